@@ -1,0 +1,58 @@
+"""Hook specifications of the govlint plugin API.
+
+Implement them in a module or class marked with :data:`govlint.hookimpl` and register it through the
+``govlint`` entry-point group, or name the module in ``plugins = [...]`` of the configuration.
+
+The API is versioned by :data:`PLUGIN_API_VERSION`; a plugin states the version it was written for in
+``govlint_plugin_info``.  A hook implementation whose name matches no spec is an error (pluggy's
+``check_pending``), so a misspelt hook never fails silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from govlint.diagnostics import Diagnostic
+    from govlint.model import Report
+    from govlint.rule import Rule, RuleContext
+
+#: The version of this hook API.  Bumped on any incompatible change of a hook's signature or meaning.
+PLUGIN_API_VERSION = 1
+
+hookspec = pluggy.HookspecMarker("govlint")
+
+
+@hookspec
+def govlint_plugin_info() -> dict[str, Any]:  # type: ignore[empty-body]
+    """Describe the plugin: ``{"name": str, "version": str, "api_version": int, "code_prefixes": [str]}``.
+
+    ``api_version`` must equal the :data:`PLUGIN_API_VERSION` the plugin was written against; govlint
+    refuses a plugin written for another version with a message naming it.
+    """
+
+
+@hookspec
+def govlint_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
+    """Return the rule classes this plugin contributes.  Each has a unique ``meta.code``."""
+
+
+@hookspec
+def govlint_add_options() -> dict[str, Any]:  # type: ignore[empty-body]
+    """Return configuration options this plugin understands, with their defaults.
+
+    Names are read from ``[tool.govlint]`` (``my-option = …``) and passed to rules in
+    ``RuleContext.options``.
+    """
+
+
+@hookspec
+def govlint_check_report(report: Report, context: RuleContext) -> Iterable[Diagnostic] | None:
+    """Check a whole parsed report outside the rule framework (e.g. cross-cutting checks).
+
+    Diagnostics returned here pass through the same selection, severity overrides and baseline as rule
+    diagnostics.  Most plugins only need :func:`govlint_rules`.
+    """

@@ -1,0 +1,218 @@
+"""The typed AST of a report.
+
+Every node is a frozen attrs class and carries a :class:`Span` in the original text, so that a diagnostic
+can point to the exact number or heading.  Values are plain data: ints, :class:`decimal.Decimal`, strings,
+dates; :func:`govlint.serialize.report_to_dict` turns a :class:`Report` into the JSON contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Literal
+
+import attrs
+
+FormatName = Literal["2021", "2019", "unknown"]
+
+
+@attrs.frozen
+class Origin:
+    """Where a span lies in a structured source (PDF page, Word or HTML table cell), when known."""
+
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
+@attrs.frozen
+class Span:
+    """A region of the decoded text: offsets and 1-based line/column, columns counted in code points."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    origin: Origin | None = None
+
+
+class CellStatus(str, Enum):
+    """How a cell's value was read."""
+
+    OK = "ok"  #: a number printed in its column
+    INFERRED = "inferred"  #: split from digits run together, unique by the row's arithmetic
+    EMPTY = "empty"  #: nothing, or a placeholder such as "/", "-", "—"
+    UNREADABLE = "unreadable"  #: text where a number belongs
+    AMBIGUOUS = "ambiguous"  #: the row's numbers could not all be placed; this cell is unknown
+
+
+Number = int | Decimal
+
+
+@attrs.frozen
+class Cell:
+    """One table cell, addressed by its row and column keys.
+
+    ``value`` is None unless the cell holds a readable number; ``raw`` is the text as printed.
+    """
+
+    row: str
+    column: str
+    value: Number | None
+    status: CellStatus
+    raw: str = ""
+    span: Span | None = None
+    #: A unit printed inside the cell (e.g. "元" in 2019 采购总金额), kept as printed.
+    unit: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.row}.{self.column}"
+
+    @property
+    def readable(self) -> bool:
+        return self.value is not None
+
+
+@attrs.frozen
+class TableRow:
+    """A data row: its key, the label as printed and its cells by column key."""
+
+    key: str
+    label: str
+    span: Span | None
+    cells: Mapping[str, Cell]
+    #: Why the row's values could not all be placed (GL106), or None.
+    problem: str | None = None
+    #: The number of values printed in the row (may differ from the number of columns).
+    value_count: int = 0
+
+
+@attrs.frozen
+class Table:
+    """One of the three standard tables; ``rows`` maps row keys to rows in printed order."""
+
+    key: str
+    span: Span | None
+    rows: Mapping[str, TableRow]
+    #: For section 二: the 第二十条 items whose caption or rows were found (1, 5, 6, 8, 9).
+    parts: tuple[int, ...] = ()
+
+    def cell(self, key: str) -> Cell | None:
+        """The cell at "row.column" (``denied.state_secret.total``), or None when the row is absent."""
+        row, _, column = key.rpartition(".")
+        found = self.rows.get(row)
+        return None if found is None else found.cells.get(column)
+
+    def value(self, key: str) -> Number | None:
+        cell = self.cell(key)
+        return None if cell is None else cell.value
+
+
+@attrs.frozen
+class Tables:
+    active_disclosure: Table | None = None
+    applications: Table | None = None
+    review_litigation: Table | None = None
+
+    def get(self, key: str) -> Table | None:
+        table: Table | None = getattr(self, key)
+        return table
+
+
+@attrs.frozen
+class Section:
+    """A top-level section 一…六: the heading as printed and the section's text up to the next one."""
+
+    number: int
+    key: str
+    title: str
+    span: Span
+    body: str
+    body_span: Span
+
+
+DateSource = Literal["metadata", "signature", "title", "body", "period"]
+
+
+@attrs.frozen
+class DateMention:
+    """A date as printed.  ``value`` is None when the printed date is impossible (2月30日)."""
+
+    raw: str
+    year: int
+    month: int
+    day: int
+    span: Span
+    source: DateSource
+    value: dt.date | None = None
+
+
+@attrs.frozen
+class YearMention:
+    """A statement of the report year (in the title, the body or the statistics period)."""
+
+    year: int
+    span: Span
+    source: DateSource
+
+
+@attrs.frozen
+class Period:
+    """The statistics period as stated (统计期限…)."""
+
+    start: DateMention
+    end: DateMention
+    span: Span
+
+
+@attrs.frozen
+class MetaField:
+    """A metadata field of a web page (索引号, 发布日期, 发文机构 …)."""
+
+    name: str
+    value: str
+    span: Span
+
+
+@attrs.frozen
+class Unplaced:
+    """A region the grammar could not place: a rule can report it."""
+
+    kind: str  # "row", "numbers", "table-fragment", …
+    text: str
+    span: Span
+    reason: str
+
+
+@attrs.frozen
+class Report:
+    """A parsed annual report."""
+
+    path: str
+    text: str
+    format: FormatName
+    title: str | None = None
+    title_span: Span | None = None
+    agency: str | None = None
+    report_year: int | None = None
+    year_mentions: tuple[YearMention, ...] = ()
+    publish_date: DateMention | None = None
+    signature_date: DateMention | None = None
+    dates: tuple[DateMention, ...] = ()
+    statistics_period: Period | None = None
+    metadata: tuple[MetaField, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tables: Tables = Tables()
+    unplaced: tuple[Unplaced, ...] = ()
+    #: Set when the 2021 layout keeps the 2019 single (六)其他处理 row (key ``other.all``).
+    mixed_format: bool = False
+
+    def section(self, key: str) -> Section | None:
+        """The first section with this key, or None."""
+        return next((s for s in self.sections if s.key == key), None)

@@ -1,0 +1,84 @@
+"""The rule API shared by built-in rules and provincial plugins.
+
+A rule is a class with a :class:`RuleMeta` and a ``check`` method that yields diagnostics for one report.
+Plugins contribute rule classes through the ``govlint_rules`` hook (see :mod:`govlint.hookspecs`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from govlint.diagnostics import Diagnostic, Location, Severity
+from govlint.model import Report, Span
+
+ALL_FORMATS: frozenset[str] = frozenset({"2021", "2019"})
+
+
+@attrs.frozen
+class RuleMeta:
+    """What a rule is: the public contract shown by ``govlint rules`` and the generated docs."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary_zh: str
+    summary_en: str
+    #: Why the rule exists, citing the rule of the standard it enforces (Markdown).
+    rationale: str
+    #: A report fragment that fails the rule, and one that passes.
+    bad_example: str
+    good_example: str
+    formats: frozenset[str] = ALL_FORMATS
+
+
+@attrs.frozen
+class RuleContext:
+    """What a rule may know besides the report: the reference date ("today") and config options."""
+
+    reference_date: dt.date = attrs.field(factory=dt.date.today)
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
+class Rule:
+    """Base class of rules.  Subclasses set ``meta`` and implement :meth:`check`."""
+
+    meta: ClassVar[RuleMeta]
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def applies_to(self, report: Report) -> bool:
+        """Whether the rule runs on this report (by format; "unknown" reports get format-free rules)."""
+        return report.format in self.meta.formats or self.meta.formats == ALL_FORMATS
+
+    def diagnostic(
+        self,
+        report: Report,
+        span: Span | None,
+        *,
+        zh: str,
+        en: str,
+        key: str = "",
+        expected: Any = None,
+        actual: Any = None,
+    ) -> Diagnostic:
+        """A diagnostic of this rule at ``span``, with the rule's default severity."""
+        return Diagnostic(
+            code=self.meta.code,
+            severity=self.meta.severity,
+            message_zh=zh,
+            message_en=en,
+            location=Location.from_span(report.path, span),
+            rule=self.meta.name,
+            key=key,
+            expected=expected,
+            actual=actual,
+        )

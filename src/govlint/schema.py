@@ -1,0 +1,453 @@
+"""The standard report layout as data.
+
+Every reader of the standard (the lexer's label matching, the AST keys, the JSON output, the consistency
+rules, the hypothesis generators and the rule docs) takes sections, tables, rows, columns, their printed
+labels and their stable keys from here.  The contract is ``shared/spec/report-format.md``; section numbers
+in comments refer to it.
+
+A new format version is a new :class:`FormatSpec` entry in :data:`FORMATS`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+FormatKey = Literal["2021", "2019"]
+ValueKind = Literal["count", "signed", "amount"]
+
+# ---------------------------------------------------------------------------------------------------------
+# Label normalisation (§3.3): one form for full-width and half-width punctuation and digits, no whitespace.
+# ---------------------------------------------------------------------------------------------------------
+
+#: One-to-one character folding: full-width forms to ASCII, ideographic and no-break spaces to a space,
+#: curly quotes to straight ones.  It never changes the length of a string, so offsets survive it.
+FOLD_TABLE: dict[int, str] = {
+    **{0xFF01 + i: chr(0x21 + i) for i in range(94)},  # full-width ASCII block ！..～
+    0x3000: " ",
+    0x00A0: " ",
+    0x2002: " ",
+    0x2003: " ",
+    0x2009: " ",
+    0x200B: " ",
+    0xFEFF: " ",
+    0x201C: '"',
+    0x201D: '"',
+    0x2018: "'",
+    0x2019: "'",
+    0x3001: "、",
+    0xFF64: "、",
+    0x3010: "[",
+    0x3011: "]",
+    0x2014: "-",  # em dash, printed for an empty cell
+    0x2013: "-",
+    0x2015: "-",
+    0x2212: "-",
+    0xFF0E: ".",
+}
+_FOLD = str.maketrans(FOLD_TABLE)
+_WHITESPACE = str.maketrans({c: None for c in " \t\r\n\f\v"})
+
+
+def fold(text: str) -> str:
+    """Fold full-width forms and odd spaces to one form, keeping every offset (same length)."""
+    return text.translate(_FOLD)
+
+
+def normalize_label(text: str) -> str:
+    """The comparable form of a printed label: folded, with all whitespace removed."""
+    return fold(text).translate(_WHITESPACE)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Sections (§3, §10.1)
+# ---------------------------------------------------------------------------------------------------------
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+@attrs.frozen
+class SectionSpec:
+    """One of the six sections: its number, stable key, canonical title and accepted heading texts."""
+
+    number: int
+    key: str
+    title: str
+    #: Normalised heading texts (without the numeral) accepted for this section, most specific first.
+    variants: tuple[str, ...]
+    #: The table key this section holds, if any.
+    table: str | None = None
+
+    @property
+    def numeral(self) -> str:
+        return CHINESE_NUMERALS[self.number - 1]
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(1, "overview", "一、总体情况", ("总体情况", "概述", "基本工作情况", "政府信息公开工作基本情况")),
+    SectionSpec(
+        2,
+        "active_disclosure",
+        "二、主动公开政府信息情况",
+        ("主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开政府信息的情况"),
+        table="active_disclosure",
+    ),
+    SectionSpec(
+        3,
+        "applications",
+        "三、收到和处理政府信息公开申请情况",
+        ("收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
+        table="applications",
+    ),
+    SectionSpec(
+        4,
+        "review_litigation",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        (
+            "政府信息公开行政复议、行政诉讼情况",
+            "政府信息公开行政复议和行政诉讼情况",
+            "政府信息公开行政复议及行政诉讼情况",
+            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+            "因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "因政府信息公开申请行政复议、提起行政诉讼情况",
+        ),
+        table="review_litigation",
+    ),
+    SectionSpec(
+        5,
+        "problems_improvements",
+        "五、存在的主要问题及改进情况",
+        (
+            "存在的主要问题及改进情况",
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题和改进情况",
+            "存在问题及改进情况",
+            "存在的问题及改进情况",
+        ),
+    ),
+    SectionSpec(6, "other_matters", "六、其他需要报告的事项", ("其他需要报告的事项", "其他事项", "其他需要报告事项")),
+)
+
+SECTIONS_BY_KEY: dict[str, SectionSpec] = {s.key: s for s in SECTIONS}
+SECTIONS_BY_NUMBER: dict[int, SectionSpec] = {s.number: s for s in SECTIONS}
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ColumnSpec:
+    """A data column: stable key, label as the standard prints it, accepted variants, value kind."""
+
+    key: str
+    label: str
+    kind: ValueKind = "count"
+    variants: tuple[str, ...] = ()
+
+    def labels(self) -> tuple[str, ...]:
+        return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
+
+
+@attrs.frozen
+class RowSpec:
+    """A data row: stable key, the label as printed (without numbering), its numbering, its group."""
+
+    key: str
+    label: str
+    #: The numbering printed before the label: "一、", "(一)", "1." (normalised form).
+    numbering: str = ""
+    #: The group label ("(三)不予公开") this row sits under, normalised, or None.
+    group: str | None = None
+    variants: tuple[str, ...] = ()
+
+    def labels(self) -> tuple[str, ...]:
+        return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
+
+
+@attrs.frozen
+class SubTableSpec:
+    """A 第二十条 sub-table of section 二 (§4)."""
+
+    item: int  # the 第二十条 item number: 1, 5, 6, 8 or 9
+    caption: str
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+
+
+@attrs.frozen
+class FormatSpec:
+    """Everything that differs between format versions."""
+
+    key: FormatKey
+    name: str
+    years: tuple[int, int | None]  # first and last report year the format applies to (None: open)
+    art20: tuple[SubTableSpec, ...]
+    application_rows: tuple[RowSpec, ...]
+    #: Header texts whose presence signals this format (§1.2).
+    signals: tuple[str, ...]
+
+    @property
+    def art20_keys(self) -> tuple[str, ...]:
+        """Every cell key of section 二 in this format, "row.column", in printed order."""
+        return tuple(f"{r.key}.{c.key}" for t in self.art20 for r in t.rows for c in t.columns)
+
+    @property
+    def application_keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.application_rows)
+
+
+# ----- section 二 ----------------------------------------------------------------------------------------
+
+_DECISIONS_2021 = ColumnSpec("decisions", "本年处理决定数量", variants=("处理决定数量",))
+_DECISIONS_2019 = ColumnSpec("decisions", "处理决定数量", variants=("本年处理决定数量",))
+_PREV = ColumnSpec("prev_items", "上一年项目数量")
+_CHANGE = ColumnSpec("change", "本年增/减", kind="signed", variants=("本年增减", "本年增(减)"))
+
+ART20_2021: tuple[SubTableSpec, ...] = (
+    SubTableSpec(
+        1,
+        "第二十条第(一)项",
+        (
+            ColumnSpec("issued", "本年制发件数", variants=("本年新制发件数",)),
+            ColumnSpec("repealed", "本年废止件数"),
+            ColumnSpec("in_force", "现行有效件数"),
+        ),
+        (RowSpec("regulations", "规章"), RowSpec("normative_documents", "行政规范性文件", variants=("规范性文件",))),
+    ),
+    SubTableSpec(5, "第二十条第(五)项", (_DECISIONS_2021,), (RowSpec("licensing", "行政许可"),)),
+    SubTableSpec(
+        6,
+        "第二十条第(六)项",
+        (_DECISIONS_2021,),
+        (RowSpec("punishment", "行政处罚"), RowSpec("enforcement", "行政强制")),
+    ),
+    SubTableSpec(
+        8,
+        "第二十条第(八)项",
+        (
+            ColumnSpec(
+                "amount_10k_yuan",
+                "本年收费金额(单位:万元)",
+                kind="amount",
+                variants=("本年收费金额(万元)", "本年收费金额"),
+            ),
+        ),
+        (RowSpec("fees", "行政事业性收费"),),
+    ),
+)
+
+ART20_2019: tuple[SubTableSpec, ...] = (
+    SubTableSpec(
+        1,
+        "第二十条第(一)项",
+        (
+            ColumnSpec("made", "本年新制作数量"),
+            ColumnSpec("published", "本年新公开数量"),
+            ColumnSpec("total_published", "对外公开总数量"),
+        ),
+        (RowSpec("regulations", "规章"), RowSpec("normative_documents", "规范性文件", variants=("行政规范性文件",))),
+    ),
+    SubTableSpec(
+        5,
+        "第二十条第(五)项",
+        (_PREV, _CHANGE, _DECISIONS_2019),
+        (RowSpec("licensing", "行政许可"), RowSpec("other_services", "其他对外管理服务事项")),
+    ),
+    SubTableSpec(
+        6,
+        "第二十条第(六)项",
+        (_PREV, _CHANGE, _DECISIONS_2019),
+        (RowSpec("punishment", "行政处罚"), RowSpec("enforcement", "行政强制")),
+    ),
+    SubTableSpec(8, "第二十条第(八)项", (_PREV, _CHANGE), (RowSpec("fees", "行政事业性收费"),)),
+    SubTableSpec(
+        9,
+        "第二十条第(九)项",
+        (ColumnSpec("projects", "采购项目数量"), ColumnSpec("total_amount", "采购总金额", kind="amount")),
+        (RowSpec("procurement", "政府集中采购"),),
+    ),
+)
+
+# ----- section 三 (§5) -----------------------------------------------------------------------------------
+
+APPLICATION_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("natural_person", "自然人"),
+    ColumnSpec("commercial_enterprise", "商业企业"),
+    ColumnSpec("research_institution", "科研机构"),
+    ColumnSpec("social_welfare_org", "社会公益组织"),
+    ColumnSpec("legal_service_org", "法律服务机构"),
+    ColumnSpec("other_org", "其他"),
+    ColumnSpec("total", "总计"),
+)
+APPLICATION_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in APPLICATION_COLUMNS)
+#: The applicant columns whose sum is 总计 (R3.1).
+APPLICANT_COLUMN_KEYS: tuple[str, ...] = APPLICATION_COLUMN_KEYS[:-1]
+
+#: Normalised group labels of section 三 (row-spanning label cells that carry no numbers).
+GROUP_RESULTS = "三、本年度办理结果"
+GROUP_DENIED = "(三)不予公开"
+GROUP_UNABLE = "(四)无法提供"
+GROUP_NOT_PROCESSED = "(五)不予处理"
+GROUP_OTHER = "(六)其他处理"
+APPLICATION_GROUPS: tuple[str, ...] = (GROUP_RESULTS, GROUP_DENIED, GROUP_UNABLE, GROUP_NOT_PROCESSED, GROUP_OTHER)
+
+_ROWS_HEAD: tuple[RowSpec, ...] = (
+    RowSpec("new_received", "本年新收政府信息公开申请数量", "一、"),
+    RowSpec("carried_over", "上年结转政府信息公开申请数量", "二、"),
+    RowSpec("granted", "予以公开", "(一)", GROUP_RESULTS),
+    RowSpec(
+        "partially_granted",
+        "部分公开(区分处理的,只计这一情形,不计其他情形)",
+        "(二)",
+        GROUP_RESULTS,
+        variants=("部分公开",),
+    ),
+    RowSpec("denied.state_secret", "属于国家秘密", "1.", GROUP_DENIED),
+    RowSpec(
+        "denied.prohibited_by_law",
+        "其他法律行政法规禁止公开",
+        "2.",
+        GROUP_DENIED,
+        variants=("其他法律行政止公开", "其他法律、行政法规禁止公开"),
+    ),
+    RowSpec("denied.three_safeties_one_stability", '危及"三安全一稳定"', "3.", GROUP_DENIED, variants=("危及三安全一稳定",)),
+    RowSpec("denied.third_party_rights", "保护第三方合法权益", "4.", GROUP_DENIED),
+    RowSpec("denied.internal_affairs", "属于三类内部事务信息", "5.", GROUP_DENIED),
+    RowSpec("denied.process_information", "属于四类过程性信息", "6.", GROUP_DENIED),
+    RowSpec("denied.enforcement_case_file", "属于行政执法案卷", "7.", GROUP_DENIED),
+    RowSpec("denied.administrative_query", "属于行政查询事项", "8.", GROUP_DENIED),
+    RowSpec("unable.not_held", "本机关不掌握相关政府信息", "1.", GROUP_UNABLE),
+    RowSpec("unable.needs_creation", "没有现成信息需要另行制作", "2.", GROUP_UNABLE),
+    RowSpec("unable.unclear_after_correction", "补正后申请内容仍不明确", "3.", GROUP_UNABLE),
+    RowSpec("not_processed.petition_complaint", "信访举报投诉类申请", "1.", GROUP_NOT_PROCESSED),
+    RowSpec("not_processed.duplicate", "重复申请", "2.", GROUP_NOT_PROCESSED),
+    RowSpec("not_processed.publication", "要求提供公开出版物", "3.", GROUP_NOT_PROCESSED),
+    RowSpec("not_processed.excessive", "无正当理由大量反复申请", "4.", GROUP_NOT_PROCESSED),
+    RowSpec(
+        "not_processed.confirm_or_reissue",
+        "要求行政机关确认或重新出具已获取信息",
+        "5.",
+        GROUP_NOT_PROCESSED,
+    ),
+)
+_ROWS_OTHER_2021: tuple[RowSpec, ...] = (
+    RowSpec(
+        "other.no_correction",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1.",
+        GROUP_OTHER,
+        variants=("申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请",),
+    ),
+    RowSpec(
+        "other.fee_unpaid",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "2.",
+        GROUP_OTHER,
+        variants=("申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请",),
+    ),
+    RowSpec("other.other", "其他", "3.", GROUP_OTHER),
+)
+#: The single 2019 (六)其他处理 data row; also kept by some 2021-layout reports (§5.3).
+ROW_OTHER_ALL = RowSpec("other.all", "其他处理", "(六)", GROUP_RESULTS)
+_ROWS_TAIL: tuple[RowSpec, ...] = (
+    RowSpec("results_total", "总计", "(七)", GROUP_RESULTS),
+    RowSpec("carried_forward", "结转下年度继续办理", "四、"),
+)
+
+APPLICATION_ROWS_2021: tuple[RowSpec, ...] = _ROWS_HEAD + _ROWS_OTHER_2021 + _ROWS_TAIL
+APPLICATION_ROWS_2019: tuple[RowSpec, ...] = _ROWS_HEAD + (ROW_OTHER_ALL,) + _ROWS_TAIL
+
+#: Non-standard subtotal rows some reports print (§5.4); advisory only.
+SUBTOTAL_ROWS: dict[str, str] = {
+    "denied.subtotal": GROUP_DENIED,
+    "unable.subtotal": GROUP_UNABLE,
+    "not_processed.subtotal": GROUP_NOT_PROCESSED,
+    "other.subtotal": GROUP_OTHER,
+}
+
+#: The table's own corner note (§5.1).
+APPLICATIONS_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+
+# ----- section 四 (§6) -----------------------------------------------------------------------------------
+
+REVIEW_GROUPS: tuple[RowSpec, ...] = (
+    RowSpec("review", "行政复议"),
+    RowSpec("litigation_direct", "未经复议直接起诉"),
+    RowSpec("litigation_after_review", "复议后起诉"),
+)
+REVIEW_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("upheld", "结果维持"),
+    ColumnSpec("corrected", "结果纠正"),
+    ColumnSpec("other", "其他结果"),
+    ColumnSpec("pending", "尚未审结"),
+    ColumnSpec("total", "总计"),
+)
+REVIEW_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in REVIEW_COLUMNS)
+REVIEW_KEYS: tuple[str, ...] = tuple(f"{g.key}.{c.key}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS)
+
+# ----- formats (§1.2) ------------------------------------------------------------------------------------
+
+FORMAT_2021 = FormatSpec(
+    key="2021",
+    name="国办公开办函〔2021〕30号",
+    years=(2021, None),
+    art20=ART20_2021,
+    application_rows=APPLICATION_ROWS_2021,
+    signals=("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
+)
+FORMAT_2019 = FormatSpec(
+    key="2019",
+    name="国办公开办函〔2019〕60号(试行)",
+    years=(2019, 2020),
+    art20=ART20_2019,
+    application_rows=APPLICATION_ROWS_2019,
+    signals=("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "其他对外管理服务事项"),
+)
+FORMATS: dict[str, FormatSpec] = {"2021": FORMAT_2021, "2019": FORMAT_2019}
+
+
+def expected_format(report_year: int) -> FormatKey | None:
+    """The format a report for ``report_year`` must use (§8.3); None before 2019 (no national format)."""
+    for spec in FORMATS.values():
+        first, last = spec.years
+        if report_year >= first and (last is None or report_year <= last):
+            return spec.key
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Table keys and arithmetic relations (§7)
+# ---------------------------------------------------------------------------------------------------------
+
+TABLE_KEYS: tuple[str, ...] = ("active_disclosure", "applications", "review_litigation")
+
+TABLE_TITLES: dict[str, str] = {
+    "active_disclosure": "第二十条主动公开情况表",
+    "applications": "收到和处理政府信息公开申请情况表",
+    "review_litigation": "政府信息公开行政复议、行政诉讼情况表",
+}
+
+
+def result_row_keys(format_key: str, has_other_all: bool = False) -> tuple[str, ...]:
+    """The rows whose sum is (七)总计 (R3.2): 21 in 2021, 19 in 2019 or in a mixed report."""
+    rows = FORMATS[format_key].application_rows
+    keys = [r.key for r in rows if r.group is not None and r.key != "results_total"]
+    if has_other_all and "other.all" not in keys:
+        keys = [k for k in keys if not k.startswith("other.")] + ["other.all"]
+    return tuple(keys)
+
+
+#: Section 六 wording that discloses the information-processing fee (§8.4).
+FEE_TERMS: tuple[str, ...] = (
+    "信息处理费",
+    "信息公开处理费",
+    "政府信息公开信息处理费",
+    "政府信息处理相关费用",
+    "处理费",
+)
+
+#: Words of the report title (§2).
+TITLE_CORE = "政府信息公开工作年度报告"

@@ -1,0 +1,35 @@
+"""The decoded document every source reader produces and the parser reads."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+import attrs
+
+from govlint.model import Origin
+
+SourceKind = Literal["text", "html", "docx", "pdf"]
+
+
+@attrs.frozen
+class Document:
+    """Report text plus where each part of it came from.
+
+    ``origins`` is a sorted tuple of ``(offset, Origin)``: the text from ``offset`` up to the next entry
+    came from that place (a PDF page, an HTML or Word table cell).  Plain text has no origins.
+    Structured sources write each table row as one line with its cells separated by tabs, spanned cells
+    repeated as empty cells, so that the lexer sees every cell boundary the source had.
+    """
+
+    path: str
+    text: str
+    kind: SourceKind = "text"
+    encoding: str | None = None
+    origins: tuple[tuple[int, Origin], ...] = ()
+
+    def origin_at(self, offset: int) -> Origin | None:
+        if not self.origins:
+            return None
+        index = bisect.bisect_right(self.origins, offset, key=lambda item: item[0]) - 1
+        return self.origins[index][1] if index >= 0 else None
