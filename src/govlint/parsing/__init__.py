@@ -1,0 +1,1 @@
+"""Text to AST: lexer (layout to cells and tokens), Lark grammar (structure), builder (tree to Report)."""

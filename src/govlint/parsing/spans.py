@@ -1,0 +1,36 @@
+"""Offsets to 1-based lines and columns (code points), and Span construction."""
+
+from __future__ import annotations
+
+import bisect
+
+from govlint.model import Origin, Span
+from govlint.sources.document import Document
+
+
+class LineIndex:
+    """Maps offsets of one text to lines and columns; builds :class:`Span` objects with origins."""
+
+    __slots__ = ("_document", "_starts")
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        text = document.text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        origin: Origin | None = self._document.origin_at(start)
+        return Span(start, end, line, column, end_line, end_column, origin)
