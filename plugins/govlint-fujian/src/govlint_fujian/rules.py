@@ -1,0 +1,233 @@
+"""The FJ rules: the 信息处理费收取情况 figures that Fujian reports print, present, readable and consistent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.model import CellStatus, Report
+from govlint.rule import Rule, RuleContext, RuleMeta
+
+from govlint_fujian.feetable import fee_problems, read_fee_table
+from govlint_fujian.layout import COLUMNS, COLUMNS_BY_KEY, FEE_UNPAID_KEY, FEE_UNPAID_LABEL
+
+#: ``[tool.govlint] fujian-fee-table-from-year``: the first report year that must print the fee figures.
+OPTION_FROM_YEAR = "fujian-fee-table-from-year"
+#: 国办函〔2020〕109号 applies from 2021, and the 2021 format is used for the 2021 reports on.
+DEFAULT_FROM_YEAR = 2021
+
+CATEGORY = "fees"
+
+_TABLE_HEADER = "信息处理费收取情况\t通知收取件数\t通知收取金额（元）\t实际收取金额（元）"
+_SECTION_SIX = "六、其他需要报告的事项"
+_BASIS = (
+    "《政府信息公开条例》第四十二条 allows a 信息处理费 when an applicant's requests clearly exceed a reasonable "
+    "number or frequency, and 国办函〔2020〕109号 sets how it is charged from 2021; the 河南 provincial notice "
+    "requires the fees collected to be compiled into the annual report (spec §3.2, §8.4, source S6)."
+)
+
+
+def _header(column: str) -> str:
+    spec = COLUMNS_BY_KEY[column]
+    return f"{spec.label}（{spec.unit}）" if spec.kind == "amount" else spec.label
+
+
+def _from_year(ctx: RuleContext) -> int:
+    value = ctx.option(OPTION_FROM_YEAR, DEFAULT_FROM_YEAR)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"govlint-fujian: option {OPTION_FROM_YEAR} must be a year such as 2021, not {value!r}")
+    return value
+
+
+class FeeTableMissing(Rule):
+    meta: ClassVar[RuleMeta] = RuleMeta(
+        code="FJ001",
+        name="fee-table-missing",
+        category=CATEGORY,
+        severity=Severity.WARNING,
+        summary_zh="未列出信息处理费收取情况（通知收取件数、通知收取金额、实际收取金额）",
+        summary_en="The report does not give the fee figures: notices issued, amount notified, amount collected",
+        rationale=(
+            f"{_BASIS} Fujian reports give the fee as three figures in a table 信息处理费收取情况 with the columns "
+            "通知收取件数, 通知收取金额（元） and 实际收取金额（元） (the 平潭 reports of 2023–2025: 苏平片区管理局, "
+            "市场监督管理局), either as a section of its own or inside 六、其他需要报告的事项; they are the figures "
+            "the 2021 format reportedly asks for (spec §3.2, unverified). A sentence such as 本年度没有产生信息处理费 "
+            "says nothing was collected but not whether a fee notice was issued. The three figures may also be "
+            "stated in a sentence (通知收取件数0件，通知收取金额0元，实际收取金额0元). Reports for years before "
+            f"`{OPTION_FROM_YEAR}` (default {DEFAULT_FROM_YEAR}) are not checked; a report whose year is unknown is."
+        ),
+        bad_example=f"{_SECTION_SIX}\n本年度没有产生信息公开处理费。\n",
+        good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t0\t0\n",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        from_year = _from_year(ctx)
+        if report.report_year is not None and report.report_year < from_year:
+            return
+        if read_fee_table(report.text) is not None:
+            return
+        section = report.section("other_matters")
+        expected = "、".join(_header(c.key) for c in COLUMNS)
+        yield self.diagnostic(
+            report,
+            section.span if section is not None else None,
+            zh=f"未列出信息处理费收取情况：应以表格列明{expected}，未收取时填 0",
+            en="the information processing fee figures are missing: give 通知收取件数 (notices issued), "
+            "通知收取金额 (amount notified, 元) and 实际收取金额 (amount collected, 元) in a table, 0 when none",
+            key="fee.table",
+            expected=expected,
+        )
+
+
+class FeeTableUnreadable(Rule):
+    meta: ClassVar[RuleMeta] = RuleMeta(
+        code="FJ002",
+        name="fee-table-unreadable",
+        category=CATEGORY,
+        severity=Severity.ERROR,
+        summary_zh="信息处理费收取情况的数字为空、不是数字或连写后无法唯一拆分",
+        summary_en="A fee figure is empty, not a number, or run together with the others so it cannot be read",
+        rationale=(
+            f"{_BASIS} A figure left blank or printed as /, — or 无 says nothing; digits run together "
+            "(信息处理费收取情况18000) are read only where one split alone gives numbers that agree with each "
+            "other (1 notice, 800 元 notified, 0 元 collected), and otherwise cannot be read at all. "
+            "Write every figure as a number, 0 when none."
+        ),
+        bad_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t—\t—\t—\n",
+        good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t0\t0\n",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        table = read_fee_table(report.text)
+        if table is None:
+            return
+        ambiguous = [c for c in table.cells.values() if c.status is CellStatus.AMBIGUOUS]
+        if ambiguous:
+            yield self.diagnostic(
+                report,
+                ambiguous[0].span,
+                zh=f"信息处理费收取情况的数字“{table.raw_values}”无法唯一拆分为通知收取件数、通知收取金额、"
+                "实际收取金额三栏：应分栏填写三个数字",
+                en=f"the fee figures “{table.raw_values}” cannot be split into notices issued, amount notified "
+                "and amount collected in one way only: print the three numbers in their own cells",
+                key="fee.values",
+                expected="three numbers",
+                actual=table.raw_values,
+            )
+            return
+        for column in COLUMNS:
+            cell = table.cells[column.key]
+            if cell.status is CellStatus.EMPTY:
+                what_zh, what_en = ("为空" if not cell.raw else f"为“{cell.raw}”"), (cell.raw or "empty")
+            elif cell.status is CellStatus.UNREADABLE:
+                what_zh, what_en = f"“{cell.raw}”不是{'整数' if column.kind == 'count' else '数字'}", cell.raw
+            else:
+                continue
+            yield self.diagnostic(
+                report,
+                cell.span,
+                zh=f"信息处理费收取情况“{_header(column.key)}”{what_zh}：应填写数字，未收取时填 0",
+                en=f"the fee figure {column.label} is {what_en}: write a number, 0 when none",
+                key=f"fee.{column.key}",
+                expected="a number",
+                actual=cell.raw,
+            )
+
+
+class FeeTableInconsistent(Rule):
+    meta: ClassVar[RuleMeta] = RuleMeta(
+        code="FJ003",
+        name="fee-table-inconsistent",
+        category=CATEGORY,
+        severity=Severity.ERROR,
+        summary_zh="信息处理费收取情况的三个数字互相矛盾",
+        summary_en="The fee figures contradict each other",
+        rationale=(
+            f"{_BASIS} Under 国办函〔2020〕109号 a fee is charged by a 收费通知 that states the amount, so the "
+            "three figures are tied: no notice means nothing notified and nothing collected; a notice means an "
+            "amount above 0; and the amount actually collected cannot exceed the amount notified (it is lower "
+            "when an applicant does not pay: 三、（六）其他处理 第2项)."
+        ),
+        bad_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t300\t0\n",
+        good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t3\t300\t200\n",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        table = read_fee_table(report.text)
+        if table is None:
+            return
+        notices = table.value("notices")
+        notified = table.in_yuan("notified_amount")
+        collected = table.in_yuan("collected_amount")
+        if notices is None or notified is None or collected is None:
+            return
+        for problem in fee_problems(notices, notified, collected, units=table.units):
+            cell = table.cells[problem.column]
+            yield self.diagnostic(
+                report,
+                cell.span,
+                zh=f"信息处理费收取情况“{_header(problem.column)}”：{problem.zh}",
+                en=f"fee figure {COLUMNS_BY_KEY[problem.column].label}: {problem.en}",
+                key=f"fee.{problem.column}",
+                expected=problem.expected,
+                actual=problem.actual,
+            )
+
+
+class FeeNoticesBelowUnpaid(Rule):
+    meta: ClassVar[RuleMeta] = RuleMeta(
+        code="FJ004",
+        name="fee-notices-below-unpaid",
+        category=CATEGORY,
+        severity=Severity.WARNING,
+        summary_zh="通知收取件数少于申请表中“逾期未按收费通知要求缴纳费用”的件数",
+        summary_en="Fewer fee notices than applications closed because a fee notice went unpaid",
+        rationale=(
+            f"{_BASIS} Row 三、（六）其他处理 2（申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开"
+            "申请）of the 2021 applications table counts applications closed because the applicant did not pay a "
+            "fee notice: each of them had a notice, so the fee table's 通知收取件数 should be at least that total. "
+            "A notice issued in December and left unpaid in January can make the two years differ, hence a warning."
+        ),
+        bad_example=(
+            "（六）其他处理\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n"
+            f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t0\t0\n"
+        ),
+        good_example=(
+            "（六）其他处理\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n"
+            f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t2\t600\t0\n"
+        ),
+        formats=frozenset({"2021"}),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        applications = report.tables.applications
+        if applications is None:
+            return
+        unpaid = applications.value(FEE_UNPAID_KEY)
+        if unpaid is None or unpaid == 0:
+            return
+        table = read_fee_table(report.text)
+        notices = table.value("notices") if table is not None else None
+        if table is None or notices is None or notices >= unpaid:
+            return
+        yield self.diagnostic(
+            report,
+            table.cells["notices"].span,
+            zh=f"{FEE_UNPAID_LABEL} 总计为 {unpaid}，每件都发出过收费通知，信息处理费收取情况“通知收取件数”"
+            f"应不少于 {unpaid}，实际为 {notices}",
+            en=f"{unpaid} application(s) were closed because a fee notice went unpaid (三、（六）其他处理 2), "
+            f"so at least {unpaid} fee notice(s) were issued, but 通知收取件数 is {notices}",
+            key="fee.notices",
+            expected=f">= {unpaid}",
+            actual=notices,
+        )
+
+
+#: The rules of this plugin, in code order.
+RULES: tuple[type[Rule], ...] = (
+    FeeTableMissing,
+    FeeTableUnreadable,
+    FeeTableInconsistent,
+    FeeNoticesBelowUnpaid,
+)
