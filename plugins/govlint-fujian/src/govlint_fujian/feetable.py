@@ -55,6 +55,8 @@ _HEADER_UNIT_RE = re.compile(rf"\s*\(\s*(?:单位\s*:?\s*)?({_UNIT_ALT})\s*\)")
 _VALUE_UNIT_RE = re.compile(rf"\s*({_UNIT_ALT})")
 _CAPTION_RE = re.compile(_alternatives(CAPTIONS))
 _SEP_RE = re.compile(r"[\s|,;:、]*")
+#: A Markdown table's alignment row (``|---|:---:|``) between the header and the values.
+_MARKDOWN_RULE_RE = re.compile(r"(?::?-{3,}:?[ \t]*\|[ \t]*)+(?::?-{3,}:?)?[ \t]*(?=\n|$)[\s|]*")
 _FILLER_RE = re.compile(r"\s*(?:为|是|共计|共|计)?\s*")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(p) + ("+" if p == "-" else "") for p in PLACEHOLDERS))
@@ -227,8 +229,10 @@ def _read_table(text: str, folded: str, first: re.Match[str], pos: int, units: d
     caption = _CAPTION_RE.match(folded, pos)
     if caption is not None:
         pos = caption.end()
-    tokens, stopped = _value_tokens(folded, pos)
-    cells = _place(text, tokens, stopped, units, _span(text, first.start(), first.end()))
+    tokens, stop = _value_tokens(folded, pos)
+    cells = _place(text, tokens, stop, units, _span(text, first.start(), first.end()))
+    if stop is not None:
+        tokens.append(stop)
     end = tokens[-1].end if tokens else header_end
     return _table(text, first, end, cells=cells, units=units, layout="table", tokens=tokens)
 
@@ -289,32 +293,42 @@ def _token_at(folded: str, pos: int) -> _Token | None:
     return None
 
 
-def _value_tokens(folded: str, pos: int) -> tuple[list[_Token], bool]:
-    """Up to three value tokens from ``pos``; ``stopped`` when a number there belongs to the next sentence."""
+def _value_tokens(folded: str, pos: int) -> tuple[list[_Token], _Token | None]:
+    """Up to three value tokens from ``pos``, and the number where reading stopped because it belongs to the
+    next sentence (``2025年``, ``1.``), if any."""
     tokens: list[_Token] = []
     while len(tokens) < len(COLUMNS):
         sep = _SEP_RE.match(folded, pos)
         assert sep is not None
-        token = _token_at(folded, sep.end())
+        rule = _MARKDOWN_RULE_RE.match(folded, sep.end())
+        token = _token_at(folded, rule.end() if rule else sep.end())
         if token is None:
             break
         if token.number and token.end < len(folded) and folded[token.end] in _STOP_AFTER_NUMBER:
-            return tokens, True
+            return tokens, token
         tokens.append(token)
         pos = token.end
         unit = _VALUE_UNIT_RE.match(folded, pos)
         if unit is not None:
             pos = unit.end()
-    return tokens, False
+    return tokens, None
 
 
-def _place(text: str, tokens: list[_Token], stopped: bool, units: Mapping[str, str], header: Span) -> dict[str, Cell]:
-    """Put the value tokens into the three columns, splitting digits run together where that is unique."""
+def _place(
+    text: str, tokens: list[_Token], stop: _Token | None, units: Mapping[str, str], header: Span
+) -> dict[str, Cell]:
+    """Put the value tokens into the three columns, splitting digits run together where that is unique.
+
+    When reading stopped at a number of the next sentence, where the values end is unknown: every cell is
+    ambiguous.
+    """
     if len(tokens) == len(COLUMNS):
         return {column.key: _whole_cell(text, column, token) for column, token in zip(COLUMNS, tokens, strict=True)}
-    if not tokens:
+    if stop is not None:
+        tokens = [*tokens, stop]
+    elif not tokens:
         return {c.key: Cell(ROW_KEY, c.key, None, CellStatus.EMPTY, "", header) for c in COLUMNS}
-    candidates = [] if stopped else list(_splits(tokens, units))
+    candidates = [] if stop is not None else list(_splits(tokens, units))
     if len(candidates) == 1:
         return {
             column.key: Cell(
