@@ -1,0 +1,376 @@
+"""Configuration: ``[tool.govlint]`` in ``pyproject.toml``, or ``.govlint.toml``, found upward from a file.
+
+The nearest file wins (no merging), as in ruff: in each directory from the report's upward, a
+``.govlint.toml`` is used if present, else a ``pyproject.toml`` that has a ``[tool.govlint]`` table.
+Command-line options are applied on top as an override layer (:meth:`Config.with_overrides`).
+
+Rule selection follows ruff: codes are chosen by prefix (``GL2`` = every table-consistency rule, ``ALL``
+= every rule); within one layer the more specific prefix wins and, at equal length, ``ignore`` wins; a
+layer's ``select`` replaces what earlier layers selected, ``extend-select`` and ``ignore`` adjust it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import functools
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from govlint.diagnostics import Severity
+from govlint.errors import ConfigError
+
+Lang = Literal["zh", "en"]
+MonthDay = tuple[int, int]
+
+CONFIG_FILE = ".govlint.toml"
+PYPROJECT = "pyproject.toml"
+#: The settings govlint itself reads; any other key must be an option declared by a plugin.
+CORE_KEYS = frozenset(
+    {
+        "select",
+        "extend-select",
+        "ignore",
+        "per-file-ignores",
+        "severity",
+        "reference-date",
+        "deadline-department",
+        "deadline-county-government",
+        "plugins",
+        "required-plugins",
+        "fail-on",
+        "lang",
+    }
+)
+#: A rule selector: ``ALL``, or a code prefix (``GL``, ``GL2``, ``GL203``, ``ZJ``).
+SELECTOR = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
+
+
+def _codes(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Selection:
+    """One layer of rule selection (the configuration file, or the command line)."""
+
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
+    extend_select: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    def decide(self, code: str, enabled: bool) -> bool:
+        """Whether ``code`` is enabled after this layer, given whether it was before."""
+        best: tuple[int, bool] | None = None  # (specificity, is_ignore): the greatest wins
+        for prefixes, is_ignore in (((self.select or ()) + self.extend_select, False), (self.ignore, True)):
+            for prefix in prefixes:
+                length = 0 if prefix == "ALL" else len(prefix)
+                if code.startswith("" if prefix == "ALL" else prefix) and (best is None or (length, is_ignore) > best):
+                    best = (length, is_ignore)
+        if best is not None:
+            return not best[1]
+        return False if self.select is not None else enabled
+
+
+def _month_day(value: Any, key: str = "deadline") -> MonthDay:
+    if isinstance(value, tuple) and len(value) == 2:
+        month, day = value
+    else:
+        match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value).strip())
+        if not match:
+            raise ConfigError(f'{key}: {value!r} is not a month-day such as "01-31"')
+        month, day = int(match.group(1)), int(match.group(2))
+    try:
+        dt.date(2000, month, day)  # a leap year, so that 02-29 is accepted
+    except (TypeError, ValueError):
+        raise ConfigError(f"{key}: {value!r} is not a valid month-day") from None
+    return (month, day)
+
+
+def _severity(value: Severity | str) -> Severity:
+    return value if isinstance(value, Severity) else Severity.parse(value)
+
+
+def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(k), v) for k, v in items)
+
+
+def _ignores(
+    value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((glob, tuple(codes)) for glob, codes in _pairs(value))
+
+
+def _severities(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Severity], ...]:
+    return tuple((code, _severity(level)) for code, level in _pairs(value))
+
+
+@attrs.frozen
+class Config:
+    """What to check and how.  ``Config()`` is the default: every rule, failing on errors, in Chinese."""
+
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
+    extend_select: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    #: (glob, code prefixes) pairs; globs match the path relative to :attr:`root`, or the file name.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(default=(), converter=_ignores)
+    #: (code prefix, severity) pairs; the longest matching prefix wins.
+    severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
+    #: "Today" for the date rules; None means the real today.
+    reference_date: dt.date | None = None
+    deadline_department: MonthDay = attrs.field(default=(1, 31), converter=_month_day)
+    deadline_county_government: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
+    plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    required_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity)
+    lang: Lang = "zh"
+    #: Options declared by plugins (``govlint_add_options``), as set in the file.
+    options: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
+    #: Later selection layers (the command line).
+    overrides: tuple[Selection, ...] = ()
+    #: The file this was read from, and the directory paths are relative to.
+    path: str | None = None
+    root: str | None = None
+    _layers: tuple[Selection, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    @_layers.default
+    def _all_layers(self) -> tuple[Selection, ...]:
+        return (Selection(self.select, self.extend_select, self.ignore), *self.overrides)
+
+    def __attrs_post_init__(self) -> None:
+        for key, selectors in (
+            ("select", self.select or ()),
+            ("extend-select", self.extend_select),
+            ("ignore", self.ignore),
+            ("severity", [code for code, _ in self.severity]),
+            *(("per-file-ignores", codes) for _, codes in self.per_file_ignores),
+            *(("select", o.select or ()) for o in self.overrides),
+            *(("extend-select", o.extend_select) for o in self.overrides),
+            *(("ignore", o.ignore) for o in self.overrides),
+        ):
+            for selector in selectors:
+                if not isinstance(selector, str) or not SELECTOR.fullmatch(selector):
+                    raise ConfigError(f"{key}: {selector!r} is not a rule code or prefix (GL203, GL2, ZJ, ALL)")
+        if self.lang not in ("zh", "en"):
+            raise ConfigError(f"lang: {self.lang!r} is not zh or en")
+
+    # -- reading ------------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, path: str | None = None) -> Config:
+        """Build from a ``[tool.govlint]`` table (kebab-case keys); ConfigError names the bad key."""
+        where = f"{path}: " if path else ""
+        kwargs: dict[str, Any] = {}
+        options: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in CORE_KEYS:
+                options[key] = value
+                continue
+            try:
+                kwargs[key.replace("-", "_")] = _read_key(key, value)
+            except (ConfigError, ValueError, TypeError) as exc:
+                message = str(exc)
+                raise ConfigError(where + (message if message.startswith(key) else f"{key}: {message}")) from None
+        try:
+            return cls(**kwargs, options=options, path=path, root=os.path.dirname(path) if path else None)
+        except (ConfigError, ValueError, TypeError) as exc:
+            raise ConfigError(f"{where}{exc}") from None
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Config:
+        """Read ``[tool.govlint]`` of a ``pyproject.toml``, or a ``.govlint.toml`` (top-level keys)."""
+        path = os.path.abspath(path)
+        table = _read_table(path, required=True)
+        return cls.from_mapping(table or {}, path=path)
+
+    @classmethod
+    def discover(cls, start: str | os.PathLike[str]) -> Config:
+        """The configuration nearest to ``start`` (a file or directory), or the default."""
+        found = find_config_file(start)
+        return cls.from_file(found) if found else cls()
+
+    def with_overrides(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        **changes: Any,
+    ) -> Config:
+        """A copy with a command-line selection layer on top and other settings replaced."""
+        layer = Selection(select, extend_select, ignore)
+        overrides = (*self.overrides, layer) if layer != Selection() else self.overrides
+        try:
+            return attrs.evolve(self, overrides=overrides, **changes)
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(str(exc)) from None
+
+    # -- deciding -----------------------------------------------------------------------------------------
+
+    def is_selected(self, code: str) -> bool:
+        """Whether findings of ``code`` are reported (before per-file ignores)."""
+        return _selected(self._layers, code)
+
+    def ignored_codes(self, path: str) -> tuple[str, ...]:
+        """The code prefixes that ``per-file-ignores`` turns off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
+        relative = _relative(path, self.root).replace(os.sep, "/")
+        name = relative.rsplit("/", 1)[-1]
+        codes: list[str] = []
+        for glob, prefixes in self.per_file_ignores:
+            pattern = glob.replace(os.sep, "/").removeprefix("./")
+            if fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern)):
+                codes.extend(prefixes)
+        return tuple(codes)
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The severity configured for ``code`` (longest matching prefix), or ``default``."""
+        best: tuple[int, Severity] | None = None
+        for prefix, level in self.severity:
+            length = 0 if prefix == "ALL" else len(prefix)
+            if code.startswith("" if prefix == "ALL" else prefix) and (best is None or length >= best[0]):
+                best = (length, level)
+        return default if best is None else best[1]
+
+    def rule_options(self, defaults: Mapping[str, Any]) -> dict[str, Any]:
+        """The options rules see in ``RuleContext.options``: plugin defaults, the file's values, deadlines.
+
+        The deadlines are ``(month, day)`` tuples under ``deadline-department`` and
+        ``deadline-county-government``.
+        """
+        options = {**defaults, **dict(self.options)}
+        options["deadline-department"] = self.deadline_department
+        options["deadline-county-government"] = self.deadline_county_government
+        return options
+
+    def check_options(self, declared: Mapping[str, Any]) -> None:
+        """Raise ConfigError for a key that neither govlint nor a loaded plugin declares, or a wrong type."""
+        where = f"{self.path}: " if self.path else ""
+        for key, value in self.options:
+            if key not in declared:
+                known = ", ".join(sorted(CORE_KEYS | set(declared)))
+                raise ConfigError(f"{where}unknown setting {key!r} (known: {known})")
+            default = declared[key]
+            if default is not None and not _same_kind(value, default):
+                raise ConfigError(f"{where}{key}: expected {type(default).__name__} like {default!r}, got {value!r}")
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+
+@functools.lru_cache(maxsize=4096)
+def _selected(layers: tuple[Selection, ...], code: str) -> bool:
+    enabled = True
+    for layer in layers:
+        enabled = layer.decide(code, enabled)
+    return enabled
+
+
+def _relative(path: str, root: str | None) -> str:
+    if not root or not os.path.isabs(root):
+        return path
+    try:
+        return os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def _string_list(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _read_key(key: str, value: Any) -> Any:
+    if key in ("select", "extend-select", "ignore", "plugins", "required-plugins"):
+        return _string_list(key, value)
+    if key == "per-file-ignores":
+        if not isinstance(value, Mapping):
+            raise ConfigError(f'{key}: expected a table of glob = ["CODE", …], got {value!r}')
+        return {glob: _string_list(f"{key}.{glob}", codes) for glob, codes in value.items()}
+    if key == "severity":
+        if not isinstance(value, Mapping):
+            raise ConfigError(f'{key}: expected a table of CODE = "error" | "warning" | "info", got {value!r}')
+        return {code: _severity(str(level)) for code, level in value.items()}
+    if key == "reference-date":
+        return parse_date(value, key)
+    if key.startswith("deadline-"):
+        return _month_day(value, key)
+    if key == "fail-on":
+        return _severity(str(value))
+    if key == "lang":
+        if value not in ("zh", "en"):
+            raise ConfigError(f"{key}: {value!r} is not zh or en")
+        return value
+    raise AssertionError(key)  # pragma: no cover - CORE_KEYS and this function agree
+
+
+def parse_date(value: Any, key: str = "reference-date") -> dt.date:
+    """A TOML date or an ISO ``YYYY-MM-DD`` string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ConfigError(f"{key}: {value!r} is not a date such as 2025-03-31") from None
+
+
+def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
+    """The govlint table of a config file; None for a pyproject.toml without one (unless ``required``)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    tool = data.get("tool")
+    table = tool.get("govlint") if isinstance(tool, dict) else None
+    if table is None and os.path.basename(path) != PYPROJECT:
+        table = {k: v for k, v in data.items() if k != "tool"}
+    if table is None:
+        return {} if required else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.govlint] must be a table")
+    return table
+
+
+def find_config_file(start: str | os.PathLike[str]) -> Path | None:
+    """The nearest ``.govlint.toml``, or ``pyproject.toml`` with ``[tool.govlint]``, from ``start`` upward."""
+    here = Path(os.path.abspath(start))
+    if not here.is_dir():
+        here = here.parent
+    for directory in (here, *here.parents):
+        candidate = directory / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _read_table(str(pyproject), required=False) is not None:
+            return pyproject
+    return None

@@ -1,0 +1,140 @@
+"""Run the selected rules of the loaded plugins over one parsed report.
+
+A rule or ``govlint_check_report`` implementation that raises does not stop the others: the failure is
+recorded in :attr:`LintResult.errors`, naming the rule and its plugin.  The library never prints or exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govlint.config import Config
+from govlint.diagnostics import Diagnostic
+from govlint.model import Report
+from govlint.rule import RuleContext
+
+if TYPE_CHECKING:
+    from govlint.plugins import Plugins
+
+
+@attrs.frozen
+class RuleFailure:
+    """A rule (or a plugin's report check) that raised while checking one report."""
+
+    path: str
+    plugin: str
+    #: The rule's code, or "" for a plugin's ``govlint_check_report``.
+    code: str
+    rule: str
+    error: str
+
+    def message(self, lang: str = "zh") -> str:
+        what = f"rule {self.code} ({self.rule})" if self.code else "govlint_check_report"
+        if lang == "en":
+            return f"{what} of plugin {self.plugin!r} failed on this report: {self.error}"
+        what_zh = f"规则 {self.code}（{self.rule}）" if self.code else "govlint_check_report"
+        return f"插件 {self.plugin!r} 的{what_zh}检查本报告时出错：{self.error}"
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "plugin": self.plugin,
+            "code": self.code,
+            "rule": self.rule,
+            "error": self.error,
+            "message": self.message(lang),
+        }
+
+
+@attrs.frozen
+class LintResult:
+    """The findings on one report, sorted by position, and the rules that failed on it."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    errors: tuple[RuleFailure, ...] = ()
+    #: The report's year and body, when the parser found them (the baseline identifies a report by them).
+    report_year: int | None = None
+    agency: str | None = None
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "report_year": self.report_year,
+            "agency": self.agency,
+            "diagnostics": [d.to_dict(lang) for d in self.diagnostics],
+            "errors": [e.to_dict(lang) for e in self.errors],
+        }
+
+
+def plugins_for(config: Config) -> Plugins:
+    """The plugins ``config`` asks for (cached), with the config's plugin options checked against them."""
+    from govlint.plugins import load_plugins
+
+    plugins = load_plugins(config.plugins, required=config.required_plugins, root=config.root)
+    config.check_options(plugins.options)
+    return plugins
+
+
+def lint_report(report: Report, config: Config | None = None, *, plugins: Plugins | None = None) -> LintResult:
+    """Run every selected rule on ``report``; apply per-file ignores and severity overrides."""
+    config = config or Config()
+    plugins = plugins if plugins is not None else plugins_for(config)
+    ctx = RuleContext(
+        reference_date=config.reference_date or dt.date.today(),
+        options=config.rule_options(plugins.options),
+    )
+    ignored = config.ignored_codes(report.path)
+
+    def wanted(code: str) -> bool:
+        return config.is_selected(code) and not (ignored and code.startswith(ignored))
+
+    found: list[Diagnostic] = []
+    errors: list[RuleFailure] = []
+    for rule in plugins.rules:
+        meta = rule.meta
+        if not wanted(meta.code) or not rule.applies_to(report):
+            continue
+        plugin = plugins.rule_plugin[meta.code]
+        try:
+            found.extend(_checked(rule.check(report, ctx)))
+        except Exception as exc:
+            errors.append(RuleFailure(report.path, plugin, meta.code, meta.name, _describe(exc)))
+    for plugin, check in plugins.report_checks:
+        try:
+            found.extend(_checked(check(report=report, context=ctx) or ()))
+        except Exception as exc:
+            errors.append(RuleFailure(report.path, plugin, "", "", _describe(exc)))
+
+    diagnostics = []
+    for diagnostic in found:
+        if not wanted(diagnostic.code):
+            continue
+        severity = config.severity_for(diagnostic.code, diagnostic.severity)
+        changed = severity is not diagnostic.severity
+        diagnostics.append(attrs.evolve(diagnostic, severity=severity) if changed else diagnostic)
+    diagnostics.sort(key=_position)
+    return LintResult(report.path, tuple(diagnostics), tuple(errors), report.report_year, report.agency)
+
+
+def _checked(items: Iterable[Any]) -> list[Diagnostic]:
+    """The diagnostics a check yielded, all of them, or TypeError naming what is not one."""
+    result = list(items)
+    for item in result:
+        if not isinstance(item, Diagnostic):
+            raise TypeError(f"yielded {type(item).__name__}, not a Diagnostic")
+    return result
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def _position(d: Diagnostic) -> tuple[int, int, str, int, int]:
+    loc = d.location
+    return (loc.line, loc.column, d.code, loc.end_line, loc.end_column)
