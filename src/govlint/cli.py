@@ -1,0 +1,433 @@
+"""The ``govlint`` command: ``check``, ``parse``, ``rules``, ``rule CODE``, ``plugins``.
+
+Exit codes: 0 nothing at or above the fail level; 1 some finding at or above it; 2 a usage, input,
+configuration or plugin error, or a rule that failed (one line on stderr each, never a traceback);
+130 interrupted.  Everything but argparse is imported when needed, for a fast start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from govlint.config import Config
+    from govlint.linter import LintResult
+    from govlint.output import FileOutput
+    from govlint.plugins import Plugins
+    from govlint.rule import RuleMeta
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: The file types ``govlint check DIRECTORY`` reads.
+REPORT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+class UsageError(Exception):
+    """A wrong command line: exit 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip().upper() for part in text.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from govlint import __version__
+
+    parser = _Parser(prog="govlint", description="Lint government information-disclosure annual reports.")
+    parser.add_argument("--version", action="version", version=f"govlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    common = _Parser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
+    common.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
+
+    check = sub.add_parser("check", parents=[common], help="lint report files or directories")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories (searched recursively), - for stdin"
+    )
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--statistics", action="store_true", help="show counts per code instead of findings")
+    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes (GL2,GL301)")
+    check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="add codes to the selection")
+    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="turn these codes or prefixes off")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--reference-date", metavar="YYYY-MM-DD", help='"today" for the date rules')
+    check.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    check.set_defaults(run=run_check)
+
+    parse = sub.add_parser("parse", help="show the parsed report")
+    parse.add_argument("file", metavar="FILE", help="a report file, or - for stdin")
+    parse.add_argument("--format", choices=("json", "text"), default="json")
+    parse.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
+    parse.set_defaults(run=run_parse)
+
+    rules = sub.add_parser("rules", parents=[common], help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=run_rules)
+
+    rule = sub.add_parser("rule", parents=[common], help="explain one rule")
+    rule.add_argument("code", metavar="CODE")
+    rule.set_defaults(run=run_rule)
+
+    plugins = sub.add_parser("plugins", parents=[common], help="list the loaded plugins")
+    plugins.add_argument("--format", choices=("text", "json"), default="text")
+    plugins.set_defaults(run=run_plugins)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    from govlint.errors import GovlintError
+
+    _configure_streams()
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if getattr(args, "run", None) is None:
+            raise UsageError("a command is required: check, parse, rules, rule or plugins (see `govlint --help`)")
+        code: int = args.run(args)
+        sys.stdout.flush()
+        return code
+    except UsageError as exc:
+        return _fail(f"usage error: {exc}")
+    except GovlintError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (govlint check … | head): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except Exception as exc:
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (please report this to govlint's developers)")
+
+
+def _configure_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _fail(message: str) -> int:
+    first, *_ = message.strip().splitlines() or [""]
+    print(f"govlint: {first}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+# ---------------------------------------------------------------------------------------------------------
+# check
+# ---------------------------------------------------------------------------------------------------------
+
+
+class _Configs:
+    """The configuration of each file: ``--config`` or the nearest file, with the command line on top."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from govlint.config import Config, parse_date
+
+        self.args = args
+        self.explicit = Config.from_file(args.config) if args.config else None
+        self.by_file: dict[str, Config] = {}
+        self.by_dir: dict[str, Config] = {}
+        changes: dict[str, Any] = {}
+        if getattr(args, "reference_date", None):
+            changes["reference_date"] = parse_date(args.reference_date, "--reference-date")
+        if getattr(args, "fail_on", None):
+            changes["fail_on"] = args.fail_on
+        if args.lang:
+            changes["lang"] = args.lang
+        self.changes = changes
+
+    def for_path(self, path: str) -> Config:
+        from govlint.config import Config, find_config_file
+
+        directory = os.path.dirname(os.path.abspath(path))
+        config = self.by_dir.get(directory)
+        if config is None:
+            if self.explicit is not None:
+                base = self.explicit
+            else:
+                found = find_config_file(directory)
+                key = str(found) if found else ""
+                if key not in self.by_file:
+                    self.by_file[key] = Config.from_file(found) if found else Config()
+                base = self.by_file[key]
+            config = base.with_overrides(
+                select=getattr(self.args, "select", None),
+                extend_select=getattr(self.args, "extend_select", ()),
+                ignore=getattr(self.args, "ignore", ()),
+                **self.changes,
+            )
+            self.by_dir[directory] = config
+        return config
+
+
+def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """Each file to check, with an error message instead when the path cannot be used.
+
+    Directories are searched recursively for :data:`REPORT_EXTENSIONS`, in name order, skipping hidden
+    entries and Office lock files (``~$…``).
+    """
+    for path in paths:
+        if path == "-":
+            yield path, None
+        elif os.path.isdir(path):
+            found = False
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(REPORT_EXTENSIONS) and not name.startswith((".", "~$")):
+                        found = True
+                        yield os.path.join(root, name), None
+            if not found:
+                yield path, f"{path}: no report files ({', '.join(REPORT_EXTENSIONS)}) in this directory"
+        elif os.path.exists(path):
+            yield path, None
+        else:
+            yield path, f"{path}: no such file or directory"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from govlint.baseline import Baseline, dump
+    from govlint.errors import ConfigError, InputError, PluginError
+    from govlint.linter import lint_report, plugins_for
+    from govlint.output import OutputOptions, formatter
+
+    if args.stdin_filename and "-" not in args.paths:
+        raise UsageError("--stdin-filename is only used with - (standard input)")
+    configs = _Configs(args)
+    lang = configs.for_path(_config_path(args.paths[0], args.stdin_filename)).lang
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    if args.write_baseline:
+        _refuse_input_as_output(args.write_baseline, args.paths)
+    out = formatter(
+        args.format,
+        OutputOptions(lang=lang, color=_use_color(args.color), baseline=baseline is not None),
+        statistics=args.statistics,
+    )
+    selected: dict[str, RuleMeta] = {}
+    results: list[LintResult] = []
+    status = EXIT_OK
+    for path, problem in iter_paths(args.paths):
+        if problem:
+            _fail(problem)
+            status = EXIT_ERROR
+            continue
+        config = configs.for_path(_config_path(path, args.stdin_filename))
+        plugins = plugins_for(config)
+        selected.update((r.meta.code, r.meta) for r in plugins.rules if config.is_selected(r.meta.code))
+        try:
+            report = _parse(path, args.encoding, args.stdin_filename)
+        except InputError as exc:
+            _fail(str(exc))
+            status = EXIT_ERROR
+            continue
+        except (ConfigError, PluginError):
+            raise
+        except Exception as exc:  # a parser bug must not stop the other files
+            _fail(f"{path}: internal error while parsing: {type(exc).__name__}: {exc} (please report this)")
+            status = EXIT_ERROR
+            continue
+        result = lint_report(report, config, plugins=plugins)
+        new, unchanged = baseline.split(result) if baseline else (result.diagnostics, ())
+        if args.write_baseline:
+            results.append(result)
+        else:
+            _write(out.file(_file_output(result, new, unchanged, report.text)))
+        if result.errors:
+            status = EXIT_ERROR
+        elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
+            status = EXIT_FINDINGS
+    if args.write_baseline:
+        _write_file(args.write_baseline, dump(results))
+        count = sum(len(r.diagnostics) for r in results)
+        print(f"govlint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
+    _write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
+    if args.exit_zero and status == EXIT_FINDINGS:
+        return EXIT_OK
+    return status
+
+
+def _config_path(path: str, stdin_name: str | None) -> str:
+    """The path whose directory the configuration is looked up from (stdin: its name, or the cwd)."""
+    if path == "-":
+        return os.path.abspath(stdin_name) if stdin_name else os.path.join(os.getcwd(), "-")
+    return path
+
+
+def _code_order(code: str) -> tuple[str, str]:
+    digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return code[: len(code) - len(digits)], digits.zfill(8)
+
+
+def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any], text: str) -> FileOutput:
+    from govlint.output import FileOutput
+
+    return FileOutput(result.path, tuple(new), result.errors, tuple(unchanged), text)
+
+
+def _parse(path: str, encoding: str | None, stdin_name: str | None) -> Any:
+    """Read and parse one report (``-`` reads stdin)."""
+    from pathlib import Path
+
+    from govlint.parsing import parse_document
+    from govlint.sources import load
+
+    if path == "-":
+        return parse_document(load(sys.stdin.buffer.read(), encoding=encoding, name=stdin_name or "<stdin>"))
+    return parse_document(load(Path(path), encoding=encoding, name=path))
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _write(text: str) -> None:
+    if text:
+        sys.stdout.write(text)
+
+
+def _refuse_input_as_output(target: str, paths: Sequence[str]) -> None:
+    """govlint never writes over a report it reads."""
+    if not os.path.exists(target):
+        return
+    for path, _ in iter_paths(paths):
+        if path != "-" and os.path.exists(path) and os.path.samefile(path, target):
+            raise UsageError(f"--write-baseline {target} is one of the reports being checked")
+
+
+def _write_file(path: str, text: str) -> None:
+    from govlint.errors import InputError
+
+    temporary = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise InputError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# parse, rules, rule, plugins
+# ---------------------------------------------------------------------------------------------------------
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    import json
+
+    from govlint.serialize import report_to_dict, report_to_text
+
+    if args.file != "-" and not os.path.exists(args.file):
+        raise UsageError(f"{args.file}: no such file or directory")
+    if os.path.isdir(args.file):
+        raise UsageError(f"{args.file} is a directory: govlint parse reads one report")
+    report = _parse(args.file, args.encoding, None)
+    if args.format == "json":
+        _write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        text = report_to_text(report)
+        _write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _plugins_and_config(args: argparse.Namespace) -> tuple[Plugins, Config]:
+    from govlint.linter import plugins_for
+
+    config = _Configs(args).for_path(_config_path("-", None))
+    return plugins_for(config), config
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    import json
+
+    plugins, config = _plugins_and_config(args)
+    lang = config.lang
+    if args.format == "json":
+        data = [_meta_dict(r.meta, plugins.rule_plugin[r.meta.code], config) for r in plugins.rules]
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for r in plugins.rules:
+        meta = r.meta
+        summary = meta.summary_en if lang == "en" else meta.summary_zh
+        mark = " " if config.is_selected(meta.code) else "-"
+        _write(f"{mark} {meta.code:<6} {meta.severity.value:<7} {meta.category:<10} {meta.name:<28} {summary}\n")
+    return EXIT_OK
+
+
+def _meta_dict(meta: RuleMeta, plugin: str, config: Config) -> dict[str, Any]:
+    return {
+        "code": meta.code,
+        "name": meta.name,
+        "category": meta.category,
+        "severity": meta.severity.value,
+        "summary_zh": meta.summary_zh,
+        "summary_en": meta.summary_en,
+        "formats": sorted(meta.formats),
+        "plugin": plugin,
+        "selected": config.is_selected(meta.code),
+    }
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from govlint.output.ruledoc import rule_markdown
+
+    plugins, _ = _plugins_and_config(args)
+    rule = plugins.rule(args.code)
+    if rule is None:
+        raise UsageError(f"no rule {args.code!r} (see `govlint rules`)")
+    info = next(p for p in plugins.plugins if rule.meta.code in p.rules)
+    _write(rule_markdown(rule.meta, info.name))
+    return EXIT_OK
+
+
+def run_plugins(args: argparse.Namespace) -> int:
+    import json
+
+    plugins, _ = _plugins_and_config(args)
+    if args.format == "json":
+        data = [
+            {
+                "name": p.name,
+                "version": p.version,
+                "api_version": p.api_version,
+                "source": p.source,
+                "origin": p.origin,
+                "distribution": p.distribution,
+                "code_prefixes": list(p.code_prefixes),
+                "rules": list(p.rules),
+            }
+            for p in plugins.plugins
+        ]
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for p in plugins.plugins:
+        rules = f"{len(p.rules)} rules ({p.rules[0]}…{p.rules[-1]})" if p.rules else "no rules"
+        _write(f"{p.name} {p.version}  [{p.source}: {p.origin}, plugin API {p.api_version}]  {rules}\n")
+    return EXIT_OK

@@ -1,0 +1,129 @@
+"""Output formats: ``text`` (source line and caret), ``json``, ``sarif`` (2.1.0), ``github`` (workflow
+annotations), and ``--statistics`` (counts per code).
+
+A formatter receives one :class:`FileOutput` per checked file, in order, and returns the text to write
+at once (text and github stream; json and sarif write everything at :meth:`Formatter.finish`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from govlint.diagnostics import Diagnostic, Location, Severity
+
+if TYPE_CHECKING:
+    from govlint.linter import RuleFailure
+    from govlint.rule import RuleMeta
+
+Lang = Literal["zh", "en"]
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@attrs.frozen
+class FileOutput:
+    """What to show for one file."""
+
+    path: str
+    #: The findings to report (with a baseline: the new ones).
+    diagnostics: tuple[Diagnostic, ...]
+    errors: tuple[RuleFailure, ...] = ()
+    #: Findings that matched the baseline: not reported, but SARIF lists them as "unchanged".
+    unchanged: tuple[Diagnostic, ...] = ()
+    #: The decoded source, for the source line under a diagnostic in the text format.
+    text: str | None = None
+
+
+@attrs.frozen
+class OutputOptions:
+    lang: Lang = "zh"
+    color: bool = False
+    #: Whether a baseline was applied (SARIF then sets ``baselineState`` on every result).
+    baseline: bool = False
+
+
+class Formatter:
+    """Base class: :meth:`file` is called per file, then :meth:`finish` once with the selected rules."""
+
+    def __init__(self, options: OutputOptions) -> None:
+        self.options = options
+
+    def file(self, output: FileOutput) -> str:
+        return ""
+
+    def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
+        return ""
+
+
+def formatter(name: str, options: OutputOptions, *, statistics: bool = False) -> Formatter:
+    """The formatter for ``name`` (one of :data:`FORMATS`); with ``statistics``, counts per code instead."""
+    if statistics:
+        from govlint.output.statistics import StatisticsFormatter
+
+        return StatisticsFormatter(options, as_json=name in ("json", "sarif"))
+    if name == "text":
+        from govlint.output.text import TextFormatter
+
+        return TextFormatter(options)
+    if name == "json":
+        from govlint.output.json import JsonFormatter
+
+        return JsonFormatter(options)
+    if name == "sarif":
+        from govlint.output.sarif import SarifFormatter
+
+        return SarifFormatter(options)
+    if name == "github":
+        from govlint.output.github import GithubFormatter
+
+        return GithubFormatter(options)
+    raise ValueError(f"unknown output format {name!r}: use {', '.join(FORMATS)}")
+
+
+SEVERITY_NAMES: dict[Lang, dict[Severity, str]] = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+
+
+def place(location: Location, lang: Lang) -> str:
+    """Page, table, row and column of a structured source (PDF, Word, HTML), or "" for plain text."""
+    parts = [
+        (location.page, "第{}页", "page {}"),
+        (location.table, "表{}", "table {}"),
+        (location.row, "第{}行", "row {}"),
+        (location.cell_column, "第{}列", "column {}"),
+    ]
+    if lang == "zh":
+        return " ".join(zh.format(v) for v, zh, _ in parts if v is not None)
+    return ", ".join(en.format(v) for v, _, en in parts if v is not None)
+
+
+def summary(counts: dict[Severity, int], baselined: int, failures: int, lang: Lang) -> str:
+    """The closing line: how many problems of each severity, and what was not shown."""
+    total = sum(counts.values())
+    if lang == "zh":
+        text = (
+            f"共 {total} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+            f"提示 {counts[Severity.INFO]}）"
+            if total
+            else "未发现问题"
+        )
+        if baselined:
+            text += f"；另有 {baselined} 个已记入基线的问题未显示"
+        if failures:
+            text += f"；{failures} 条规则运行出错"
+        return text + "。"
+    text = (
+        f"Found {total} problem{'s' * (total != 1)} ({counts[Severity.ERROR]} errors, "
+        f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info)"
+        if total
+        else "No problems found"
+    )
+    if baselined:
+        text += f"; {baselined} baselined not shown"
+    if failures:
+        text += f"; {failures} rule failure{'s' * (failures != 1)}"
+    return text + "."

@@ -1,0 +1,34 @@
+"""GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message`` per finding."""
+
+from __future__ import annotations
+
+from govlint.diagnostics import Severity
+from govlint.output import FileOutput, Formatter, place
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubFormatter(Formatter):
+    def file(self, output: FileOutput) -> str:
+        lang = self.options.lang
+        lines = []
+        for d in output.diagnostics:
+            loc = d.location
+            props = [f"file={_property(loc.path)}", f"line={loc.line}", f"col={loc.column}"]
+            if loc.end_line >= loc.line:
+                props += [f"endLine={loc.end_line}", f"endColumn={max(loc.end_column, loc.column)}"]
+            props.append(f"title={_property(f'govlint {d.code}')}")
+            where = place(loc, lang)
+            message = f"{d.code} {d.message(lang)}" + (f" ({where})" if where else "")
+            lines.append(f"::{_LEVEL[d.severity]} {','.join(props)}::{_data(message)}\n")
+        for failure in output.errors:
+            lines.append(f"::error file={_property(output.path)},title=govlint::{_data(failure.message(lang))}\n")
+        return "".join(lines)

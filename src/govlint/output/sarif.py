@@ -1,0 +1,153 @@
+"""SARIF 2.1.0: one run, the selected rules with their help, one result per finding.
+
+Columns are code points (``columnKind: unicodeCodePoints``) and ``endColumn`` is exclusive, as in govlint's
+spans.  Each result carries ``partialFingerprints["govlint/v1"]`` (:attr:`Diagnostic.fingerprint`, stable
+across runs and edits elsewhere in the file); with a baseline, every result has a ``baselineState``
+(``new`` or ``unchanged``) and the unchanged ones are listed too.  Rule failures become
+``toolExecutionNotifications``.  The page, table, row and column of a PDF or Word source are in a result's
+``properties``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import govlint
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.output import FileOutput, Formatter, OutputOptions
+from govlint.rule import RuleMeta
+
+if TYPE_CHECKING:
+    from govlint.linter import RuleFailure
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/govlint/"
+FINGERPRINT_KEY = "govlint/v1"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_SRCROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str, cwd: str) -> dict[str, str]:
+    """A file's URI: relative to the working directory (``%SRCROOT%``) when inside it, else absolute."""
+    if path in ("-", "<stdin>"):
+        return {"uri": "stdin"}
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, cwd)
+    except ValueError:  # another drive on Windows
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": Path(absolute).as_uri()}
+    return {"uri": quote(Path(relative).as_posix()), "uriBaseId": _SRCROOT}
+
+
+def rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
+    summary = meta.summary_en if lang == "en" else meta.summary_zh
+    markdown = (
+        f"{meta.rationale}\n\n"
+        f"Failing example:\n\n```text\n{meta.bad_example.rstrip()}\n```\n\n"
+        f"Passing example:\n\n```text\n{meta.good_example.rstrip()}\n```\n"
+    )
+    return {
+        "id": meta.code,
+        "name": meta.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": meta.rationale},
+        "help": {"text": meta.rationale, "markdown": markdown},
+        "defaultConfiguration": {"level": _LEVEL[meta.severity]},
+        "properties": {"category": meta.category, "formats": sorted(meta.formats)},
+    }
+
+
+class SarifFormatter(Formatter):
+    def __init__(self, options: OutputOptions, *, cwd: str | None = None) -> None:
+        super().__init__(options)
+        self.cwd = os.path.abspath(cwd or os.getcwd())
+        self.findings: list[tuple[Diagnostic, str]] = []
+        self.failures: list[tuple[str, RuleFailure]] = []
+        self.rule_index: dict[str, int] = {}
+
+    def file(self, output: FileOutput) -> str:
+        states = [(d, "new") for d in output.diagnostics] + [(d, "unchanged") for d in output.unchanged]
+        states.sort(key=lambda item: (item[0].location.line, item[0].location.column, item[0].code))
+        self.findings.extend(states)
+        self.failures.extend((output.path, failure) for failure in output.errors)
+        return ""
+
+    def notification(self, path: str, failure: RuleFailure) -> dict[str, Any]:
+        notification: dict[str, Any] = {
+            "level": "error",
+            "message": {"text": failure.message(self.options.lang)},
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path, self.cwd)}}],
+        }
+        if failure.code:
+            notification["associatedRule"] = {"id": failure.code}
+            if failure.code in self.rule_index:
+                notification["associatedRule"]["index"] = self.rule_index[failure.code]
+        return notification
+
+    def result(self, d: Diagnostic, state: str) -> dict[str, Any]:
+        loc = d.location
+        end_line = max(loc.end_line, loc.line)
+        end_column = max(loc.end_column, loc.column) if end_line == loc.line else max(loc.end_column, 1)
+        result: dict[str, Any] = {"ruleId": d.code}
+        if d.code in self.rule_index:
+            result["ruleIndex"] = self.rule_index[d.code]
+        result.update(
+            {
+                "level": _LEVEL[d.severity],
+                "message": {"text": d.message(self.options.lang)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": artifact_location(loc.path, self.cwd),
+                            "region": {
+                                "startLine": loc.line,
+                                "startColumn": loc.column,
+                                "endLine": end_line,
+                                "endColumn": end_column,
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
+            }
+        )
+        if self.options.baseline:
+            result["baselineState"] = state
+        properties = {
+            name: getattr(loc, name)
+            for name in ("page", "table", "row", "cell_column")
+            if getattr(loc, name) is not None
+        }
+        if d.key:
+            properties["key"] = d.key
+        if properties:
+            result["properties"] = properties
+        return result
+
+    def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
+        self.rule_index = {meta.code: i for i, meta in enumerate(rules)}
+        notifications = [self.notification(path, failure) for path, failure in self.failures]
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "govlint",
+                    "version": govlint.__version__,
+                    "informationUri": INFORMATION_URI,
+                    "rules": [rule_descriptor(meta, self.options.lang) for meta in rules],
+                }
+            },
+            "language": "en-US" if self.options.lang == "en" else "zh-CN",
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {_SRCROOT: {"uri": Path(self.cwd).as_uri().rstrip("/") + "/"}},
+            "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+            "results": [self.result(d, state) for d, state in self.findings],
+        }
+        log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

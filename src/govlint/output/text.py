@@ -1,0 +1,129 @@
+"""The text format: a header line per finding, then the source line with a caret under the offending cell.
+
+Carets are aligned by display width: a wide or full-width character (East Asian width W or F) takes two
+terminal columns, a combining mark none, and tabs are expanded, so that the caret sits under the cell in a
+terminal even on a line of Chinese text.  Colour only on a terminal, and never when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, place, summary
+from govlint.rule import RuleMeta
+
+TAB = 4
+#: Source lines wider than this are shown as a window around the finding.
+MAX_WIDTH = 100
+_RESET = "\033[0m"
+_STYLE = {
+    "path": "\033[1m",
+    "code": "\033[1m",
+    Severity.ERROR: "\033[31m",
+    Severity.WARNING: "\033[33m",
+    Severity.INFO: "\033[36m",
+    "gutter": "\033[34m",
+}
+
+
+def char_width(ch: str) -> int:
+    """Terminal columns of one character (tabs excluded)."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display(line: str) -> tuple[list[str], list[int]]:
+    """Each character of ``line`` as shown (tabs expanded, control characters as spaces), and the start
+    column of each character plus the total width at the end."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    column = 0
+    for ch in line:
+        starts.append(column)
+        if ch == "\t":
+            piece = " " * (TAB - column % TAB)
+            width = len(piece)
+        elif ch < " " or ch == "\x7f":
+            piece, width = " ", 1
+        else:
+            piece, width = ch, char_width(ch)
+        pieces.append(piece)
+        column += width
+    starts.append(column)
+    return pieces, starts
+
+
+def caret_line(line: str, column: int, end_column: int | None) -> tuple[str, str]:
+    """The shown source line and the marker line under it; columns are 1-based code points, end exclusive.
+
+    A line wider than :data:`MAX_WIDTH` is cut to a window around the finding, marked with "...".
+    """
+    line = line.rstrip("\r\n")
+    start = min(max(column - 1, 0), len(line))
+    end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
+    pieces, starts = display(line)
+    first, stop = 0, len(line)
+    if starts[-1] > MAX_WIDTH:
+        lo = max(0, min(starts[start] - MAX_WIDTH // 3, starts[-1] - MAX_WIDTH))
+        first = next(i for i in range(len(line) + 1) if starts[i] >= lo)
+        stop = max(i for i in range(first, len(line) + 1) if starts[i] - starts[first] <= MAX_WIDTH)
+    lead = "..." if first > 0 else ""
+    shown = lead + "".join(pieces[first:stop]) + ("..." if stop < len(line) else "")
+    left = starts[start] - starts[first] + len(lead)
+    width = max(min(starts[end], starts[stop]) - starts[start], 1)
+    return shown, " " * left + "^" * width
+
+
+class TextFormatter(Formatter):
+    def __init__(self, options: OutputOptions) -> None:
+        super().__init__(options)
+        self.counts: Counter[Severity] = Counter({s: 0 for s in Severity})
+        self.baselined = 0
+        self.failures = 0
+
+    def _style(self, key: str, text: str) -> str:
+        return f"{_STYLE[key]}{text}{_RESET}" if self.options.color else text
+
+    def file(self, output: FileOutput) -> str:
+        lines = output.text.split("\n") if output.text is not None else None
+        chunks = [self.diagnostic(d, lines) for d in output.diagnostics]
+        for failure in output.errors:
+            label = "内部错误" if self.options.lang == "zh" else "internal error"
+            chunks.append(
+                f"{self._style('path', output.path)}: {self._style(Severity.ERROR, label)}: "
+                f"{failure.message(self.options.lang)}\n"
+            )
+        self.counts.update(d.severity for d in output.diagnostics)
+        self.baselined += len(output.unchanged)
+        self.failures += len(output.errors)
+        return "".join(chunks)
+
+    def diagnostic(self, d: Diagnostic, lines: list[str] | None) -> str:
+        lang = self.options.lang
+        loc = d.location
+        where = place(loc, lang)
+        head = (
+            f"{self._style('path', f'{loc.path}:{loc.line}:{loc.column}')}"
+            f"{f' ({where})' if where else ''}: "
+            f"{self._style('code', d.code)} "
+            f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {d.message(lang)}\n"
+        )
+        if lines is None or not 1 <= loc.line <= len(lines):
+            return head
+        end = loc.end_column if loc.end_line == loc.line else None
+        shown, marker = caret_line(lines[loc.line - 1], loc.column, end)
+        number = str(loc.line)
+        pad = " " * len(number)
+        bar = self._style("gutter", "|")
+        return (
+            f"{head}{pad} {bar}\n"
+            f"{self._style('gutter', number)} {bar} {shown}\n"
+            f"{pad} {bar} {self._style(d.severity, marker)}\n"
+        )
+
+    def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
+        return summary(dict(self.counts), self.baselined, self.failures, self.options.lang) + "\n"
