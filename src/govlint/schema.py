@@ -449,5 +449,38 @@ FEE_TERMS: tuple[str, ...] = (
     "处理费",
 )
 
+#: Words that, in a sentence naming the fee, state whether or how much was collected (§8.4): a negation
+#: ("未收取", "没有产生", "无") or, checked separately, a number ("0 元", "2950元").
+FEE_STATEMENT_MARKERS: tuple[str, ...] = ("未", "没有", "无", "不", "零", "免")
+
+#: The fee notice (收费通知) of the fee measures (§8.4); a count of them may be stated in section 六.
+FEE_NOTICE_TERM = "收费通知"
+
+#: Section 六 wording that says no fee arose or no fee notice was issued.  It contradicts a table with
+#: ``other.fee_unpaid.total > 0`` (§7.2 X1); "未收取" (not collected) does not and is deliberately absent.
+FEE_NOT_CHARGED_TERMS: tuple[str, ...] = (
+    "未产生",
+    "没有产生",
+    "未发生",
+    "没有发生",
+    "未发出收费通知",
+    "没有发出收费通知",
+    "未发放收费通知",
+    "没有发放收费通知",
+    "未开具收费通知",
+    "未出具收费通知",
+    "未向申请人发出收费通知",
+    "未发出缴费通知",
+    "无收费通知",
+)
+
 #: Words of the report title (§2).
 TITLE_CORE = "政府信息公开工作年度报告"
+
+#: The agency-name endings of a 县级以上地方人民政府 (§8.2): the character before "人民政府" (or before
+#: "政府信息公开…" in a title such as "2022年上海市政府信息公开工作年度报告").  A township (镇, 乡), a street
+#: office or an office (办公室) ends otherwise, so "镇江市人民政府" is a city and "洪山镇人民政府" is not.
+GOVERNMENT_LEVEL_ENDINGS: tuple[str, ...] = ("省", "市", "县", "区", "州", "旗", "盟")
+GOVERNMENT_SUFFIX = "人民政府"
+#: Zones whose names end in 区 but which are not 县级以上地方人民政府 (§8.2).
+NON_GOVERNMENT_MARKERS: tuple[str, ...] = ("开发区", "高新区", "园区", "管理区", "示范区", "实验区", "试验区", "保税区")

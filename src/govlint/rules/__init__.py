@@ -1,0 +1,45 @@
+"""The built-in rules, registered as an ordinary plugin ("govlint-builtin") through the same hooks as a
+province's package: structure (GL1xx), table consistency (GL2xx), fees (GL3xx) and dates (GL4xx)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import govlint
+from govlint.hookspecs import PLUGIN_API_VERSION
+from govlint.rule import Rule
+from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
+from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
+from govlint.rules.structure import STRUCTURE_RULES
+from govlint.rules.tables import TABLE_RULES
+
+#: Every built-in rule class, in code order.
+BUILTIN_RULES: tuple[type[Rule], ...] = (
+    *STRUCTURE_RULES,
+    *TABLE_RULES,
+    FeeNotDisclosed,
+    FeeContradictsTable,
+    FeeAmount,
+    *DATE_RULES,
+)
+
+
+@govlint.hookimpl
+def govlint_plugin_info() -> dict[str, Any]:
+    return {
+        "name": "govlint-builtin",
+        "version": govlint.__version__,
+        "api_version": PLUGIN_API_VERSION,
+        "code_prefixes": ["GL"],
+    }
+
+
+@govlint.hookimpl
+def govlint_rules() -> Sequence[type[Rule]]:
+    return list(BUILTIN_RULES)
+
+
+@govlint.hookimpl
+def govlint_add_options() -> dict[str, Any]:
+    return dict(DATE_OPTIONS)

@@ -1,0 +1,458 @@
+"""Date rules (GL401–GL407): the report year, the publication deadline, impossible and future dates, the
+statistics period, the format for the year, and the presence of a date at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.errors import ConfigError
+from govlint.model import DateMention, Report, Span
+from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rules.places import document_start, last_line, line_of
+from govlint.schema import (
+    FORMATS,
+    GOVERNMENT_LEVEL_ENDINGS,
+    GOVERNMENT_SUFFIX,
+    NON_GOVERNMENT_MARKERS,
+    TITLE_CORE,
+    expected_format,
+    normalize_label,
+)
+
+_ERROR = Severity.ERROR
+
+#: Options of the date rules, with their defaults (``[tool.govlint]`` keys; ``govlint_add_options``).
+OPTION_DEADLINE_DEPARTMENT = "deadline-department"
+OPTION_DEADLINE_GOVERNMENT = "deadline-government"
+DATE_OPTIONS: dict[str, Any] = {OPTION_DEADLINE_DEPARTMENT: "01-31", OPTION_DEADLINE_GOVERNMENT: "03-31"}
+
+_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d\d年度?")
+
+_SOURCE_ZH = {"metadata": "发布日期", "signature": "落款日期", "title": "标题", "body": "正文", "period": "统计期限"}
+_SOURCE_EN = {
+    "metadata": "publication date",
+    "signature": "signature date",
+    "title": "title",
+    "body": "body text",
+    "period": "statistics period",
+}
+
+
+def _zh_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+@lru_cache(maxsize=16)
+def _month_day(name: str, value: str) -> tuple[int, int]:
+    match = _MONTH_DAY.fullmatch(value.strip())
+    if match is not None:
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            dt.date(2024, month, day)  # a leap year: 02-29 is a valid deadline
+        except ValueError:
+            pass
+        else:
+            return month, day
+    raise ConfigError(f'option {name} = {value!r}: expected a month-day such as "01-31"')
+
+
+def _deadline(ctx: RuleContext, name: str, year: int) -> dt.date:
+    month, day = _month_day(name, str(ctx.option(name, DATE_OPTIONS[name])))
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        day = 28
+    return dt.date(year, month, day)
+
+
+def _is_government_name(name: str) -> bool:
+    """A 县级以上地方人民政府: "洪泽区人民政府", "上海市" (before 政府信息公开 in a title); not a township."""
+    if any(marker in name for marker in NON_GOVERNMENT_MARKERS):
+        return False
+    if name.endswith(GOVERNMENT_SUFFIX):
+        name = name[: -len(GOVERNMENT_SUFFIX)]
+    return bool(name) and name[-1] in GOVERNMENT_LEVEL_ENDINGS
+
+
+def _title_subject(title: str) -> str:
+    """The body named in a title: ``{机关}{Y}年政府信息公开工作年度报告`` or ``{Y}年{机关}政府信息公开…``."""
+    text = _TITLE_YEAR.sub("", normalize_label(title))
+    return text.split(TITLE_CORE, 1)[0] if TITLE_CORE in text else ""
+
+
+def is_local_government_report(report: Report) -> bool:
+    """Whether the report is a 县级以上地方人民政府's own report (条例 第四十九条第二款, spec §8.2).
+
+    The title's subject decides when the title names one; else the agency, which must end with 人民政府.
+    """
+    subject = _title_subject(report.title) if report.title else ""
+    if subject:
+        return _is_government_name(subject)
+    agency = normalize_label(report.agency or "")
+    return agency.endswith(GOVERNMENT_SUFFIX) and _is_government_name(agency)
+
+
+def _publication(report: Report) -> DateMention | None:
+    return report.publish_date or report.signature_date
+
+
+def _label(mention: DateMention) -> tuple[str, str]:
+    return _SOURCE_ZH.get(mention.source, "日期"), _SOURCE_EN.get(mention.source, "date")
+
+
+def _all_dates(report: Report) -> Iterator[DateMention]:
+    """Every date the report states, each once (the publication date may be the signature's mention)."""
+    seen: set[int] = set()
+    period = report.statistics_period
+    extra = (report.publish_date, report.signature_date, *((period.start, period.end) if period else ()))
+    for mention in (*extra, *report.dates):
+        if mention is not None and mention.span.start not in seen:
+            seen.add(mention.span.start)
+            yield mention
+
+
+class ReportYear(Rule):
+    meta = RuleMeta(
+        code="GL401",
+        name="report-year",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="报告年度缺失，或标题、正文与统计期限所述年度不一致",
+        summary_en="The report year is missing, or title, body and statistics period disagree on it",
+        rationale=(
+            "A report covers one calendar year Y, stated in the title ({机关名称}{Y}年…), the body ({Y}年，我镇…) "
+            'and the statistics period (spec §2, §8.1; 条例 第四十九条 "上一年度"). No year at all, or a statement '
+            "of another year, is a defect; each disagreeing statement is reported at its place against the report "
+            "year the parser settled on. A statistics period of a whole other calendar year is reported here; a "
+            "period that is not a calendar year is GL405's finding."
+        ),
+        bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2023年1月1日到12月31日止。",
+        good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        year = report.report_year
+        if year is None:
+            yield self.diagnostic(
+                report,
+                report.title_span or document_start(report),
+                zh="未找到报告年度：标题应写明“{年份}年”",
+                en="no report year found: the title must state the year (“{Y}年”)",
+                key="report_year",
+                expected="year",
+            )
+            return
+        mentions = list(report.year_mentions)
+        period = report.statistics_period
+        if period is not None and not any(m.source == "period" for m in mentions):
+            start, end = period.start.value, period.end.value
+            if start is not None and end is not None and _is_calendar_year(start, end) and start.year != year:
+                yield self._disagrees(report, period.span, "period", start.year, year)
+        for mention in mentions:
+            if mention.year != year:
+                yield self._disagrees(report, mention.span, mention.source, mention.year, year)
+
+    def _disagrees(self, report: Report, span: Span, source: str, found: int, year: int) -> Diagnostic:
+        zh_place, en_place = _SOURCE_ZH.get(source, "正文"), _SOURCE_EN.get(source, "text")
+        return self.diagnostic(
+            report,
+            span,
+            zh=f"{zh_place}所述年度为 {found} 年，与报告年度 {year} 年不一致：应为 {year} 年",
+            en=f"the {en_place} states the year {found}, but the report is for {year}: expected {year}",
+            key=f"report_year.{source}",
+            expected=year,
+            actual=found,
+        )
+
+
+def _is_calendar_year(start: dt.date, end: dt.date) -> bool:
+    return (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31) and start.year == end.year
+
+
+class PublishedLate(Rule):
+    meta = RuleMeta(
+        code="GL402",
+        name="published-late",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="报告发布晚于法定期限",
+        summary_en="The report was published after the deadline",
+        rationale=(
+            "条例 第四十九条第一款: departments of county-level and higher governments publish the previous year's "
+            "report by 1月31日; 第二款: a 县级以上地方人民政府's own report (本级政府) is published by 3月31日 "
+            "(spec §1.1, §8.2). Townships and street offices have no date in the regulation; local notices mostly "
+            "require the end of January, which is the default here. A report counts as a government's own when its "
+            "title subject (or, without one, its agency) is a 省/市/县/区/州/旗/盟 ending in 人民政府 or directly "
+            'before 政府信息公开… ("2022年上海市政府信息公开工作年度报告"), and not a township, office or '
+            "development zone. The date is the page's publication date, or the signature date when the page has "
+            'none. Options: `deadline-department` (month-day, default "01-31") and `deadline-government` '
+            '(default "03-31") of the year after the report year. The 2021 notice lists late publication among '
+            "the faults to be held to account (spec §9)."
+        ),
+        bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年2月10日",
+        good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年1月20日",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        year = report.report_year
+        mention = _publication(report)
+        if year is None or mention is None or mention.value is None:
+            return
+        government = is_local_government_report(report)
+        option = OPTION_DEADLINE_GOVERNMENT if government else OPTION_DEADLINE_DEPARTMENT
+        deadline = _deadline(ctx, option, year + 1)
+        if mention.value <= deadline:
+            return
+        if government:
+            basis_zh = "县级以上地方人民政府的本级报告，条例第四十九条第二款"
+            basis_en = "a county-or-higher government's own report, 条例 Art. 49(2)"
+        else:
+            basis_zh = "政府部门及乡镇、街道的报告，条例第四十九条第一款"
+            basis_en = "a department's or township's report, 条例 Art. 49(1)"
+        label_zh, label_en = _label(mention)
+        yield self.diagnostic(
+            report,
+            mention.span,
+            zh=f"{label_zh} {_zh_date(mention.value)} 晚于发布期限：应不晚于 {_zh_date(deadline)}（{basis_zh}）",
+            en=f"{label_en} {mention.value.isoformat()} is after the deadline: expected on or before "
+            f"{deadline.isoformat()} ({basis_en})",
+            key="publish_date.deadline",
+            expected=deadline.isoformat(),
+            actual=mention.value.isoformat(),
+        )
+
+
+class ImpossibleDate(Rule):
+    meta = RuleMeta(
+        code="GL403",
+        name="impossible-date",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="日期不存在，或发布、落款日期早于报告年度结束",
+        summary_en="An impossible date, or a publication or signature date before the report year ended",
+        rationale=(
+            "A date such as 2月30日 does not exist. A report for year Y covers Y up to 31 December (spec §8.1), so "
+            "it cannot be published or signed before (Y+1)-01-01 (spec §8.2). Each impossible date is reported "
+            "where it is printed; the publication and signature dates are checked against the report year."
+        ),
+        bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2024年12月20日",
+        good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2025年1月20日",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        year = report.report_year
+        for mention in _all_dates(report):
+            if mention.value is None:
+                yield self.diagnostic(
+                    report,
+                    mention.span,
+                    zh=f"日期“{mention.raw.strip()}”不存在：{mention.year}年{mention.month}月没有{mention.day}日",
+                    en=f"the date “{mention.raw.strip()}” does not exist: {mention.year}-{mention.month:02d} has no "
+                    f"day {mention.day}",
+                    key=f"date.{mention.source}.impossible",
+                    expected="valid date",
+                    actual=mention.raw.strip(),
+                )
+            elif year is not None and mention.source in ("metadata", "signature") and mention.value.year <= year:
+                label_zh, label_en = _label(mention)
+                first = dt.date(year + 1, 1, 1)
+                yield self.diagnostic(
+                    report,
+                    mention.span,
+                    zh=f"{label_zh} {_zh_date(mention.value)} 早于 {year} 年度结束：应在 {_zh_date(first)} 或之后",
+                    en=f"{label_en} {mention.value.isoformat()} is before the end of the report year {year}: "
+                    f"expected {first.isoformat()} or later",
+                    key=f"date.{mention.source}.early",
+                    expected=f">= {first.isoformat()}",
+                    actual=mention.value.isoformat(),
+                )
+
+
+class FutureDate(Rule):
+    meta = RuleMeta(
+        code="GL404",
+        name="future-date",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="日期晚于参考日期（默认今天）",
+        summary_en="A date after the reference date (today by default)",
+        rationale=(
+            "A publication, signature or metadata date, or the end of the statistics period, cannot lie in the "
+            "future of the day the report is checked. The reference date is today unless `--reference-date` (or "
+            "`reference-date` in the configuration) sets it, so that a check of an old report is reproducible. "
+            "Dates in the body text (plans, deadlines) are not checked."
+        ),
+        bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2035年1月20日",
+        good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2025年1月20日",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        today = ctx.reference_date
+        for mention in _all_dates(report):
+            if mention.source not in ("metadata", "signature", "period") or mention.value is None:
+                continue
+            if mention.value > today:
+                label_zh, label_en = _label(mention)
+                yield self.diagnostic(
+                    report,
+                    mention.span,
+                    zh=f"{label_zh} {_zh_date(mention.value)} 晚于参考日期 {_zh_date(today)}：日期不能在未来",
+                    en=f"{label_en} {mention.value.isoformat()} is after the reference date {today.isoformat()}: a "
+                    "date cannot lie in the future",
+                    key=f"date.{mention.source}.future",
+                    expected=f"<= {today.isoformat()}",
+                    actual=mention.value.isoformat(),
+                )
+
+
+class StatisticsPeriod(Rule):
+    meta = RuleMeta(
+        code="GL405",
+        name="statistics-period",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="统计期限不是报告年度的1月1日至12月31日",
+        summary_en="The stated statistics period is not 1 January to 31 December of the report year",
+        rationale=(
+            "The report covers the calendar year: statistics period Y-01-01 … Y-12-31 (spec §8.1; 条例 第四十九条 "
+            '"上一年度"). A stated period that starts or ends on another day is reported at the period. A report '
+            "that states no period is not reported (the period sentence is customary, not required, spec §2), and "
+            "a whole calendar year other than the report year is GL401's finding."
+        ),
+        bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到11月30日止。",
+        good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        period = report.statistics_period
+        if period is None:
+            return
+        start, end = period.start.value, period.end.value
+        if start is None or end is None or _is_calendar_year(start, end):
+            return
+        year = report.report_year or start.year
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        yield self.diagnostic(
+            report,
+            period.span,
+            zh=f"统计期限应为 {_zh_date(first)}至{_zh_date(last)}，实际为 {_zh_date(start)}至{_zh_date(end)}",
+            en=f"the statistics period must be {first.isoformat()} to {last.isoformat()}, found {start.isoformat()} "
+            f"to {end.isoformat()}",
+            key="statistics_period",
+            expected=[first.isoformat(), last.isoformat()],
+            actual=[start.isoformat(), end.isoformat()],
+        )
+
+
+class FormatYear(Rule):
+    meta = RuleMeta(
+        code="GL406",
+        name="format-year",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="表格格式与报告年度不符（如2021年及以后的报告使用2019年试行格式）",
+        summary_en="The table format does not match the report year (e.g. the 2019 trial format for 2021 or later)",
+        rationale=(
+            "Reports for 2021 and later use the 2021 format (国办公开办函〔2021〕30号); reports for 2019 and 2020 the "
+            "2019 trial format (国办公开办函〔2019〕60号); before 2019 there was no national table format (spec §1.2, "
+            "§8.3). A 2021-or-later report with 2019 tables is an old-format defect, and so is a 2021-layout report "
+            "that keeps the single 2019 （六）其他处理 row (洪泽区 2023/2024; GL104 reports its three missing rows). "
+            "A report for 2020 or earlier in the 2021 layout cannot exist and points to a wrong year."
+        ),
+        bad_example="洪泽区人民政府2023年政府信息公开工作年度报告\n…\n（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        good_example=(
+            "洪泽区人民政府2023年政府信息公开工作年度报告\n…\n"
+            "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+            "| 0 | 0 | 0 | 0 | 0 | 0 | 0"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        year = report.report_year
+        if year is None or report.format not in FORMATS:
+            return
+        wanted = expected_format(year)
+        applications = report.tables.applications
+        mixed = report.format == "2021" and (
+            report.mixed_format or (applications is not None and "other.all" in applications.rows)
+        )
+        if wanted == report.format and not mixed:
+            return
+        used = FORMATS[report.format]
+        if mixed:
+            row = applications.rows.get("other.all") if applications else None
+            span = line_of(report, row.span) if row and row.span else _format_anchor(report)
+            used_zh = f"{used.name}格式，但保留了2019年试行格式的单行“(六)其他处理”"
+            used_en = f"the {used.key} format but keeps the single 2019 row (六)其他处理"
+        else:
+            span = _format_anchor(report)
+            used_zh = f"{used.name}格式"
+            used_en = f"the {used.key} format ({used.name})"
+        if wanted is None:
+            want_zh, want_en = "（该年度尚无全国统一格式）", "(no national format existed for that year)"
+        else:
+            want_zh, want_en = FORMATS[wanted].name + "格式", f"the {wanted} format ({FORMATS[wanted].name})"
+        yield self.diagnostic(
+            report,
+            span,
+            zh=f"{year} 年度报告应使用{want_zh}，本报告使用{used_zh}",
+            en=f"a report for {year} must use {want_en}; this report uses {used_en}",
+            key="format",
+            expected=wanted,
+            actual="mixed" if mixed else report.format,
+        )
+
+
+def _format_anchor(report: Report) -> Span:
+    """Where the format shows: the first standard table, else the title."""
+    tables = [t for t in (report.tables.active_disclosure, report.tables.applications) if t and t.span]
+    if tables:
+        first = min(tables, key=lambda t: t.span.start if t.span else 0)
+        assert first.span is not None
+        return line_of(report, first.span)
+    return report.title_span or document_start(report)
+
+
+class NoDate(Rule):
+    meta = RuleMeta(
+        code="GL407",
+        name="no-date",
+        category="dates",
+        severity=_ERROR,
+        summary_zh="全文没有发布日期或落款日期",
+        summary_en="No publication or signature date anywhere",
+        rationale=(
+            "A report must show when it was issued: the 落款 (the body's name and a date YYYY年M月D日) or the "
+            "portal's 发布日期 (spec §2). Without any, neither the deadline of 条例 第四十九条 (GL402) nor the "
+            "date checks can be made (seed 000). Reported at the end of the text, where the signature belongs."
+        ),
+        bad_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
+        good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。\n洪山镇人民政府\n2025年1月20日",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if _publication(report) is not None or any(d.source in ("metadata", "signature") for d in report.dates):
+            return
+        yield self.diagnostic(
+            report,
+            last_line(report),
+            zh="全文没有发布日期或落款日期：应在文末落款处注明日期（如“2025年1月20日”）",
+            en="no publication or signature date anywhere: expected a dated signature at the end (e.g. 2025年1月20日)",
+            key="publish_date",
+            expected="date",
+        )
+
+
+DATE_RULES: tuple[type[Rule], ...] = (
+    ReportYear,
+    PublishedLate,
+    ImpossibleDate,
+    FutureDate,
+    StatisticsPeriod,
+    FormatYear,
+    NoDate,
+)

@@ -1,0 +1,247 @@
+"""Fee disclosure rules (GL301–GL303): the 信息处理费 statement of section 六 and the 行政事业性收费 amount."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.model import CellStatus, Report, Span
+from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rules.places import effective_format, line_of, section_anchor, span_at
+from govlint.rules.structure import FEE_AMOUNT_CELL, FEE_AMOUNT_ITEM, FEE_AMOUNT_ROW
+from govlint.schema import (
+    ART20_2021,
+    FEE_NOT_CHARGED_TERMS,
+    FEE_NOTICE_TERM,
+    FEE_STATEMENT_MARKERS,
+    FEE_TERMS,
+    SECTIONS_BY_KEY,
+    fold,
+    normalize_label,
+)
+
+#: Sentence ends in folded text (fold maps full-width ；！？ to ASCII).
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+#: An amount of money: "0元", "2950 元", "0.5万元" (in normalised text).
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?万?元")
+#: "收费通知0件", "发出收费通知 0 份": the first number after the fee-notice term (in normalised text).
+_NOTICE_COUNT = re.compile(re.escape(FEE_NOTICE_TERM) + r"[^\d。;]{0,8}?(\d+)")
+
+_FEE_HEADER_BASE = next(c.label for t in ART20_2021 if t.item == FEE_AMOUNT_ITEM for c in t.columns).split("(")[0]
+#: The header 本年收费金额（单位：万元）, spaces allowed anywhere; group 1 is the unit as printed.
+_FEE_HEADER = re.compile(
+    r"\s*".join(map(re.escape, _FEE_HEADER_BASE)) + r"\s*\(\s*(?:单\s*位\s*[:：]?\s*)?([^)\n]{1,8}?)\s*\)"
+)
+_UNIT = "万元"
+_OTHER_MATTERS = SECTIONS_BY_KEY["other_matters"]
+
+
+@attrs.frozen
+class _Sentence:
+    start: int  #: offset in the report text
+    end: int
+    text: str  #: normalised (folded, no whitespace)
+
+
+def _sentences(report: Report, start: int, end: int) -> Iterator[_Sentence]:
+    folded = fold(report.text[start:end])
+    pos = 0
+    for match in _SENTENCE_END.finditer(folded):
+        if match.start() > pos:
+            yield _Sentence(start + pos, start + match.start(), normalize_label(folded[pos : match.start()]))
+        pos = match.end()
+    if pos < len(folded):
+        yield _Sentence(start + pos, end, normalize_label(folded[pos:]))
+
+
+def _mentions_fee(sentence: _Sentence) -> bool:
+    return any(term in sentence.text for term in FEE_TERMS)
+
+
+def _states_fee(sentence: _Sentence) -> bool:
+    """Whether a sentence naming the fee says whether or how much was collected: an amount or a negation."""
+    return _AMOUNT.search(sentence.text) is not None or any(m in sentence.text for m in FEE_STATEMENT_MARKERS)
+
+
+def _fee_scope(report: Report) -> tuple[int, int, Span]:
+    """The text where the fee statement belongs (section 六, or the whole text without one) and the anchor."""
+    section = report.section(_OTHER_MATTERS.key)
+    if section is not None:
+        return section.body_span.start, section.body_span.end, line_of(report, section.span)
+    return 0, len(report.text), section_anchor(report, _OTHER_MATTERS.number)
+
+
+class FeeNotDisclosed(Rule):
+    meta = RuleMeta(
+        code="GL301",
+        name="fee-not-disclosed",
+        category="fees",
+        severity=Severity.ERROR,
+        summary_zh="第六部分未说明是否收取信息处理费或收取金额",
+        summary_en="Section 六 does not state whether, or how much, 信息处理费 was collected",
+        rationale=(
+            "The 信息处理费 of 条例 第四十二条 and 国办函〔2020〕109号 must be compiled and included in the annual "
+            'report (河南 notice, spec §3.2, §8.4); reports state it in 六、其他需要报告的事项, including "0 元" or '
+            '"未收取" when none was charged. Accepted wordings are those of spec §8.4 (信息处理费, 信息公开处理费, '
+            "政府信息公开信息处理费, 政府信息处理相关费用) in a sentence with an amount or an explicit none "
+            "(未收取, 没有产生, 无 …). 六 followed only by 无。 is the defect (seed 001). Without a section 六 the "
+            "whole text is searched and the finding points where 六 should be."
+        ),
+        bad_example="六、其他需要报告的事项\n无。",
+        good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if effective_format(report) is None:
+            return
+        start, end, anchor = _fee_scope(report)
+        named = [s for s in _sentences(report, start, end) if _mentions_fee(s)]
+        if any(_states_fee(s) for s in named):
+            return
+        if named:
+            zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
+            en = (
+                "section 六 names the 信息处理费 but does not say whether or how much was collected: expected the "
+                "amount (or “未收取”/“0元” when none)"
+            )
+            anchor = span_at(report, named[0].start, named[0].end)
+        else:
+            zh = "第六部分未说明信息处理费收取情况：应写明本年度收取信息处理费的金额（未收取写“未收取”或“0元”）"
+            en = (
+                "section 六 does not report the 信息处理费: expected the amount collected this year (or “未收取”/"
+                "“0元” when none)"
+            )
+        yield self.diagnostic(report, anchor, zh=zh, en=en, key="section.other_matters.fee", expected="fee statement")
+
+
+class FeeContradictsTable(Rule):
+    meta = RuleMeta(
+        code="GL302",
+        name="fee-contradicts-table",
+        category="fees",
+        severity=Severity.WARNING,
+        summary_zh="第六部分的收费说明与申请情况表矛盾",
+        summary_en="The fee statement of section 六 contradicts the applications table",
+        rationale=(
+            "Cross-section check X1 (spec §7.2, a warning): row （六）2 of the 2021 applications table counts "
+            "applications dropped because the applicant did not pay within the time set by a 收费通知, so "
+            "other.fee_unpaid.total > 0 means fee notices were issued (spec §8.4). A section 六 sentence saying that "
+            "no fee notice was issued or that no fee arose (未发出收费通知, 没有产生信息处理费, 收费通知 0 件) then "
+            "contradicts the table. Saying that no fee was *collected* (未收取) does not: the notices went unpaid. "
+            "The finding points at the sentence."
+        ),
+        bad_example=(
+            "(六)其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+            "| 2 | 0 | 0 | 0 | 0 | 0 | 2\n…\n六、其他需要报告的事项\n本年度未发出收费通知，没有产生信息处理费。"
+        ),
+        good_example=(
+            "(六)其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+            "| 2 | 0 | 0 | 0 | 0 | 0 | 2\n…\n六、其他需要报告的事项\n"
+            "本年度发出收费通知2件，申请人均未缴费，未收取信息处理费。"
+        ),
+        formats=frozenset({"2021"}),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        table = report.tables.applications
+        cell = table.cell("other.fee_unpaid.total") if table else None
+        if cell is None or cell.value is None or cell.value <= 0:
+            return
+        section = report.section(_OTHER_MATTERS.key)
+        if section is None:
+            return
+        unpaid = cell.value
+        for sentence in _sentences(report, section.body_span.start, section.body_span.end):
+            if not _denies_charge(sentence):
+                continue
+            yield self.diagnostic(
+                report,
+                span_at(report, sentence.start, sentence.end),
+                zh=(
+                    f"第六部分称未发出收费通知或未产生费用，但申请情况表(六)2“逾期未按收费通知要求缴纳费用”总计为 "
+                    f"{unpaid}：说明已发出收费通知（未收取费用不矛盾，未发出收费通知则矛盾）"
+                ),
+                en=(
+                    "section 六 says no fee notice was issued or no fee arose, but row (六)2 of the applications "
+                    f"table (fee notice not paid) totals {unpaid}: fee notices were issued (not *collecting* a fee "
+                    "would be consistent)"
+                ),
+                key="section.other_matters.fee_notice",
+                expected=f"fee notices issued (>= {unpaid})",
+                actual=report.text[sentence.start : sentence.end].strip(),
+            )
+
+
+def _denies_charge(sentence: _Sentence) -> bool:
+    text = sentence.text
+    if any(term in text for term in FEE_NOT_CHARGED_TERMS):
+        return _mentions_fee(sentence) or FEE_NOTICE_TERM in text or "费用" in text
+    match = _NOTICE_COUNT.search(text)
+    return match is not None and int(match.group(1)) == 0
+
+
+class FeeAmount(Rule):
+    meta = RuleMeta(
+        code="GL303",
+        name="fee-amount",
+        category="fees",
+        severity=Severity.ERROR,
+        summary_zh="第二十条第（八）项行政事业性收费金额缺失或单位不是万元",
+        summary_en="The Article 20 item (8) 行政事业性收费 amount is missing or not in 万元",
+        rationale=(
+            "The 2021 format's table 第二十条第（八）项 reports the year's 行政事业性收费 as an amount in "
+            "本年收费金额（单位：万元） (spec §4.1, §10.3 fees.amount_10k_yuan). A missing sub-table or row, an "
+            "empty or unreadable amount, and a header or cell naming another unit (元) are reported here rather "
+            "than as GL103/GL104/GL105, so that the fee checks can be selected together. This amount is not the "
+            "信息处理费 of section 六; no relation links them (spec §4.1, §7.1). Not checked when the whole section "
+            "二 table is missing (GL103) nor in the 2019 format, whose (八) counts fee items."
+        ),
+        bad_example="第二十条第（八）项\n信息内容 | 本年收费金额（单位：元）\n行政事业性收费 | 77302800",
+        good_example="第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元）\n行政事业性收费 | 7730.28",
+        formats=frozenset({"2021"}),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        table = report.tables.active_disclosure
+        if table is None:
+            return
+        row = table.rows.get(FEE_AMOUNT_ROW)
+        cell = table.cell(FEE_AMOUNT_CELL)
+        fallback = line_of(report, table.span) if table.span else None
+        if cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE):
+            where = (cell.span if cell else None) or (line_of(report, row.span) if row and row.span else fallback)
+            shown = cell.raw.strip() if cell else ""
+            printed_zh = f"（填写为“{shown}”）" if shown else ""
+            printed_en = f" (printed “{shown}”)" if shown else ""
+            yield self.diagnostic(
+                report,
+                where,
+                zh=f"第二十条第（八）项 行政事业性收费 本年收费金额缺失{printed_zh}："
+                "应填写以万元为单位的金额（无则填 0）",
+                en=f"第二十条第（八）项 行政事业性收费: the amount is missing{printed_en}; expected an amount in 万元 "
+                "(0 if none)",
+                key=f"active_disclosure.{FEE_AMOUNT_CELL}",
+                expected="amount in 万元",
+                actual=shown or None,
+            )
+        if cell is not None and cell.unit and normalize_label(cell.unit) != _UNIT:
+            yield self._unit(report, cell.span or fallback, cell.unit)
+        elif table.span is not None:
+            header = _FEE_HEADER.search(fold(report.text[table.span.start : table.span.end]))
+            if header is not None and normalize_label(header.group(1)).replace("单位:", "") != _UNIT:
+                start = table.span.start + header.start(1)
+                yield self._unit(report, span_at(report, start, table.span.start + header.end(1)), header.group(1))
+
+    def _unit(self, report: Report, span: Span | None, unit: str) -> Diagnostic:
+        return self.diagnostic(
+            report,
+            span,
+            zh=f"第二十条第（八）项 本年收费金额的单位应为万元，实际为“{unit.strip()}”",
+            en=f"第二十条第（八）项: the fee amount must be in 万元, found “{unit.strip()}”",
+            key=f"active_disclosure.{FEE_AMOUNT_CELL}.unit",
+            expected=_UNIT,
+            actual=unit.strip(),
+        )

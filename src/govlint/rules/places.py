@@ -1,0 +1,197 @@
+"""Names and positions for diagnostics: how a cell, row or section is called in a message, and where a
+finding about something absent should point.
+
+Everything here derives from :mod:`govlint.schema`; messages name places the way the printed table does
+("(七)总计 自然人 列"), with an English gloss of the column key for ``--lang en``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govlint.model import Report, Span
+from govlint.schema import (
+    APPLICATION_COLUMNS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    FORMATS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    SECTIONS_BY_NUMBER,
+    SUBTOTAL_ROWS,
+    FormatSpec,
+    expected_format,
+)
+
+#: Section numeral of each table, for messages ("三表").
+TABLE_SECTION: dict[str, str] = {"active_disclosure": "二", "applications": "三", "review_litigation": "四"}
+TABLE_NAME_EN: dict[str, str] = {
+    "active_disclosure": "table 二 (Article 20)",
+    "applications": "table 三 (applications)",
+    "review_litigation": "table 四 (review and litigation)",
+}
+
+
+def _short(label: str) -> str:
+    """A row label without its parenthesised explanation: "部分公开(区分处理的,…)" -> "部分公开"."""
+    head = label.split("(", 1)[0]
+    return head or label
+
+
+def _application_row_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019):
+        prefix = row.group[:3] if row.group and row.group.startswith("(") else ""
+        names[row.key] = f"{prefix}{row.numbering}{_short(row.label)}"
+    for key, group in SUBTOTAL_ROWS.items():
+        names[key] = f"{group}(小计)"
+    return names
+
+
+def _art20_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for spec in FORMATS.values():
+        for sub in spec.art20:
+            for row in sub.rows:
+                names.setdefault(row.key, f"{sub.caption} {row.label}")
+    return names
+
+
+APPLICATION_ROW_NAMES: dict[str, str] = _application_row_names()
+ART20_ROW_NAMES: dict[str, str] = _art20_names()
+REVIEW_GROUP_NAMES: dict[str, str] = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼 未经复议直接起诉",
+    "litigation_after_review": "行政诉讼 复议后起诉",
+}
+assert set(REVIEW_GROUP_NAMES) == {g.key for g in REVIEW_GROUPS}
+
+_COLUMN_LABELS: dict[tuple[str, str], str] = {
+    **{("applications", c.key): c.label for c in APPLICATION_COLUMNS},
+    **{("review_litigation", c.key): c.label for c in REVIEW_COLUMNS},
+    **{("active_disclosure", c.key): c.label for spec in FORMATS.values() for sub in spec.art20 for c in sub.columns},
+}
+
+
+def row_name(table: str, row: str, printed: str = "") -> str:
+    """The row as the standard prints it ("(七)总计", "第二十条第(六)项 行政强制", "行政复议")."""
+    names = {
+        "applications": APPLICATION_ROW_NAMES,
+        "active_disclosure": ART20_ROW_NAMES,
+        "review_litigation": REVIEW_GROUP_NAMES,
+    }[table]
+    return names.get(row) or printed or row
+
+
+def column_label(table: str, column: str) -> str:
+    return _COLUMN_LABELS.get((table, column), column)
+
+
+def column_gloss(column: str) -> str:
+    """An English gloss of a column key: ``natural_person`` -> ``natural person``."""
+    return column.replace("_", " ")
+
+
+@attrs.frozen
+class CellPlace:
+    """A cell's name in both languages."""
+
+    zh: str
+    en: str
+
+
+def cell_place(table: str, row: str, column: str, printed_row: str = "") -> CellPlace:
+    """``(七)总计 自然人 列`` / ``(七)总计, column 自然人 (natural person)``."""
+    name = row_name(table, row, printed_row)
+    label = column_label(table, column)
+    if table == "review_litigation":
+        return CellPlace(f"{name} {label}", f"{name}, {label} ({column_gloss(column)})")
+    return CellPlace(f"{name} {label} 列", f"{name}, column {label} ({column_gloss(column)})")
+
+
+def effective_format(report: Report) -> FormatSpec | None:
+    """The format whose layout the report is checked against: the detected one, or (for a report with no
+    standard table, format "unknown") the one its year requires (§8.3); None before 2019."""
+    if report.format in FORMATS:
+        return FORMATS[report.format]
+    if report.report_year is not None:
+        key = expected_format(report.report_year)
+        return FORMATS[key] if key is not None else None
+    return None
+
+
+def has_other_all(report: Report) -> bool:
+    """Whether the applications table uses the single 2019 (六)其他处理 row (2019 format or mixed)."""
+    table = report.tables.applications
+    return report.mixed_format or (table is not None and "other.all" in table.rows)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Spans
+# ---------------------------------------------------------------------------------------------------------
+
+
+def span_at(report: Report, start: int, end: int) -> Span:
+    """A span of ``report.text[start:end]`` (1-based line and column, code points)."""
+    text = report.text
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = line + text.count("\n", start, end)
+    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return Span(start, end, line, column, end_line, end_column)
+
+
+def line_of(report: Report, span: Span) -> Span:
+    """The first line of ``span``, without surrounding whitespace (a heading-like anchor)."""
+    text = report.text
+    eol = text.find("\n", span.start)
+    end = len(text) if eol == -1 else eol
+    if span.end_line == span.line:
+        end = min(end, max(span.end, span.start))
+    start = span.start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return attrs.evolve(span, end=end, end_line=span.line, end_column=span.column + (end - start))
+
+
+def last_line(report: Report) -> Span:
+    """The last non-blank line of the text (where a signature date would be); line 1 of an empty text."""
+    text = report.text.rstrip()
+    start = text.rfind("\n") + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return span_at(report, start, len(text))
+
+
+def document_start(report: Report) -> Span:
+    """The title, or the first line of the text."""
+    if report.title_span is not None:
+        return report.title_span
+    text = report.text
+    eol = text.find("\n")
+    return span_at(report, 0, len(text) if eol == -1 else eol)
+
+
+def section_anchor(report: Report, number: int) -> Span:
+    """Where section ``number`` should be: just before its table when the table is there, else at the next
+    section's heading, else at the end of the previous section, else at the start of the document."""
+    spec = SECTIONS_BY_NUMBER[number]
+    table = report.tables.get(spec.table) if spec.table else None
+    if table is not None and table.span is not None:
+        return line_of(report, table.span)
+    later = [s for s in report.sections if s.number > number]
+    if later:
+        return line_of(report, min(later, key=lambda s: s.span.start).span)
+    earlier = [s for s in report.sections if s.number < number]
+    if earlier:
+        last = max(earlier, key=lambda s: s.span.start)
+        body = last.body_span
+        end = body.end
+        text = report.text
+        while end > body.start and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", body.start, end) + 1 if end > body.start else body.start
+        return span_at(report, max(start, body.start), end)
+    return document_start(report)

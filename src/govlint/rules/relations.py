@@ -1,0 +1,226 @@
+"""The arithmetic relations of the tables (spec §7.1) as data, their evaluation, and the repair analysis.
+
+A relation is a signed sum of cells that must be zero.  It is *assessable* only when every cell in it holds a
+readable number; otherwise it is not evaluated at all (the unreadable cell is GL105's finding) and no value
+is ever substituted for the missing one.
+
+The repair analysis answers "would changing one cell repair every failing relation?": failing relations that
+share cells form a component; a cell is the repair of its component when it occurs in every failing relation
+of the component, in no relation that holds, and every failing relation asks the same new value of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from govlint.model import Cell, Number, Report
+from govlint.rules.places import has_other_all
+from govlint.schema import (
+    APPLICANT_COLUMN_KEYS,
+    APPLICATION_COLUMN_KEYS,
+    FORMATS,
+    REVIEW_COLUMN_KEYS,
+    REVIEW_GROUPS,
+    result_row_keys,
+)
+
+_REVIEW_PARTS: tuple[str, ...] = REVIEW_COLUMN_KEYS[:-1]
+
+
+@attrs.frozen
+class Relation:
+    """One instance of a relation: ``sum(coef * cell) == 0`` over cells of one table."""
+
+    rid: str  #: the spec's relation id: "R3.1", "R3.2", "R3.3", "R4.1"
+    table: str
+    #: The cell ("row.column") a diagnostic points at and whose expected value it states.
+    anchor: str
+    terms: tuple[tuple[int, str], ...]
+
+
+@attrs.frozen
+class Repair:
+    """The one cell whose change would make every failing relation of its component hold."""
+
+    cell: str  #: "row.column" in the relation's table
+    value: Number
+    failing: int  #: how many failing relations it repairs
+
+
+@attrs.frozen
+class Outcome:
+    """A relation evaluated on a report."""
+
+    relation: Relation
+    #: ``sum(coef * value)``; None when the relation is not assessable.
+    residual: Number | None
+    cells: Mapping[str, Cell]
+    repair: Repair | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.residual is not None and self.residual != 0
+
+    def value(self, key: str) -> Number:
+        value = self.cells[key].value
+        assert value is not None  # only asked of assessable relations
+        return value
+
+    @property
+    def expected(self) -> Number:
+        """The value the anchor cell must have for the relation to hold."""
+        assert self.residual is not None
+        coef = dict((k, c) for c, k in self.relation.terms)[self.relation.anchor]
+        return self.value(self.relation.anchor) - self.residual * coef
+
+
+def application_relations(report: Report) -> tuple[Relation, ...]:
+    """R3.1 for every row, R3.2 and R3.3 for every column of the applications table."""
+    table = report.tables.applications
+    if table is None:
+        return ()
+    format_key = report.format if report.format in FORMATS else ("2019" if "other.all" in table.rows else "2021")
+    result_rows = result_row_keys(format_key, has_other_all(report))
+    relations: list[Relation] = []
+    for row in table.rows:
+        relations.append(
+            Relation(
+                "R3.1",
+                "applications",
+                f"{row}.total",
+                ((1, f"{row}.total"), *((-1, f"{row}.{c}") for c in APPLICANT_COLUMN_KEYS)),
+            )
+        )
+    for col in APPLICATION_COLUMN_KEYS:
+        relations.append(
+            Relation(
+                "R3.2",
+                "applications",
+                f"results_total.{col}",
+                ((1, f"results_total.{col}"), *((-1, f"{r}.{col}") for r in result_rows)),
+            )
+        )
+    for col in APPLICATION_COLUMN_KEYS:
+        relations.append(
+            Relation(
+                "R3.3",
+                "applications",
+                f"carried_forward.{col}",
+                (
+                    (1, f"new_received.{col}"),
+                    (1, f"carried_over.{col}"),
+                    (-1, f"results_total.{col}"),
+                    (-1, f"carried_forward.{col}"),
+                ),
+            )
+        )
+    return tuple(relations)
+
+
+def review_relations(report: Report) -> tuple[Relation, ...]:
+    """R4.1 for every group of the review/litigation table present in the report."""
+    table = report.tables.review_litigation
+    if table is None:
+        return ()
+    return tuple(
+        Relation(
+            "R4.1",
+            "review_litigation",
+            f"{g.key}.total",
+            ((1, f"{g.key}.total"), *((-1, f"{g.key}.{c}") for c in _REVIEW_PARTS)),
+        )
+        for g in REVIEW_GROUPS
+        if g.key in table.rows
+    )
+
+
+def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for relation in relations:
+        table = report.tables.get(relation.table)
+        assert table is not None
+        cells: dict[str, Cell] = {}
+        residual: Number | None = 0
+        for coef, key in relation.terms:
+            cell = table.cell(key)
+            if cell is None or cell.value is None:
+                residual = None
+                continue
+            cells[key] = cell
+            if residual is not None:
+                residual += coef * cell.value
+        outcomes.append(Outcome(relation, residual, cells))
+    return outcomes
+
+
+def _components(failing: list[Outcome]) -> list[list[Outcome]]:
+    """Failing relations grouped by shared cells (union-find over their cells)."""
+    parent = list(range(len(failing)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, outcome in enumerate(failing):
+        for _, key in outcome.relation.terms:
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    groups: dict[int, list[Outcome]] = {}
+    for i, outcome in enumerate(failing):
+        groups.setdefault(find(i), []).append(outcome)
+    return list(groups.values())
+
+
+def _repair(component: list[Outcome], held: set[str]) -> Repair | None:
+    candidates: set[str] | None = None
+    for outcome in component:
+        keys = {k for _, k in outcome.relation.terms}
+        candidates = keys if candidates is None else candidates & keys
+    found: list[Repair] = []
+    for key in sorted(candidates or ()):
+        if key in held:
+            continue  # changing it would break a relation that holds
+        values: set[Number] = set()
+        for outcome in component:
+            coef = dict((k, c) for c, k in outcome.relation.terms)[key]
+            assert outcome.residual is not None
+            values.add(outcome.value(key) - outcome.residual * coef)
+        if len(values) == 1:
+            value = values.pop()
+            if value >= 0 and value == int(value):
+                found.append(Repair(key, int(value) if isinstance(value, Decimal) else value, len(component)))
+    return found[0] if len(found) == 1 else None
+
+
+def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[Outcome, ...]:
+    """Evaluate ``relations`` (all of one table) and attach the repair of each failing one, if unique."""
+    outcomes = _evaluate(report, relations)
+    held = {k for o in outcomes if o.residual == 0 for _, k in o.relation.terms}
+    failing = [o for o in outcomes if o.failed]
+    repairs: dict[int, Repair] = {}
+    for component in _components(failing):
+        repair = _repair(component, held)
+        if repair is not None:
+            repairs.update((id(o), repair) for o in component)
+    return tuple(attrs.evolve(o, repair=repairs[id(o)]) if id(o) in repairs else o for o in outcomes)
+
+
+#: The last report analysed and its outcomes (GL201–GL204 run on the same report one after another).
+_last: list[tuple[Report, tuple[Outcome, ...]]] = []
+
+
+def outcomes(report: Report) -> tuple[Outcome, ...]:
+    """Every relation of ``report`` evaluated, computed once per report."""
+    if _last and _last[0][0] is report:
+        return _last[0][1]
+    result = analyse(report, application_relations(report)) + analyse(report, review_relations(report))
+    _last[:] = [(report, result)]
+    return result

@@ -1,0 +1,515 @@
+"""Structure rules (GL101–GL107): sections, tables, rows, cells and the title are where the format puts them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.model import CellStatus, Report, Span, Table
+from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rules.places import (
+    TABLE_NAME_EN,
+    TABLE_SECTION,
+    cell_place,
+    document_start,
+    effective_format,
+    line_of,
+    row_name,
+    section_anchor,
+)
+from govlint.schema import (
+    APPLICATION_COLUMN_KEYS,
+    REVIEW_COLUMN_KEYS,
+    REVIEW_GROUPS,
+    SECTIONS,
+    SECTIONS_BY_NUMBER,
+    TITLE_CORE,
+    FormatSpec,
+    normalize_label,
+)
+
+_ERROR = Severity.ERROR
+
+#: The cell GL303 reports instead of GL103/GL104/GL105 (the 2021 第二十条第(八)项 amount).
+FEE_AMOUNT_ROW = "fees"
+FEE_AMOUNT_CELL = "fees.amount_10k_yuan"
+FEE_AMOUNT_ITEM = 8
+
+_PRINTED_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+#: What is left of a title once the year, "年"/"年度" and the core words are removed: punctuation only.
+_TITLE_FILLER = re.compile(r"[\s\d年度()\[\]《》\"'、,.:;-]+")
+
+
+def _fee_owned(spec: FormatSpec) -> bool:
+    """Whether GL303 owns the 第二十条第(八)项 amount in this format (it is an amount only in 2021)."""
+    return spec.key == "2021"
+
+
+def _art20_present_items(table: Table, spec: FormatSpec) -> set[int]:
+    items = set(table.parts)
+    for sub in spec.art20:
+        if any(r.key in table.rows for r in sub.rows):
+            items.add(sub.item)
+    return items
+
+
+def _expected_columns(table_key: str, row: str, spec: FormatSpec | None) -> tuple[str, ...]:
+    if table_key == "applications":
+        return APPLICATION_COLUMN_KEYS
+    if table_key == "review_litigation":
+        return REVIEW_COLUMN_KEYS
+    if spec is not None:
+        for sub in spec.art20:
+            if any(r.key == row for r in sub.rows):
+                return tuple(c.key for c in sub.columns)
+    return ()
+
+
+class MissingSection(Rule):
+    meta = RuleMeta(
+        code="GL101",
+        name="missing-section",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="缺少必备部分（一至六）",
+        summary_en="A required section (一 to 六) is missing",
+        rationale=(
+            "条例 第五十条 lists what an annual report must contain, and the uniform format "
+            "(国办公开办函〔2021〕30号; the 2019 trial format likewise) arranges it in six numbered sections "
+            "一、总体情况 … 六、其他需要报告的事项 (spec §3.1, §3.2). A section whose heading is absent is reported "
+            "at the place where it should be: just before its table when the table is there (a table without its "
+            "heading, as in seed 001), else at the next section's heading. Headings are matched by their text, "
+            "not by the numeral alone (spec §3.3), so numbered sub-items and table rows such as 三、本年度办理结果 "
+            "are not sections. Reports of years before 2019 (no national format) are not checked."
+        ),
+        bad_example=(
+            "二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
+            "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…\n"
+            "四、政府信息公开行政复议、行政诉讼情况"
+        ),
+        good_example=(
+            "二、主动公开政府信息情况\n本年度主动公开信息41条。\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…\n"
+            "四、政府信息公开行政复议、行政诉讼情况"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if effective_format(report) is None:
+            return
+        present = {s.number for s in report.sections}
+        for spec in SECTIONS:
+            if spec.number in present:
+                continue
+            yield self.diagnostic(
+                report,
+                section_anchor(report, spec.number),
+                zh=f"缺少第{spec.numeral}部分“{spec.title}”：应在此处",
+                en=f"section {spec.numeral} is missing: expected the heading “{spec.title}” here",
+                key=f"section.{spec.key}",
+                expected=spec.title,
+            )
+
+
+class SectionOrder(Rule):
+    meta = RuleMeta(
+        code="GL102",
+        name="section-order",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="部分重复或顺序错误",
+        summary_en="Sections are duplicated or out of order",
+        rationale=(
+            "The uniform format fixes the six sections and their order 一 to 六 (spec §3.1); 条例 第五十条 lists "
+            "the contents in the same order. A heading printed twice, or a section after a later one, is reported "
+            "at the offending heading, naming the expected order. Section headings are recognised by their text "
+            "(spec §3.3), so sub-headings that repeat a section title without its numeral are not sections."
+        ),
+        bad_example="一、总体情况\n…\n三、收到和处理政府信息公开申请情况\n…\n二、主动公开政府信息情况\n…",
+        good_example="一、总体情况\n…\n二、主动公开政府信息情况\n…\n三、收到和处理政府信息公开申请情况\n…",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        seen: dict[int, Span] = {}
+        highest = 0
+        for section in sorted(report.sections, key=lambda s: s.span.start):
+            spec = SECTIONS_BY_NUMBER.get(section.number)
+            if spec is None:
+                continue
+            first = seen.get(section.number)
+            if first is not None:
+                yield self.diagnostic(
+                    report,
+                    line_of(report, section.span),
+                    zh=f"第{spec.numeral}部分“{spec.title}”重复：第 {first.line} 行已有此部分",
+                    en=f"section {spec.numeral} “{spec.title}” is repeated: it already starts on line {first.line}",
+                    key=f"section.{spec.key}.duplicate",
+                    expected=1,
+                    actual=2,
+                )
+                continue
+            seen[section.number] = section.span
+            if section.number < highest:
+                later = SECTIONS_BY_NUMBER[highest]
+                yield self.diagnostic(
+                    report,
+                    line_of(report, section.span),
+                    zh=f"第{spec.numeral}部分“{spec.title}”应在第{later.numeral}部分“{later.title}”之前",
+                    en=f"section {spec.numeral} “{spec.title}” must come before section {later.numeral} "
+                    f"“{later.title}”",
+                    key=f"section.{spec.key}.order",
+                    expected=spec.number,
+                    actual=highest,
+                )
+            highest = max(highest, section.number)
+
+
+class MissingTable(Rule):
+    meta = RuleMeta(
+        code="GL103",
+        name="missing-table",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="缺少必备表格（二的第二十条各表、三的申请情况表、四的复议诉讼表）",
+        summary_en="A required table is missing (the Article 20 tables of 二, the applications table of 三, "
+        "the review/litigation table of 四)",
+        rationale=(
+            "The uniform format requires the 第二十条 tables in section 二 (items (一), (五), (六), (八); (九) too in "
+            "the 2019 trial format), the applications table in 三 and the review/litigation table in 四 (spec §4, "
+            '§5, §6). Prose does not replace a table: "发布…共计41条" in 二 or '
+            '"本年度未产生行政复议、行政诉讼" in 四 still needs the table (spec §3.2). A missing table is reported at '
+            "its section's heading; a missing "
+            "第二十条 sub-table at the section 二 table. The 2021 第二十条第(八)项 (行政事业性收费 amount) is GL303's "
+            "finding, not this rule's. A report with no standard table at all is checked against the format its "
+            "year requires (spec §8.3)."
+        ),
+        bad_example="二、主动公开政府信息情况\n2024年我局发布主动公开文件3条、统计信息11条，共计41条。\n三、收到和处理政府信息公开申请情况",
+        good_example=(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+            "规章 | 0 | 0 | 0\n行政规范性文件 | 0 | 0 | 0\n…"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        spec = effective_format(report)
+        if spec is None:
+            return
+        for section in SECTIONS:
+            if section.table is None:
+                continue
+            table = report.tables.get(section.table)
+            if table is None:
+                present = report.section(section.key)
+                anchor = line_of(report, present.span) if present else section_anchor(report, section.number)
+                yield self.diagnostic(
+                    report,
+                    anchor,
+                    zh=f"第{section.numeral}部分缺少表格：应有{_TABLE_ZH[section.table]}",
+                    en=f"section {section.numeral} has no table: expected {_TABLE_EN[section.table]}",
+                    key=f"table.{section.table}",
+                    expected=section.table,
+                )
+            elif section.table == "active_disclosure":
+                yield from self._missing_parts(report, table, spec)
+
+    def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
+        present = _art20_present_items(table, spec)
+        for sub in spec.art20:
+            if sub.item in present or (sub.item == FEE_AMOUNT_ITEM and _fee_owned(spec)):
+                continue
+            caption = sub.caption.replace("(", "（").replace(")", "）")
+            yield self.diagnostic(
+                report,
+                line_of(report, table.span) if table.span else None,
+                zh=f"第二部分缺少“{caption}”表（{'、'.join(r.label for r in sub.rows)}）",
+                en=f"section 二 lacks the table “{caption}” ({', '.join(r.label for r in sub.rows)})",
+                key=f"table.active_disclosure.art20_{sub.item}",
+                expected=sub.caption,
+            )
+
+
+_TABLE_ZH = {
+    "active_disclosure": "第二十条第（一）（五）（六）（八）项主动公开情况表",
+    "applications": "收到和处理政府信息公开申请情况表",
+    "review_litigation": "政府信息公开行政复议、行政诉讼情况表",
+}
+_TABLE_EN = {
+    "active_disclosure": "the Article 20 proactive-disclosure tables",
+    "applications": "the table of applications received and handled",
+    "review_litigation": "the administrative review and litigation table",
+}
+
+
+class MissingRow(Rule):
+    meta = RuleMeta(
+        code="GL104",
+        name="missing-row",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="表格缺少标准行",
+        summary_en="A standard row of a table is missing",
+        rationale=(
+            "Every row of the standard tables is part of the format (spec §4, §5.2, §6): 25 data rows in the 2021 "
+            "applications table, 23 in the 2019 one, the three groups of table 四 and the rows of each 第二十条 "
+            "sub-table. A report in the 2021 layout that keeps the 2019 single （六）其他处理 row lacks the three "
+            "2021 rows （六）1–3 and is reported for each of them (spec §5.3; GL406 reports the old format itself). "
+            "Each finding points where the row should be (the next row present). Rows of a missing 第二十条 "
+            "sub-table are GL103's finding, and the 2021 行政事业性收费 row GL303's."
+        ),
+        bad_example=("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"),
+        good_example=(
+            "(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+            "| 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+            "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        spec = effective_format(report)
+        if spec is None:
+            return
+        tables = report.tables
+        if tables.applications is not None:
+            note = ""
+            note_en = ""
+            if "other.all" in tables.applications.rows and spec.key == "2021":
+                note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
+                note_en = " (the table has only the single 2019 row (六)其他处理)"
+            yield from self._rows(report, tables.applications, spec.application_keys, note, note_en)
+        if tables.active_disclosure is not None:
+            table = tables.active_disclosure
+            present = _art20_present_items(table, spec)
+            expected = tuple(
+                r.key
+                for sub in spec.art20
+                if sub.item in present
+                for r in sub.rows
+                if not (r.key == FEE_AMOUNT_ROW and _fee_owned(spec))
+            )
+            yield from self._rows(report, table, expected)
+        if tables.review_litigation is not None:
+            yield from self._rows(report, tables.review_litigation, tuple(g.key for g in REVIEW_GROUPS))
+
+    def _rows(
+        self, report: Report, table: Table, expected: tuple[str, ...], note: str = "", note_en: str = ""
+    ) -> Iterator[Diagnostic]:
+        for i, key in enumerate(expected):
+            if key in table.rows:
+                continue
+            anchor = _row_anchor(report, table, expected, i)
+            name = row_name(table.key, key)
+            section = TABLE_SECTION[table.key]
+            yield self.diagnostic(
+                report,
+                anchor,
+                zh=f"第{section}部分表格缺少标准行“{name}”{note}",
+                en=f"{TABLE_NAME_EN[table.key]} lacks the standard row “{name}”{note_en}",
+                key=f"{table.key}.{key}",
+                expected=name,
+            )
+
+
+def _row_anchor(report: Report, table: Table, expected: tuple[str, ...], index: int) -> Span | None:
+    """Where a missing row should be: the next present row, else the previous one, else the table."""
+    rows = table.rows
+    order = [*expected[index + 1 :], *reversed(expected[:index])]
+    if "other.all" in rows and expected[index].startswith("other."):
+        order.insert(0, "other.all")
+    for key in order:
+        row = rows.get(key)
+        if row is not None and row.span is not None:
+            return line_of(report, row.span)
+    return line_of(report, table.span) if table.span else None
+
+
+class EmptyCell(Rule):
+    meta = RuleMeta(
+        code="GL105",
+        name="empty-cell",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="单元格为空或无法识别",
+        summary_en="A table cell is empty or cannot be read as a number",
+        rationale=(
+            "Every cell of the standard tables holds a number; none is written as 0 (spec §4.1, §5, §6, §11). "
+            "A blank cell, a placeholder (/, -, —) or text where a number belongs is reported at the cell, and "
+            "every relation that needs the cell is then *not assessable*: govlint never evaluates a relation "
+            "with a missing value and never substitutes 0 (spec §7). Reviewers' tools flag the same "
+            "(KIROGOVCOMPARE visual_table3_empty_cells, spec §9). A cell absent from a row the parser could read "
+            "is reported too. Cells the parser could not place because their row had too many or too few values "
+            "are GL106's finding, and the 2021 第二十条第(八)项 amount is GL303's. Cells *inferred* from digits run "
+            "together (unique by the row's arithmetic) are an artefact of text extraction, not a defect of the "
+            "report, and are not reported."
+        ),
+        bad_example="第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 |",
+        good_example="第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 | 0",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        spec = effective_format(report)
+        skip_fee = spec is not None and _fee_owned(spec)
+        for table_key in ("active_disclosure", "applications", "review_litigation"):
+            table = report.tables.get(table_key)
+            if table is None:
+                continue
+            for row in table.rows.values():
+                for column in _expected_columns(table_key, row.key, spec) or tuple(row.cells):
+                    cell = row.cells.get(column)
+                    if skip_fee and table_key == "active_disclosure" and f"{row.key}.{column}" == FEE_AMOUNT_CELL:
+                        continue
+                    place = cell_place(table_key, row.key, column, row.label)
+                    key = f"{table_key}.{row.key}.{column}"
+                    if cell is None:
+                        if row.problem is None:
+                            yield self.diagnostic(
+                                report,
+                                line_of(report, row.span) if row.span else table.span,
+                                zh=f"{place.zh}缺失：应填写数字（无则填 0）",
+                                en=f"{place.en} is missing: expected a number (0 if none)",
+                                key=key,
+                                expected="number",
+                            )
+                    elif cell.status is CellStatus.EMPTY:
+                        shown = cell.raw.strip()
+                        zh = f"{place.zh}为空" if not shown else f"{place.zh}填写为“{shown}”"
+                        en = f"{place.en} is empty" if not shown else f"{place.en} holds “{shown}”"
+                        yield self.diagnostic(
+                            report,
+                            cell.span or (row.span and line_of(report, row.span)),
+                            zh=f"{zh}：应填写数字（无则填 0）",
+                            en=f"{en}: expected a number (0 if none)",
+                            key=key,
+                            expected="number",
+                            actual=shown,
+                        )
+                    elif cell.status is CellStatus.UNREADABLE:
+                        yield self.diagnostic(
+                            report,
+                            cell.span or (row.span and line_of(report, row.span)),
+                            zh=f"{place.zh}无法识别为数字：“{cell.raw.strip()}”，应填写数字",
+                            en=f"{place.en} cannot be read as a number: “{cell.raw.strip()}”; expected a number",
+                            key=key,
+                            expected="number",
+                            actual=cell.raw.strip(),
+                        )
+
+
+class UnplacedValues(Rule):
+    meta = RuleMeta(
+        code="GL106",
+        name="unplaced-values",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="某行数值个数与列数不符，无法确定各数值所属列",
+        summary_en="A row has more or fewer values than columns and they could not all be placed",
+        rationale=(
+            "Each row of the standard tables has a fixed number of columns (7 in table 三, 5 per group in table "
+            "四, spec §5.1, §6). When a row prints more or fewer numbers than that and neither the layout nor the "
+            "row's arithmetic (spec §7.1) places each one, govlint does not guess (spec §6: place numbers by count "
+            "and position, never by guessing): the row is reported once, its cells are unknown, and the relations "
+            "that need them are not assessable."
+        ),
+        bad_example="(一)予以公开 | 3 | 1 | 0 | 0 | 4",
+        good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        spec = effective_format(report)
+        seen: set[tuple[int, str]] = set()
+        for table_key in ("active_disclosure", "applications", "review_litigation"):
+            table = report.tables.get(table_key)
+            if table is None:
+                continue
+            for row in table.rows.values():
+                if row.problem is None:
+                    continue
+                span = line_of(report, row.span) if row.span else table.span
+                mark = (span.start if span else -1, row.problem)
+                if mark in seen:
+                    continue  # the three groups of table 四 share one printed line
+                seen.add(mark)
+                columns = len(_expected_columns(table_key, row.key, spec) or row.cells)
+                name = row_name(table_key, row.key, row.label)
+                yield self.diagnostic(
+                    report,
+                    span,
+                    zh=f"“{name}”行有 {row.value_count} 个数值，应有 {columns} 个，"
+                    f"无法确定各数值所属列（{row.problem}）",
+                    en=f"row “{name}” has {row.value_count} values for {columns} columns; they could not all be "
+                    f"placed ({row.problem})",
+                    key=f"{table_key}.{row.key}",
+                    expected=columns,
+                    actual=row.value_count,
+                )
+
+
+class TitleIncomplete(Rule):
+    meta = RuleMeta(
+        code="GL107",
+        name="title-incomplete",
+        category="structure",
+        severity=_ERROR,
+        summary_zh="标题缺少机关名称、年份或“政府信息公开工作年度报告”字样",
+        summary_en="The title lacks the body's name, the year or the words 政府信息公开工作年度报告",
+        rationale=(
+            "The title names the body, the report year and the kind of document: "
+            "{机关名称}{Y}年政府信息公开工作年度报告 (spec §2). A supervising office criticised a report titled "
+            "工作报告 instead of 年度报告 (莆田 2009 通报, spec §9). Spaces and line breaks inside the title are "
+            "ignored (spec §2, §3.3)."
+        ),
+        bad_example="洪山镇人民政府政府信息公开工作报告",
+        good_example="洪山镇人民政府 2024 年政府信息公开工作年度报告",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        expected = f"{{机关名称}}{{年份}}年{TITLE_CORE}"
+        if not report.title:
+            yield self.diagnostic(
+                report,
+                document_start(report),
+                zh=f"未找到报告标题：应为“{expected}”",
+                en=f"no report title found: expected “{expected}”",
+                key="title",
+                expected=expected,
+            )
+            return
+        title = normalize_label(report.title)
+        missing_zh: list[str] = []
+        missing_en: list[str] = []
+        year = _PRINTED_YEAR.search(title)
+        if year is None:
+            missing_zh.append("年份")
+            missing_en.append("the year")
+        rest = title.replace(TITLE_CORE, "")
+        if year is not None:
+            rest = rest.replace(year.group(), "")
+        if not _TITLE_FILLER.sub("", rest):
+            missing_zh.append("机关名称")
+            missing_en.append("the body's name")
+        if TITLE_CORE not in title:
+            missing_zh.append(f"“{TITLE_CORE}”字样")
+            missing_en.append(f"the words “{TITLE_CORE}”")
+        if missing_zh:
+            printed = " ".join(report.title.split())
+            yield self.diagnostic(
+                report,
+                report.title_span or document_start(report),
+                zh=f"标题缺少{'、'.join(missing_zh)}：应为“{expected}”，实际为“{printed}”",
+                en=f"the title lacks {', '.join(missing_en)}: expected “{expected}”, found “{printed}”",
+                key="title",
+                expected=expected,
+                actual=printed,
+            )
+
+
+STRUCTURE_RULES: tuple[type[Rule], ...] = (
+    MissingSection,
+    SectionOrder,
+    MissingTable,
+    MissingRow,
+    EmptyCell,
+    UnplacedValues,
+    TitleIncomplete,
+)

@@ -1,0 +1,307 @@
+"""Table consistency rules (GL201–GL205): the 勾稽关系 of spec §7.1 and the domain of each cell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.model import Number, Report, Span
+from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rules.places import cell_place, column_gloss, column_label, effective_format, line_of, row_name
+from govlint.rules.relations import Outcome, outcomes
+from govlint.schema import ValueKind
+
+_ERROR = Severity.ERROR
+
+_NOT_ASSESSABLE = (
+    "A relation with an empty or unreadable cell is *not assessable*: it is not evaluated and no value is "
+    "substituted for the missing one (spec §7; the cell itself is GL105's finding)."
+)
+_REPAIR = (
+    "The relations overlap (spec §7.1 notes): when exactly one cell, changed alone, would make every failing "
+    "relation connected to it hold, and no relation that holds uses that cell, the message names the cell and "
+    "its value."
+)
+
+
+def _show(value: Number) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+class _RelationRule(Rule):
+    """A rule reporting the failing instances of one relation id."""
+
+    rid: str
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for outcome in outcomes(report):
+            if outcome.relation.rid == self.rid and outcome.failed:
+                zh, en = self.describe(outcome)
+                hint_zh, hint_en = _repair_hint(outcome)
+                relation = outcome.relation
+                yield self.diagnostic(
+                    report,
+                    _anchor_span(report, outcome),
+                    zh=zh + hint_zh,
+                    en=en + hint_en,
+                    key=f"{relation.table}.{relation.anchor}",
+                    expected=outcome.expected,
+                    actual=outcome.value(relation.anchor),
+                )
+
+    def describe(self, outcome: Outcome) -> tuple[str, str]:
+        raise NotImplementedError
+
+
+def _anchor_span(report: Report, outcome: Outcome) -> Span | None:
+    cell = outcome.cells[outcome.relation.anchor]
+    if cell.span is not None:
+        return cell.span
+    table = report.tables.get(outcome.relation.table)
+    row = table.rows.get(cell.row) if table else None
+    if row is not None and row.span is not None:
+        return line_of(report, row.span)
+    return table.span if table else None
+
+
+def _repair_hint(outcome: Outcome) -> tuple[str, str]:
+    repair = outcome.repair
+    if repair is None:
+        return "", ""
+    n = repair.failing
+    if repair.cell == outcome.relation.anchor:
+        return (
+            f"；只需改正此单元格，相关的 {n} 项不成立的勾稽关系即全部成立",
+            f"; correcting this cell alone would make all {n} related failing relations hold",
+        )
+    row, _, column = repair.cell.rpartition(".")
+    place = cell_place(outcome.relation.table, row, column)
+    value = _show(repair.value)
+    return (
+        f"；若只有一处错误，应是{place.zh}：改为 {value} 可使相关的 {n} 项不成立的勾稽关系全部成立",
+        f"; if a single cell is wrong it is {place.en}: changing it to {value} would make all {n} related "
+        "failing relations hold",
+    )
+
+
+class RowTotal(_RelationRule):
+    rid = "R3.1"
+    meta = RuleMeta(
+        code="GL201",
+        name="row-total",
+        category="tables",
+        severity=_ERROR,
+        summary_zh="申请情况表某行的“总计”不等于各申请人列之和",
+        summary_en="A row's 总计 in the applications table differs from the sum of its applicant columns",
+        rationale=(
+            "Relation R3.1 (spec §7.1): in every data row of the applications table, 总计 = 自然人 + 商业企业 + "
+            "科研机构 + 社会公益组织 + 法律服务机构 + 其他, as the header 申请人情况 / 总计 prints it (spec §5.1). "
+            "The finding points at the row's 总计 cell and states the sum. " + _NOT_ASSESSABLE + " " + _REPAIR
+        ),
+        bad_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 5",
+        good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
+    )
+
+    def describe(self, outcome: Outcome) -> tuple[str, str]:
+        row = outcome.relation.anchor.rpartition(".")[0]
+        name = row_name("applications", row)
+        expected = _show(outcome.expected)
+        actual = _show(outcome.value(outcome.relation.anchor))
+        return (
+            f"{name} 总计 列应为 {expected}（自然人至其他各列之和），实际为 {actual}",
+            f"{name}, column 总计 (total): expected {expected} (sum of the applicant columns), found {actual}",
+        )
+
+
+class ResultsTotal(_RelationRule):
+    rid = "R3.2"
+    meta = RuleMeta(
+        code="GL202",
+        name="results-total",
+        category="tables",
+        severity=_ERROR,
+        summary_zh="申请情况表“(七)总计”不等于各办理结果行之和",
+        summary_en="(七)总计 of the applications table differs from the sum of the result rows, per column",
+        rationale=(
+            "Relation R3.2 (spec §7.1): in every column, （七）总计 = （一）予以公开 + （二）部分公开 + the "
+            "eight （三） rows + the three （四） rows + the five （五） rows + the （六） rows (three in the 2021 "
+            "format, the single 其他处理 row in the 2019 format or a mixed report): 21 terms in 2021, 19 in 2019. It "
+            "holds because every finished application is counted in exactly one result row (the label of （二） says "
+            "只计这一情形，不计其他情形, spec §5.2). The finding points at the （七）总计 cell of the column. "
+            + _NOT_ASSESSABLE
+            + " "
+            + _REPAIR
+        ),
+        bad_example=(
+            "(一)予以公开 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…(其余各行均为 0)\n(七)总计 | 30 | 0 | 0 | 0 | 0 | 0 | 30"
+        ),
+        good_example=(
+            "(一)予以公开 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…(其余各行均为 0)\n(七)总计 | 31 | 0 | 0 | 0 | 0 | 0 | 31"
+        ),
+    )
+
+    def describe(self, outcome: Outcome) -> tuple[str, str]:
+        column = outcome.relation.anchor.rpartition(".")[2]
+        label = column_label("applications", column)
+        expected = _show(outcome.expected)
+        actual = _show(outcome.value(outcome.relation.anchor))
+        return (
+            f"(七)总计 {label} 列应为 {expected}（(一)至(六)各行之和），实际为 {actual}",
+            f"(七)总计, column {label} ({column_gloss(column)}): expected {expected} (sum of rows (一) to (六)), "
+            f"found {actual}",
+        )
+
+
+class Balance(_RelationRule):
+    rid = "R3.3"
+    meta = RuleMeta(
+        code="GL203",
+        name="balance",
+        category="tables",
+        severity=_ERROR,
+        summary_zh="申请情况表“一+二”不等于“三(七)总计+四”",
+        summary_en="一 + 二 differs from 三(七)总计 + 四 in a column of the applications table",
+        rationale=(
+            "Relation R3.3 (spec §7.1), printed in the table's own corner note "
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）: in every column, "
+            "一、本年新收 + 二、上年结转 = 三、(七)总计 + 四、结转下年度继续办理. The finding points at the "
+            "四、结转下年度继续办理 cell, the balancing item, and states the value that would balance the column. "
+            + _NOT_ASSESSABLE
+            + " "
+            + _REPAIR
+        ),
+        bad_example=(
+            "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n"
+            "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n…\n"
+            "(七)总计 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+        ),
+        good_example=(
+            "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n"
+            "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n…\n"
+            "(七)总计 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"
+        ),
+    )
+
+    def describe(self, outcome: Outcome) -> tuple[str, str]:
+        column = outcome.relation.anchor.rpartition(".")[2]
+        label = column_label("applications", column)
+        new, carried, total = (
+            _show(outcome.value(f"{r}.{column}")) for r in ("new_received", "carried_over", "results_total")
+        )
+        expected = _show(outcome.expected)
+        actual = _show(outcome.value(outcome.relation.anchor))
+        return (
+            f"四、结转下年度继续办理 {label} 列应为 {expected}（一、本年新收 {new} + 二、上年结转 {carried} − "
+            f"(七)总计 {total}），实际为 {actual}：第一项加第二项之和应等于第三项加第四项之和",
+            f"四、结转下年度继续办理, column {label} ({column_gloss(column)}): expected {expected} "
+            f"(new {new} + carried over {carried} − (七)总计 {total}), found {actual}: 一 + 二 must equal "
+            "三(七)总计 + 四",
+        )
+
+
+class ReviewTotal(_RelationRule):
+    rid = "R4.1"
+    meta = RuleMeta(
+        code="GL204",
+        name="review-total",
+        category="tables",
+        severity=_ERROR,
+        summary_zh="行政复议或行政诉讼某组的“总计”不等于其四项之和",
+        summary_en="A review or litigation group's 总计 differs from the sum of its four cells",
+        rationale=(
+            "Relation R4.1 (spec §7.1): in each of the three groups of table 四 (行政复议; 行政诉讼 "
+            "未经复议直接起诉; 行政诉讼 复议后起诉), 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (spec §6). Real "
+            "failures: seed 002 and 洪泽区 2023 (spec §9). The finding points at the group's 总计 cell. "
+            + _NOT_ASSESSABLE
+        ),
+        bad_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1",
+        good_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0",
+    )
+
+    def describe(self, outcome: Outcome) -> tuple[str, str]:
+        group = outcome.relation.anchor.rpartition(".")[0]
+        name = row_name("review_litigation", group)
+        expected = _show(outcome.expected)
+        actual = _show(outcome.value(outcome.relation.anchor))
+        return (
+            f"{name} 总计 应为 {expected}（结果维持、结果纠正、其他结果、尚未审结之和），实际为 {actual}",
+            f"{name}, 总计 (total): expected {expected} (sum of 结果维持, 结果纠正, 其他结果, 尚未审结), "
+            f"found {actual}",
+        )
+
+
+def _column_kinds(report: Report) -> dict[tuple[str, str], ValueKind]:
+    spec = effective_format(report)
+    if spec is None:
+        return {}
+    return {(r.key, c.key): c.kind for sub in spec.art20 for r in sub.rows for c in sub.columns}
+
+
+class InvalidCount(Rule):
+    meta = RuleMeta(
+        code="GL205",
+        name="invalid-count",
+        category="tables",
+        severity=_ERROR,
+        summary_zh="数值为负数、小数或不是数字",
+        summary_en="A count that is negative, fractional or not a number",
+        rationale=(
+            "Domains R2.1, R3.4 and R4.2 (spec §7.1): every count of tables 二, 三 and 四 is an integer ≥ 0; the "
+            "2021 行政事业性收费 amount is a decimal ≥ 0 in 万元; the 2019 本年增/减 is a signed integer (spec §4). "
+            "A readable value outside its domain is reported at the cell. Text that cannot be read as a number at "
+            "all is GL105's finding."
+        ),
+        bad_example="(一)予以公开 | 3 | -1 | 0 | 0 | 0 | 0 | 2",
+        good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        kinds = _column_kinds(report)
+        for table_key in ("active_disclosure", "applications", "review_litigation"):
+            table = report.tables.get(table_key)
+            if table is None:
+                continue
+            for row in table.rows.values():
+                for cell in row.cells.values():
+                    value = cell.value
+                    if value is None:
+                        continue
+                    kind: ValueKind = kinds.get((row.key, cell.column), "count")
+                    problem = _domain_problem(value, kind)
+                    if problem is None:
+                        continue
+                    place = cell_place(table_key, row.key, cell.column, row.label)
+                    zh, en = problem
+                    yield self.diagnostic(
+                        report,
+                        cell.span or (line_of(report, row.span) if row.span else table.span),
+                        zh=f"{place.zh}{zh}",
+                        en=f"{place.en} {en}",
+                        key=f"{table_key}.{cell.key}",
+                        expected=_EXPECTED[kind],
+                        actual=_show(value),
+                    )
+
+
+_EXPECTED: dict[ValueKind, str] = {
+    "count": "integer >= 0",
+    "signed": "integer",
+    "amount": "decimal >= 0 (万元)",
+}
+
+
+def _domain_problem(value: Number, kind: ValueKind) -> tuple[str, str] | None:
+    shown = _show(value)
+    if isinstance(value, Decimal) and not value.is_finite():
+        return f"不是数字（{shown}）：应填写数字", f"is not a number ({shown}): expected a number"
+    if kind != "amount" and value != int(value):
+        return f"为小数 {shown}：应为整数", f"is fractional ({shown}): expected an integer"
+    if kind != "signed" and value < 0:
+        wanted = "不小于 0 的数" if kind == "amount" else "不小于 0 的整数"
+        wanted_en = "a number >= 0" if kind == "amount" else "an integer >= 0"
+        return f"为负数 {shown}：应为{wanted}", f"is negative ({shown}): expected {wanted_en}"
+    return None
+
+
+TABLE_RULES: tuple[type[Rule], ...] = (RowTotal, ResultsTotal, Balance, ReviewTotal, InvalidCount)
