@@ -281,8 +281,9 @@ class FutureDate(Rule):
         summary_zh="日期晚于参考日期（默认今天）",
         summary_en="A date after the reference date (today by default)",
         rationale=(
-            "A publication, signature or metadata date, or the end of the statistics period, cannot lie in the "
-            "future of the day the report is checked. The reference date is today unless `--reference-date` (or "
+            "A publication, signature or metadata date (spec §2), or the end of the statistics period (spec §8.1), "
+            "cannot lie in the future of the day the report is checked; such a date also defeats the deadline "
+            "check of 条例 第四十九条 (spec §8.2). The reference date is today unless `--reference-date` (or "
             "`reference-date` in the configuration) sets it, so that a check of an old report is reproducible. "
             "Dates in the body text (plans, deadlines) are not checked."
         ),

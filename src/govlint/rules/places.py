@@ -48,17 +48,21 @@ def _application_row_names() -> dict[str, str]:
     return names
 
 
-def _art20_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for spec in FORMATS.values():
-        for sub in spec.art20:
-            for row in sub.rows:
-                names.setdefault(row.key, f"{sub.caption} {row.label}")
-    return names
+def _caption(caption: str) -> str:
+    """The caption as the standard prints it, with full-width parentheses: 第二十条第（六）项."""
+    return caption.replace("(", "（").replace(")", "）")
 
 
+#: Per format: row key -> "第二十条第（六）项 行政强制"; (row, column) -> the column's label.
+ART20_ROW_NAMES: dict[str, dict[str, str]] = {
+    key: {r.key: f"{_caption(sub.caption)} {r.label}" for sub in spec.art20 for r in sub.rows}
+    for key, spec in FORMATS.items()
+}
+ART20_COLUMN_LABELS: dict[str, dict[tuple[str, str], str]] = {
+    key: {(r.key, c.key): c.label for sub in spec.art20 for r in sub.rows for c in sub.columns}
+    for key, spec in FORMATS.items()
+}
 APPLICATION_ROW_NAMES: dict[str, str] = _application_row_names()
-ART20_ROW_NAMES: dict[str, str] = _art20_names()
 REVIEW_GROUP_NAMES: dict[str, str] = {
     "review": "行政复议",
     "litigation_direct": "行政诉讼 未经复议直接起诉",
@@ -69,21 +73,24 @@ assert set(REVIEW_GROUP_NAMES) == {g.key for g in REVIEW_GROUPS}
 _COLUMN_LABELS: dict[tuple[str, str], str] = {
     **{("applications", c.key): c.label for c in APPLICATION_COLUMNS},
     **{("review_litigation", c.key): c.label for c in REVIEW_COLUMNS},
-    **{("active_disclosure", c.key): c.label for spec in FORMATS.values() for sub in spec.art20 for c in sub.columns},
 }
 
 
-def row_name(table: str, row: str, printed: str = "") -> str:
-    """The row as the standard prints it ("(七)总计", "第二十条第(六)项 行政强制", "行政复议")."""
-    names = {
-        "applications": APPLICATION_ROW_NAMES,
-        "active_disclosure": ART20_ROW_NAMES,
-        "review_litigation": REVIEW_GROUP_NAMES,
-    }[table]
+def row_name(table: str, row: str, printed: str = "", fmt: str = "2021") -> str:
+    """The row as the standard prints it ("(七)总计", "第二十条第（六）项 行政强制", "行政复议")."""
+    if table == "active_disclosure":
+        names = ART20_ROW_NAMES.get(fmt, ART20_ROW_NAMES["2021"])
+    elif table == "applications":
+        names = APPLICATION_ROW_NAMES
+    else:
+        names = REVIEW_GROUP_NAMES
     return names.get(row) or printed or row
 
 
-def column_label(table: str, column: str) -> str:
+def column_label(table: str, column: str, row: str = "", fmt: str = "2021") -> str:
+    if table == "active_disclosure":
+        labels = ART20_COLUMN_LABELS.get(fmt, ART20_COLUMN_LABELS["2021"])
+        return labels.get((row, column), column)
     return _COLUMN_LABELS.get((table, column), column)
 
 
@@ -100,10 +107,10 @@ class CellPlace:
     en: str
 
 
-def cell_place(table: str, row: str, column: str, printed_row: str = "") -> CellPlace:
+def cell_place(table: str, row: str, column: str, printed_row: str = "", fmt: str = "2021") -> CellPlace:
     """``(七)总计 自然人 列`` / ``(七)总计, column 自然人 (natural person)``."""
-    name = row_name(table, row, printed_row)
-    label = column_label(table, column)
+    name = row_name(table, row, printed_row, fmt)
+    label = column_label(table, column, row, fmt)
     if table == "review_litigation":
         return CellPlace(f"{name} {label}", f"{name}, {label} ({column_gloss(column)})")
     return CellPlace(f"{name} {label} 列", f"{name}, column {label} ({column_gloss(column)})")
@@ -118,6 +125,12 @@ def effective_format(report: Report) -> FormatSpec | None:
         key = expected_format(report.report_year)
         return FORMATS[key] if key is not None else None
     return None
+
+
+def format_key(report: Report) -> str:
+    """The key of :func:`effective_format`, "2021" when there is none (for naming places only)."""
+    spec = effective_format(report)
+    return spec.key if spec is not None else "2021"
 
 
 def has_other_all(report: Report) -> bool:

@@ -277,7 +277,9 @@ class MissingRow(Rule):
             if "other.all" in tables.applications.rows and spec.key == "2021":
                 note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
                 note_en = " (the table has only the single 2019 row (六)其他处理)"
-            yield from self._rows(report, tables.applications, spec.application_keys, note, note_en)
+            yield from self._rows(
+                report, tables.applications, spec.application_keys, fmt=spec.key, note=note, note_en=note_en
+            )
         if tables.active_disclosure is not None:
             table = tables.active_disclosure
             present = _art20_present_items(table, spec)
@@ -288,18 +290,25 @@ class MissingRow(Rule):
                 for r in sub.rows
                 if not (r.key == FEE_AMOUNT_ROW and _fee_owned(spec))
             )
-            yield from self._rows(report, table, expected)
+            yield from self._rows(report, table, expected, fmt=spec.key)
         if tables.review_litigation is not None:
-            yield from self._rows(report, tables.review_litigation, tuple(g.key for g in REVIEW_GROUPS))
+            yield from self._rows(report, tables.review_litigation, tuple(g.key for g in REVIEW_GROUPS), fmt=spec.key)
 
     def _rows(
-        self, report: Report, table: Table, expected: tuple[str, ...], note: str = "", note_en: str = ""
+        self,
+        report: Report,
+        table: Table,
+        expected: tuple[str, ...],
+        *,
+        fmt: str,
+        note: str = "",
+        note_en: str = "",
     ) -> Iterator[Diagnostic]:
         for i, key in enumerate(expected):
             if key in table.rows:
                 continue
             anchor = _row_anchor(report, table, expected, i)
-            name = row_name(table.key, key)
+            name = row_name(table.key, key, fmt=fmt)
             section = TABLE_SECTION[table.key]
             yield self.diagnostic(
                 report,
@@ -349,6 +358,7 @@ class EmptyCell(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         spec = effective_format(report)
+        fmt = spec.key if spec is not None else "2021"
         skip_fee = spec is not None and _fee_owned(spec)
         for table_key in ("active_disclosure", "applications", "review_litigation"):
             table = report.tables.get(table_key)
@@ -359,7 +369,7 @@ class EmptyCell(Rule):
                     cell = row.cells.get(column)
                     if skip_fee and table_key == "active_disclosure" and f"{row.key}.{column}" == FEE_AMOUNT_CELL:
                         continue
-                    place = cell_place(table_key, row.key, column, row.label)
+                    place = cell_place(table_key, row.key, column, row.label, fmt)
                     key = f"{table_key}.{row.key}.{column}"
                     if cell is None:
                         if row.problem is None:
@@ -431,7 +441,7 @@ class UnplacedValues(Rule):
                     continue  # the three groups of table 四 share one printed line
                 seen.add(mark)
                 columns = len(_expected_columns(table_key, row.key, spec) or row.cells)
-                name = row_name(table_key, row.key, row.label)
+                name = row_name(table_key, row.key, row.label, spec.key if spec else "2021")
                 yield self.diagnostic(
                     report,
                     span,

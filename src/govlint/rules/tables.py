@@ -8,7 +8,15 @@ from decimal import Decimal
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import Number, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
-from govlint.rules.places import cell_place, column_gloss, column_label, effective_format, line_of, row_name
+from govlint.rules.places import (
+    cell_place,
+    column_gloss,
+    column_label,
+    effective_format,
+    format_key,
+    line_of,
+    row_name,
+)
 from govlint.rules.relations import Outcome, outcomes
 from govlint.schema import ValueKind
 
@@ -258,6 +266,7 @@ class InvalidCount(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         kinds = _column_kinds(report)
+        fmt = format_key(report)
         for table_key in ("active_disclosure", "applications", "review_litigation"):
             table = report.tables.get(table_key)
             if table is None:
@@ -271,7 +280,7 @@ class InvalidCount(Rule):
                     problem = _domain_problem(value, kind)
                     if problem is None:
                         continue
-                    place = cell_place(table_key, row.key, cell.column, row.label)
+                    place = cell_place(table_key, row.key, cell.column, row.label, fmt)
                     zh, en = problem
                     yield self.diagnostic(
                         report,

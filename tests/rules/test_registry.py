@@ -1,0 +1,92 @@
+"""The built-in plugin: its hooks, and the metadata contract of every rule."""
+
+from __future__ import annotations
+
+import re
+
+import pluggy
+import pytest
+
+import govlint
+from govlint import hookspecs
+from govlint.diagnostics import Severity
+from govlint.rule import ALL_FORMATS, Rule
+from govlint.rules import BUILTIN_RULES, govlint_add_options, govlint_plugin_info, govlint_rules
+
+from .builder import diagnostics, make_report
+
+EXPECTED_CODES = [
+    *(f"GL10{i}" for i in range(1, 8)),
+    *(f"GL20{i}" for i in range(1, 6)),
+    *(f"GL30{i}" for i in range(1, 4)),
+    *(f"GL40{i}" for i in range(1, 8)),
+]
+CATEGORY = {"1": "structure", "2": "tables", "3": "fees", "4": "dates"}
+
+
+def test_codes_are_the_public_contract() -> None:
+    assert [r.meta.code for r in BUILTIN_RULES] == EXPECTED_CODES
+
+
+@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda r: r.meta.code)
+def test_metadata(rule: type[Rule]) -> None:
+    meta = rule.meta
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", meta.name)
+    assert meta.category == CATEGORY[meta.code[2]]
+    assert isinstance(meta.severity, Severity)
+    assert re.search(r"[\u4e00-\u9fff]", meta.summary_zh)
+    assert meta.summary_en and not re.fullmatch(r"[\u4e00-\u9fff]+", meta.summary_en)
+    assert re.search(r"spec §\d", meta.rationale) or "条例" in meta.rationale
+    assert meta.bad_example.strip() and meta.good_example.strip()
+    assert meta.bad_example != meta.good_example
+    assert meta.formats <= ALL_FORMATS
+
+
+def test_names_are_unique() -> None:
+    names = [r.meta.name for r in BUILTIN_RULES]
+    assert len(set(names)) == len(names)
+
+
+def test_fee_contradiction_is_a_warning() -> None:
+    severities = {r.meta.code: r.meta.severity for r in BUILTIN_RULES}
+    assert severities["GL302"] is Severity.WARNING
+    assert all(s is Severity.ERROR for c, s in severities.items() if c != "GL302")
+
+
+def test_plugin_hooks_register_with_pluggy() -> None:
+    manager = pluggy.PluginManager("govlint")
+    manager.add_hookspecs(hookspecs)
+    import govlint.rules as builtin
+
+    manager.register(builtin, name="govlint-builtin")
+    manager.check_pending()
+    assert manager.hook.govlint_plugin_info() == [
+        {"name": "govlint-builtin", "version": govlint.__version__, "api_version": 1, "code_prefixes": ["GL"]}
+    ]
+    [rules] = manager.hook.govlint_rules()
+    assert tuple(rules) == BUILTIN_RULES
+    assert manager.hook.govlint_add_options() == [{"deadline-department": "01-31", "deadline-government": "03-31"}]
+
+
+def test_plugin_info_matches_api_version() -> None:
+    assert govlint_plugin_info()["api_version"] == hookspecs.PLUGIN_API_VERSION
+    assert list(govlint_rules()) == list(BUILTIN_RULES)
+    assert govlint_add_options()["deadline-department"] == "01-31"
+
+
+@pytest.mark.parametrize("fmt", ["2021", "2019"])
+def test_a_consistent_report_has_no_finding(fmt: str) -> None:
+    year = 2024 if fmt == "2021" else 2020
+    report = make_report(fmt=fmt, year=year, signature=f"{year + 1}年1月20日", period=(f"{year}年1月1日", "12月31日"))
+    found = [d for rule in BUILTIN_RULES for d in diagnostics(rule, report)]
+    assert found == []
+
+
+def test_diagnostics_are_json_serialisable() -> None:
+    import json
+
+    report = make_report(cells={"applications.results_total.natural_person": 2}, signature=None)
+    found = [d for rule in BUILTIN_RULES for d in diagnostics(rule, report)]
+    assert found
+    for lang in ("zh", "en"):
+        json.dumps([d.to_dict(lang) for d in found], ensure_ascii=False)

@@ -1,0 +1,306 @@
+"""GL101–GL107 on hand-built reports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from govlint.model import Report
+from govlint.rules.structure import (
+    EmptyCell,
+    MissingRow,
+    MissingSection,
+    MissingTable,
+    SectionOrder,
+    TitleIncomplete,
+    UnplacedValues,
+)
+
+from .builder import AMBIGUOUS, Inferred, diagnostics, make_report
+
+
+def line_text(report: Report, line: int) -> str:
+    return report.text.split("\n")[line - 1]
+
+
+def pointed(report: Report, diagnostic: object) -> str:
+    """The text a diagnostic's location covers (single-line locations)."""
+    loc = diagnostic.location  # type: ignore[attr-defined]
+    assert loc.line == loc.end_line
+    return line_text(report, loc.line)[loc.column - 1 : loc.end_column - 1]
+
+
+# GL101 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl101_passes_with_all_sections() -> None:
+    assert diagnostics(MissingSection, make_report()) == []
+
+
+def test_gl101_missing_heading_before_its_table() -> None:
+    report = make_report(drop_sections={3})
+    [d] = diagnostics(MissingSection, report)
+    assert d.code == "GL101"
+    assert d.key == "section.applications"
+    assert "三、收到和处理政府信息公开申请情况" in d.message_zh
+    # Seed 001's case: the table is there without its heading; the finding points at the table's first line.
+    assert pointed(report, d).startswith("（本列数据的勾稽关系为")
+
+
+def test_gl101_missing_section_without_table_points_at_next_heading() -> None:
+    report = make_report(drop_sections={5})
+    [d] = diagnostics(MissingSection, report)
+    assert pointed(report, d) == "六、其他需要报告的事项"
+    assert "section 五 is missing" in d.message_en
+
+
+def test_gl101_missing_last_section_points_at_end_of_previous() -> None:
+    report = make_report(drop_sections={6})
+    [d] = diagnostics(MissingSection, report)
+    assert d.key == "section.other_matters"
+    assert d.location.line > report.section("problems_improvements").span.line  # type: ignore[union-attr]
+
+
+def test_gl101_reports_every_missing_section() -> None:
+    report = make_report(drop_sections={1, 5})
+    assert [d.key for d in diagnostics(MissingSection, report)] == ["section.overview", "section.problems_improvements"]
+
+
+def test_gl101_not_checked_before_2019() -> None:
+    report = make_report(year=2016, report_format="unknown", drop_sections={3, 4})
+    assert diagnostics(MissingSection, report) == []
+
+
+# GL102 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl102_passes_in_order() -> None:
+    assert diagnostics(SectionOrder, make_report()) == []
+
+
+def test_gl102_out_of_order() -> None:
+    report = make_report(section_order=(1, 3, 2, 4, 5, 6))
+    [d] = diagnostics(SectionOrder, report)
+    assert pointed(report, d) == "二、主动公开政府信息情况"
+    assert "应在第三部分" in d.message_zh
+
+
+def test_gl102_duplicate() -> None:
+    report = make_report(section_order=(1, 2, 3, 4, 5, 5, 6))
+    [d] = diagnostics(SectionOrder, report)
+    assert d.key == "section.problems_improvements.duplicate"
+    assert "重复" in d.message_zh
+
+
+# GL103 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl103_passes_with_tables() -> None:
+    assert diagnostics(MissingTable, make_report()) == []
+
+
+def test_gl103_missing_active_disclosure_table_at_section_heading() -> None:
+    report = make_report(drop_tables={"active_disclosure"})
+    [d] = diagnostics(MissingTable, report)
+    assert d.key == "table.active_disclosure"
+    assert pointed(report, d) == "二、主动公开政府信息情况"
+
+
+def test_gl103_missing_table_and_section() -> None:
+    report = make_report(drop_tables={"review_litigation"}, drop_sections={4})
+    [d] = diagnostics(MissingTable, report)
+    assert d.key == "table.review_litigation"
+    assert pointed(report, d) == "五、存在的主要问题及改进情况"
+
+
+def test_gl103_missing_art20_part() -> None:
+    report = make_report(drop_parts={6})
+    [d] = diagnostics(MissingTable, report)
+    assert d.key == "table.active_disclosure.art20_6"
+    assert "第二十条第（六）项" in d.message_zh
+
+
+def test_gl103_leaves_the_2021_fee_part_to_gl303() -> None:
+    assert diagnostics(MissingTable, make_report(drop_parts={8})) == []
+    # In the 2019 format (八) counts fee items: an ordinary sub-table.
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日", drop_parts={8})
+    assert [d.key for d in diagnostics(MissingTable, report)] == ["table.active_disclosure.art20_8"]
+
+
+def test_gl103_unknown_format_uses_the_year() -> None:
+    report = make_report(
+        report_format="unknown", drop_tables={"active_disclosure", "applications", "review_litigation"}
+    )
+    assert len(diagnostics(MissingTable, report)) == 3
+
+
+# GL104 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl104_passes_with_all_rows() -> None:
+    assert diagnostics(MissingRow, make_report()) == []
+    assert diagnostics(MissingRow, make_report(fmt="2019", year=2020, signature="2021年1月20日")) == []
+
+
+def test_gl104_missing_application_row_points_at_next_row() -> None:
+    report = make_report(drop_rows={"applications.denied.third_party_rights"})
+    [d] = diagnostics(MissingRow, report)
+    assert d.key == "applications.denied.third_party_rights"
+    assert "(三)4.保护第三方合法权益" in d.message_zh
+    assert pointed(report, d).startswith("5.属于三类内部事务信息")
+
+
+def test_gl104_mixed_report_lacks_the_three_2021_other_rows() -> None:
+    report = make_report(mixed=True)
+    found = diagnostics(MissingRow, report)
+    assert [d.key for d in found] == [
+        "applications.other.no_correction",
+        "applications.other.fee_unpaid",
+        "applications.other.other",
+    ]
+    for d in found:
+        assert pointed(report, d).startswith("(六)其他处理")
+        assert "2019" in d.message_zh
+
+
+def test_gl104_2019_report_with_other_all_is_complete() -> None:
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日")
+    assert "other.all" in report.tables.applications.rows  # type: ignore[union-attr]
+    assert diagnostics(MissingRow, report) == []
+
+
+def test_gl104_review_group_and_art20_row() -> None:
+    report = make_report(drop_rows={"review_litigation.litigation_after_review", "active_disclosure.enforcement"})
+    assert sorted(d.key for d in diagnostics(MissingRow, report)) == [
+        "active_disclosure.enforcement",
+        "review_litigation.litigation_after_review",
+    ]
+
+
+def test_gl104_rows_of_a_missing_part_are_gl103s() -> None:
+    assert diagnostics(MissingRow, make_report(drop_parts={6})) == []
+    assert diagnostics(MissingRow, make_report(drop_rows={"active_disclosure.fees"})) == []
+
+
+# GL105 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl105_passes_when_every_cell_is_a_number() -> None:
+    assert diagnostics(EmptyCell, make_report()) == []
+
+
+def test_gl105_empty_cells_each_reported_at_the_cell() -> None:
+    report = make_report(
+        cells={
+            "applications.partially_granted.natural_person": None,
+            "applications.results_total.natural_person": None,
+            "applications.results_total.commercial_enterprise": None,
+        }
+    )
+    found = diagnostics(EmptyCell, report)
+    assert [d.key for d in found] == [
+        "applications.partially_granted.natural_person",
+        "applications.results_total.natural_person",
+        "applications.results_total.commercial_enterprise",
+    ]
+    cell = report.tables.applications.cell("applications.results_total.natural_person".partition(".")[2])  # type: ignore[union-attr]
+    assert cell is not None and cell.span is not None
+    assert (found[1].location.line, found[1].location.column) == (cell.span.line, cell.span.column)
+    assert found[1].message_zh == "(七)总计 自然人 列为空：应填写数字（无则填 0）"
+    assert found[1].message_en.startswith("(七)总计, column 自然人 (natural person) is empty")
+
+
+def test_gl105_placeholder_and_unreadable() -> None:
+    report = make_report(cells={"applications.granted.other_org": "/", "review_litigation.review.upheld": "无"})
+    found = diagnostics(EmptyCell, report)
+    assert len(found) == 2
+    assert all(d.code == "GL105" for d in found)
+    assert "无法识别" in found[1].message_zh or "无法识别" in found[0].message_zh
+
+
+def test_gl105_art20_empty_cell() -> None:
+    report = make_report(cells={"active_disclosure.enforcement.decisions": None})
+    [d] = diagnostics(EmptyCell, report)
+    assert d.key == "active_disclosure.enforcement.decisions"
+    assert "行政强制" in d.message_zh and "本年处理决定数量" in d.message_zh
+
+
+def test_gl105_ignores_ambiguous_and_inferred_cells_and_the_2021_fee() -> None:
+    report = make_report(
+        cells={
+            "applications.granted.natural_person": AMBIGUOUS,
+            "applications.new_received.natural_person": Inferred(3),
+            "active_disclosure.fees.amount_10k_yuan": None,
+        }
+    )
+    assert diagnostics(EmptyCell, report) == []
+
+
+def test_gl105_absent_cell_of_a_readable_row() -> None:
+    report = make_report(drop_cells={"applications.granted.legal_service_org"})
+    [d] = diagnostics(EmptyCell, report)
+    assert d.key == "applications.granted.legal_service_org"
+    assert "缺失" in d.message_zh
+
+
+def test_gl105_2019_fee_items_are_ordinary_cells() -> None:
+    report = make_report(
+        fmt="2019", year=2020, signature="2021年1月20日", cells={"active_disclosure.fees.change": None}
+    )
+    assert [d.key for d in diagnostics(EmptyCell, report)] == ["active_disclosure.fees.change"]
+
+
+# GL106 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl106_passes_without_problems() -> None:
+    assert diagnostics(UnplacedValues, make_report()) == []
+
+
+def test_gl106_row_with_a_problem() -> None:
+    report = make_report(problems={"applications.granted": "5 values for 7 columns"})
+    [d] = diagnostics(UnplacedValues, report)
+    assert d.key == "applications.granted"
+    assert pointed(report, d).startswith("(一)予以公开")
+    assert "应有 7 个" in d.message_zh
+    # Its cells are unknown, not empty: GL105 stays silent.
+    assert diagnostics(EmptyCell, report) == []
+
+
+def test_gl106_shared_review_line_reported_once() -> None:
+    problem = "14 values for 15 cells"
+    report = make_report(problems={f"review_litigation.{g}": problem for g in ("review", "litigation_direct")})
+    assert len(diagnostics(UnplacedValues, report)) == 1
+
+
+# GL107 ----------------------------------------------------------------------------------------------------
+
+
+def test_gl107_passes_with_spaced_title() -> None:
+    assert diagnostics(TitleIncomplete, make_report(title="洪山镇人民政府 2024 年政府信息公开 工作年度报告")) == []
+    assert diagnostics(TitleIncomplete, make_report(title="2022年上海市政府信息公开工作年度报告")) == []
+
+
+def test_gl107_work_report_instead_of_annual_report() -> None:
+    report = make_report(title="洪山镇人民政府2024年政府信息公开工作报告")
+    [d] = diagnostics(TitleIncomplete, report)
+    assert "政府信息公开工作年度报告" in d.message_zh
+    assert "年份" not in d.message_zh.split("：")[0]
+    assert d.location.line == 1
+
+
+def test_gl107_missing_year_and_body() -> None:
+    [d] = diagnostics(TitleIncomplete, make_report(title="政府信息公开工作年度报告"))
+    assert d.message_zh.startswith("标题缺少年份、机关名称")
+
+
+def test_gl107_no_title() -> None:
+    [d] = diagnostics(TitleIncomplete, make_report(title=None))
+    assert "未找到报告标题" in d.message_zh
+
+
+def test_gl107_decimal_values_do_not_matter() -> None:
+    report = make_report(active={"fees.amount_10k_yuan": Decimal("7730.28")})
+    assert diagnostics(TitleIncomplete, report) == []
+    assert attrs.has(type(report))
