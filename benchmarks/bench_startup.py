@@ -1,0 +1,155 @@
+"""Start-up and per-report time of govlint (a script, not a test): ``python benchmarks/bench_startup.py``.
+
+1. A fresh ``govlint check SEED`` and ``govlint parse SEED`` process against ``python -c "import lark, pluggy,
+   attrs"`` (the floor any implementation on these libraries pays): median of N runs and the ratio, aim <= 1.3x.
+2. ``python -X importtime`` of ``govlint check SEED``: the modules that cost the most, beyond the floor.
+3. In process, after warm-up: median ``govlint.parse`` and ``govlint.lint`` time per seed report, aim < 5 ms.
+
+Run it in an environment where govlint is installed (``tox run -e bench`` installs the wheel).  The machine
+should be otherwise idle; the medians are robust to a few slow runs, not to a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+TARGET_RATIO = 1.3
+TARGET_MS = 5.0
+FLOOR = [sys.executable, "-c", "import lark, pluggy, attrs"]
+_IMPORTTIME = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+
+
+def govlint_command() -> list[str]:
+    """The console script of this interpreter's environment, or ``python -m govlint`` when there is none."""
+    script = Path(sys.executable).with_name("govlint")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("govlint")
+    return [found] if found else [sys.executable, "-m", "govlint"]
+
+
+def run_once(command: Sequence[str]) -> float:
+    """Wall time of one fresh process, in seconds; a usage or input error (exit 2 and more) is fatal."""
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed with exit {done.returncode}:\n{done.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def median_time(command: Sequence[str], runs: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        run_once(command)
+    return statistics.median(run_once(command) for _ in range(runs))
+
+
+def startup(seed: Path, runs: int) -> None:
+    govlint = govlint_command()
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "import lark, pluggy, attrs": FLOOR,
+        f"govlint check {seed.name}": [*govlint, "check", "--exit-zero", str(seed)],
+        f"govlint parse {seed.name}": [*govlint, "parse", str(seed)],
+    }
+    print(f"fresh process, median of {runs} runs ({' '.join(govlint)})")
+    times = {label: median_time(command, runs) for label, command in commands.items()}
+    floor = times["import lark, pluggy, attrs"]
+    for label, seconds in times.items():
+        ratio = seconds / floor
+        verdict = ""
+        if label.startswith("govlint"):
+            verdict = "ok" if ratio <= TARGET_RATIO else f"over the {TARGET_RATIO}x target"
+        print(f"  {label:<40} {seconds * 1000:8.1f} ms  {ratio:5.2f}x  {verdict}")
+
+
+def import_times(command: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+    """``module -> (self us, cumulative us, depth)`` from ``python -X importtime``."""
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    found: dict[str, tuple[int, int, int]] = {}
+    for line in done.stderr.decode(errors="replace").splitlines():
+        match = _IMPORTTIME.match(line)
+        if match:
+            own, cumulative, indent, module = match.groups()
+            found[module] = (int(own), int(cumulative), len(indent))
+    return found
+
+
+def importtime_report(seed: Path, top: int) -> None:
+    check = import_times([*govlint_command(), "check", "--exit-zero", str(seed)])
+    floor = import_times(FLOOR)
+    extra = {m: t for m, t in check.items() if m not in floor}
+    total = sum(t[0] for t in check.values()) / 1000
+    beyond = sum(t[0] for t in extra.values()) / 1000
+    print(
+        f"\npython -X importtime govlint check {seed.name}: {total:.1f} ms of imports, {beyond:.1f} ms beyond the floor"
+    )
+    print(f"  top {top} by own time, beyond `import lark, pluggy, attrs`:")
+    for module, (own, cumulative, _) in sorted(extra.items(), key=lambda item: -item[1][0])[:top]:
+        print(f"    {own / 1000:7.2f} ms own  {cumulative / 1000:7.2f} ms cumulative  {module}")
+    top_level = {m: t for m, t in extra.items() if t[2] == 1}
+    print("  top-level imports beyond the floor, by cumulative time:")
+    for module, (_, cumulative, _) in sorted(top_level.items(), key=lambda item: -item[1][1])[:top]:
+        print(f"    {cumulative / 1000:7.2f} ms  {module}")
+
+
+def per_call_ms(call: Callable[[], object], repeat: int) -> float:
+    for _ in range(3):
+        call()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def in_process(seeds: Sequence[Path], repeat: int) -> None:
+    import govlint
+
+    print(f"\nin process, median of {repeat} calls after warm-up (aim: lint < {TARGET_MS:.0f} ms per report)")
+    print(f"  {'report':<32} {'parse':>9} {'lint':>9}  findings")
+    lint_times = []
+    for seed in seeds:
+        text = seed.read_text(encoding="utf-8")
+        parse_ms = per_call_ms(functools.partial(govlint.parse, text), repeat)
+        lint_ms = per_call_ms(functools.partial(govlint.lint, text), repeat)
+        lint_times.append(lint_ms)
+        findings = len(govlint.lint(text).diagnostics)
+        flag = "" if lint_ms < TARGET_MS else "  over target"
+        print(f"  {seed.name:<32} {parse_ms:7.2f}ms {lint_ms:7.2f}ms  {findings}{flag}")
+    print(f"  median lint time per report: {statistics.median(lint_times):.2f} ms")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="fresh processes per command (default 20)")
+    parser.add_argument("--repeat", type=int, default=50, help="in-process calls per report (default 50)")
+    parser.add_argument("--top", type=int, default=12, help="modules listed from -X importtime (default 12)")
+    parser.add_argument("--seed", type=Path, help="the report for the fresh-process runs (default: first seed)")
+    args = parser.parse_args(argv)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if not seeds:
+        sys.exit(f"no seed reports in {SEEDS}")
+    seed = args.seed or seeds[0]
+    startup(seed, args.runs)
+    importtime_report(seed, args.top)
+    in_process(seeds, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
