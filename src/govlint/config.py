@@ -27,7 +27,6 @@ from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
 
 Lang = Literal["zh", "en"]
-MonthDay = tuple[int, int]
 
 CONFIG_FILE = ".govlint.toml"
 PYPROJECT = "pyproject.toml"
@@ -40,8 +39,6 @@ CORE_KEYS = frozenset(
         "per-file-ignores",
         "severity",
         "reference-date",
-        "deadline-department",
-        "deadline-county-government",
         "plugins",
         "required-plugins",
         "fail-on",
@@ -81,21 +78,6 @@ class Selection:
         return False if self.select is not None else enabled
 
 
-def _month_day(value: Any, key: str = "deadline") -> MonthDay:
-    if isinstance(value, tuple) and len(value) == 2:
-        month, day = value
-    else:
-        match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value).strip())
-        if not match:
-            raise ConfigError(f'{key}: {value!r} is not a month-day such as "01-31"')
-        month, day = int(match.group(1)), int(match.group(2))
-    try:
-        dt.date(2000, month, day)  # a leap year, so that 02-29 is accepted
-    except (TypeError, ValueError):
-        raise ConfigError(f"{key}: {value!r} is not a valid month-day") from None
-    return (month, day)
-
-
 def _severity(value: Severity | str) -> Severity:
     return value if isinstance(value, Severity) else Severity.parse(value)
 
@@ -128,8 +110,6 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
     #: "Today" for the date rules; None means the real today.
     reference_date: dt.date | None = None
-    deadline_department: MonthDay = attrs.field(default=(1, 31), converter=_month_day)
-    deadline_county_government: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
     plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     required_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity)
@@ -244,15 +224,8 @@ class Config:
         return default if best is None else best[1]
 
     def rule_options(self, defaults: Mapping[str, Any]) -> dict[str, Any]:
-        """The options rules see in ``RuleContext.options``: plugin defaults, the file's values, deadlines.
-
-        The deadlines are ``(month, day)`` tuples under ``deadline-department`` and
-        ``deadline-county-government``.
-        """
-        options = {**defaults, **dict(self.options)}
-        options["deadline-department"] = self.deadline_department
-        options["deadline-county-government"] = self.deadline_county_government
-        return options
+        """The options rules see in ``RuleContext.options``: the plugins' defaults, then the file's values."""
+        return {**defaults, **dict(self.options)}
 
     def check_options(self, declared: Mapping[str, Any]) -> None:
         """Raise ConfigError for a key that neither govlint nor a loaded plugin declares, or a wrong type."""
@@ -314,8 +287,6 @@ def _read_key(key: str, value: Any) -> Any:
         return {code: _severity(str(level)) for code, level in value.items()}
     if key == "reference-date":
         return parse_date(value, key)
-    if key.startswith("deadline-"):
-        return _month_day(value, key)
     if key == "fail-on":
         return _severity(str(value))
     if key == "lang":

@@ -14,6 +14,7 @@ import attrs
 
 from govlint.config import Config
 from govlint.diagnostics import Diagnostic
+from govlint.errors import ConfigError
 from govlint.model import Report
 from govlint.rule import RuleContext
 
@@ -102,11 +103,15 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
         plugin = plugins.rule_plugin[meta.code]
         try:
             found.extend(_checked(rule.check(report, ctx)))
+        except ConfigError:  # a rule rejecting its option's value: a configuration error, not a rule bug
+            raise
         except Exception as exc:
             errors.append(RuleFailure(report.path, plugin, meta.code, meta.name, _describe(exc)))
     for plugin, check in plugins.report_checks:
         try:
             found.extend(_checked(check(report=report, context=ctx) or ()))
+        except ConfigError:
+            raise
         except Exception as exc:
             errors.append(RuleFailure(report.path, plugin, "", "", _describe(exc)))
 

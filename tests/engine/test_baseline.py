@@ -1,0 +1,91 @@
+"""Baselines: what is recorded, what matches later, what stays new."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from engine_support import report
+
+from govlint import plugins
+from govlint.baseline import Baseline, dump, finding_key, report_identity
+from govlint.errors import InputError
+from govlint.linter import lint_report
+
+
+def baseline_of(tmp_path: Path, *results: object) -> Baseline:
+    path = tmp_path / "baseline.json"
+    path.write_text(dump(results), encoding="utf-8")  # type: ignore[arg-type]
+    return Baseline.load(path)
+
+
+def test_a_report_is_identified_by_body_and_year_else_by_file_name(sample_plugins: plugins.Plugins) -> None:
+    known = lint_report(report("X", path="a/x.txt", agency="某 区 政府", report_year=2023), plugins=sample_plugins)
+    assert report_identity(known) == "某区政府|2023"
+    unknown = lint_report(report("X", path="dir\\sub\\x.txt"), plugins=sample_plugins)
+    assert report_identity(unknown) == "file:x.txt"
+
+
+def test_recorded_findings_are_unchanged_after_a_move_and_edits_elsewhere(
+    tmp_path: Path, sample_plugins: plugins.Plugins
+) -> None:
+    fields = {"agency": "某区政府", "report_year": 2023}
+    before = lint_report(report("abc\nX\n", path="2024/report.txt", **fields), plugins=sample_plugins)
+    baseline = baseline_of(tmp_path, before)
+    # The same report moved to another folder, with a line added above the finding.
+    after = lint_report(report("title\nabc\nX\n", path="archive/report.txt", **fields), plugins=sample_plugins)
+    assert after.diagnostics[0].location.line == 3
+    assert baseline.split(after) == ((), after.diagnostics)
+
+
+def test_next_years_report_repeating_a_fault_is_new(tmp_path: Path, sample_plugins: plugins.Plugins) -> None:
+    last_year = lint_report(report("X", agency="某区政府", report_year=2023), plugins=sample_plugins)
+    this_year = lint_report(report("X", agency="某区政府", report_year=2024), plugins=sample_plugins)
+    baseline = baseline_of(tmp_path, last_year)
+    assert baseline.split(last_year) == ((), last_year.diagnostics)
+    assert baseline.split(this_year) == (this_year.diagnostics, ())
+
+
+def test_findings_are_counted(tmp_path: Path, sample_plugins: plugins.Plugins) -> None:
+    # Every X is the same finding (same code, key and values): the second one is not in the baseline.
+    once = lint_report(report("X", path="r.txt"), plugins=sample_plugins)
+    baseline = baseline_of(tmp_path, once)
+    twice = lint_report(report("XX", path="r.txt"), plugins=sample_plugins)
+    new, unchanged = baseline.split(twice)
+    assert [d.location.column for d in unchanged] == [1]
+    assert [d.location.column for d in new] == [2]
+
+
+def test_the_file_is_readable_and_sorted(sample_plugins: plugins.Plugins) -> None:
+    results = [
+        lint_report(report("W\nX", path="b.txt"), plugins=sample_plugins),
+        lint_report(report("X", path="a.txt"), plugins=sample_plugins),
+    ]
+    data = json.loads(dump(results))
+    assert data["govlint_baseline"] == 1
+    assert [(f["path"], f["line"], f["code"]) for f in data["findings"]] == [
+        ("a.txt", 1, "TS001"),
+        ("b.txt", 1, "TS002"),
+        ("b.txt", 2, "TS001"),
+    ]
+    assert data["findings"][0]["key"] == finding_key(results[1], results[1].diagnostics[0])
+    assert data["findings"][0]["message"] == "发现 X，应为 Y"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read baseline"),
+        ("{not json", "invalid JSON"),
+        ('{"findings": []}', "not a govlint baseline"),
+        ('{"govlint_baseline": 1, "findings": [{"code": "GL1"}]}', "has no key"),
+        ("[1, 2]", "not a govlint baseline"),
+    ],
+)
+def test_a_bad_baseline_file_is_an_input_error(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "baseline.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        Baseline.load(path)

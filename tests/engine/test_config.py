@@ -1,0 +1,187 @@
+"""Configuration: files, discovery, validation, selection, per-file ignores, severities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from govlint.config import Config, Selection, find_config_file
+from govlint.diagnostics import Severity
+from govlint.errors import ConfigError
+
+CODES = ["GL101", "GL105", "GL201", "GL203", "GL301", "GL402", "ZJ001"]
+
+
+def selected(config: Config) -> list[str]:
+    return [code for code in CODES if config.is_selected(code)]
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (Config(), CODES),
+        (Config(select=["GL2"]), ["GL201", "GL203"]),
+        (Config(select=["ALL"], ignore=["GL2"]), ["GL101", "GL105", "GL301", "GL402", "ZJ001"]),
+        # The more specific prefix wins, whichever list it is in.
+        (Config(select=["GL203"], ignore=["GL2"]), ["GL203"]),
+        (Config(ignore=["GL"], extend_select=["GL1"]), ["GL101", "GL105", "ZJ001"]),
+        # At equal specificity, ignore wins.
+        (Config(select=["GL2"], ignore=["GL2"]), []),
+        (Config(extend_select=["ZJ"], select=["GL3"]), ["GL301", "ZJ001"]),
+    ],
+)
+def test_selection_within_one_layer(config: Config, expected: list[str]) -> None:
+    assert selected(config) == expected
+
+
+def test_the_command_line_layer_overrides_the_file() -> None:
+    file = Config(select=["GL2"], ignore=["GL203"])
+    # --select replaces the file's selection, even a code the file ignored.
+    assert selected(file.with_overrides(select=["GL203"])) == ["GL203"]
+    # --extend-select and --ignore adjust it.
+    assert selected(file.with_overrides(extend_select=["GL3"])) == ["GL201", "GL301"]
+    assert selected(file.with_overrides(ignore=["GL201"])) == []
+    assert file.with_overrides() == file
+
+
+def test_a_selection_layer_leaves_codes_it_does_not_mention() -> None:
+    assert Selection(ignore=["GL2"]).decide("GL101", enabled=False) is False
+    assert Selection(ignore=["GL2"]).decide("GL101", enabled=True) is True
+    assert Selection(select=["GL2"]).decide("GL101", enabled=True) is False
+
+
+@pytest.mark.parametrize("bad", ["gl203", "GL-2", "", "2GL", "GL20304"])
+def test_a_malformed_selector_is_a_config_error(bad: str) -> None:
+    with pytest.raises(ConfigError, match="not a rule code or prefix"):
+        Config(ignore=[bad])
+
+
+def test_per_file_ignores_match_relative_paths_and_names(tmp_path: Path) -> None:
+    config = Config.from_mapping(
+        {"per-file-ignores": {"archive/2019/*.txt": ["GL4"], "*.html": ["GL105", "GL2"]}},
+        path=str(tmp_path / "pyproject.toml"),
+    )
+    assert config.ignored_codes(str(tmp_path / "archive/2019/a.txt")) == ("GL4",)
+    assert config.ignored_codes(str(tmp_path / "archive/2020/a.txt")) == ()
+    assert config.ignored_codes(str(tmp_path / "x/y/page.html")) == ("GL105", "GL2")
+
+
+def test_severity_overrides_take_the_longest_prefix() -> None:
+    config = Config(severity={"GL4": "warning", "GL402": "info", "ALL": "error"})
+    assert config.severity_for("GL401", Severity.ERROR) is Severity.WARNING
+    assert config.severity_for("GL402", Severity.ERROR) is Severity.INFO
+    assert config.severity_for("GL101", Severity.WARNING) is Severity.ERROR
+    assert Config().severity_for("GL101", Severity.WARNING) is Severity.WARNING
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_setting_is_read_from_pyproject(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "pyproject.toml",
+        """
+[project]
+name = "reports"
+
+[tool.govlint]
+select = ["GL"]
+extend-select = ["ZJ"]
+ignore = ["GL105"]
+reference-date = 2025-03-31
+plugins = ["office.rules"]
+required-plugins = ["govlint-zj>=1.0"]
+fail-on = "warning"
+lang = "en"
+deadline-department = "02-10"
+
+[tool.govlint.per-file-ignores]
+"old/*.txt" = ["GL4"]
+
+[tool.govlint.severity]
+GL302 = "error"
+""",
+    )
+    config = Config.from_file(path)
+    assert config.select == ("GL",)
+    assert config.extend_select == ("ZJ",)
+    assert config.ignore == ("GL105",)
+    assert config.reference_date == dt.date(2025, 3, 31)
+    assert config.plugins == ("office.rules",)
+    assert config.required_plugins == ("govlint-zj>=1.0",)
+    assert config.fail_on is Severity.WARNING
+    assert config.lang == "en"
+    assert config.per_file_ignores == (("old/*.txt", ("GL4",)),)
+    assert config.severity == (("GL302", Severity.ERROR),)
+    assert config.options == (("deadline-department", "02-10"),)
+    assert config.root == str(tmp_path)
+    assert config.rule_options({"deadline-department": "01-31", "other": 1}) == {
+        "deadline-department": "02-10",
+        "other": 1,
+    }
+
+
+def test_govlint_toml_uses_top_level_keys(tmp_path: Path) -> None:
+    path = write(tmp_path / ".govlint.toml", 'ignore = ["GL4"]\nreference-date = "2024-02-01"\n')
+    config = Config.from_file(path)
+    assert config.ignore == ("GL4",)
+    assert config.reference_date == dt.date(2024, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[tool.govlint\nselect=1", "invalid TOML"),
+        ('[tool.govlint]\nselect = "GL2"\nignore = [1]', "ignore: expected a list of strings"),
+        ('[tool.govlint]\nfail-on = "fatal"', "unknown severity 'fatal'"),
+        ('[tool.govlint]\nreference-date = "31/03/2025"', "reference-date: '31/03/2025' is not a date"),
+        ('[tool.govlint]\nlang = "fr"', "lang: 'fr' is not zh or en"),
+        ('[tool.govlint]\nseverity = ["GL1"]', "severity: expected a table"),
+        ('[tool.govlint]\nseverity = {GL1 = "loud"}', "unknown severity 'loud'"),
+        ('[tool.govlint]\nper-file-ignores = {"*.txt" = "gl1"}', "not a rule code or prefix"),
+        ('[tool.govlint]\nselect = ["GL2", "E501!"]', "'E501!' is not a rule code"),
+    ],
+)
+def test_invalid_configuration_names_the_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError) as info:
+        Config.from_file(path)
+    assert str(path) in str(info.value)
+    assert message in str(info.value)
+
+
+def test_a_comma_separated_string_is_accepted_for_lists() -> None:
+    assert Config.from_mapping({"select": "GL1, GL2"}).select == ("GL1", "GL2")
+
+
+def test_unknown_settings_are_reported_against_the_plugins_options(tmp_path: Path) -> None:
+    config = Config.from_mapping({"selct": ["GL1"], "ts-limit": 5}, path=str(tmp_path / ".govlint.toml"))
+    with pytest.raises(ConfigError, match=r"unknown setting 'selct'.*known:.*select.*ts-limit"):
+        config.check_options({"ts-limit": 3})
+    Config.from_mapping({"ts-limit": 5}).check_options({"ts-limit": 3})
+    with pytest.raises(ConfigError, match="ts-limit: expected int like 3, got 'five'"):
+        Config.from_mapping({"ts-limit": "five"}).check_options({"ts-limit": 3})
+
+
+def test_discovery_takes_the_nearest_file(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.govlint]\nignore = ["GL1"]\n')
+    write(tmp_path / "a" / "pyproject.toml", '[project]\nname = "no govlint table here"\n')
+    write(tmp_path / "a" / "b" / ".govlint.toml", 'ignore = ["GL2"]\n')
+    report = write(tmp_path / "a" / "b" / "c" / "report.txt", "")
+    assert find_config_file(report) == tmp_path / "a" / "b" / ".govlint.toml"
+    assert Config.discover(report).ignore == ("GL2",)
+    # A pyproject.toml without [tool.govlint] is passed over.
+    assert Config.discover(tmp_path / "a" / "x.txt").ignore == ("GL1",)
+    # .govlint.toml wins over pyproject.toml in the same directory.
+    write(tmp_path / ".govlint.toml", 'ignore = ["GL3"]\n')
+    assert Config.discover(tmp_path / "r.txt").ignore == ("GL3",)
+
+
+def test_discovery_without_any_file_gives_the_default(tmp_path: Path) -> None:
+    # tmp_path's parents are system directories without a govlint configuration.
+    assert Config.discover(tmp_path) == Config()

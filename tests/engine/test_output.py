@@ -1,0 +1,227 @@
+"""Output formats: text carets by display width, json, sarif (against the schema), github, statistics."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from engine_support import report
+from sarif_subset_schema import SCHEMA
+
+from govlint import plugins
+from govlint.diagnostics import Diagnostic, Location, Severity
+from govlint.linter import lint_report
+from govlint.output import FileOutput, OutputOptions, formatter
+from govlint.output.sarif import FINGERPRINT_KEY, SarifFormatter
+from govlint.output.text import caret_line, char_width
+
+
+def outputs(sample_plugins: plugins.Plugins, *texts: tuple[str, str]) -> list[FileOutput]:
+    files = []
+    for path, text in texts:
+        result = lint_report(report(text, path=path), plugins=sample_plugins)
+        files.append(FileOutput(path, result.diagnostics, result.errors, (), text))
+    return files
+
+
+def render(name: str, files: list[FileOutput], sample_plugins: plugins.Plugins, **options: Any) -> str:
+    statistics = options.pop("statistics", False)
+    out = formatter(name, OutputOptions(**options), statistics=statistics)
+    return "".join(out.file(f) for f in files) + out.finish(sample_plugins.metas())
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# -- text -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "end", "marked"),
+    [
+        ("（七）总计\t30\tX1", 10, 12, "X1"),  # after full-width text and tabs
+        ("本年新收政府信息公开申请数量X", 15, 16, "X"),
+        ("abc X def", 5, 6, "X"),
+        ("a\u0301bX", 4, 5, "X"),  # a combining accent takes no column
+    ],
+)
+def test_the_caret_sits_under_the_cell(line: str, column: int, end: int, marked: str) -> None:
+    shown, marker = caret_line(line, column, end)
+    start = marker.index("^")
+    assert marker.count("^") == width(marked)
+    # The shown text up to the caret has exactly the caret's display width.
+    prefix = "".join(ch for ch in shown if not unicodedata.combining(ch))
+    columns = 0
+    index = 0
+    while columns < start:
+        columns += width(prefix[index])
+        index += 1
+    assert columns == start
+    assert prefix[index:].startswith(marked)
+    assert "\t" not in shown
+
+
+def test_a_long_line_is_shown_as_a_window_around_the_finding() -> None:
+    line = "数" * 300 + "X" + "字" * 300
+    shown, marker = caret_line(line, 301, 302)
+    assert shown.startswith("...") and shown.endswith("...")
+    assert width(shown) <= 110
+    start = marker.index("^")
+    assert width(shown[: shown.index("X")]) == start
+
+
+def test_char_width() -> None:
+    assert [char_width(c) for c in "a中，１\u0301"] == [1, 2, 2, 2, 0]
+
+
+def test_text_output_shows_message_source_and_caret(sample_plugins: plugins.Plugins) -> None:
+    text = render("text", outputs(sample_plugins, ("报告.txt", "（一）总计\tX\n")), sample_plugins)
+    lines = text.splitlines()
+    assert lines[0] == "报告.txt:1:7: TS001 [错误] 发现 X，应为 Y"
+    assert lines[1:4] == ["  |", "1 | （一）总计  X", "  |             ^"]
+    assert lines[-1] == "共 1 个问题（错误 1，警告 0，提示 0）。"
+    assert "\033[" not in text
+
+
+def test_text_output_in_english_with_colour(sample_plugins: plugins.Plugins) -> None:
+    text = render("text", outputs(sample_plugins, ("r.txt", "W")), sample_plugins, lang="en", color=True)
+    assert "\033[33m[warning]\033[0m found W, expected Y" in text
+    assert text.endswith("Found 1 problem (0 errors, 1 warnings, 0 info).\n")
+
+
+def test_text_output_names_the_page_and_cell_of_structured_sources() -> None:
+    location = Location("年报.pdf", 12, 5, 12, 7, page=3, table=2, row=4, cell_column=5)
+    d = Diagnostic("GL201", Severity.ERROR, "总计应为 31，实际为 30", "total should be 31, is 30", location)
+    out = formatter("text", OutputOptions())
+    assert out.file(FileOutput("年报.pdf", (d,))).startswith("年报.pdf:12:5 (第3页 表2 第4行 第5列): GL201")
+    out = formatter("text", OutputOptions(lang="en"))
+    assert "(page 3, table 2, row 4, column 5)" in out.file(FileOutput("年报.pdf", (d,)))
+    assert d.to_dict()["page"] == 3 and d.to_dict()["cell_column"] == 5
+
+
+def test_text_output_reports_rule_failures_and_baselined_counts(sample_plugins: plugins.Plugins) -> None:
+    files = outputs(sample_plugins, ("r.txt", "crash"))
+    files[0] = FileOutput("r.txt", (), files[0].errors, files[0].diagnostics, "crash")
+    text = render("text", files, sample_plugins)
+    assert "r.txt: 内部错误: 插件 'test-plugin' 的规则 TS003（crash）检查本报告时出错" in text
+    assert text.endswith("未发现问题；1 条规则运行出错。\n")
+
+
+# -- json -------------------------------------------------------------------------------------------------
+
+
+def test_json_output(sample_plugins: plugins.Plugins) -> None:
+    data = json.loads(render("json", outputs(sample_plugins, ("a.txt", "X W"), ("b.txt", "crash")), sample_plugins))
+    assert data["files"] == 2
+    assert data["summary"] == {"error": 1, "warning": 1, "info": 0, "baselined": 0}
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in data["diagnostics"]] == [
+        ("a.txt", "TS001", 1, 1),
+        ("a.txt", "TS002", 1, 3),
+    ]
+    assert data["diagnostics"][0]["message"] == "发现 X，应为 Y"
+    assert [e["code"] for e in data["errors"]] == ["TS003"]
+
+
+# -- sarif ------------------------------------------------------------------------------------------------
+
+
+def sarif(sample_plugins: plugins.Plugins, files: list[FileOutput], tmp_path: Path, **options: Any) -> dict[str, Any]:
+    out = SarifFormatter(OutputOptions(**options), cwd=str(tmp_path))
+    for f in files:
+        out.file(f)
+    data: dict[str, Any] = json.loads(out.finish(sample_plugins.metas()))
+    jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
+    return data
+
+
+def test_sarif_is_valid_and_complete(sample_plugins: plugins.Plugins, tmp_path: Path) -> None:
+    files = outputs(sample_plugins, (str(tmp_path / "年报" / "a b.txt"), "第一行\n数X"), ("/elsewhere/r.txt", "crash"))
+    data = sarif(sample_plugins, files, tmp_path)
+    (run,) = data["runs"]
+    assert data["version"] == "2.1.0"
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["TS001", "TS002", "TS003", "TS004", "TS005"]
+    assert rules[1]["defaultConfiguration"] == {"level": "warning"}
+    assert "```text\nX\n```" in rules[0]["help"]["markdown"]
+    (result,) = run["results"]
+    assert result["ruleId"] == "TS001" and rules[result["ruleIndex"]]["id"] == "TS001"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "%E5%B9%B4%E6%8A%A5/a%20b.txt", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 2, "startColumn": 2, "endLine": 2, "endColumn": 3}
+    assert result["partialFingerprints"] == {FINGERPRINT_KEY: files[0].diagnostics[0].fingerprint}
+    assert "baselineState" not in result
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["associatedRule"] == {"id": "TS003", "index": 2}
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///elsewhere/r.txt"}
+
+
+def test_sarif_marks_the_baseline_state(sample_plugins: plugins.Plugins, tmp_path: Path) -> None:
+    (file,) = outputs(sample_plugins, ("r.txt", "X W"))
+    split = FileOutput("r.txt", file.diagnostics[1:], (), file.diagnostics[:1], file.text)
+    data = sarif(sample_plugins, [split], tmp_path, baseline=True)
+    states = [(r["ruleId"], r["baselineState"]) for r in data["runs"][0]["results"]]
+    assert states == [("TS001", "unchanged"), ("TS002", "new")]
+
+
+def test_sarif_fingerprints_are_stable(sample_plugins: plugins.Plugins, tmp_path: Path) -> None:
+    first = sarif(sample_plugins, outputs(sample_plugins, ("r.txt", "X")), tmp_path)
+    moved = sarif(sample_plugins, outputs(sample_plugins, ("r.txt", "\n\nabc X")), tmp_path)
+    fingerprint = [r["runs"][0]["results"][0]["partialFingerprints"] for r in (first, moved)]
+    assert fingerprint[0] == fingerprint[1]
+
+
+def test_sarif_carries_structured_places_and_handles_empty_regions(tmp_path: Path) -> None:
+    location = Location("年报.docx", 3, 1, 3, 1, table=1, row=2, cell_column=3)
+    d = Diagnostic("GL105", Severity.INFO, "空", "empty", location, key="applications.x.y")
+    out = SarifFormatter(OutputOptions(lang="en"), cwd=str(tmp_path))
+    out.file(FileOutput("年报.docx", (d,)))
+    data = json.loads(out.finish())
+    jsonschema.validate(data, SCHEMA)
+    (result,) = data["runs"][0]["results"]
+    assert result["level"] == "note" and "ruleIndex" not in result
+    assert result["properties"] == {"table": 1, "row": 2, "cell_column": 3, "key": "applications.x.y"}
+    assert data["runs"][0]["language"] == "en-US"
+
+
+# -- github -----------------------------------------------------------------------------------------------
+
+
+def test_github_annotations_escape_their_data(sample_plugins: plugins.Plugins) -> None:
+    location = Location("dir/a,b:c.txt", 2, 3, 2, 5)
+    d = Diagnostic("GL201", Severity.WARNING, "应为 31%\n实际 30", "x", location)
+    out = formatter("github", OutputOptions())
+    assert out.file(FileOutput("dir/a,b:c.txt", (d,))) == (
+        "::warning file=dir/a%2Cb%3Ac.txt,line=2,col=3,endLine=2,endColumn=5,title=govlint GL201::"
+        "GL201 应为 31%25%0A实际 30\n"
+    )
+    text = render("github", outputs(sample_plugins, ("r.txt", "X crash")), sample_plugins)
+    assert text.splitlines()[0].startswith("::error file=r.txt,line=1,col=1,")
+    assert text.splitlines()[1].startswith("::error file=r.txt,title=govlint::插件 'test-plugin'")
+
+
+# -- statistics -------------------------------------------------------------------------------------------
+
+
+def test_statistics_count_per_code(sample_plugins: plugins.Plugins) -> None:
+    files = outputs(sample_plugins, ("a.txt", "X X W"), ("b.txt", "X"))
+    text = render("text", files, sample_plugins, statistics=True)
+    assert text.splitlines() == ["3  TS001  [错误] 测试规则 mark-x", "1  TS002  [警告] 测试规则 mark-w"]
+    data = json.loads(render("json", files, sample_plugins, statistics=True, lang="en"))
+    assert data == [
+        {"code": "TS001", "count": 3, "severity": "error", "summary": "test rule mark-x"},
+        {"code": "TS002", "count": 1, "severity": "warning", "summary": "test rule mark-w"},
+    ]
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="unknown output format 'xml'"):
+        formatter("xml", OutputOptions())

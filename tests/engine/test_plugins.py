@@ -1,0 +1,276 @@
+"""Plugin discovery, validation and pinning."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from engine_support import MarkW, MarkX, SamplePlugin, meta
+
+import govlint
+from govlint import plugins
+from govlint.errors import PluginError
+from govlint.hookspecs import PLUGIN_API_VERSION
+from govlint.rule import Rule
+
+
+def load(*objects: object, **kwargs: Any) -> plugins.Plugins:
+    return plugins.load_plugins(builtins=False, entry_points=False, objects=objects, **kwargs)
+
+
+def test_rules_are_collected_in_code_order_with_their_plugin(sample_plugins: plugins.Plugins) -> None:
+    codes = [r.meta.code for r in sample_plugins.rules]
+    assert codes == sorted(codes) == ["TS001", "TS002", "TS003", "TS004", "TS005"]
+    assert set(sample_plugins.rule_plugin.values()) == {"test-plugin"}
+    (info,) = sample_plugins.plugins
+    assert (info.name, info.version, info.api_version, info.source) == (
+        "test-plugin",
+        "1.0",
+        PLUGIN_API_VERSION,
+        "object",
+    )
+    assert info.rules == tuple(codes)
+    assert sample_plugins.options == {"ts-limit": 3}
+    assert sample_plugins.rule("ts001") is sample_plugins.rules[0]
+    assert sample_plugins.rule("TS999") is None
+
+
+def test_builtin_rules_load_as_an_ordinary_plugin() -> None:
+    loaded = plugins.load_plugins(entry_points=False)
+    (info,) = [p for p in loaded.plugins if p.source == "builtin"]
+    assert info.api_version == PLUGIN_API_VERSION
+    assert info.rules and all(code.startswith("GL") for code in info.rules)
+
+
+def test_another_api_version_is_refused_naming_the_plugin() -> None:
+    with pytest.raises(PluginError, match=r"'test-plugin'.*plugin API 99.*provides API 1"):
+        load(SamplePlugin(api_version=99))
+
+
+def test_a_plugin_without_plugin_info_is_refused() -> None:
+    class NoInfo:
+        __name__ = "no-info"
+
+        @govlint.hookimpl
+        def govlint_rules(self) -> list[type[Rule]]:
+            return []
+
+    with pytest.raises(PluginError, match=r"'no-info'.*govlint_plugin_info"):
+        load(NoInfo())
+
+
+def test_a_misspelt_hook_fails_loudly() -> None:
+    class Misspelt(SamplePlugin):
+        __name__ = "misspelt"
+
+        @govlint.hookimpl
+        def govlint_rule(self) -> list[type[Rule]]:  # not govlint_rules
+            return []
+
+    with pytest.raises(PluginError, match=r"'misspelt'.*govlint_rule"):
+        load(Misspelt())
+
+
+def test_a_hook_with_an_unknown_argument_is_refused() -> None:
+    class BadArgs(SamplePlugin):
+        __name__ = "bad-args"
+
+        @govlint.hookimpl
+        def govlint_check_report(self, report: Any, context: Any, extra: Any) -> None:
+            return None
+
+    with pytest.raises(PluginError, match=r"'bad-args'"):
+        load(BadArgs())
+
+
+def test_a_rule_code_defined_twice_names_both_plugins() -> None:
+    class Other(SamplePlugin):
+        __name__ = "other"
+
+        @govlint.hookimpl
+        def govlint_plugin_info(self) -> dict[str, Any]:
+            return {"name": "other-plugin", "version": "2", "api_version": PLUGIN_API_VERSION}
+
+        @govlint.hookimpl
+        def govlint_add_options(self) -> dict[str, Any]:
+            return {}
+
+    with pytest.raises(PluginError, match=r"TS001 is defined twice.*'test-plugin'.*'other-plugin'"):
+        load(SamplePlugin(rules=(MarkX,)), Other(rules=(MarkX,)))
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("GL999", "reserved for built-in rules"),
+        ("ZJ001", "does not start with its declared prefixes"),
+        ("ts1", "not upper-case"),
+    ],
+)
+def test_rule_codes_are_checked(code: str, message: str) -> None:
+    rule = type("Bad", (MarkX,), {"meta": meta(code, "bad")})
+    with pytest.raises(PluginError, match=message):
+        load(SamplePlugin(rules=(rule,)))
+
+
+def test_something_that_is_not_a_rule_is_refused() -> None:
+    with pytest.raises(PluginError, match="not a Rule subclass"):
+        load(SamplePlugin(rules=(object,)))  # type: ignore[arg-type]
+
+
+def test_a_hook_that_raises_names_the_plugin() -> None:
+    class Raising(SamplePlugin):
+        @govlint.hookimpl
+        def govlint_rules(self) -> list[type[Rule]]:
+            raise RuntimeError("boom")
+
+    with pytest.raises(PluginError, match=r"'test-plugin'.*govlint_rules raised RuntimeError: boom"):
+        load(Raising())
+
+
+def test_an_option_may_not_shadow_a_core_setting() -> None:
+    class Shadow(SamplePlugin):
+        @govlint.hookimpl
+        def govlint_add_options(self) -> dict[str, Any]:
+            return {"select": []}
+
+    with pytest.raises(PluginError, match="one of govlint's own settings"):
+        load(Shadow())
+
+
+def test_config_modules_load_from_the_config_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    (tmp_path / "office_rules.py").write_text(
+        textwrap.dedent(
+            """
+            import govlint
+            from engine_support import MarkW
+
+            @govlint.hookimpl
+            def govlint_plugin_info():
+                return {"name": "office", "version": "0.3", "api_version": 1, "code_prefixes": ["TS"]}
+
+            @govlint.hookimpl
+            def govlint_rules():
+                return [MarkW]
+            """
+        ),
+        encoding="utf-8",
+    )
+    loaded = plugins.load_plugins(["office_rules"], root=str(tmp_path), builtins=False, entry_points=False)
+    (info,) = loaded.plugins
+    assert (info.name, info.source, info.origin, info.rules) == ("office", "config", "office_rules", ("TS002",))
+    assert isinstance(loaded.rules[0], MarkW)
+
+
+def test_a_config_module_that_cannot_be_imported_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    (tmp_path / "broken_rules.py").write_text("import no_such_module_anywhere\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"'broken_rules'.*ModuleNotFoundError.*no_such_module_anywhere"):
+        plugins.load_plugins(["broken_rules"], root=str(tmp_path), builtins=False, entry_points=False)
+    with pytest.raises(PluginError, match=r"'not_there_at_all'.*failed to load"):
+        plugins.load_plugins(["not_there_at_all"], builtins=False, entry_points=False)
+
+
+def _install(site: Path, dist: str, version: str, module: str, source: str, entry: str | None = None) -> None:
+    """A distribution on ``site`` as an installer leaves it: the module and its .dist-info."""
+    (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n\nA plugin.\n")
+    (info / "entry_points.txt").write_text(
+        f"[console_scripts]\nx = {module}:main\n\n[govlint]\n{dist} = {entry or module}\n", encoding="utf-8"
+    )
+
+
+PLUGIN_SOURCE = """
+    import govlint
+    from engine_support import MarkX
+
+    @govlint.hookimpl
+    def govlint_plugin_info():
+        return {"name": "govlint-zj", "api_version": 1, "code_prefixes": ["TS"]}
+
+    @govlint.hookimpl
+    def govlint_rules():
+        return [MarkX]
+    """
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.setattr(sys, "path", [str(site), *sys.path])
+    return site
+
+
+def test_entry_point_plugins_are_found_with_their_distribution_version(site: Path) -> None:
+    _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
+    found = [ep for ep in plugins.scan_entry_points() if ep.distribution == "govlint-zj"]
+    assert found == [plugins.EntryPoint("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2")]
+    loaded = plugins.load_plugins(builtins=False)
+    info = next(p for p in loaded.plugins if p.distribution == "govlint-zj")
+    assert (info.name, info.version, info.source, info.rules) == ("govlint-zj", "1.4.2", "entry-point", ("TS001",))
+
+
+def test_a_broken_entry_point_names_its_distribution(site: Path) -> None:
+    _install(site, "govlint-broken", "0.1", "govlint_broken", "raise ImportError('needs lxml')\n")
+    with pytest.raises(PluginError, match=r"govlint-broken 0\.1.*ImportError: needs lxml"):
+        plugins.load_plugins(builtins=False)
+
+
+def test_an_entry_point_naming_a_missing_attribute(site: Path) -> None:
+    _install(site, "govlint-attr", "0.1", "govlint_attr", "x = 1\n", entry="govlint_attr:plugin")
+    with pytest.raises(PluginError, match=r"govlint-attr.*has no attribute 'plugin'"):
+        plugins.load_plugins(builtins=False)
+
+
+@pytest.mark.parametrize(
+    ("required", "ok"),
+    [
+        (["govlint-zj"], True),
+        (["govlint_zj>=1.4"], True),
+        (["Govlint.ZJ>=1.4,<2"], True),
+        (["govlint-zj==1.4.2"], True),
+        (["govlint-zj~=1.3"], True),
+        (["govlint-zj>=1.5"], False),
+        (["govlint-zj<1.4"], False),
+        (["govlint-gd"], False),
+    ],
+)
+def test_required_plugins_pin_installed_versions(site: Path, required: list[str], ok: bool) -> None:
+    _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
+    if ok:
+        plugins.load_plugins(builtins=False, required=required)
+    else:
+        with pytest.raises(PluginError, match=r"required plugin"):
+            plugins.load_plugins(builtins=False, required=required)
+
+
+def test_required_plugins_with_a_malformed_requirement(sample_plugins: plugins.Plugins) -> None:
+    with pytest.raises(PluginError, match="invalid version specifier"):
+        plugins.check_required(sample_plugins.plugins, ["test-plugin>>1"])
+
+
+@pytest.mark.parametrize(
+    ("version", "op", "wanted", "expected"),
+    [
+        ("1.10", ">", "1.9", True),
+        ("1.0", "==", "1", True),
+        ("2.0.1", "~=", "2.0", True),
+        ("3.0", "~=", "2.0", False),
+        ("0.9", ">=", "1.0", False),
+        ("1.0", "!=", "1.0.0", False),
+    ],
+)
+def test_version_comparison(version: str, op: str, wanted: str, expected: bool) -> None:
+    assert plugins.version_matches(version, op, wanted) is expected
+
+
+def test_loading_is_cached() -> None:
+    first = plugins.load_plugins(entry_points=False)
+    assert plugins.load_plugins(entry_points=False) is first
