@@ -175,7 +175,7 @@ def test_a_config_module_that_cannot_be_imported_is_named(tmp_path: Path, monkey
         plugins.load_plugins(["not_there_at_all"], builtins=False, entry_points=False)
 
 
-def _install(site: Path, dist: str, version: str, module: str, source: str, entry: str | None = None) -> None:
+def _install(site: Path, dist: str, version: str, module: str, source: str, *, entry: str | None = None) -> None:
     """A distribution on ``site`` as an installer leaves it: the module and its .dist-info."""
     (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
     info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
