@@ -384,27 +384,36 @@ class FormatYear(Rule):
         if wanted == report.format and not mixed:
             return
         used = FORMATS[report.format]
-        if mixed:
+        span = _format_anchor(report)
+        if wanted == report.format:  # a 2021-or-later report in the 2021 layout with the 2019 (六) row
             row = applications.rows.get("other.all") if applications else None
-            span = line_of(report, row.span) if row and row.span else _format_anchor(report)
-            used_zh = f"{used.name}格式，但保留了2019年试行格式的单行“(六)其他处理”"
-            used_en = f"the {used.key} format but keeps the single 2019 row (六)其他处理"
+            span = line_of(report, row.span) if row and row.span else span
+            zh = (
+                f"{year} 年度报告应使用{used.name}格式：申请情况表仍用2019年试行格式的单行“(六)其他处理”，"
+                "应分为(六)1至3三行"
+            )
+            en = (
+                f"a report for {year} must use the {used.key} format ({used.name}): the applications table keeps the "
+                "single 2019 row (六)其他处理 instead of rows (六)1 to 3"
+            )
+        elif wanted is None:
+            zh = f"{year} 年度尚无全国统一的报告格式，本报告却使用{used.name}格式：报告年度可能有误"
+            en = f"no national format existed for {year}, yet the report uses the {used.key} format: is the year wrong?"
         else:
-            span = _format_anchor(report)
-            used_zh = f"{used.name}格式"
-            used_en = f"the {used.key} format ({used.name})"
-        if wanted is None:
-            want_zh, want_en = "（该年度尚无全国统一格式）", "(no national format existed for that year)"
-        else:
-            want_zh, want_en = FORMATS[wanted].name + "格式", f"the {wanted} format ({FORMATS[wanted].name})"
+            want = FORMATS[wanted]
+            zh = f"{year} 年度报告应使用{want.name}格式，本报告使用{used.name}格式"
+            en = f"a report for {year} must use the {want.key} format ({want.name}); the report uses the {used.key} one"
+            if wanted < report.format:
+                zh += "（该格式在此年度之后才印发）：报告年度可能有误"
+                en += ", issued only after that year: is the year wrong?"
         yield self.diagnostic(
             report,
             span,
-            zh=f"{year} 年度报告应使用{want_zh}，本报告使用{used_zh}",
-            en=f"a report for {year} must use {want_en}; this report uses {used_en}",
+            zh=zh,
+            en=en,
             key="format",
             expected=wanted,
-            actual="mixed" if mixed else report.format,
+            actual="mixed" if mixed and wanted == report.format else report.format,
         )
 
 

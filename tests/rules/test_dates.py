@@ -1,0 +1,237 @@
+"""GL401–GL407 on hand-built reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govlint.errors import ConfigError
+from govlint.model import Report
+from govlint.rules.dates import (
+    FormatYear,
+    FutureDate,
+    ImpossibleDate,
+    NoDate,
+    PublishedLate,
+    ReportYear,
+    StatisticsPeriod,
+    is_local_government_report,
+)
+
+from .builder import diagnostics, make_report
+
+
+def pointed(report: Report, diagnostic: object) -> str:
+    loc = diagnostic.location  # type: ignore[attr-defined]
+    return report.text.split("\n")[loc.line - 1][loc.column - 1 : loc.end_column - 1]
+
+
+# GL401 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl401_passes_when_all_agree() -> None:
+    assert diagnostics(ReportYear, make_report(period=("2024年1月1日", "12月31日"))) == []
+
+
+def test_gl401_missing_year() -> None:
+    report = make_report(year=None, title="洪山镇人民政府政府信息公开工作年度报告")
+    [d] = diagnostics(ReportYear, report)
+    assert d.key == "report_year"
+    assert d.location.line == 1
+
+
+def test_gl401_body_disagrees() -> None:
+    report = make_report(body_year=2023)
+    [d] = diagnostics(ReportYear, report)
+    assert (d.expected, d.actual) == (2024, 2023)
+    assert pointed(report, d) == "2023"
+    assert d.message_zh.startswith("正文所述年度为 2023 年")
+
+
+def test_gl401_period_of_another_whole_year() -> None:
+    report = make_report(period=("2023年1月1日", "12月31日"))
+    [d] = diagnostics(ReportYear, report)
+    assert d.key == "report_year.period"
+    assert pointed(report, d).startswith("本报告所列数据统计期限")
+    assert diagnostics(StatisticsPeriod, report) == []  # not GL405's: it is a calendar year
+
+
+# GL402 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl402_township_on_time() -> None:
+    assert diagnostics(PublishedLate, make_report(signature="2025年1月31日")) == []
+
+
+def test_gl402_township_late() -> None:
+    report = make_report(signature="2025年2月10日")
+    [d] = diagnostics(PublishedLate, report)
+    assert (d.expected, d.actual) == ("2025-01-31", "2025-02-10")
+    assert pointed(report, d) == "2025年2月10日"
+    assert "落款日期 2025年2月10日 晚于发布期限：应不晚于 2025年1月31日" in d.message_zh
+    assert "第四十九条第一款" in d.message_zh
+
+
+def test_gl402_county_government_has_until_march() -> None:
+    report = make_report(agency="洪泽区人民政府", year=2023, signature="2024年2月26日")
+    assert is_local_government_report(report)
+    assert diagnostics(PublishedLate, report) == []
+    late = make_report(agency="洪泽区人民政府", year=2023, signature="2024年4月2日")
+    [d] = diagnostics(PublishedLate, late)
+    assert d.expected == "2024-03-31"
+    assert "第四十九条第二款" in d.message_zh
+
+
+def test_gl402_publish_date_from_metadata_wins() -> None:
+    report = make_report(metadata_date="2025年02月03日", signature="2025年1月9日")
+    [d] = diagnostics(PublishedLate, report)
+    assert d.message_zh.startswith("发布日期 2025年2月3日")
+
+
+def test_gl402_deadline_options() -> None:
+    report = make_report(signature="2025年2月10日")
+    assert diagnostics(PublishedLate, report, options={"deadline-department": "02-20"}) == []
+    gov = make_report(agency="洪泽区人民政府", signature="2025年3月10日")
+    [d] = diagnostics(PublishedLate, gov, options={"deadline-government": "02-28"})
+    assert d.expected == "2025-02-28"
+
+
+def test_gl402_bad_option_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="deadline-department"):
+        diagnostics(PublishedLate, make_report(), options={"deadline-department": "13-45"})
+
+
+def test_gl402_without_a_date_or_year() -> None:
+    assert diagnostics(PublishedLate, make_report(signature=None)) == []
+    assert diagnostics(PublishedLate, make_report(year=None, signature="2026年5月1日")) == []
+
+
+@pytest.mark.parametrize(
+    ("agency", "title", "government"),
+    [
+        ("洪泽区人民政府", None, True),
+        ("镇江市人民政府", None, True),
+        ("洪山镇人民政府", None, False),
+        ("叶城县河园镇人民政府", None, False),
+        ("勍香镇", None, False),
+        ("崇阳县政务服务和大数据管理局", None, False),
+        ("上海市人民政府办公厅", "2022年上海市政府信息公开工作年度报告", True),
+        ("上海市人民政府办公厅", "上海市人民政府办公厅2022年政府信息公开工作年度报告", False),
+        ("某经济开发区", "某经济开发区2022年政府信息公开工作年度报告", False),
+        ("内蒙古自治区人民政府", None, True),
+    ],
+)
+def test_government_heuristic(agency: str, title: str | None, government: bool) -> None:
+    report = make_report(agency=agency, title=title if title is not None else "")
+    assert is_local_government_report(report) is government
+
+
+# GL403 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl403_impossible_date() -> None:
+    report = make_report(signature="2025年2月30日")
+    [d] = diagnostics(ImpossibleDate, report)
+    assert pointed(report, d) == "2025年2月30日"
+    assert "不存在" in d.message_zh
+
+
+def test_gl403_signed_before_the_year_ended() -> None:
+    report = make_report(signature="2024年12月20日")
+    [d] = diagnostics(ImpossibleDate, report)
+    assert d.expected == ">= 2025-01-01"
+    assert "早于 2024 年度结束" in d.message_zh
+
+
+def test_gl403_passes() -> None:
+    assert diagnostics(ImpossibleDate, make_report(metadata_date="2025年01月09日")) == []
+
+
+def test_gl403_shared_mention_reported_once() -> None:
+    # The publication date fell back to the signature: the same printed date is one finding.
+    report = make_report(signature="2025年2月30日")
+    assert report.publish_date is report.signature_date
+    assert len(diagnostics(ImpossibleDate, report)) == 1
+
+
+def test_gl403_body_date_checked_for_existence_only() -> None:
+    report = make_report(extra_dates=["2024年6月31日", "2024年3月1日"])
+    assert [d.actual for d in diagnostics(ImpossibleDate, report)] == ["2024年6月31日"]
+
+
+# GL404 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl404_future_signature() -> None:
+    report = make_report(signature="2025年1月20日")
+    [d] = diagnostics(FutureDate, report, reference_date=dt.date(2025, 1, 10))
+    assert d.key == "date.signature.future"
+    assert "晚于参考日期 2025年1月10日" in d.message_zh
+
+
+def test_gl404_passes_and_ignores_body_dates() -> None:
+    report = make_report(extra_dates=["2030年6月30日"])
+    assert diagnostics(FutureDate, report, reference_date=dt.date(2025, 3, 1)) == []
+
+
+# GL405 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl405_passes() -> None:
+    assert diagnostics(StatisticsPeriod, make_report(period=("2024年1月1日", "2024年12月31日"))) == []
+    assert diagnostics(StatisticsPeriod, make_report()) == []  # no period stated
+
+
+def test_gl405_partial_year() -> None:
+    report = make_report(period=("2024年1月1日", "11月30日"))
+    [d] = diagnostics(StatisticsPeriod, report)
+    assert d.expected == ["2024-01-01", "2024-12-31"]
+    assert d.actual == ["2024-01-01", "2024-11-30"]
+    assert "统计期限应为 2024年1月1日至2024年12月31日" in d.message_zh
+
+
+# GL406 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl406_passes() -> None:
+    assert diagnostics(FormatYear, make_report()) == []
+    assert diagnostics(FormatYear, make_report(fmt="2019", year=2020, signature="2021年1月20日")) == []
+
+
+def test_gl406_2019_format_for_2022() -> None:
+    report = make_report(fmt="2019", year=2022, signature="2023年1月20日")
+    [d] = diagnostics(FormatYear, report)
+    assert (d.expected, d.actual) == ("2021", "2019")
+    assert pointed(report, d) == "第二十条第（一）项"
+
+
+def test_gl406_mixed_format() -> None:
+    report = make_report(mixed=True, year=2023, signature="2024年1月20日")
+    [d] = diagnostics(FormatYear, report)
+    assert (d.expected, d.actual) == ("2021", "mixed")
+    assert pointed(report, d).startswith("(六)其他处理")
+
+
+def test_gl406_2021_layout_for_2020_points_to_a_wrong_year() -> None:
+    [d] = diagnostics(FormatYear, make_report(year=2020, signature="2021年1月20日"))
+    assert "年度可能有误" in d.message_zh
+
+
+def test_gl406_unknown_format_not_checked() -> None:
+    assert diagnostics(FormatYear, make_report(year=2016, report_format="unknown", signature="2017年1月20日")) == []
+
+
+# GL407 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl407_no_date() -> None:
+    report = make_report(signature=None)
+    [d] = diagnostics(NoDate, report)
+    assert pointed(report, d) == "洪山镇人民政府"  # the last line, where the date belongs
+    assert d.location.line == report.text.rstrip().count("\n") + 1
+
+
+def test_gl407_passes_with_either_date() -> None:
+    assert diagnostics(NoDate, make_report()) == []
+    assert diagnostics(NoDate, make_report(signature=None, metadata_date="2025年01月09日")) == []

@@ -1,0 +1,152 @@
+"""GL301–GL303 on hand-built reports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govlint.model import Report
+from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
+
+from .builder import CONSISTENT_APPLICATIONS, diagnostics, make_report
+
+
+def pointed(report: Report, diagnostic: object) -> str:
+    loc = diagnostic.location  # type: ignore[attr-defined]
+    return report.text.split("\n")[loc.line - 1][loc.column - 1 : loc.end_column - 1]
+
+
+# GL301 -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "本年度没有收取信息处理费。",  # seed 004
+        "依据国办函〔2020〕109号规定的按件、按量收费标准,本年度没有产生信息公开处理费。",  # seeds 000, 003
+        "2023年度未收取政府信息公开信息处理费。",  # seed 002
+        "本年度对25件申请收取了信息处理费2950元。",
+        "收取政府信息处理相关费用 0 元。",
+        "信息处理费：无",
+    ],
+)
+def test_gl301_passes_fee_statements(statement: str) -> None:
+    assert diagnostics(FeeNotDisclosed, make_report(fee_text=statement)) == []
+
+
+def test_gl301_section_six_says_only_none() -> None:
+    report = make_report(fee_text="无。")  # seed 001
+    [d] = diagnostics(FeeNotDisclosed, report)
+    assert d.code == "GL301"
+    assert pointed(report, d) == "六、其他需要报告的事项"
+    assert "信息处理费" in d.message_zh
+
+
+def test_gl301_fee_named_without_amount_or_none() -> None:
+    report = make_report(fee_text="信息处理费按国办函〔2020〕109号规定执行。")
+    [d] = diagnostics(FeeNotDisclosed, report)
+    assert "未说明是否收取或收取金额" in d.message_zh
+    assert pointed(report, d).startswith("信息处理费按")
+
+
+def test_gl301_without_section_six_searches_the_whole_text() -> None:
+    report = make_report(drop_sections={6}, fee_text="无。")
+    [d] = diagnostics(FeeNotDisclosed, report)
+    assert d.key == "section.other_matters.fee"
+    assert diagnostics(FeeNotDisclosed, make_report(drop_sections={6})) == []
+
+
+# GL302 -------------------------------------------------------------------------------------------------------
+
+
+def fee_unpaid_report(statement: str, unpaid: int = 2) -> Report:
+    rows = dict(CONSISTENT_APPLICATIONS)
+    rows["other.fee_unpaid"] = [unpaid, 0, 0, 0, 0, 0, unpaid]
+    rows["results_total"] = [3 + unpaid, 1, 0, 0, 0, 0, 4 + unpaid]
+    rows["new_received"] = [3 + unpaid, 1, 0, 0, 0, 0, 4 + unpaid]
+    return make_report(applications=rows, fee_text=statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "本年度未发出收费通知，没有产生信息处理费。",
+        "本年度没有产生信息公开处理费。",
+        "本年度发出收费通知0件，收取信息处理费0元。",
+    ],
+)
+def test_gl302_statement_denies_fee_notices(statement: str) -> None:
+    report = fee_unpaid_report(statement)
+    [d] = diagnostics(FeeContradictsTable, report)
+    assert d.code == "GL302"
+    assert d.severity.value == "warning"
+    assert "总计为 2" in d.message_zh
+    assert pointed(report, d) == statement.rstrip("。").split("。")[0]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "本年度未收取信息处理费。",  # not collected: the notices went unpaid
+        "本年度发出收费通知2件，申请人均未缴费，未收取信息处理费。",
+    ],
+)
+def test_gl302_not_collected_is_consistent(statement: str) -> None:
+    assert diagnostics(FeeContradictsTable, fee_unpaid_report(statement)) == []
+
+
+def test_gl302_silent_without_unpaid_fees() -> None:
+    assert diagnostics(FeeContradictsTable, fee_unpaid_report("本年度未发出收费通知。", unpaid=0)) == []
+
+
+def test_gl302_not_assessable_with_empty_cell() -> None:
+    report = make_report(fee_text="本年度没有产生信息处理费。", cells={"applications.other.fee_unpaid.total": None})
+    assert diagnostics(FeeContradictsTable, report) == []
+
+
+def test_gl302_only_for_the_2021_format() -> None:
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日", fee_text="本年度未发出收费通知。")
+    assert diagnostics(FeeContradictsTable, report) == []
+
+
+# GL303 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl303_passes_with_amount_in_10k_yuan() -> None:
+    assert diagnostics(FeeAmount, make_report(active={"fees.amount_10k_yuan": Decimal("7730.28")})) == []
+    assert diagnostics(FeeAmount, make_report(fee_header="本年收费金额(单位: 万元)")) == []
+
+
+def test_gl303_empty_amount() -> None:
+    report = make_report(cells={"active_disclosure.fees.amount_10k_yuan": None})
+    [d] = diagnostics(FeeAmount, report)
+    assert d.key == "active_disclosure.fees.amount_10k_yuan"
+    assert "本年收费金额缺失" in d.message_zh
+    cell = report.tables.active_disclosure.cell("fees.amount_10k_yuan")  # type: ignore[union-attr]
+    assert cell is not None and cell.span is not None
+    assert (d.location.line, d.location.column) == (cell.span.line, cell.span.column)
+
+
+def test_gl303_missing_part() -> None:
+    report = make_report(drop_parts={8})
+    [d] = diagnostics(FeeAmount, report)
+    assert "缺失" in d.message_zh
+
+
+def test_gl303_unit_in_yuan() -> None:
+    report = make_report(fee_header="本年收费金额（单位：元）", active={"fees.amount_10k_yuan": 77302800})
+    [d] = diagnostics(FeeAmount, report)
+    assert d.key == "active_disclosure.fees.amount_10k_yuan.unit"
+    assert (d.expected, d.actual) == ("万元", "元")
+    assert pointed(report, d) == "元"
+
+
+def test_gl303_silent_without_the_section_two_table() -> None:
+    # Seed 001: the whole table is missing; GL103 reports it, GL303 does not repeat it.
+    assert diagnostics(FeeAmount, make_report(drop_tables={"active_disclosure"})) == []
+
+
+def test_gl303_not_for_2019_fee_items() -> None:
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日", drop_parts={8})
+    assert diagnostics(FeeAmount, report) == []

@@ -1,0 +1,255 @@
+"""GL201–GL205 and the relation/repair analysis on hand-built reports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govlint.model import Report
+from govlint.rules.relations import outcomes
+from govlint.rules.tables import Balance, InvalidCount, ResultsTotal, ReviewTotal, RowTotal
+
+from .builder import AMBIGUOUS, CONSISTENT_APPLICATIONS, diagnostics, make_report
+
+
+def cell_at(report: Report, key: str) -> tuple[int, int]:
+    table, _, rest = key.partition(".")
+    cell = report.tables.get(table).cell(rest)  # type: ignore[union-attr]
+    assert cell is not None and cell.span is not None
+    return cell.span.line, cell.span.column
+
+
+def at(diagnostic: object) -> tuple[int, int]:
+    loc = diagnostic.location  # type: ignore[attr-defined]
+    return loc.line, loc.column
+
+
+ALL_RELATION_RULES = (RowTotal, ResultsTotal, Balance, ReviewTotal)
+
+
+def relation_findings(report: Report) -> list[object]:
+    return [d for rule in ALL_RELATION_RULES for d in diagnostics(rule, report)]
+
+
+# A single wrong cell ----------------------------------------------------------------------------------------
+
+
+def test_one_wrong_total_cell_breaks_three_relations_and_is_named() -> None:
+    # (七)总计 自然人 printed 2 instead of 3: R3.1 (its row), R3.2 and R3.3 (its column) fail.
+    report = make_report(cells={"applications.results_total.natural_person": 2})
+    gl201 = diagnostics(RowTotal, report)
+    gl202 = diagnostics(ResultsTotal, report)
+    gl203 = diagnostics(Balance, report)
+    assert len(gl201) == len(gl202) == len(gl203) == 1
+
+    [d] = gl202
+    assert d.code == "GL202"
+    assert d.key == "applications.results_total.natural_person"
+    assert (d.expected, d.actual) == (3, 2)
+    assert at(d) == cell_at(report, "applications.results_total.natural_person")
+    assert d.message_zh.startswith("(七)总计 自然人 列应为 3（(一)至(六)各行之和），实际为 2")
+    assert d.message_en.startswith("(七)总计, column 自然人 (natural person): expected 3")
+    assert "只需改正此单元格" in d.message_zh
+    assert "3 related failing relations" in d.message_en
+
+    [row] = gl201
+    assert row.key == "applications.results_total.total"
+    assert (row.expected, row.actual) == (3, 4)
+    assert "若只有一处错误，应是(七)总计 自然人 列：改为 3" in row.message_zh
+
+    [balance] = gl203
+    assert balance.key == "applications.carried_forward.natural_person"
+    assert (balance.expected, balance.actual) == (2, 1)
+    assert "(七)总计 自然人 列：改为 3" in balance.message_zh
+
+
+def test_wrong_row_total_only_breaks_r31_and_r32_total() -> None:
+    report = make_report(cells={"applications.granted.total": 5})
+    [d201] = diagnostics(RowTotal, report)
+    assert (d201.expected, d201.actual) == (3, 5)
+    assert at(d201) == cell_at(report, "applications.granted.total")
+    [d202] = diagnostics(ResultsTotal, report)
+    assert d202.key == "applications.results_total.total"
+    assert (d202.expected, d202.actual) == (6, 4)
+    # granted.total is the only cell in both failing relations and in no holding one.
+    assert "只需改正此单元格" in d201.message_zh
+    assert "(一)予以公开 总计 列：改为 3" in d202.message_zh
+    assert diagnostics(Balance, report) == []
+
+
+def test_no_repair_hint_when_two_cells_are_wrong() -> None:
+    report = make_report(
+        cells={"applications.granted.natural_person": 5, "applications.carried_over.commercial_enterprise": 3}
+    )
+    found = relation_findings(report)
+    assert found
+    # Two independent errors: each component has its own repair, never one for everything.
+    for d in found:
+        assert "全部成立" not in d.message_zh or "相关的" in d.message_zh
+
+
+def test_ambiguous_repair_gives_no_hint() -> None:
+    # A balance error in one column whose cells all sit in holding row relations: no single cell fixes it.
+    rows = dict(CONSISTENT_APPLICATIONS)
+    rows["carried_forward"] = [1, 0, 0, 0, 0, 1, 2]  # other_org 1 more, total consistent with its row
+    report = make_report(applications=rows)
+    found = relation_findings(report)
+    assert {d.code for d in found} == {"GL203"}
+    for d in found:
+        assert "若只有一处错误" not in d.message_zh and "只需改正" not in d.message_zh
+
+
+# Passing cases, formats and not-assessable relations -----------------------------------------------------------
+
+
+def test_consistent_tables_pass() -> None:
+    assert relation_findings(make_report()) == []
+    assert relation_findings(make_report(fmt="2019", year=2020, signature="2021年1月20日")) == []
+    assert relation_findings(make_report(mixed=True)) == []
+
+
+def test_r32_sums_the_three_2021_other_rows() -> None:
+    rows = dict(CONSISTENT_APPLICATIONS)
+    rows["other.fee_unpaid"] = [1, 0, 0, 0, 0, 0, 1]
+    report = make_report(applications=rows)
+    found = diagnostics(ResultsTotal, report)
+    assert [(d.key, d.expected, d.actual) for d in found] == [
+        ("applications.results_total.natural_person", 4, 3),
+        ("applications.results_total.total", 5, 4),
+    ]
+
+
+def test_r32_uses_other_all_in_a_mixed_report() -> None:
+    rows = dict(CONSISTENT_APPLICATIONS)
+    rows["other.all"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["granted"] = [1, 1, 0, 0, 0, 0, 2]
+    report = make_report(mixed=True, applications=rows)
+    assert relation_findings(report) == []
+    rows["other.all"] = [2, 0, 0, 0, 0, 0, 2]
+    report = make_report(mixed=True, applications=rows)
+    assert {d.key for d in diagnostics(ResultsTotal, report)} == {
+        "applications.results_total.natural_person",
+        "applications.results_total.total",
+    }
+
+
+def test_r32_uses_other_all_in_2019() -> None:
+    rows = dict(CONSISTENT_APPLICATIONS)
+    rows["other.all"] = [0, 1, 0, 0, 0, 0, 1]
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日", applications=rows)
+    assert [d.key for d in diagnostics(ResultsTotal, report)] == [
+        "applications.results_total.commercial_enterprise",
+        "applications.results_total.total",
+    ]
+
+
+def test_empty_cell_makes_its_relations_not_assessable() -> None:
+    # Seed 000's case: (七)总计 自然人 empty. Nothing is evaluated with it, and 0 is never substituted
+    # (with 0 the row total and both column relations would fail).
+    report = make_report(cells={"applications.results_total.natural_person": None})
+    assert relation_findings(report) == []
+    evaluated = {(o.relation.rid, o.relation.anchor) for o in outcomes(report) if o.residual is not None}
+    assert ("R3.2", "results_total.natural_person") not in evaluated
+    assert ("R3.1", "results_total.total") not in evaluated  # the (七) row
+    assert ("R3.3", "carried_forward.natural_person") not in evaluated  # the column's balance
+    assert ("R3.3", "carried_forward.commercial_enterprise") in evaluated
+    assert ("R3.2", "results_total.total") in evaluated
+
+
+def test_unreadable_and_ambiguous_cells_are_not_assessable() -> None:
+    report = make_report(
+        cells={"applications.granted.natural_person": "二", "review_litigation.review.pending": AMBIGUOUS}
+    )
+    assert relation_findings(report) == []
+
+
+def test_relation_still_evaluated_next_to_an_empty_cell() -> None:
+    report = make_report(
+        cells={"applications.results_total.natural_person": None, "applications.granted.commercial_enterprise": 2}
+    )
+    keys = {d.key for d in relation_findings(report)}
+    assert "applications.results_total.commercial_enterprise" in keys
+    assert "applications.granted.total" in keys
+
+
+def test_missing_row_makes_r32_not_assessable() -> None:
+    report = make_report(drop_rows={"applications.denied.state_secret"})
+    assert diagnostics(ResultsTotal, report) == []
+
+
+def test_fractional_values_are_still_compared() -> None:
+    report = make_report(cells={"applications.granted.natural_person": Decimal("2.5")})
+    assert diagnostics(RowTotal, report)
+
+
+# GL204 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl204_seed_002_litigation_groups() -> None:
+    report = make_report(
+        review={"litigation_direct": [0, 1, 0, 0, 0], "litigation_after_review": [0, 0, 0, 0, 1]},
+    )
+    found = diagnostics(ReviewTotal, report)
+    assert [(d.key, d.expected, d.actual) for d in found] == [
+        ("review_litigation.litigation_direct.total", 1, 0),
+        ("review_litigation.litigation_after_review.total", 0, 1),
+    ]
+    assert found[0].message_zh.startswith(
+        "行政诉讼 未经复议直接起诉 总计 应为 1（结果维持、结果纠正、其他结果、尚未审结之和），实际为 0"
+    )
+    assert at(found[0]) == cell_at(report, "review_litigation.litigation_direct.total")
+    # Five cells could each repair a group: no single cell is named.
+    assert all("若只有一处错误" not in d.message_zh for d in found)
+
+
+def test_gl204_passes() -> None:
+    report = make_report(review={"review": [1, 2, 0, 1, 4]})
+    assert diagnostics(ReviewTotal, report) == []
+
+
+def test_gl204_not_assessable_with_empty_total() -> None:
+    assert diagnostics(ReviewTotal, make_report(review={"review": [1, 0, 0, 0, None]})) == []
+
+
+# GL205 -------------------------------------------------------------------------------------------------------
+
+
+def test_gl205_negative_and_fractional() -> None:
+    report = make_report(
+        cells={
+            "applications.granted.commercial_enterprise": -1,
+            "review_litigation.review.upheld": Decimal("1.5"),
+        }
+    )
+    found = diagnostics(InvalidCount, report)
+    assert [(d.key, d.actual) for d in found] == [
+        ("applications.granted.commercial_enterprise", "-1"),
+        ("review_litigation.review.upheld", "1.5"),
+    ]
+    assert "为负数 -1" in found[0].message_zh
+    assert "为小数 1.5" in found[1].message_zh
+    assert at(found[0]) == cell_at(report, "applications.granted.commercial_enterprise")
+
+
+def test_gl205_not_a_number() -> None:
+    [d] = diagnostics(InvalidCount, make_report(cells={"applications.granted.other_org": Decimal("NaN")}))
+    assert "不是数字" in d.message_zh
+
+
+def test_gl205_passes_valid_values() -> None:
+    report = make_report(active={"fees.amount_10k_yuan": Decimal("7730.28")})
+    assert diagnostics(InvalidCount, report) == []
+
+
+def test_gl205_amount_may_be_fractional_but_not_negative() -> None:
+    report = make_report(active={"fees.amount_10k_yuan": Decimal("-3.5")})
+    [d] = diagnostics(InvalidCount, report)
+    assert d.key == "active_disclosure.fees.amount_10k_yuan"
+    assert "不小于 0 的数" in d.message_zh
+
+
+def test_gl205_2019_change_is_signed() -> None:
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日", active={"licensing.change": -4})
+    assert diagnostics(InvalidCount, report) == []
+    report = make_report(fmt="2019", year=2020, signature="2021年1月20日", active={"licensing.prev_items": -4})
+    [d] = diagnostics(InvalidCount, report)
+    assert "第二十条第（五）项 行政许可 上一年项目数量 列为负数" in d.message_zh
