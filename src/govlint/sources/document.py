@@ -11,6 +11,9 @@ from govlint.model import Origin
 
 SourceKind = Literal["text", "html", "docx", "pdf"]
 
+#: Marks text that has no structured place (a paragraph after a table): :meth:`Document.origin_at` gives None.
+NO_ORIGIN = Origin()
+
 
 @attrs.frozen
 class Document:
@@ -29,7 +32,11 @@ class Document:
     origins: tuple[tuple[int, Origin], ...] = ()
 
     def origin_at(self, offset: int) -> Origin | None:
+        """Where the character at ``offset`` came from, or None when the source does not say."""
         if not self.origins:
             return None
         index = bisect.bisect_right(self.origins, offset, key=lambda item: item[0]) - 1
-        return self.origins[index][1] if index >= 0 else None
+        if index < 0:
+            return None
+        origin = self.origins[index][1]
+        return None if origin == NO_ORIGIN else origin

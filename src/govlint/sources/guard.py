@@ -1,0 +1,58 @@
+"""Input limits and the one-line bilingual errors every reader raises.
+
+A reader never lets another exception escape for a bad input: it raises :class:`InputError` with one line
+that says, in Chinese and then English, what is wrong with the file and what to do.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from govlint.errors import InputError
+
+#: Largest input file, in bytes (also the cap on the uncompressed size of a Word document).
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+#: Largest number of PDF pages read; an annual report has a handful.
+MAX_PDF_PAGES = 500
+#: Wall-clock budget for reading one PDF, in seconds, checked between pages and while reading a page.
+PDF_TIME_BUDGET = 60.0
+
+
+def input_error(name: str, zh: str, en: str) -> InputError:
+    """The error for ``name``: ``"<name>: <Chinese> / <English>"`` on one line."""
+    return InputError(f"{name}: {zh} / {en}")
+
+
+def read_input_file(path: Path) -> bytes:
+    """The bytes of a regular file, refusing what is missing, a directory, special, empty or too large."""
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise input_error(name, "文件不存在", "file not found") from None
+    except OSError as exc:
+        raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise input_error(name, "这是一个目录，不是文件", "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise input_error(name, "不是普通文件", "not a regular file")
+    check_size(info.st_size, name)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
+    check_size(len(data), name)
+    return data
+
+
+def check_size(size: int, name: str) -> None:
+    """Refuse an empty input or one over :data:`MAX_INPUT_BYTES`."""
+    if size == 0:
+        raise input_error(name, "文件为空", "empty file")
+    if size > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // (1024 * 1024)
+        raise input_error(
+            name, f"文件过大（超过 {limit} MB），请拆分后再检查", f"file too large (over {limit} MB); split it first"
+        )

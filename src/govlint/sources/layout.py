@@ -1,0 +1,92 @@
+"""Write extracted paragraphs and table rows as the text the lexer reads, recording origins.
+
+Every structured reader (HTML, Word, PDF) writes through :class:`TextBuilder`, so the layout is the same
+for all of them: a paragraph is one line; a table row is one line with its cells separated by TAB, a
+spanned position written as an empty cell, whitespace inside a cell (newlines, tabs) turned into spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govlint.model import Origin
+from govlint.sources.document import NO_ORIGIN, Document, SourceKind
+
+_CELL_SPACE = re.compile(r"[\s\u2028\u2029]+")
+_LINE_BREAK = re.compile(r"[\r\n\v\f\u2028\u2029\x85]+")
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text on one line: every whitespace run (newline, tab, ideographic space) becomes one space."""
+    return _CELL_SPACE.sub(" ", text).strip()
+
+
+def clean_line(text: str) -> str:
+    """A paragraph's text on one line: line breaks become spaces, tabs are kept, ends are trimmed."""
+    return _LINE_BREAK.sub(" ", text).strip()
+
+
+class TextBuilder:
+    """Accumulates lines and origins; :meth:`build` returns the :class:`Document`."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._origins: list[tuple[int, Origin]] = []
+        self.text_seen = False  #: whether anything but whitespace was written
+
+    def append(self, text: str, origin: Origin = NO_ORIGIN) -> None:
+        """Add ``text`` (no newline) to the current line, from ``origin``."""
+        if not text:
+            return
+        self._mark(origin)
+        self._parts.append(text)
+        self._length += len(text)
+        self.text_seen = self.text_seen or not text.isspace()
+
+    def end_line(self) -> None:
+        """Finish the current line."""
+        self._parts.append("\n")
+        self._length += 1
+
+    def line(self, text: str, origin: Origin = NO_ORIGIN) -> None:
+        """Add a paragraph line (skipped when blank)."""
+        text = clean_line(text)
+        if text:
+            self.append(text, origin)
+            self.end_line()
+
+    def blank(self) -> None:
+        """Add an empty line unless the text is empty or already ends with one."""
+        if self._length and not (len(self._parts) >= 2 and self._parts[-1] == "\n" and self._parts[-2] == "\n"):
+            self.end_line()
+
+    def row(self, cells: Sequence[str], origins: Sequence[Origin]) -> None:
+        """Add a table row: the cells' cleaned texts joined by TAB, each cell's start marked with its origin."""
+        for index, (cell, origin) in enumerate(zip(cells, origins, strict=True)):
+            if index:
+                self._parts.append("\t")
+                self._length += 1
+            self._mark(origin)
+            text = clean_cell(cell)
+            self._parts.append(text)
+            self._length += len(text)
+            self.text_seen = self.text_seen or bool(text)
+        self.end_line()
+
+    def _mark(self, origin: Origin) -> None:
+        if self._origins and self._origins[-1][1] == origin:
+            return
+        if not self._origins and origin == NO_ORIGIN:
+            return
+        if self._origins and self._origins[-1][0] == self._length:
+            self._origins.pop()  # nothing was written from the previous origin
+            if self._origins and self._origins[-1][1] == origin:
+                return
+        self._origins.append((self._length, origin))
+
+    def build(self, path: str, kind: SourceKind, encoding: str | None = None) -> Document:
+        return Document(
+            path=path, text="".join(self._parts), kind=kind, encoding=encoding, origins=tuple(self._origins)
+        )

@@ -1,0 +1,183 @@
+"""Decode the bytes of a text report: UTF-8 (with or without BOM), GB18030/GBK, UTF-16/32, or as told.
+
+The fast path is a strict UTF-8 decode; GB18030 (a superset of GBK and GB2312) comes next, then UTF-16
+recognised by its NUL bytes, and only then charset-normalizer, imported on demand.  Whatever decodes must
+also look like text (few control characters), so binary junk gets a clear error instead of mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from govlint.errors import InputError
+from govlint.sources.guard import input_error
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Encoding labels a page or a user may give that mean "read it as GB18030" (its supersets win).
+_GB_ALIASES = frozenset({"gb2312", "gbk", "x-gbk", "cp936", "ms936", "gb_2312-80", "euc-cn", "csgb2312", "chinese"})
+
+#: Characters that do not occur in text: C0 controls other than tab, newlines, form feed and escape-free
+#: vertical tab, DEL, C1 controls, and the replacement character left by a lossy decoder.
+_NON_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+
+#: Magic numbers of binary formats, for the hint in the error message.
+_MAGIC_HINTS: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "这是 PDF 文件，请使用 .pdf 扩展名", "this is a PDF file; give it the .pdf extension"),
+    (
+        b"PK\x03\x04",
+        "这是压缩包或 Word 文件，请使用 .docx 扩展名",
+        "this is a zip or Word file; use the .docx extension",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "这是旧版 Word（.doc）或加密的 Office 文件，请另存为 .docx",
+        "this is an old Word (.doc) or encrypted Office file; save it as .docx",
+    ),
+    (b"\x89PNG", "这是图片，请先做文字识别（OCR）", "this is an image; OCR it first"),
+    (b"\xff\xd8\xff", "这是图片，请先做文字识别（OCR）", "this is an image; OCR it first"),
+)
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the bytes of a text file; raise :class:`InputError` for binary junk.
+
+    ``encoding`` (the ``--encoding`` option) overrides detection.  Line ends are normalised to ``\\n``.
+    """
+    if encoding:
+        text, used = _decode_as(data, name, encoding), encoding
+    else:
+        text, used = _detect(data, name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _NON_TEXT.search(text, 0, 65536) and _looks_binary(text):
+        raise _not_text(data, name)
+    return normalize_newlines(text), used
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and a lone ``\\r`` become ``\\n``."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def codec_for(label: str) -> str:
+    """The codec to use for an encoding label (GBK and GB2312 labels read as GB18030, their superset)."""
+    label = label.strip().lower()
+    return "gb18030" if label in _GB_ALIASES else label
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    try:
+        codec = codecs.lookup(codec_for(encoding)).name
+    except LookupError:
+        raise input_error(name, f"未知的编码 {encoding!r}", f"unknown encoding {encoding!r}") from None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise input_error(
+            name,
+            f"无法按 {encoding} 解码（第 {exc.start} 字节）",
+            f"cannot decode as {encoding} (at byte {exc.start})",
+        ) from None
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                raise _not_text(data, name) from None
+    if b"\x00" in data:
+        utf16 = _utf16_by_nuls(data)
+        if utf16 is None:
+            raise _not_text(data, name)
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            raise _not_text(data, name) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _plausible_chinese(text):
+            return text, "gb18030"
+    return _fallback(data, name)
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII characters (digits, newlines, spaces) leave a NUL in every other byte.
+
+    Some CJK characters (一 U+4E00, the ideographic space U+3000) put a NUL in the other byte, so the test
+    is which position has clearly more NULs, not which has none.
+    """
+    sample = data[: 1 << 16]
+    pairs = len(sample) // 2
+    even = sample[0 : pairs * 2 : 2].count(0)
+    odd = sample[1 : pairs * 2 : 2].count(0)
+    if odd >= max(2, pairs // 100) and odd > 3 * even:
+        return "utf-16-le"
+    if even >= max(2, pairs // 100) and even > 3 * odd:
+        return "utf-16-be"
+    return None
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes much that is not Chinese: require mostly CJK, ASCII and common punctuation."""
+    sample = text[:65536]
+    if not sample:
+        return True
+    common = sum(
+        1
+        for ch in sample
+        if ch < "\x80"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u206f"
+    )
+    return common >= 0.95 * len(sample)
+
+
+def _fallback(data: bytes, name: str) -> tuple[str, str]:
+    try:
+        import charset_normalizer
+    except ImportError:
+        raise _not_text(data, name) from None
+    best = charset_normalizer.from_bytes(data[: 1 << 20]).best()
+    if best is None or best.encoding is None:
+        raise _not_text(data, name)
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise _not_text(data, name) from None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    return len(_NON_TEXT.findall(sample)) > max(2, len(sample) // 200)
+
+
+def _not_text(data: bytes, name: str) -> InputError:
+    for magic, zh, en in _MAGIC_HINTS:
+        if data.startswith(magic):
+            return input_error(name, f"不是文本文件：{zh}", f"not a text file: {en}")
+    return input_error(
+        name,
+        "不是可识别编码的文本文件（可能是二进制文件；如确为文本，请用 --encoding 指定编码）",
+        "not a text file in a known encoding (binary data? if it is text, name its encoding with --encoding)",
+    )
