@@ -1,6 +1,7 @@
 """The rules against the seeds' truth files, without the parser.
 
-Each truth file (``tests/fixtures/truth/*.json``) records what a correct parse yields and the real defects.
+Each truth file (``tests/fixtures/truth/*.json`` for the seeds, ``corpus/peer/truth/*.json`` for the two
+洪泽区 reports) records what a correct parse yields and the real defects.
 A report is rebuilt from those values with the test builder (section 六's text is taken from the seed), and
 the rules must find exactly the recorded defects at error level: the same acceptance as ``test_seeds`` but
 independent of the parser, so the rules' logic is checked on real values.
@@ -23,7 +24,7 @@ from govlint.schema import SECTIONS_BY_NUMBER
 from .builder import diagnostics, make_report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
+TRUTHS = sorted((FIXTURES / "truth").glob("*.json")) + sorted((FIXTURES / "corpus" / "peer" / "truth").glob("*.json"))
 SIX = SECTIONS_BY_NUMBER[6].title
 DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
@@ -42,8 +43,13 @@ def _section_six(seed: Path, agency: str) -> str:
     return " ".join(line for line in lines if line and line not in agency and not DATE_LINE.fullmatch(line))
 
 
-def _rebuild(truth: dict[str, Any]) -> Any:
+def _source(truth: dict[str, Any]) -> Path:
     seed = FIXTURES / "seeds" / truth["file"]
+    return seed if seed.exists() else FIXTURES / "corpus" / "peer" / f"{truth['file']}.pdftotext.txt"
+
+
+def _rebuild(truth: dict[str, Any]) -> Any:
+    seed = _source(truth)
     kwargs: dict[str, Any] = {
         "year": truth["report_year"],
         "agency": truth["agency"],
@@ -52,6 +58,8 @@ def _rebuild(truth: dict[str, Any]) -> Any:
         "drop_sections": {1, 2, 3, 4, 5, 6} - set(truth["sections_present"]),
         "fee_text": _section_six(seed, truth["agency"]),
         "signature": _zh(truth["signature_date"]) if truth["signature_date"] else None,
+        # 洪泽区 2023/2024 keep the 2019 single (六)其他处理 row in the 2021 layout.
+        "mixed": "other.all" in truth["applications"],
     }
     publish = truth["publish_date"]
     # A page date of its own (seed 002's 发布时间, seed 001's 发布日期), not the signature's fallback.
@@ -71,8 +79,11 @@ def _rebuild(truth: dict[str, Any]) -> Any:
     return make_report(**kwargs)
 
 
-def _expected(defect: str) -> tuple[str, str]:
+def _expected(defect: str) -> tuple[str, str] | None:
+    """The finding a truth defect must produce; None for advisory notes no built-in rule checks."""
     kind, _, what = defect.partition(" ")
+    if kind in ("label-typo", "other"):
+        return None
     if kind == "empty-cell":
         table, _, cell = what.partition(".")
         if table == "active_disclosure" and "." not in cell:  # the truth files' compact shape
@@ -88,6 +99,10 @@ def _expected(defect: str) -> tuple[str, str]:
         return "GL204", f"{what}.total"
     if kind == "date-problem":
         return "GL407", "publish_date"
+    if kind == "missing-row":
+        return "GL104", what
+    if kind == "old-format-row":
+        return "GL406", "format"
     raise AssertionError(f"unknown defect kind in truth file: {defect}")
 
 
@@ -97,4 +112,5 @@ def test_truth_defects_are_found_and_nothing_else(path: Path) -> None:
     report = _rebuild(truth)
     found = [d for rule in BUILTIN_RULES for d in diagnostics(rule, report, reference_date=dt.date(2025, 12, 31))]
     errors = sorted((d.code, d.key) for d in found if d.severity is Severity.ERROR)
-    assert errors == sorted(_expected(d) for d in truth["defects"]), [d.message_zh for d in found]
+    expected = [e for e in map(_expected, truth["defects"]) if e is not None]
+    assert errors == sorted(expected), [d.message_zh for d in found]
