@@ -8,6 +8,7 @@ configuration or plugin error, or a rule that failed (one line on stderr each, n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
     from govlint.rule import RuleMeta
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-#: The file types ``govlint check DIRECTORY`` reads.
-REPORT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 class UsageError(Exception):
@@ -110,9 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (govlint check … | head): stop quietly, as other command-line tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (govlint check … | head): stop quietly, as other command-line tools do, and
+        # keep Python from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
@@ -182,28 +182,23 @@ class _Configs:
 
 
 def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    """Each file to check, with an error message instead when the path cannot be used.
+    """Each file to check, or an error message for a directory holding no report.
 
-    Directories are searched recursively for :data:`REPORT_EXTENSIONS`, in name order, skipping hidden
-    entries and Office lock files (``~$…``).
+    Directories are searched recursively (:func:`govlint.sources.discover.iter_report_paths`); a file is
+    checked whatever its extension, and one that cannot be read gets its error when it is loaded.
     """
+    from govlint.sources.discover import iter_report_paths
+
     for path in paths:
-        if path == "-":
+        if path == "-" or not os.path.isdir(path):
             yield path, None
-        elif os.path.isdir(path):
-            found = False
-            for root, dirs, files in os.walk(path, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(REPORT_EXTENSIONS) and not name.startswith((".", "~$")):
-                        found = True
-                        yield os.path.join(root, name), None
-            if not found:
-                yield path, f"{path}: no report files ({', '.join(REPORT_EXTENSIONS)}) in this directory"
-        elif os.path.exists(path):
-            yield path, None
-        else:
-            yield path, f"{path}: no such file or directory"
+            continue
+        found = False
+        for report in iter_report_paths([path]):
+            found = True
+            yield str(report), None
+        if not found:
+            yield path, f"{path}: no report files in this directory"
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -290,12 +285,16 @@ def _parse(path: str, encoding: str | None, stdin_name: str | None) -> Any:
     """Read and parse one report (``-`` reads stdin)."""
     from pathlib import Path
 
-    from govlint.parsing import parse_document
     from govlint.sources import load
 
     if path == "-":
-        return parse_document(load(sys.stdin.buffer.read(), encoding=encoding, name=stdin_name or "<stdin>"))
-    return parse_document(load(Path(path), encoding=encoding, name=path))
+        document = load(sys.stdin.buffer.read(), encoding=encoding, name=stdin_name or "<stdin>")
+    else:
+        document = load(Path(path), encoding=encoding, name=path)
+
+    from govlint.parsing import parse_document
+
+    return parse_document(document)
 
 
 def _use_color(choice: str) -> bool:
@@ -342,13 +341,12 @@ def _write_file(path: str, text: str) -> None:
 def run_parse(args: argparse.Namespace) -> int:
     import json
 
-    from govlint.serialize import report_to_dict, report_to_text
-
-    if args.file != "-" and not os.path.exists(args.file):
-        raise UsageError(f"{args.file}: no such file or directory")
     if os.path.isdir(args.file):
         raise UsageError(f"{args.file} is a directory: govlint parse reads one report")
     report = _parse(args.file, args.encoding, None)
+
+    from govlint.serialize import report_to_dict, report_to_text
+
     if args.format == "json":
         _write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
     else:

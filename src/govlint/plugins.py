@@ -69,7 +69,7 @@ class Plugins:
 
     plugins: tuple[PluginInfo, ...]
     rules: tuple[Rule, ...]
-    #: Rule code -> name of the plugin that contributes it.
+    #: Rule code -> name (``govlint_plugin_info``) of the plugin that contributes it.
     rule_plugin: Mapping[str, str]
     #: Option name -> default, from ``govlint_add_options``.
     options: Mapping[str, Any]
@@ -170,9 +170,11 @@ def _load(
         for name, info in infos.items()
     }
     checks = tuple(
-        (impl.plugin_name, impl.function) for impl in _in_order(pm.hook.govlint_check_report.get_hookimpls(), infos)
+        (infos[impl.plugin_name].name, impl.function)
+        for impl in _in_order(pm.hook.govlint_check_report.get_hookimpls(), infos)
     )
-    plugins = Plugins(tuple(infos.values()), rules, rule_plugin, options, checks, pm)
+    shown = {code: infos[name].name for code, name in rule_plugin.items()}
+    plugins = Plugins(tuple(infos.values()), rules, shown, options, checks, pm)
     check_required(plugins.plugins, required)
     return plugins
 

@@ -143,7 +143,8 @@ def test_an_option_may_not_shadow_a_core_setting() -> None:
 
 def test_config_modules_load_from_the_config_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "path", list(sys.path))
-    (tmp_path / "office_rules.py").write_text(
+    monkeypatch.delitem(sys.modules, "province_rules", raising=False)
+    (tmp_path / "province_rules.py").write_text(
         textwrap.dedent(
             """
             import govlint
@@ -160,9 +161,9 @@ def test_config_modules_load_from_the_config_directory(tmp_path: Path, monkeypat
         ),
         encoding="utf-8",
     )
-    loaded = plugins.load_plugins(["office_rules"], root=str(tmp_path), builtins=False, entry_points=False)
+    loaded = plugins.load_plugins(["province_rules"], root=str(tmp_path), builtins=False, entry_points=False)
     (info,) = loaded.plugins
-    assert (info.name, info.source, info.origin, info.rules) == ("office", "config", "office_rules", ("TS002",))
+    assert (info.name, info.source, info.origin, info.rules) == ("office", "config", "province_rules", ("TS002",))
     assert isinstance(loaded.rules[0], MarkW)
 
 

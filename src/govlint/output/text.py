@@ -84,11 +84,13 @@ class TextFormatter(Formatter):
         self.counts: Counter[Severity] = Counter({s: 0 for s in Severity})
         self.baselined = 0
         self.failures = 0
+        self.files = 0
 
     def _style(self, key: str, text: str) -> str:
         return f"{_STYLE[key]}{text}{_RESET}" if self.options.color else text
 
     def file(self, output: FileOutput) -> str:
+        self.files += 1
         lines = output.text.split("\n") if output.text is not None else None
         chunks = [self.diagnostic(d, lines) for d in output.diagnostics]
         for failure in output.errors:
@@ -126,4 +128,6 @@ class TextFormatter(Formatter):
         )
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
+        if not self.files:
+            return ""  # nothing could be checked: the errors on stderr say why
         return summary(dict(self.counts), self.baselined, self.failures, self.options.lang) + "\n"

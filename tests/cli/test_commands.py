@@ -1,0 +1,88 @@
+"""``govlint rules``, ``rule CODE``, ``plugins``, ``--version`` and ``parse``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_support import Run
+
+import govlint
+from govlint import plugins
+from govlint.output.ruledoc import rule_markdown
+
+
+def test_version(run: Run) -> None:
+    assert run("--version") == (0, f"govlint {govlint.__version__}\n", "")
+
+
+def test_rules_lists_builtin_and_local_rules_with_their_selection(project: Path, run: Run) -> None:
+    code, out, err = run("rules")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    builtin = plugins.load_plugins(entry_points=False)
+    assert len(lines) >= len(builtin.rules) + 4
+    # The project selects only TS: built-in rules are listed but marked as not selected.
+    assert next(line for line in lines if " GL101 " in line).startswith("- GL101")
+    assert next(line for line in lines if " TS001 " in line).startswith("  TS001  error")
+    data = json.loads(run("rules", "--format", "json", "--lang", "en")[1])
+    ts001 = next(item for item in data if item["code"] == "TS001")
+    assert ts001 == {
+        "code": "TS001",
+        "name": "错误",
+        "category": "test",
+        "severity": "error",
+        "summary_zh": "不应出现错误",
+        "summary_en": "错误 must not appear",
+        "formats": ["2019", "2021"],
+        "plugin": "office-rules",
+        "selected": True,
+    }
+
+
+def test_rule_shows_one_rules_page(project: Path, run: Run) -> None:
+    code, out, _ = run("rule", "ts002")
+    assert code == 0
+    rule = plugins.load_plugins(["office_rules"], root=str(project)).rule("TS002")
+    assert rule is not None
+    assert out == rule_markdown(rule.meta, "office-rules")
+    assert out.startswith("# TS002 存疑\n")
+    code, _, err = run("rule", "GL999")
+    assert code == 2 and err == "govlint: usage error: no rule 'GL999' (see `govlint rules`)\n"
+
+
+def test_every_builtin_rule_has_a_page(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for rule in plugins.load_plugins(entry_points=False).rules:
+        code, out, _ = run("rule", rule.meta.code)
+        assert code == 0 and out.startswith(f"# {rule.meta.code} ")
+
+
+def test_plugins_lists_what_is_loaded(project: Path, run: Run) -> None:
+    code, out, _ = run("plugins")
+    assert code == 0
+    assert "office-rules 0.1  [config: office_rules, plugin API 1]  4 rules (TS001…TS004)" in out.splitlines()
+    data = json.loads(run("plugins", "--format", "json")[1])
+    builtin = next(p for p in data if p["source"] == "builtin")
+    assert builtin["version"] == govlint.__version__ and builtin["api_version"] == 1
+
+
+def test_parse_refuses_a_directory(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("parse", str(tmp_path))
+    assert code == 2 and "is a directory" in err
+
+
+def test_the_installed_command_runs_as_a_fresh_process(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "govlint", "check", "no-such-report.txt"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "no-such-report.txt" in done.stderr
