@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
@@ -39,8 +38,7 @@ _UNIT = "万元"
 _OTHER_MATTERS = SECTIONS_BY_KEY["other_matters"]
 
 
-@attrs.frozen
-class _Sentence:
+class _Sentence(NamedTuple):
     start: int  #: offset in the report text
     end: int
     text: str  #: normalised (folded, no whitespace)

@@ -7,6 +7,8 @@ Everything here derives from :mod:`govlint.schema`; messages name places the way
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from govlint.model import Report, Span
@@ -99,8 +101,7 @@ def column_gloss(column: str) -> str:
     return column.replace("_", " ")
 
 
-@attrs.frozen
-class CellPlace:
+class CellPlace(NamedTuple):
     """A cell's name in both languages."""
 
     zh: str

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from govlint.model import Cell, Number, Report
 from govlint.rules.places import has_other_all
@@ -30,8 +29,7 @@ from govlint.schema import (
 _REVIEW_PARTS: tuple[str, ...] = REVIEW_COLUMN_KEYS[:-1]
 
 
-@attrs.frozen
-class Relation:
+class Relation(NamedTuple):
     """One instance of a relation: ``sum(coef * cell) == 0`` over cells of one table."""
 
     rid: str  #: the spec's relation id: "R3.1", "R3.2", "R3.3", "R4.1"
@@ -41,8 +39,7 @@ class Relation:
     terms: tuple[tuple[int, str], ...]
 
 
-@attrs.frozen
-class Repair:
+class Repair(NamedTuple):
     """The one cell whose change would make every failing relation of its component hold."""
 
     cell: str  #: "row.column" in the relation's table
@@ -50,8 +47,7 @@ class Repair:
     failing: int  #: how many failing relations it repairs
 
 
-@attrs.frozen
-class Outcome:
+class Outcome(NamedTuple):
     """A relation evaluated on a report."""
 
     relation: Relation
@@ -210,7 +206,7 @@ def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[Outcome, .
         repair = _repair(component, held)
         if repair is not None:
             repairs.update((id(o), repair) for o in component)
-    return tuple(attrs.evolve(o, repair=repairs[id(o)]) if id(o) in repairs else o for o in outcomes)
+    return tuple(o._replace(repair=repairs[id(o)]) if id(o) in repairs else o for o in outcomes)
 
 
 #: The last report analysed and its outcomes (GL201–GL204 run on the same report one after another).
