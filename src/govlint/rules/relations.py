@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from govlint.model import Cell, Number, Report
@@ -73,47 +74,65 @@ class Outcome(NamedTuple):
         return self.value(self.relation.anchor) - self.residual * coef
 
 
+@lru_cache(maxsize=64)
+def _row_total(row: str) -> Relation:
+    """R3.1 for one row."""
+    return Relation(
+        "R3.1",
+        "applications",
+        f"{row}.total",
+        ((1, f"{row}.total"), *((-1, f"{row}.{c}") for c in APPLICANT_COLUMN_KEYS)),
+    )
+
+
+@lru_cache(maxsize=8)
+def _column_relations(format_key: str, other_all: bool) -> tuple[Relation, ...]:
+    """R3.2 and R3.3 for every column, for a format (and the single 2019 (六) row or not)."""
+    result_rows = result_row_keys(format_key, other_all)
+    totals = tuple(
+        Relation(
+            "R3.2",
+            "applications",
+            f"results_total.{col}",
+            ((1, f"results_total.{col}"), *((-1, f"{r}.{col}") for r in result_rows)),
+        )
+        for col in APPLICATION_COLUMN_KEYS
+    )
+    balances = tuple(
+        Relation(
+            "R3.3",
+            "applications",
+            f"carried_forward.{col}",
+            (
+                (1, f"new_received.{col}"),
+                (1, f"carried_over.{col}"),
+                (-1, f"results_total.{col}"),
+                (-1, f"carried_forward.{col}"),
+            ),
+        )
+        for col in APPLICATION_COLUMN_KEYS
+    )
+    return totals + balances
+
+
+_REVIEW_RELATIONS: dict[str, Relation] = {
+    g.key: Relation(
+        "R4.1",
+        "review_litigation",
+        f"{g.key}.total",
+        ((1, f"{g.key}.total"), *((-1, f"{g.key}.{c}") for c in _REVIEW_PARTS)),
+    )
+    for g in REVIEW_GROUPS
+}
+
+
 def application_relations(report: Report) -> tuple[Relation, ...]:
     """R3.1 for every row, R3.2 and R3.3 for every column of the applications table."""
     table = report.tables.applications
     if table is None:
         return ()
     format_key = report.format if report.format in FORMATS else ("2019" if "other.all" in table.rows else "2021")
-    result_rows = result_row_keys(format_key, has_other_all(report))
-    relations: list[Relation] = []
-    for row in table.rows:
-        relations.append(
-            Relation(
-                "R3.1",
-                "applications",
-                f"{row}.total",
-                ((1, f"{row}.total"), *((-1, f"{row}.{c}") for c in APPLICANT_COLUMN_KEYS)),
-            )
-        )
-    for col in APPLICATION_COLUMN_KEYS:
-        relations.append(
-            Relation(
-                "R3.2",
-                "applications",
-                f"results_total.{col}",
-                ((1, f"results_total.{col}"), *((-1, f"{r}.{col}") for r in result_rows)),
-            )
-        )
-    for col in APPLICATION_COLUMN_KEYS:
-        relations.append(
-            Relation(
-                "R3.3",
-                "applications",
-                f"carried_forward.{col}",
-                (
-                    (1, f"new_received.{col}"),
-                    (1, f"carried_over.{col}"),
-                    (-1, f"results_total.{col}"),
-                    (-1, f"carried_forward.{col}"),
-                ),
-            )
-        )
-    return tuple(relations)
+    return (*map(_row_total, table.rows), *_column_relations(format_key, has_other_all(report)))
 
 
 def review_relations(report: Report) -> tuple[Relation, ...]:
@@ -121,16 +140,7 @@ def review_relations(report: Report) -> tuple[Relation, ...]:
     table = report.tables.review_litigation
     if table is None:
         return ()
-    return tuple(
-        Relation(
-            "R4.1",
-            "review_litigation",
-            f"{g.key}.total",
-            ((1, f"{g.key}.total"), *((-1, f"{g.key}.{c}") for c in _REVIEW_PARTS)),
-        )
-        for g in REVIEW_GROUPS
-        if g.key in table.rows
-    )
+    return tuple(relation for key, relation in _REVIEW_RELATIONS.items() if key in table.rows)
 
 
 def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[Outcome]:
@@ -140,8 +150,11 @@ def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[Outcome]:
         assert table is not None
         cells: dict[str, Cell] = {}
         residual: Number | None = 0
+        rows = table.rows
         for coef, key in relation.terms:
-            cell = table.cell(key)
+            row_key, _, column = key.rpartition(".")
+            row = rows.get(row_key)
+            cell = row.cells.get(column) if row is not None else None
             if cell is None or cell.value is None:
                 residual = None
                 continue

@@ -333,6 +333,9 @@ def _row_anchor(report: Report, table: Table, expected: tuple[str, ...], index: 
     return line_of(report, table.span) if table.span else None
 
 
+_REPORTED = (CellStatus.EMPTY, CellStatus.UNREADABLE)
+
+
 class EmptyCell(Rule):
     meta = RuleMeta(
         code="GL105",
@@ -367,6 +370,8 @@ class EmptyCell(Rule):
             for row in table.rows.values():
                 for column in _expected_columns(table_key, row.key, spec) or tuple(row.cells):
                     cell = row.cells.get(column)
+                    if cell is not None and cell.status not in _REPORTED:
+                        continue
                     if skip_fee and table_key == "active_disclosure" and f"{row.key}.{column}" == FEE_AMOUNT_CELL:
                         continue
                     place = cell_place(table_key, row.key, column, row.label, fmt)

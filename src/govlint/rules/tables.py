@@ -274,8 +274,8 @@ class InvalidCount(Rule):
             for row in table.rows.values():
                 for cell in row.cells.values():
                     value = cell.value
-                    if value is None:
-                        continue
+                    if value is None or (type(value) is int and value >= 0):
+                        continue  # unreadable (GL105's) or a valid count: the common case, decided at once
                     kind: ValueKind = kinds.get((row.key, cell.column), "count")
                     problem = _domain_problem(value, kind)
                     if problem is None:
