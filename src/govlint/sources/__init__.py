@@ -1,39 +1,109 @@
-"""Readers that turn a path, bytes or str into a :class:`Document` (decoded text plus origins)."""
+"""Readers that turn a path, bytes or str into a :class:`Document` (decoded text plus origins).
+
+The reader is chosen by the file's extension; bytes without a name, and files with another extension,
+are recognised by their content (``%PDF-``, a zip holding ``word/document.xml``, an HTML document).  Heavy
+readers (HTML, Word, PDF) are imported only when such a file is read.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from govlint.errors import InputError
-from govlint.sources.document import Document
+from govlint.sources.document import Document, SourceKind
+from govlint.sources.guard import check_size, input_error, read_input_file
 
-__all__ = ["Document", "load"]
+__all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load"]
 
 Source = str | bytes | os.PathLike[str]
 
+#: The file extensions govlint reads, and the reader of each.
+REPORT_EXTENSIONS: dict[str, SourceKind] = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+_HTML_STARTS = (b"<!doctype html", b"<html")
+
 
 def load(source: Source, *, encoding: str | None = None, name: str | None = None) -> Document:
-    """Read ``source``: a path (``os.PathLike``, or a one-line ``str`` naming an existing file), the
-    file's bytes, or the report's text as ``str``."""
-    if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()
-    ):
+    """Read ``source``: a path (``os.PathLike``, or a one-line ``str`` naming a file), the file's bytes, or
+    the report's text as ``str``.
+
+    ``encoding`` overrides the detected encoding of text and HTML; ``name`` is the path shown in messages.
+    Raises :class:`govlint.errors.InputError` with one clear line for anything that cannot be read.
+    """
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from None
-        return _decode(data, name or str(path), encoding)
+        data = read_input_file(path)
+        kind = REPORT_EXTENSIONS.get(path.suffix.lower()) or sniff(data)
+        return read_bytes(data, kind, name or str(path), encoding)
     if isinstance(source, bytes):
-        return _decode(source, name or "<bytes>", encoding)
-    return Document(path=name or "<string>", text=source)
+        check_size(len(source), name or "<bytes>")
+        return read_bytes(source, sniff(source), name or "<bytes>", encoding)
+    display = name or "<string>"
+    check_size(len(source), display)
+    if _starts_like_html(source[:512].lstrip().lower().encode("utf-8", "replace")):
+        from govlint.sources.html import read_html_text
+
+        return read_html_text(source, display)
+    from govlint.sources.text import normalize_newlines
+
+    text = normalize_newlines(source.removeprefix("\ufeff"))
+    if not text.strip():
+        raise input_error(display, "文件为空", "empty file")
+    return Document(path=display, text=text)
 
 
-def _decode(data: bytes, path: str, encoding: str | None) -> Document:
-    for candidate in ([encoding] if encoding else ["utf-8-sig", "gb18030"]):
-        try:
-            return Document(path=path, text=data.decode(candidate), encoding=candidate)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise InputError(f"{path}: not text in a known encoding (try --encoding)")
+def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = None) -> Document:
+    """Read the bytes of a file with the reader for ``kind``."""
+    if kind == "pdf":
+        from govlint.sources.pdf import read_pdf
+
+        return read_pdf(data, name)
+    if kind == "docx":
+        from govlint.sources.docx import read_docx
+
+        return read_docx(data, name)
+    if kind == "html":
+        from govlint.sources.html import read_html
+
+        return read_html(data, name, encoding)
+    from govlint.sources.text import decode_text
+
+    text, used = decode_text(data, name, encoding)
+    if not text.strip():
+        raise input_error(name, "文件为空（只有空白）", "empty file (only whitespace)")
+    return Document(path=name, text=text, encoding=used)
+
+
+def sniff(data: bytes) -> SourceKind:
+    """The kind of a file known only by its content."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _starts_like_html(head):
+        return "html"
+    return "text"
+
+
+def _starts_like_html(head: bytes) -> bool:
+    return head.startswith(_HTML_STARTS)
+
+
+def _names_a_file(text: str) -> bool:
+    """A one-line string is a path if such a file exists or it ends with a report extension."""
+    if "\n" in text or len(text) >= 4096 or not text.strip():
+        return False
+    if Path(text).suffix.lower() in REPORT_EXTENSIONS:
+        return True
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):
+        return False
