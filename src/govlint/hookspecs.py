@@ -30,14 +30,20 @@ hookspec = pluggy.HookspecMarker("govlint")
 def govlint_plugin_info() -> dict[str, Any]:  # type: ignore[empty-body]
     """Describe the plugin: ``{"name": str, "version": str, "api_version": int, "code_prefixes": [str]}``.
 
-    ``api_version`` must equal the :data:`PLUGIN_API_VERSION` the plugin was written against; govlint
-    refuses a plugin written for another version with a message naming it.
+    Required of every plugin.  ``api_version`` must equal the :data:`PLUGIN_API_VERSION` the plugin was
+    written against; govlint refuses a plugin written for another version with a message naming it.
+    ``version`` defaults to the installed distribution's; ``code_prefixes``, when given, must prefix every
+    rule code of the plugin (``GL`` is reserved for the built-in rules).
     """
 
 
 @hookspec
 def govlint_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
-    """Return the rule classes this plugin contributes.  Each has a unique ``meta.code``."""
+    """Return the rule classes this plugin contributes.  Each has a unique ``meta.code``.
+
+    The engine decides which rules run (selection, per-file ignores, formats) and isolates each: a rule
+    that raises is reported as an internal error naming it, and the other rules and files go on.
+    """
 
 
 @hookspec
@@ -45,7 +51,8 @@ def govlint_add_options() -> dict[str, Any]:  # type: ignore[empty-body]
     """Return configuration options this plugin understands, with their defaults.
 
     Names are read from ``[tool.govlint]`` (``my-option = …``) and passed to rules in
-    ``RuleContext.options``.
+    ``RuleContext.options``.  A configured value must have the default's type; a key that no plugin
+    declares is a configuration error, so a misspelt option never goes unnoticed.
     """
 
 
