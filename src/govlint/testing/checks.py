@@ -1,0 +1,162 @@
+"""Helpers for rule tests: lint a fragment or a rendered report, assert what it reports.
+
+``lint_text(source, rules=[MyRule])`` parses ``source`` (text, bytes, a path, a parsed
+:class:`~govlint.model.Report` or a :class:`~govlint.testing.render.Rendered`) and runs the given rule
+classes on it, or govlint's whole engine (built-in rules and installed plugins) when ``rules`` is None.
+``assert_diagnostics`` checks the codes (and lines) found.  Neither needs hypothesis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.model import Report
+from govlint.rule import Rule, RuleContext
+
+if TYPE_CHECKING:
+    from govlint.sources import Source
+    from govlint.testing.mutations import Expectation
+    from govlint.testing.render.base import Rendered
+
+
+def parse(source: Source | Report | Rendered) -> Report:
+    """The parsed report of ``source`` (a Report is returned as it is)."""
+    import govlint
+    from govlint.testing.render.base import Rendered
+
+    if isinstance(source, Report):
+        return source
+    if isinstance(source, Rendered):
+        return govlint.parse(source.source())
+    return govlint.parse(source)
+
+
+class RuleCrashed(AssertionError):
+    """A rule raised while checking a report."""
+
+
+def lint_text(
+    source: Source | Report | Rendered,
+    *,
+    rules: Sequence[type[Rule] | Rule] | None = None,
+    reference_date: dt.date | None = None,
+    options: Mapping[str, Any] | None = None,
+    select: Sequence[str] | None = None,
+) -> list[Diagnostic]:
+    """The diagnostics on ``source``, sorted by position.
+
+    With ``rules``, only those rule classes (or instances) run, each only if it applies to the report's
+    format, with ``options`` as their :class:`~govlint.rule.RuleContext` options; a rule that raises fails
+    the test (:class:`RuleCrashed`).  Without ``rules``, govlint's engine runs every loaded rule (built-ins
+    and installed plugins, ``select`` narrowing them by code prefix) and a rule failure is raised too.
+    """
+    report = parse(source)
+    if rules is None:
+        from govlint.config import Config
+        from govlint.linter import lint_report
+
+        config = Config(reference_date=reference_date, select=tuple(select) if select else None,
+                        options=dict(options or {}))  # fmt: skip
+        result = lint_report(report, config)
+        if result.errors:
+            raise RuleCrashed("; ".join(e.message("en") for e in result.errors))
+        return list(result.diagnostics)
+    ctx = RuleContext(reference_date=reference_date or dt.date.today(), options=dict(options or {}))
+    found: list[Diagnostic] = []
+    for item in rules:
+        rule = item() if isinstance(item, type) else item
+        if not rule.applies_to(report):
+            continue
+        try:
+            found.extend(rule.check(report, ctx))
+        except Exception as exc:
+            raise RuleCrashed(f"rule {rule.meta.code} raised {type(exc).__name__}: {exc}") from exc
+    found.sort(key=lambda d: (d.location.line, d.location.column, d.code))
+    return found
+
+
+def describe(diagnostics: Iterable[Diagnostic]) -> str:
+    """One line per diagnostic: ``line:column CODE severity message``."""
+    return (
+        "\n".join(
+            f"  {d.location.line}:{d.location.column} {d.code} {d.severity.value} {d.message('en')}"
+            for d in diagnostics
+        )
+        or "  (none)"
+    )
+
+
+def assert_diagnostics(
+    source: Source | Report | Rendered,
+    codes: Iterable[str] = (),
+    *,
+    lines: Mapping[str, int | Iterable[int]] | None = None,
+    rules: Sequence[type[Rule] | Rule] | None = None,
+    exact: bool = True,
+    reference_date: dt.date | None = None,
+    options: Mapping[str, Any] | None = None,
+    select: Sequence[str] | None = None,
+) -> list[Diagnostic]:
+    """Assert that linting ``source`` reports ``codes`` (each as often as listed) and return the findings.
+
+    ``exact`` (default) also forbids any other code; ``lines`` maps a code to the line (or lines) its
+    diagnostics must be on.  ``codes=()`` with ``exact`` asserts a clean report.
+    """
+    found = lint_text(source, rules=rules, reference_date=reference_date, options=options, select=select)
+    wanted = Counter(codes)
+    got = Counter(d.code for d in found)
+    problems = []
+    for code, count in wanted.items():
+        if got[code] < count:
+            problems.append(f"expected {code} x{count}, found x{got[code]}")
+    if exact:
+        extra = sorted(code for code in got if code not in wanted or got[code] > wanted[code])
+        if extra:
+            problems.append(f"unexpected {', '.join(extra)}")
+    for code, where in (lines or {}).items():
+        allowed = {where} if isinstance(where, int) else set(where)
+        misplaced = [d for d in found if d.code == code and d.location.line not in allowed]
+        if misplaced or not any(d.code == code for d in found):
+            problems.append(f"{code} expected on line(s) {sorted(allowed)}")
+    if problems:
+        raise AssertionError("; ".join(problems) + "\nfound:\n" + describe(found))
+    return found
+
+
+def expectation_problems(
+    diagnostics: Sequence[Diagnostic], rendered: Rendered | None, expect: Expectation
+) -> list[str]:
+    """What is wrong with ``diagnostics`` for a mutated report, as sentences (empty: all right).
+
+    Every code of ``expect.must`` (and one of ``expect.any_of``) is reported at its place; no error-level
+    diagnostic has a code outside ``expect.codes``; none of the expected codes is reported elsewhere.
+    Places are checked when ``rendered`` has anchors (text layouts).
+    """
+    problems: list[str] = []
+
+    def placed(d: Diagnostic) -> bool:
+        keys = expect.where.get(d.code)
+        if not keys or rendered is None or not rendered.anchors or not rendered.ranges(keys):
+            return True
+        return rendered.covers(d.location.line, d.location.column, keys)
+
+    for code in sorted(expect.must):
+        hits = [d for d in diagnostics if d.code == code]
+        if not hits:
+            problems.append(f"{code} not reported")
+        elif not any(placed(d) for d in hits):
+            problems.append(f"{code} reported, but not at {list(expect.where.get(code, ()))}")
+    if expect.any_of and not any(d.code in expect.any_of and placed(d) for d in diagnostics):
+        problems.append(f"none of {sorted(expect.any_of)} reported at its place")
+    for d in diagnostics:
+        if d.severity is not Severity.ERROR:
+            continue
+        if d.code not in expect.codes:
+            problems.append(f"unrelated error {d.code} at {d.location.line}:{d.location.column}")
+        elif not placed(d):
+            problems.append(f"{d.code} at {d.location.line}:{d.location.column} is not at the mutated place")
+    return problems

@@ -1,0 +1,53 @@
+"""Renderers: a :class:`~govlint.testing.model.ReportModel` printed in each layout real reports arrive in.
+
+``render(model, layout, noise)`` returns a :class:`Rendered` (the text or file bytes, and where each cell,
+row, section and date ended up).  :data:`TEXT_LAYOUTS` are plain text with known positions; ``html`` and
+``docx`` are files that govlint's source readers turn into text first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from govlint.testing.model import ReportModel
+from govlint.testing.noise import Noise
+from govlint.testing.render.base import Rendered
+from govlint.testing.render.crawled import render_crawled
+from govlint.testing.render.html import render_html
+from govlint.testing.render.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
+
+Renderer = Callable[[ReportModel, Noise], Rendered]
+
+
+def _docx(model: ReportModel, noise: Noise) -> Rendered:
+    from govlint.testing.render.docx import render_docx
+
+    return render_docx(model, noise)
+
+
+RENDERERS: dict[str, Renderer] = {
+    "tabs": render_tabs,
+    "pipe": render_pipe,
+    "markdown": render_markdown,
+    "cells": render_cells,
+    "tabcells": render_tabcells,
+    "crawled": render_crawled,
+    "html": render_html,
+    "docx": _docx,
+}
+#: Text layouts whose cell positions are kept (a cell left empty stays a cell).
+POSITIONAL_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "tabcells")
+TEXT_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "crawled")
+FILE_LAYOUTS: tuple[str, ...] = ("html", "docx")
+LAYOUTS: tuple[str, ...] = (*TEXT_LAYOUTS, *FILE_LAYOUTS)
+
+__all__ = ["FILE_LAYOUTS", "LAYOUTS", "POSITIONAL_LAYOUTS", "RENDERERS", "TEXT_LAYOUTS", "Rendered", "render"]
+
+
+def render(model: ReportModel, layout: str = "tabs", noise: Noise | None = None) -> Rendered:
+    """Print ``model`` in ``layout`` (one of :data:`LAYOUTS`) with ``noise`` (none by default)."""
+    try:
+        renderer = RENDERERS[layout]
+    except KeyError:
+        raise ValueError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}") from None
+    return renderer(model, noise or Noise())

@@ -1,0 +1,90 @@
+"""The generators are what they claim: valid reports are consistent and in the legal window, every mutation
+breaks what it names (checked with the independent oracle), and every built-in rule code has a mutation.
+These tests do not need the parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govlint import schema
+from govlint.rules import BUILTIN_RULES
+from govlint.testing import relations
+from govlint.testing.model import ReportModel
+from govlint.testing.mutations import COVERED_CODES, MUTATIONS, REFERENCE_DATE, Mutated
+from govlint.testing.render import render
+from govlint.testing.render.splits import applications_row, count_splits, review_row
+from govlint.testing.strategies import noises, reports
+
+
+@given(reports())
+def test_valid_reports_are_consistent(model: ReportModel) -> None:
+    assert relations.failures(model) == []
+    assert model.format == schema.expected_format(model.report_year)
+    assert model.title and model.agency in model.title and str(model.report_year) in model.title
+    assert schema.TITLE_CORE in model.title
+    dates = [d for d in (model.publish_date, model.signature_date) if d is not None]
+    assert dates, "every valid report has a publication or signature date"
+    for printed in dates:
+        assert printed.date is not None
+        assert dt.date(model.report_year + 1, 1, 1) <= printed.date <= model.deadline
+    assert [s.number for s in model.sections] == [1, 2, 3, 4, 5, 6]
+    assert model.fee.kind != "absent" and any(term in model.fee.text for term in schema.FEE_TERMS)
+    if model.period is not None:
+        assert (model.period.start.date, model.period.end.date) == (
+            dt.date(model.report_year, 1, 1),
+            dt.date(model.report_year, 12, 31),
+        )
+
+
+@given(reports(fee_unpaid=True))
+def test_fee_statement_agrees_with_unpaid_notices(model: ReportModel) -> None:
+    assert model.applications is not None
+    assert (model.applications.value("other.fee_unpaid", "total") or 0) > 0
+    assert model.fee.kind in ("notices_unpaid", "amount")
+    assert not any(term in model.fee.text for term in schema.FEE_NOT_CHARGED_TERMS)
+
+
+def test_every_builtin_code_has_a_mutation() -> None:
+    codes = {rule.meta.code for rule in BUILTIN_RULES}
+    assert codes <= COVERED_CODES, sorted(codes - COVERED_CODES)
+
+
+ISOLATED = {
+    "change_results_total": {"GL202"},
+    "change_balance": {"GL203"},
+    "change_group_total": {"GL204"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+@given(data=st.data())
+def test_mutation_breaks_what_it_names(name: str, data: st.DataObject) -> None:
+    mutation = MUTATIONS[name]
+    model = data.draw(reports(**mutation.report_args), label="model")
+    mutated: Mutated = data.draw(mutation.apply(model), label="mutated")
+    expect = mutated.expect
+    assert mutation.codes & (expect.must | expect.any_of), "the mutation triggers one of its codes"
+    assert mutated.model != model or mutated.reference_date != REFERENCE_DATE
+    if name in ISOLATED:
+        assert expect.must == ISOLATED[name]
+    if expect.must & {"GL201", "GL202", "GL203", "GL204", "GL205"}:
+        assert {f.code for f in relations.failures(mutated.model)} == expect.must
+    # every anchor a code must point into exists in a rendered text layout
+    rendered = render(mutated.model, "tabs", data.draw(noises(), label="noise"))
+    for code in expect.must:
+        keys = expect.where.get(code, ())
+        assert not keys or rendered.ranges(keys), f"{code}: none of {keys} is printed"
+
+
+def test_split_oracle() -> None:
+    assert count_splits("0000000", 7, applications_row) == 1
+    assert count_splits("7000007", 7, applications_row) == 1
+    assert count_splits("10 0 00 0 1", 7, applications_row) == 1  # 008_approval_2019 new_received
+    assert count_splits("5416", 3) == 2  # 012_approval_2023 行政规范性文件: 5|4|16, 5|41|6, 54|1|6
+    assert count_splits("100010000000101", 15, review_row) == 1
+    assert count_splits("315090000000000", 15, review_row) == 1  # 044 transport 2025: 3+1+5+0=9, then zeros
+    assert count_splits("00202000001324015", 15, review_row) == 0  # 062 social 2024: no split adds up
