@@ -173,6 +173,7 @@ def make_report(
     drop_parts: Iterable[int] = (),
     drop_sections: Iterable[int] = (),
     section_order: Sequence[int] = (1, 2, 3, 4, 5, 6),
+    headings: Mapping[int, str] | None = None,
     mixed: bool = False,
     fee_text: str = "本年度没有收取信息处理费。",
     fee_header: str = "本年收费金额（单位：万元）",
@@ -240,7 +241,7 @@ def make_report(
     for number in section_order:
         section = SECTIONS[number - 1]
         if number not in drop_sections:
-            heading = text.line(section.title)
+            heading = text.line((headings or {}).get(number, section.title))
             sections.append((number, heading, text.length))
         if number == 1:
             first = body_year if body_year is not None else year
@@ -279,7 +280,7 @@ def make_report(
             Section(
                 number,
                 spec_s.key,
-                spec_s.title,
+                full[heading[0] : heading[1]],
                 spans(*heading),
                 full[body_start:body_end],
                 spans(body_start, body_end),

@@ -50,6 +50,13 @@ def test_gl301_fee_named_without_amount_or_none() -> None:
     assert pointed(report, d).startswith("信息处理费按")
 
 
+def test_gl301_only_from_2021_when_the_fee_measures_apply() -> None:
+    report = make_report(fmt="2019", year=2020, signature="2021年1月27日", fee_text="无其他需要报告事项。")
+    assert diagnostics(FeeNotDisclosed, report) == []
+    unknown = make_report(report_format="unknown", drop_tables={"active_disclosure"}, fee_text="无。")
+    assert len(diagnostics(FeeNotDisclosed, unknown)) == 1  # a 2024 report without standard tables
+
+
 def test_gl301_without_section_six_searches_the_whole_text() -> None:
     report = make_report(drop_sections={6}, fee_text="无。")
     [d] = diagnostics(FeeNotDisclosed, report)

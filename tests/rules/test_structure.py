@@ -83,7 +83,17 @@ def test_gl102_out_of_order() -> None:
     report = make_report(section_order=(1, 3, 2, 4, 5, 6))
     [d] = diagnostics(SectionOrder, report)
     assert pointed(report, d) == "二、主动公开政府信息情况"
-    assert "应在第三部分" in d.message_zh
+    assert d.message_zh.startswith("“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")
+
+
+def test_gl102_names_the_printed_heading() -> None:
+    # 苏平片区 2023: a fee section inserted as 五 pushes 问题及改进 to 六, after 其他事项.
+    report = make_report(
+        section_order=(1, 2, 3, 4, 6, 5), headings={6: "五、其他事项", 5: "六、存在的主要问题和改进情况"}
+    )
+    [d] = diagnostics(SectionOrder, report)
+    assert d.message_zh.startswith("“六、存在的主要问题和改进情况”（第五部分“五、存在的主要问题及改进情况”）应在")
+    assert pointed(report, d) == "六、存在的主要问题和改进情况"
 
 
 def test_gl102_duplicate() -> None:

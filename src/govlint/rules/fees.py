@@ -35,6 +35,8 @@ _FEE_HEADER = re.compile(
     r"\s*".join(map(re.escape, _FEE_HEADER_BASE)) + r"\s*\(\s*(?:单\s*位\s*[:：]?\s*)?([^)\n]{1,8}?)\s*\)"
 )
 _UNIT = "万元"
+#: The first report year under the fee measures of 国办函〔2020〕109号 (in force 2021-01-01, spec §8.4).
+FEES_FROM_YEAR = 2021
 _OTHER_MATTERS = SECTIONS_BY_KEY["other_matters"]
 
 
@@ -86,14 +88,18 @@ class FeeNotDisclosed(Rule):
             '"未收取" when none was charged. Accepted wordings are those of spec §8.4 (信息处理费, 信息公开处理费, '
             "政府信息公开信息处理费, 政府信息处理相关费用) in a sentence with an amount or an explicit none "
             "(未收取, 没有产生, 无 …). 六 followed only by 无。 is the defect (seed 001). Without a section 六 the "
-            "whole text is searched and the finding points where 六 should be."
+            "whole text is searched and the finding points where 六 should be. Checked for reports of 2021 and "
+            "later: the fee measures apply from 1 January 2021 (spec §8.4), so a 2019 or 2020 report had no fee to "
+            "disclose."
         ),
         bad_example="六、其他需要报告的事项\n无。",
         good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if effective_format(report) is None:
+        spec = effective_format(report)
+        year = report.report_year
+        if spec is None or spec.key != "2021" or (year is not None and year < FEES_FROM_YEAR):
             return
         start, end, anchor = _fee_scope(report)
         named = [s for s in _sentences(report, start, end) if _mentions_fee(s)]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Report, Span, Table
+from govlint.model import CellStatus, Report, Section, Span, Table
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
     TABLE_NAME_EN,
@@ -131,38 +131,54 @@ class SectionOrder(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        seen: dict[int, Span] = {}
-        highest = 0
+        seen: dict[int, Section] = {}
+        highest: Section | None = None
         for section in sorted(report.sections, key=lambda s: s.span.start):
             spec = SECTIONS_BY_NUMBER.get(section.number)
             if spec is None:
                 continue
+            printed = _printed(section)
             first = seen.get(section.number)
             if first is not None:
                 yield self.diagnostic(
                     report,
                     line_of(report, section.span),
-                    zh=f"第{spec.numeral}部分“{spec.title}”重复：第 {first.line} 行已有此部分",
-                    en=f"section {spec.numeral} “{spec.title}” is repeated: it already starts on line {first.line}",
+                    zh=f"第{spec.numeral}部分重复：“{printed}”，第 {first.span.line} 行已有“{_printed(first)}”",
+                    en=f"section {spec.numeral} is repeated: “{printed}”; it already starts on line {first.span.line}",
                     key=f"section.{spec.key}.duplicate",
                     expected=1,
                     actual=2,
                 )
                 continue
-            seen[section.number] = section.span
-            if section.number < highest:
-                later = SECTIONS_BY_NUMBER[highest]
+            seen[section.number] = section
+            if highest is not None and section.number < highest.number:
+                this_zh, this_en = _named(section)
+                later_zh, later_en = _named(highest)
                 yield self.diagnostic(
                     report,
                     line_of(report, section.span),
-                    zh=f"第{spec.numeral}部分“{spec.title}”应在第{later.numeral}部分“{later.title}”之前",
-                    en=f"section {spec.numeral} “{spec.title}” must come before section {later.numeral} "
-                    f"“{later.title}”",
+                    zh=f"{this_zh}应在{later_zh}之前：各部分应按一至六的顺序排列",
+                    en=f"{this_en} must come before {later_en}: the sections go in the order 一 to 六",
                     key=f"section.{spec.key}.order",
                     expected=spec.number,
-                    actual=highest,
+                    actual=highest.number,
                 )
-            highest = max(highest, section.number)
+            if highest is None or section.number > highest.number:
+                highest = section
+
+
+def _printed(section: Section) -> str:
+    """A section heading as printed, on one line."""
+    return " ".join(section.title.split())
+
+
+def _named(section: Section) -> tuple[str, str]:
+    """The heading as printed, with the standard section it was taken for when the wording differs."""
+    spec = SECTIONS_BY_NUMBER[section.number]
+    printed = _printed(section)
+    if normalize_label(printed) == normalize_label(spec.title):
+        return f"“{printed}”", f"“{printed}”"
+    return f"“{printed}”（第{spec.numeral}部分“{spec.title}”）", f"“{printed}” (section {spec.numeral}, “{spec.title}”)"
 
 
 class MissingTable(Rule):
