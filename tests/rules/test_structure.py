@@ -131,9 +131,11 @@ def test_gl103_missing_art20_part() -> None:
     assert "第二十条第（六）项" in d.message_zh
 
 
-def test_gl103_leaves_the_2021_fee_part_to_gl303() -> None:
-    assert diagnostics(MissingTable, make_report(drop_parts={8})) == []
-    # In the 2019 format (八) counts fee items: an ordinary sub-table.
+def test_gl103_reports_the_fee_part_like_any_other() -> None:
+    # GL303 adds its fee finding; the structure rule still reports the missing sub-table.
+    assert [d.key for d in diagnostics(MissingTable, make_report(drop_parts={8}))] == [
+        "table.active_disclosure.art20_8"
+    ]
     report = make_report(fmt="2019", year=2020, signature="2021年1月20日", drop_parts={8})
     assert [d.key for d in diagnostics(MissingTable, report)] == ["table.active_disclosure.art20_8"]
 
@@ -190,7 +192,9 @@ def test_gl104_review_group_and_art20_row() -> None:
 
 def test_gl104_rows_of_a_missing_part_are_gl103s() -> None:
     assert diagnostics(MissingRow, make_report(drop_parts={6})) == []
-    assert diagnostics(MissingRow, make_report(drop_rows={"active_disclosure.fees"})) == []
+    assert [d.key for d in diagnostics(MissingRow, make_report(drop_rows={"active_disclosure.fees"}))] == [
+        "active_disclosure.fees"
+    ]
 
 
 # GL105 ----------------------------------------------------------------------------------------------------
@@ -236,15 +240,21 @@ def test_gl105_art20_empty_cell() -> None:
     assert "行政强制" in d.message_zh and "本年处理决定数量" in d.message_zh
 
 
-def test_gl105_ignores_ambiguous_and_inferred_cells_and_the_2021_fee() -> None:
+def test_gl105_ignores_ambiguous_and_inferred_cells() -> None:
     report = make_report(
         cells={
             "applications.granted.natural_person": AMBIGUOUS,
             "applications.new_received.natural_person": Inferred(3),
-            "active_disclosure.fees.amount_10k_yuan": None,
         }
     )
     assert diagnostics(EmptyCell, report) == []
+
+
+def test_gl105_reports_the_empty_fee_amount_too() -> None:
+    report = make_report(cells={"active_disclosure.fees.amount_10k_yuan": None})
+    [d] = diagnostics(EmptyCell, report)
+    assert d.key == "active_disclosure.fees.amount_10k_yuan"
+    assert "第二十条第（八）项 行政事业性收费 本年收费金额（单位：万元） 列为空" in d.message_zh
 
 
 def test_gl105_absent_cell_of_a_readable_row() -> None:

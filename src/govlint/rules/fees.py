@@ -10,7 +10,6 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import effective_format, line_of, section_anchor, span_at
-from govlint.rules.structure import FEE_AMOUNT_CELL, FEE_AMOUNT_ITEM, FEE_AMOUNT_ROW
 from govlint.schema import (
     ART20_2021,
     FEE_NOT_CHARGED_TERMS,
@@ -21,6 +20,11 @@ from govlint.schema import (
     fold,
     normalize_label,
 )
+
+#: The 2021 第二十条第(八)项 amount: its sub-table item, row and cell key.
+FEE_AMOUNT_ITEM = 8
+FEE_AMOUNT_ROW = "fees"
+FEE_AMOUNT_CELL = "fees.amount_10k_yuan"
 
 #: Sentence ends in folded text (fold maps full-width ；！？ to ASCII).
 _SENTENCE_END = re.compile(r"[。;!?\n]")
@@ -198,8 +202,9 @@ class FeeAmount(Rule):
         rationale=(
             "The 2021 format's table 第二十条第（八）项 reports the year's 行政事业性收费 as an amount in "
             "本年收费金额（单位：万元） (spec §4.1, §10.3 fees.amount_10k_yuan). A missing sub-table or row, an "
-            "empty or unreadable amount, and a header or cell naming another unit (元) are reported here rather "
-            "than as GL103/GL104/GL105, so that the fee checks can be selected together. This amount is not the "
+            "empty or unreadable amount, and a header or cell naming another unit (元) are reported here, so that "
+            "the fee checks (GL3) can be selected together; a missing sub-table, row or cell is also reported by "
+            "the structure rules GL103, GL104 and GL105, like any other. This amount is not the "
             "信息处理费 of section 六; no relation links them (spec §4.1, §7.1). Not checked when the whole section "
             "二 table is missing (GL103) nor in the 2019 format, whose (八) counts fee items."
         ),

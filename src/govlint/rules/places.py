@@ -50,9 +50,12 @@ def _application_row_names() -> dict[str, str]:
     return names
 
 
+_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "："})
+
+
 def _caption(caption: str) -> str:
-    """The caption as the standard prints it, with full-width parentheses: 第二十条第（六）项."""
-    return caption.replace("(", "（").replace(")", "）")
+    """A section 二 caption or header as the standard prints it: 第二十条第（六）项, 本年收费金额（单位：万元）."""
+    return caption.translate(_FULL_WIDTH)
 
 
 #: Per format: row key -> "第二十条第（六）项 行政强制"; (row, column) -> the column's label.
@@ -61,7 +64,7 @@ ART20_ROW_NAMES: dict[str, dict[str, str]] = {
     for key, spec in FORMATS.items()
 }
 ART20_COLUMN_LABELS: dict[str, dict[tuple[str, str], str]] = {
-    key: {(r.key, c.key): c.label for sub in spec.art20 for r in sub.rows for c in sub.columns}
+    key: {(r.key, c.key): _caption(c.label) for sub in spec.art20 for r in sub.rows for c in sub.columns}
     for key, spec in FORMATS.items()
 }
 APPLICATION_ROW_NAMES: dict[str, str] = _application_row_names()

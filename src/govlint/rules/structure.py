@@ -31,19 +31,10 @@ from govlint.schema import (
 
 _ERROR = Severity.ERROR
 
-#: The cell GL303 reports instead of GL103/GL104/GL105 (the 2021 第二十条第(八)项 amount).
-FEE_AMOUNT_ROW = "fees"
-FEE_AMOUNT_CELL = "fees.amount_10k_yuan"
-FEE_AMOUNT_ITEM = 8
 
 _PRINTED_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 #: What is left of a title once the year, "年"/"年度" and the core words are removed: punctuation only.
 _TITLE_FILLER = re.compile(r"[\s\d年度()\[\]《》\"'、,.:;-]+")
-
-
-def _fee_owned(spec: FormatSpec) -> bool:
-    """Whether GL303 owns the 第二十条第(八)项 amount in this format (it is an amount only in 2021)."""
-    return spec.key == "2021"
 
 
 def _art20_present_items(table: Table, spec: FormatSpec) -> set[int]:
@@ -195,10 +186,9 @@ class MissingTable(Rule):
             "the 2019 trial format), the applications table in 三 and the review/litigation table in 四 (spec §4, "
             '§5, §6). Prose does not replace a table: "发布…共计41条" in 二 or '
             '"本年度未产生行政复议、行政诉讼" in 四 still needs the table (spec §3.2). A missing table is reported at '
-            "its section's heading; a missing "
-            "第二十条 sub-table at the section 二 table. The 2021 第二十条第(八)项 (行政事业性收费 amount) is GL303's "
-            "finding, not this rule's. A report with no standard table at all is checked against the format its "
-            "year requires (spec §8.3)."
+            "its section's heading; a missing 第二十条 sub-table at the section 二 table (for the 2021 (八) "
+            "sub-table GL303 adds a fee finding). A report with no standard table at all is checked against the "
+            "format its year requires (spec §8.3)."
         ),
         bad_example="二、主动公开政府信息情况\n2024年我局发布主动公开文件3条、统计信息11条，共计41条。\n三、收到和处理政府信息公开申请情况",
         good_example=(
@@ -232,7 +222,7 @@ class MissingTable(Rule):
     def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
         present = _art20_present_items(table, spec)
         for sub in spec.art20:
-            if sub.item in present or (sub.item == FEE_AMOUNT_ITEM and _fee_owned(spec)):
+            if sub.item in present:
                 continue
             caption = sub.caption.replace("(", "（").replace(")", "）")
             yield self.diagnostic(
@@ -271,7 +261,7 @@ class MissingRow(Rule):
             "sub-table. A report in the 2021 layout that keeps the 2019 single （六）其他处理 row lacks the three "
             "2021 rows （六）1–3 and is reported for each of them (spec §5.3; GL406 reports the old format itself). "
             "Each finding points where the row should be (the next row present). Rows of a missing 第二十条 "
-            "sub-table are GL103's finding, and the 2021 行政事业性收费 row GL303's."
+            "sub-table are GL103's finding."
         ),
         bad_example=("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"),
         good_example=(
@@ -299,13 +289,7 @@ class MissingRow(Rule):
         if tables.active_disclosure is not None:
             table = tables.active_disclosure
             present = _art20_present_items(table, spec)
-            expected = tuple(
-                r.key
-                for sub in spec.art20
-                if sub.item in present
-                for r in sub.rows
-                if not (r.key == FEE_AMOUNT_ROW and _fee_owned(spec))
-            )
+            expected = tuple(r.key for sub in spec.art20 if sub.item in present for r in sub.rows)
             yield from self._rows(report, table, expected, fmt=spec.key)
         if tables.review_litigation is not None:
             yield from self._rows(report, tables.review_litigation, tuple(g.key for g in REVIEW_GROUPS), fmt=spec.key)
@@ -367,7 +351,8 @@ class EmptyCell(Rule):
             "with a missing value and never substitutes 0 (spec §7). Reviewers' tools flag the same "
             "(KIROGOVCOMPARE visual_table3_empty_cells, spec §9). A cell absent from a row the parser could read "
             "is reported too. Cells the parser could not place because their row had too many or too few values "
-            "are GL106's finding, and the 2021 第二十条第(八)项 amount is GL303's. Cells *inferred* from digits run "
+            "are GL106's finding (the 2021 第二十条第(八)项 amount also gets GL303's fee finding). Cells *inferred* "
+            "from digits run "
             "together (unique by the row's arithmetic) are an artefact of text extraction, not a defect of the "
             "report, and are not reported."
         ),
@@ -378,7 +363,6 @@ class EmptyCell(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         spec = effective_format(report)
         fmt = spec.key if spec is not None else "2021"
-        skip_fee = spec is not None and _fee_owned(spec)
         for table_key in ("active_disclosure", "applications", "review_litigation"):
             table = report.tables.get(table_key)
             if table is None:
@@ -387,8 +371,6 @@ class EmptyCell(Rule):
                 for column in _expected_columns(table_key, row.key, spec) or tuple(row.cells):
                     cell = row.cells.get(column)
                     if cell is not None and cell.status not in _REPORTED:
-                        continue
-                    if skip_fee and table_key == "active_disclosure" and f"{row.key}.{column}" == FEE_AMOUNT_CELL:
                         continue
                     place = cell_place(table_key, row.key, column, row.label, fmt)
                     key = f"{table_key}.{row.key}.{column}"
