@@ -33,6 +33,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter without its import of shutil (for the terminal width) on every start."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        columns = os.environ.get("COLUMNS", "")
+        width = width or (int(columns) - 2 if columns.isdigit() and int(columns) > 20 else 98)
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def _codes(text: str) -> list[str]:
     return [part.strip().upper() for part in text.split(",") if part.strip()]
 
@@ -40,15 +49,22 @@ def _codes(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     from govlint import __version__
 
-    parser = _Parser(prog="govlint", description="Lint government information-disclosure annual reports.")
+    parser = _Parser(
+        prog="govlint",
+        description="Lint government information-disclosure annual reports.",
+        formatter_class=_HelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    common = _Parser(add_help=False)
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, formatter_class=_HelpFormatter, **kwargs)
+
+    common = _Parser(add_help=False, formatter_class=_HelpFormatter)
     common.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
     common.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
 
-    check = sub.add_parser("check", parents=[common], help="lint report files or directories")
+    check = command("check", parents=[common], help="lint report files or directories")
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, directories (searched recursively), - for stdin"
     )
@@ -68,21 +84,21 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.set_defaults(run=run_check)
 
-    parse = sub.add_parser("parse", help="show the parsed report")
+    parse = command("parse", help="show the parsed report")
     parse.add_argument("file", metavar="FILE", help="a report file, or - for stdin")
     parse.add_argument("--format", choices=("json", "text"), default="json")
     parse.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     parse.set_defaults(run=run_parse)
 
-    rules = sub.add_parser("rules", parents=[common], help="list the rules")
+    rules = command("rules", parents=[common], help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=run_rules)
 
-    rule = sub.add_parser("rule", parents=[common], help="explain one rule")
+    rule = command("rule", parents=[common], help="explain one rule")
     rule.add_argument("code", metavar="CODE")
     rule.set_defaults(run=run_rule)
 
-    plugins = sub.add_parser("plugins", parents=[common], help="list the loaded plugins")
+    plugins = command("plugins", parents=[common], help="list the loaded plugins")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     plugins.set_defaults(run=run_plugins)
     return parser
@@ -123,8 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _configure_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+        if reconfigure is not None:  # naming the encoding keeps reconfigure from importing locale
+            reconfigure(encoding=stream.encoding, errors="backslashreplace")
 
 
 def _fail(message: str) -> int:
@@ -363,11 +379,11 @@ def _plugins_and_config(args: argparse.Namespace) -> tuple[Plugins, Config]:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    import json
-
     plugins, config = _plugins_and_config(args)
     lang = config.lang
     if args.format == "json":
+        import json
+
         data = [_meta_dict(r.meta, plugins.rule_plugin[r.meta.code], config) for r in plugins.rules]
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
@@ -406,10 +422,10 @@ def run_rule(args: argparse.Namespace) -> int:
 
 
 def run_plugins(args: argparse.Namespace) -> int:
-    import json
-
     plugins, _ = _plugins_and_config(args)
     if args.format == "json":
+        import json
+
         data = [
             {
                 "name": p.name,

@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -57,18 +57,23 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen
-class Selection:
+class Selection(NamedTuple):
     """One layer of rule selection (the configuration file, or the command line)."""
 
-    select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
-    extend_select: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls, select: Iterable[str] | None = None, extend_select: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> Selection:
+        return cls(_codes(select), tuple(extend_select), tuple(ignore))
 
     def decide(self, code: str, enabled: bool) -> bool:
         """Whether ``code`` is enabled after this layer, given whether it was before."""
         best: tuple[int, bool] | None = None  # (specificity, is_ignore): the greatest wins
-        for prefixes, is_ignore in (((self.select or ()) + self.extend_select, False), (self.ignore, True)):
+        for prefixes, is_ignore in (((*(self.select or ()), *self.extend_select), False), (tuple(self.ignore), True)):
             for prefix in prefixes:
                 length = 0 if prefix == "ALL" else len(prefix)
                 if code.startswith("" if prefix == "ALL" else prefix) and (best is None or (length, is_ignore) > best):
@@ -125,7 +130,7 @@ class Config:
 
     @_layers.default
     def _all_layers(self) -> tuple[Selection, ...]:
-        return (Selection(self.select, self.extend_select, self.ignore), *self.overrides)
+        return (Selection.of(self.select, self.extend_select, self.ignore), *self.overrides)
 
     def __attrs_post_init__(self) -> None:
         for key, selectors in (
@@ -188,7 +193,7 @@ class Config:
         **changes: Any,
     ) -> Config:
         """A copy with a command-line selection layer on top and other settings replaced."""
-        layer = Selection(select, extend_select, ignore)
+        layer = Selection.of(select, extend_select, ignore)
         overrides = (*self.overrides, layer) if layer != Selection() else self.overrides
         try:
             return attrs.evolve(self, overrides=overrides, **changes)

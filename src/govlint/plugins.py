@@ -18,9 +18,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-import attrs
 import pluggy
 
 from govlint import hookspecs
@@ -37,8 +36,7 @@ CODE_PATTERN = re.compile(r"[A-Z]{1,8}[0-9]{1,4}")
 PluginSource = Literal["builtin", "entry-point", "config", "object"]
 
 
-@attrs.frozen
-class PluginInfo:
+class PluginInfo(NamedTuple):
     """A loaded plugin as ``govlint plugins`` shows it."""
 
     name: str
@@ -53,8 +51,7 @@ class PluginInfo:
     rules: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """One entry of the ``govlint`` group, as found on ``sys.path``."""
 
     name: str
@@ -63,8 +60,7 @@ class EntryPoint:
     version: str
 
 
-@attrs.frozen(eq=False)
-class Plugins:
+class Plugins(NamedTuple):
     """The loaded plugins and their rules, ordered by code."""
 
     plugins: tuple[PluginInfo, ...]
@@ -166,8 +162,7 @@ def _load(
     rules, rule_plugin = _collect_rules(pm, infos)
     options = _collect_options(pm, infos)
     infos = {
-        name: attrs.evolve(info, rules=tuple(c for c, p in rule_plugin.items() if p == name))
-        for name, info in infos.items()
+        name: info._replace(rules=tuple(c for c, p in rule_plugin.items() if p == name)) for name, info in infos.items()
     }
     checks = tuple(
         (infos[impl.plugin_name].name, impl.function)

@@ -8,9 +8,7 @@ at once (text and github stream; json and sarif write everything at :meth:`Forma
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
-
-import attrs
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from govlint.diagnostics import Diagnostic, Location, Severity
 
@@ -22,8 +20,7 @@ Lang = Literal["zh", "en"]
 FORMATS = ("text", "json", "sarif", "github")
 
 
-@attrs.frozen
-class FileOutput:
+class FileOutput(NamedTuple):
     """What to show for one file."""
 
     path: str
@@ -36,8 +33,7 @@ class FileOutput:
     text: str | None = None
 
 
-@attrs.frozen
-class OutputOptions:
+class OutputOptions(NamedTuple):
     lang: Lang = "zh"
     color: bool = False
     #: Whether a baseline was applied (SARIF then sets ``baselineState`` on every result).
