@@ -1,0 +1,71 @@
+"""The pre-commit hook, run by pre-commit itself over a temporary repository of reports.
+
+The hook's definition comes from the repository's ``.pre-commit-hooks.yaml``; it runs as a ``repo: local``
+hook whose entry is this environment's ``govlint`` (``language: system``), so no network is needed to
+build a hook environment.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str | None:
+    found = BIN / name
+    return str(found) if found.exists() else shutil.which(name)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tmp_path: Path) -> None:
+    pre_commit = tool("pre-commit")
+    if pre_commit is None or shutil.which("git") is None:
+        pytest.skip("pre-commit and git are needed to run the hook (pip install pre-commit)")
+    yaml = pytest.importorskip("yaml")
+    govlint = tool("govlint")
+    assert govlint is not None, "govlint's console script is not installed in this environment"
+    manifest = ROOT / ".pre-commit-hooks.yaml"
+    validated = subprocess.run([pre_commit, "validate-manifest", str(manifest)], capture_output=True, check=False)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+
+    (hook,) = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    hook.update(language="system", entry=f"{govlint} check")
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook]}]}, allow_unicode=True), encoding="utf-8"
+    )
+    shutil.copy(SEEDS / "002_3957bd30f75f2ac8.txt", repo / "2023年报告.txt")  # wrong litigation totals
+    shutil.copy(SEEDS / "003_0ab25f721fbf8f7b.txt", repo / "2022年报告.txt")  # a correct report
+    (repo / "notes.csv").write_text("not a report\n", encoding="utf-8")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+
+    def run_hook(*files: str) -> subprocess.CompletedProcess[str]:
+        command = [pre_commit, "run", "--color", "never", "--files", *files]
+        return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+
+    clean = run_hook("2022年报告.txt", "notes.csv")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
+
+    defective = run_hook("2023年报告.txt")
+    assert defective.returncode == 1, defective.stdout + defective.stderr
+    assert "Failed" in defective.stdout
+    assert "2023年报告.txt" in defective.stdout and "GL204" in defective.stdout
+
+    skipped = run_hook("notes.csv")
+    assert skipped.returncode == 0 and "no files to check" in skipped.stdout
