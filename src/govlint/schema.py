@@ -204,7 +204,10 @@ class FormatSpec:
 _DECISIONS_2021 = ColumnSpec("decisions", "本年处理决定数量", variants=("处理决定数量",))
 _DECISIONS_2019 = ColumnSpec("decisions", "处理决定数量", variants=("本年处理决定数量",))
 _PREV = ColumnSpec("prev_items", "上一年项目数量")
-_CHANGE = ColumnSpec("change", "本年增/减", kind="signed", variants=("本年增减", "本年增(减)"))
+_CHANGE = ColumnSpec("change", "本年增/减", kind="signed", variants=("本年增减", "本年增(减)", "本年增/减量"))
+
+#: The first header cell of every 第二十条 sub-table (§4.1).
+ART20_INFO_HEADER = "信息内容"
 
 ART20_2021: tuple[SubTableSpec, ...] = (
     SubTableSpec(
@@ -370,9 +373,15 @@ SUBTOTAL_ROWS: dict[str, str] = {
 
 #: The table's own corner note (§5.1).
 APPLICATIONS_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+#: How the note begins, as printed (钩稽 is a common misspelling); the lexer reads on to its closing ")".
+APPLICATIONS_NOTE_MARKERS: tuple[str, ...] = ("本列数据的勾稽关系", "本列数据的钩稽关系")
+#: Header cells of the applications table besides the column labels (§5.1).
+APPLICATION_HEADERS: tuple[str, ...] = ("申请人情况", "法人或其他组织")
 
 # ----- section 四 (§6) -----------------------------------------------------------------------------------
 
+#: Header cells of the review table besides the group and column labels (§6): ``行政诉讼`` spans ten columns.
+REVIEW_HEADERS: tuple[str, ...] = ("行政诉讼",)
 REVIEW_GROUPS: tuple[RowSpec, ...] = (
     RowSpec("review", "行政复议"),
     RowSpec("litigation_direct", "未经复议直接起诉"),
@@ -387,6 +396,15 @@ REVIEW_COLUMNS: tuple[ColumnSpec, ...] = (
 )
 REVIEW_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in REVIEW_COLUMNS)
 REVIEW_KEYS: tuple[str, ...] = tuple(f"{g.key}.{c.key}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS)
+
+# ----- cell values (§11) ---------------------------------------------------------------------------------
+
+#: What a cell prints to mean "nothing" (after :func:`fold`, which turns — and － into -): the cell is empty,
+#: never zero.  Blank cells are empty too.
+EMPTY_PLACEHOLDERS: tuple[str, ...] = ("/", "\\", "-", "--", "---", "-/-", "/ /")
+#: Units printed inside a cell after the number (§4.2: ``251000元``; counts such as ``2笔``, ``1个``), longest
+#: first.  They are kept on the cell as printed, never converted.
+CELL_UNITS: tuple[str, ...] = ("万元", "元", "个", "笔", "项", "件")
 
 # ----- formats (§1.2) ------------------------------------------------------------------------------------
 

@@ -1,0 +1,85 @@
+"""Text to :class:`govlint.model.Report`: headings and facts, lexer, grammar, table builder, sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lark.exceptions import LarkError
+
+from govlint.model import FormatName, Report, Section, Tables, Unplaced
+from govlint.parsing.facts import extract_facts
+from govlint.parsing.grammar import parser
+from govlint.parsing.headings import HeadingMatch, find_section_headings
+from govlint.parsing.labels import find_labels
+from govlint.parsing.lexer import tokenize
+from govlint.parsing.spans import LineIndex
+from govlint.parsing.tables import TablesResult, build_tables
+from govlint.schema import expected_format, fold
+from govlint.sources.document import Document
+
+
+def parse_document(document: Document) -> Report:
+    """Parse a decoded document into its AST.  Never raises on a badly formed report."""
+    text = document.text
+    folded = fold(text)
+    index = LineIndex(document)
+    headings = find_section_headings(text)
+    facts = extract_facts(document, index, headings)
+    stream = tokenize(text, folded, find_labels(folded), headings)
+    try:
+        result = build_tables(parser().parse(stream), index)
+    except LarkError as error:  # the grammar accepts every token sequence the lexer makes; keep the report
+        span = index.span(0, len(text))
+        result = TablesResult(Tables(), None, False, (Unplaced("document", "", span, f"grammar: {error}"),))
+    return Report(
+        path=document.path,
+        text=text,
+        format=_format(result, facts.report_year),
+        title=facts.title,
+        title_span=facts.title_span,
+        agency=facts.agency,
+        report_year=facts.report_year,
+        year_mentions=facts.year_mentions,
+        publish_date=facts.publish_date,
+        signature_date=facts.signature_date,
+        dates=facts.dates,
+        statistics_period=facts.statistics_period,
+        metadata=facts.metadata,
+        sections=_sections(text, headings, index),
+        tables=result.tables,
+        unplaced=result.unplaced,
+        mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",
+    )
+
+
+def _format(result: TablesResult, report_year: int | None) -> FormatName:
+    """The format shown by the tables; for tables that do not show it, the format of the report year."""
+    tables = result.tables
+    if tables.active_disclosure is None and tables.applications is None and tables.review_litigation is None:
+        return "unknown"
+    if result.format == "2019":
+        return "2019"
+    if result.format == "2021":
+        return "2021"
+    expected = expected_format(report_year) if report_year is not None else None
+    return expected if expected is not None else "unknown"
+
+
+def _sections(text: str, headings: Sequence[HeadingMatch], index: LineIndex) -> tuple[Section, ...]:
+    sections = []
+    for number, heading in enumerate(headings):
+        stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
+        raw = text[heading.end : stop]
+        body = raw.strip()
+        body_start = heading.end + (raw.find(body) if body else 0)
+        sections.append(
+            Section(
+                heading.spec.number,
+                heading.spec.key,
+                heading.title,
+                index.span(heading.start, heading.end),
+                body,
+                index.span(body_start, body_start + len(body)),
+            )
+        )
+    return tuple(sections)

@@ -1,0 +1,84 @@
+"""The Lark LALR parser for ``grammars/report.lark``: loaded once, its tables cached between processes.
+
+Building the LALR tables takes tens of milliseconds; loading them takes about two.  The first parse in a
+process builds the parser (or loads it from the user's cache directory), later parses reuse it.  The cache
+file is keyed by the grammar text and the Lark and Python versions, written atomically, and skipped
+silently when the directory cannot be written.  ``GOVLINT_CACHE_DIR`` overrides its place; setting it to an
+empty string disables the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import lark
+from lark import Lark
+
+from govlint.parsing.lexer import StreamLexer
+
+GRAMMAR_NAME = "report.lark"
+
+
+def grammar_text() -> str:
+    """The grammar shipped in the wheel (``govlint/grammars``), or the repository's for an editable install."""
+    shipped = resources.files("govlint").joinpath("grammars", GRAMMAR_NAME)
+    if shipped.is_file():
+        return shipped.read_text(encoding="utf-8")
+    repository = Path(__file__).resolve().parents[3] / "grammars" / GRAMMAR_NAME
+    return repository.read_text(encoding="utf-8")
+
+
+def cache_dir() -> Path | None:
+    """Where compiled parser tables are kept, or None when caching is off."""
+    configured = os.environ.get("GOVLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "govlint"
+
+
+def _build(text: str) -> Lark:
+    return Lark(text, parser="lalr", lexer=StreamLexer, start="start")
+
+
+@cache
+def parser() -> Lark:
+    """The report parser (built or loaded on first use)."""
+    text = grammar_text()
+    directory = cache_dir()
+    if directory is None:
+        return _build(text)
+    key = hashlib.sha256(
+        "\0".join((text, lark.__version__, sys.version, StreamLexer.__module__)).encode("utf-8")
+    ).hexdigest()[:20]
+    path = directory / f"report-{key}.lark-tables"
+    try:
+        with path.open("rb") as stream:
+            return Lark.load(stream)
+    except Exception:  # a missing, partial or stale cache only means building again
+        pass
+    built = _build(text)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".report-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                built.save(stream)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except OSError:
+        pass
+    return built

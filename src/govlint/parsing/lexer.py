@@ -1,0 +1,348 @@
+"""The lexer: text to the token stream the grammar reads.
+
+1. Labels of the three tables are found everywhere (:func:`govlint.parsing.labels.find_labels`).
+2. Runs of labels of one table, not interrupted by a section heading or running text, form a table
+   *region*; a region that does not look like a table (a heading mentioning 行政复议, a sentence naming
+   行政许可) is dropped and its labels are read as prose.  A region extends past its last label over the
+   values that follow it.
+3. Each region is split into physical rows in its own layout (:mod:`govlint.parsing.cells`), and its
+   labels and cells become tokens; cells before a row's label are label-column filler and are dropped;
+   a row of values without a label becomes an anonymous row (``ANON``) that the builder places by
+   position.  Everything outside regions is ``HEADING`` or ``TEXT``.
+
+Tokens are :class:`ReportToken` objects (Lark tokens) that carry the label hit, the value atom or the
+heading they stand for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+from lark import Token
+from lark.common import LexerConf
+from lark.lexer import Lexer
+
+from govlint.parsing.cells import (
+    Atom,
+    AtomKind,
+    Item,
+    Layout,
+    detect_layout,
+    has_prose,
+    region_rows,
+    run_tail_end,
+)
+from govlint.parsing.headings import HeadingMatch
+from govlint.parsing.labels import Family, LabelHit, LabelKind
+
+#: Every terminal the grammar declares, by the lexer's name for it.
+BEGIN = {Family.ART20: "A20_BEGIN", Family.APPLICATIONS: "APP_BEGIN", Family.REVIEW: "RL_BEGIN"}
+_HIT_TERMINAL = {
+    LabelKind.CAPTION: "CAPTION",
+    LabelKind.INFO: "INFO",
+    LabelKind.A20_COLUMN: "A20_COL",
+    LabelKind.A20_ROW: "A20_ROW",
+    LabelKind.NOTE: "NOTE",
+    LabelKind.APP_HEADER: "APP_HEAD",
+    LabelKind.APP_GROUP: "GROUP",
+    LabelKind.APP_ROW: "APP_ROW",
+    LabelKind.RL_HEADER: "RL_HEAD",
+}
+_ATOM_TERMINAL = {AtomKind.NUM: "NUM", AtomKind.EMPTY: "EMPTY", AtomKind.WORD: "WORD"}
+_ROW_TERMINALS = frozenset({"A20_ROW", "APP_ROW", "GROUP", "ANON"})
+
+#: Labels that open a table on their own; others only continue one.
+_STRONG = {
+    Family.ART20: frozenset({"art20_1", "art20_5", "art20_6", "art20_8", "art20_9", "info"}),
+    Family.APPLICATIONS: frozenset({"note", "申请人情况", "new_received"}),
+    Family.REVIEW: frozenset({"review", "行政诉讼"}),
+}
+#: Labels only the review table prints (行政复议 and 行政诉讼 also occur in headings and sentences).
+_REVIEW_SPECIFIC = frozenset(
+    {"upheld", "corrected", "other", "pending", "litigation_direct", "litigation_after_review"}
+)
+_LABEL_LIKE = re.compile(r"^(?:\d[.、]|\([一二三四五六七八九]\))|[\u4e00-\u9fff]{2}")
+_MIN_APP_ROWS = 3
+#: Rows needed for an applications table that shows none of its opening labels (a sentence can name three).
+_MIN_APP_ROWS_UNANNOUNCED = 8
+_STRAY_LOOKAHEAD = 8
+#: Labels needed for a review table (a sentence can say 行政复议…结果纠正).
+_MIN_REVIEW_LABELS = 4
+
+
+class ReportToken(Token):
+    """A Lark token that also carries what it stands for (set by the lexer)."""
+
+    hit: LabelHit | None
+    atom: Atom | None
+    heading: HeadingMatch | None
+    #: For ``ANON``: the printed label text of the row, if any.
+    label_atoms: tuple[Atom, ...]
+    #: The physical row a label or cell is printed in (-1 outside tables).
+    row: int
+
+
+def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
+    token = ReportToken(kind, text[start:end], start_pos=start, end_pos=end)
+    token.hit = None
+    token.atom = None
+    token.heading = None
+    token.label_atoms = ()
+    token.row = -1
+    return token
+
+
+@attrs.frozen
+class Region:
+    """A stretch of text read as one table."""
+
+    family: Family
+    start: int
+    end: int
+    hits: tuple[LabelHit, ...]
+    layout: Layout
+
+
+class _Headings:
+    """Section headings as sorted spans, to ask whether one lies between two offsets."""
+
+    def __init__(self, headings: Sequence[HeadingMatch]) -> None:
+        self.starts = [h.start for h in headings]
+        self.spans = [(h.start, h.end) for h in headings]
+
+    def between(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
+
+    def next_start(self, offset: int, default: int) -> int:
+        index = bisect.bisect_left(self.starts, offset)
+        return self.starts[index] if index < len(self.starts) else default
+
+    def covers(self, hit: LabelHit) -> bool:
+        index = bisect.bisect_right(self.starts, hit.start) - 1
+        return index >= 0 and self.spans[index][1] > hit.start
+
+
+def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequence[HeadingMatch]) -> list[Region]:
+    """The table regions of a report, in text order."""
+    marks = _Headings(headings)
+    hits = [h for h in hits if not marks.covers(h)]
+    groups: list[tuple[Family, list[LabelHit]]] = []
+    current: list[LabelHit] = []
+    family: Family | None = None
+
+    def close() -> None:
+        if family is not None and current and _looks_like_table(family, current):
+            groups.append((family, current))
+
+    for index, hit in enumerate(hits):
+        if current and (marks.between(current[-1].end, hit.start) or has_prose(folded, current[-1].end, hit.start)):
+            close()
+            current, family = [], None
+        if family is not None and family in hit.families:
+            current.append(hit)
+            continue
+        if family is not None and _is_stray(hits, index, family, folded, marks):
+            continue
+        close()
+        family = _family_for(hits, index)
+        current = [hit]
+    close()
+    regions: list[Region] = []
+    for number, (group_family, group) in enumerate(groups):
+        following = groups[number + 1][1][0].start if number + 1 < len(groups) else len(text)
+        bound = min(marks.next_start(group[-1].end, len(text)), following)
+        regions.append(_region(text, folded, (group_family, group), bound, marks))
+    return regions
+
+
+def _looks_like_table(family: Family, hits: Sequence[LabelHit]) -> bool:
+    labels = [h.label(family) for h in hits]
+    kinds = [lab.kind for lab in labels if lab is not None]
+    strong = any(lab is not None and lab.key in _STRONG[family] for lab in labels)
+    if family is Family.ART20:
+        return LabelKind.A20_ROW in kinds and (strong or kinds.count(LabelKind.A20_COLUMN) >= 2)
+    if family is Family.APPLICATIONS:
+        rows = sum(k in (LabelKind.APP_ROW, LabelKind.APP_GROUP) for k in kinds)
+        return rows >= _MIN_APP_ROWS and (strong or rows >= _MIN_APP_ROWS_UNANNOUNCED)
+    return len(kinds) >= _MIN_REVIEW_LABELS and any(lab is not None and lab.key in _REVIEW_SPECIFIC for lab in labels)
+
+
+def _is_stray(hits: Sequence[LabelHit], index: int, family: Family, folded: str, marks: _Headings) -> bool:
+    """A label of another table inside a region (a word in a header) that the region goes on after."""
+    previous = hits[index]
+    for following in hits[index + 1 : index + 1 + _STRAY_LOOKAHEAD]:
+        if marks.between(previous.end, following.start) or has_prose(folded, previous.end, following.start):
+            return False
+        if family in following.families:
+            return not any(lab.key in _STRONG[lab.family] for lab in hits[index].labels)
+        if any(lab.key in _STRONG[lab.family] for lab in following.labels):
+            return False
+        previous = following
+    return False
+
+
+def _family_for(hits: Sequence[LabelHit], index: int) -> Family:
+    families = hits[index].families
+    if len(families) > 1 and index + 1 < len(hits):
+        shared = families & hits[index + 1].families
+        if shared:
+            return min(shared, key=lambda f: f.value)
+    return min(families, key=lambda f: f.value)
+
+
+def _region(text: str, folded: str, group: tuple[Family, Sequence[LabelHit]], bound: int, marks: _Headings) -> Region:
+    """The region of a group of labels, extended over the values printed after the last label."""
+    family, hits = group
+    start, last = hits[0].start, hits[-1].end
+    end = last
+    if "\n" not in folded[start:last]:
+        end = run_tail_end(folded, last, bound)
+    else:
+        eol = folded.find("\n", last, bound)
+        end = bound if eol == -1 else eol
+        position = end
+        while position < bound:
+            newline = folded.find("\n", position + 1, bound)
+            stop = bound if newline == -1 else newline
+            if folded[position:stop].strip():
+                if marks.between(position, stop) or has_prose(folded, position, stop):
+                    break
+                end = stop
+            position = stop
+    end = len(folded[:end].rstrip()) if end > start else end
+    return Region(family, start, max(end, last), tuple(hits), detect_layout(folded, start, max(end, last)))
+
+
+class TokenStream:
+    """The lexer's output for one document, handed to Lark as custom input."""
+
+    __slots__ = ("regions", "tokens")
+
+    def __init__(self, tokens: list[ReportToken], regions: list[Region]) -> None:
+        self.tokens = tokens
+        self.regions = regions
+
+
+def tokenize(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequence[HeadingMatch]) -> TokenStream:
+    """Tokens for the whole document: headings, prose and the tokens of every table region."""
+    regions = find_regions(text, folded, hits, headings)
+    tokens: list[ReportToken] = []
+    marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
+        [(h.start, h.end, h) for h in headings] + [(r.start, r.end, r) for r in regions], key=lambda m: m[0]
+    )
+    position = 0
+    row_id = 0
+    for start, end, mark in marks:
+        if start < position:
+            continue
+        _prose(tokens, text, position, start)
+        if isinstance(mark, Region):
+            rows = region_rows(text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id)
+            row_id = rows[-1][0] + 1 if rows else row_id
+            tokens.extend(_region_tokens(text, mark, rows))
+        else:
+            token = _token("HEADING", text, start, end)
+            token.heading = mark
+            tokens.append(token)
+        position = end
+    _prose(tokens, text, position, len(text))
+    return TokenStream(tokens, regions)
+
+
+def _prose(tokens: list[ReportToken], text: str, start: int, end: int) -> None:
+    if text[start:end].strip():
+        tokens.append(_token("TEXT", text, start, end))
+
+
+def _region_tokens(text: str, region: Region, rows: Sequence[tuple[int, Sequence[Item]]]) -> Iterator[ReportToken]:
+    family = region.family
+    yield _token(BEGIN[family], text, region.start, region.start)
+    rows_started = False
+    has_values = False
+    for row_id, row in rows:
+        first_hit = next((i for i, item in enumerate(row) if isinstance(item, LabelHit)), None)
+        items: Sequence[Item] = row if first_hit is None else row[first_hit:]
+        atoms_only = first_hit is None
+        if atoms_only and family is Family.APPLICATIONS and rows_started:
+            values = [a for a in items if isinstance(a, Atom) and a.kind is not AtomKind.EMPTY]
+            if not values:
+                continue
+            leading = _leading_label(items)
+            if leading or (has_values and region.layout in (Layout.TAB, Layout.PIPE, Layout.SPACED)):
+                yield _anon(text, leading, values[0], row_id)
+                has_values = False
+                items = [a for a in items if a not in leading]
+        elif atoms_only and not any(isinstance(a, Atom) and a.kind is not AtomKind.EMPTY for a in items):
+            continue
+        for item in items:
+            if isinstance(item, LabelHit):
+                label = item.label(family)
+                if label is None:
+                    continue
+                kind = _HIT_TERMINAL[label.kind]
+                if kind == "APP_ROW":
+                    rows_started = True
+                elif kind == "APP_HEAD" and rows_started:
+                    kind = "ANON"  # a header word among the rows: a row label that lost its numbering
+                token = _token(kind, text, item.start, item.end)
+                token.hit = item
+                token.row = row_id
+                if kind in _ROW_TERMINALS:
+                    has_values = False
+                yield token
+            elif family is Family.APPLICATIONS and rows_started and _is_run_label(item):
+                yield _anon(text, (item,), item, row_id)
+                has_values = False
+            else:
+                token = _token(_ATOM_TERMINAL[item.kind], text, item.start, item.end)
+                token.atom = item
+                token.row = row_id
+                has_values = has_values or item.kind is not AtomKind.EMPTY
+                yield token
+
+
+def _leading_label(items: Sequence[Item]) -> tuple[Atom, ...]:
+    """The words that open a row without a known label, when they look like a row label."""
+    words: list[Atom] = []
+    for item in items:
+        if not isinstance(item, Atom):
+            break
+        if item.kind is AtomKind.EMPTY and not words:
+            continue
+        if item.kind is not AtomKind.WORD:
+            break
+        words.append(item)
+    return tuple(words) if words and _LABEL_LIKE.search(words[0].raw) else ()
+
+
+def _is_run_label(atom: Atom) -> bool:
+    """In RUN text, a word between the numbers of the applications table is a row label."""
+    return atom.layout is Layout.RUN and atom.kind is AtomKind.WORD and bool(_LABEL_LIKE.search(atom.raw))
+
+
+def _anon(text: str, label: Sequence[Atom], first_value: Atom, row: int) -> ReportToken:
+    if label:
+        token = _token("ANON", text, label[0].start, label[-1].end)
+    else:
+        token = _token("ANON", text, first_value.start, first_value.start)
+    token.label_atoms = tuple(label)
+    token.row = row
+    return token
+
+
+class StreamLexer(Lexer):
+    """Hands Lark the tokens of a :class:`TokenStream` (the input passed to ``Lark.parse``)."""
+
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        self.lexer_conf = lexer_conf
+
+    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
+        stream: TokenStream = lexer_state.text
+        yield from stream.tokens

@@ -1,0 +1,63 @@
+"""Read the value of one table cell as printed: a number, an empty cell, or text where a number belongs."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from govlint.model import CellStatus, Number
+from govlint.schema import CELL_UNITS, EMPTY_PLACEHOLDERS, fold
+
+#: A number as printed in a cell: optional sign, digits (thousands separators allowed), optional decimals.
+NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+_UNIT = re.compile("(?:" + "|".join(re.escape(unit) for unit in CELL_UNITS) + r")$")
+_PLACEHOLDERS = frozenset(EMPTY_PLACEHOLDERS)
+_SPACES = re.compile(r"\s+")
+
+
+@attrs.frozen
+class Reading:
+    """What a cell says: its value (None unless a clean number), how it was read, and a printed unit."""
+
+    value: Number | None
+    status: CellStatus
+    unit: str | None = None
+
+
+EMPTY = Reading(None, CellStatus.EMPTY)
+UNREADABLE = Reading(None, CellStatus.UNREADABLE)
+
+
+def number_value(sign: str, digits: str, decimals: str | None) -> Number:
+    """The value of a matched :data:`NUMBER`: an int, or a Decimal when decimals are printed."""
+    digits = digits.replace(",", "")
+    if decimals is not None:
+        return Decimal(f"{sign}{digits}.{decimals}")
+    return int(sign + digits)
+
+
+def read_cell(raw: str) -> Reading:
+    """Read a cell's printed text; full-width digits and punctuation are accepted.
+
+    Blank cells and placeholders (``/``, ``-``, ``—``) are EMPTY; a clean number (``12``, ``+4``,
+    ``7730.28``, ``1,036``, ``251000元``) is OK with its unit; anything else is UNREADABLE.
+    """
+    text = _SPACES.sub("", fold(raw))
+    if not text or text in _PLACEHOLDERS:
+        return EMPTY
+    unit_match = _UNIT.search(text)
+    unit = unit_match.group() if unit_match else None
+    if unit_match:
+        text = text[: unit_match.start()]
+    match = NUMBER.fullmatch(text)
+    if match is None:
+        return UNREADABLE
+    return Reading(number_value(*match.groups()), CellStatus.OK, unit)
+
+
+def is_empty(raw: str) -> bool:
+    """True when the cell prints nothing or a placeholder."""
+    text = _SPACES.sub("", fold(raw))
+    return not text or text in _PLACEHOLDERS

@@ -1,0 +1,387 @@
+"""The builder for tables: parse tree to :class:`govlint.model.Tables`, keyed by the schema's stable keys.
+
+Rows are keyed by their label (a row the lexer could not name is placed by its position between named
+rows and by its numbering); each row's values are placed by :mod:`govlint.parsing.placement`.  Values the
+builder cannot place (numbers in a header, an unknown row, a row printed twice) become
+:class:`govlint.model.Unplaced` nodes.  The format (2019 trial or 2021) is read from the tables.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+from lark import Token, Tree
+
+from govlint import schema
+from govlint.model import Cell, Number, Span, Table, TableRow, Tables, Unplaced
+from govlint.parsing.cells import Atom, AtomKind, Layout
+from govlint.parsing.labels import Family, format_votes
+from govlint.parsing.lexer import ReportToken
+from govlint.parsing.placement import Placed, Reference, place_row
+from govlint.parsing.spans import LineIndex
+from govlint.schema import ColumnSpec, RowSpec, SubTableSpec
+
+_FAMILY_OF_TREE = {"art20": Family.ART20, "applications": Family.APPLICATIONS, "review": Family.REVIEW}
+_OTHER_ALL = schema.ROW_OTHER_ALL.key
+_SUBTOTAL_OF_GROUP = {group: key for key, group in schema.SUBTOTAL_ROWS.items()}
+#: Section 三 rows in printed order, with the 2019 single (六) row where the 2021 sub-rows would be.
+_APPLICATION_ORDER: tuple[RowSpec, ...] = tuple(
+    spec
+    for row in schema.APPLICATION_ROWS_2021
+    for spec in ((schema.ROW_OTHER_ALL, row) if row.key == "other.no_correction" else (row,))
+)
+_APPLICATION_SPECS = {row.key: row for row in _APPLICATION_ORDER}
+_REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
+    attrs.evolve(column, key=f"{group.key}.{column.key}")
+    for group in schema.REVIEW_GROUPS
+    for column in schema.REVIEW_COLUMNS
+)
+_NUMBERING_DIGIT = re.compile(r"^\s*(\d)\s*[.、]")
+_FUZZY_MIN = 0.5
+
+
+@attrs.frozen
+class TablesResult:
+    """The tables of a report and what the tables tell about its format."""
+
+    tables: Tables
+    #: "2021" or "2019" when the tables show it, None when they do not (or there is no table).
+    format: str | None
+    #: The applications table prints the 2019 single (六)其他处理 row.
+    has_other_all: bool
+    unplaced: tuple[Unplaced, ...]
+
+
+@attrs.define
+class _Row:
+    """A row as collected from the tree, before its values are placed."""
+
+    key: str | None
+    label: ReportToken
+    atoms: list[Atom]
+    columns: tuple[ColumnSpec, ...] = ()
+    placed: Placed | None = None
+
+
+class _Builder:
+    def __init__(self, index: LineIndex) -> None:
+        self.index = index
+        self.unplaced: list[Unplaced] = []
+
+    # ----- helpers -----------------------------------------------------------------------------------
+
+    def span(self, start: int, end: int) -> Span:
+        return self.index.span(start, end)
+
+    def stray(self, kind: str, atoms: Sequence[Atom], reason: str) -> None:
+        values = [a for a in atoms if a.kind is AtomKind.NUM]
+        if values:
+            text = " ".join(a.raw for a in values)
+            self.unplaced.append(Unplaced(kind, text, self.span(values[0].start, values[-1].end), reason))
+
+    def table_row(self, row: _Row, key: str, label: str | None = None) -> TableRow:
+        placed = row.placed
+        assert placed is not None
+        cells = {
+            slot.column.rpartition(".")[2]: Cell(
+                key,
+                slot.column.rpartition(".")[2],
+                slot.value,
+                slot.status,
+                slot.raw,
+                self.span(slot.start, slot.end),
+                slot.unit,
+            )
+            for slot in placed.slots
+        }
+        end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+        return TableRow(
+            key,
+            label if label is not None else str(row.label),
+            self.span(row.label.start_pos or 0, end),
+            cells,
+            placed.problem,
+            placed.value_count,
+        )
+
+    def place(self, rows: Sequence[_Row], check: Callable[[_Row], Callable[[Sequence[Number]], bool] | None]) -> None:
+        """Place every row; short rows are placed again against the complete rows of the same width."""
+        references: dict[int, list[Reference]] = {}
+        for order, row in enumerate(rows):
+            row.placed = place_row(
+                row.columns, row.atoms, label_end=row.label.end_pos or 0, order=order, check=check(row)
+            )
+            if row.placed.reference is not None:
+                references.setdefault(len(row.columns), []).append(row.placed.reference)
+        for order, row in enumerate(rows):
+            if row.placed is None or row.placed.reference is not None:
+                continue
+            if not any(a.layout is not Layout.RUN for a in row.atoms):
+                continue
+            candidates = references.get(len(row.columns), [])
+            nearest = _nearest(candidates, order)
+            if nearest:
+                row.placed = place_row(
+                    row.columns,
+                    row.atoms,
+                    label_end=row.label.end_pos or 0,
+                    order=order,
+                    references=nearest,
+                    check=check(row),
+                )
+
+    # ----- section 二 ----------------------------------------------------------------------------------
+
+    def art20(self, trees: Sequence[Tree[Token]]) -> tuple[Table | None, str | None]:
+        rows: list[_Row] = []
+        signals: list[str] = []
+        parts: set[int] = set()
+        for tree in trees:
+            for item, label, atoms in _items(tree):
+                if label is None:
+                    self.stray("numbers", atoms, "numbers in the 第二十条 table before any row label")
+                    continue
+                hit = label.hit
+                assert hit is not None
+                meaning = hit.label(Family.ART20)
+                if meaning is None:
+                    continue
+                if item == "caption":
+                    parts.add(meaning.item or 0)
+                    if meaning.item == 9:
+                        signals.append(schema.FORMAT_2019.signals[-2])
+                    self.stray("numbers", atoms, "numbers in a 第二十条 caption")
+                elif item == "a20_header":
+                    signals.append(hit.text)
+                    self.stray("numbers", atoms, "numbers in a 第二十条 header")
+                else:
+                    signals.append(hit.text)
+                    rows.append(_Row(meaning.key, label, list(atoms)))
+        if not rows:
+            return None, None
+        fmt = _art20_format(signals, [r.key for r in rows if r.key])
+        for row in rows:
+            sub, spec = _art20_spec(fmt, row.key or "")
+            row.columns = sub.columns
+            parts.add(sub.item)
+            row.key = spec.key
+        self.place(rows, lambda _: None)
+        table_rows = self.keyed(rows, "第二十条")
+        return Table("active_disclosure", _tree_span(self, trees), table_rows, tuple(sorted(parts))), fmt
+
+    # ----- section 三 ----------------------------------------------------------------------------------
+
+    def applications(self, trees: Sequence[Tree[Token]]) -> Table | None:
+        rows: list[_Row] = []
+        for tree in trees:
+            for item, label, atoms in _items(tree):
+                if label is None:
+                    self.stray("numbers", atoms, "numbers in the applications table before any row label")
+                    continue
+                hit = label.hit
+                meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
+                has_values = any(a.kind is not AtomKind.EMPTY for a in atoms)
+                if item == "app_row" and meaning is not None:
+                    rows.append(_Row(meaning.key, label, list(atoms)))
+                elif item == "anon_row":
+                    rows.append(_Row(None, label, list(atoms)))
+                elif item == "group" and meaning is not None and has_values:
+                    key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
+                    if key is None:
+                        self.stray("numbers", atoms, f"numbers after the group label {label}")
+                    else:
+                        rows.append(_Row(key, label, list(atoms)))
+                else:
+                    self.stray("numbers", atoms, "numbers in the applications table header")
+        if not rows:
+            return None
+        self.name_anonymous(rows)
+        named = [row for row in rows if row.key is not None]
+        for row in named:
+            row.columns = schema.APPLICATION_COLUMNS
+        self.place(named, lambda _: _row_total_check)
+        return Table("applications", _tree_span(self, trees), self.keyed(named, "三"))
+
+    def name_anonymous(self, rows: list[_Row]) -> None:
+        """Key the rows without a known label by their place between named rows and their numbering."""
+        order = {spec.key: position for position, spec in enumerate(_APPLICATION_ORDER)}
+        present = {row.key for row in rows if row.key is not None}
+        for position, row in enumerate(rows):
+            if row.key is not None:
+                continue
+            before = next((order[r.key] for r in reversed(rows[:position]) if r.key in order), -1)
+            after = next((order[r.key] for r in rows[position + 1 :] if r.key in order), len(order))
+            candidates = [s for s in _APPLICATION_ORDER[before + 1 : after] if s.key not in present]
+            text = "".join(a.raw for a in row.label.label_atoms) or str(row.label)
+            key = _choose_row(candidates, text)
+            if key is None:
+                values = [a for a in row.atoms if a.kind is not AtomKind.EMPTY]
+                shown = " ".join([text, *(a.raw for a in values)]).strip()
+                end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+                reason = "a row whose label matches no row of the table at this place"
+                self.unplaced.append(Unplaced("row", shown, self.span(row.label.start_pos or 0, end), reason))
+                continue
+            row.key = key
+            present.add(key)
+
+    # ----- section 四 ----------------------------------------------------------------------------------
+
+    def review(self, trees: Sequence[Tree[Token]]) -> Table | None:
+        # the region with the fullest header is the table (another may be a sentence about 行政复议)
+        for tree in sorted(trees, key=lambda t: -sum(1 for c in t.children if isinstance(c, Tree))):
+            header_rows: set[int] = set()
+            atoms_in_order: list[tuple[Atom, int]] = []
+            last_header: ReportToken | None = None
+            for _item, label, atoms in _items(tree):
+                if label is not None:
+                    header_rows.add(label.row)
+                    last_header = label
+                atoms_in_order.extend((a, a.row) for a in atoms)
+            if last_header is None:
+                continue
+            if any(a.layout is Layout.RUN for a, _ in atoms_in_order):
+                data = [a for a, _ in atoms_in_order if a.start >= (last_header.end_pos or 0)]
+            else:
+                data = [a for a, row in atoms_in_order if row not in header_rows]
+            while data and data[0].kind is AtomKind.WORD:
+                data.pop(0)
+            while data and data[-1].kind is not AtomKind.NUM:
+                data.pop()
+            anchor = _Row(None, last_header, data, _REVIEW_FLAT)
+            self.place([anchor], lambda _: _group_total_check)
+            placed = anchor.placed
+            assert placed is not None
+            table_rows: dict[str, TableRow] = {}
+            for number, group in enumerate(schema.REVIEW_GROUPS):
+                slots = placed.slots[number * 5 : number * 5 + 5]
+                part = _Row(group.key, last_header, data, placed=attrs.evolve(placed, slots=slots))
+                row = self.table_row(part, group.key, group.label)
+                start = min((s.start for s in slots), default=last_header.end_pos or 0)
+                end = max((s.end for s in slots), default=start)
+                table_rows[group.key] = attrs.evolve(row, span=self.span(start, end))
+            return Table("review_litigation", _tree_span(self, [tree]), table_rows)
+        return None
+
+    # ----- shared --------------------------------------------------------------------------------------
+
+    def keyed(self, rows: Sequence[_Row], table: str) -> dict[str, TableRow]:
+        result: dict[str, TableRow] = {}
+        for row in rows:
+            if row.key is None:
+                continue
+            if row.key in result:
+                end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+                reason = f"the row {row.key} of table {table} is printed twice; the first one is used"
+                self.unplaced.append(Unplaced("row", str(row.label), self.span(row.label.start_pos or 0, end), reason))
+                continue
+            result[row.key] = self.table_row(row, row.key)
+        return result
+
+
+def _items(tree: Tree[Token]) -> Iterable[tuple[str, ReportToken | None, list[Atom]]]:
+    """The items of a table tree: (item name, label token or None, its cell atoms)."""
+    loose: list[Atom] = []
+    for child in tree.children:
+        if isinstance(child, Tree):
+            label = child.children[0]
+            assert isinstance(label, ReportToken)
+            atoms = [c.atom for c in child.children[1:] if isinstance(c, ReportToken) and c.atom is not None]
+            yield str(child.data), label, atoms
+        elif isinstance(child, ReportToken) and child.atom is not None:
+            loose.append(child.atom)
+    if loose:
+        yield "cells", None, loose
+
+
+def _tree_span(builder: _Builder, trees: Sequence[Tree[Token]]) -> Span:
+    tokens = [t for tree in trees for t in tree.scan_values(lambda v: isinstance(v, Token))]
+    start = min((t.start_pos or 0) for t in tokens)
+    end = max((t.end_pos or 0) for t in tokens)
+    return builder.span(start, end)
+
+
+def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
+    above = [r for r in references if r.order < order]
+    below = [r for r in references if r.order > order]
+    found = []
+    if above:
+        found.append(max(above, key=lambda r: r.order))
+    if below:
+        found.append(min(below, key=lambda r: r.order))
+    return found
+
+
+def _row_total_check(values: Sequence[Number]) -> bool:
+    """R3.1: 总计 equals the sum of the six applicant columns."""
+    return values[-1] == sum(values[:-1])
+
+
+def _group_total_check(values: Sequence[Number]) -> bool:
+    """R4.1: each group's 总计 equals the sum of its four result columns."""
+    return all(values[g + 4] == sum(values[g : g + 4]) for g in range(0, 15, 5))
+
+
+def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str:
+    votes = format_votes(signals)
+    if votes["2019"] != votes["2021"]:
+        return "2019" if votes["2019"] > votes["2021"] else "2021"
+    only_2019 = {r.key for t in schema.ART20_2019 for r in t.rows} - {r.key for t in schema.ART20_2021 for r in t.rows}
+    return "2019" if any(k in only_2019 for k in keys) else "2021"
+
+
+def _art20_spec(fmt: str, key: str) -> tuple[SubTableSpec, RowSpec]:
+    """The sub-table and row spec of ``key`` in ``fmt``, else in the other format."""
+    order = [schema.FORMATS[fmt], *(f for k, f in schema.FORMATS.items() if k != fmt)]
+    for spec in order:
+        for sub in spec.art20:
+            for row in sub.rows:
+                if row.key == key:
+                    return sub, row
+    raise KeyError(key)
+
+
+def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
+    """The row an unlabelled or misprinted row stands for, when its place and label leave one choice."""
+    numbering = _NUMBERING_DIGIT.match(text)
+    if numbering:
+        digit = numbering.group(1)
+        candidates = [c for c in candidates if c.numbering.startswith(digit)]
+    if len(candidates) == 1:
+        return candidates[0].key
+    label = schema.normalize_label(_NUMBERING_DIGIT.sub("", text))
+    if not label or not candidates:
+        return None
+    scores = sorted(
+        ((max(difflib.SequenceMatcher(None, label, t).ratio() for t in c.labels()), c.key) for c in candidates),
+        reverse=True,
+    )
+    if scores[0][0] >= _FUZZY_MIN and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        return scores[0][1]
+    return None
+
+
+def build_tables(tree: Tree[Token], index: LineIndex) -> TablesResult:
+    """The three tables of a parsed report, what they tell about the format, and what could not be placed."""
+    builder = _Builder(index)
+    by_family: dict[Family, list[Tree[Token]]] = {}
+    for child in tree.children:
+        if isinstance(child, Tree) and str(child.data) in _FAMILY_OF_TREE:
+            by_family.setdefault(_FAMILY_OF_TREE[str(child.data)], []).append(child)
+    art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
+    applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
+    review = builder.review(by_family.get(Family.REVIEW, []))
+    has_other_all = applications is not None and _OTHER_ALL in applications.rows
+    fmt = art20_format
+    if fmt is None and applications is not None:
+        split_rows = any(key.startswith("other.") and key != _OTHER_ALL for key in applications.rows)
+        fmt = "2021" if split_rows else "2019" if has_other_all else None
+    return TablesResult(
+        Tables(art20, applications, review), fmt, has_other_all, tuple(sorted(builder.unplaced, key=_start))
+    )
+
+
+def _start(unplaced: Unplaced) -> int:
+    return unplaced.span.start
