@@ -96,9 +96,14 @@ _BLOCK = frozenset(
         "ul",
     ]
 )
+#: Blocks the report's element is never inside: a report is more than one paragraph, list or table.
+_LEAF_BLOCKS = frozenset(
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "pre", "table", "thead", "tbody", "tfoot", "tr"]
+)
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\n\r\f\u00a0]+")
+#: HTML collapses runs of ASCII white space (not U+00A0, the &nbsp; that pages use to indent and align).
+_SPACES = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: ``label：value`` in page metadata: a short Chinese label, or single characters spaced out (``文    号``),
 #: then a colon.
@@ -119,7 +124,13 @@ def read_html_text(text: str, name: str) -> Document:
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    """Valid UTF-8 is UTF-8 whatever the page declares (templates copied from GBK sites keep their old
+    ``charset``); otherwise the declared charset, then detection."""
     if not encoding and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
         declared = _META_CHARSET.search(data[:4096])
         if declared:
             codec = codec_for(declared.group(1).decode("ascii", "replace"))
@@ -151,6 +162,7 @@ def _read(html: str, name: str, encoding: str | None) -> Document:
     for line in meta_lines:
         builder.line(line)
     builder.blank()
+    builder.text_seen = False
     _Renderer(builder).render(root)
     if not builder.text_seen:
         raise input_error(name, "网页中没有可读取的文字", "no text found in the page")
@@ -223,7 +235,7 @@ def _content_root(body: Node) -> Node:
             for child in _children(root)
             if child.tag != "-text" and weights.get(child.mem_id, 0) >= _CONTENT_SHARE * total
         ]
-        if not heavy or heavy[0].tag in ("table", "thead", "tbody", "tfoot", "tr"):
+        if not heavy or heavy[0].tag in _LEAF_BLOCKS:
             return root
         root = heavy[0]
 
@@ -302,7 +314,7 @@ def _pairs(cells: list[str]) -> Iterator[str]:
             end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
             label = re.sub(r"\s+", "", match.group(1))
             value = text[match.end() : end].strip()
-            if value:
+            if any(char.isalnum() for char in value):
                 yield f"{label}：{value}"
             elif index + 1 == len(matches):
                 pending = label

@@ -1,0 +1,156 @@
+"""Helpers of the source-reader tests: fixture paths, the cells of a text, and writers that turn a
+tab-separated seed into the other formats govlint reads (python-docx is a test-only dependency)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+PEER = FIXTURES / "corpus" / "peer"
+PINGTAN = FIXTURES / "corpus" / "pingtan"
+
+
+def seed_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The TAB-separated lines of a text as cell lists, trailing empty cells dropped, cells trimmed."""
+    rows = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = [cell.strip() for cell in line.split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            rows.append(cells)
+    return rows
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines without a TAB, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip() and "\t" not in line]
+
+
+Block = tuple[str, list[list[str]]]  # ("p", [[line]]) or ("table", rows of cells)
+
+
+def blocks(text: str) -> list[Block]:
+    """Paragraph lines and tables (runs of lines holding a TAB) of a seed, in order."""
+    result: list[Block] = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            if result and result[-1][0] == "table":
+                result[-1][1].append(cells)
+            else:
+                result.append(("table", [cells]))
+        elif line.strip():
+            result.append(("p", [[line.strip()]]))
+    return result
+
+
+def _merges(rows: list[list[str]]) -> tuple[dict[tuple[int, int], tuple[int, int]], int]:
+    """Rectangles to merge: runs of empty cells below a label (vertical) or right of a cell (horizontal).
+
+    Returns {anchor (r, c): (last r, last c)} and the column count.  Every merged position is empty in the
+    seed, so reading the merged table back must give the seed's cells.
+    """
+    width = max(len(row) for row in rows)
+    grid = [row + [""] * (width - len(row)) for row in rows]
+    used: set[tuple[int, int]] = set()
+    merges: dict[tuple[int, int], tuple[int, int]] = {}
+    numeric_from = [next((c for c, cell in enumerate(row) if cell.strip().isdigit()), width) for row in grid]
+    for c in range(width):
+        r = 0
+        while r < len(grid):
+            end = r
+            while (
+                grid[r][c].strip()
+                and end + 1 < len(grid)
+                and not grid[end + 1][c].strip()
+                and c < numeric_from[end + 1]
+                and any(cell.strip() for cell in grid[end + 1][c + 1 :])
+            ):
+                end += 1
+            if end > r:
+                merges[(r, c)] = (end, c)
+                used.update((rr, c) for rr in range(r, end + 1))
+            r = end + 1
+    for r, row in enumerate(grid):
+        c = 0
+        while c < width:
+            end = c
+            if row[c].strip() and (r, c) not in used:
+                while end + 1 < width and not row[end + 1].strip() and (r, end + 1) not in used:
+                    end += 1
+            if end > c:
+                merges[(r, c)] = (r, end)
+                used.update((r, cc) for cc in range(c, end + 1))
+            c = end + 1
+    return merges, width
+
+
+def write_docx(text: str, path: Path) -> Path:
+    """The seed as a Word document: paragraphs, and tables with merged cells (python-docx)."""
+    import docx
+
+    document = docx.Document()
+    for kind, content in blocks(text):
+        if kind == "p":
+            document.add_paragraph(content[0][0])
+            continue
+        merges, width = _merges(content)
+        table = document.add_table(rows=len(content), cols=width)
+        for r, row in enumerate(content):
+            for c, cell in enumerate(row):
+                if cell:
+                    table.cell(r, c).text = cell
+        for (r, c), (r2, c2) in merges.items():
+            table.cell(r, c).merge(table.cell(r2, c2))
+    document.save(str(path))
+    return path
+
+
+def write_html(text: str, path: Path, encoding: str = "utf-8") -> Path:
+    """The seed as a government-style web page: navigation, a metadata table, the report with merged cells."""
+    title = html.escape(text.strip().splitlines()[0].strip())
+    parts = [
+        f'<!DOCTYPE html><html><head><meta charset="{encoding}"><title>{title}_政府信息公开_某市人民政府</title>',
+        "<style>td{border:1px solid}</style><script>var nav = '一、总体情况';</script></head><body>",
+        '<div class="header"><nav><a href="/">首页</a> <a href="/zwgk">政务公开</a></nav></div>',
+        '<div class="main"><div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a>年报</a></div>',
+        '<table class="meta"><tr><td>索引号：</td><td>11330000/2025-00001</td><td>发布日期：</td>'
+        "<td>2025-01-20</td></tr></table>",
+        '<div class="TRS_Editor">',
+    ]
+    for kind, content in blocks(text):
+        if kind == "p":
+            parts.append(f"<p>{html.escape(content[0][0])}</p>")
+            continue
+        merges, width = _merges(content)
+        covered = {
+            (rr, cc)
+            for (r, c), (r2, c2) in merges.items()
+            for rr in range(r, r2 + 1)
+            for cc in range(c, c2 + 1)
+            if (rr, cc) != (r, c)
+        }
+        parts.append("<table>")
+        for r, row in enumerate(content):
+            parts.append("<tr>")
+            for c in range(width):
+                if (r, c) in covered:
+                    continue
+                r2, c2 = merges.get((r, c), (r, c))
+                spans = (f' rowspan="{r2 - r + 1}"' if r2 > r else "") + (f' colspan="{c2 - c + 1}"' if c2 > c else "")
+                cell = row[c] if c < len(row) else ""
+                parts.append(f"<td{spans}><p>{html.escape(cell)}</p></td>")
+            parts.append("</tr>")
+        parts.append("</table>")
+    parts.append(
+        '</div></div><div class="footer">主办单位：某市人民政府办公室 网站标识码：1100000000</div></body></html>'
+    )
+    path.write_bytes("\n".join(parts).encode(encoding))
+    return path

@@ -1,0 +1,164 @@
+"""Web pages: the real 平潭 page read cell by cell, seeds rendered as pages, and hostile markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from source_support import PINGTAN, SEEDS, paragraphs, seed_text, table_rows, write_html
+
+from govlint.errors import InputError
+from govlint.model import Origin
+from govlint.sources import load
+
+PAGE = PINGTAN / "014_approval_2025.html"
+
+
+@pytest.fixture(scope="module")
+def page_text() -> str:
+    return load(PAGE).text
+
+
+def _row(rows: list[list[str]], label: str) -> list[str]:
+    """The row whose label cell is ``label`` (values checked by hand against the page and its .txt)."""
+    matches = [row for row in rows if label in row]
+    assert len(matches) == 1, (label, matches)
+    return matches[0]
+
+
+def test_real_page_keeps_title_and_metadata_and_drops_navigation(page_text: str) -> None:
+    lines = paragraphs(page_text)
+    assert lines[:3] == [
+        "平潭综合实验区行政审批局2025年政府信息公开工作年度报告",
+        "来源：区行政审批局",
+        "时间：2026-01-30 16:07",
+    ]
+    for junk in ("无障碍浏览", "当前位置", "登录", "闽政通APP", "文件下载", "长者模式", "版权所有", "function"):
+        assert junk not in page_text
+    assert lines[3].startswith("根据《中华人民共和国政府信息公开条例》")
+    assert lines[-1].startswith("按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》")
+
+
+def test_real_page_tables_cell_by_cell(page_text: str) -> None:
+    rows = table_rows(page_text)
+    # 第二十条: printed values, checked against the crawler's flattened text "行政规范性文件3024 … 行政许可0".
+    assert rows[0] == ["第二十条第（一）项"]
+    assert _row(rows, "行政规范性文件") == ["行政规范性文件", "3", "0", "24"]
+    assert _row(rows, "行政许可") == ["行政许可", "0"]
+    assert _row(rows, "行政事业性收费") == ["行政事业性收费", "0"]
+    # 申请 table: rowspan/colspan honoured, so each number sits in its own column after three label columns.
+    assert _row(rows, "一、本年新收政府信息公开申请数量") == [
+        "一、本年新收政府信息公开申请数量",
+        "",
+        "",
+        "6",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "6",
+    ]
+    assert _row(rows, "8.属于行政查询事项") == ["", "", "8.属于行政查询事项", "3", "0", "0", "0", "0", "0", "3"]
+    assert _row(rows, "（四）无法提供")[2:] == ["1.本机关不掌握相关政府信息", "3", "0", "0", "0", "0", "0", "3"]
+    assert _row(rows, "（七）总计") == ["", "（七）总计", "", "6", "0", "0", "0", "0", "0", "6"]
+    header = _row(rows, "法人或其他组织")
+    assert header == ["", "", "", "自 然 人", "法人或其他组织", "", "", "", "", "总计"]
+    # 复议/诉讼: 15 zeros in 15 cells.
+    assert ["0"] * 15 in rows
+    assert all(len(row) <= 15 for row in rows)
+
+
+def test_real_page_origins_point_to_table_row_and_column() -> None:
+    document = load(PAGE)
+    offset = document.text.index("8.属于行政查询事项")
+    assert document.origin_at(offset) == Origin(table=2, row=15, column=3)
+    number = document.text.index("\t3\t", offset) + 1
+    assert document.origin_at(number) == Origin(table=2, row=15, column=4)
+    # a spanned position carries the origin of the cell that spans it (the group label 三、本年度办理结果)
+    line_start = document.text.rindex("\n", 0, offset) + 1
+    assert document.origin_at(line_start) == Origin(table=2, row=6, column=1)
+    assert document.origin_at(document.text.index("五、存在的主要问题")) is None
+    assert document.kind == "html"
+    assert document.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_seed_as_a_page_reads_back_cell_for_cell(seed: Path, encoding: str, tmp_path: Path) -> None:
+    text = seed_text(seed)
+    try:
+        path = write_html(text, tmp_path / "report.html", encoding)
+    except UnicodeEncodeError:
+        pytest.skip("the seed has a character outside the encoding")
+    document = load(path)
+    assert table_rows(document.text) == table_rows(text)
+    lines = paragraphs(document.text)
+    assert lines[:2] == ["索引号：11330000/2025-00001", "发布日期：2025-01-20"]
+    assert lines[2:] == [re.sub(" +", " ", line) for line in paragraphs(text)]  # HTML collapses spaces
+    assert "首页" not in document.text and "网站标识码" not in document.text and "var nav" not in document.text
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title></title></head><body>{body}</body></html>"
+
+
+def test_rowspan_colspan_grid() -> None:
+    html = _page(
+        "<p>报告正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。</p><table>"
+        "<tr><th rowspan='2' colspan='2'>A</th><th colspan='2'>B</th></tr>"
+        "<tr><td>b1</td><td>b2\n第二行\t制表</td></tr>"
+        "<tr><td>x</td><td rowspan='9'>y</td><td>1</td><td>2</td></tr>"
+        "<tr><td>z</td><td>3</td><td>4</td></tr>"
+        "</table>"
+    )
+    document = load(html)
+    assert table_rows(document.text) == [
+        ["A", "", "B"],
+        ["", "", "b1", "b2 第二行 制表"],
+        ["x", "y", "1", "2"],
+        ["z", "", "3", "4"],
+    ]
+    offset = document.text.index("z\t") + 2  # the position under the rowspan cell "y"
+    assert document.origin_at(offset) == Origin(table=1, row=3, column=2)
+
+
+def test_hidden_scripts_forms_and_layout_tables() -> None:
+    html = _page(
+        "<div style='display: none'>隐藏的文字</div><script>document.write('一、总体情况')</script>"
+        "<select><option>选项</option></select><div hidden>也隐藏</div>"
+        "<table><tr><td><p>一、总体情况</p><p>正文正文正文正文正文正文正文正文正文正文正文正文正文正文。</p>"
+        "<table><tr><td>行政许可</td><td>7</td></tr></table></td></tr></table>"
+    )
+    text = load(html.encode("utf-8"), name="page.html").text
+    assert "隐藏" not in text and "选项" not in text and "document.write" not in text
+    assert paragraphs(text) == ["一、总体情况", "正文正文正文正文正文正文正文正文正文正文正文正文正文正文。"]
+    assert table_rows(text) == [["行政许可", "7"]]
+
+
+def test_meta_charset_gbk_and_lying_charset() -> None:
+    body = "<p>政府信息公开工作年度报告</p>"
+    gbk = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>{body}</body></html>'
+    assert "政府信息公开工作年度报告" in load(gbk.encode("gb18030"), name="a.html").text
+    lying = f'<html><head><meta charset="gbk"></head><body>{body}</body></html>'
+    assert "政府信息公开工作年度报告" in load(lying.encode("utf-8"), name="b.html").text
+
+
+def test_deeply_nested_page_does_not_exhaust_the_stack() -> None:
+    html = _page("<div>" * 20000 + "<p>一、总体情况</p>" + "</div>" * 20000)
+    assert "一、总体情况" in load(html).text
+
+
+def test_page_without_text_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text(_page("<script>var x = 1;</script><div>   </div>"), encoding="utf-8")
+    with pytest.raises(InputError, match="no text found in the page"):
+        load(path)
+
+
+def test_binary_junk_named_html_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_bytes(b"\x00\x01\x02\xff\xfe\xfd" * 100)
+    with pytest.raises(InputError, match="not a text file"):
+        load(path)

@@ -1,0 +1,145 @@
+"""Text reports in every common Chinese encoding decode to the same text; junk gets one clear error."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from source_support import SEEDS, seed_text
+
+from govlint.errors import InputError
+from govlint.sources import load
+
+ENCODINGS = {
+    "utf-8": lambda text: text.encode("utf-8"),
+    "utf-8 with BOM": lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+    "gb18030": lambda text: text.encode("gb18030"),
+    "utf-16 with BOM": lambda text: text.encode("utf-16"),
+    "utf-16-le without BOM": lambda text: text.encode("utf-16-le"),
+    "utf-16-be without BOM": lambda text: text.encode("utf-16-be"),
+    "utf-32 with BOM": lambda text: text.encode("utf-32"),
+}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_each_encoding_round_trips_a_seed(seed: Path, encoding: str, tmp_path: Path) -> None:
+    text = seed_text(seed)
+    path = tmp_path / "report.txt"
+    path.write_bytes(ENCODINGS[encoding](text))
+    document = load(path)
+    assert document.text == text
+    assert document.kind == "text"
+    assert document.path == str(path)
+    assert document.origins == ()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_gbk_is_read_as_gb18030(seed: Path, tmp_path: Path) -> None:
+    text = seed_text(seed)
+    try:
+        data = text.encode("gbk")
+    except UnicodeEncodeError:
+        pytest.skip("the seed has a character outside GBK")
+    path = tmp_path / "report.md"
+    path.write_bytes(data)
+    document = load(path)
+    assert document.text == text
+    assert document.encoding == "gb18030"
+
+
+def test_encoding_override_wins_over_detection(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("政府信息公开".encode())
+    assert load(path).text == "政府信息公开"
+    document = load(path, encoding="gb18030")
+    assert document.encoding == "gb18030"
+    assert document.text == "政府信息公开".encode().decode("gb18030")
+
+
+def test_other_encodings_fall_back_to_charset_normalizer(tmp_path: Path) -> None:
+    pytest.importorskip("charset_normalizer")
+    text = "臺北市政府資訊公開年度報告\n一、總體情況\n"
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("big5"))
+    assert load(path).text == text
+    assert load(path, encoding="big5").text == text
+
+
+def test_override_labels_gbk_and_gb2312_mean_gb18030(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("第二十条第（一）项\t本年制发件数".encode("gb18030"))
+    assert load(path, encoding="GB2312").text == "第二十条第（一）项\t本年制发件数"
+    assert load(path, encoding="gbk").encoding == "gbk"
+
+
+def test_unknown_encoding_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("报告", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        load(path, encoding="klingon")
+
+
+def test_wrong_override_says_where_decoding_failed(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("一、总体情况".encode("gb18030"))
+    with pytest.raises(InputError, match=r"cannot decode as utf-8 \(at byte \d+\)"):
+        load(path, encoding="utf-8")
+
+
+def test_line_ends_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("一、总体情况\r\n正文\r旧式换行\n".encode())
+    assert load(path).text == "一、总体情况\n正文\n旧式换行\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00junk" * 50, "not a text file in a known encoding"),
+        (bytes(range(256)) * 40, "not a text file in a known encoding"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x01", "this is a PDF file"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00\x9c" * 100, "use the .docx extension"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "old Word (.doc)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x10" * 50, "this is an image"),
+        ("控制字符\x01\x02\x03\x04\x05\x06\x07\x08".encode() * 20, "not a text file"),
+    ],
+    ids=["nul-junk", "all-bytes", "pdf-named-txt", "zip-named-txt", "ole", "png", "control-characters"],
+)
+def test_binary_junk_named_txt_gets_one_clear_line(data: bytes, hint: str, tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert hint in message
+    assert "\n" not in message
+    assert message.startswith(f"{path}: ")
+    assert any("\u4e00" <= char <= "\u9fff" for char in message)  # Chinese first, then English
+
+
+def test_random_bytes_never_escape_as_another_exception() -> None:
+    import random
+
+    rng = random.Random(20250101)
+    for size in (1, 2, 3, 17, 256, 4096):
+        for _ in range(30):
+            data = bytes(rng.randrange(256) for _ in range(size))
+            try:
+                document = load(data, name="junk.txt")
+            except InputError:
+                continue
+            assert isinstance(document.text, str)
+
+
+def test_str_source_is_the_text_itself() -> None:
+    document = load("\ufeff一、总体情况\r\n正文", name="粘贴.txt")
+    assert document.text == "一、总体情况\n正文"
+    assert document.path == "粘贴.txt"
+
+
+def test_bytes_source_is_decoded() -> None:
+    document = load("一、总体情况".encode("gb18030"))
+    assert document.text == "一、总体情况"
+    assert document.path == "<bytes>"
