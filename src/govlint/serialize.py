@@ -1,0 +1,180 @@
+"""A :class:`govlint.model.Report` as plain data (the JSON contract of ``govlint parse``) or as text.
+
+The JSON schema is documented in ``docs/json.md``.  Cells are nested by the spec's stable keys
+(``tables.applications.denied.state_secret.total``), each ``{"value", "line", "column"}`` plus ``"status"``
+when the value was not read cleanly.  Decimal amounts become JSON numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from govlint import schema
+from govlint.model import Cell, CellStatus, DateMention, Number, Report, Span, Table, TableRow
+
+JSONValue = Any
+
+_TABLE_NAMES_ZH = {
+    "active_disclosure": "二、主动公开政府信息情况（第二十条）",
+    "applications": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+}
+
+
+def number_to_json(value: Number | None) -> int | float | None:
+    """An int stays an int; a Decimal amount (at most 15 significant digits in practice) becomes a float."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _date(mention: DateMention | None) -> str | None:
+    if mention is None or mention.value is None:
+        return None
+    return mention.value.isoformat()
+
+
+def _position(span: Span | None) -> dict[str, int | None]:
+    return {"line": span.line if span else None, "column": span.column if span else None}
+
+
+def cell_to_dict(cell: Cell, problem: str | None = None) -> dict[str, JSONValue]:
+    """One cell: value, line, column; status, raw text, unit and the row's problem only when they say something."""
+    data: dict[str, JSONValue] = {"value": number_to_json(cell.value), **_position(cell.span)}
+    if cell.status is not CellStatus.OK:
+        data["status"] = cell.status.value
+        if cell.raw:
+            data["raw"] = cell.raw
+    if cell.unit is not None:
+        data["unit"] = cell.unit
+    if problem is not None and cell.status is CellStatus.AMBIGUOUS:
+        data["problem"] = problem
+    return data
+
+
+def _nest(target: dict[str, JSONValue], dotted: str, value: JSONValue) -> None:
+    *parents, last = dotted.split(".")
+    node = target
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[last] = value
+
+
+def table_to_dict(table: Table | None) -> dict[str, JSONValue] | None:
+    """A table nested by row key, then column key; None when the table is absent."""
+    if table is None:
+        return None
+    data: dict[str, JSONValue] = {}
+    for row in table.rows.values():
+        cells = {column: cell_to_dict(cell, row.problem) for column, cell in row.cells.items()}
+        _nest(data, row.key, cells)
+    return data
+
+
+def report_to_dict(report: Report) -> dict[str, JSONValue]:
+    """The JSON contract of ``govlint parse FILE --format json``."""
+    period = report.statistics_period
+    return {
+        "path": report.path,
+        "title": report.title,
+        "agency": report.agency,
+        "report_year": report.report_year,
+        "format": report.format,
+        "mixed_format": report.mixed_format,
+        "publish_date": _date(report.publish_date),
+        "signature_date": _date(report.signature_date),
+        "statistics_period": None
+        if period is None
+        else {"start": _date(period.start), "end": _date(period.end), "line": period.span.line},
+        "sections": [
+            {"number": s.number, "key": s.key, "title": s.title, "line": s.span.line} for s in report.sections
+        ],
+        "tables": {key: table_to_dict(report.tables.get(key)) for key in schema.TABLE_KEYS},
+        "unplaced": [
+            {"kind": u.kind, "text": u.text, "reason": u.reason, **_position(u.span)} for u in report.unplaced
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _cell_text(cell: Cell) -> str:
+    if cell.status is CellStatus.EMPTY:
+        return "空"
+    if cell.status is CellStatus.AMBIGUOUS:
+        return "?"
+    if cell.status is CellStatus.UNREADABLE:
+        return f"!{cell.raw}"
+    inferred = "*" if cell.status is CellStatus.INFERRED else ""
+    return f"{number_to_json(cell.value)}{cell.unit or ''}{inferred}"
+
+
+def _row_lines(row: TableRow, width: int) -> list[str]:
+    cells = "  ".join(f"{column}={_cell_text(cell)}" for column, cell in row.cells.items())
+    line = row.span.line if row.span else "?"
+    lines = [f"  {row.key:<{width}} {cells}   (第{line}行)"]
+    if row.problem:
+        lines.append(f"  {'':<{width}} ↳ {row.problem}")
+    return lines
+
+
+def _applications_lines(table: Table) -> list[str]:
+    width = max(len(k) for k in table.rows)
+    lines = ["  列: " + " | ".join(c.label for c in schema.APPLICATION_COLUMNS)]
+    for row in table.rows.values():
+        cells = "".join(
+            f"{_cell_text(row.cells[c.key]) if c.key in row.cells else '':>7}" for c in schema.APPLICATION_COLUMNS
+        )
+        line = row.span.line if row.span else "?"
+        lines.append(f"  {row.key:<{width}}{cells}   (第{line}行)")
+        if row.problem:
+            lines.append(f"  {'':<{width}} ↳ {row.problem}")
+    return lines
+
+
+def report_to_text(report: Report) -> str:
+    """A readable summary of what govlint read: facts, sections, every table cell, what it could not place."""
+    lines = [f"报告 {report.path}"]
+    facts = [
+        ("标题", report.title, report.title_span),
+        ("机关", report.agency, None),
+        ("年度", str(report.report_year) if report.report_year is not None else None, None),
+        ("发布日期", _date(report.publish_date), report.publish_date.span if report.publish_date else None),
+        ("落款日期", _date(report.signature_date), report.signature_date.span if report.signature_date else None),
+    ]
+    for name, value, span in facts:
+        where = f"   (第{span.line}行)" if span else ""
+        lines.append(f"{name}: {value if value is not None else '（未找到）'}{where}")
+    fmt = report.format + ("（保留2019年格式的（六）其他处理行）" if report.mixed_format else "")
+    lines.append(f"格式: {fmt}")
+    if report.statistics_period is not None:
+        period = report.statistics_period
+        lines.append(f"统计期限: {_date(period.start)} 至 {_date(period.end)}   (第{period.span.line}行)")
+    lines.append("章节:")
+    lines.extend(f"  {s.title}   [{s.key}] (第{s.span.line}行)" for s in report.sections)
+    if not report.sections:
+        lines.append("  （未找到章节标题）")
+    for key in schema.TABLE_KEYS:
+        table = report.tables.get(key)
+        title = _TABLE_NAMES_ZH[key]
+        if table is None:
+            lines.append(f"表格 {title} [{key}]: 未找到")
+            continue
+        span = table.span
+        where = f"第{span.line}-{span.end_line}行" if span else ""
+        lines.append(f"表格 {title} [{key}] {where}:")
+        if key == "applications":
+            lines.extend(_applications_lines(table))
+        else:
+            width = max(len(k) for k in table.rows)
+            for row in table.rows.values():
+                lines.extend(_row_lines(row, width))
+    lines.append("图例: 空 = 空白单元格, ? = 无法确定, !文字 = 无法读取的文字, 数字* = 由连写数字推断")
+    if report.unplaced:
+        lines.append("未能归位的内容:")
+        lines.extend(f"  第{u.span.line}行 {u.kind}: {u.text} — {u.reason}" for u in report.unplaced)
+    return "\n".join(lines) + "\n"
