@@ -139,15 +139,19 @@ def test_hidden_scripts_forms_and_layout_tables() -> None:
 
 def test_meta_charset_gbk_and_lying_charset() -> None:
     body = "<p>政府信息公开工作年度报告</p>"
-    gbk = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>{body}</body></html>'
+    declared = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    gbk = f"<html><head>{declared}</head><body>{body}</body></html>"
     assert "政府信息公开工作年度报告" in load(gbk.encode("gb18030"), name="a.html").text
     lying = f'<html><head><meta charset="gbk"></head><body>{body}</body></html>'
     assert "政府信息公开工作年度报告" in load(lying.encode("utf-8"), name="b.html").text
 
 
-def test_deeply_nested_page_does_not_exhaust_the_stack() -> None:
-    html = _page("<div>" * 20000 + "<p>一、总体情况</p>" + "</div>" * 20000)
+def test_deeply_nested_page_does_not_exhaust_the_stack_or_hang() -> None:
+    html = _page("<div><span>" * 1500 + "<p>一、总体情况</p>" + "</span></div>" * 1500)
     assert "一、总体情况" in load(html).text
+    hostile = _page("<div>" * 200_000 + "<p>一、总体情况</p>" + "</div>" * 200_000)
+    with pytest.raises(InputError, match="nested too deeply"):
+        load(hostile)
 
 
 def test_page_without_text_is_an_input_error(tmp_path: Path) -> None:

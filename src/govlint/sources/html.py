@@ -108,6 +108,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 #: ``label：value`` in page metadata: a short Chinese label, or single characters spaced out (``文    号``),
 #: then a colon.
 _META_PAIR = re.compile(r"((?:[\u4e00-\u9fff][ \u3000\u00a0]+){1,5}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,8})\s*[：:]")
+#: Containers whose deep nesting makes HTML parsing quadratic (closing tags search the open-element scope).
+_NESTING_TAGS = re.compile(
+    r"<(/?)(?:div|ul|ol|dl|blockquote|section|article|aside|nav|header|footer|main|fieldset|figure|form|"
+    r"center|details|dialog|address|menu|hgroup)\b",
+    re.IGNORECASE,
+)
+#: Deepest nesting of those containers accepted; real pages stay under a hundred.
+MAX_NESTING = 2000
 #: The share of the page's non-link text the report's element must hold.
 _CONTENT_SHARE = 0.6
 
@@ -143,6 +151,7 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
 
 def _read(html: str, name: str, encoding: str | None) -> Document:
     lexbor = require("selectolax.lexbor", "html", name)
+    _check_nesting(html, name)
     tree = lexbor.LexborHTMLParser(html)
     body = tree.body
     if body is None:
@@ -167,6 +176,19 @@ def _read(html: str, name: str, encoding: str | None) -> Document:
     if not builder.text_seen:
         raise input_error(name, "网页中没有可读取的文字", "no text found in the page")
     return builder.build(name, "html", encoding)
+
+
+def _check_nesting(html: str, name: str) -> None:
+    """Refuse a page nested so deeply that parsing it would take minutes (a hostile or broken page)."""
+    depth = 0
+    for match in _NESTING_TAGS.finditer(html):
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        if depth > MAX_NESTING:
+            raise input_error(
+                name,
+                f"网页嵌套层数过深（超过 {MAX_NESTING} 层），无法读取",
+                f"the page is nested too deeply (over {MAX_NESTING} levels)",
+            )
 
 
 def _meta_tags(tree: Any) -> dict[str, str]:
