@@ -218,7 +218,6 @@ def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from govlint.baseline import Baseline, dump
     from govlint.errors import ConfigError, InputError, PluginError
     from govlint.linter import lint_report, plugins_for
     from govlint.output import OutputOptions, formatter
@@ -227,7 +226,11 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--stdin-filename is only used with - (standard input)")
     configs = _Configs(args)
     lang = configs.for_path(_config_path(args.paths[0], args.stdin_filename)).lang
-    baseline = Baseline.load(args.baseline) if args.baseline else None
+    baseline = None
+    if args.baseline:
+        from govlint.baseline import Baseline
+
+        baseline = Baseline.load(args.baseline)
     if args.write_baseline:
         _refuse_input_as_output(args.write_baseline, args.paths)
     out = formatter(
@@ -269,6 +272,8 @@ def run_check(args: argparse.Namespace) -> int:
         elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
             status = EXIT_FINDINGS
     if args.write_baseline:
+        from govlint.baseline import dump
+
         _write_file(args.write_baseline, dump(results))
         count = sum(len(r.diagnostics) for r in results)
         print(f"govlint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
