@@ -112,6 +112,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
             "因政府信息公开申请行政复议、提起行政诉讼的情况",
             "因政府信息公开申请行政复议、提起行政诉讼情况",
+            "政府信息公开行政法复议、行政诉讼情况",  # typo printed by four pingtan reports (2022-2025)
         ),
         table="review_litigation",
     ),
@@ -125,9 +126,27 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "存在的主要问题和改进情况",
             "存在问题及改进情况",
             "存在的问题及改进情况",
+            "存在的主要问题及改进措施",
+            # Any other ending (…及明年工作计划): matched as a prefix, after every longer variant.
+            "存在的主要问题",
         ),
     ),
-    SectionSpec(6, "other_matters", "六、其他需要报告的事项", ("其他需要报告的事项", "其他事项", "其他需要报告事项")),
+    SectionSpec(
+        6,
+        "other_matters",
+        "六、其他需要报告的事项",
+        (
+            "其他需要报告的事项",
+            "其他事项",
+            "其他需要报告事项",
+            "其他需报告的事项",
+            "需要说明的其他事项",
+            "其他需要说明的事项",
+            "其他需说明事项",
+            # A section given over to the fee statement that the standard puts in 六 (pingtan 苏平 2023-2025).
+            "信息处理费收取情况",
+        ),
+    ),
 )
 
 SECTIONS_BY_KEY: dict[str, SectionSpec] = {s.key: s for s in SECTIONS}

@@ -1,0 +1,137 @@
+"""Find the six section headings (一、总体情况 … 六、其他需要报告的事项) in a report's text.
+
+Headings are recognised by their **text**, taken from :data:`govlint.schema.SECTIONS`, never by the numeral
+alone: table rows (``三、本年度办理结果``), list items reusing top-level numerals (``一、加强领导``) and
+sub-headings without the numeral (``（一）主动公开政府信息情况``) are not headings.  Heading texts are
+compared folded and without whitespace (stray spaces, indentation, lines broken by pdftotext), with 和/及/与/、
+interchangeable and 的 ignored, and need no line break after them: crawled pages
+print the whole body as one line, ``…一、总体情况2023年，我局…``.  The number printed before a heading may
+differ from the section's number (a report that inserts a section); the section is keyed by the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govlint.schema import CHINESE_NUMERALS, FOLD_TABLE, SECTIONS, SectionSpec, normalize_label
+
+
+@attrs.frozen
+class HeadingMatch:
+    """A section heading as printed."""
+
+    spec: SectionSpec
+    #: Offset of the heading as printed, numeral included.
+    start: int
+    #: Offset just after the heading text.
+    end: int
+    #: The heading as printed, whitespace-trimmed.
+    title: str
+
+
+#: Words that real reports use interchangeably inside a heading ("行政复议、行政诉讼" / "…和…" / "…及…"): they
+#: compare as one; and 的 is ignored ("收到和处理政府信息公开申请的情况").
+_CONNECTORS = "和及与、"
+_COMPARE = str.maketrans({**{c: "和" for c in _CONNECTORS}, "的": None})
+#: Each character of the text as compared: folded, connectors as one, 的 and whitespace dropped.
+_COMPARE_CHAR: dict[str, str] = {chr(code): char for code, char in FOLD_TABLE.items()}
+_COMPARE_CHAR |= {c: "" for c in " \t\r\n\f\v"} | {c: "和" for c in _CONNECTORS} | {"的": ""}
+#: Characters after which a heading may omit its 、 (``。一总体情况``): start of text, spaces, sentence ends.
+_SENTENCE_END = "。;；:：!！?？"
+#: After a heading, these mark an enumeration of the parts in a preamble (``一、总体情况；二、…``).
+_LIST_SEPARATORS = frozenset(",，;；、､")
+#: A title is extended to the end of its line when the rest is this short and has none of these (nor digits).
+_TITLE_TAIL_MAX = 20
+_TITLE_TAIL_STOP = frozenset("。,，;；:：\t|｜")
+
+
+def _comparable(text: str) -> str:
+    return normalize_label(text).translate(_COMPARE)
+
+
+#: Every accepted heading text in comparable form with its section, longest first, so that a variant that
+#: is a prefix of another ("存在的主要问题") never wins over it.
+_VARIANTS: tuple[tuple[str, SectionSpec], ...] = tuple(
+    sorted(
+        {(_comparable(v), spec) for spec in SECTIONS for v in spec.variants},
+        key=lambda item: (-len(item[0]), item[1].number),
+    )
+)
+_FIRST_CHARS = frozenset(v[0] for v, _ in _VARIANTS)
+_LONGEST = len(_VARIANTS[0][0])
+#: How far to read for a heading text: its characters plus indentation and line breaks (pdftotext).
+_WINDOW = _LONGEST + 80
+
+#: Where a heading may start, in the text as printed: a numeral, then 、 or . or ． (not after 第, （ or
+#: another numeral: 第一、, （一、, 十一、), or nothing when the numeral starts a line or a sentence
+#: (。一总体情况).  The numeral comes first so that the regex engine can skip ahead fast.
+_NUMBERING_RE = re.compile(
+    f"(?P<numeral>[{CHINESE_NUMERALS}])"
+    f"(?:(?<![{CHINESE_NUMERALS}第(（].)\\s*[、､.．]\\s*|(?<![^\\s{_SENTENCE_END}].)\\s*)"
+)
+
+
+def find_section_headings(text: str) -> list[HeadingMatch]:
+    """Every section heading in ``text``, in text order; a section printed twice is kept twice.
+
+    When a section's text occurs under its own numeral and also under another one (a list item
+    ``一、存在的主要问题`` inside section 五), only the occurrences under its own numeral are kept.
+    """
+    found: list[tuple[HeadingMatch, bool]] = []
+    length = len(text)
+    for match in _NUMBERING_RE.finditer(text):
+        pos = match.end()
+        if pos >= length or _COMPARE_CHAR.get(text[pos], text[pos]) not in _FIRST_CHARS:
+            continue
+        recognised = _heading_text(text, pos)
+        if recognised is None:
+            continue
+        spec, end = recognised
+        if _next_char(text, end) in _LIST_SEPARATORS:
+            continue
+        end = _title_end(text, end)
+        start = match.start()
+        heading = HeadingMatch(spec, start, end, text[start:end].strip())
+        found.append((heading, CHINESE_NUMERALS.index(match.group("numeral")) + 1 == spec.number))
+    own_numeral = {h.spec.number for h, own in found if own}
+    return [h for h, own in found if own or h.spec.number not in own_numeral]
+
+
+def _heading_text(text: str, pos: int) -> tuple[SectionSpec, int] | None:
+    """The section whose heading text starts at ``pos`` and the offset just after that text, or None."""
+    kept: list[str] = []
+    ends: list[int] = []
+    compare = _COMPARE_CHAR.get
+    for offset in range(pos, min(len(text), pos + _WINDOW)):
+        char = text[offset]
+        char = compare(char, char)
+        if char and not char.isspace():
+            kept.append(char)
+            ends.append(offset + 1)
+            if len(kept) == _LONGEST:
+                break
+    compact = "".join(kept)
+    for variant, spec in _VARIANTS:
+        if compact.startswith(variant):
+            return spec, ends[len(variant) - 1]
+    return None
+
+
+def _next_char(text: str, pos: int) -> str:
+    """The first non-whitespace character at or after ``pos`` (within a few), or ""."""
+    rest = text[pos : pos + 8].lstrip()
+    return rest[0] if rest else ""
+
+
+def _title_end(text: str, end: int) -> int:
+    """Extend a heading to the end of its line when the rest of the line is a short continuation of the
+    title (``五、存在的主要问题及改进措施``), not prose, numbers or a table cell."""
+    eol = text.find("\n", end, end + _TITLE_TAIL_MAX + 1)
+    if eol == -1:
+        return end
+    tail = text[end:eol]
+    if not tail.strip() or any(c in _TITLE_TAIL_STOP or c.isdigit() for c in tail):
+        return end
+    return end + len(tail.rstrip())
