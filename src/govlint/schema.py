@@ -513,6 +513,50 @@ FEE_NOT_CHARGED_TERMS: tuple[str, ...] = (
 
 #: Words of the report title (§2).
 TITLE_CORE = "政府信息公开工作年度报告"
+#: What real titles print in place of :data:`TITLE_CORE` (the title is still found; GL107 reports it): 苏平
+#: 2021 "…政府信息公开年度报告", the "工作报告" a supervising office criticised (§9).
+TITLE_CORE_VARIANTS: tuple[str, ...] = ("政府信息公开年度报告", "政府信息公开工作报告", "政务公开工作年度报告")
+
+# ----- the document envelope (§2) ------------------------------------------------------------------------
+
+#: Metadata fields of a portal page (§2) and of a crawler's header (标题, 栏目, 原文链接, 本地目录), normalised.
+METADATA_FIELDS: tuple[str, ...] = (
+    "索引号",
+    "文号",
+    "发文字号",
+    "发文机构",
+    "发文机关",
+    "发布机构",
+    "主题分类",
+    "信息分类",
+    "公开方式",
+    "名称",
+    "标题",
+    "发布日期",
+    "发布时间",
+    "时间",
+    "成文日期",
+    "生效日期",
+    "有效性",
+    "栏目",
+    "来源",
+    "信息来源",
+    "原文链接",
+    "本地目录",
+)
+#: The metadata fields whose date is the publication date (§2), in order of preference.
+PUBLISH_DATE_FIELDS: tuple[str, ...] = ("发布日期", "发布时间")
+#: The metadata fields that hold the page's title.
+TITLE_FIELDS: tuple[str, ...] = ("标题", "名称")
+#: A date range within this many characters after one of these words is the statistics period (§8.1).
+PERIOD_MARKERS: tuple[str, ...] = ("统计",)
+#: How the name of a body ends; the name printed before a date at the end makes it a signature (落款, §2).
+AGENCY_ENDINGS: tuple[str, ...] = (
+    "局", "政府", "办公室", "委员会", "管委会", "镇", "乡", "街道", "办事处", "处", "中心", "院", "所", "厅",
+    "办", "部", "署", "站", "队", "馆", "司", "组", "委", "会", "区", "县", "市",
+)  # fmt: skip
+#: A date followed by this word dates the printing block (抄送…印发), not the signature.
+PRINT_DATE_MARKER = "印发"
 
 #: The agency-name endings of a 县级以上地方人民政府 (§8.2): the character before "人民政府" (or before
 #: "政府信息公开…" in a title such as "2022年上海市政府信息公开工作年度报告").  A township (镇, 乡), a street
