@@ -70,9 +70,28 @@ def test_plugins_lists_what_is_loaded(project: Path, run: Run) -> None:
     assert builtin["version"] == govlint.__version__ and builtin["api_version"] == 1
 
 
-def test_parse_refuses_a_directory(run: Run, tmp_path: Path) -> None:
+SEED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
+TRUTH = SEED.parents[1] / "truth" / f"{SEED.stem}.json"
+
+
+def test_parse_prints_the_report_as_json_or_text(run: Run) -> None:
+    code, out, err = run("parse", str(SEED))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    assert (data["report_year"], data["publish_date"]) == (truth["report_year"], truth["publish_date"])
+    code, out, _ = run("parse", str(SEED), "--format", "text")
+    assert code == 0 and str(truth["report_year"]) in out
+    code, out, _ = run("parse", "-", stdin=SEED.read_bytes())
+    assert code == 0 and json.loads(out)["report_year"] == truth["report_year"]
+
+
+def test_parse_errors_exit_2(run: Run, tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
     assert code == 2 and "is a directory" in err
+    code, out, err = run("parse", str(tmp_path / "none.txt"))
+    assert (code, out) == (2, "")
+    assert err.startswith("govlint: ") and "none.txt" in err and err.count("\n") == 1
 
 
 def test_the_installed_command_runs_as_a_fresh_process(tmp_path: Path) -> None:
