@@ -103,12 +103,13 @@ def write_docx(text: str, path: Path) -> Path:
             continue
         merges, width = _merges(content)
         table = document.add_table(rows=len(content), cols=width)
+        cells = [row.cells for row in table.rows]  # table.cell() is quadratic; merges never overlap
         for r, row in enumerate(content):
             for c, cell in enumerate(row):
                 if cell:
-                    table.cell(r, c).text = cell
+                    cells[r][c].text = cell
         for (r, c), (r2, c2) in merges.items():
-            table.cell(r, c).merge(table.cell(r2, c2))
+            cells[r][c].merge(cells[r2][c2])
     document.save(str(path))
     return path
 
