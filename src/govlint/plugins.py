@@ -7,8 +7,9 @@ file's directory on ``sys.path``).  Every plugin states the plugin API version i
 ``required-plugins`` pin is a :class:`~govlint.errors.PluginError` naming the plugin.
 
 Entry points are found by reading the ``entry_points.txt`` files of the distributions on ``sys.path``
-directly: the same files :mod:`importlib.metadata` reads, without its import cost (30-40 ms, a third of
-govlint's start-up), which matters for a pre-commit hook.
+directly: the same files :mod:`importlib.metadata` reads, without the cost of importing it and building
+its distribution objects (measured at 20-40 ms, against 1-2 ms for this scan), which matters for a
+pre-commit hook that starts govlint for every commit.
 """
 
 from __future__ import annotations

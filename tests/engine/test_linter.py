@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ import govlint
 from govlint import plugins
 from govlint.config import Config
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.errors import ConfigError
+from govlint.errors import ConfigError, InputError
 from govlint.linter import LintResult, lint_report
 from govlint.rule import Rule, RuleContext
 
@@ -141,3 +142,16 @@ def test_without_a_config_every_installed_rule_runs() -> None:
     assert result.errors == ()
     assert any(d.code.startswith("GL") for d in result.diagnostics)
     assert {d.code for d in result.diagnostics} <= set(plugins.load_plugins().rule_plugin)
+
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "004_46fcf760ef5bf81c.txt"
+
+
+def test_the_library_face_lints_a_path_and_stays_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    result = govlint.lint(SEED, Config(reference_date=dt.date(2025, 6, 1)))
+    assert isinstance(result, LintResult) and result.path == str(SEED)
+    assert [d.code for d in result.diagnostics if d.severity is Severity.ERROR] == ["GL105"]
+    json.dumps(result.to_dict())
+    with pytest.raises(InputError):
+        govlint.lint(SEED.with_name("no-such-report.txt"))
+    assert capsys.readouterr() == ("", "")
