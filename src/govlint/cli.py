@@ -108,8 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
     from govlint.errors import GovlintError
 
-    _configure_streams()
     try:
+        _configure_streams()
         parser = build_parser()
         args = parser.parse_args(argv)
         if getattr(args, "run", None) is None:
