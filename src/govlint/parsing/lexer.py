@@ -67,6 +67,7 @@ _REVIEW_SPECIFIC = frozenset(
 )
 _LABEL_LIKE = re.compile(r"^(?:\d[.、]|\([一二三四五六七八九]\))|[\u4e00-\u9fff]{2}")
 _MIN_APP_ROWS = 3
+_APP_HEADER_ONLY = frozenset({"note", "申请人情况"})
 #: Rows needed for an applications table that shows none of its opening labels (a sentence can name three).
 _MIN_APP_ROWS_UNANNOUNCED = 8
 _STRAY_LOOKAHEAD = 8
@@ -168,6 +169,8 @@ def _looks_like_table(family: Family, hits: Sequence[LabelHit]) -> bool:
         return LabelKind.A20_ROW in kinds and (strong or kinds.count(LabelKind.A20_COLUMN) >= 2)
     if family is Family.APPLICATIONS:
         rows = sum(k in (LabelKind.APP_ROW, LabelKind.APP_GROUP) for k in kinds)
+        if any(lab is not None and lab.key in _APP_HEADER_ONLY for lab in labels):
+            return rows >= 1  # the note and 申请人情况 are printed in the table only
         return rows >= _MIN_APP_ROWS and (strong or rows >= _MIN_APP_ROWS_UNANNOUNCED)
     return len(kinds) >= _MIN_REVIEW_LABELS and any(lab is not None and lab.key in _REVIEW_SPECIFIC for lab in labels)
 
@@ -214,7 +217,7 @@ def _region(text: str, folded: str, group: tuple[Family, Sequence[LabelHit]], bo
                     break
                 end = stop
             position = stop
-    end = len(folded[:end].rstrip()) if end > start else end
+    end = len(folded[:end].rstrip(" \n\r\f")) if end > start else end  # a trailing tab is an empty cell
     return Region(family, start, max(end, last), tuple(hits), detect_layout(folded, start, max(end, last)))
 
 

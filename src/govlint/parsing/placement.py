@@ -159,16 +159,19 @@ def _by_neighbours(
     layout = values[0].layout
     row_size = values[0].row_size
     outcomes: dict[tuple[int, ...], tuple[float, ...]] = {}
-    for reference in references:
-        if reference.layout is not layout:
-            continue
-        for from_end in (False, True) if layout is not Layout.SPACED else (False,):
+    # rows of the same shape (cell count) are compared cell by cell; others counting from the row's end
+    for from_end in (False, True) if layout is not Layout.SPACED else (False,):
+        for reference in references:
+            if reference.layout is not layout:
+                continue
             if not from_end and layout is not Layout.SPACED and reference.row_size != row_size:
                 continue
             assignment = _assign(values, reference, from_end)
             if assignment is not None:
                 shift = row_size - reference.row_size if from_end else 0
                 outcomes.setdefault(assignment, tuple(p + shift for p in reference.positions))
+        if outcomes:
+            break
     if len(outcomes) != 1:
         return None
     ((assignment, expected),) = outcomes.items()

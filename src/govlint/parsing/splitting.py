@@ -24,8 +24,8 @@ _GROUP = re.compile(
     + ")?"
 )
 _AMOUNT_UNITS = frozenset({"元", "万元"})
-#: Beyond this many readings a row is reported ambiguous without enumerating further.
-MAX_READINGS = 5000
+#: Beyond this many candidate readings a row is reported ambiguous without enumerating further.
+MAX_READINGS = 2000
 
 
 @attrs.frozen
@@ -94,59 +94,62 @@ def _min_parts(digits: str) -> int:
     return zeros + (1 if zeros < len(digits) else 0)
 
 
-def _readings(groups: Sequence[_Group], count: int) -> Iterator[list[Part]]:
-    if not groups:
+#: A number of a reading before it becomes a :class:`Part`: its group, its digits, first/last of the group.
+_Piece = tuple[int, str, bool, bool]
+
+
+def _readings(groups: Sequence[_Group], count: int, index: int = 0) -> Iterator[list[_Piece]]:
+    if index == len(groups):
         if count == 0:
             yield []
         return
-    group, rest = groups[0], groups[1:]
+    group = groups[index]
+    rest = groups[index + 1 :]
     rest_min = sum(_min_parts(g.digits) for g in rest)
     rest_max = sum(len(g.digits) for g in rest)
     low = max(_min_parts(group.digits), count - rest_max)
     high = min(len(group.digits), count - rest_min)
     for parts_here in range(low, high + 1):
         for cut in _partitions(group.digits, parts_here):
-            head = _parts(group, cut)
-            for tail in _readings(rest, count - parts_here):
+            last = len(cut) - 1
+            head = [(index, digits, n == 0, n == last) for n, digits in enumerate(cut)]
+            for tail in _readings(groups, count - parts_here, index + 1):
                 yield head + tail
 
 
-def _parts(group: _Group, cut: Sequence[str]) -> list[Part]:
-    parts = []
-    offset = group.digits_start
-    split = len(cut) > 1
-    for index, digits in enumerate(cut):
-        first, last = index == 0, index == len(cut) - 1
-        sign = group.sign if first else ""
-        decimals = group.decimals if last else None
-        start = group.start if first else offset
-        end = offset + len(digits)
-        if last:
-            end += (len(decimals) + 1 if decimals is not None else 0) + len(group.unit or "")
-        parts.append(
-            Part(
-                number_value(sign, digits, decimals),
-                start,
-                end,
-                group.unit if last else None,
-                split,
-                bool(sign),
-                decimals is not None,
-            )
-        )
-        offset += len(digits)
-    return parts
+def _value(group: _Group, piece: _Piece) -> Number:
+    _, digits, first, last = piece
+    return number_value(group.sign if first else "", digits, group.decimals if last else None)
 
 
-def _fits(parts: Sequence[Part], kinds: Sequence[ValueKind]) -> bool:
-    for part, kind in zip(parts, kinds, strict=True):
-        if part.signed and kind != "signed":
+def _fits(groups: Sequence[_Group], reading: Sequence[_Piece], kinds: Sequence[ValueKind]) -> bool:
+    for (index, _, first, last), kind in zip(reading, kinds, strict=True):
+        group = groups[index]
+        if first and group.sign and kind != "signed":
             return False
-        if part.decimal and kind != "amount":
+        if last and group.decimals is not None and kind != "amount":
             return False
-        if part.unit is not None and (part.unit in _AMOUNT_UNITS) != (kind == "amount"):
+        if last and group.unit is not None and (group.unit in _AMOUNT_UNITS) != (kind == "amount"):
             return False
     return True
+
+
+def _parts(groups: Sequence[_Group], reading: Sequence[_Piece]) -> tuple[Part, ...]:
+    parts = []
+    offsets = {index: groups[index].digits_start for index in range(len(groups))}
+    for piece in reading:
+        index, digits, first, last = piece
+        group = groups[index]
+        start = group.start if first else offsets[index]
+        end = offsets[index] + len(digits)
+        if last:
+            end += (len(group.decimals) + 1 if group.decimals is not None else 0) + len(group.unit or "")
+        split = not (first and last)
+        signed = first and bool(group.sign)
+        decimal = last and group.decimals is not None
+        parts.append(Part(_value(group, piece), start, end, group.unit if last else None, split, signed, decimal))
+        offsets[index] += len(digits)
+    return tuple(parts)
 
 
 def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], check: Check | None) -> Outcome:
@@ -155,21 +158,21 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], che
     groups = parse_groups(pieces)
     if groups is None:
         return Outcome(None, 0, "text among the run-together digits")
-    found: list[list[Part]] = []
-    for reading in _readings(groups, count):
-        if _fits(reading, kinds):
+    found: list[list[_Piece]] = []
+    for tried, reading in enumerate(_readings(groups, count)):
+        if tried > MAX_READINGS:
+            return Outcome(None, len(found), f"the digits can be read as {count} numbers in too many ways")
+        if _fits(groups, reading, kinds):
             found.append(reading)
-            if len(found) > MAX_READINGS:
-                return Outcome(None, len(found), f"the digits can be read as {count} numbers in too many ways")
     if not found:
         digits = sum(len(g.digits) for g in groups)
         return Outcome(None, 0, f"{digits} digits cannot be read as {count} numbers")
     if len(found) == 1:
-        return Outcome(tuple(found[0]), 1)
+        return Outcome(_parts(groups, found[0]), 1)
     if check is not None:
-        consistent = [r for r in found if check([p.value for p in r])]
+        consistent = [r for r in found if check([_value(groups[p[0]], p) for p in r])]
         if len(consistent) == 1:
-            return Outcome(tuple(consistent[0]), len(found))
+            return Outcome(_parts(groups, consistent[0]), len(found))
         return Outcome(
             None,
             len(found),
