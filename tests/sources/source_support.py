@@ -155,3 +155,58 @@ def write_html(text: str, path: Path, encoding: str = "utf-8") -> Path:
     )
     path.write_bytes("\n".join(parts).encode(encoding))
     return path
+
+
+# --- PDF -------------------------------------------------------------------------------------------------
+
+#: A CID font PDF viewers have without embedding (Adobe-GB1): PDFium extracts its text as Unicode.
+_PDF_FONT = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts "
+    b"[<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+    b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
+    b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> >>] >>"
+)
+
+
+def pdf_text(text: str, x: float, y: float, size: float = 12) -> bytes:
+    """Content-stream operators that print ``text`` at (x, y) (PDF points, y up)."""
+    return b"BT /F1 %.2f Tf %.2f %.2f Td <%s> Tj ET\n" % (size, x, y, text.encode("utf-16-be").hex().encode())
+
+
+def pdf_line(x0: float, y0: float, x1: float, y1: float, gray: float = 0.0) -> bytes:
+    """A stroked line."""
+    return b"%.2f G 0.5 w %.2f %.2f m %.2f %.2f l S\n" % (gray, x0, y0, x1, y1)
+
+
+def pdf_grid(xs: list[float], ys: list[float]) -> bytes:
+    """Ruling lines of a full grid (every cell boxed)."""
+    lines = [pdf_line(x, ys[0], x, ys[-1]) for x in xs] + [pdf_line(xs[0], y, xs[-1], y) for y in ys]
+    return b"".join(lines)
+
+
+def write_pdf(pages: list[bytes], rotate: int = 0, trailer: bytes = b"") -> bytes:
+    """A PDF whose pages have the given content streams (A4, the font above as /F1)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * index) for index in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        _PDF_FONT,
+    ]
+    for index, content in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (rotate, 5 + 2 * index)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
