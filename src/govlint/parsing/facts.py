@@ -427,8 +427,11 @@ def _find_signature(
         if after and not after[0].isspace() and not rest.startswith("抄送"):
             continue
         name = _name_before(text, date.start)
-        if not name:
-            return date, ""
+        if not name:  # the date alone on its line: the name, if any, is on a line above
+            above = text[: _line_start(text, date.start)].rstrip()
+            name = "".join(above[_line_start(above, len(above)) :].split())
+            signer = len(name) <= _PREVIOUS_LINE_MAX and name.endswith(AGENCY_ENDINGS) and not _PROSE.intersection(name)
+            return date, name if signer else ""
         if name.endswith(AGENCY_ENDINGS):
             return date, name
     return None

@@ -81,6 +81,7 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
     """
     found: list[tuple[HeadingMatch, bool]] = []
     length = len(text)
+    previous_end = -1
     for match in _NUMBERING_RE.finditer(text):
         pos = match.end()
         if pos >= length or _COMPARE_CHAR.get(text[pos], text[pos]) not in _FIRST_CHARS:
@@ -89,10 +90,16 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
         if recognised is None:
             continue
         spec, end = recognised
-        if _next_char(text, end) in _LIST_SEPARATORS:
+        start = match.start()
+        # A list of the parts ("一、总体情况；二、主动公开…；三、…。"): an item followed by a separator, or
+        # preceded by one right after the previous item.
+        listed = _next_char(text, end) in _LIST_SEPARATORS or (
+            previous_end >= 0 and text[previous_end:start].strip() in _LIST_SEPARATORS
+        )
+        previous_end = end
+        if listed:
             continue
         end = _title_end(text, end)
-        start = match.start()
         heading = HeadingMatch(spec, start, end, text[start:end].strip())
         found.append((heading, CHINESE_NUMERALS.index(match.group("numeral")) + 1 == spec.number))
     own_numeral = {h.spec.number for h, own in found if own}
