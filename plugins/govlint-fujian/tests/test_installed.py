@@ -98,6 +98,19 @@ def test_check_is_silent_on_reports_that_give_the_fee_figures(name: str) -> None
     assert not [e for e in data["errors"] if e["code"].startswith("FJ")]
 
 
+def test_check_compares_a_real_fee_table_with_the_applications_table() -> None:
+    report = FIXTURES / "pingtan_021_market_2025.txt"  # (六)2 reads 2000002, the fee table 18000
+    _, data = check_json(report)
+    [found] = fj(data, report)
+    assert (found["code"], found["severity"], found["expected"], found["actual"]) == ("FJ004", "warning", ">= 2", 1)
+    assert (found["line"], found["column"]) == (line_of(report, "18000"), column_in_line(report, "18000"))
+
+
+def column_in_line(path: Path, needle: str) -> int:
+    line = next(line for line in path.read_text(encoding="utf-8").splitlines() if needle in line)
+    return line.index(needle) + 1
+
+
 def test_the_option_is_read_from_pyproject(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_bytes((FIXTURES / "seed_003_no_fee_table.txt").read_bytes())
