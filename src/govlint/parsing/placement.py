@@ -74,8 +74,11 @@ def _ambiguous(columns: Sequence[ColumnSpec], atoms: Sequence[Atom], problem: st
     start = atoms[0].start
     end = atoms[-1].end
     raw = " ".join(a.raw for a in atoms)
-    slots = tuple(Slot(c.key, None, CellStatus.AMBIGUOUS, raw, start, end) for c in columns)
-    return Placed(slots, problem, count)
+    slots = [Slot(c.key, None, CellStatus.AMBIGUOUS, raw, start, end) for c in columns]
+    unit = read_cell(atoms[-1].raw).unit
+    if unit is not None and columns[-1].kind == "amount":  # 2832995元: whatever the split, 元 is the amount's
+        slots[-1] = attrs.evolve(slots[-1], unit=unit)
+    return Placed(tuple(slots), problem, count)
 
 
 def place_row(
@@ -113,11 +116,14 @@ def place_row(
         return _ambiguous(columns, values, f"{len(values)} values printed for {count} columns", len(values))
     layout = values[0].layout
     if layout is Layout.RUN:
-        while values[-1].kind is AtomKind.WORD:  # junk glued to the next label ("0000000三三、本年度…")
-            values.pop()
-        while values[0].kind is AtomKind.WORD:
-            values.pop(0)
-        return _split(columns, values, check)
+        numbers = list(values)
+        while numbers and numbers[-1].kind is AtomKind.WORD:  # junk glued to the next label ("0000000三三、…")
+            numbers.pop()
+        while numbers and numbers[0].kind is AtomKind.WORD:
+            numbers.pop(0)
+        if not numbers:
+            return _ambiguous(columns, values, "text where the numbers belong", len(values))
+        return _split(columns, numbers, check)
     placed = _by_neighbours(columns, atoms, values, references)
     if placed is not None:
         return placed

@@ -1,0 +1,63 @@
+"""The JSON contract of ``govlint parse`` and the text summary."""
+
+from __future__ import annotations
+
+import json
+
+from parsing_support import PEER, PINGTAN, SEEDS, TRUTH, load_truth
+
+import govlint
+from govlint.serialize import report_to_dict, report_to_text
+
+
+def test_json_contract_of_a_seed() -> None:
+    data = json.loads(json.dumps(report_to_dict(govlint.parse(SEEDS[1])), ensure_ascii=False))
+    truth = load_truth(TRUTH / f"{SEEDS[1].stem}.json")
+    assert data["report_year"] == truth["report_year"] == 2024
+    assert data["agency"] == truth["agency"]
+    assert data["publish_date"] == truth["publish_date"] == "2025-01-09"
+    assert data["signature_date"] == "2025-01-09"
+    assert data["format"] == "2021"
+    assert [s["number"] for s in data["sections"]] == truth["sections_present"]
+    assert data["sections"][0] == {"number": 1, "key": "overview", "title": "一、总体情况", "line": 6}
+    tables = data["tables"]
+    assert tables["active_disclosure"] is None
+    total = tables["applications"]["new_received"]["total"]
+    assert total == {"value": 31, "line": 24, "column": total["column"]}
+    assert tables["applications"]["denied"]["state_secret"]["total"]["value"] == 0
+    assert tables["applications"]["other"]["fee_unpaid"]["natural_person"]["value"] == 0
+    assert tables["review_litigation"]["litigation_after_review"]["pending"]["value"] == 0
+
+
+def test_cells_not_read_cleanly_say_so() -> None:
+    data = report_to_dict(govlint.parse(SEEDS[0]))
+    blank = data["tables"]["applications"]["results_total"]["natural_person"]
+    assert blank == {"value": None, "line": 56, "column": blank["column"], "status": "empty"}
+    crawled = report_to_dict(govlint.parse(PINGTAN / "062_social_2024.txt"))
+    review = crawled["tables"]["review_litigation"]["review"]["upheld"]
+    assert review["value"] is None and review["status"] == "ambiguous"
+    assert "15 numbers" in review["problem"]
+    inferred = crawled["tables"]["applications"]["new_received"]["total"]
+    assert inferred["value"] == 2 and inferred["status"] == "inferred"
+
+
+def test_decimal_amounts_are_json_numbers_and_units_are_kept() -> None:
+    data = report_to_dict(govlint.parse(PEER / "hzq2023_working.pdf.pdftotext.txt"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert '"amount_10k_yuan": {"value": 7730.28,' in text
+    assert data["mixed_format"] is True
+    assert data["tables"]["applications"]["other"]["all"]["total"]["value"] == 0
+    old = report_to_dict(govlint.parse(PINGTAN / "064_gwhoffice_2019.txt"))
+    assert old["tables"]["active_disclosure"]["procurement"]["total_amount"]["unit"] == "元"
+    assert old["tables"]["active_disclosure"]["licensing"]["change"]["value"] == 1
+
+
+def test_text_summary_names_facts_tables_and_problems() -> None:
+    text = report_to_text(govlint.parse(PINGTAN / "062_social_2024.txt"))
+    assert "机关: 平潭综合实验区社会事业局" in text
+    assert "格式: 2021" in text
+    assert "四、政府信息公开行政复议、行政诉讼情况" in text
+    assert "↳ the digits can be read as 15 numbers in 24 ways" in text
+    seed = report_to_text(govlint.parse(SEEDS[0]))
+    assert "发布日期: （未找到）" in seed
+    assert "partially_granted" in seed and "空" in seed
