@@ -492,6 +492,9 @@ FEE_STATEMENT_MARKERS: tuple[str, ...] = ("未", "没有", "无", "不", "零", 
 
 #: The fee notice (收费通知) of the fee measures (§8.4); a count of them may be stated in section 六.
 FEE_NOTICE_TERM = "收费通知"
+#: "未向申请人发出信息处理费收费通知": a negation, then a verb of issuing, then the notice, in one clause.
+FEE_NEGATIONS: tuple[str, ...] = ("未", "没有", "无", "不曾", "从未")
+FEE_NOTICE_VERBS: tuple[str, ...] = ("发出", "发放", "开具", "出具", "送达", "下发", "寄送")
 
 #: Section 六 wording that says no fee arose or no fee notice was issued.  It contradicts a table with
 #: ``other.fee_unpaid.total > 0`` (§7.2 X1); "未收取" (not collected) does not and is deliberately absent.

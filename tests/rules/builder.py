@@ -300,9 +300,9 @@ def make_report(
                 if problem is not None:
                     cell = attrs.evolve(cell, value=None, status=CellStatus.AMBIGUOUS)
                 made[column] = cell
-            built_rows[row_key] = TableRow(
-                row_key, label, spans(*row_span), made, problem=problem, value_count=len(row_cells)
-            )
+            # Table 四's groups share one printed line: each row counts the line's values, as the parser does.
+            count = 5 * len(rows) if key == "review_litigation" else len(row_cells)
+            built_rows[row_key] = TableRow(row_key, label, spans(*row_span), made, problem=problem, value_count=count)
         parts: tuple[int, ...] = ()
         if key == "active_disclosure":
             parts = tuple(sub.item for sub in spec.art20 if sub.item not in drop_parts)

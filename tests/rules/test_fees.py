@@ -50,11 +50,12 @@ def test_gl301_fee_named_without_amount_or_none() -> None:
     assert pointed(report, d).startswith("信息处理费按")
 
 
-def test_gl301_only_from_2021_when_the_fee_measures_apply() -> None:
+def test_gl301_in_both_formats() -> None:
     report = make_report(fmt="2019", year=2020, signature="2021年1月27日", fee_text="无其他需要报告事项。")
-    assert diagnostics(FeeNotDisclosed, report) == []
+    assert len(diagnostics(FeeNotDisclosed, report)) == 1
     unknown = make_report(report_format="unknown", drop_tables={"active_disclosure"}, fee_text="无。")
     assert len(diagnostics(FeeNotDisclosed, unknown)) == 1  # a 2024 report without standard tables
+    assert diagnostics(FeeNotDisclosed, make_report(year=2016, report_format="unknown", fee_text="无。")) == []
 
 
 def test_gl301_without_section_six_searches_the_whole_text() -> None:
@@ -81,6 +82,8 @@ def fee_unpaid_report(statement: str, unpaid: int = 2) -> Report:
         "本年度未发出收费通知，没有产生信息处理费。",
         "本年度没有产生信息公开处理费。",
         "本年度发出收费通知0件，收取信息处理费0元。",
+        "本年度本机关未向申请人发出信息处理费收费通知，未收取信息处理费。",
+        "2024年，本机关未发出政府信息公开信息处理费收费通知，未收取任何费用。",
     ],
 )
 def test_gl302_statement_denies_fee_notices(statement: str) -> None:
@@ -97,6 +100,7 @@ def test_gl302_statement_denies_fee_notices(statement: str) -> None:
     [
         "本年度未收取信息处理费。",  # not collected: the notices went unpaid
         "本年度发出收费通知2件，申请人均未缴费，未收取信息处理费。",
+        "本年度向2名申请人发出收费通知，申请人未按时缴费，没有收取费用。",
     ],
 )
 def test_gl302_not_collected_is_consistent(statement: str) -> None:
@@ -133,6 +137,14 @@ def test_gl303_empty_amount() -> None:
     cell = report.tables.active_disclosure.cell("fees.amount_10k_yuan")  # type: ignore[union-attr]
     assert cell is not None and cell.span is not None
     assert (d.location.line, d.location.column) == (cell.span.line, cell.span.column)
+
+
+def test_gl303_leaves_an_unplaced_row_to_gl106() -> None:
+    report = make_report(
+        problems={"active_disclosure.fees": "2 values for 1 column"},
+        drop_cells={"active_disclosure.fees.amount_10k_yuan"},
+    )
+    assert diagnostics(FeeAmount, report) == []
 
 
 def test_gl303_missing_part() -> None:

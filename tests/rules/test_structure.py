@@ -291,7 +291,9 @@ def test_gl106_row_with_a_problem() -> None:
 def test_gl106_shared_review_line_reported_once() -> None:
     problem = "14 values for 15 cells"
     report = make_report(problems={f"review_litigation.{g}": problem for g in ("review", "litigation_direct")})
-    assert len(diagnostics(UnplacedValues, report)) == 1
+    [d] = diagnostics(UnplacedValues, report)
+    assert (d.expected, d.actual) == (15, 15)  # the builder prints all 15 numbers of the line
+    assert d.message_zh.startswith("“行政复议、行政诉讼情况表数据”行有 15 个数值，应有 15 个")
 
 
 # GL107 ----------------------------------------------------------------------------------------------------

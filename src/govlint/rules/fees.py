@@ -12,8 +12,10 @@ from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import effective_format, line_of, section_anchor, span_at
 from govlint.schema import (
     ART20_2021,
+    FEE_NEGATIONS,
     FEE_NOT_CHARGED_TERMS,
     FEE_NOTICE_TERM,
+    FEE_NOTICE_VERBS,
     FEE_STATEMENT_MARKERS,
     FEE_TERMS,
     SECTIONS_BY_KEY,
@@ -32,6 +34,10 @@ _SENTENCE_END = re.compile(r"[。;!?\n]")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?万?元")
 #: "收费通知0件", "发出收费通知 0 份": the first number after the fee-notice term (in normalised text).
 _NOTICE_COUNT = re.compile(re.escape(FEE_NOTICE_TERM) + r"[^\d。;]{0,8}?(\d+)")
+#: "未向申请人发出信息处理费收费通知": a negation, a verb of issuing and the notice within one clause.
+_NOTICE_DENIED = re.compile(
+    f"(?:{'|'.join(FEE_NEGATIONS)}).{{0,12}}?(?:{'|'.join(FEE_NOTICE_VERBS)}).{{0,16}}?{re.escape(FEE_NOTICE_TERM)}"
+)
 
 _FEE_HEADER_BASE = next(c.label for t in ART20_2021 if t.item == FEE_AMOUNT_ITEM for c in t.columns).split("(")[0]
 #: The header 本年收费金额（单位：万元）, spaces allowed anywhere; group 1 is the unit as printed.
@@ -39,8 +45,6 @@ _FEE_HEADER = re.compile(
     r"\s*".join(map(re.escape, _FEE_HEADER_BASE)) + r"\s*\(\s*(?:单\s*位\s*[:：]?\s*)?([^)\n]{1,8}?)\s*\)"
 )
 _UNIT = "万元"
-#: The first report year under the fee measures of 国办函〔2020〕109号 (in force 2021-01-01, spec §8.4).
-FEES_FROM_YEAR = 2021
 _OTHER_MATTERS = SECTIONS_BY_KEY["other_matters"]
 
 
@@ -92,18 +96,16 @@ class FeeNotDisclosed(Rule):
             '"未收取" when none was charged. Accepted wordings are those of spec §8.4 (信息处理费, 信息公开处理费, '
             "政府信息公开信息处理费, 政府信息处理相关费用) in a sentence with an amount or an explicit none "
             "(未收取, 没有产生, 无 …). 六 followed only by 无。 is the defect (seed 001). Without a section 六 the "
-            "whole text is searched and the finding points where 六 should be. Checked for reports of 2021 and "
-            "later: the fee measures apply from 1 January 2021 (spec §8.4), so a 2019 or 2020 report had no fee to "
-            "disclose."
+            "whole text is searched and the finding points where 六 should be. Reports in the 2019 format are "
+            "checked too: 条例 第四十二条 allows the fee since 2019, and the old regulation already listed "
+            "收费及减免 among a report's contents (spec §1.2)."
         ),
         bad_example="六、其他需要报告的事项\n无。",
         good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        spec = effective_format(report)
-        year = report.report_year
-        if spec is None or spec.key != "2021" or (year is not None and year < FEES_FROM_YEAR):
+        if effective_format(report) is None:
             return
         start, end, anchor = _fee_scope(report)
         named = [s for s in _sentences(report, start, end) if _mentions_fee(s)]
@@ -184,11 +186,18 @@ class FeeContradictsTable(Rule):
 
 
 def _denies_charge(sentence: _Sentence) -> bool:
-    text = sentence.text
-    if any(term in text for term in FEE_NOT_CHARGED_TERMS):
-        return _mentions_fee(sentence) or FEE_NOTICE_TERM in text or "费用" in text
-    match = _NOTICE_COUNT.search(text)
-    return match is not None and int(match.group(1)) == 0
+    """Whether a clause of the sentence says no fee notice was issued or no fee arose (not: none collected)."""
+    for clause in sentence.text.split(","):
+        if _NOTICE_DENIED.search(clause):
+            return True
+        if any(term in clause for term in FEE_NOT_CHARGED_TERMS) and (
+            any(term in clause for term in FEE_TERMS) or FEE_NOTICE_TERM in clause or "费用" in clause
+        ):
+            return True
+        count = _NOTICE_COUNT.search(clause)
+        if count is not None and int(count.group(1)) == 0:
+            return True
+    return False
 
 
 class FeeAmount(Rule):
@@ -220,7 +229,8 @@ class FeeAmount(Rule):
         row = table.rows.get(FEE_AMOUNT_ROW)
         cell = table.cell(FEE_AMOUNT_CELL)
         fallback = line_of(report, table.span) if table.span else None
-        if cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE):
+        unplaced = row is not None and row.problem is not None  # its cells are unknown: GL106's finding
+        if not unplaced and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
             where = (cell.span if cell else None) or (line_of(report, row.span) if row and row.span else fallback)
             shown = cell.raw.strip() if cell else ""
             printed_zh = f"（填写为“{shown}”）" if shown else ""

@@ -445,6 +445,10 @@ class UnplacedValues(Rule):
                 seen.add(mark)
                 columns = len(_expected_columns(table_key, row.key, spec) or row.cells)
                 name = row_name(table_key, row.key, row.label, spec.key if spec else "2021")
+                sharing = [r for r in table.rows.values() if r.span is not None and r.span == row.span]
+                if table_key == "review_litigation" and len(sharing) > 1:
+                    columns *= len(sharing)  # the groups of table 四 printed on one line: its 15 numbers
+                    name = "行政复议、行政诉讼情况表数据"
                 yield self.diagnostic(
                     report,
                     span,
