@@ -33,11 +33,11 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and "\t" not in line]
 
 
-Block = tuple[str, list[list[str]]]  # ("p", [[line]]) or ("table", rows of cells)
+Block = tuple[str, list[list[str]]]  # ("p", [[line]]), ("blank", []) or ("table", rows of cells)
 
 
 def blocks(text: str) -> list[Block]:
-    """Paragraph lines and tables (runs of lines holding a TAB) of a seed, in order."""
+    """Paragraph lines, empty lines and tables (runs of lines holding a TAB) of a seed, in order."""
     result: list[Block] = []
     for line in text.splitlines():
         if "\t" in line:
@@ -48,6 +48,8 @@ def blocks(text: str) -> list[Block]:
                 result.append(("table", [cells]))
         elif line.strip():
             result.append(("p", [[line.strip()]]))
+        elif result and result[-1][0] != "blank":
+            result.append(("blank", []))
     return result
 
 
@@ -98,8 +100,8 @@ def write_docx(text: str, path: Path) -> Path:
 
     document = docx.Document()
     for kind, content in blocks(text):
-        if kind == "p":
-            document.add_paragraph(content[0][0])
+        if kind != "table":
+            document.add_paragraph(content[0][0] if content else "")
             continue
         merges, width = _merges(content)
         table = document.add_table(rows=len(content), cols=width)
@@ -127,8 +129,8 @@ def write_html(text: str, path: Path, encoding: str = "utf-8") -> Path:
         '<div class="TRS_Editor">',
     ]
     for kind, content in blocks(text):
-        if kind == "p":
-            parts.append(f"<p>{html.escape(content[0][0])}</p>")
+        if kind != "table":
+            parts.append(f"<p>{html.escape(content[0][0])}</p>" if content else "<p></p>")
             continue
         merges, width = _merges(content)
         covered = {

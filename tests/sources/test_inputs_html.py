@@ -29,14 +29,15 @@ def _row(rows: list[list[str]], label: str) -> list[str]:
 
 def test_real_page_keeps_title_and_metadata_and_drops_navigation(page_text: str) -> None:
     lines = paragraphs(page_text)
-    assert lines[:3] == [
+    assert lines[:4] == [
         "平潭综合实验区行政审批局2025年政府信息公开工作年度报告",
         "来源：区行政审批局",
         "时间：2026-01-30 16:07",
+        "发布时间：2026-01-30 16:07",  # from <meta name="PubDate">: the visible "时间" is not a publish label
     ]
     for junk in ("无障碍浏览", "当前位置", "登录", "闽政通APP", "文件下载", "长者模式", "版权所有", "function"):
         assert junk not in page_text
-    assert lines[3].startswith("根据《中华人民共和国政府信息公开条例》")
+    assert lines[4].startswith("根据《中华人民共和国政府信息公开条例》")
     assert lines[-1].startswith("按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》")
 
 
@@ -135,6 +136,21 @@ def test_hidden_scripts_forms_and_layout_tables() -> None:
     assert "隐藏" not in text and "选项" not in text and "document.write" not in text
     assert paragraphs(text) == ["一、总体情况", "正文正文正文正文正文正文正文正文正文正文正文正文正文正文。"]
     assert table_rows(text) == [["行政许可", "7"]]
+
+
+def test_metadata_table_cells_become_label_value_lines() -> None:
+    html = _page(
+        "<table><tr><th>索 引 号</th><td>000014349/2020-00001</td><th>主题分类：</th><td>综合政务</td></tr>"
+        "<tr><td>发文机关：</td><td>国务院办公厅</td><td>成文日期：2025年01月20日</td>"
+        "<td>字号：大 中 小</td></tr></table>"
+        "<div class='content'><p>一、总体情况</p><p>" + "正文" * 100 + "</p></div>"
+    )
+    assert paragraphs(load(html).text)[:4] == [
+        "索引号：000014349/2020-00001",
+        "主题分类：综合政务",
+        "发文机关：国务院办公厅",
+        "成文日期：2025年01月20日",
+    ]
 
 
 def test_meta_charset_gbk_and_lying_charset() -> None:

@@ -184,7 +184,10 @@ class _BodyReader:
             if child.tag.startswith(_MC):
                 self.read(_alternate(child))
             elif local == "p":
-                for line in (self.numbering.label(child) + paragraph_text(child)).split("\n"):
+                text = self.numbering.label(child) + paragraph_text(child)
+                if not text.strip():
+                    self.builder.blank()  # an empty paragraph is an empty line, as in the document
+                for line in text.split("\n"):
                     self.builder.line(line)
             elif local == "tbl":
                 self._table(child)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from govlint.schema import METADATA_FIELDS, PUBLISH_DATE_FIELDS
 from govlint.sources.document import Document
 from govlint.sources.extras import require
 from govlint.sources.grid import SourceCell, layout
@@ -105,9 +106,13 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 #: HTML collapses runs of ASCII white space (not U+00A0, the &nbsp; that pages use to indent and align).
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-#: ``label：value`` in page metadata: a short Chinese label, or single characters spaced out (``文    号``),
-#: then a colon.
-_META_PAIR = re.compile(r"((?:[\u4e00-\u9fff][ \u3000\u00a0]+){1,5}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,8})\s*[：:]")
+#: ``label：value`` in page metadata, the labels of :data:`govlint.schema.METADATA_FIELDS` (also spaced out:
+#: ``文    号``).
+_META_LABEL = "|".join(
+    "[ \u3000\u00a0]*".join(re.escape(char) for char in name) for name in sorted(METADATA_FIELDS, key=len, reverse=True)
+)
+_META_PAIR = re.compile(f"({_META_LABEL})[ \u3000\u00a0]*[：:]")
+_META_ALONE = re.compile(f"({_META_LABEL})[ \u3000\u00a0]*[：:]?")
 #: Containers whose deep nesting makes HTML parsing quadratic (closing tags search the open-element scope).
 _NESTING_TAGS = re.compile(
     r"<(/?)(?:div|ul|ol|dl|blockquote|section|article|aside|nav|header|footer|main|fieldset|figure|form|"
@@ -164,10 +169,12 @@ def _read(html: str, name: str, encoding: str | None) -> Document:
     if title and title.replace(" ", "") not in content_head:
         builder.line(title)
     meta_lines = list(_metadata_lines(body, root))
-    for label, key in (("发布时间", "pubdate"), ("来源", "contentsource")):
-        value = metas.get(key)
-        if value and not any(value[:10] in line for line in meta_lines):
-            meta_lines.append(f"{label}：{value}")
+    published = metas.get("pubdate")
+    if published and not any(line.startswith(PUBLISH_DATE_FIELDS) for line in meta_lines):
+        meta_lines.append(f"{PUBLISH_DATE_FIELDS[-1]}：{published}")  # 《政府网站发展指引》: PubDate = 发布时间
+    source = metas.get("contentsource")
+    if source and not any(source in line for line in meta_lines):
+        meta_lines.append(f"来源：{source}")
     for line in meta_lines:
         builder.line(line)
     builder.blank()
@@ -323,23 +330,28 @@ def _pairs(cells: list[str]) -> Iterator[str]:
     pending = ""
     for raw in cells:
         text = clean_cell(raw)
-        if pending:
-            if text and not _META_PAIR.match(text):
-                yield f"{pending}：{text}"
-                pending = ""
-                continue
+        alone = _META_ALONE.fullmatch(text)
+        if pending and text and not alone:
+            yield f"{pending}：{text}"
             pending = ""
+            continue
+        if alone:
+            pending = _squeeze(alone.group(1))
+            continue
+        pending = ""
         matches = list(_META_PAIR.finditer(text))
         if not matches or matches[0].start() != 0:
             continue
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-            label = re.sub(r"\s+", "", match.group(1))
             value = text[match.end() : end].strip()
             if any(char.isalnum() for char in value):
-                yield f"{label}：{value}"
-            elif index + 1 == len(matches):
-                pending = label
+                yield f"{_squeeze(match.group(1))}：{value}"
+
+
+def _squeeze(label: str) -> str:
+    """A label without the spaces that align it (``文    号`` -> ``文号``)."""
+    return "".join(label.split())
 
 
 def _plain_text(node: Node) -> str:
@@ -369,11 +381,14 @@ class _Renderer:
         self.line: list[str] = []
 
     def render(self, root: Node) -> None:
-        stack: list[tuple[Node, bool]] = [(root, False)]
+        """Write ``root``'s blocks; an empty ``<p>`` (a spacer) is an empty line, as it is in the page."""
+        stack: list[tuple[Node, int]] = [(root, -1)]
         while stack:
-            node, leaving = stack.pop()
-            if leaving:
+            node, written = stack.pop()
+            if written >= 0:
                 self._flush()
+                if node.tag == "p" and self.builder.length == written:
+                    self.builder.blank()
                 continue
             if _skipped(node):
                 continue
@@ -385,11 +400,11 @@ class _Renderer:
                 continue
             if tag == "br" or tag in _BLOCK or tag in _TABLE_PARTS:
                 self._flush()
-                stack.append((node, True))
+                stack.append((node, self.builder.length))
             if tag == "pre":
                 self.line.append(node.text() or "")
                 continue
-            stack.extend((child, False) for child in reversed(list(_children(node))))
+            stack.extend((child, -1) for child in reversed(list(_children(node))))
         self._flush()
 
     def _flush(self) -> None:

@@ -36,6 +36,11 @@ class TextBuilder:
         self._origins: list[tuple[int, Origin]] = []
         self.text_seen = False  #: whether anything but whitespace was written
 
+    @property
+    def length(self) -> int:
+        """The number of characters written so far."""
+        return self._length
+
     def append(self, text: str, origin: Origin = NO_ORIGIN) -> None:
         """Add ``text`` (no newline) to the current line, from ``origin``."""
         if not text:
