@@ -54,7 +54,7 @@ def test_one_wrong_total_cell_breaks_three_relations_and_is_named() -> None:
     [row] = gl201
     assert row.key == "applications.results_total.total"
     assert (row.expected, row.actual) == (3, 4)
-    assert "若只有一处错误，应是(七)总计 自然人 列：改为 3" in row.message_zh
+    assert "若只有一处错误，应是(七)总计 自然人 列：改为 3，相关的 3 项不成立的勾稽关系即全部成立" in row.message_zh
 
     [balance] = gl203
     assert balance.key == "applications.carried_forward.natural_person"
@@ -199,6 +199,15 @@ def test_gl204_seed_002_litigation_groups() -> None:
     assert at(found[0]) == cell_at(report, "review_litigation.litigation_direct.total")
     # Five cells could each repair a group: no single cell is named.
     assert all("若只有一处错误" not in d.message_zh for d in found)
+
+
+def test_gl204_names_the_only_repair_with_counts_at_least_zero() -> None:
+    # 洪泽区 2023: 行政复议 10 1 0 0 总计 0. Lowering a part would need a negative count: only 总计 = 11 works.
+    report = make_report(review={"review": [10, 1, 0, 0, 0]})
+    [d] = diagnostics(ReviewTotal, report)
+    assert (d.expected, d.actual) == (11, 0)
+    assert d.message_zh.endswith("；只需改正此单元格，该关系即成立")
+    assert d.message_en.endswith("; correcting this cell alone would make the relation hold")
 
 
 def test_gl204_passes() -> None:

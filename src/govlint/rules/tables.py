@@ -78,18 +78,16 @@ def _repair_hint(outcome: Outcome) -> tuple[str, str]:
     if repair is None:
         return "", ""
     n = repair.failing
+    scope_zh = "该关系即成立" if n == 1 else f"相关的 {n} 项不成立的勾稽关系即全部成立"
+    scope_en = "the relation hold" if n == 1 else f"all {n} related failing relations hold"
     if repair.cell == outcome.relation.anchor:
-        return (
-            f"；只需改正此单元格，相关的 {n} 项不成立的勾稽关系即全部成立",
-            f"; correcting this cell alone would make all {n} related failing relations hold",
-        )
+        return f"；只需改正此单元格，{scope_zh}", f"; correcting this cell alone would make {scope_en}"
     row, _, column = repair.cell.rpartition(".")
     place = cell_place(outcome.relation.table, row, column)
     value = _show(repair.value)
     return (
-        f"；若只有一处错误，应是{place.zh}：改为 {value} 可使相关的 {n} 项不成立的勾稽关系全部成立",
-        f"; if a single cell is wrong it is {place.en}: changing it to {value} would make all {n} related "
-        "failing relations hold",
+        f"；若只有一处错误，应是{place.zh}：改为 {value}，{scope_zh}",
+        f"; if a single cell is wrong it is {place.en}: changing it to {value} would make {scope_en}",
     )
 
 
@@ -222,6 +220,8 @@ class ReviewTotal(_RelationRule):
             "未经复议直接起诉; 行政诉讼 复议后起诉), 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (spec §6). Real "
             "failures: seed 002 and 洪泽区 2023 (spec §9). The finding points at the group's 总计 cell. "
             + _NOT_ASSESSABLE
+            + " A single cell is named as the repair only when no other cell of the group could repair it with a "
+            "count ≥ 0 (洪泽区 2023: 10 1 0 0 总计 0 can only be repaired by 总计 = 11)."
         ),
         bad_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1",
         good_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0",
