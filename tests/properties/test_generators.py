@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from govlint import schema
 from govlint.rules import BUILTIN_RULES
 from govlint.testing import relations
+from govlint.testing.layouts import render
+from govlint.testing.layouts.splits import applications_row, count_splits, review_row
 from govlint.testing.model import ReportModel
 from govlint.testing.mutations import COVERED_CODES, MUTATIONS, REFERENCE_DATE, Mutated
-from govlint.testing.render import render
-from govlint.testing.render.splits import applications_row, count_splits, review_row
 from govlint.testing.strategies import noises, reports
 
 

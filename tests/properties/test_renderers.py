@@ -11,9 +11,9 @@ import pytest
 from fixture_models import PINGTAN, PINGTAN_012, model, seed_model, seed_path
 
 from govlint.schema import normalize_label
+from govlint.testing.layouts import LAYOUTS, render
+from govlint.testing.layouts.base import Rendered
 from govlint.testing.noise import Noise
-from govlint.testing.render import LAYOUTS, render
-from govlint.testing.render.base import Rendered
 
 START = "勾稽关系"
 FIRST_ROW = "一、本年新收"

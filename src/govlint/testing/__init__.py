@@ -18,11 +18,18 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from govlint.testing.checks import assert_diagnostics, describe, expectation_problems, lint_text, parse
+    from govlint.testing.checks import (
+        assert_diagnostics,
+        describe,
+        expectation_problems,
+        lint_text,
+        parse,
+        round_trip_problems,
+    )
+    from govlint.testing.layouts import LAYOUTS, TEXT_LAYOUTS, Rendered, render
     from govlint.testing.model import ReportModel
     from govlint.testing.mutations import MUTATIONS, REFERENCE_DATE, Expectation, Mutated, Mutation
     from govlint.testing.noise import Noise
-    from govlint.testing.render import LAYOUTS, TEXT_LAYOUTS, Rendered, render
     from govlint.testing.strategies import noises, reports
 
 _WHERE = {
@@ -31,6 +38,7 @@ _WHERE = {
     "expectation_problems": "checks",
     "lint_text": "checks",
     "parse": "checks",
+    "round_trip_problems": "checks",
     "ReportModel": "model",
     "MUTATIONS": "mutations",
     "REFERENCE_DATE": "mutations",
@@ -38,10 +46,10 @@ _WHERE = {
     "Mutated": "mutations",
     "Mutation": "mutations",
     "Noise": "noise",
-    "LAYOUTS": "render",
-    "TEXT_LAYOUTS": "render",
-    "Rendered": "render",
-    "render": "render",
+    "LAYOUTS": "layouts",
+    "TEXT_LAYOUTS": "layouts",
+    "Rendered": "layouts",
+    "render": "layouts",
     "noises": "strategies",
     "reports": "strategies",
 }
@@ -65,6 +73,7 @@ __all__ = [
     "parse",
     "render",
     "reports",
+    "round_trip_problems",
 ]
 
 

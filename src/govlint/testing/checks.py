@@ -1,7 +1,7 @@
 """Helpers for rule tests: lint a fragment or a rendered report, assert what it reports.
 
 ``lint_text(source, rules=[MyRule])`` parses ``source`` (text, bytes, a path, a parsed
-:class:`~govlint.model.Report` or a :class:`~govlint.testing.render.Rendered`) and runs the given rule
+:class:`~govlint.model.Report` or a :class:`~govlint.testing.layouts.Rendered`) and runs the given rule
 classes on it, or govlint's whole engine (built-in rules and installed plugins) when ``rules`` is None.
 ``assert_diagnostics`` checks the codes (and lines) found.  Neither needs hypothesis.
 """
@@ -19,14 +19,15 @@ from govlint.rule import Rule, RuleContext
 
 if TYPE_CHECKING:
     from govlint.sources import Source
+    from govlint.testing.layouts.base import Rendered
+    from govlint.testing.model import ReportModel
     from govlint.testing.mutations import Expectation
-    from govlint.testing.render.base import Rendered
 
 
 def parse(source: Source | Report | Rendered) -> Report:
     """The parsed report of ``source`` (a Report is returned as it is)."""
     import govlint
-    from govlint.testing.render.base import Rendered
+    from govlint.testing.layouts.base import Rendered
 
     if isinstance(source, Report):
         return source
@@ -159,4 +160,48 @@ def expectation_problems(
             problems.append(f"unrelated error {d.code} at {d.location.line}:{d.location.column}")
         elif not placed(d):
             problems.append(f"{d.code} at {d.location.line}:{d.location.column} is not at the mutated place")
+    return problems
+
+
+def round_trip_problems(model: ReportModel, report: Report, uncertain: Iterable[str] = ()) -> list[str]:
+    """What a parse of ``model`` rendered in some layout got wrong, as sentences (empty: all right).
+
+    Every table value must come back, except that a cell in ``uncertain`` (digits run together that do not
+    split uniquely) may come back unknown — but never as another number.  The format, year, sections,
+    dates and statistics period must come back too.
+    """
+    problems: list[str] = []
+    maybe = set(uncertain)
+
+    def same(what: str, got: object, want: object) -> None:
+        if got != want:
+            problems.append(f"{what}: got {got!r}, expected {want!r}")
+
+    same("format", report.format, model.format)
+    same("report_year", report.report_year, model.report_year)
+    same("sections", [s.key for s in report.sections], [s.key for s in model.sections if s.heading is not None])
+    for table, expected in (
+        ("active_disclosure", model.expected_art20()),
+        ("applications", model.expected_applications()),
+        ("review_litigation", model.expected_review()),
+    ):
+        parsed = report.tables.get(table)
+        if not expected:
+            continue
+        if parsed is None:
+            problems.append(f"{table}: table not found")
+            continue
+        for key, want in expected.items():
+            got = parsed.value(key)
+            if got == want or (got is None and f"{table}.{key}" in maybe):
+                continue
+            problems.append(f"{table}.{key}: got {got!r}, expected {want!r}")
+    if model.publish_date is not None:
+        same("publish_date", report.publish_date and report.publish_date.value, model.publish_date.date)
+    if model.signature_date is not None:
+        same("signature_date", report.signature_date and report.signature_date.value, model.signature_date.date)
+    if model.period is not None:
+        period = report.statistics_period
+        got = (period.start.value, period.end.value) if period else None
+        same("statistics_period", got, (model.period.start.date, model.period.end.date))
     return problems

@@ -1,7 +1,7 @@
 """A plain description of a report to generate, render and mutate.
 
 A :class:`ReportModel` says what a report *contains* (agency, year, dates, the six sections, every table
-value) independently of how it is printed; the renderers in :mod:`govlint.testing.render` write it in each
+value) independently of how it is printed; the renderers in :mod:`govlint.testing.layouts` write it in each
 real layout, and :mod:`govlint.testing.mutations` change it in ways a rule must notice.  Every row, column
 and key comes from :mod:`govlint.schema`.
 

@@ -3,7 +3,7 @@
 ``MUTATIONS`` maps a name to a :class:`Mutation`; ``mutation.apply(model)`` is a strategy drawing a
 :class:`Mutated` (the defective model and its :class:`Expectation`).  An expectation says which codes must
 be reported (``must``; ``any_of``: at least one of them), which other codes may follow from the same defect
-(``allowed``), and for each code the anchors (see :mod:`govlint.testing.render.blocks`) its diagnostics must
+(``allowed``), and for each code the anchors (see :mod:`govlint.testing.layouts.blocks`) its diagnostics must
 point into.  Table mutations take their expectations from the independent oracle in
 :mod:`govlint.testing.relations`, so every relation a changed number breaks is expected, and no other.
 """
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from govlint import schema
 from govlint.testing import phrases, relations
+from govlint.testing.layouts import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS
 from govlint.testing.model import (
     Applications,
     FeeStatement,
@@ -34,7 +35,6 @@ from govlint.testing.model import (
     Value,
     value_of,
 )
-from govlint.testing.render import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS
 from govlint.testing.strategies import active_disclosures, applications_tables, fill, title_text
 
 #: Layouts where a changed number is still a readable number in its column (not the crawled page, whose

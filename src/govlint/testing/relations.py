@@ -25,7 +25,7 @@ class Failure:
 
     relation: str
     code: str
-    #: Anchor keys (see :class:`govlint.testing.render.Rendered`) of every cell in the relation.
+    #: Anchor keys (see :class:`govlint.testing.layouts.Rendered`) of every cell in the relation.
     cells: tuple[str, ...]
     expected: Number
     actual: Number

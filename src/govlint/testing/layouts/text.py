@@ -12,10 +12,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from govlint.testing.layouts.base import Rendered, Slot, Writer, matrix
+from govlint.testing.layouts.blocks import Block, Close, Grid, GridCell, Line, Open, document
 from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise, split_points
-from govlint.testing.render.base import Rendered, Slot, Writer, matrix
-from govlint.testing.render.blocks import Block, Close, Grid, GridCell, Line, Open, document
 
 GridWriter = Callable[[Writer, Grid, Noise], None]
 

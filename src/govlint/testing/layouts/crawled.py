@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import random
 
+from govlint.testing.layouts import splits
+from govlint.testing.layouts.base import Rendered, Writer, matrix
+from govlint.testing.layouts.blocks import Close, Grid, Line, Open, document
 from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
 from govlint.testing.phrases import CRAWLER_BANNER
-from govlint.testing.render import splits
-from govlint.testing.render.base import Rendered, Writer, matrix
-from govlint.testing.render.blocks import Close, Grid, Line, Open, document
 
 _CHECKS: dict[str, tuple[int, splits.Check]] = {
     "applications": (7, splits.applications_row),

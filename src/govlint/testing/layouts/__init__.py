@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from govlint.testing.layouts.base import Rendered
+from govlint.testing.layouts.crawled import render_crawled
+from govlint.testing.layouts.html import render_html
+from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
 from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
-from govlint.testing.render.base import Rendered
-from govlint.testing.render.crawled import render_crawled
-from govlint.testing.render.html import render_html
-from govlint.testing.render.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
 
 Renderer = Callable[[ReportModel, Noise], Rendered]
 
 
 def _docx(model: ReportModel, noise: Noise) -> Rendered:
-    from govlint.testing.render.docx import render_docx
+    from govlint.testing.layouts.docx import render_docx
 
     return render_docx(model, noise)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from govlint.testing.render.blocks import Grid, GridCell
+from govlint.testing.layouts.blocks import Grid, GridCell
 
 Range = tuple[int, int]
 
@@ -17,7 +17,7 @@ class Rendered:
     """A report printed in one layout, and where each anchored part of it ended up.
 
     ``text`` is the text layouts' output (``data`` holds the bytes of HTML and DOCX).  ``anchors`` maps an
-    anchor key (see :mod:`govlint.testing.render.blocks`) to offset ranges in ``text``; binary layouts have
+    anchor key (see :mod:`govlint.testing.layouts.blocks`) to offset ranges in ``text``; binary layouts have
     none, since their text is what govlint's reader extracts.  ``uncertain`` lists the cells
     (``applications.granted.total``) whose digits run together so that their split is not unique: a
     correct reader leaves them unknown or gets them right, never wrong.

@@ -303,16 +303,16 @@ def metadata_lines(model: ReportModel, noise: Noise, style: MetaStyle, title: li
     return lines
 
 
-def _paragraphs(texts: tuple[str, ...], noise: Noise, rng_salt: str) -> list[Line]:
+def _paragraphs(texts: tuple[str, ...], noise: Noise, rng_salt: str, anchors: tuple[str, ...] = ()) -> list[Line]:
     rng = noise.rng(rng_salt)
     out: list[Line] = []
     for original in texts:
         text = punctuate(original, noise, rng) if noise.punctuation == "ascii" else original
         if noise.broken_paragraphs and len(text) > 40 and rng.random() < 0.3:
             pieces = split_points(text[20:], 2, rng)
-            out += [line(text[:20] + pieces[0]), *(line(piece) for piece in pieces[1:])]
+            out += [line(text[:20] + pieces[0], *anchors), *(line(piece, *anchors) for piece in pieces[1:])]
         else:
-            out.append(line(text))
+            out.append(line(text, *anchors))
     return out
 
 
@@ -329,12 +329,12 @@ def _heading(section: SectionModel, noise: Noise) -> list[Line]:
 
 
 def preamble_lines(model: ReportModel, noise: Noise) -> list[Line]:
-    lines = _paragraphs(model.preamble, noise, "preamble")
+    """The preamble paragraphs, the statistics period sentence after the first one (anchored ``period``)."""
+    first, rest = model.preamble[:1], model.preamble[1:]
+    lines = _paragraphs(first, noise, "preamble", ("preamble",))
     if model.period is not None:
-        lines.insert(1, Line((Segment(model.period.text(), ("period",)),)))
-    return [
-        Line(tuple(attrs.evolve(s, anchors=(*s.anchors, "preamble")) for s in ln.segments), ln.kind) for ln in lines
-    ]
+        lines.append(Line((Segment(model.period.text(), ("period", "preamble")),)))
+    return lines + _paragraphs(rest, noise, "preamble-rest", ("preamble",))
 
 
 def section_blocks(model: ReportModel, noise: Noise) -> list[Block]:

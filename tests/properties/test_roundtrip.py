@@ -1,0 +1,28 @@
+"""Round trip: a generated report rendered in any real layout parses back to every value and section."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from govlint.testing import parse, render, round_trip_problems
+from govlint.testing.layouts import LAYOUTS
+from govlint.testing.model import ReportModel
+from govlint.testing.noise import Noise
+from govlint.testing.strategies import noises, reports
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(model=reports(), noise=noises())
+def test_round_trip(layout: str, model: ReportModel, noise: Noise) -> None:
+    rendered = render(model, layout, noise)
+    problems = round_trip_problems(model, parse(rendered), rendered.uncertain)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(model=reports())
+def test_round_trip_without_noise(layout: str, model: ReportModel) -> None:
+    rendered = render(model, layout, Noise())
+    problems = round_trip_problems(model, parse(rendered), rendered.uncertain)
+    assert not problems, "\n".join(problems)
