@@ -202,6 +202,6 @@ def round_trip_problems(model: ReportModel, report: Report, uncertain: Iterable[
         same("signature_date", report.signature_date and report.signature_date.value, model.signature_date.date)
     if model.period is not None:
         period = report.statistics_period
-        got = (period.start.value, period.end.value) if period else None
-        same("statistics_period", got, (model.period.start.date, model.period.end.date))
+        dates = (period.start.value, period.end.value) if period else None
+        same("statistics_period", dates, (model.period.start.date, model.period.end.date))
     return problems
