@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from enum import Enum
+from functools import lru_cache
+from typing import NamedTuple
 
-import attrs
-
+from govlint.model import CellStatus
 from govlint.parsing.labels import LabelHit
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
 from govlint.schema import CELL_UNITS
@@ -36,8 +37,7 @@ class AtomKind(str, Enum):
     WORD = "word"  #: text that is not a known label
 
 
-@attrs.frozen
-class Atom:
+class Atom(NamedTuple):
     """One value cell as printed, with its place in its physical row."""
 
     kind: AtomKind
@@ -55,6 +55,24 @@ class Atom:
 
 Item = LabelHit | Atom
 
+
+class PhysicalRow(list[Item]):
+    """The labels and atoms of one physical row, in text order, with what the lexer asks of every row."""
+
+    __slots__ = ("first_label", "row_id")
+
+    def __init__(self, row_id: int) -> None:
+        super().__init__()
+        self.row_id = row_id
+        #: Index of the first label in the row, or -1.
+        self.first_label = -1
+
+    @property
+    def has_values(self) -> bool:
+        """True when the row prints a number or a word (not only empty cells)."""
+        return any(type(item) is Atom and item.kind is not AtomKind.EMPTY for item in self)
+
+
 # A page footer printed by pdftotext inside a table ("-3-"), and form feeds.
 _FOOTER = re.compile(r"^\s*-\s*\d{1,4}\s*-\s*$")
 _GAP = re.compile(r"\S(?: ?\S)*")  # SPACED cells: text separated by at most one space
@@ -71,7 +89,12 @@ _YEAR_DIGITS = 4
 PROSE_RUN = 10
 _LONG_TEXT = re.compile(rf"[^\s\d|]{{{PROSE_RUN},}}")
 _NUMBERED = re.compile(r"(?:\d[.、]|\([一二三四五六七八九]\)|[一二三四五六七八九]、)\s*$")
-_TAB_AFTER_TEXT = re.compile(r"\S *\t")
+#: Lines that show a layout (two are enough): a tab after text, two pipes, a column gap of two spaces.
+_LAYOUT_LINES = (
+    (re.compile(r"^[^\n]*\S *\t", re.MULTILINE), Layout.TAB),
+    (re.compile(r"^[^\n]*\|[^\n]*\|", re.MULTILINE), Layout.PIPE),
+    (re.compile(r"^[^\n]*\S {2,}\S", re.MULTILINE), Layout.SPACED),
+)
 _NUMBERING_START = re.compile(r"^(?:\d[.、]|\([一二三四五六七八九]\))")
 
 
@@ -85,6 +108,25 @@ def has_prose(folded: str, start: int, end: int) -> bool:
             continue
         return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _shape(segment: str) -> tuple[AtomKind, tuple[tuple[int, int], ...]] | None:
+    """What a non-label piece of a cell prints: None for nothing, else its kind and the offsets of its parts
+    (several numbers separated by spaces are several cells)."""
+    stripped = segment.strip()
+    if not stripped:
+        return None
+    parts = list(_SPACE_SPLIT.finditer(segment))
+    if len(parts) > 1 and all(NUMBER.fullmatch(p.group()) for p in parts):
+        return AtomKind.NUM, tuple(p.span() for p in parts)
+    first = segment.find(stripped)
+    reading = read_cell(stripped)
+    if reading.value is not None:
+        kind = AtomKind.NUM
+    else:
+        kind = AtomKind.EMPTY if reading.status is CellStatus.EMPTY else AtomKind.WORD
+    return kind, ((first, first + len(stripped)),)
 
 
 def run_tail_end(folded: str, start: int, bound: int) -> int:
@@ -111,13 +153,10 @@ def detect_layout(folded: str, start: int, end: int) -> Layout:
     text = folded[start:end]
     if "\n" not in text.strip():
         return Layout.RUN
-    lines = text.split("\n")
-    if sum(1 for line in lines if _TAB_AFTER_TEXT.search(line)) >= 2:
-        return Layout.TAB
-    if sum(1 for line in lines if line.count("|") >= 2) >= 2:
-        return Layout.PIPE
-    if sum(1 for line in lines if re.search(r"\S {2,}\S", line)) >= 2:
-        return Layout.SPACED
+    for pattern, layout in _LAYOUT_LINES:
+        found = pattern.finditer(text)
+        if next(found, None) is not None and next(found, None) is not None:  # two lines or more
+            return layout
     return Layout.LINES
 
 
@@ -132,63 +171,59 @@ class _Rows:
         self.next_hit = 0
         self.covered_until = 0
         self.row_id = first_row
-        self.rows: list[tuple[int, list[Item]]] = []
+        self.rows: list[PhysicalRow] = []
 
-    def new_row(self) -> list[Item]:
-        row: list[Item] = []
-        self.rows.append((self.row_id, row))
+    def new_row(self) -> PhysicalRow:
+        row = PhysicalRow(self.row_id)
+        self.rows.append(row)
         self.row_id += 1
         return row
 
-    def result(self) -> list[tuple[int, list[Item]]]:
-        return [(row_id, items) for row_id, items in self.rows if items]
+    def result(self) -> list[PhysicalRow]:
+        return [row for row in self.rows if row]
 
-    def cell(self, row: list[Item], start: int, end: int, pos: float | None, size: int) -> None:
+    def cell(self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int) -> None:
         """Add the hits and atoms of one cell ``[start, end)``."""
+        hits = self.hits
+        if start >= self.covered_until and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end):
+            self.content(row, (start, end), (pos, size), whole=True)  # the common case: a cell without a label
+            return
         cursor = max(start, self.covered_until)
-        empty = cursor == start
-        while self.next_hit < len(self.hits) and self.hits[self.next_hit].start < end:
-            hit = self.hits[self.next_hit]
+        while self.next_hit < len(hits) and hits[self.next_hit].start < end:
+            hit = hits[self.next_hit]
             self.next_hit += 1
             if hit.start > cursor:
-                self.content(row, cursor, hit.start, pos, size)
+                self.content(row, (cursor, hit.start), (pos, size))
+            if row.first_label < 0:
+                row.first_label = len(row)
             row.append(hit)
-            empty = False
             cursor = max(cursor, hit.end)
             self.covered_until = max(self.covered_until, hit.end)
         if cursor < end:
-            if empty and is_empty(self.folded[cursor:end]):
-                stripped = self.folded[cursor:end].strip()
-                offset = cursor + self.folded[cursor:end].find(stripped) if stripped else cursor
-                row.append(self.atom(AtomKind.EMPTY, offset, offset + len(stripped), pos, size))
-            else:
-                self.content(row, cursor, end, pos, size)
-        elif empty and cursor == start == end:
-            row.append(self.atom(AtomKind.EMPTY, start, start, pos, size))
+            self.content(row, (cursor, end), (pos, size))
 
-    def content(self, row: list[Item], start: int, end: int, pos: float | None, size: int) -> None:
-        """Atoms for text that is not a label."""
-        segment = self.folded[start:end]
-        if not segment.strip():
-            return
+    def content(
+        self, row: PhysicalRow, span: tuple[int, int], place: tuple[float | None, int], *, whole: bool = False
+    ) -> None:
+        """Atoms for text that is not a label; a ``whole`` cell that prints nothing is an empty cell."""
+        (start, end), (pos, size) = span, place
         if self.layout is Layout.RUN:
             row.extend(self.run_atoms(start, end))
             return
-        parts = list(_SPACE_SPLIT.finditer(segment))
-        if len(parts) > 1 and all(NUMBER.fullmatch(p.group()) for p in parts):
-            for part in parts:
-                a, b = start + part.start(), start + part.end()
-                part_pos = self.column_centre(a, b) if self.layout is Layout.SPACED else pos
-                row.append(self.atom(AtomKind.NUM, a, b, part_pos, size))
+        segment = self.folded[start:end]
+        shape = _shape(segment)
+        if shape is None:
+            if whole:
+                row.append(self.atom(AtomKind.EMPTY, start, start, pos, size))
             return
-        stripped = segment.strip()
-        a = start + segment.find(stripped)
-        b = a + len(stripped)
-        reading = read_cell(stripped)
-        kind = AtomKind.WORD if reading.value is None and not is_empty(stripped) else AtomKind.NUM
-        if reading.value is None and is_empty(stripped):
-            kind = AtomKind.EMPTY
-        row.append(self.atom(kind, a, b, pos, size))
+        kind, offsets = shape
+        for a, b in offsets:
+            part_pos = (
+                self.column_centre(start + a, start + b) if self.layout is Layout.SPACED and len(offsets) > 1 else pos
+            )
+            if kind is AtomKind.EMPTY and not whole:
+                continue  # a placeholder next to a label is not a cell of its own
+            row.append(self.atom(kind, start + a, start + b, part_pos, size))
 
     def run_atoms(self, start: int, end: int) -> Iterator[Atom]:
         """Atoms of RUN text: numbers (digits possibly of several cells) and words, dates left as words."""
@@ -220,7 +255,7 @@ class _Rows:
 
 def region_rows(
     text: str, folded: str, span: tuple[int, int], hits: Sequence[LabelHit], *, layout: Layout, first_row: int
-) -> list[tuple[int, list[Item]]]:
+) -> list[PhysicalRow]:
     """The physical rows of ``text[start:end]`` (``span``): each its id and its hits and atoms in text order.
 
     ``hits`` are the labels inside the region; row ids start at ``first_row`` (unique in the document).
@@ -254,11 +289,15 @@ def region_rows(
             for match in _GAP.finditer(folded, a, b):
                 rows.cell(row, match.start(), match.end(), rows.column_centre(match.start(), match.end()), 0)
             continue
-        bounds = _split(folded, a, b, separator)
-        if layout is Layout.PIPE and bounds and not folded[bounds[0][0] : bounds[0][1]].strip():
-            bounds = bounds[1:]  # "| a | b |": nothing before the first pipe
-        for index, (ca, cb) in enumerate(bounds):
-            rows.cell(row, ca, cb, float(index), len(bounds))
+        pieces = line.split(separator)
+        offset = a
+        if layout is Layout.PIPE and not pieces[0].strip():
+            offset += len(pieces[0]) + 1  # "| a | b |": nothing before the first pipe
+            pieces = pieces[1:]
+        size = len(pieces)
+        for index, piece in enumerate(pieces):
+            rows.cell(row, offset, offset + len(piece), float(index), size)
+            offset += len(piece) + 1
     return rows.result()
 
 
@@ -269,19 +308,8 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     while position < end:
         newline = folded.find("\n", position, end)
         stop = end if newline == -1 else newline
-        if not _FOOTER.match(folded[position:stop].replace("\f", "")):
+        line = folded[position:stop]
+        if "-" not in line or not _FOOTER.match(line.replace("\f", "")):
             result.append((position, stop))
         position = stop + 1
     return result
-
-
-def _split(folded: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
-    bounds = []
-    position = start
-    while True:
-        found = folded.find(separator, position, end)
-        if found == -1:
-            bounds.append((position, end))
-            return bounds
-        bounds.append((position, found))
-        position = found + 1

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from enum import Enum
 from itertools import accumulate
+from typing import NamedTuple
 
 import attrs
 
@@ -73,8 +74,7 @@ class Label:
         return FAMILY_OF[self.kind]
 
 
-@attrs.frozen
-class LabelHit:
+class LabelHit(NamedTuple):
     """A label found in the text: offsets in the original text, the compact text matched, its meanings."""
 
     start: int

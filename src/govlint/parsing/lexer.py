@@ -31,6 +31,7 @@ from govlint.parsing.cells import (
     AtomKind,
     Item,
     Layout,
+    PhysicalRow,
     detect_layout,
     has_prose,
     region_rows,
@@ -52,8 +53,6 @@ _HIT_TERMINAL = {
     LabelKind.APP_ROW: "APP_ROW",
     LabelKind.RL_HEADER: "RL_HEAD",
 }
-_ATOM_TERMINAL = {AtomKind.NUM: "NUM", AtomKind.EMPTY: "EMPTY", AtomKind.WORD: "WORD"}
-_ROW_TERMINALS = frozenset({"A20_ROW", "APP_ROW", "GROUP", "ANON"})
 
 #: Labels that open a table on their own; others only continue one.
 _STRONG = {
@@ -79,7 +78,8 @@ class ReportToken(Token):
     """A Lark token that also carries what it stands for (set by the lexer)."""
 
     hit: LabelHit | None
-    atom: Atom | None
+    #: For ``CELLS``: the cells printed after a label, in order.
+    atoms: tuple[Atom, ...]
     heading: HeadingMatch | None
     #: For ``ANON``: the printed label text of the row, if any.
     label_atoms: tuple[Atom, ...]
@@ -90,7 +90,7 @@ class ReportToken(Token):
 def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
     token = ReportToken(kind, text[start:end], start_pos=start, end_pos=end)
     token.hit = None
-    token.atom = None
+    token.atoms = ()
     token.heading = None
     token.label_atoms = ()
     token.row = -1
@@ -217,8 +217,9 @@ def _region(text: str, folded: str, group: tuple[Family, Sequence[LabelHit]], bo
                     break
                 end = stop
             position = stop
-    end = len(folded[:end].rstrip(" \n\r\f")) if end > start else end  # a trailing tab is an empty cell
-    return Region(family, start, max(end, last), tuple(hits), detect_layout(folded, start, max(end, last)))
+    while end > last and folded[end - 1] in " \n\r\f":  # a trailing tab is an empty cell: kept
+        end -= 1
+    return Region(family, start, end, tuple(hits), detect_layout(folded, start, end))
 
 
 class TokenStream:
@@ -246,7 +247,7 @@ def tokenize(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequenc
         _prose(tokens, text, position, start)
         if isinstance(mark, Region):
             rows = region_rows(text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id)
-            row_id = rows[-1][0] + 1 if rows else row_id
+            row_id = rows[-1].row_id + 1 if rows else row_id
             tokens.extend(_region_tokens(text, mark, rows))
         else:
             token = _token("HEADING", text, start, end)
@@ -262,26 +263,34 @@ def _prose(tokens: list[ReportToken], text: str, start: int, end: int) -> None:
         tokens.append(_token("TEXT", text, start, end))
 
 
-def _region_tokens(text: str, region: Region, rows: Sequence[tuple[int, Sequence[Item]]]) -> Iterator[ReportToken]:
+def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> Iterator[ReportToken]:
+    """The tokens of one table region: a BEGIN marker, then labels, each followed by one CELLS token that
+    carries the cells printed after it (the grammar sees a label and its cells, the builder the atoms)."""
     family = region.family
     yield _token(BEGIN[family], text, region.start, region.start)
+    pending: list[Atom] = []
     rows_started = False
-    has_values = False
-    for row_id, row in rows:
-        first_hit = next((i for i, item in enumerate(row) if isinstance(item, LabelHit)), None)
-        items: Sequence[Item] = row if first_hit is None else row[first_hit:]
-        atoms_only = first_hit is None
-        if atoms_only and family is Family.APPLICATIONS and rows_started:
+
+    def cells() -> Iterator[ReportToken]:
+        if pending:
+            token = _token("CELLS", text, pending[0].start, pending[-1].end)
+            token.atoms = tuple(pending)
+            pending.clear()
+            yield token
+
+    for row in rows:
+        row_id, first_hit = row.row_id, row.first_label
+        items: Sequence[Item] = row if first_hit < 0 else row[first_hit:]
+        if first_hit < 0 and not row.has_values:
+            continue  # a row of empty cells only, or the label column of a spanned row
+        if first_hit < 0 and family is Family.APPLICATIONS and rows_started:
             values = [a for a in items if isinstance(a, Atom) and a.kind is not AtomKind.EMPTY]
-            if not values:
-                continue
             leading = _leading_label(items)
+            has_values = any(a.kind is not AtomKind.EMPTY for a in pending)
             if leading or (has_values and region.layout in (Layout.TAB, Layout.PIPE, Layout.SPACED)):
+                yield from cells()
                 yield _anon(text, leading, values[0], row_id)
-                has_values = False
                 items = [a for a in items if a not in leading]
-        elif atoms_only and not any(isinstance(a, Atom) and a.kind is not AtomKind.EMPTY for a in items):
-            continue
         for item in items:
             if isinstance(item, LabelHit):
                 label = item.label(family)
@@ -292,21 +301,17 @@ def _region_tokens(text: str, region: Region, rows: Sequence[tuple[int, Sequence
                     rows_started = True
                 elif kind == "APP_HEAD" and rows_started:
                     kind = "ANON"  # a header word among the rows: a row label that lost its numbering
+                yield from cells()
                 token = _token(kind, text, item.start, item.end)
                 token.hit = item
                 token.row = row_id
-                if kind in _ROW_TERMINALS:
-                    has_values = False
                 yield token
             elif family is Family.APPLICATIONS and rows_started and _is_run_label(item):
+                yield from cells()
                 yield _anon(text, (item,), item, row_id)
-                has_values = False
             else:
-                token = _token(_ATOM_TERMINAL[item.kind], text, item.start, item.end)
-                token.atom = item
-                token.row = row_id
-                has_values = has_values or item.kind is not AtomKind.EMPTY
-                yield token
+                pending.append(item)
+    yield from cells()
 
 
 def _leading_label(items: Sequence[Item]) -> tuple[Atom, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-
-import attrs
+from functools import lru_cache
+from typing import NamedTuple
 
 from govlint.model import CellStatus, Number
 from govlint.schema import CELL_UNITS, EMPTY_PLACEHOLDERS, fold
@@ -17,8 +17,7 @@ _PLACEHOLDERS = frozenset(EMPTY_PLACEHOLDERS)
 _SPACES = re.compile(r"\s+")
 
 
-@attrs.frozen
-class Reading:
+class Reading(NamedTuple):
     """What a cell says: its value (None unless a clean number), how it was read, and a printed unit."""
 
     value: Number | None
@@ -38,6 +37,7 @@ def number_value(sign: str, digits: str, decimals: str | None) -> Number:
     return int(sign + digits)
 
 
+@lru_cache(maxsize=4096)  # the same few cells ("0", "1", "/") recur in every report
 def read_cell(raw: str) -> Reading:
     """Read a cell's printed text; full-width digits and punctuation are accepted.
 
@@ -57,6 +57,7 @@ def read_cell(raw: str) -> Reading:
     return Reading(number_value(*match.groups()), CellStatus.OK, unit)
 
 
+@lru_cache(maxsize=4096)
 def is_empty(raw: str) -> bool:
     """True when the cell prints nothing or a placeholder."""
     text = _SPACES.sub("", fold(raw))

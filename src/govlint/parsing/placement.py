@@ -13,8 +13,7 @@ Text where a number belongs is unreadable; a value is never guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from govlint.model import CellStatus, Number
 from govlint.parsing.cells import Atom, AtomKind, Layout
@@ -26,8 +25,7 @@ from govlint.schema import ColumnSpec
 SPACED_TOLERANCE = 2.5
 
 
-@attrs.frozen
-class Slot:
+class Slot(NamedTuple):
     """A placed cell before it becomes a :class:`govlint.model.Cell`: value, status, where it is printed."""
 
     column: str
@@ -39,8 +37,7 @@ class Slot:
     unit: str | None = None
 
 
-@attrs.frozen
-class Reference:
+class Reference(NamedTuple):
     """The cell positions of a complete row (one value per column), used to place its neighbours."""
 
     order: int
@@ -49,8 +46,7 @@ class Reference:
     layout: Layout
 
 
-@attrs.frozen
-class Placed:
+class Placed(NamedTuple):
     """A row's cells, why they could not all be placed (or None), and how many values were printed."""
 
     slots: tuple[Slot, ...]
@@ -77,7 +73,7 @@ def _ambiguous(columns: Sequence[ColumnSpec], atoms: Sequence[Atom], problem: st
     slots = [Slot(c.key, None, CellStatus.AMBIGUOUS, raw, start, end) for c in columns]
     unit = read_cell(atoms[-1].raw).unit
     if unit is not None and columns[-1].kind == "amount":  # 2832995元: whatever the split, 元 is the amount's
-        slots[-1] = attrs.evolve(slots[-1], unit=unit)
+        slots[-1] = slots[-1]._replace(unit=unit)
     return Placed(tuple(slots), problem, count)
 
 

@@ -11,7 +11,7 @@ from govlint.sources.document import Document
 class LineIndex:
     """Maps offsets of one text to lines and columns; builds :class:`Span` objects with origins."""
 
-    __slots__ = ("_document", "_starts")
+    __slots__ = ("_document", "_has_origins", "_starts")
 
     def __init__(self, document: Document) -> None:
         self._document = document
@@ -23,6 +23,7 @@ class LineIndex:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self._starts = starts
+        self._has_origins = bool(document.origins)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""
@@ -30,7 +31,12 @@ class LineIndex:
         return line + 1, offset - self._starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        origin: Origin | None = self._document.origin_at(start)
-        return Span(start, end, line, column, end_line, end_column, origin)
+        starts = self._starts
+        line = bisect.bisect_right(starts, start) - 1
+        column = start - starts[line] + 1
+        if line + 1 < len(starts) and end >= starts[line + 1]:
+            end_line, end_column = self.position(end)
+        else:  # on the same line, as nearly every cell and label
+            end_line, end_column = line + 1, end - starts[line] + 1
+        origin: Origin | None = self._document.origin_at(start) if self._has_origins else None
+        return Span(start, end, line + 1, column, end_line, end_column, origin)

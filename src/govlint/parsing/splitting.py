@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from govlint.model import Number
 from govlint.parsing.numbers import number_value
@@ -28,8 +27,7 @@ _AMOUNT_UNITS = frozenset({"元", "万元"})
 MAX_READINGS = 2000
 
 
-@attrs.frozen
-class Part:
+class Part(NamedTuple):
     """One number of a reading: its value, where its digits are printed, and whether it was split off."""
 
     value: Number
@@ -41,8 +39,7 @@ class Part:
     decimal: bool
 
 
-@attrs.frozen
-class Outcome:
+class Outcome(NamedTuple):
     """The result of splitting a row: the reading taken, or why none was."""
 
     parts: tuple[Part, ...] | None
@@ -53,8 +50,7 @@ class Outcome:
 Check = Callable[[Sequence[Number]], bool]
 
 
-@attrs.frozen
-class _Group:
+class _Group(NamedTuple):
     start: int
     sign: str
     digits: str
@@ -158,6 +154,10 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], che
     groups = parse_groups(pieces)
     if groups is None:
         return Outcome(None, 0, "text among the run-together digits")
+    if sum(len(g.digits) for g in groups) == count and all(not (g.sign or g.decimals or g.unit) for g in groups):
+        # one digit per cell, the common case of crawled tables ("0000000"): the only reading
+        single = [(n, d, i == 0, i == len(g.digits) - 1) for n, g in enumerate(groups) for i, d in enumerate(g.digits)]
+        return Outcome(_parts(groups, single), 1)
     found: list[list[_Piece]] = []
     for tried, reading in enumerate(_readings(groups, count)):
         if tried > MAX_READINGS:

@@ -257,7 +257,7 @@ class _Builder:
             table_rows: dict[str, TableRow] = {}
             for number, group in enumerate(schema.REVIEW_GROUPS):
                 slots = placed.slots[number * 5 : number * 5 + 5]
-                part = _Row(group.key, last_header, data, placed=attrs.evolve(placed, slots=slots))
+                part = _Row(group.key, last_header, data, placed=placed._replace(slots=slots))
                 row = self.table_row(part, group.key, group.label)
                 start = min((s.start for s in slots), default=last_header.end_pos or 0)
                 end = max((s.end for s in slots), default=start)
@@ -283,24 +283,30 @@ class _Builder:
 
 def _items(tree: Tree[Token]) -> Iterable[tuple[str, ReportToken | None, list[Atom]]]:
     """The items of a table tree: (item name, label token or None, its cell atoms)."""
-    loose: list[Atom] = []
     for child in tree.children:
         if isinstance(child, Tree):
             label = child.children[0]
             assert isinstance(label, ReportToken)
-            atoms = [c.atom for c in child.children[1:] if isinstance(c, ReportToken) and c.atom is not None]
+            atoms = [a for c in child.children[1:] if isinstance(c, ReportToken) for a in c.atoms]
             yield str(child.data), label, atoms
-        elif isinstance(child, ReportToken) and child.atom is not None:
-            loose.append(child.atom)
-    if loose:
-        yield "cells", None, loose
+        elif isinstance(child, ReportToken) and child.atoms:
+            yield "cells", None, list(child.atoms)
 
 
 def _tree_span(builder: _Builder, trees: Sequence[Tree[Token]]) -> Span:
-    tokens = [t for tree in trees for t in tree.scan_values(lambda v: isinstance(v, Token))]
-    start = min((t.start_pos or 0) for t in tokens)
-    end = max((t.end_pos or 0) for t in tokens)
+    """From the first table's BEGIN marker to the end of the last cell or label of the last table."""
+    start = min(_token_start(tree.children[0]) for tree in trees)
+    end = start
+    for tree in trees:
+        for child in tree.children:
+            for token in child.children if isinstance(child, Tree) else (child,):
+                if isinstance(token, Token):
+                    end = max(end, token.end_pos or 0)
     return builder.span(start, end)
+
+
+def _token_start(child: Tree[Token] | Token) -> int:
+    return child.start_pos or 0 if isinstance(child, Token) else 0
 
 
 def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:

@@ -1,0 +1,77 @@
+"""Parse-time benchmark: grammar build and cache-load time, median parse time per seed report.
+
+Run: ``python benchmarks/bench_parse.py [--repeat N] [--corpus]`` (plain script, not a timed test).
+``--corpus`` adds the two peer PDFs' text and the crawled pingtan reports (one summary line).
+Target (issue #2): under 5 ms per seed report after warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _time(function: object, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__)
+    options.add_argument("--repeat", type=int, default=30, help="parses per report (default 30)")
+    options.add_argument("--corpus", action="store_true", help="also the peer and pingtan corpus")
+    args = options.parse_args()
+
+    start = time.perf_counter()
+    from lark import Lark
+
+    from govlint.parsing import build, grammar
+    from govlint.sources import load
+
+    print(f"import govlint.parsing.build (with lark): {(time.perf_counter() - start) * 1000:7.1f} ms")
+
+    text = grammar.grammar_text()
+    built = _time(lambda: grammar._build(text), 5)
+    print(f"grammar build (LALR tables, no cache):    {statistics.median(built) * 1000:7.1f} ms")
+    buffer = io.BytesIO()
+    grammar._build(text).save(buffer)
+    loaded = _time(lambda: Lark.load(io.BytesIO(buffer.getvalue())), 20)
+    print(f"grammar load from the cached tables:      {statistics.median(loaded) * 1000:7.1f} ms")
+
+    grammar.parser()  # warm-up: the parser every parse uses
+    documents = [(path.name, load(path)) for path in sorted((FIXTURES / "seeds").glob("*.txt"))]
+    print(f"median parse time over {args.repeat} runs (after warm-up):")
+    for name, document in documents:
+        build.parse_document(document)
+        times = _time(lambda d=document: build.parse_document(d), args.repeat)
+        print(f"  {name:<40} {len(document.text):>7} chars {statistics.median(times) * 1000:7.2f} ms")
+    if args.corpus:
+        peer = sorted((FIXTURES / "corpus" / "peer").glob("hzq*.pdftotext.txt"))
+        for path in peer:
+            document = load(path)
+            times = _time(lambda d=document: build.parse_document(d), args.repeat)
+            print(f"  {path.name:<40} {len(document.text):>7} chars {statistics.median(times) * 1000:7.2f} ms")
+        crawled = [load(p) for p in sorted((FIXTURES / "corpus" / "pingtan").glob("*.txt"))]
+        medians = []
+        for document in crawled:
+            medians.append(statistics.median(_time(lambda d=document: build.parse_document(d), 5)))
+        print(
+            f"  pingtan: {len(crawled)} reports, median {statistics.median(medians) * 1000:.2f} ms, "
+            f"max {max(medians) * 1000:.2f} ms"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
