@@ -234,6 +234,18 @@ def test_display_transform_of_a_rotated_page(rotate: int, expected: tuple[float,
     assert _display_transform(rotate, 595, 842)(10, 20) == expected
 
 
+def test_dense_drawing_is_not_a_table_and_reads_quickly() -> None:
+    import time
+
+    lines = b"".join(pdf_line(20 + index * 2.5, 20, 20 + index * 2.5, 560) for index in range(210))
+    lines += b"".join(pdf_line(20, 20 + index * 2.5, 560, 20 + index * 2.5) for index in range(210))
+    start = time.perf_counter()
+    document = load(write_pdf([pdf_text(PROSE, 72, 780) + lines]), name="drawing.pdf")
+    assert time.perf_counter() - start < 10
+    assert paragraphs(document.text) == [PROSE]
+    assert table_rows(document.text) == []
+
+
 # --- bad PDFs --------------------------------------------------------------------------------------------
 
 

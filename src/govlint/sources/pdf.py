@@ -25,7 +25,7 @@ from govlint.errors import InputError
 from govlint.sources.document import Document
 from govlint.sources.extras import require
 from govlint.sources.guard import MAX_PDF_PAGES, PDF_TIME_BUDGET, input_error
-from govlint.sources.pdf_geometry import Glyph, Ruling
+from govlint.sources.pdf_geometry import Glyph, Grid, Ruling, find_grids
 from govlint.sources.pdf_layout import write_pages
 
 _LOCK = threading.Lock()
@@ -44,13 +44,13 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 @attrs.frozen
 class Page:
-    """What the layout needs from one page: its number, size, glyphs and rulings (display coordinates)."""
+    """What the layout needs from one page: its number, size, glyphs and ruled tables (display coordinates)."""
 
     number: int
     width: float
     height: float
     glyphs: list[Glyph]
-    rulings: list[Ruling]
+    grids: list[Grid]
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -125,11 +125,11 @@ def _read_page(raw: Any, page: Any, number: int, deadline: float, name: str) -> 
         width, height = height, width
     textpage = page.get_textpage()
     try:
-        glyphs = _glyphs(raw, textpage.raw, display)
+        glyphs = _glyphs(raw, textpage.raw, display, deadline, name)
     finally:
         textpage.close()
-    rulings = _rulings(raw, page.raw, display, deadline, name)
-    return Page(number, width, height, glyphs, rulings)
+    grids = find_grids(_rulings(raw, page.raw, display, deadline, name))
+    return Page(number, width, height, glyphs, grids)
 
 
 def _display_transform(rotation: int, width: float, height: float) -> Any:
@@ -147,13 +147,15 @@ def _display_transform(rotation: int, width: float, height: float) -> Any:
     return transform
 
 
-def _glyphs(raw: Any, textpage: Any, display: Any) -> list[Glyph]:
+def _glyphs(raw: Any, textpage: Any, display: Any, deadline: float, name: str) -> list[Glyph]:
     """The page's characters with their boxes: the loose box (font ascent to descent, even for a line of
     one height), unless it is far larger than the glyph's tight box, as PDFium gives for vertical fonts."""
     glyphs: list[Glyph] = []
     loose = raw.FS_RECTF()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     for index in range(raw.FPDFText_CountChars(textpage)):
+        if index % 5000 == 4999:
+            _check_time(deadline, name)
         code = raw.FPDFText_GetUnicode(textpage, index)
         if code < 0x20 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             continue

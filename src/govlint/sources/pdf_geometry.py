@@ -21,7 +21,9 @@ SNAP = 2.0
 #: Share of a grid cell's side a ruling must cover to separate it from its neighbour.
 COVER = 0.6
 #: More rulings than this on a page are not a report table (a drawing): the page is read as text.
-MAX_RULINGS = 4000
+MAX_RULINGS = 2000
+#: A grid with more positions than this is a drawing, not a report table (the largest has about 400).
+MAX_GRID_CELLS = 20_000
 
 
 @attrs.define(slots=True)
@@ -181,12 +183,20 @@ def _clusters(values: Iterable[float]) -> list[float]:
     return result
 
 
-def _covered(rulings: Sequence[Ruling], position: float, start: float, end: float) -> bool:
-    """Whether rulings at ``position`` cover at least :data:`COVER` of [start, end]."""
-    covered = 0.0
+def _by_boundary(rulings: Sequence[Ruling], boundaries: list[float]) -> list[list[Ruling]]:
+    """The rulings lying on each boundary (within :data:`SNAP`)."""
+    lying: list[list[Ruling]] = [[] for _ in boundaries]
     for ruling in rulings:
-        if abs(ruling.position - position) <= SNAP:
-            covered += max(0.0, min(ruling.end, end) - max(ruling.start, start))
+        index = bisect.bisect_left(boundaries, ruling.position - SNAP)
+        while index < len(boundaries) and boundaries[index] <= ruling.position + SNAP:
+            lying[index].append(ruling)
+            index += 1
+    return lying
+
+
+def _covered(rulings: Sequence[Ruling], start: float, end: float) -> bool:
+    """Whether ``rulings`` (all on one boundary) cover at least :data:`COVER` of [start, end]."""
+    covered = sum(max(0.0, min(ruling.end, end) - max(ruling.start, start)) for ruling in rulings)
     return covered >= COVER * (end - start)
 
 
@@ -226,8 +236,9 @@ def _grid(members: list[Ruling]) -> Grid | None:
     )
     ys = _clusters([r.position for r in horizontals] + [min(r.start for r in verticals), max(r.end for r in verticals)])
     rows, columns = len(ys) - 1, len(xs) - 1
-    if rows < 1 or columns < 2:
+    if rows < 1 or columns < 2 or rows * columns > MAX_GRID_CELLS:
         return None
+    on_x, on_y = _by_boundary(verticals, xs), _by_boundary(horizontals, ys)
     parent = {(i, j): (i, j) for i in range(rows) for j in range(columns)}
 
     def find(cell: tuple[int, int]) -> tuple[int, int]:
@@ -243,9 +254,9 @@ def _grid(members: list[Ruling]) -> Grid | None:
 
     for i in range(rows):
         for j in range(columns):
-            if j + 1 < columns and not _covered(verticals, xs[j + 1], ys[i], ys[i + 1]):
+            if j + 1 < columns and not _covered(on_x[j + 1], ys[i], ys[i + 1]):
                 union((i, j), (i, j + 1))
-            if i + 1 < rows and not _covered(horizontals, ys[i + 1], xs[j], xs[j + 1]):
+            if i + 1 < rows and not _covered(on_y[i + 1], xs[j], xs[j + 1]):
                 union((i, j), (i + 1, j))
     anchor = {cell: find(cell) for cell in parent}
     if len(set(anchor.values())) < 2:

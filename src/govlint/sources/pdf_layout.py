@@ -23,7 +23,7 @@ import attrs
 from govlint.model import Origin
 from govlint.sources.document import Document
 from govlint.sources.layout import TextBuilder
-from govlint.sources.pdf_geometry import Glyph, Grid, Line, cell_text, find_grids, group_lines, is_cjk, line_text
+from govlint.sources.pdf_geometry import Glyph, Grid, Line, cell_text, group_lines, is_cjk, line_text
 
 if TYPE_CHECKING:
     from govlint.sources.pdf import Page
@@ -70,7 +70,7 @@ def write_pages(pages: Sequence[Page], name: str) -> Document:
 
 
 def _page_items(page: Page) -> Iterator[_Table | _Text]:
-    grids = find_grids(page.rulings)
+    grids = page.grids
     in_cells: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     free: list[Glyph] = []
     for glyph in page.glyphs:
