@@ -103,3 +103,16 @@ def test_reading_never_modifies_the_input(tmp_path: Path) -> None:
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == [copy.name]
         os.chmod(copy, 0o644)
         copy.unlink()
+
+
+def test_bytes_are_recognised_by_content(tmp_path: Path) -> None:
+    pdf = (PEER / "hzq2024_working.pdf").read_bytes()
+    assert load(pdf).kind == "pdf"
+    docx = write_docx(SEEDS[0].read_text(encoding="utf-8"), tmp_path / "seed.docx").read_bytes()
+    assert load(docx).kind == "docx"
+    page = (PINGTAN / "014_approval_2025.html").read_bytes()
+    assert load(page).kind == "html"
+    assert load(page.decode("utf-8")).kind == "html"
+    unknown = tmp_path / "report.dat"
+    unknown.write_bytes(pdf)
+    assert load(unknown).kind == "pdf"

@@ -85,8 +85,8 @@ def sniff(data: bytes) -> SourceKind:
     """The kind of a file known only by its content."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
-        return "docx"
+    if data.startswith(b"PK\x03\x04") and (b"word/" in data[:65536] or b"word/" in data[-65536:]):
+        return "docx"  # a zip naming word/ parts in its first headers or its central directory
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if _starts_like_html(head):
         return "html"
