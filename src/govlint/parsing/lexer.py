@@ -5,13 +5,14 @@
    *region*; a region that does not look like a table (a heading mentioning 行政复议, a sentence naming
    行政许可) is dropped and its labels are read as prose.  A region extends past its last label over the
    values that follow it.
-3. Each region is split into physical rows in its own layout (:mod:`govlint.parsing.cells`), and its
-   labels and cells become tokens; cells before a row's label are label-column filler and are dropped;
-   a row of values without a label becomes an anonymous row (``ANON``) that the builder places by
-   position.  Everything outside regions is ``HEADING`` or ``TEXT``.
+3. Each region is split into physical rows in its own layout (:mod:`govlint.parsing.cells`); each label
+   becomes a token followed by one ``CELLS`` token carrying the cells printed after it; cells before a
+   row's label are label-column filler and are dropped; a row of values without a known label becomes an
+   anonymous row (``ANON``) that the builder places by position.  Everything outside regions is
+   ``HEADING`` or ``TEXT``.
 
-Tokens are :class:`ReportToken` objects (Lark tokens) that carry the label hit, the value atom or the
-heading they stand for.
+Tokens are :class:`ReportToken` objects (Lark tokens) that carry the label hit, the cell atoms or the
+heading they stand for.  See ``docs/parsing.md``.
 """
 
 from __future__ import annotations
