@@ -1,0 +1,70 @@
+"""Helpers over a selectolax DOM: which nodes are shown, children in order, the visible text of a subtree.
+
+Traversals are iterative, so a deeply nested page cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+Node = Any  # a selectolax node; selectolax ships no type information
+
+#: Elements whose content is never part of the report: code, forms' controls, frames, media, navigation.
+SKIP = frozenset({
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg",
+    "canvas", "select", "button", "input", "textarea", "nav", "head", "title", "audio", "video", "map", "math",
+    "-comment", "_comment",
+})  # fmt: skip
+#: Elements that start and end a line.
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "ul", "br",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col",
+})  # fmt: skip
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: HTML collapses runs of ASCII white space (not U+00A0, the &nbsp; that pages use to indent and align).
+SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+def skipped(node: Node) -> bool:
+    """Whether a node is not shown: a :data:`SKIP` element, or hidden by ``hidden`` or its style."""
+    tag = node.tag
+    if tag in SKIP:
+        return True
+    if tag == "-text":
+        return False
+    attributes = node.attributes
+    return "hidden" in attributes or bool(_HIDDEN.search(attributes.get("style") or ""))
+
+
+def children(node: Node) -> Iterator[Node]:
+    """A node's children, text nodes included, in order."""
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def text_of(node: Node) -> str:
+    """A text node's text with HTML's white-space collapsing."""
+    return SPACES.sub(" ", node.text_content or "")
+
+
+def plain_text(node: Node) -> str:
+    """The visible text of a subtree, blocks and cells separated by spaces (for a table cell)."""
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if skipped(current):
+            continue
+        if current.tag == "-text":
+            parts.append(text_of(current))
+            continue
+        if current.tag in BLOCK:
+            parts.append(" ")
+        stack.extend(reversed(list(children(current))))
+    return "".join(parts)

@@ -1,0 +1,170 @@
+"""The anatomy of a government web page: where the report is, its title, the metadata shown above it.
+
+- The report is the deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text,
+  never inside a single paragraph, list or table.
+- The title is the standard ``ArticleTitle`` meta tag (《政府网站发展指引》), else the first ``<h1>``, else the
+  part of ``<title>`` before ``_``.
+- The metadata are the ``label：value`` pairs before the report whose labels are
+  :data:`govlint.schema.METADATA_FIELDS` (also spaced out: ``文    号``; also a label cell and a value cell).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from govlint.schema import METADATA_FIELDS
+from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
+from govlint.sources.layout import clean_cell
+
+#: The share of the page's non-link text the report's element must hold.
+CONTENT_SHARE = 0.6
+#: Blocks the report's element is never inside: a report is more than one paragraph, list or table.
+_LEAF_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "pre", "table", "thead", "tbody", "tfoot", "tr"}
+)
+_META_LABEL = "|".join(
+    "[ \u3000\u00a0]*".join(re.escape(char) for char in name) for name in sorted(METADATA_FIELDS, key=len, reverse=True)
+)
+_META_PAIR = re.compile(f"({_META_LABEL})[ \u3000\u00a0]*[：:]")
+_META_ALONE = re.compile(f"({_META_LABEL})[ \u3000\u00a0]*[：:]?")
+
+
+def meta_tags(tree: Any) -> dict[str, str]:
+    """The page's ``<meta name=… content=…>`` values by lower-case name (the first of each)."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta[name]"):
+        key = (node.attributes.get("name") or "").strip().lower()
+        value = clean_cell(node.attributes.get("content") or "")
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def page_title(tree: Any, body: Node, metas: dict[str, str]) -> str:
+    """The report's title as the page gives it, or an empty string."""
+    if metas.get("articletitle"):
+        return metas["articletitle"]
+    heading = body.css_first("h1")
+    if heading is not None and clean_cell(plain_text(heading)):
+        return clean_cell(plain_text(heading))
+    node = tree.css_first("title")
+    return re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", clean_cell(node.text()))[0] if node is not None else ""
+
+
+def content_root(body: Node) -> Node:
+    """The deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text."""
+    weights: dict[int, int] = {}
+    order: list[tuple[Node, Node | None]] = []
+    stack: list[tuple[Node, Node | None, bool]] = [(body, None, False)]
+    while stack:
+        node, parent, in_link = stack.pop()
+        if skipped(node):
+            continue
+        order.append((node, parent))
+        if node.tag == "-text":
+            weights[node.mem_id] = 0 if in_link else len("".join((node.text_content or "").split()))
+            continue
+        weights[node.mem_id] = 0
+        link = in_link or node.tag == "a"
+        stack.extend((child, node, link) for child in reversed(list(children(node))))
+    for node, parent in reversed(order):
+        if parent is not None:
+            weights[parent.mem_id] += weights[node.mem_id]
+    total = weights[body.mem_id]
+    root = body
+    while True:
+        heavy = [
+            child
+            for child in children(root)
+            if child.tag != "-text" and weights.get(child.mem_id, 0) >= CONTENT_SHARE * total
+        ]
+        if not heavy or heavy[0].tag in _LEAF_BLOCKS:
+            return root
+        root = heavy[0]
+
+
+def metadata_lines(body: Node, root: Node) -> Iterator[str]:
+    """``label：value`` lines found before the report's element (page metadata such as 索引号, 发布日期)."""
+    for node in _preceding(body, root):
+        for cells in _block_texts(node):
+            yield from _pairs(cells)
+
+
+def _preceding(body: Node, root: Node) -> Iterator[Node]:
+    """The subtrees that come before ``root`` in document order and do not contain it."""
+    chain: list[Node] = []
+    node = root
+    while node is not None and node.mem_id != body.mem_id:
+        chain.append(node)
+        node = node.parent
+    parent = body
+    for ancestor in reversed(chain):
+        for child in children(parent):
+            if child.mem_id == ancestor.mem_id:
+                break
+            yield child
+        parent = ancestor
+
+
+def _block_texts(node: Node) -> Iterator[list[str]]:
+    """The non-link text of a subtree as blocks: each table row as its cells, each other block as one cell."""
+    line: list[str] = []
+    stack: list[tuple[Node, bool]] = [(node, False)]
+    while stack:
+        current, leaving = stack.pop()
+        tag = current.tag
+        if leaving:
+            if line:
+                yield ["".join(line)]
+                line = []
+            continue
+        if skipped(current) or tag == "a":
+            continue
+        if tag == "-text":
+            line.append(text_of(current))
+            continue
+        if tag == "tr":
+            if line:
+                yield ["".join(line)]
+                line = []
+            yield [plain_text(cell) for cell in children(current) if cell.tag in ("td", "th")]
+            continue
+        if tag in BLOCK:
+            if line:
+                yield ["".join(line)]
+                line = []
+            stack.append((current, True))
+        stack.extend((child, False) for child in reversed(list(children(current))))
+    if line:
+        yield ["".join(line)]
+
+
+def _pairs(cells: list[str]) -> Iterator[str]:
+    """Split cells into ``label：value`` pairs; a label alone in a cell takes the next cell as its value."""
+    pending = ""
+    for raw in cells:
+        text = clean_cell(raw)
+        alone = _META_ALONE.fullmatch(text)
+        if pending and text and not alone:
+            yield f"{pending}：{text}"
+            pending = ""
+            continue
+        if alone:
+            pending = _squeeze(alone.group(1))
+            continue
+        pending = ""
+        matches = list(_META_PAIR.finditer(text))
+        if not matches or matches[0].start() != 0:
+            continue
+        for index, match in enumerate(matches):
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+            value = text[match.end() : end].strip()
+            if any(char.isalnum() for char in value):
+                yield f"{_squeeze(match.group(1))}：{value}"
+
+
+def _squeeze(label: str) -> str:
+    """A label without the spaces that align it (``文    号`` -> ``文号``)."""
+    return "".join(label.split())
