@@ -70,7 +70,7 @@ def test_without_arithmetic_several_readings_are_ambiguous() -> None:
 def test_too_few_digits() -> None:
     outcome = split_row([("0", 0), ("00000", 2)], COUNTS, row_total)
     assert outcome.parts is None
-    assert outcome.problem == "6 digits cannot be read as 7 numbers"
+    assert outcome.problem == "6 位数字无法拆成 7 个数值 / 6 digits cannot be read as 7 numbers"
 
 
 def test_sign_goes_to_the_signed_column_unit_and_decimals_to_the_amount() -> None:
@@ -88,4 +88,4 @@ def test_sign_goes_to_the_signed_column_unit_and_decimals_to_the_amount() -> Non
 
 def test_text_is_not_split() -> None:
     outcome = split_row([("12", 0), ("无", 2)], COUNTS, None)
-    assert outcome.parts is None and outcome.problem == "text among the run-together digits"
+    assert outcome.parts is None and outcome.problem == "连写数字中夹有文字 / text among the run-together digits"

@@ -109,7 +109,8 @@ def place_row(
             reference = Reference(order, positions, values[0].row_size, values[0].layout)
         return Placed(slots, None, count, reference)
     if len(values) > count:
-        return _ambiguous(columns, values, f"{len(values)} values printed for {count} columns", len(values))
+        problem = f"印有 {len(values)} 个数值，本行只有 {count} 列 / {len(values)} values printed for {count} columns"
+        return _ambiguous(columns, values, problem, len(values))
     layout = values[0].layout
     if layout is Layout.RUN:
         numbers = list(values)
@@ -118,7 +119,7 @@ def place_row(
         while numbers and numbers[0].kind is AtomKind.WORD:
             numbers.pop(0)
         if not numbers:
-            return _ambiguous(columns, values, "text where the numbers belong", len(values))
+            return _ambiguous(columns, values, "数值位置上是文字 / text where the numbers belong", len(values))
         return _split(columns, numbers, check)
     placed = _by_neighbours(columns, atoms, values, references)
     if placed is not None:
@@ -136,6 +137,7 @@ def place_row(
     return _ambiguous(
         columns,
         values,
+        f"印有 {len(values)} 个数值，本行有 {count} 列，版式无法表明哪几列为空 / "
         f"{len(values)} values printed for {count} columns and the layout does not show which are empty",
         len(values),
     )
@@ -144,7 +146,9 @@ def place_row(
 def _split(columns: Sequence[ColumnSpec], values: Sequence[Atom], check: Check | None) -> Placed:
     outcome = split_row([(a.raw, a.start) for a in values], [c.kind for c in columns], check)
     if outcome.parts is None:
-        return _ambiguous(columns, values, outcome.problem or "the digits cannot be split", len(values))
+        return _ambiguous(
+            columns, values, outcome.problem or "连写数字无法拆分 / the digits cannot be split", len(values)
+        )
     slots = []
     for column, part in zip(columns, outcome.parts, strict=True):
         atom = next(a for a in values if a.start <= part.start < a.end)

@@ -153,7 +153,7 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], che
     count = len(kinds)
     groups = parse_groups(pieces)
     if groups is None:
-        return Outcome(None, 0, "text among the run-together digits")
+        return Outcome(None, 0, "连写数字中夹有文字 / text among the run-together digits")
     if sum(len(g.digits) for g in groups) == count and all(not (g.sign or g.decimals or g.unit) for g in groups):
         # one digit per cell, the common case of crawled tables ("0000000"): the only reading
         single = [(n, d, i == 0, i == len(g.digits) - 1) for n, g in enumerate(groups) for i, d in enumerate(g.digits)]
@@ -161,12 +161,17 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], che
     found: list[list[_Piece]] = []
     for tried, reading in enumerate(_readings(groups, count)):
         if tried > MAX_READINGS:
-            return Outcome(None, len(found), f"the digits can be read as {count} numbers in too many ways")
+            problem = (
+                f"连写数字拆成 {count} 个数值的方式过多 / the digits can be read as {count} numbers in too many ways"
+            )
+            return Outcome(None, len(found), problem)
         if _fits(groups, reading, kinds):
             found.append(reading)
     if not found:
         digits = sum(len(g.digits) for g in groups)
-        return Outcome(None, 0, f"{digits} digits cannot be read as {count} numbers")
+        return Outcome(
+            None, 0, f"{digits} 位数字无法拆成 {count} 个数值 / {digits} digits cannot be read as {count} numbers"
+        )
     if len(found) == 1:
         return Outcome(_parts(groups, found[0]), 1)
     if check is not None:
@@ -176,7 +181,13 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], che
         return Outcome(
             None,
             len(found),
+            f"连写数字拆成 {count} 个数值有 {len(found)} 种方式，其中 {len(consistent)} 种符合本行合计 / "
             f"the digits can be read as {count} numbers in {len(found)} ways, "
             f"{len(consistent)} of them consistent with the row's totals",
         )
-    return Outcome(None, len(found), f"the digits can be read as {count} numbers in {len(found)} ways")
+    return Outcome(
+        None,
+        len(found),
+        f"连写数字拆成 {count} 个数值有 {len(found)} 种方式 / "
+        f"the digits can be read as {count} numbers in {len(found)} ways",
+    )

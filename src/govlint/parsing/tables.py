@@ -142,7 +142,11 @@ class _Builder:
         for tree in trees:
             for item, label, atoms in _items(tree):
                 if label is None:
-                    self.stray("numbers", atoms, "numbers in the 第二十条 table before any row label")
+                    self.stray(
+                        "numbers",
+                        atoms,
+                        "第二十条表中行名之前的数字 / numbers in the 第二十条 table before any row label",
+                    )
                     continue
                 hit = label.hit
                 assert hit is not None
@@ -153,10 +157,10 @@ class _Builder:
                     parts.add(meaning.item or 0)
                     if meaning.item == 9:
                         signals.append(schema.FORMAT_2019.signals[-2])
-                    self.stray("numbers", atoms, "numbers in a 第二十条 caption")
+                    self.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
                 elif item == "a20_header":
                     signals.append(hit.text)
-                    self.stray("numbers", atoms, "numbers in a 第二十条 header")
+                    self.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
                 else:
                     signals.append(hit.text)
                     rows.append(_Row(meaning.key, label, list(atoms)))
@@ -179,7 +183,11 @@ class _Builder:
         for tree in trees:
             for item, label, atoms in _items(tree):
                 if label is None:
-                    self.stray("numbers", atoms, "numbers in the applications table before any row label")
+                    self.stray(
+                        "numbers",
+                        atoms,
+                        "申请情况表中行名之前的数字 / numbers in the applications table before any row label",
+                    )
                     continue
                 hit = label.hit
                 meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
@@ -191,11 +199,11 @@ class _Builder:
                 elif item == "group" and meaning is not None and has_values:
                     key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
                     if key is None:
-                        self.stray("numbers", atoms, f"numbers after the group label {label}")
+                        self.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
                     else:
                         rows.append(_Row(key, label, list(atoms)))
                 else:
-                    self.stray("numbers", atoms, "numbers in the applications table header")
+                    self.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
         if not rows:
             return None
         self.name_anonymous(rows)
@@ -221,7 +229,9 @@ class _Builder:
                 values = [a for a in row.atoms if a.kind is not AtomKind.EMPTY]
                 shown = " ".join([text, *(a.raw for a in values)]).strip()
                 end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
-                reason = "a row whose label matches no row of the table at this place"
+                reason = (
+                    "行名与表中此处的任何一行都不对应 / a row whose label matches no row of the table at this place"
+                )
                 self.unplaced.append(Unplaced("row", shown, self.span(row.label.start_pos or 0, end), reason))
                 continue
             row.key = key
@@ -274,7 +284,10 @@ class _Builder:
                 continue
             if row.key in result:
                 end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
-                reason = f"the row {row.key} of table {table} is printed twice; the first one is used"
+                reason = (
+                    f"{table}表的“{row.key}”行印了两次，取第一次 / "
+                    f"the row {row.key} of table {table} is printed twice; the first is used"
+                )
                 self.unplaced.append(Unplaced("row", str(row.label), self.span(row.label.start_pos or 0, end), reason))
                 continue
             result[row.key] = self.table_row(row, row.key)
