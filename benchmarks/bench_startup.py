@@ -101,7 +101,7 @@ def importtime_report(seed: Path, top: int) -> None:
     for module, (own, cumulative, _) in sorted(extra.items(), key=lambda item: -item[1][0])[:top]:
         print(f"    {own / 1000:7.2f} ms own  {cumulative / 1000:7.2f} ms cumulative  {module}")
     top_level = {m: t for m, t in extra.items() if t[2] == 1}
-    print("  top-level imports beyond the floor, by cumulative time:")
+    print("  import roots beyond the floor (imported at start or lazily by a function), by cumulative time:")
     for module, (_, cumulative, _) in sorted(top_level.items(), key=lambda item: -item[1][1])[:top]:
         print(f"    {cumulative / 1000:7.2f} ms  {module}")
 
