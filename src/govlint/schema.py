@@ -97,7 +97,11 @@ SECTIONS: tuple[SectionSpec, ...] = (
         3,
         "applications",
         "三、收到和处理政府信息公开申请情况",
-        ("收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
+        (
+            "收到和处理政府信息公开申请情况",
+            "行政机关收到和处理政府信息公开申请情况",
+            "收到和处理政府信息公开申请的情况",
+        ),
         table="applications",
     ),
     SectionSpec(
@@ -335,7 +339,9 @@ _ROWS_HEAD: tuple[RowSpec, ...] = (
         GROUP_DENIED,
         variants=("其他法律行政止公开", "其他法律、行政法规禁止公开"),
     ),
-    RowSpec("denied.three_safeties_one_stability", '危及"三安全一稳定"', "3.", GROUP_DENIED, variants=("危及三安全一稳定",)),
+    RowSpec(
+        "denied.three_safeties_one_stability", '危及"三安全一稳定"', "3.", GROUP_DENIED, variants=("危及三安全一稳定",)
+    ),
     RowSpec("denied.third_party_rights", "保护第三方合法权益", "4.", GROUP_DENIED),
     RowSpec("denied.internal_affairs", "属于三类内部事务信息", "5.", GROUP_DENIED),
     RowSpec("denied.process_information", "属于四类过程性信息", "6.", GROUP_DENIED),
@@ -379,8 +385,8 @@ _ROWS_TAIL: tuple[RowSpec, ...] = (
     RowSpec("carried_forward", "结转下年度继续办理", "四、"),
 )
 
-APPLICATION_ROWS_2021: tuple[RowSpec, ...] = _ROWS_HEAD + _ROWS_OTHER_2021 + _ROWS_TAIL
-APPLICATION_ROWS_2019: tuple[RowSpec, ...] = _ROWS_HEAD + (ROW_OTHER_ALL,) + _ROWS_TAIL
+APPLICATION_ROWS_2021: tuple[RowSpec, ...] = (*_ROWS_HEAD, *_ROWS_OTHER_2021, *_ROWS_TAIL)
+APPLICATION_ROWS_2019: tuple[RowSpec, ...] = (*_ROWS_HEAD, ROW_OTHER_ALL, *_ROWS_TAIL)
 
 #: Non-standard subtotal rows some reports print (§5.4); advisory only.
 SUBTOTAL_ROWS: dict[str, str] = {
@@ -441,7 +447,14 @@ FORMAT_2019 = FormatSpec(
     years=(2019, 2020),
     art20=ART20_2019,
     application_rows=APPLICATION_ROWS_2019,
-    signals=("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "其他对外管理服务事项"),
+    signals=(
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "采购项目数量",
+        "其他对外管理服务事项",
+    ),
 )
 FORMATS: dict[str, FormatSpec] = {"2021": FORMAT_2021, "2019": FORMAT_2019}
 
