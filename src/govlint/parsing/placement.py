@@ -18,7 +18,7 @@ from typing import NamedTuple
 from govlint.model import CellStatus, Number
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.numbers import read_cell
-from govlint.parsing.splitting import Check, split_row
+from govlint.parsing.splitting import Sums, split_row
 from govlint.schema import ColumnSpec
 
 #: How far (in characters) a value of pdftotext output may sit from its column in a neighbouring row.
@@ -84,12 +84,13 @@ def place_row(
     label_end: int,
     order: int,
     references: Sequence[Reference] = (),
-    check: Check | None = None,
+    sums: Sums | None = None,
 ) -> Placed:
     """Place ``atoms`` (the cells printed after a row's label) into ``columns``.
 
     ``order`` is the row's place in its table and ``references`` are the complete rows nearest to it;
-    ``check`` tells whether a reading of the row's values is arithmetically consistent.
+    ``sums`` are the row's own totals (a total column and the columns it adds up), which choose between
+    readings of digits run together.
     """
     count = len(columns)
     values = [a for a in atoms if a.kind is not AtomKind.EMPTY]
@@ -120,7 +121,7 @@ def place_row(
             numbers.pop(0)
         if not numbers:
             return _ambiguous(columns, values, "数值位置上是文字 / text where the numbers belong", len(values))
-        return _split(columns, numbers, check)
+        return _split(columns, numbers, sums)
     placed = _by_neighbours(columns, atoms, values, references)
     if placed is not None:
         return placed
@@ -143,8 +144,8 @@ def place_row(
     )
 
 
-def _split(columns: Sequence[ColumnSpec], values: Sequence[Atom], check: Check | None) -> Placed:
-    outcome = split_row([(a.raw, a.start) for a in values], [c.kind for c in columns], check)
+def _split(columns: Sequence[ColumnSpec], values: Sequence[Atom], sums: Sums | None) -> Placed:
+    outcome = split_row([(a.raw, a.start) for a in values], [c.kind for c in columns], sums)
     if outcome.parts is None:
         return _ambiguous(
             columns, values, outcome.problem or "连写数字无法拆分 / the digits cannot be split", len(values)

@@ -1,16 +1,19 @@
 """Split digits that a crawler ran together (``本年新收政府信息公开申请数量291000030``) into cells.
 
-A split is a reading of every digit group (digits between spaces) as one or more numbers.  Only readings
-with exactly as many numbers as the row has columns are considered, no multi-digit number may start with
-0, a sign may only open a signed column (``本年增/减``), decimals only an amount, a printed unit only a column
-of its kind.  One reading left: it is taken.  Several: the row's own arithmetic (a total equals the sum of
-its parts) must single one out; otherwise the row is ambiguous and no value is guessed.
+A reading cuts every digit group (digits between spaces) into one or more numbers.  Only readings with
+exactly as many numbers as the row has columns count; no multi-digit number may start with 0; a sign may
+only open a signed column (``本年增/减``), decimals only an amount, a printed unit only a column of its kind.
+One reading: it is taken.  Several: the row's own sums (a total equals the sum of its parts) must leave
+exactly one; otherwise the row is ambiguous and no value is guessed.
+
+The readings that respect the sums are searched with each total forced to the sum of the parts read
+before it, so that long rows (fifteen cells of section 四, totals in the thousands) stay cheap.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from govlint.model import Number
@@ -23,8 +26,13 @@ _GROUP = re.compile(
     + ")?"
 )
 _AMOUNT_UNITS = frozenset({"元", "万元"})
-#: Beyond this many candidate readings a row is reported ambiguous without enumerating further.
+#: Readings are counted up to this many; beyond it a row is "read in too many ways".
 MAX_READINGS = 2000
+#: A search gives up after this many steps (a pathological row of dozens of digits): too many ways.
+MAX_STEPS = 100_000
+
+#: A row's sums: (total column, the columns it adds up), every part before its total.
+Sums = Sequence[tuple[int, Sequence[int]]]
 
 
 class Part(NamedTuple):
@@ -47,9 +55,6 @@ class Outcome(NamedTuple):
     problem: str | None = None
 
 
-Check = Callable[[Sequence[Number]], bool]
-
-
 class _Group(NamedTuple):
     start: int
     sign: str
@@ -57,6 +62,10 @@ class _Group(NamedTuple):
     decimals: str | None
     unit: str | None
     digits_start: int
+
+
+#: A cut of a reading: group index, first and last digit (offsets in the group's digits).
+_Cut = tuple[int, int, int]
 
 
 def parse_groups(pieces: Sequence[tuple[str, int]]) -> list[_Group] | None:
@@ -73,121 +82,154 @@ def parse_groups(pieces: Sequence[tuple[str, int]]) -> list[_Group] | None:
     return groups
 
 
-def _partitions(digits: str, count: int) -> Iterator[list[str]]:
-    """Every way to cut ``digits`` into ``count`` numbers without leading zeros."""
-    if count == 1:
-        if len(digits) == 1 or digits[0] != "0":
-            yield [digits]
-        return
-    longest = 1 if digits[0] == "0" else len(digits) - count + 1
-    for size in range(1, longest + 1):
-        for rest in _partitions(digits[size:], count - 1):
-            yield [digits[:size], *rest]
+class _Search:
+    """Depth-first search of the readings of a row, optionally forcing each total to its parts' sum."""
+
+    def __init__(self, groups: Sequence[_Group], kinds: Sequence[ValueKind], sums: Sums | None, limit: int) -> None:
+        self.groups = groups
+        self.kinds = kinds
+        self.totals = {total: tuple(parts) for total, parts in sums} if sums is not None else {}
+        self.part_of = {part for parts in self.totals.values() for part in parts}
+        self.limit = limit
+        self.found: list[list[_Cut]] = []
+        self.count = 0
+        self.after = [sum(len(g.digits) for g in groups[i + 1 :]) for i in range(len(groups))]
+        self.needed_after = [sum(_min_parts(g.digits) for g in groups[i + 1 :]) for i in range(len(groups))]
+        self.cuts: list[_Cut] = []
+        self.values: list[Number] = []
+        self.steps = 0
+
+    @property
+    def exhausted(self) -> bool:
+        """True when the search stopped before seeing every reading."""
+        return self.steps > MAX_STEPS or self.count >= self.limit
+
+    def run(self) -> None:
+        if self.groups:
+            self._step(0, 0)
+
+    def _step(self, group: int, pos: int) -> None:
+        self.steps += 1
+        if self.count >= self.limit or self.steps > MAX_STEPS:
+            return
+        column = len(self.cuts)
+        if column == len(self.kinds):
+            if group == len(self.groups):
+                self.count += 1
+                if len(self.found) < 2:
+                    self.found.append(list(self.cuts))
+            return
+        if group == len(self.groups):
+            return
+        digits = self.groups[group].digits
+        left = len(self.kinds) - column
+        if len(digits) - pos + self.after[group] < left:
+            return  # too few digits left for the columns left
+        if _min_parts(digits[pos:]) + self.needed_after[group] > left:
+            return  # too many groups (or zeros, each its own cell) left for the columns left
+        if column in self.totals:
+            required = str(sum(self.values[p] for p in self.totals[column]))
+            if digits.startswith(required, pos):
+                self._take(group, pos, pos + len(required))
+            return
+        longest = 1 if digits[pos] == "0" else len(digits) - pos
+        if column in self.part_of:
+            # the total printed later has at least as many digits as this part
+            longest = min(longest, (len(digits) - pos + self.after[group] - (left - 1)) // 2 + 1)
+        for end in range(pos + 1, pos + longest + 1):
+            self._take(group, pos, end)
+
+    def _take(self, group: int, pos: int, end: int) -> None:
+        g = self.groups[group]
+        first, last = pos == 0, end == len(g.digits)
+        kind = self.kinds[len(self.cuts)]
+        if first and g.sign and kind != "signed":
+            return
+        if last and g.decimals is not None and kind != "amount":
+            return
+        if last and g.unit is not None and (g.unit in _AMOUNT_UNITS) != (kind == "amount"):
+            return
+        self.cuts.append((group, pos, end))
+        self.values.append(_value(g, pos, end))
+        if last:
+            self._step(group + 1, 0)
+        else:
+            self._step(group, end)
+        self.cuts.pop()
+        self.values.pop()
 
 
 def _min_parts(digits: str) -> int:
+    """The fewest numbers ``digits`` can be read as: every leading zero is a number of its own."""
     zeros = len(digits) - len(digits.lstrip("0"))
     return zeros + (1 if zeros < len(digits) else 0)
 
 
-#: A number of a reading before it becomes a :class:`Part`: its group, its digits, first/last of the group.
-_Piece = tuple[int, str, bool, bool]
+def _value(group: _Group, pos: int, end: int) -> Number:
+    first, last = pos == 0, end == len(group.digits)
+    return number_value(group.sign if first else "", group.digits[pos:end], group.decimals if last else None)
 
 
-def _readings(groups: Sequence[_Group], count: int, index: int = 0) -> Iterator[list[_Piece]]:
-    if index == len(groups):
-        if count == 0:
-            yield []
-        return
-    group = groups[index]
-    rest = groups[index + 1 :]
-    rest_min = sum(_min_parts(g.digits) for g in rest)
-    rest_max = sum(len(g.digits) for g in rest)
-    low = max(_min_parts(group.digits), count - rest_max)
-    high = min(len(group.digits), count - rest_min)
-    for parts_here in range(low, high + 1):
-        for cut in _partitions(group.digits, parts_here):
-            last = len(cut) - 1
-            head = [(index, digits, n == 0, n == last) for n, digits in enumerate(cut)]
-            for tail in _readings(groups, count - parts_here, index + 1):
-                yield head + tail
-
-
-def _value(group: _Group, piece: _Piece) -> Number:
-    _, digits, first, last = piece
-    return number_value(group.sign if first else "", digits, group.decimals if last else None)
-
-
-def _fits(groups: Sequence[_Group], reading: Sequence[_Piece], kinds: Sequence[ValueKind]) -> bool:
-    for (index, _, first, last), kind in zip(reading, kinds, strict=True):
-        group = groups[index]
-        if first and group.sign and kind != "signed":
-            return False
-        if last and group.decimals is not None and kind != "amount":
-            return False
-        if last and group.unit is not None and (group.unit in _AMOUNT_UNITS) != (kind == "amount"):
-            return False
-    return True
-
-
-def _parts(groups: Sequence[_Group], reading: Sequence[_Piece]) -> tuple[Part, ...]:
+def _parts(groups: Sequence[_Group], cuts: Sequence[_Cut]) -> tuple[Part, ...]:
     parts = []
-    offsets = {index: groups[index].digits_start for index in range(len(groups))}
-    for piece in reading:
-        index, digits, first, last = piece
-        group = groups[index]
-        start = group.start if first else offsets[index]
-        end = offsets[index] + len(digits)
+    for index, pos, end in cuts:
+        g = groups[index]
+        first, last = pos == 0, end == len(g.digits)
+        start = g.start if first else g.digits_start + pos
+        stop = g.digits_start + end
         if last:
-            end += (len(group.decimals) + 1 if group.decimals is not None else 0) + len(group.unit or "")
-        split = not (first and last)
-        signed = first and bool(group.sign)
-        decimal = last and group.decimals is not None
-        parts.append(Part(_value(group, piece), start, end, group.unit if last else None, split, signed, decimal))
-        offsets[index] += len(digits)
+            stop += (len(g.decimals) + 1 if g.decimals is not None else 0) + len(g.unit or "")
+        parts.append(
+            Part(
+                _value(g, pos, end),
+                start,
+                stop,
+                g.unit if last else None,
+                not (first and last),
+                first and bool(g.sign),
+                last and g.decimals is not None,
+            )
+        )
     return tuple(parts)
 
 
-def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], check: Check | None) -> Outcome:
+def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sums: Sums | None) -> Outcome:
     """Read run-together ``pieces`` (printed text and offset of each digit group) as ``len(kinds)`` numbers."""
     count = len(kinds)
     groups = parse_groups(pieces)
     if groups is None:
         return Outcome(None, 0, "连写数字中夹有文字 / text among the run-together digits")
-    if sum(len(g.digits) for g in groups) == count and all(not (g.sign or g.decimals or g.unit) for g in groups):
-        # one digit per cell, the common case of crawled tables ("0000000"): the only reading
-        single = [(n, d, i == 0, i == len(g.digits) - 1) for n, g in enumerate(groups) for i, d in enumerate(g.digits)]
-        return Outcome(_parts(groups, single), 1)
-    found: list[list[_Piece]] = []
-    for tried, reading in enumerate(_readings(groups, count)):
-        if tried > MAX_READINGS:
-            problem = (
-                f"连写数字拆成 {count} 个数值的方式过多 / the digits can be read as {count} numbers in too many ways"
-            )
-            return Outcome(None, len(found), problem)
-        if _fits(groups, reading, kinds):
-            found.append(reading)
-    if not found:
+    every = _Search(groups, kinds, None, MAX_READINGS + 1)
+    every.run()
+    too_many = f"连写数字拆成 {count} 个数值的方式过多 / the digits can be read as {count} numbers in too many ways"
+    if every.exhausted and sums is None:
+        return Outcome(None, every.count, too_many)
+    if every.count == 1 and not every.exhausted:
+        return Outcome(_parts(groups, every.found[0]), 1)
+    if every.count == 0:
         digits = sum(len(g.digits) for g in groups)
         return Outcome(
             None, 0, f"{digits} 位数字无法拆成 {count} 个数值 / {digits} digits cannot be read as {count} numbers"
         )
-    if len(found) == 1:
-        return Outcome(_parts(groups, found[0]), 1)
-    if check is not None:
-        consistent = [r for r in found if check([_value(groups[p[0]], p) for p in r])]
-        if len(consistent) == 1:
-            return Outcome(_parts(groups, consistent[0]), len(found))
+    ways_zh = f"{every.count} 种" if not every.exhausted else f"超过 {MAX_READINGS} 种"
+    ways_en = f"{every.count} ways" if not every.exhausted else f"more than {MAX_READINGS} ways"
+    if sums is None:
         return Outcome(
             None,
-            len(found),
-            f"连写数字拆成 {count} 个数值有 {len(found)} 种方式，其中 {len(consistent)} 种符合本行合计 / "
-            f"the digits can be read as {count} numbers in {len(found)} ways, "
-            f"{len(consistent)} of them consistent with the row's totals",
+            every.count,
+            f"连写数字拆成 {count} 个数值有 {ways_zh}方式 / the digits can be read as {count} numbers in {ways_en}",
         )
+    consistent = _Search(groups, kinds, sums, 2)
+    consistent.run()
+    if consistent.steps > MAX_STEPS:
+        return Outcome(None, every.count, too_many)
+    if len(consistent.found) == 1:
+        return Outcome(_parts(groups, consistent.found[0]), every.count)
+    agree_zh = "没有一种" if not consistent.found else "不止一种"
+    agree_en = "none" if not consistent.found else "more than one"
     return Outcome(
         None,
-        len(found),
-        f"连写数字拆成 {count} 个数值有 {len(found)} 种方式 / "
-        f"the digits can be read as {count} numbers in {len(found)} ways",
+        every.count,
+        f"连写数字拆成 {count} 个数值有 {ways_zh}方式，{agree_zh}符合本行合计 / "
+        f"the digits can be read as {count} numbers in {ways_en}, {agree_en} consistent with the row's totals",
     )

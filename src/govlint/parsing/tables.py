@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 from lark import Token, Tree
 
 from govlint import schema
-from govlint.model import Cell, Number, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Cell, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
 from govlint.parsing.spans import LineIndex
+from govlint.parsing.splitting import Sums
 from govlint.schema import ColumnSpec, RowSpec, SubTableSpec
 
 _FAMILY_OF_TREE = {"art20": Family.ART20, "applications": Family.APPLICATIONS, "review": Family.REVIEW}
@@ -39,6 +40,10 @@ _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
     for group in schema.REVIEW_GROUPS
     for column in schema.REVIEW_COLUMNS
 )
+#: R3.1: 总计 (column 7) is the sum of the six applicant columns.
+_ROW_TOTAL: Sums = ((6, (0, 1, 2, 3, 4, 5)),)
+#: R4.1: each group's 总计 is the sum of its four results.
+_GROUP_TOTALS: Sums = tuple((g + 4, (g, g + 1, g + 2, g + 3)) for g in (0, 5, 10))
 _NUMBERING_DIGIT = re.compile(r"^\s*(\d)\s*[.、]")
 _FUZZY_MIN = 0.5
 
@@ -107,13 +112,11 @@ class _Builder:
             placed.value_count,
         )
 
-    def place(self, rows: Sequence[_Row], check: Callable[[_Row], Callable[[Sequence[Number]], bool] | None]) -> None:
+    def place(self, rows: Sequence[_Row], sums: Sums | None) -> None:
         """Place every row; short rows are placed again against the complete rows of the same width."""
         references: dict[int, list[Reference]] = {}
         for order, row in enumerate(rows):
-            row.placed = place_row(
-                row.columns, row.atoms, label_end=row.label.end_pos or 0, order=order, check=check(row)
-            )
+            row.placed = place_row(row.columns, row.atoms, label_end=row.label.end_pos or 0, order=order, sums=sums)
             if row.placed.reference is not None:
                 references.setdefault(len(row.columns), []).append(row.placed.reference)
         for order, row in enumerate(rows):
@@ -130,7 +133,7 @@ class _Builder:
                     label_end=row.label.end_pos or 0,
                     order=order,
                     references=nearest,
-                    check=check(row),
+                    sums=sums,
                 )
 
     # ----- section 二 ----------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ class _Builder:
             row.columns = sub.columns
             parts.add(sub.item)
             row.key = spec.key
-        self.place(rows, lambda _: None)
+        self.place(rows, None)
         table_rows = self.keyed(rows, "第二十条")
         return Table("active_disclosure", _tree_span(self, trees), table_rows, tuple(sorted(parts))), fmt
 
@@ -210,7 +213,7 @@ class _Builder:
         named = [row for row in rows if row.key is not None]
         for row in named:
             row.columns = schema.APPLICATION_COLUMNS
-        self.place(named, lambda _: _row_total_check)
+        self.place(named, _ROW_TOTAL)
         return Table("applications", _tree_span(self, trees), self.keyed(named, "三"))
 
     def name_anonymous(self, rows: list[_Row]) -> None:
@@ -261,7 +264,7 @@ class _Builder:
             while data and data[-1].kind is not AtomKind.NUM:
                 data.pop()
             anchor = _Row(None, last_header, data, _REVIEW_FLAT)
-            self.place([anchor], lambda _: _group_total_check)
+            self.place([anchor], _GROUP_TOTALS)
             placed = anchor.placed
             assert placed is not None
             table_rows: dict[str, TableRow] = {}
@@ -331,16 +334,6 @@ def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
     if below:
         found.append(min(below, key=lambda r: r.order))
     return found
-
-
-def _row_total_check(values: Sequence[Number]) -> bool:
-    """R3.1: 总计 equals the sum of the six applicant columns."""
-    return values[-1] == sum(values[:-1])
-
-
-def _group_total_check(values: Sequence[Number]) -> bool:
-    """R4.1: each group's 总计 equals the sum of its four result columns."""
-    return all(values[g + 4] == sum(values[g : g + 4]) for g in range(0, 15, 5))
 
 
 def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str:
