@@ -151,8 +151,11 @@ def _split(columns: Sequence[ColumnSpec], values: Sequence[Atom], sums: Sums | N
             columns, values, outcome.problem or "连写数字无法拆分 / the digits cannot be split", len(values)
         )
     slots = []
+    atoms = iter(values)
+    atom = next(atoms)
     for column, part in zip(columns, outcome.parts, strict=True):
-        atom = next(a for a in values if a.start <= part.start < a.end)
+        while part.start >= atom.end:  # parts and atoms are both in text order
+            atom = next(atoms)
         raw = atom.raw[part.start - atom.start : part.end - atom.start]
         status = CellStatus.INFERRED if part.split else CellStatus.OK
         slots.append(Slot(column.key, part.value, status, raw, part.start, part.end, part.unit))

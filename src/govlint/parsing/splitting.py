@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from govlint.model import Number
@@ -68,17 +69,23 @@ class _Group(NamedTuple):
 _Cut = tuple[int, int, int]
 
 
+@lru_cache(maxsize=2048)
+def _group_shape(text: str) -> tuple[str, str, str | None, str | None, int] | None:
+    match = _GROUP.fullmatch(fold(text))
+    if match is None:
+        return None
+    return match.group("sign"), match.group("digits"), match.group("decimals"), match.group("unit"), match.start(2)
+
+
 def parse_groups(pieces: Sequence[tuple[str, int]]) -> list[_Group] | None:
     """Digit groups from printed pieces ``(text, offset)``; None when a piece is not a number."""
     groups = []
     for text, offset in pieces:
-        match = _GROUP.fullmatch(fold(text))
-        if match is None:
+        shape = _group_shape(text)
+        if shape is None:
             return None
-        sign, digits = match.group("sign"), match.group("digits")
-        groups.append(
-            _Group(offset, sign, digits, match.group("decimals"), match.group("unit"), offset + match.start("digits"))
-        )
+        sign, digits, decimals, unit, digits_at = shape
+        groups.append(_Group(offset, sign, digits, decimals, unit, offset + digits_at))
     return groups
 
 
@@ -94,7 +101,8 @@ class _Search:
         self.found: list[list[_Cut]] = []
         self.count = 0
         self.after = [sum(len(g.digits) for g in groups[i + 1 :]) for i in range(len(groups))]
-        self.needed_after = [sum(_min_parts(g.digits) for g in groups[i + 1 :]) for i in range(len(groups))]
+        needed = [_min_parts(g.digits) for g in groups]
+        self.needed_after = [sum(needed[i + 1 :]) for i in range(len(groups))]
         self.cuts: list[_Cut] = []
         self.values: list[Number] = []
         self.steps = 0
@@ -125,7 +133,7 @@ class _Search:
         left = len(self.kinds) - column
         if len(digits) - pos + self.after[group] < left:
             return  # too few digits left for the columns left
-        if _min_parts(digits[pos:]) + self.needed_after[group] > left:
+        if _min_parts(digits, pos) + self.needed_after[group] > left:
             return  # too many groups (or zeros, each its own cell) left for the columns left
         if column in self.totals:
             required = str(sum(self.values[p] for p in self.totals[column]))
@@ -159,10 +167,13 @@ class _Search:
         self.values.pop()
 
 
-def _min_parts(digits: str) -> int:
-    """The fewest numbers ``digits`` can be read as: every leading zero is a number of its own."""
-    zeros = len(digits) - len(digits.lstrip("0"))
-    return zeros + (1 if zeros < len(digits) else 0)
+def _min_parts(digits: str, pos: int = 0) -> int:
+    """The fewest numbers ``digits[pos:]`` can be read as: every leading zero is a number of its own."""
+    end = len(digits)
+    start = pos
+    while pos < end and digits[pos] == "0":
+        pos += 1
+    return pos - start + (1 if pos < end else 0)
 
 
 def _value(group: _Group, pos: int, end: int) -> Number:
@@ -199,6 +210,10 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
     groups = parse_groups(pieces)
     if groups is None:
         return Outcome(None, 0, "连写数字中夹有文字 / text among the run-together digits")
+    if sum(len(g.digits) for g in groups) == count and not any(g.sign or g.decimals or g.unit for g in groups):
+        # one digit per cell, the common case of crawled tables ("0000000"): the only reading
+        cuts = [(n, i, i + 1) for n, g in enumerate(groups) for i in range(len(g.digits))]
+        return Outcome(_parts(groups, cuts), 1)
     every = _Search(groups, kinds, None, MAX_READINGS + 1)
     every.run()
     too_many = f"连写数字拆成 {count} 个数值的方式过多 / the digits can be read as {count} numbers in too many ways"
