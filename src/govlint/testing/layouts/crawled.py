@@ -78,6 +78,7 @@ def render_crawled(model: ReportModel, noise: Noise) -> Rendered:
     blocks = document(model, noise, meta_style="document")
     if rng.random() < 0.3:
         w.write("当前位置： 首页政务公开政府信息公开政府信息公开年报 ")
+    after_table = False
     for block in blocks:
         if isinstance(block, Open):
             w.open(block.key)
@@ -86,11 +87,15 @@ def render_crawled(model: ReportModel, noise: Noise) -> Rendered:
         elif isinstance(block, Line):
             if block.kind == "meta":
                 continue  # the crawler header carries the page's metadata
+            if after_table and block.text[:1].isdigit():
+                w.write(" ")  # real pages separate a table's last number from text that starts with digits
             for segment in block.segments:
                 w.write(segment.text.replace("\n", ""), segment.anchors)
             w.write(rng.choice(("", " ")))
+            after_table = False
         else:
             _grid(w, block, noise, rng, uncertain)
+            after_table = True
     if rng.random() < 0.4:
         w.write(" 附件下载")
     w.write("\n")
