@@ -228,7 +228,7 @@ def _fullwidth(text: str) -> str:
 
 
 @st.composite
-def sections(draw: st.DrawFn, year: int, we: str, fee: FeeStatement) -> tuple[SectionModel, ...]:
+def sections(draw: st.DrawFn, year: int, we: str) -> tuple[SectionModel, ...]:
     """The six sections with plausible prose, including the pitfalls of real reports: numbered items
     reusing 一、二、三、 (seed 000), a sub-heading repeating section 二's title (seed 002), a year after the
     report year in section 五 ("2026年，我局将…")."""
@@ -257,7 +257,6 @@ def sections(draw: st.DrawFn, year: int, we: str, fee: FeeStatement) -> tuple[Se
     review = [fill(draw(st.sampled_from(phrases.REVIEW_PROSE)), **ctx)] if draw(st.booleans()) else []
     apps = [fill(draw(st.sampled_from(phrases.APPLICATIONS_PROSE)), **ctx)] if draw(st.booleans()) else []
     active_after = draw(st.booleans())
-    del fee  # section 六's fee statement is printed from ReportModel.fee
     return (
         SectionModel(1, "overview", headings[0], tuple(overview)),
         SectionModel(2, "active_disclosure", headings[1], () if active_after else tuple(active),
@@ -356,7 +355,7 @@ def reports(
         metadata=metadata,
         preamble=tuple(preamble),
         period=period,
-        sections=draw(sections(year, we, fee)),
+        sections=draw(sections(year, we)),
         active_disclosure=draw(active_disclosures(format_key)),
         applications=apps,
         review_litigation=draw(review_tables()),
