@@ -356,7 +356,10 @@ def wrong_title(model: ReportModel) -> st.SearchStrategy[Mutated]:
             core = core.replace("年度报告", "报告")
         title = title_text(agency, year, template, core)
         allowed = {"GL401"} if variant == "no_year" else set()
-        expect = Expectation(frozenset({"GL107"}), allowed=frozenset(allowed), where={"GL107": ("title",)})
+        if variant == "no_agency" and model.kind == "government":
+            allowed.add("GL402")  # without its name, nothing says the report is a county government's (31 March)
+        where = {"GL107": ("title",), "GL402": _DATE_ANCHORS}
+        expect = Expectation(frozenset({"GL107"}), allowed=frozenset(allowed), where=where)
         return Mutated("wrong_title", attrs.evolve(model, title=title), expect, note=title)
 
     return st.tuples(
