@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from govlint import schema
 from govlint.testing import phrases, relations
-from govlint.testing.layouts import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS
+from govlint.testing.layouts import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS, Rendered
 from govlint.testing.model import (
     Applications,
     FeeStatement,
@@ -60,6 +60,10 @@ class Expectation:
     def codes(self) -> frozenset[str]:
         """Every code that may be reported at error level."""
         return self.must | self.any_of | self.allowed
+
+    def lines(self, rendered: Rendered) -> dict[str, set[int]]:
+        """For each code with a place, the lines of ``rendered`` its diagnostics must be on."""
+        return {code: rendered.lines(keys) for code, keys in self.where.items() if keys}
 
 
 @attrs.frozen
