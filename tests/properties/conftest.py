@@ -19,5 +19,5 @@ _COMMON = {
     "print_blob": True,
 }
 settings.register_profile("default", max_examples=15, **_COMMON)
-settings.register_profile("ci", max_examples=150, **_COMMON)
+settings.register_profile("ci", max_examples=100, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

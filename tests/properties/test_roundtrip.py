@@ -26,3 +26,10 @@ def test_round_trip_without_noise(layout: str, model: ReportModel) -> None:
     rendered = render(model, layout, Noise())
     problems = round_trip_problems(model, parse(rendered), rendered.uncertain)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(model=reports(), noise=noises())
+def test_round_trip_agency(layout: str, model: ReportModel, noise: Noise) -> None:
+    """The body's name comes back as the title prints it (spec §2, the seeds' truth files)."""
+    assert parse(render(model, layout, noise)).agency == model.agency
