@@ -70,7 +70,7 @@ class PhysicalRow(list[Item]):
     @property
     def has_values(self) -> bool:
         """True when the row prints a number or a word (not only empty cells)."""
-        return any(type(item) is Atom and item.kind is not AtomKind.EMPTY for item in self)
+        return any(type(item) is Atom and (item.kind is not AtomKind.EMPTY or item.raw.strip()) for item in self)
 
 
 # A page footer printed by pdftotext inside a table ("-3-"), and form feeds.

@@ -366,6 +366,7 @@ def _previous_line(text: str, start: int, metas: Sequence[_Meta]) -> int:
             if (
                 len(line.strip()) > _PREVIOUS_LINE_MAX
                 or any(c in _PROSE for c in line)
+                or not any("\u4e00" <= c <= "\u9fff" for c in line)  # a page artefact ("Document")
                 or any(m.start >= prev_start and m.start < prev_end for m in metas)
             ):
                 return start

@@ -93,17 +93,21 @@ def place_row(
     readings of digits run together.
     """
     count = len(columns)
-    values = [a for a in atoms if a.kind is not AtomKind.EMPTY]
+    # printed cells: numbers, text, and placeholders such as "/" or "—" (an empty cell the report printed)
+    values = [a for a in atoms if a.kind is not AtomKind.EMPTY or a.raw.strip()]
     while len(values) > count and values[-1].kind is AtomKind.WORD:
         values.pop()  # trailing words after the last value: header junk, not cells
-    if not values:
+    if not any(a.kind is not AtomKind.EMPTY for a in values):
         empties = [a for a in atoms if a.kind is AtomKind.EMPTY]
         if len(empties) == count:
             return Placed(tuple(_empty_slot(c, a, a.start) for c, a in zip(columns, empties, strict=True)), None, 0)
         at = empties[0].start if empties else label_end
         return Placed(tuple(_empty_slot(c, None, at) for c in columns), None, 0)
     if len(values) == count:
-        slots = tuple(_value_slot(c, a) for c, a in zip(columns, values, strict=True))
+        slots = tuple(
+            _empty_slot(c, a, a.start) if a.kind is AtomKind.EMPTY else _value_slot(c, a)
+            for c, a in zip(columns, values, strict=True)
+        )
         reference = None
         if values[0].layout is not Layout.RUN and all(a.pos is not None for a in values):
             positions = tuple(a.pos for a in values if a.pos is not None)
@@ -114,7 +118,7 @@ def place_row(
         return _ambiguous(columns, values, problem, len(values))
     layout = values[0].layout
     if layout is Layout.RUN:
-        numbers = list(values)
+        numbers = [a for a in values if a.kind is not AtomKind.EMPTY]
         while numbers and numbers[-1].kind is AtomKind.WORD:  # junk glued to the next label ("0000000三三、…")
             numbers.pop()
         while numbers and numbers[0].kind is AtomKind.WORD:
@@ -169,8 +173,9 @@ def _by_neighbours(
     layout = values[0].layout
     row_size = values[0].row_size
     outcomes: dict[tuple[int, ...], tuple[float, ...]] = {}
-    # rows of the same shape (cell count) are compared cell by cell; others counting from the row's end
-    for from_end in (False, True) if layout is not Layout.SPACED else (False,):
+    # rows of the same shape (cell count) are compared cell by cell; others counting from the row's end,
+    # except where separators trail a row in varying numbers (tabs, pipes): there the end proves nothing
+    for from_end in (False,) if layout in (Layout.SPACED, Layout.TAB, Layout.PIPE) else (False, True):
         for reference in references:
             if reference.layout is not layout:
                 continue

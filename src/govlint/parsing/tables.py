@@ -261,8 +261,8 @@ class _Builder:
                 data = [a for a, row in atoms_in_order if row not in header_rows]
             while data and data[0].kind is AtomKind.WORD:
                 data.pop(0)
-            while data and data[-1].kind is not AtomKind.NUM:
-                data.pop()
+            while data and (data[-1].kind is AtomKind.WORD or not data[-1].raw.strip()):
+                data.pop()  # words or blank cells after the last value; a printed "-" or "/" is a cell
             anchor = _Row(None, last_header, data, _REVIEW_FLAT)
             self.place([anchor], _GROUP_TOTALS)
             placed = anchor.placed
