@@ -74,6 +74,8 @@ class PhysicalRow(list[Item]):
 
 
 # A page footer printed by pdftotext inside a table ("-3-"), and form feeds.
+#: The rule under a Markdown table's header row.
+_MARKDOWN_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
 _FOOTER = re.compile(r"^\s*-\s*\d{1,4}\s*-\s*$")
 _GAP = re.compile(r"\S(?: ?\S)*")  # SPACED cells: text separated by at most one space
 _SPACE_SPLIT = re.compile(r"\S+")
@@ -284,6 +286,8 @@ def region_rows(
         line = folded[a:b]
         if not line.strip():
             continue
+        if layout is Layout.PIPE and _MARKDOWN_RULE.fullmatch(line):
+            continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         row = rows.new_row()
         if layout is Layout.SPACED:
             for match in _GAP.finditer(folded, a, b):
