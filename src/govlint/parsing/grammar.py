@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -69,6 +68,8 @@ def parser() -> Lark:
     except Exception:  # a missing, partial or stale cache only means building again
         pass
     built = _build(text)
+    import tempfile  # only when the cache is written: not on the start-up path of every run
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".report-", suffix=".tmp")
