@@ -2,6 +2,8 @@
 
 1. A fresh ``govlint check SEED`` and ``govlint parse SEED`` process against ``python -c "import lark, pluggy,
    attrs"`` (the floor any implementation on these libraries pays): median of N runs and the ratio, aim <= 1.3x.
+   With ``--instructions``, the same commands once each under valgrind's callgrind: instruction counts do not
+   depend on what else the machine is doing, so their ratio is the figure to compare between changes.
 2. ``python -X importtime`` of ``govlint check SEED``: the modules that cost the most, beyond the floor.
 3. In process, after warm-up: median ``govlint.parse`` and ``govlint.lint`` time per seed report, aim < 5 ms.
 
@@ -40,10 +42,15 @@ def govlint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "govlint"]
 
 
+#: The processes measured write bytecode as a user's would, even where the caller's environment says not to.
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+_COLLECTED = re.compile(rb"Collected : (\d+)")
+
+
 def run_once(command: Sequence[str]) -> float:
     """Wall time of one fresh process, in seconds; a usage or input error (exit 2 and more) is fatal."""
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(command, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed with exit {done.returncode}:\n{done.stderr.decode(errors='replace')}")
@@ -56,29 +63,63 @@ def median_time(command: Sequence[str], runs: int, warmup: int = 2) -> float:
     return statistics.median(run_once(command) for _ in range(runs))
 
 
-def startup(seed: Path, runs: int) -> None:
+def instructions(command: Sequence[str]) -> float:
+    """Millions of instructions one fresh process executes (valgrind --tool=callgrind)."""
+    run_once(command)  # writes any missing bytecode first
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    found = _COLLECTED.search(done.stderr)
+    if found is None:
+        sys.exit(f"valgrind gave no instruction count for {' '.join(command)}:\n{done.stderr.decode(errors='replace')}")
+    return int(found.group(1)) / 1e6
+
+
+def commands(seed: Path) -> dict[str, list[str]]:
     govlint = govlint_command()
-    commands = {
+    return {
         "python -c pass": [sys.executable, "-c", "pass"],
         "import lark, pluggy, attrs": FLOOR,
         f"govlint check {seed.name}": [*govlint, "check", "--exit-zero", str(seed)],
         f"govlint parse {seed.name}": [*govlint, "parse", str(seed)],
     }
-    print(f"fresh process, median of {runs} runs ({' '.join(govlint)})")
-    times = {label: median_time(command, runs) for label, command in commands.items()}
-    floor = times["import lark, pluggy, attrs"]
-    for label, seconds in times.items():
-        ratio = seconds / floor
+
+
+def print_ratios(values: dict[str, float], unit: str, scale: float) -> None:
+    floor = values["import lark, pluggy, attrs"]
+    for label, value in values.items():
+        ratio = value / floor
         verdict = ""
         if label.startswith("govlint"):
             verdict = "ok" if ratio <= TARGET_RATIO else f"over the {TARGET_RATIO}x target"
-        print(f"  {label:<40} {seconds * 1000:8.1f} ms  {ratio:5.2f}x  {verdict}")
+        print(f"  {label:<40} {value * scale:8.1f} {unit}  {ratio:5.2f}x  {verdict}")
+
+
+def startup(seed: Path, runs: int) -> None:
+    print(f"fresh process, median of {runs} runs ({' '.join(govlint_command())})")
+    print_ratios({label: median_time(command, runs) for label, command in commands(seed).items()}, "ms", 1000)
+
+
+def startup_instructions(seed: Path) -> None:
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind on PATH")
+    print("\nfresh process, instructions executed (valgrind callgrind; independent of machine load)")
+    print_ratios({label: instructions(command) for label, command in commands(seed).items()}, "M", 1)
 
 
 def import_times(command: Sequence[str]) -> dict[str, tuple[int, int, int]]:
     """``module -> (self us, cumulative us, depth)`` from ``python -X importtime``."""
-    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(
+        command,
+        env={**ENV, "PYTHONPROFILEIMPORTTIME": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     found: dict[str, tuple[int, int, int]] = {}
     for line in done.stderr.decode(errors="replace").splitlines():
         match = _IMPORTTIME.match(line)
@@ -140,12 +181,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=50, help="in-process calls per report (default 50)")
     parser.add_argument("--top", type=int, default=12, help="modules listed from -X importtime (default 12)")
     parser.add_argument("--seed", type=Path, help="the report for the fresh-process runs (default: first seed)")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each command's instructions with valgrind"
+    )
     args = parser.parse_args(argv)
     seeds = sorted(SEEDS.glob("*.txt"))
     if not seeds:
         sys.exit(f"no seed reports in {SEEDS}")
     seed = args.seed or seeds[0]
     startup(seed, args.runs)
+    if args.instructions:
+        startup_instructions(seed)
     importtime_report(seed, args.top)
     in_process(seeds, args.repeat)
     return 0
