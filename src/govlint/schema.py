@@ -10,7 +10,7 @@ A new format version is a new :class:`FormatSpec` entry in :data:`FORMATS`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
@@ -67,8 +67,7 @@ def normalize_label(text: str) -> str:
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
-@attrs.frozen
-class SectionSpec:
+class SectionSpec(NamedTuple):
     """One of the six sections: its number, stable key, canonical title and accepted heading texts."""
 
     number: int
@@ -174,8 +173,7 @@ class ColumnSpec:
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
-@attrs.frozen
-class RowSpec:
+class RowSpec(NamedTuple):
     """A data row: stable key, the label as printed (without numbering), its numbering, its group."""
 
     key: str
@@ -190,8 +188,7 @@ class RowSpec:
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
-@attrs.frozen
-class SubTableSpec:
+class SubTableSpec(NamedTuple):
     """A 第二十条 sub-table of section 二 (§4)."""
 
     item: int  # the 第二十条 item number: 1, 5, 6, 8 or 9
@@ -200,8 +197,7 @@ class SubTableSpec:
     rows: tuple[RowSpec, ...]
 
 
-@attrs.frozen
-class FormatSpec:
+class FormatSpec(NamedTuple):
     """Everything that differs between format versions."""
 
     key: FormatKey
