@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from typing import Literal
-
-import attrs
+from typing import Literal, NamedTuple
 
 from govlint.model import Origin
 
@@ -15,8 +13,7 @@ SourceKind = Literal["text", "html", "docx", "pdf"]
 NO_ORIGIN = Origin()
 
 
-@attrs.frozen
-class Document:
+class Document(NamedTuple):
     """Report text plus where each part of it came from.
 
     ``origins`` is a sorted tuple of ``(offset, Origin)``: the text from ``offset`` up to the next entry
