@@ -183,7 +183,7 @@ class _Configs:
                 base = self.explicit
             else:
                 found = find_config_file(directory)
-                key = str(found) if found else ""
+                key = found or ""
                 if key not in self.by_file:
                     self.by_file[key] = Config.from_file(found) if found else Config()
                 base = self.by_file[key]
@@ -203,12 +203,12 @@ def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
     Directories are searched recursively (:func:`govlint.sources.discover.iter_report_paths`); a file is
     checked whatever its extension, and one that cannot be read gets its error when it is loaded.
     """
-    from govlint.sources.discover import iter_report_paths
-
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             yield path, None
             continue
+        from govlint.sources.discover import iter_report_paths
+
         found = False
         for report in iter_report_paths([path]):
             found = True
@@ -304,14 +304,12 @@ def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any
 
 def _parse(path: str, encoding: str | None, stdin_name: str | None) -> Any:
     """Read and parse one report (``-`` reads stdin)."""
-    from pathlib import Path
-
-    from govlint.sources import load
+    from govlint.sources import load, load_file
 
     if path == "-":
         document = load(sys.stdin.buffer.read(), encoding=encoding, name=stdin_name or "<stdin>")
     else:
-        document = load(Path(path), encoding=encoding, name=path)
+        document = load_file(path, encoding=encoding, name=path)
 
     from govlint.parsing import parse_document
 

@@ -18,7 +18,6 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -47,6 +46,11 @@ CORE_KEYS = frozenset(
 )
 #: A rule selector: ``ALL``, or a code prefix (``GL``, ``GL2``, ``GL203``, ``ZJ``).
 SELECTOR = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
+#: What a pyproject.toml holding the govlint table must contain: ``tool.govlint`` as a table header or a
+#: dotted key (spaces and quotes allowed), or a ``[tool]`` table or ``tool = {…}`` that may hold a
+#: ``govlint`` key.  A file without it is passed over unparsed: most pyproject.toml files are not govlint's.
+#: (Compiled on first use, by :func:`re.search`: only a run that finds a pyproject.toml needs it.)
+_MAY_HOLD_TABLE = rb"""(?m)tool["']?\s*\.\s*["']?govlint|^\s*(?:\[\s*["']?tool["']?\s*\]|["']?tool["']?\s*=)"""
 
 
 def _codes(value: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -314,16 +318,23 @@ def parse_date(value: Any, key: str = "reference-date") -> dt.date:
 
 
 def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
-    """The govlint table of a config file; None for a pyproject.toml without one (unless ``required``)."""
+    """The govlint table of a config file; None for a pyproject.toml without one (unless ``required``).
+
+    A ``pyproject.toml`` that cannot hold the table (see :data:`_MAY_HOLD_TABLE`) is not parsed at all.
+    """
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
+    if not required and (b"govlint" not in raw or not re.search(_MAY_HOLD_TABLE, raw)):
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     tool = data.get("tool")
@@ -337,16 +348,19 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
     return table
 
 
-def find_config_file(start: str | os.PathLike[str]) -> Path | None:
+def find_config_file(start: str | os.PathLike[str]) -> str | None:
     """The nearest ``.govlint.toml``, or ``pyproject.toml`` with ``[tool.govlint]``, from ``start`` upward."""
-    here = Path(os.path.abspath(start))
-    if not here.is_dir():
-        here = here.parent
-    for directory in (here, *here.parents):
-        candidate = directory / CONFIG_FILE
-        if candidate.is_file():
+    directory = os.path.abspath(start)
+    if not os.path.isdir(directory):
+        directory = os.path.dirname(directory)
+    while True:
+        candidate = os.path.join(directory, CONFIG_FILE)
+        if os.path.isfile(candidate):
             return candidate
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _read_table(str(pyproject), required=False) is not None:
+        pyproject = os.path.join(directory, PYPROJECT)
+        if os.path.isfile(pyproject) and _read_table(pyproject, required=False) is not None:
             return pyproject
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent

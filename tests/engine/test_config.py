@@ -173,13 +173,43 @@ def test_discovery_takes_the_nearest_file(tmp_path: Path) -> None:
     write(tmp_path / "a" / "pyproject.toml", '[project]\nname = "no govlint table here"\n')
     write(tmp_path / "a" / "b" / ".govlint.toml", 'ignore = ["GL2"]\n')
     report = write(tmp_path / "a" / "b" / "c" / "report.txt", "")
-    assert find_config_file(report) == tmp_path / "a" / "b" / ".govlint.toml"
+    assert find_config_file(report) == str(tmp_path / "a" / "b" / ".govlint.toml")
     assert Config.discover(report).ignore == ("GL2",)
     # A pyproject.toml without [tool.govlint] is passed over.
     assert Config.discover(tmp_path / "a" / "x.txt").ignore == ("GL1",)
     # .govlint.toml wins over pyproject.toml in the same directory.
     write(tmp_path / ".govlint.toml", 'ignore = ["GL3"]\n')
     assert Config.discover(tmp_path / "r.txt").ignore == ("GL3",)
+
+
+def test_a_pyproject_that_cannot_hold_the_table_is_not_parsed(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.govlint]\nignore = ["GL1"]\n')
+    # Naming govlint elsewhere (a project, a script) is not a [tool.govlint] table: passed over unparsed,
+    # so even a file that is not TOML does not stop govlint.
+    unrelated = "[project\nname = 'govlint'\n[project.scripts]\ngovlint = 'govlint.cli:main'\n"
+    write(tmp_path / "a" / "pyproject.toml", unrelated)
+    assert Config.discover(tmp_path / "a" / "r.txt").ignore == ("GL1",)
+    # One that may hold the table is parsed, and its errors are reported.
+    write(tmp_path / "a" / "pyproject.toml", "[tool.govlint\nselect = 1\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        Config.discover(tmp_path / "a" / "r.txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.govlint]\nignore = ["GL2"]\n',
+        '[ tool . "govlint" ]\nignore = ["GL2"]\n',
+        '[tool.govlint.severity]\nGL4 = "info"\n[tool.govlint]\nignore = ["GL2"]\n',
+        'tool.govlint.ignore = ["GL2"]\n',
+        '[tool]\ngovlint = { ignore = ["GL2"] }\n',
+        '[tool]\ngovlint.ignore = ["GL2"]\n',
+        'tool = { govlint = { ignore = ["GL2"] } }\n',
+    ],
+)
+def test_every_way_of_writing_the_table_is_found(tmp_path: Path, text: str) -> None:
+    write(tmp_path / "pyproject.toml", text)
+    assert Config.discover(tmp_path / "r.txt").ignore == ("GL2",)
 
 
 def test_discovery_without_any_file_gives_the_default(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ readers (HTML, Word, PDF) are imported only when such a file is read.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from govlint.sources.document import Document, SourceKind
 from govlint.sources.guard import check_size, input_error, read_input_file
@@ -38,10 +37,7 @@ def load(source: Source, *, encoding: str | None = None, name: str | None = None
     Raises :class:`govlint.errors.InputError` with one clear line for anything that cannot be read.
     """
     if isinstance(source, os.PathLike) or (isinstance(source, str) and _names_a_file(source)):
-        path = Path(source)
-        data = read_input_file(path)
-        kind = REPORT_EXTENSIONS.get(path.suffix.lower()) or sniff(data)
-        return read_bytes(data, kind, name or str(path), encoding)
+        return load_file(source, encoding=encoding, name=name)
     if isinstance(source, bytes):
         check_size(len(source), name or "<bytes>")
         return read_bytes(source, sniff(source), name or "<bytes>", encoding)
@@ -57,6 +53,14 @@ def load(source: Source, *, encoding: str | None = None, name: str | None = None
     if not text.strip():
         raise input_error(display, "文件为空", "empty file")
     return Document(path=display, text=text)
+
+
+def load_file(path: str | os.PathLike[str], *, encoding: str | None = None, name: str | None = None) -> Document:
+    """Read the file at ``path``, whatever its name: the reader of its extension, else of its content."""
+    path = os.fspath(path)
+    data = read_input_file(path)
+    kind = REPORT_EXTENSIONS.get(extension(path)) or sniff(data)
+    return read_bytes(data, kind, name or path, encoding)
 
 
 def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = None) -> Document:
@@ -97,13 +101,13 @@ def _starts_like_html(head: bytes) -> bool:
     return head.startswith(_HTML_STARTS)
 
 
+def extension(path: str) -> str:
+    """The lower-case extension of a path's last part (``".txt"``), or ``""``."""
+    return os.path.splitext(os.path.basename(os.path.normpath(path)))[1].lower()
+
+
 def _names_a_file(text: str) -> bool:
     """A one-line string is a path if such a file exists or it ends with a report extension."""
     if "\n" in text or len(text) >= 4096 or not text.strip():
         return False
-    if Path(text).suffix.lower() in REPORT_EXTENSIONS:
-        return True
-    try:
-        return Path(text).exists()
-    except (OSError, ValueError):
-        return False
+    return extension(text) in REPORT_EXTENSIONS or os.path.exists(text)

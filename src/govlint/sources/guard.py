@@ -6,8 +6,8 @@ that says, in Chinese and then English, what is wrong with the file and what to 
 
 from __future__ import annotations
 
+import os
 import stat
-from pathlib import Path
 
 from govlint.errors import InputError
 
@@ -24,11 +24,11 @@ def input_error(name: str, zh: str, en: str) -> InputError:
     return InputError(f"{name}: {zh} / {en}")
 
 
-def read_input_file(path: Path) -> bytes:
+def read_input_file(path: str) -> bytes:
     """The bytes of a regular file, refusing what is missing, a directory, special, empty or too large."""
-    name = str(path)
+    name = path
     try:
-        info = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
         raise input_error(name, "文件不存在", "file not found") from None
     except OSError as exc:
@@ -39,7 +39,7 @@ def read_input_file(path: Path) -> bytes:
         raise input_error(name, "不是普通文件", "not a regular file")
     check_size(info.st_size, name)
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
