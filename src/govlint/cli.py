@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
@@ -46,7 +46,13 @@ def _codes(text: str) -> list[str]:
     return [part.strip().upper() for part in text.split(",") if part.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser.
+
+    Given the name of a ``command``, only that subcommand is built: that is all its command line needs, and
+    building every subcommand costs more than a check of a small report's tables.  Without one (``govlint
+    --help``, a mistyped command) every subcommand is built.
+    """
     from govlint import __version__
 
     parser = _Parser(
@@ -56,15 +62,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (summary, add_arguments) in _COMMANDS.items():
+        if command in _COMMANDS and name != command:
+            continue
+        add_arguments(sub.add_parser(name, formatter_class=_HelpFormatter, help=summary))
+    return parser
 
-    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
-        return sub.add_parser(name, formatter_class=_HelpFormatter, **kwargs)
 
-    common = _Parser(add_help=False, formatter_class=_HelpFormatter)
-    common.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
-    common.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that loads the configuration."""
+    parser.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
 
-    check = command("check", parents=[common], help="lint report files or directories")
+
+def _add_check(check: argparse.ArgumentParser) -> None:
+    _add_common(check)
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, directories (searched recursively), - for stdin"
     )
@@ -84,24 +96,40 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.set_defaults(run=run_check)
 
-    parse = command("parse", help="show the parsed report")
+
+def _add_parse(parse: argparse.ArgumentParser) -> None:
     parse.add_argument("file", metavar="FILE", help="a report file, or - for stdin")
     parse.add_argument("--format", choices=("json", "text"), default="json")
     parse.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     parse.set_defaults(run=run_parse)
 
-    rules = command("rules", parents=[common], help="list the rules")
+
+def _add_rules(rules: argparse.ArgumentParser) -> None:
+    _add_common(rules)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=run_rules)
 
-    rule = command("rule", parents=[common], help="explain one rule")
+
+def _add_rule(rule: argparse.ArgumentParser) -> None:
+    _add_common(rule)
     rule.add_argument("code", metavar="CODE")
     rule.set_defaults(run=run_rule)
 
-    plugins = command("plugins", parents=[common], help="list the loaded plugins")
+
+def _add_plugins(plugins: argparse.ArgumentParser) -> None:
+    _add_common(plugins)
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     plugins.set_defaults(run=run_plugins)
-    return parser
+
+
+#: Each command, in the order ``govlint --help`` lists them: its one-line help and what adds its arguments.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("lint report files or directories", _add_check),
+    "parse": ("show the parsed report", _add_parse),
+    "rules": ("list the rules", _add_rules),
+    "rule": ("explain one rule", _add_rule),
+    "plugins": ("list the loaded plugins", _add_plugins),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         _configure_streams()
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(arguments[0] if arguments else None).parse_args(arguments)
         if getattr(args, "run", None) is None:
             raise UsageError("a command is required: check, parse, rules, rule or plugins (see `govlint --help`)")
         code: int = args.run(args)
