@@ -12,11 +12,24 @@ from cli_support import Run
 
 import govlint
 from govlint import plugins
+from govlint.cli import build_parser
 from govlint.output.ruledoc import rule_markdown
 
 
 def test_version(run: Run) -> None:
     assert run("--version") == (0, f"govlint {govlint.__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", ["check", "parse", "rules", "rule", "plugins"])
+def test_a_commands_own_parser_is_the_full_parsers(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # main() builds only the parser of the command it runs: its help must be the full parser's.
+    helps = []
+    for parser in (build_parser(), build_parser(command)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert helps[0].startswith(f"usage: govlint {command} ")
 
 
 def test_rules_lists_builtin_and_local_rules_with_their_selection(project: Path, run: Run) -> None:
