@@ -6,8 +6,9 @@ import codecs
 from pathlib import Path
 
 import pytest
-from source_support import SEEDS, seed_text
+from source_support import PEER, SEEDS, seed_text
 
+import govlint
 from govlint.errors import InputError
 from govlint.sources import load
 
@@ -104,8 +105,22 @@ def test_line_ends_are_normalised(tmp_path: Path) -> None:
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "old Word (.doc)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x10" * 50, "this is an image"),
         ("控制字符\x01\x02\x03\x04\x05\x06\x07\x08".encode() * 20, "not a text file"),
+        # Binary data that went through a lossy UTF-8 decoder: valid UTF-8 now, but still binary.
+        (bytes(range(1, 256)).decode("utf-8", "replace").encode() * 40, "not a text file in a known encoding"),
+        # Text that a lossy conversion left as little more than replacement characters.
+        ("一、总体情况\n".encode() + "\ufffd\ufffd\n".encode() * 200, "too many replacement characters"),
     ],
-    ids=["nul-junk", "all-bytes", "pdf-named-txt", "zip-named-txt", "ole", "png", "control-characters"],
+    ids=[
+        "nul-junk",
+        "all-bytes",
+        "pdf-named-txt",
+        "zip-named-txt",
+        "ole",
+        "png",
+        "control-characters",
+        "binary-decoded-lossily",
+        "mostly-replacement-characters",
+    ],
 )
 def test_binary_junk_named_txt_gets_one_clear_line(data: bytes, hint: str, tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
@@ -117,6 +132,28 @@ def test_binary_junk_named_txt_gets_one_clear_line(data: bytes, hint: str, tmp_p
     assert "\n" not in message
     assert message.startswith(f"{path}: ")
     assert any("\u4e00" <= char <= "\u9fff" for char in message)  # Chinese first, then English
+
+
+def test_a_badly_repaired_utf8_file_is_text() -> None:
+    # Valid UTF-8 in which an earlier lossy conversion left U+FFFD (242 of 6,309 characters): the decode is
+    # strict, so they are the file's own characters, and the rest of the report is readable.
+    path = PEER / "temp-jinhu-2023.mojibake-repaired.txt"
+    text = path.read_bytes().decode("utf-8")
+    assert "\ufffd" in text
+    document = load(path)
+    assert (document.text, document.encoding, document.kind) == (text, "utf-8", "text")
+
+
+def test_replacement_characters_in_cells_are_unreadable_cells(tmp_path: Path) -> None:
+    text = seed_text(SEEDS[0])
+    assert "行政处罚\t0\t" in text and "\ufffd" not in text
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.replace("行政处罚\t0\t", "行政处罚\t\ufffd\t").encode("utf-8"))
+    cell = govlint.parse(path).tables.active_disclosure.rows["punishment"].cells["decisions"]
+    assert (cell.value, cell.status.value, cell.raw) == (None, "unreadable", "\ufffd")
+    before = {(d.code, d.location.line) for d in govlint.lint(SEEDS[0]).diagnostics}
+    after = {(d.code, d.location.line) for d in govlint.lint(path).diagnostics}
+    assert after - before == {("GL105", cell.span.line)}
 
 
 def test_random_bytes_never_escape_as_another_exception() -> None:

@@ -3,6 +3,10 @@
 The fast path is a strict UTF-8 decode; GB18030 (a superset of GBK and GB2312) comes next, then UTF-16
 recognised by its NUL bytes, and only then charset-normalizer, imported on demand.  Whatever decodes must
 also look like text (few control characters), so binary junk gets a clear error instead of mojibake.
+
+Every decode is strict, so a replacement character (U+FFFD) in the text is one the file itself holds: an
+earlier lossy conversion put it where it could not read a character.  The rest of such a file is still the
+report (what was lost surfaces as unreadable cells), unless replacement characters are most of it.
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _GB_ALIASES = frozenset({"gb2312", "gbk", "x-gbk", "cp936", "ms936", "gb_2312-80", "euc-cn", "csgb2312", "chinese"})
 
 #: Characters that do not occur in text: C0 controls other than tab, newlines, form feed and escape-free
-#: vertical tab, DEL, C1 controls, and the replacement character left by a lossy decoder.
-_NON_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+#: vertical tab, DEL, C1 controls.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+#: The largest share of replacement characters (U+FFFD) in a text still read as a report.
+MAX_REPLACEMENT_SHARE = 0.25
 
 #: Magic numbers of binary formats, for the hint in the error message.
 _MAGIC_HINTS: tuple[tuple[bytes, str, str], ...] = (
@@ -57,8 +63,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
         text, used = _detect(data, name)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _NON_TEXT.search(text, 0, 65536) and _looks_binary(text):
-        raise _not_text(data, name)
+    _check_looks_like_text(text[:65536], data, name)
     return normalize_newlines(text), used
 
 
@@ -167,9 +172,17 @@ def _fallback(data: bytes, name: str) -> tuple[str, str]:
         raise _not_text(data, name) from None
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:65536]
-    return len(_NON_TEXT.findall(sample)) > max(2, len(sample) // 200)
+def _check_looks_like_text(sample: str, data: bytes, name: str) -> None:
+    """Refuse binary junk that happened to decode (over 0.5% control characters), and text whose characters
+    were mostly lost by an earlier conversion (over :data:`MAX_REPLACEMENT_SHARE` replacement characters)."""
+    if _CONTROLS.search(sample) and len(_CONTROLS.findall(sample)) > max(2, len(sample) // 200):
+        raise _not_text(data, name)
+    if sample.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(sample):
+        raise input_error(
+            name,
+            "文本中替换字符（�）过多，原文已在编码转换中丢失，请使用原始文件",
+            "too many replacement characters (U+FFFD): the text was lost in an encoding conversion; use the original",
+        )
 
 
 def _not_text(data: bytes, name: str) -> InputError:
