@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from govlint.plugins import Plugins
 
 
-@attrs.frozen
-class RuleFailure:
+class RuleFailure(NamedTuple):
     """A rule (or a plugin's report check) that raised while checking one report."""
 
     path: str

@@ -395,20 +395,21 @@ def _normalize(name: str) -> str:
 # required-plugins
 # ---------------------------------------------------------------------------------------------------------
 
-_REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)")
-_SPECIFIER = re.compile(r"\s*(==|!=|>=|<=|~=|>|<)\s*([0-9][0-9A-Za-z.+!-]*)\s*")
+#: Patterns for ``required-plugins`` only: compiled (and cached by :mod:`re`) when a configuration pins one.
+_REQUIREMENT = r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)"
+_SPECIFIER = r"\s*(==|!=|>=|<=|~=|>|<)\s*([0-9][0-9A-Za-z.+!-]*)\s*"
 
 
 def parse_requirement(text: str) -> tuple[str, list[tuple[str, str]]]:
     """``"govlint-zj>=1.2,<2"`` -> ``("govlint-zj", [(">=", "1.2"), ("<", "2")])``; ValueError if malformed."""
-    match = _REQUIREMENT.fullmatch(text)
+    match = re.fullmatch(_REQUIREMENT, text)
     if not match:
         raise ValueError(f"invalid plugin requirement {text!r}: use name or name>=version")
     name, rest = match.groups()
     specs: list[tuple[str, str]] = []
     if rest.strip():
         for part in rest.split(","):
-            spec = _SPECIFIER.fullmatch(part)
+            spec = re.fullmatch(_SPECIFIER, part)
             if not spec:
                 raise ValueError(f"invalid version specifier {part.strip()!r} in {text!r}")
             specs.append((spec.group(1), spec.group(2)))

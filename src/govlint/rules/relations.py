@@ -144,17 +144,18 @@ def review_relations(report: Report) -> tuple[Relation, ...]:
 
 
 def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[Outcome]:
+    """Each relation (all of one table) on the table's cells, looked up by "row.column"."""
+    if not relations:
+        return []
+    table = report.tables.get(relations[0].table)
+    assert table is not None
+    by_key = {f"{row_key}.{column}": cell for row_key, row in table.rows.items() for column, cell in row.cells.items()}
     outcomes: list[Outcome] = []
     for relation in relations:
-        table = report.tables.get(relation.table)
-        assert table is not None
         cells: dict[str, Cell] = {}
         residual: Number | None = 0
-        rows = table.rows
         for coef, key in relation.terms:
-            row_key, _, column = key.rpartition(".")
-            row = rows.get(row_key)
-            cell = row.cells.get(column) if row is not None else None
+            cell = by_key.get(key)
             if cell is None or cell.value is None:
                 residual = None
                 continue
