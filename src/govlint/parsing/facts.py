@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from govlint.model import DateMention, DateSource, MetaField, Period, Span, YearMention
 from govlint.parsing.headings import HeadingMatch
@@ -33,8 +32,7 @@ from govlint.schema import (
 from govlint.sources.document import Document
 
 
-@attrs.frozen
-class Facts:
+class Facts(NamedTuple):
     """What the report says about itself, besides its sections and tables."""
 
     title: str | None
@@ -139,8 +137,7 @@ def _year_value(text: str) -> int:
     return int(text) if text.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
-@attrs.frozen
-class _Date:
+class _Date(NamedTuple):
     """A date as found, before it knows its source."""
 
     start: int
@@ -197,8 +194,9 @@ def _calendar_date(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Meta:
+class _Meta(NamedTuple):
+    """A metadata field as found: its normalised name, where it starts, where its value starts and ends."""
+
     name: str
     start: int
     value_start: int

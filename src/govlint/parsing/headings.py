@@ -12,14 +12,12 @@ differ from the section's number (a report that inserts a section); the section 
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from govlint.schema import CHINESE_NUMERALS, FOLD_TABLE, SECTIONS, SectionSpec, normalize_label
 
 
-@attrs.frozen
-class HeadingMatch:
+class HeadingMatch(NamedTuple):
     """A section heading as printed."""
 
     spec: SectionSpec

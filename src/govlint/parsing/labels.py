@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from itertools import accumulate
 from typing import NamedTuple
 
-import attrs
-
 from govlint import schema
-from govlint.schema import normalize_label
+from govlint.schema import CHINESE_NUMERALS, normalize_label
 
 
 class LabelKind(str, Enum):
@@ -57,21 +55,14 @@ FAMILY_OF: dict[LabelKind, Family] = {
 }
 
 
-@attrs.frozen
-class Label:
-    """One meaning of a printed label: its kind, its stable key and what it tells about the format."""
+class Label(NamedTuple):
+    """One meaning of a printed label: its kind and its stable key."""
 
     kind: LabelKind
     #: Row or column key from the schema; the normalised text for headers without a key.
     key: str
-    #: Format keys in which this label exists (empty: all).
-    formats: tuple[str, ...] = ()
     #: 第二十条 item number, for captions.
     item: int | None = None
-
-    @property
-    def family(self) -> Family:
-        return FAMILY_OF[self.kind]
 
 
 class LabelHit(NamedTuple):
@@ -80,15 +71,12 @@ class LabelHit(NamedTuple):
     start: int
     end: int
     text: str
-    labels: tuple[Label, ...]
-
-    @property
-    def families(self) -> frozenset[Family]:
-        return frozenset(label.family for label in self.labels)
+    #: Its meaning in each table it can belong to (``总计`` is a column of two tables).
+    meanings: Mapping[Family, Label]
 
     def label(self, family: Family) -> Label | None:
         """The meaning of this hit in a table of ``family``, if it has one."""
-        return next((lab for lab in self.labels if lab.family is family), None)
+        return self.meanings.get(family)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -108,65 +96,90 @@ def _numbering_forms(numbering: str) -> tuple[str, ...]:
     return (numbering,)
 
 
-def _catalogue() -> dict[str, tuple[Label, ...]]:
-    entries: dict[str, list[Label]] = {}
+def _without_numbering(group: str) -> str:
+    """A group label without its numbering: ``(三)不予公开`` → ``不予公开``, ``三、本年度…`` → ``本年度…``."""
+    if group[:1] == "(" and group[2:3] == ")" and group[1] in CHINESE_NUMERALS:
+        return group[3:]
+    if group[1:2] == "、" and group[0] in CHINESE_NUMERALS:
+        return group[2:]
+    return group
 
-    def add(text: str, label: Label) -> None:
-        text = normalize_label(text)
-        bucket = entries.setdefault(text, [])
-        if label not in bucket:
-            bucket.append(label)
+
+def _catalogue() -> dict[str, dict[Family, Label]]:
+    entries: dict[str, dict[Family, Label]] = {}
+
+    def add(texts: Iterable[str], label: Label) -> None:
+        """Give each normalised text of ``texts`` the meaning ``label`` in its table (the first one stays)."""
+        family = FAMILY_OF[label.kind]
+        for text in texts:
+            entries.setdefault(text, {}).setdefault(family, label)
 
     for fmt in schema.FORMATS.values():
         for sub in fmt.art20:
-            add(sub.caption, Label(LabelKind.CAPTION, f"art20_{sub.item}", item=sub.item))
-            add(f"第二十条第{_ITEM_NUMERALS[sub.item]}项", Label(LabelKind.CAPTION, f"art20_{sub.item}", item=sub.item))
+            caption = Label(LabelKind.CAPTION, f"art20_{sub.item}", sub.item)
+            add((normalize_label(sub.caption), f"第二十条第{_ITEM_NUMERALS[sub.item]}项"), caption)
             for column in sub.columns:
-                for text in column.labels():
-                    add(text, Label(LabelKind.A20_COLUMN, column.key, formats=(fmt.key,)))
+                add(column.labels(), Label(LabelKind.A20_COLUMN, column.key))
             for row in sub.rows:
-                for text in row.labels():
-                    add(text, Label(LabelKind.A20_ROW, row.key, formats=(fmt.key,)))
-    add(schema.ART20_INFO_HEADER, Label(LabelKind.INFO, "info"))
+                add(row.labels(), Label(LabelKind.A20_ROW, row.key))
+    add((normalize_label(schema.ART20_INFO_HEADER),), Label(LabelKind.INFO, "info"))
 
     for column in schema.APPLICATION_COLUMNS:
-        for text in column.labels():
-            add(text, Label(LabelKind.APP_HEADER, column.key))
+        add(column.labels(), Label(LabelKind.APP_HEADER, column.key))
     for header in schema.APPLICATION_HEADERS:
-        add(header, Label(LabelKind.APP_HEADER, normalize_label(header)))
+        text = normalize_label(header)
+        add((text,), Label(LabelKind.APP_HEADER, text))
     for group in schema.APPLICATION_GROUPS:
-        label = Label(LabelKind.APP_GROUP, group)
-        add(group, label)
-        bare = re.sub(r"^(?:\([一二三四五六七八九]\)|[一二三四五六七八九]、)", "", group)
-        if len(bare) >= 4:
-            add(bare, label)
+        text = normalize_label(group)
+        bare = _without_numbering(text)
+        add((text, bare) if len(bare) >= 4 else (text,), Label(LabelKind.APP_GROUP, group))
     rows = {row.key: row for row in (*schema.APPLICATION_ROWS_2021, *schema.APPLICATION_ROWS_2019)}
     for row in rows.values():
         if row.key == schema.ROW_OTHER_ALL.key:
             continue  # printed exactly like the (六) group label: the builder tells them apart by values
+        numberings = _numbering_forms(row.numbering)
         label = Label(LabelKind.APP_ROW, row.key)
         for text in row.labels():
-            for numbering in _numbering_forms(row.numbering):
-                add(numbering + text, label)
+            add([numbering + text for numbering in numberings], label)
             if len(text) > 2:  # 其他, 总计 alone are column headers; as rows they need their numbering
-                add(text, label)
-
+                add((text,), label)
     for group_spec in schema.REVIEW_GROUPS:
-        add(group_spec.label, Label(LabelKind.RL_HEADER, group_spec.key))
+        add((normalize_label(group_spec.label),), Label(LabelKind.RL_HEADER, group_spec.key))
     for header in schema.REVIEW_HEADERS:
-        add(header, Label(LabelKind.RL_HEADER, normalize_label(header)))
+        text = normalize_label(header)
+        add((text,), Label(LabelKind.RL_HEADER, text))
     for column in schema.REVIEW_COLUMNS:
-        for text in column.labels():
-            add(text, Label(LabelKind.RL_HEADER, column.key))
-    return {text: tuple(labels) for text, labels in entries.items()}
+        add(column.labels(), Label(LabelKind.RL_HEADER, column.key))
+    return entries
 
 
-CATALOGUE: dict[str, tuple[Label, ...]] = _catalogue()
-_NOTE_LABEL = Label(LabelKind.NOTE, "note")
+CATALOGUE: dict[str, dict[Family, Label]] = _catalogue()
+_NOTE_MEANING: dict[Family, Label] = {Family.APPLICATIONS: Label(LabelKind.NOTE, "note")}
+_NOTE_MARKERS = frozenset(normalize_label(m) for m in schema.APPLICATIONS_NOTE_MARKERS)
 #: Header words short enough to occur inside an unknown row label; after a row numbering they are not labels.
 _SHORT = 2
-_NUMBERING_BEFORE = re.compile(r"(?:\d[.、]|\([一二三四五六七八九]\))$")
 _NOTE_TAIL_MAX = 40
+
+#: Literals are looked for by their first characters: a regex finds these prefixes, then the literals that
+#: may start there are tried, longest first.  A regex of whole literals takes twice as long to compile;
+#: five characters are rare enough in prose that nearly every prefix found starts a label.
+_PREFIX = 5
+
+
+def _candidates(literals: Iterable[str]) -> dict[str, list[str]]:
+    """For each prefix (a literal's first :data:`_PREFIX` characters, or a shorter literal): the literals
+    that may start where it is the longest prefix found, longest first."""
+    groups: dict[str, list[str]] = {}
+    for literal in sorted(literals, key=len, reverse=True):
+        groups.setdefault(literal[:_PREFIX], []).append(literal)
+    for prefix, group in groups.items():  # a shorter literal is its own prefix, and may start there too
+        group.extend(prefix[:size] for size in range(len(prefix) - 1, 0, -1) if prefix[:size] in groups)
+    return groups
+
+
+def _escape(char: str) -> str:
+    """``re.escape`` for one character, quicker for the Chinese characters that need no escaping."""
+    return re.escape(char) if char.isascii() else char
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -180,7 +193,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [_escape(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = "|".join(branches)
@@ -191,27 +204,34 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-_NOTE_MARKERS = frozenset(normalize_label(m) for m in schema.APPLICATIONS_NOTE_MARKERS)
-_PATTERN = re.compile(_trie_pattern([*CATALOGUE, *_NOTE_MARKERS]))
-
+_CANDIDATES = _candidates([*CATALOGUE, *_NOTE_MARKERS])
+_PREFIXES = re.compile(_trie_pattern(_CANDIDATES))
 _NON_SPACE = re.compile(r"\S+")
+
+
+def _after_numbering(text: str, position: int) -> bool:
+    """True when a row numbering (``2.``, ``2、``, ``(二)``) ends at ``position``."""
+    before = text[max(0, position - 3) : position]
+    if len(before) >= 2 and before[-1] in ".、" and before[-2].isdecimal():
+        return True
+    return len(before) == 3 and before[0] == "(" and before[2] == ")" and before[1] in CHINESE_NUMERALS[:9]
 
 
 class CompactText:
     """The folded text without whitespace, with a map from compact offsets back to original offsets."""
 
-    __slots__ = ("_compact_starts", "_original_starts", "text")
+    __slots__ = ("_compact_starts", "_spaces_before", "text")
 
     def __init__(self, folded: str) -> None:
-        pieces = _NON_SPACE.findall(folded)
+        pieces = folded.split()  # the same whitespace as the regex's \s
         self.text = "".join(pieces)
         self._compact_starts = list(accumulate(map(len, pieces), initial=0))
-        self._original_starts = [match.start() for match in _NON_SPACE.finditer(folded)]
+        #: Whitespace before each piece (before, between and after the pieces: one more than the pieces).
+        self._spaces_before = list(accumulate(map(len, _NON_SPACE.split(folded))))
 
     def original(self, index: int) -> int:
         """The original offset of the compact character at ``index``."""
-        piece = bisect.bisect_right(self._compact_starts, index) - 1
-        return self._original_starts[piece] + index - self._compact_starts[piece]
+        return index + self._spaces_before[bisect.bisect_right(self._compact_starts, index) - 1]
 
 
 def find_labels(folded: str) -> list[LabelHit]:
@@ -220,21 +240,27 @@ def find_labels(folded: str) -> list[LabelHit]:
     hits: list[LabelHit] = []
     text = compact.text
     position = 0
-    while match := _PATTERN.search(text, position):
-        first, last = match.span()
-        found = match.group()
+    while match := _PREFIXES.search(text, position):
+        first = match.start()
+        for found in _CANDIDATES[match.group()]:
+            if text.startswith(found, first):
+                break
+        else:  # the beginning of a literal only
+            position = first + 1
+            continue
+        last = first + len(found)
         if found in _NOTE_MARKERS:  # the note runs on to its closing parenthesis
             close = text.find(")", last, last + _NOTE_TAIL_MAX)
             last = close + 1 if close != -1 else last
             first -= first > 0 and text[first - 1] == "("
-            labels: tuple[Label, ...] = (_NOTE_LABEL,)
+            meanings = _NOTE_MEANING
         else:
-            labels = CATALOGUE[found]
-            if len(found) <= _SHORT and _NUMBERING_BEFORE.search(text, max(0, first - 3), first):
+            meanings = CATALOGUE[found]
+            if len(found) <= _SHORT and _after_numbering(text, first):
                 # "2.其他法律和行政法规禁止公开": the 其他 of a row label this catalogue does not know
                 position = last
                 continue
-        hits.append(LabelHit(compact.original(first), compact.original(last - 1) + 1, text[first:last], labels))
+        hits.append(LabelHit(compact.original(first), compact.original(last - 1) + 1, text[first:last], meanings))
         position = last
     return hits
 

@@ -18,11 +18,9 @@ heading they stand for.  See ``docs/parsing.md``.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
@@ -40,6 +38,7 @@ from govlint.parsing.cells import (
 )
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.labels import Family, LabelHit, LabelKind
+from govlint.schema import CHINESE_NUMERALS
 
 #: Every terminal the grammar declares, by the lexer's name for it.
 BEGIN = {Family.ART20: "A20_BEGIN", Family.APPLICATIONS: "APP_BEGIN", Family.REVIEW: "RL_BEGIN"}
@@ -65,7 +64,7 @@ _STRONG = {
 _REVIEW_SPECIFIC = frozenset(
     {"upheld", "corrected", "other", "pending", "litigation_direct", "litigation_after_review"}
 )
-_LABEL_LIKE = re.compile(r"^(?:\d[.、]|\([一二三四五六七八九]\))|[\u4e00-\u9fff]{2}")
+_NUMERALS = CHINESE_NUMERALS[:9]
 _MIN_APP_ROWS = 3
 _APP_HEADER_ONLY = frozenset({"note", "申请人情况"})
 #: Rows needed for an applications table that shows none of its opening labels (a sentence can name three).
@@ -76,30 +75,23 @@ _MIN_REVIEW_LABELS = 4
 
 
 class ReportToken(Token):
-    """A Lark token that also carries what it stands for (set by the lexer)."""
+    """A Lark token that also carries what it stands for (set by the lexer; the class holds the defaults)."""
 
-    hit: LabelHit | None
+    hit: LabelHit | None = None
     #: For ``CELLS``: the cells printed after a label, in order.
-    atoms: tuple[Atom, ...]
-    heading: HeadingMatch | None
+    atoms: tuple[Atom, ...] = ()
+    heading: HeadingMatch | None = None
     #: For ``ANON``: the printed label text of the row, if any.
-    label_atoms: tuple[Atom, ...]
+    label_atoms: tuple[Atom, ...] = ()
     #: The physical row a label or cell is printed in (-1 outside tables).
-    row: int
+    row: int = -1
 
 
 def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
-    token = ReportToken(kind, text[start:end], start_pos=start, end_pos=end)
-    token.hit = None
-    token.atoms = ()
-    token.heading = None
-    token.label_atoms = ()
-    token.row = -1
-    return token
+    return ReportToken(kind, text[start:end], start_pos=start, end_pos=end)
 
 
-@attrs.frozen
-class Region:
+class Region(NamedTuple):
     """A stretch of text read as one table."""
 
     family: Family
@@ -145,7 +137,7 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
         if current and (marks.between(current[-1].end, hit.start) or has_prose(folded, current[-1].end, hit.start)):
             close()
             current, family = [], None
-        if family is not None and family in hit.families:
+        if family is not None and family in hit.meanings:
             current.append(hit)
             continue
         if family is not None and _is_stray(hits, index, family, folded, marks):
@@ -182,18 +174,22 @@ def _is_stray(hits: Sequence[LabelHit], index: int, family: Family, folded: str,
     for following in hits[index + 1 : index + 1 + _STRAY_LOOKAHEAD]:
         if marks.between(previous.end, following.start) or has_prose(folded, previous.end, following.start):
             return False
-        if family in following.families:
-            return not any(lab.key in _STRONG[lab.family] for lab in hits[index].labels)
-        if any(lab.key in _STRONG[lab.family] for lab in following.labels):
+        if family in following.meanings:
+            return not _opens_table(hits[index])
+        if _opens_table(following):
             return False
         previous = following
     return False
 
 
+def _opens_table(hit: LabelHit) -> bool:
+    return any(label.key in _STRONG[family] for family, label in hit.meanings.items())
+
+
 def _family_for(hits: Sequence[LabelHit], index: int) -> Family:
-    families = hits[index].families
+    families = hits[index].meanings.keys()
     if len(families) > 1 and index + 1 < len(hits):
-        shared = families & hits[index + 1].families
+        shared = families & hits[index + 1].meanings.keys()
         if shared:
             return min(shared, key=lambda f: f.value)
     return min(families, key=lambda f: f.value)
@@ -326,12 +322,28 @@ def _leading_label(items: Sequence[Item]) -> tuple[Atom, ...]:
         if item.kind is not AtomKind.WORD:
             break
         words.append(item)
-    return tuple(words) if words and _LABEL_LIKE.search(words[0].raw) else ()
+    return tuple(words) if words and _looks_like_label(words[0].raw) else ()
 
 
 def _is_run_label(atom: Atom) -> bool:
     """In RUN text, a word between the numbers of the applications table is a row label."""
-    return atom.layout is Layout.RUN and atom.kind is AtomKind.WORD and bool(_LABEL_LIKE.search(atom.raw))
+    return atom.layout is Layout.RUN and atom.kind is AtomKind.WORD and _looks_like_label(atom.raw)
+
+
+def _looks_like_label(raw: str) -> bool:
+    """True when ``raw`` opens with a row numbering (``7.``, ``7、``, ``(二)``) or holds two Chinese characters
+    in a row."""
+    if raw[:1].isdecimal() and raw[1:2] in (".", "、"):
+        return True
+    if raw[:1] == "(" and raw[2:3] == ")" and raw[1] in _NUMERALS:
+        return True
+    previous = False
+    for char in raw:
+        current = "\u4e00" <= char <= "\u9fff"
+        if previous and current:
+            return True
+        previous = current
+    return False
 
 
 def _anon(text: str, label: Sequence[Atom], first_value: Atom, row: int) -> ReportToken:

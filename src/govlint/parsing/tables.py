@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-import attrs
 from lark import Token, Tree
 
 from govlint import schema
@@ -36,7 +36,7 @@ _APPLICATION_ORDER: tuple[RowSpec, ...] = tuple(
 )
 _APPLICATION_SPECS = {row.key: row for row in _APPLICATION_ORDER}
 _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
-    attrs.evolve(column, key=f"{group.key}.{column.key}")
+    ColumnSpec(f"{group.key}.{column.key}", column.label, column.kind, column.variants)
     for group in schema.REVIEW_GROUPS
     for column in schema.REVIEW_COLUMNS
 )
@@ -48,8 +48,7 @@ _NUMBERING_DIGIT = re.compile(r"^\s*(\d)\s*[.、]")
 _FUZZY_MIN = 0.5
 
 
-@attrs.frozen
-class TablesResult:
+class TablesResult(NamedTuple):
     """The tables of a report and what the tables tell about its format."""
 
     tables: Tables
@@ -60,15 +59,24 @@ class TablesResult:
     unplaced: tuple[Unplaced, ...]
 
 
-@attrs.define
 class _Row:
     """A row as collected from the tree, before its values are placed."""
 
-    key: str | None
-    label: ReportToken
-    atoms: list[Atom]
-    columns: tuple[ColumnSpec, ...] = ()
-    placed: Placed | None = None
+    __slots__ = ("atoms", "columns", "key", "label", "placed")
+
+    def __init__(
+        self,
+        key: str | None,
+        label: ReportToken,
+        atoms: list[Atom],
+        columns: tuple[ColumnSpec, ...] = (),
+        placed: Placed | None = None,
+    ) -> None:
+        self.key = key
+        self.label = label
+        self.atoms = atoms
+        self.columns = columns
+        self.placed = placed
 
 
 class _Builder:
@@ -87,7 +95,7 @@ class _Builder:
             text = " ".join(a.raw for a in values)
             self.unplaced.append(Unplaced(kind, text, self.span(values[0].start, values[-1].end), reason))
 
-    def table_row(self, row: _Row, key: str, label: str | None = None) -> TableRow:
+    def table_row(self, row: _Row, key: str, label: str | None = None, span: Span | None = None) -> TableRow:
         placed = row.placed
         assert placed is not None
         cells = {
@@ -102,11 +110,13 @@ class _Builder:
             )
             for slot in placed.slots
         }
-        end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+        if span is None:
+            end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+            span = self.span(row.label.start_pos or 0, end)
         return TableRow(
             key,
             label if label is not None else str(row.label),
-            self.span(row.label.start_pos or 0, end),
+            span,
             cells,
             placed.problem,
             placed.value_count,
@@ -271,10 +281,9 @@ class _Builder:
             for number, group in enumerate(schema.REVIEW_GROUPS):
                 slots = placed.slots[number * 5 : number * 5 + 5]
                 part = _Row(group.key, last_header, data, placed=placed._replace(slots=slots))
-                row = self.table_row(part, group.key, group.label)
                 start = min((s.start for s in slots), default=last_header.end_pos or 0)
                 end = max((s.end for s in slots), default=start)
-                table_rows[group.key] = attrs.evolve(row, span=self.span(start, end))
+                table_rows[group.key] = self.table_row(part, group.key, group.label, self.span(start, end))
             return Table("review_litigation", _tree_span(self, [tree]), table_rows)
         return None
 
