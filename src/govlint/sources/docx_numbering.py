@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-
-import attrs
+from typing import NamedTuple
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "零一二三四五六七八九"
@@ -24,8 +23,7 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 _MAX_STYLE_DEPTH = 20
 
 
-@attrs.frozen
-class Level:
+class Level(NamedTuple):
     """One level of a list: where it starts, how a number is written, and the label template."""
 
     start: int = 1

@@ -7,8 +7,7 @@ many cells as the table has columns and the lexer sees every column boundary.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from govlint.model import Origin
 
@@ -17,8 +16,7 @@ MAX_SPAN = 1000
 MAX_COLUMNS = 200
 
 
-@attrs.frozen
-class SourceCell:
+class SourceCell(NamedTuple):
     """A cell as the source declares it: its text and how many rows and columns it spans (at least 1)."""
 
     text: str

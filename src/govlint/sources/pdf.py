@@ -17,9 +17,7 @@ import ctypes
 import itertools
 import threading
 import time
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from govlint.errors import InputError
 from govlint.sources.document import Document
@@ -42,8 +40,7 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-@attrs.frozen
-class Page:
+class Page(NamedTuple):
     """What the layout needs from one page: its number, size, glyphs and ruled tables (display coordinates)."""
 
     number: int

@@ -16,9 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple
 
 from govlint.model import Origin
 from govlint.sources.document import Document
@@ -38,15 +36,13 @@ _MARGIN_SHARE = 0.12
 _JOIN_TOLERANCE = 3.0
 
 
-@attrs.define
-class _Table:
+class _Table(NamedTuple):
     page: int
     grid: Grid
     cells: dict[tuple[int, int], str]
 
 
-@attrs.define
-class _Text:
+class _Text(NamedTuple):
     page: int
     line: Line
     text: str
