@@ -12,8 +12,6 @@ A new format version is a new :class:`FormatSpec` entry in :data:`FORMATS`.
 # given as strings are each compiled when the class is made, which costs more at import.
 from typing import Literal, NamedTuple
 
-import attrs
-
 FormatKey = Literal["2021", "2019"]
 ValueKind = Literal["count", "signed", "amount"]
 
@@ -160,8 +158,7 @@ SECTIONS_BY_NUMBER: dict[int, SectionSpec] = {s.number: s for s in SECTIONS}
 # ---------------------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     """A data column: stable key, label as the standard prints it, accepted variants, value kind."""
 
     key: str
