@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from govlint.model import DateMention, DateSource, MetaField, Period, Span, YearMention
@@ -57,10 +58,13 @@ def _spaced(word: str, space: str = r"\s*") -> str:
     return space.join(re.escape(c) for c in normalize_label(word))
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ｏ": 0}
+_CN_ZEROS = "〇○零OＯ"
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys(_CN_ZEROS, 0)
 #: A year in Chinese numerals, 2000-2099 (二〇二五): it starts with 二 and a zero, which the regex engine
-#: can look for fast.
-_CN_YEAR = f"二[〇○零OＯ][{''.join(_CN_DIGITS)}]{{2}}"
+#: can look for fast.  Regexes with classes of Chinese characters are slow to compile: those that read
+#: Chinese numerals are compiled only for a text that has such a year.
+_CN_YEAR = f"二[{_CN_ZEROS}][{''.join(_CN_DIGITS)}]{{2}}"
+_CN_YEAR_STARTS = tuple("二" + zero for zero in _CN_ZEROS)
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 #: Four digits not preceded by a digit (the look-behind comes after the first digit, so that every
 #: pattern starts with a character class and the regex engine can skip ahead fast).  ``\d`` and ``int``
@@ -75,28 +79,59 @@ _ISO_SEPARATORS = "/.－／．-"
 _YMD_RE = re.compile("年\\s*(?P<m>\\d{1,2})\\s*月\\s*(?P<d>\\d{1,2})\\s*[日号]")
 #: 2024-01-30, 2024/1/30, 2024.01.30 (a time may follow); the year must be 19xx or 20xx
 _ISO_RE = re.compile(f"(?P<sep>[{_ISO_SEPARATORS}])(?P<m>\\d{{1,2}})(?P=sep)(?P<d>\\d{{1,2}})(?!\\d)")
-#: 二〇二五年一月九日
-_CN_DATE_RE = re.compile(f"(?P<y>{_CN_YEAR})\\s*年\\s*(?P<m>{_CN_SMALL})\\s*月\\s*(?P<d>{_CN_SMALL})\\s*[日号]")
 _ISO_YEARS = range(1900, 2100)
-_YEAR_RE = re.compile(f"(?P<y>{_YEAR4}|{_CN_YEAR})\\s*年(?:\\s*度)?")
+#: 2024年, 2024 年度
+_YEAR_RE = re.compile(f"(?P<y>{_YEAR4})\\s*年(?:\\s*度)?")
+
+
+def _has_cn_year(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when ``text[start:end]`` may print a year in Chinese numerals (二〇二五)."""
+    return any(text.find(year_start, start, end) != -1 for year_start in _CN_YEAR_STARTS)
+
+
+@cache
+def _cn_date_re() -> re.Pattern[str]:
+    """二〇二五年一月九日"""
+    return re.compile(f"(?P<y>{_CN_YEAR})\\s*年\\s*(?P<m>{_CN_SMALL})\\s*月\\s*(?P<d>{_CN_SMALL})\\s*[日号]")
+
+
+@cache
+def _year_or_cn_year_re() -> re.Pattern[str]:
+    """2024年, 2024 年度, 二〇二四年"""
+    return re.compile(f"(?P<y>{_YEAR4}|{_CN_YEAR})\\s*年(?:\\s*度)?")
+
+
+def _years(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
+    """The regex for the years printed in ``text[start:end]``."""
+    return _year_or_cn_year_re() if _has_cn_year(text, start, end) else _YEAR_RE
+
 
 _CORE_RE = re.compile("|".join(_spaced(c) for c in (TITLE_CORE, *TITLE_CORE_VARIANTS)))
 
 #: Whitespace within a line (``\\s`` takes full-width and no-break spaces).
 _LINE_SPACE = r"[^\S\n]"
 _META_NAMES = {normalize_label(n) for n in METADATA_FIELDS}
-_META_RE = re.compile(
-    f"(?:^|(?<={_LINE_SPACE}))(?P<name>"
-    + "|".join(_spaced(n, f"{_LINE_SPACE}*") for n in sorted(_META_NAMES, key=len, reverse=True))
-    + f"){_LINE_SPACE}*[:：]",
-    re.MULTILINE,
-)
+
+
+@cache
+def _meta_re() -> re.Pattern[str]:
+    """A metadata field's name (spaces allowed between its characters) and its colon (only pages with a colon
+    before their first heading need it)."""
+    return re.compile(
+        f"(?:^|(?<={_LINE_SPACE}))(?P<name>"
+        + "|".join(_spaced(n, f"{_LINE_SPACE}*") for n in sorted(_META_NAMES, key=len, reverse=True))
+        + f"){_LINE_SPACE}*[:：]",
+        re.MULTILINE,
+    )
+
+
 _META_LINE_MAX = 200
 
-#: What follows the first date of a range: "起至2019年12月31日止", "到12月31日止", "至2023年12月31日".
+#: What separates the dates of a range (after an optional 起: "起至", "到", "—", "~").
+_RANGE_SEPARATORS = frozenset("至到-－—–~～")
+#: What follows the separator of a date range: "2019年12月31日止", "12月31日止", "2023年12月31日".
 _RANGE_END_RE = re.compile(
-    "\\s*(?:起\\s*)?(?:至|到|[-－—–~～])\\s*"
-    f"(?P<end>(?:(?P<y>{_YEAR4})\\s*年\\s*)?(?P<m>\\d{{1,2}})\\s*月\\s*(?P<d>\\d{{1,2}})\\s*[日号])(?:\\s*止)?"
+    f"\\s*(?P<end>(?:(?P<y>{_YEAR4})\\s*年\\s*)?(?P<m>\\d{{1,2}})\\s*月\\s*(?P<d>\\d{{1,2}})\\s*[日号])(?:\\s*止)?"
 )
 _PERIOD_LOOKBACK = 40
 
@@ -108,8 +143,10 @@ _TITLE_TAIL_MAX = 10
 _PREVIOUS_LINE_MAX = 30
 _SIGNATURE_NAME_MAX = 80
 _NO_HEADING_HEAD = 3000
-#: The parent city of a 区/县/旗 government in its full name: 淮安市 in 淮安市洪泽区人民政府.
-_PARENT_RE = re.compile(f".+?[省市州盟](?=.+[区县旗]{GOVERNMENT_SUFFIX}$)")
+#: How the parent of a 区/县/旗 government ends (淮安市 in 淮安市洪泽区人民政府), and how the government's own name
+#: ends before 人民政府.
+_PARENT_ENDS = frozenset("省市州盟")
+_COUNTY_ENDS = frozenset("区县旗")
 #: The year that opens section 一 ("一、总体情况 （一）2020年…") is printed within this many characters.
 _OPENING_MAX = 16
 _YEAR_BEFORE_MAX = 12
@@ -175,7 +212,7 @@ def _find_dates(text: str, start: int = 0, end: int | None = None) -> list[_Date
         year = int(text[year_start : year_start + 4])
         if year in _ISO_YEARS:
             found.append(_Date(year_start, match.end(), year, int(match.group("m")), int(match.group("d"))))
-    for match in _CN_DATE_RE.finditer(text, start, end):
+    for match in _cn_date_re().finditer(text, start, end) if _has_cn_year(text, start, end) else ():
         month, day = _cn_number(match.group("m")), _cn_number(match.group("d"))
         if month is not None and day is not None:
             found.append(_Date(match.start(), match.end(), _year_value(match.group("y")), month, day))
@@ -281,7 +318,9 @@ def extract_facts(document: Document, index: LineIndex, headings: Sequence[Headi
 
 def _find_metadata(text: str, head_end: int) -> list[_Meta]:
     """Metadata fields before the first section heading; several may share a line."""
-    matches = list(_META_RE.finditer(text, 0, head_end))
+    if text.find(":", 0, head_end) == -1 and text.find("：", 0, head_end) == -1:
+        return []
+    matches = list(_meta_re().finditer(text, 0, head_end))
     metas = []
     for i, match in enumerate(matches):
         line_end = text.find("\n", match.end(), head_end)
@@ -332,7 +371,7 @@ def _find_title(text: str, head_end: int, metas: Sequence[_Meta]) -> tuple[int, 
         if meta is not None:
             from_metadata = from_metadata or (start, end)
             continue
-        if not _YEAR_RE.sub("", prefix).strip():
+        if not _years(prefix).sub("", prefix).strip():
             start = _previous_line(text, start, metas)
         return start, end
     return from_metadata
@@ -380,7 +419,7 @@ def _agency(text: str, title_range: tuple[int, int] | None, signer: str) -> str 
         start, end = title_range
         core = _CORE_RE.search(text, start, end)
         core_start = core.start() if core else end
-        year = _YEAR_RE.search(text, start, core_start)
+        year = _years(text, start, core_start).search(text, start, core_start)
         if year is None:
             name = text[start:core_start]
         else:
@@ -397,8 +436,18 @@ def _short_name(name: str) -> str:
     """The body's own name from the title's subject: no "关于报送…", and a 区/县/旗 government named without its
     parent city ("淮安市洪泽区人民政府" → "洪泽区人民政府"), as the body calls itself."""
     name = name.split("关于", 1)[0].lstrip("《").removesuffix("的")
-    parent = _PARENT_RE.match(name)
-    return name[parent.end() :] if parent is not None else name
+    return _without_parent(name)
+
+
+def _without_parent(name: str) -> str:
+    """A 区/县/旗 government's name without its parent's: 淮安市洪泽区人民政府 → 洪泽区人民政府."""
+    own_end = len(name) - len(GOVERNMENT_SUFFIX) - 1  # where the government's own name ends: 区 of 洪泽区
+    if own_end < 0 or name[own_end] not in _COUNTY_ENDS or not name.endswith(GOVERNMENT_SUFFIX):
+        return name
+    for end in range(1, own_end - 1):  # the parent's name and the government's both have a character or more
+        if name[end] in _PARENT_ENDS:
+            return name[end + 1 :]
+    return name
 
 
 def _name_before(text: str, pos: int) -> str:
@@ -436,13 +485,30 @@ def _find_signature(
     return None
 
 
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _range_end(text: str, pos: int) -> re.Match[str] | None:
+    """What follows the first date of a range, which ends at ``pos``: "起至2019年12月31日止", "到12月31日止",
+    "至2023年12月31日", or None."""
+    pos = _skip_spaces(text, pos)
+    if text.startswith("起", pos):
+        pos = _skip_spaces(text, pos + 1)
+    if pos == len(text) or text[pos] not in _RANGE_SEPARATORS:
+        return None
+    return _RANGE_END_RE.match(text, pos + 1)
+
+
 def _find_period(text: str, dates: Sequence[_Date], head_end: int) -> tuple[_Date, _Date, int] | None:
     """The statistics period (start, end, offset after it): the first date range shortly after 统计, else
     the first range in the preamble ("涵盖2020年1月1日至2020年12月31日期间")."""
     by_start = {d.start: d for d in dates}
     first_in_preamble = None
     for start in dates:
-        tail = _RANGE_END_RE.match(text, start.end)
+        tail = _range_end(text, start.end)
         if tail is None:
             continue
         end = by_start.get(tail.start("end"))
@@ -478,7 +544,7 @@ def _year_mentions(
         found.append(YearMention(_year_value(match.group("y")), index.span(match.start("y"), match.end()), source))
 
     if title_range is not None:
-        year = _YEAR_RE.search(text, *title_range)
+        year = _years(text, *title_range).search(text, *title_range)
         if year is not None:
             add(year, "title")
     for core in _CORE_RE.finditer(text):
@@ -490,7 +556,8 @@ def _year_mentions(
         add(year, "body")
     overview = next((h for h in headings if h.spec.number == 1), None)
     if overview is not None:
-        opening = _YEAR_RE.search(text, overview.end, overview.end + _OPENING_MAX)
+        opening_end = overview.end + _OPENING_MAX
+        opening = _years(text, overview.end, opening_end).search(text, overview.end, opening_end)
         if opening is not None and _is_item_number(text[overview.end : opening.start()]):
             add(opening, "body")
     if period is not None:
@@ -505,7 +572,7 @@ def _year_before(text: str, pos: int) -> re.Match[str] | None:
     """The year printed just before ``pos`` ("2020年度" + the title words), or None."""
     start = max(0, pos - _YEAR_BEFORE_MAX)
     last = None
-    for last in _YEAR_RE.finditer(text, start, pos):  # noqa: B007 - the last one is wanted
+    for last in _years(text, start, pos).finditer(text, start, pos):  # noqa: B007 - the last one is wanted
         pass
     return last if last is not None and not text[last.end() : pos].strip() else None
 

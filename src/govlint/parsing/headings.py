@@ -11,7 +11,6 @@ differ from the section's number (a report that inserts a section); the section 
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from govlint.schema import CHINESE_NUMERALS, FOLD_TABLE, SECTIONS, SectionSpec, normalize_label
@@ -62,13 +61,39 @@ _LONGEST = len(_VARIANTS[0][0])
 #: How far to read for a heading text: its characters plus indentation and line breaks (pdftotext).
 _WINDOW = _LONGEST + 80
 
-#: Where a heading may start, in the text as printed: a numeral, then 、 or . or ． (not after 第, （ or
-#: another numeral: 第一、, （一、, 十一、), or nothing when the numeral starts a line or a sentence
-#: (。一总体情况).  The numeral comes first so that the regex engine can skip ahead fast.
-_NUMBERING_RE = re.compile(
-    f"(?P<numeral>[{CHINESE_NUMERALS}])"
-    f"(?:(?<![{CHINESE_NUMERALS}第(（].)\\s*[、､.．]\\s*|(?<![^\\s{_SENTENCE_END}].)\\s*)"
-)
+#: The marks after a heading's numeral (一、 一. 一．), and what may not stand before a numeral so marked.
+_MARKS = "、､.．"
+_NOT_BEFORE_MARKED = CHINESE_NUMERALS + "第(（"
+
+
+def _numeral_positions(text: str) -> list[int]:
+    """The offsets of the Chinese numerals 一…十 in ``text``, in text order."""
+    positions = []
+    for numeral in CHINESE_NUMERALS:
+        at = text.find(numeral)
+        while at != -1:
+            positions.append(at)
+            at = text.find(numeral, at + 1)
+    return sorted(positions)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _numbering_end(text: str, start: int) -> int | None:
+    """Where the text of a heading numbered by the numeral at ``start`` begins: after its mark (``一、``,
+    ``一.``, ``一．``; not ``第一、``, ``（一、`` or ``十一、``), or right after the numeral when the numeral starts
+    a line or a sentence (``。一总体情况``); None when this numeral numbers no heading."""
+    before = text[start - 1] if start else "\n"
+    pos = _skip_spaces(text, start + 1)
+    if pos < len(text) and text[pos] in _MARKS and before not in _NOT_BEFORE_MARKED:
+        return _skip_spaces(text, pos + 1)
+    if before.isspace() or before in _SENTENCE_END:
+        return pos
+    return None
 
 
 def find_section_headings(text: str) -> list[HeadingMatch]:
@@ -80,15 +105,14 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
     found: list[tuple[HeadingMatch, bool]] = []
     length = len(text)
     previous_end = -1
-    for match in _NUMBERING_RE.finditer(text):
-        pos = match.end()
-        if pos >= length or _COMPARE_CHAR.get(text[pos], text[pos]) not in _FIRST_CHARS:
+    for start in _numeral_positions(text):
+        pos = _numbering_end(text, start)
+        if pos is None or pos >= length or _COMPARE_CHAR.get(text[pos], text[pos]) not in _FIRST_CHARS:
             continue
         recognised = _heading_text(text, pos)
         if recognised is None:
             continue
         spec, end = recognised
-        start = match.start()
         # A list of the parts ("一、总体情况；二、主动公开…；三、…。"): an item followed by a separator, or
         # preceded by one right after the previous item.
         listed = _next_char(text, end) in _LIST_SEPARATORS or (
@@ -99,7 +123,7 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
             continue
         end = _title_end(text, end)
         heading = HeadingMatch(spec, start, end, text[start:end].strip())
-        found.append((heading, CHINESE_NUMERALS.index(match.group("numeral")) + 1 == spec.number))
+        found.append((heading, CHINESE_NUMERALS.index(text[start]) + 1 == spec.number))
     own_numeral = {h.spec.number for h, own in found if own}
     return [h for h, own in found if own or h.spec.number not in own_numeral]
 
