@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from govlint.model import CellStatus
 from govlint.parsing.labels import LabelHit
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
-from govlint.schema import CELL_UNITS
+from govlint.schema import CELL_UNITS, CHINESE_NUMERALS
 
 
 class Layout(str, Enum):
@@ -73,31 +73,61 @@ class PhysicalRow(list[Item]):
         return any(type(item) is Atom and (item.kind is not AtomKind.EMPTY or item.raw.strip()) for item in self)
 
 
-# A page footer printed by pdftotext inside a table ("-3-"), and form feeds.
-#: The rule under a Markdown table's header row.
-_MARKDOWN_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
-_FOOTER = re.compile(r"^\s*-\s*\d{1,4}\s*-\s*$")
 _GAP = re.compile(r"\S(?: ?\S)*")  # SPACED cells: text separated by at most one space
 _SPACE_SPLIT = re.compile(r"\S+")
-_UNITS = "|".join(re.escape(unit) for unit in CELL_UNITS)
-# In RUN text the numbering of the next row may be glued to the numbers: "00000007.属于…" is 0000000 + "7.属于…"
-_RUN_TOKEN = re.compile(
-    rf"(?P<word>\d[.、](?=[^\d\s])[^\d+\-\s]*|[^\d+\-\s]+|[+\-](?!\d))"
-    rf"|(?P<num>[+-]?(?:\d+?(?=\d[.、][^\d\s])|\d+(?:\.\d+)?(?:{_UNITS})?))"
-)
+
+
+@cache
+def _markdown_rule() -> re.Pattern[str]:
+    """The rule under a Markdown table's header row (``| --- | :---: |``)."""
+    return re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
+
+
+@cache
+def _run_token() -> re.Pattern[str]:
+    """A word or a number of RUN text.  The numbering of the next row may be glued to the numbers:
+    ``00000007.属于…`` is ``0000000`` + ``7.属于…``."""
+    units = "|".join(re.escape(unit) for unit in CELL_UNITS)
+    return re.compile(
+        rf"(?P<word>\d[.、](?=[^\d\s])[^\d+\-\s]*|[^\d+\-\s]+|[+\-](?!\d))"
+        rf"|(?P<num>[+-]?(?:\d+?(?=\d[.、][^\d\s])|\d+(?:\.\d+)?(?:{units})?))"
+    )
+
+
 _DATE_UNIT = frozenset("年月日")
 _YEAR_DIGITS = 4
 #: Prose inside a gap: a run of at least this many characters that are neither spaces nor digits.
 PROSE_RUN = 10
 _LONG_TEXT = re.compile(rf"[^\s\d|]{{{PROSE_RUN},}}")
-_NUMBERED = re.compile(r"(?:\d[.、]|\([一二三四五六七八九]\)|[一二三四五六七八九]、)\s*$")
+_NUMERALS = CHINESE_NUMERALS[:9]
 #: Lines that show a layout (two are enough): a tab after text, two pipes, a column gap of two spaces.
 _LAYOUT_LINES = (
     (re.compile(r"^[^\n]*\S *\t", re.MULTILINE), Layout.TAB),
     (re.compile(r"^[^\n]*\|[^\n]*\|", re.MULTILINE), Layout.PIPE),
     (re.compile(r"^[^\n]*\S {2,}\S", re.MULTILINE), Layout.SPACED),
 )
-_NUMBERING_START = re.compile(r"^(?:\d[.、]|\([一二三四五六七八九]\))")
+
+
+def starts_with_numbering(text: str) -> bool:
+    """True when ``text`` opens with a row numbering: ``7.``, ``7、``, ``(二)``."""
+    if text[:1].isdecimal() and text[1:2] in (".", "、"):
+        return True
+    return text[:1] == "(" and text[2:3] == ")" and text[1] in _NUMERALS
+
+
+def _ends_with_numbering(text: str) -> bool:
+    """True when ``text`` ends with a row numbering (``7.``, ``7、``, ``(二)``, ``二、``), spaces after it allowed."""
+    text = text.rstrip()
+    if len(text) >= 2 and text[-1] in ".、" and (text[-2].isdecimal() or (text[-1] == "、" and text[-2] in _NUMERALS)):
+        return True
+    return text[-1:] == ")" and text[-3:-2] == "(" and text[-2] in _NUMERALS
+
+
+def _is_footer(line: str) -> bool:
+    """A page number printed by pdftotext inside a table: ``-3-``, ``- 12 -``."""
+    line = line.strip()
+    number = line[1:-1].strip()
+    return line[:1] == "-" and line[-1:] == "-" and len(number) <= 4 and number.isdecimal()
 
 
 def has_prose(folded: str, start: int, end: int) -> bool:
@@ -106,7 +136,7 @@ def has_prose(folded: str, start: int, end: int) -> bool:
         run, before = match.group(), folded[max(start, match.start() - 1) : match.start()]
         if run[0] in ".、" and before.isdigit():  # 2.其他法律… after its numbering digit
             continue
-        if _NUMBERING_START.match(run) or _NUMBERED.search(folded, max(start, match.start() - 4), match.start()):
+        if starts_with_numbering(run) or _ends_with_numbering(folded[max(start, match.start() - 4) : match.start()]):
             continue
         return True
     return False
@@ -135,7 +165,7 @@ def run_tail_end(folded: str, start: int, bound: int) -> int:
     """In RUN text, the end of the numbers and placeholders printed right after ``start`` (a table's last
     label); a year glued to the last number (``02025年``) is left to the prose."""
     end = start
-    for match in _RUN_TOKEN.finditer(folded, start, bound):
+    for match in _run_token().finditer(folded, start, bound):
         a, b = match.span()
         if match.lastgroup == "num":
             if b < bound and folded[b] in _DATE_UNIT:
@@ -229,7 +259,7 @@ class _Rows:
 
     def run_atoms(self, start: int, end: int) -> Iterator[Atom]:
         """Atoms of RUN text: numbers (digits possibly of several cells) and words, dates left as words."""
-        tokens = [(m.lastgroup, m.start(), m.end()) for m in _RUN_TOKEN.finditer(self.folded, start, end)]
+        tokens = [(m.lastgroup, m.start(), m.end()) for m in _run_token().finditer(self.folded, start, end)]
         for index, (kind, a, b) in enumerate(tokens):
             if kind == "num":
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -286,7 +316,7 @@ def region_rows(
         line = folded[a:b]
         if not line.strip():
             continue
-        if layout is Layout.PIPE and _MARKDOWN_RULE.fullmatch(line):
+        if layout is Layout.PIPE and _markdown_rule().fullmatch(line):
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         row = rows.new_row()
         if layout is Layout.SPACED:
@@ -313,7 +343,7 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         newline = folded.find("\n", position, end)
         stop = end if newline == -1 else newline
         line = folded[position:stop]
-        if "-" not in line or not _FOOTER.match(line.replace("\f", "")):
+        if "-" not in line or not _is_footer(line.replace("\f", "")):
             result.append((position, stop))
         position = stop + 1
     return result

@@ -35,10 +35,10 @@ from govlint.parsing.cells import (
     has_prose,
     region_rows,
     run_tail_end,
+    starts_with_numbering,
 )
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.labels import Family, LabelHit, LabelKind
-from govlint.schema import CHINESE_NUMERALS
 
 #: Every terminal the grammar declares, by the lexer's name for it.
 BEGIN = {Family.ART20: "A20_BEGIN", Family.APPLICATIONS: "APP_BEGIN", Family.REVIEW: "RL_BEGIN"}
@@ -64,7 +64,6 @@ _STRONG = {
 _REVIEW_SPECIFIC = frozenset(
     {"upheld", "corrected", "other", "pending", "litigation_direct", "litigation_after_review"}
 )
-_NUMERALS = CHINESE_NUMERALS[:9]
 _MIN_APP_ROWS = 3
 _APP_HEADER_ONLY = frozenset({"note", "申请人情况"})
 #: Rows needed for an applications table that shows none of its opening labels (a sentence can name three).
@@ -333,9 +332,7 @@ def _is_run_label(atom: Atom) -> bool:
 def _looks_like_label(raw: str) -> bool:
     """True when ``raw`` opens with a row numbering (``7.``, ``7、``, ``(二)``) or holds two Chinese characters
     in a row."""
-    if raw[:1].isdecimal() and raw[1:2] in (".", "、"):
-        return True
-    if raw[:1] == "(" and raw[2:3] == ")" and raw[1] in _NUMERALS:
+    if starts_with_numbering(raw):
         return True
     previous = False
     for char in raw:

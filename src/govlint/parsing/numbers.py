@@ -12,7 +12,8 @@ from govlint.schema import CELL_UNITS, EMPTY_PLACEHOLDERS, fold
 
 #: A number as printed in a cell: optional sign, digits (thousands separators allowed), optional decimals.
 NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
-_UNIT = re.compile("(?:" + "|".join(re.escape(unit) for unit in CELL_UNITS) + r")$")
+#: Units, longest first (万元 before 元).
+_UNITS = sorted(CELL_UNITS, key=len, reverse=True)
 _PLACEHOLDERS = frozenset(EMPTY_PLACEHOLDERS)
 _SPACES = re.compile(r"\s+")
 
@@ -47,10 +48,9 @@ def read_cell(raw: str) -> Reading:
     text = _SPACES.sub("", fold(raw))
     if not text or text in _PLACEHOLDERS:
         return EMPTY
-    unit_match = _UNIT.search(text)
-    unit = unit_match.group() if unit_match else None
-    if unit_match:
-        text = text[: unit_match.start()]
+    unit = next((unit for unit in _UNITS if text.endswith(unit)), None)
+    if unit is not None:
+        text = text[: -len(unit)]
     match = NUMBER.fullmatch(text)
     if match is None:
         return UNREADABLE

@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from govlint.model import Number
 from govlint.parsing.numbers import number_value
 from govlint.schema import CELL_UNITS, ValueKind, fold
 
-_GROUP = re.compile(
-    r"(?P<sign>[+-]?)(?P<digits>\d+)(?:\.(?P<decimals>\d+))?(?P<unit>"
-    + "|".join(re.escape(unit) for unit in CELL_UNITS)
-    + ")?"
-)
 _AMOUNT_UNITS = frozenset({"元", "万元"})
 #: Readings are counted up to this many; beyond it a row is "read in too many ways".
 MAX_READINGS = 2000
@@ -69,9 +64,16 @@ class _Group(NamedTuple):
 _Cut = tuple[int, int, int]
 
 
+@cache
+def _group_re() -> re.Pattern[str]:
+    """A digit group: sign, digits, decimals, unit (only crawled text has digits run together)."""
+    units = "|".join(re.escape(unit) for unit in CELL_UNITS)
+    return re.compile(rf"(?P<sign>[+-]?)(?P<digits>\d+)(?:\.(?P<decimals>\d+))?(?P<unit>{units})?")
+
+
 @lru_cache(maxsize=2048)
 def _group_shape(text: str) -> tuple[str, str, str | None, str | None, int] | None:
-    match = _GROUP.fullmatch(fold(text))
+    match = _group_re().fullmatch(fold(text))
     if match is None:
         return None
     return match.group("sign"), match.group("digits"), match.group("decimals"), match.group("unit"), match.start(2)

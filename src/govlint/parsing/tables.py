@@ -8,9 +8,9 @@ builder cannot place (numbers in a header, an unknown row, a row printed twice) 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from lark import Token, Tree
@@ -44,7 +44,6 @@ _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
 _ROW_TOTAL: Sums = ((6, (0, 1, 2, 3, 4, 5)),)
 #: R4.1: each group's 总计 is the sum of its four results.
 _GROUP_TOTALS: Sums = tuple((g + 4, (g, g + 1, g + 2, g + 3)) for g in (0, 5, 10))
-_NUMBERING_DIGIT = re.compile(r"^\s*(\d)\s*[.、]")
 _FUZZY_MIN = 0.5
 
 
@@ -364,17 +363,25 @@ def _art20_spec(fmt: str, key: str) -> tuple[SubTableSpec, RowSpec]:
     raise KeyError(key)
 
 
+@cache
+def _numbering_digit() -> re.Pattern[str]:
+    """The digit of a row numbering such as ``2.`` (only unlabelled rows need it)."""
+    return re.compile(r"^\s*(\d)\s*[.、]")
+
+
 def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     """The row an unlabelled or misprinted row stands for, when its place and label leave one choice."""
-    numbering = _NUMBERING_DIGIT.match(text)
+    numbering = _numbering_digit().match(text)
     if numbering:
         digit = numbering.group(1)
         candidates = [c for c in candidates if c.numbering.startswith(digit)]
     if len(candidates) == 1:
         return candidates[0].key
-    label = schema.normalize_label(_NUMBERING_DIGIT.sub("", text))
+    label = schema.normalize_label(_numbering_digit().sub("", text))
     if not label or not candidates:
         return None
+    import difflib  # only for a misprinted row label: not on the start-up path
+
     scores = sorted(
         ((max(difflib.SequenceMatcher(None, label, t).ratio() for t in c.labels()), c.key) for c in candidates),
         reverse=True,
