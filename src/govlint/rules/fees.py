@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
@@ -51,10 +50,15 @@ _UNIT = "万元"
 _OTHER_MATTERS = SECTIONS_BY_KEY["other_matters"]
 
 
-class _Sentence(NamedTuple):
-    start: int  #: offset in the report text
-    end: int
-    text: str  #: normalised (folded, no whitespace)
+class _Sentence:
+    """A sentence: its offsets in the report text and its normalised text (folded, no whitespace)."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
 
 def _sentences(report: Report, start: int, end: int) -> Iterator[_Sentence]:

@@ -7,8 +7,6 @@ Everything here derives from :mod:`govlint.schema`; messages name places the way
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import attrs
 
 from govlint.model import Report, Span
@@ -104,11 +102,14 @@ def column_gloss(column: str) -> str:
     return column.replace("_", " ")
 
 
-class CellPlace(NamedTuple):
+class CellPlace:
     """A cell's name in both languages."""
 
-    zh: str
-    en: str
+    __slots__ = ("en", "zh")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
 
 def cell_place(table: str, row: str, column: str, printed_row: str = "", fmt: str = "2021") -> CellPlace:
