@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import sys
 import textwrap
 from pathlib import Path
@@ -216,6 +217,23 @@ def test_entry_point_plugins_are_found_with_their_distribution_version(site: Pat
     loaded = plugins.load_plugins(builtins=False)
     info = next(p for p in loaded.plugins if p.distribution == "govlint-zj")
     assert (info.name, info.version, info.source, info.rules) == ("govlint-zj", "1.4.2", "entry-point", ("TS001",))
+
+
+def test_the_scan_agrees_with_importlib_metadata(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan of ``entry_points.txt`` files (cheap at start-up) finds what the standard library finds,
+    including which of two installed copies of a distribution wins."""
+    _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
+    _install(site, "govlint-gd", "0.3", "govlint_gd", PLUGIN_SOURCE)
+    later = tmp_path / "later-site"
+    later.mkdir()
+    _install(later, "govlint-zj", "1.0", "govlint_zj", PLUGIN_SOURCE)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(later)])
+    standard = importlib.metadata.entry_points(group="govlint")
+    expected = {(ep.name, ep.value, ep.dist.name, ep.dist.version) for ep in standard if ep.dist is not None}
+    found = {tuple(ep) for ep in plugins.scan_entry_points()}
+    assert found == expected
+    assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in found
+    assert ("govlint-gd", "govlint_gd", "govlint-gd", "0.3") in found
 
 
 def test_a_broken_entry_point_names_its_distribution(site: Path) -> None:
