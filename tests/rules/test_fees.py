@@ -40,7 +40,9 @@ def test_gl301_section_six_says_only_none() -> None:
     [d] = diagnostics(FeeNotDisclosed, report)
     assert d.code == "GL301"
     assert pointed(report, d) == "六、其他需要报告的事项"
-    assert "信息处理费" in d.message_zh
+    assert d.message_zh == (
+        "第六部分未说明信息处理费收取情况：应写明本年度收取信息处理费的金额（未收取写“未收取”或“0元”）"
+    )
 
 
 def test_gl301_fee_named_without_amount_or_none() -> None:
@@ -148,9 +150,12 @@ def test_gl303_leaves_an_unplaced_row_to_gl106() -> None:
 
 
 def test_gl303_missing_part() -> None:
+    # Without sub-table (八) there is no row or cell to point at: the finding points at the table's first line.
     report = make_report(drop_parts={8})
     [d] = diagnostics(FeeAmount, report)
-    assert "缺失" in d.message_zh
+    assert (d.key, d.expected, d.actual) == ("active_disclosure.fees.amount_10k_yuan", "amount in 万元", None)
+    assert pointed(report, d) == "第二十条第（一）项"
+    assert d.message_zh == "第二十条第（八）项 行政事业性收费 本年收费金额缺失：应填写以万元为单位的金额（无则填 0）"
 
 
 def test_gl303_unit_in_yuan() -> None:

@@ -76,15 +76,27 @@ def test_wrong_row_total_only_breaks_r31_and_r32_total() -> None:
     assert diagnostics(Balance, report) == []
 
 
-def test_no_repair_hint_when_two_cells_are_wrong() -> None:
+def test_two_independent_wrong_cells_each_get_their_own_repair() -> None:
+    # (一)予以公开 自然人 5 instead of 2 breaks its row (R3.1) and its column's sum (R3.2); 上年结转 商业企业 3
+    # instead of 0 breaks its row and its column's balance (R3.3).  The two components share no cell: each
+    # names its own cell, never one cell for all four findings.
     report = make_report(
         cells={"applications.granted.natural_person": 5, "applications.carried_over.commercial_enterprise": 3}
     )
-    found = relation_findings(report)
-    assert found
-    # Two independent errors: each component has its own repair, never one for everything.
-    for d in found:
-        assert "全部成立" not in d.message_zh or "相关的" in d.message_zh
+    found = {d.key: d for d in relation_findings(report)}
+    assert {key: (d.code, d.expected, d.actual) for key, d in found.items()} == {
+        "applications.granted.total": ("GL201", 6, 3),
+        "applications.results_total.natural_person": ("GL202", 6, 3),
+        "applications.carried_over.total": ("GL201", 4, 1),
+        "applications.carried_forward.commercial_enterprise": ("GL203", 3, 0),
+    }
+    both = "，相关的 2 项不成立的勾稽关系即全部成立"
+    granted = f"；若只有一处错误，应是(一)予以公开 自然人 列：改为 2{both}"
+    carried = f"；若只有一处错误，应是二、上年结转政府信息公开申请数量 商业企业 列：改为 0{both}"
+    assert found["applications.granted.total"].message_zh.endswith(granted)
+    assert found["applications.results_total.natural_person"].message_zh.endswith(granted)
+    assert found["applications.carried_over.total"].message_zh.endswith(carried)
+    assert found["applications.carried_forward.commercial_enterprise"].message_zh.endswith(carried)
 
 
 def test_ambiguous_repair_gives_no_hint() -> None:
@@ -177,8 +189,14 @@ def test_missing_row_makes_r32_not_assessable() -> None:
 
 
 def test_fractional_values_are_still_compared() -> None:
+    # 2.5 + 1 = 3.5 in the (一) row and in the 自然人 column, where 3 is printed.
     report = make_report(cells={"applications.granted.natural_person": Decimal("2.5")})
-    assert diagnostics(RowTotal, report)
+    found = relation_findings(report)
+    assert [(d.code, d.key, d.expected, d.actual) for d in found] == [
+        ("GL201", "applications.granted.total", Decimal("3.5"), 3),
+        ("GL202", "applications.results_total.natural_person", Decimal("3.5"), 3),
+    ]
+    assert found[0].message_zh.startswith("(一)予以公开 总计 列应为 3.5（自然人至其他各列之和），实际为 3；")
 
 
 # GL204 -------------------------------------------------------------------------------------------------------
@@ -241,7 +259,9 @@ def test_gl205_negative_and_fractional() -> None:
 
 def test_gl205_not_a_number() -> None:
     [d] = diagnostics(InvalidCount, make_report(cells={"applications.granted.other_org": Decimal("NaN")}))
-    assert "不是数字" in d.message_zh
+    assert (d.key, d.expected, d.actual) == ("applications.granted.other_org", "integer >= 0", "NaN")
+    assert d.message_zh == "(一)予以公开 其他 列不是数字（NaN）：应填写数字"
+    assert d.message_en == "(一)予以公开, column 其他 (other org) is not a number (NaN): expected a number"
 
 
 def test_gl205_passes_valid_values() -> None:
