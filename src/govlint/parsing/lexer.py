@@ -77,7 +77,7 @@ class ReportToken(Token):
     """A Lark token that also carries what it stands for (set by the lexer; the class holds the defaults)."""
 
     hit: LabelHit | None = None
-    #: For ``CELLS``: the cells printed after a label, in order.
+    #: In a table: the cells printed after this label (after a BEGIN marker: before the first label), in order.
     atoms: tuple[Atom, ...] = ()
     heading: HeadingMatch | None = None
     #: For ``ANON``: the printed label text of the row, if any.
@@ -259,20 +259,19 @@ def _prose(tokens: list[ReportToken], text: str, start: int, end: int) -> None:
         tokens.append(_token("TEXT", text, start, end))
 
 
-def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> Iterator[ReportToken]:
-    """The tokens of one table region: a BEGIN marker, then labels, each followed by one CELLS token that
-    carries the cells printed after it (the grammar sees a label and its cells, the builder the atoms)."""
+def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> list[ReportToken]:
+    """The tokens of one table region: a BEGIN marker, then labels; each token carries the cells printed
+    after it (the BEGIN marker those printed before the first label)."""
     family = region.family
-    yield _token(BEGIN[family], text, region.start, region.start)
+    tokens = [_token(BEGIN[family], text, region.start, region.start)]
     pending: list[Atom] = []
     rows_started = False
 
-    def cells() -> Iterator[ReportToken]:
-        if pending:
-            token = _token("CELLS", text, pending[0].start, pending[-1].end)
-            token.atoms = tuple(pending)
+    def add(token: ReportToken) -> None:
+        if pending:  # the cells printed since the previous token
+            tokens[-1].atoms = tuple(pending)
             pending.clear()
-            yield token
+        tokens.append(token)
 
     for row in rows:
         row_id, first_hit = row.row_id, row.first_label
@@ -284,8 +283,7 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> It
             leading = _leading_label(items)
             has_values = any(a.kind is not AtomKind.EMPTY for a in pending)
             if leading or (has_values and region.layout in (Layout.TAB, Layout.PIPE, Layout.SPACED)):
-                yield from cells()
-                yield _anon(text, leading, values[0], row_id)
+                add(_anon(text, leading, values[0], row_id))
                 items = [a for a in items if a not in leading]
         for item in items:
             if isinstance(item, LabelHit):
@@ -297,17 +295,17 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> It
                     rows_started = True
                 elif kind == "APP_HEAD" and rows_started:
                     kind = "ANON"  # a header word among the rows: a row label that lost its numbering
-                yield from cells()
                 token = _token(kind, text, item.start, item.end)
                 token.hit = item
                 token.row = row_id
-                yield token
+                add(token)
             elif family is Family.APPLICATIONS and rows_started and _is_run_label(item):
-                yield from cells()
-                yield _anon(text, (item,), item, row_id)
+                add(_anon(text, (item,), item, row_id))
             else:
                 pending.append(item)
-    yield from cells()
+    if pending:
+        tokens[-1].atoms = tuple(pending)
+    return tokens
 
 
 def _leading_label(items: Sequence[Item]) -> tuple[Atom, ...]:

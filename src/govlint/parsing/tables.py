@@ -311,9 +311,8 @@ def _items(tree: Tree[Token]) -> Iterable[tuple[str, ReportToken | None, list[At
         if isinstance(child, Tree):
             label = child.children[0]
             assert isinstance(label, ReportToken)
-            atoms = [a for c in child.children[1:] if isinstance(c, ReportToken) for a in c.atoms]
-            yield str(child.data), label, atoms
-        elif isinstance(child, ReportToken) and child.atoms:
+            yield str(child.data), label, list(label.atoms)
+        elif isinstance(child, ReportToken) and child.atoms:  # the BEGIN marker: cells before any label
             yield "cells", None, list(child.atoms)
 
 
@@ -324,8 +323,8 @@ def _tree_span(builder: _Builder, trees: Sequence[Tree[Token]]) -> Span:
     for tree in trees:
         for child in tree.children:
             for token in child.children if isinstance(child, Tree) else (child,):
-                if isinstance(token, Token):
-                    end = max(end, token.end_pos or 0)
+                if isinstance(token, ReportToken):
+                    end = max(end, token.end_pos or 0, token.atoms[-1].end if token.atoms else 0)
     return builder.span(start, end)
 
 
