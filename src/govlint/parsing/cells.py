@@ -218,44 +218,43 @@ class _Rows:
         """Add the hits and atoms of one cell ``[start, end)``."""
         hits = self.hits
         if start >= self.covered_until and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end):
-            self.content(row, (start, end), (pos, size), whole=True)  # the common case: a cell without a label
+            self.content(row, start, end, pos, size, whole=True)  # the common case: a cell without a label
             return
         cursor = max(start, self.covered_until)
         while self.next_hit < len(hits) and hits[self.next_hit].start < end:
             hit = hits[self.next_hit]
             self.next_hit += 1
             if hit.start > cursor:
-                self.content(row, (cursor, hit.start), (pos, size))
+                self.content(row, cursor, hit.start, pos, size)
             if row.first_label < 0:
                 row.first_label = len(row)
             row.append(hit)
             cursor = max(cursor, hit.end)
             self.covered_until = max(self.covered_until, hit.end)
         if cursor < end:
-            self.content(row, (cursor, end), (pos, size))
+            self.content(row, cursor, end, pos, size)
 
     def content(
-        self, row: PhysicalRow, span: tuple[int, int], place: tuple[float | None, int], *, whole: bool = False
+        self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int, *, whole: bool = False
     ) -> None:
         """Atoms for text that is not a label; a ``whole`` cell that prints nothing is an empty cell."""
-        (start, end), (pos, size) = span, place
-        if self.layout is Layout.RUN:
+        layout = self.layout
+        if layout is Layout.RUN:
             row.extend(self.run_atoms(start, end))
             return
-        segment = self.folded[start:end]
-        shape = _shape(segment)
+        shape = _shape(self.folded[start:end])
         if shape is None:
             if whole:
-                row.append(self.atom(AtomKind.EMPTY, start, start, pos, size))
+                row.append(Atom(AtomKind.EMPTY, "", start, start, self.row_id - 1, pos, size, layout))
             return
         kind, offsets = shape
-        for a, b in offsets:
-            part_pos = (
-                self.column_centre(start + a, start + b) if self.layout is Layout.SPACED and len(offsets) > 1 else pos
-            )
-            if kind is AtomKind.EMPTY and not whole:
-                continue  # a placeholder next to a label is not a cell of its own
-            row.append(self.atom(kind, start + a, start + b, part_pos, size))
+        if kind is AtomKind.EMPTY and not whole:
+            return  # a placeholder next to a label is not a cell of its own
+        text, row_id = self.text, self.row_id - 1
+        spaced = layout is Layout.SPACED and len(offsets) > 1  # numbers split at single spaces: each its column
+        for part_start, part_end in offsets:
+            a, b = start + part_start, start + part_end
+            row.append(Atom(kind, text[a:b], a, b, row_id, self.column_centre(a, b) if spaced else pos, size, layout))
 
     def run_atoms(self, start: int, end: int) -> Iterator[Atom]:
         """Atoms of RUN text: numbers (digits possibly of several cells) and words, dates left as words."""

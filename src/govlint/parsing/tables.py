@@ -97,18 +97,13 @@ class _Builder:
     def table_row(self, row: _Row, key: str, label: str | None = None, span: Span | None = None) -> TableRow:
         placed = row.placed
         assert placed is not None
-        cells = {
-            slot.column.rpartition(".")[2]: Cell(
-                key,
-                slot.column.rpartition(".")[2],
-                slot.value,
-                slot.status,
-                slot.raw,
-                self.span(slot.start, slot.end),
-                slot.unit,
+        cells = {}
+        cell_span = self.index.span
+        for slot in placed.slots:
+            column = slot.column.rpartition(".")[2]
+            cells[column] = Cell(
+                key, column, slot.value, slot.status, slot.raw, cell_span(slot.start, slot.end), slot.unit
             )
-            for slot in placed.slots
-        }
         if span is None:
             end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
             span = self.span(row.label.start_pos or 0, end)
