@@ -6,12 +6,12 @@
    行政许可) is dropped and its labels are read as prose.  A region extends past its last label over the
    values that follow it.
 3. Each region is split into physical rows in its own layout (:mod:`govlint.parsing.cells`); each label
-   becomes a token followed by one ``CELLS`` token carrying the cells printed after it; cells before a
-   row's label are label-column filler and are dropped; a row of values without a known label becomes an
+   becomes a token that carries the cells printed after it; cells before a row's label are label-column
+   filler and are dropped; a row of values without a known label becomes an
    anonymous row (``ANON``) that the builder places by position.  Everything outside regions is
    ``HEADING`` or ``TEXT``.
 
-Tokens are :class:`ReportToken` objects (Lark tokens) that carry the label hit, the cell atoms or the
+Tokens are :class:`ReportToken` objects (Lark tokens) that carry the label hit and its cell atoms, or the
 heading they stand for.  See ``docs/parsing.md``.
 """
 
