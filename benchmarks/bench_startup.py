@@ -5,7 +5,8 @@
    With ``--instructions``, the same commands once each under valgrind's callgrind: instruction counts do not
    depend on what else the machine is doing, so their ratio is the figure to compare between changes.
 2. ``python -X importtime`` of ``govlint check SEED``: the modules that cost the most, beyond the floor.
-3. In process, after warm-up: median ``govlint.parse`` and ``govlint.lint`` time per seed report, aim < 5 ms.
+3. In process, after warm-up: the fastest ``govlint.parse`` and ``govlint.lint`` call per seed report (the
+   median beside it), aim < 5 ms.
 
 Run it in an environment where govlint is installed (``tox run -e bench`` installs the wheel).  The machine
 should be otherwise idle; the medians are robust to a few slow runs, not to a busy machine.
@@ -147,32 +148,38 @@ def importtime_report(seed: Path, top: int) -> None:
         print(f"    {cumulative / 1000:7.2f} ms  {module}")
 
 
-def per_call_ms(call: Callable[[], object], repeat: int) -> float:
+def call_times_ms(call: Callable[[], object], repeat: int) -> list[float]:
+    """Wall times of ``repeat`` calls after three warm-up calls, in milliseconds."""
     for _ in range(3):
         call()
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
         call()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
 
 
 def in_process(seeds: Sequence[Path], repeat: int) -> None:
+    """Parse and lint time per seed: the fastest of ``repeat`` calls, which is what the code costs (as
+    :mod:`timeit` advises; slower calls measure the machine's other work), and the median beside it."""
     import govlint
 
-    print(f"\nin process, median of {repeat} calls after warm-up (aim: lint < {TARGET_MS:.0f} ms per report)")
-    print(f"  {'report':<32} {'parse':>9} {'lint':>9}  findings")
-    lint_times = []
+    print(f"\nin process, {repeat} calls after warm-up, fastest (median) (aim: lint < {TARGET_MS:.0f} ms per report)")
+    print(f"  {'report':<32} {'parse':>16} {'lint':>16}  findings")
+    fastest_lints = []
     for seed in seeds:
         text = seed.read_text(encoding="utf-8")
-        parse_ms = per_call_ms(functools.partial(govlint.parse, text), repeat)
-        lint_ms = per_call_ms(functools.partial(govlint.lint, text), repeat)
-        lint_times.append(lint_ms)
+        parse = call_times_ms(functools.partial(govlint.parse, text), repeat)
+        lint = call_times_ms(functools.partial(govlint.lint, text), repeat)
+        fastest_lints.append(min(lint))
         findings = len(govlint.lint(text).diagnostics)
-        flag = "" if lint_ms < TARGET_MS else "  over target"
-        print(f"  {seed.name:<32} {parse_ms:7.2f}ms {lint_ms:7.2f}ms  {findings}{flag}")
-    print(f"  median lint time per report: {statistics.median(lint_times):.2f} ms")
+        flag = "" if min(lint) < TARGET_MS else "  over target"
+        print(
+            f"  {seed.name:<32} {min(parse):6.2f} ({statistics.median(parse):6.2f}) "
+            f"{min(lint):6.2f} ({statistics.median(lint):6.2f})  {findings}{flag}"
+        )
+    print(f"  slowest seed's fastest lint: {max(fastest_lints):.2f} ms")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
