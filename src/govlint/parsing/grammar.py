@@ -13,7 +13,6 @@ import hashlib
 import os
 import sys
 from functools import cache
-from pathlib import Path
 
 import lark
 from lark import Lark
@@ -25,27 +24,33 @@ GRAMMAR_NAME = "report.lark"
 
 def grammar_text() -> str:
     """The grammar shipped in the wheel (``govlint/grammars``), or the repository's for an editable install."""
-    package = Path(__file__).resolve().parents[1]
-    for path in (package / "grammars" / GRAMMAR_NAME, package.parents[1] / "grammars" / GRAMMAR_NAME):
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    repository = os.path.dirname(os.path.dirname(package))
+    for path in (os.path.join(package, "grammars", GRAMMAR_NAME), os.path.join(repository, "grammars", GRAMMAR_NAME)):
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as stream:
+                return stream.read()
     from importlib import resources  # govlint imported from a zip archive
 
     return resources.files("govlint").joinpath("grammars", GRAMMAR_NAME).read_text(encoding="utf-8")
 
 
-def cache_dir() -> Path | None:
-    """Where compiled parser tables are kept, or None when caching is off."""
+def cache_dir() -> str | None:
+    """Where compiled parser tables are kept, or None when caching is off.
+
+    Plain ``os.path`` rather than :mod:`pathlib`, which nothing else on a check's path imports.
+    """
     configured = os.environ.get("GOVLINT_CACHE_DIR")
     if configured is not None:
-        return Path(configured) if configured else None
+        return configured or None
+    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
     elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Caches")
+        base = os.path.join(home, "Library", "Caches")
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "govlint"
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    return os.path.join(base, "govlint")
 
 
 def _build(text: str) -> Lark:
@@ -62,9 +67,9 @@ def parser() -> Lark:
     key = hashlib.sha256(
         "\0".join((text, lark.__version__, sys.version, StreamLexer.__module__)).encode("utf-8")
     ).hexdigest()[:20]
-    path = directory / f"report-{key}.lark-tables"
+    path = os.path.join(directory, f"report-{key}.lark-tables")
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             return Lark.load(stream)
     except Exception:  # a missing, partial or stale cache only means building again
         pass
@@ -72,7 +77,7 @@ def parser() -> Lark:
     import tempfile  # only when the cache is written: not on the start-up path of every run
 
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        os.makedirs(directory, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".report-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
