@@ -59,18 +59,15 @@ Item = LabelHit | Atom
 class PhysicalRow(list[Item]):
     """The labels and atoms of one physical row, in text order, with what the lexer asks of every row."""
 
-    __slots__ = ("first_label", "row_id")
+    __slots__ = ("first_label", "has_values", "row_id")
 
     def __init__(self, row_id: int) -> None:
         super().__init__()
         self.row_id = row_id
         #: Index of the first label in the row, or -1.
         self.first_label = -1
-
-    @property
-    def has_values(self) -> bool:
-        """True when the row prints a number or a word (not only empty cells)."""
-        return any(type(item) is Atom and (item.kind is not AtomKind.EMPTY or item.raw.strip()) for item in self)
+        #: True when the row prints a number, a word or a placeholder (not only blank cells).
+        self.has_values = False
 
 
 _GAP = re.compile(r"\S(?: ?\S)*")  # SPACED cells: text separated by at most one space
@@ -214,33 +211,40 @@ class _Rows:
     def result(self) -> list[PhysicalRow]:
         return [row for row in self.rows if row]
 
+    def label_free(self, start: int, end: int) -> bool:
+        """True when no label lies in ``[start, end)`` (the cells there are :meth:`content` only)."""
+        hits = self.hits
+        return start >= self.covered_until and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end)
+
     def cell(self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int) -> None:
         """Add the hits and atoms of one cell ``[start, end)``."""
         hits = self.hits
         if start >= self.covered_until and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end):
-            self.content(row, start, end, pos, size, whole=True)  # the common case: a cell without a label
+            self.content(row, start, end, pos, size)  # the common case: a cell without a label
             return
         cursor = max(start, self.covered_until)
         while self.next_hit < len(hits) and hits[self.next_hit].start < end:
             hit = hits[self.next_hit]
             self.next_hit += 1
             if hit.start > cursor:
-                self.content(row, cursor, hit.start, pos, size)
+                self.content(row, cursor, hit.start, pos, size, whole=False)
             if row.first_label < 0:
                 row.first_label = len(row)
             row.append(hit)
             cursor = max(cursor, hit.end)
             self.covered_until = max(self.covered_until, hit.end)
         if cursor < end:
-            self.content(row, cursor, end, pos, size)
+            self.content(row, cursor, end, pos, size, whole=False)
 
     def content(
-        self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int, *, whole: bool = False
+        self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int, *, whole: bool = True
     ) -> None:
         """Atoms for text that is not a label; a ``whole`` cell that prints nothing is an empty cell."""
         layout = self.layout
         if layout is Layout.RUN:
+            size_before = len(row)
             row.extend(self.run_atoms(start, end))
+            row.has_values = row.has_values or len(row) > size_before
             return
         shape = _shape(self.folded[start:end])
         if shape is None:
@@ -250,6 +254,7 @@ class _Rows:
         kind, offsets = shape
         if kind is AtomKind.EMPTY and not whole:
             return  # a placeholder next to a label is not a cell of its own
+        row.has_values = True
         text, row_id = self.text, self.row_id - 1
         spaced = layout is Layout.SPACED and len(offsets) > 1  # numbers split at single spaces: each its column
         for part_start, part_end in offsets:
@@ -300,27 +305,28 @@ def region_rows(
     lines = _lines(folded, start, end)
     if layout is Layout.LINES:
         block: list[tuple[int, int]] = []
-        for a, b in [*lines, (end, end)]:
-            if folded[a:b].strip(" \f\r") == "":  # blank (a lone tab is an empty cell, not a break)
+        for a, b, line in [*lines, (end, end, "")]:
+            if line.strip(" \f\r") == "":  # blank (a lone tab is an empty cell, not a break)
                 if block:
                     row = rows.new_row()
+                    cell = rows.content if rows.label_free(block[0][0], block[-1][1]) else rows.cell
                     for index, (ca, cb) in enumerate(block):
-                        rows.cell(row, ca, cb, float(index), len(block))
+                        cell(row, ca, cb, float(index), len(block))
                     block = []
                 continue
             block.append((a, b))
         return rows.result()
     separator = "\t" if layout is Layout.TAB else "|"
-    for a, b in lines:
-        line = folded[a:b]
+    for a, b, line in lines:
         if not line.strip():
             continue
         if layout is Layout.PIPE and _markdown_rule().fullmatch(line):
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         row = rows.new_row()
+        cell = rows.content if rows.label_free(a, b) else rows.cell  # a line without labels: content only
         if layout is Layout.SPACED:
             for match in _GAP.finditer(folded, a, b):
-                rows.cell(row, match.start(), match.end(), rows.column_centre(match.start(), match.end()), 0)
+                cell(row, match.start(), match.end(), rows.column_centre(match.start(), match.end()), 0)
             continue
         pieces = line.split(separator)
         offset = a
@@ -329,20 +335,21 @@ def region_rows(
             pieces = pieces[1:]
         size = len(pieces)
         for index, piece in enumerate(pieces):
-            rows.cell(row, offset, offset + len(piece), float(index), size)
+            cell(row, offset, offset + len(piece), float(index), size)
             offset += len(piece) + 1
     return rows.result()
 
 
-def _lines(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Line bounds in ``[start, end)``, without page footers; form feeds count as blanks."""
+def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The lines in ``[start, end)`` with their bounds, without page footers; form feeds count as blanks."""
     result = []
     position = start
-    while position < end:
-        newline = folded.find("\n", position, end)
-        stop = end if newline == -1 else newline
-        line = folded[position:stop]
+    lines = folded[start:end].split("\n")
+    if not lines[-1]:
+        lines.pop()  # no line after a final line break (nor in an empty span)
+    for line in lines:
+        stop = position + len(line)
         if "-" not in line or not _is_footer(line.replace("\f", "")):
-            result.append((position, stop))
+            result.append((position, stop, line))
         position = stop + 1
     return result

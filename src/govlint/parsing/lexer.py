@@ -279,11 +279,13 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
         if first_hit < 0 and not row.has_values:
             continue  # a row of empty cells only, or the label column of a spanned row
         if first_hit < 0 and family is Family.APPLICATIONS and rows_started:
-            values = [a for a in items if isinstance(a, Atom) and a.kind is not AtomKind.EMPTY]
             leading = _leading_label(items)
-            has_values = any(a.kind is not AtomKind.EMPTY for a in pending)
-            if leading or (has_values and region.layout in (Layout.TAB, Layout.PIPE, Layout.SPACED)):
-                add(_anon(text, leading, values[0], row_id))
+            if leading or (
+                region.layout in (Layout.TAB, Layout.PIPE, Layout.SPACED)
+                and any(a.kind is not AtomKind.EMPTY for a in pending)
+            ):
+                first_value = next(a for a in items if isinstance(a, Atom) and a.kind is not AtomKind.EMPTY)
+                add(_anon(text, leading, first_value, row_id))
                 items = [a for a in items if a not in leading]
         for item in items:
             if isinstance(item, LabelHit):
