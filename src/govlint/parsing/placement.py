@@ -105,13 +105,16 @@ def place_row(
         return Placed(tuple(_empty_slot(c, None, at) for c in columns), None, 0)
     if len(values) == count:
         slots = tuple(
-            _empty_slot(c, a, a.start) if a.kind is AtomKind.EMPTY else _value_slot(c, a)
-            for c, a in zip(columns, values, strict=True)
+            [
+                _empty_slot(c, a, a.start) if a.kind is AtomKind.EMPTY else _value_slot(c, a)
+                for c, a in zip(columns, values, strict=True)
+            ]
         )
         reference = None
-        if values[0].layout is not Layout.RUN and all(a.pos is not None for a in values):
-            positions = tuple(a.pos for a in values if a.pos is not None)
-            reference = Reference(order, positions, values[0].row_size, values[0].layout)
+        if values[0].layout is not Layout.RUN:
+            positions = [a.pos for a in values if a.pos is not None]
+            if len(positions) == count:  # every value has a position
+                reference = Reference(order, tuple(positions), values[0].row_size, values[0].layout)
         return Placed(slots, None, count, reference)
     if len(values) > count:
         problem = f"印有 {len(values)} 个数值，本行只有 {count} 列 / {len(values)} values printed for {count} columns"

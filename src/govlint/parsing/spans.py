@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 from govlint.model import Origin, Span
 from govlint.sources.document import Document
@@ -15,13 +16,8 @@ class LineIndex:
 
     def __init__(self, document: Document) -> None:
         self._document = document
-        text = document.text
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        starts = list(accumulate([len(line) + 1 for line in document.text.split("\n")], initial=0))
+        starts.pop()  # the offset after the last line
         self._starts = starts
         self._has_origins = bool(document.origins)
 
