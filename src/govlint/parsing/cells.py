@@ -211,10 +211,14 @@ class _Rows:
     def result(self) -> list[PhysicalRow]:
         return [row for row in self.rows if row]
 
-    def label_free(self, start: int, end: int) -> bool:
-        """True when no label lies in ``[start, end)`` (the cells there are :meth:`content` only)."""
-        hits = self.hits
-        return start >= self.covered_until and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end)
+    def labels_end(self, end: int) -> int:
+        """Where the labels not yet placed that start before ``end`` end: the cells after that offset (up to
+        ``end``) hold no label, they are :meth:`content` only."""
+        hits, index, last = self.hits, self.next_hit, self.covered_until
+        while index < len(hits) and hits[index].start < end:
+            last = max(last, hits[index].end)
+            index += 1
+        return last
 
     def cell(self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int) -> None:
         """Add the hits and atoms of one cell ``[start, end)``."""
@@ -309,8 +313,9 @@ def region_rows(
             if line.strip(" \f\r") == "":  # blank (a lone tab is an empty cell, not a break)
                 if block:
                     row = rows.new_row()
-                    cell = rows.content if rows.label_free(block[0][0], block[-1][1]) else rows.cell
+                    labels_end = rows.labels_end(block[-1][1])
                     for index, (ca, cb) in enumerate(block):
+                        cell = rows.content if ca >= labels_end else rows.cell
                         cell(row, ca, cb, float(index), len(block))
                     block = []
                 continue
@@ -323,10 +328,12 @@ def region_rows(
         if layout is Layout.PIPE and _markdown_rule().fullmatch(line):
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         row = rows.new_row()
-        cell = rows.content if rows.label_free(a, b) else rows.cell  # a line without labels: content only
+        labels_end = rows.labels_end(b)
         if layout is Layout.SPACED:
             for match in _GAP.finditer(folded, a, b):
-                cell(row, match.start(), match.end(), rows.column_centre(match.start(), match.end()), 0)
+                ca, cb = match.span()
+                cell = rows.content if ca >= labels_end else rows.cell
+                cell(row, ca, cb, rows.column_centre(ca, cb), 0)
             continue
         pieces = line.split(separator)
         offset = a
@@ -335,6 +342,7 @@ def region_rows(
             pieces = pieces[1:]
         size = len(pieces)
         for index, piece in enumerate(pieces):
+            cell = rows.content if offset >= labels_end else rows.cell  # after the line's labels: content only
             cell(row, offset, offset + len(piece), float(index), size)
             offset += len(piece) + 1
     return rows.result()

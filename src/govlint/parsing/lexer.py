@@ -266,6 +266,7 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
     tokens = [_token(BEGIN[family], text, region.start, region.start)]
     pending: list[Atom] = []
     rows_started = False
+    run_rows = family is Family.APPLICATIONS and region.layout is Layout.RUN  # words between numbers may be rows
 
     def add(token: ReportToken) -> None:
         if pending:  # the cells printed since the previous token
@@ -301,7 +302,7 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
                 token.hit = item
                 token.row = row_id
                 add(token)
-            elif family is Family.APPLICATIONS and rows_started and _is_run_label(item):
+            elif run_rows and rows_started and _is_run_label(item):
                 add(_anon(text, (item,), item, row_id))
             else:
                 pending.append(item)
@@ -326,7 +327,7 @@ def _leading_label(items: Sequence[Item]) -> tuple[Atom, ...]:
 
 def _is_run_label(atom: Atom) -> bool:
     """In RUN text, a word between the numbers of the applications table is a row label."""
-    return atom.layout is Layout.RUN and atom.kind is AtomKind.WORD and _looks_like_label(atom.raw)
+    return atom.kind is AtomKind.WORD and _looks_like_label(atom.raw)
 
 
 def _looks_like_label(raw: str) -> bool:
