@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parsing_support import SEEDS
@@ -20,6 +21,7 @@ PIECES = st.one_of(
     st.sampled_from([schema.APPLICATIONS_NOTE, "本列数据的钩稽关系", "第二十条第（九）项"]),
     st.from_regex(r"[+-]?[0-9０-９]{1,12}(\.[0-9]{1,6})?(元|万元|个)?", fullmatch=True),
     st.sampled_from(["\t", "\n", "\n\n", " ", "  ", "   ", "|", "/", "-", "—", "\f", "-3-", "\t\n", "。", "年"]),
+    st.sampled_from(["\n\t/\t/\t/\n", "\n| / | / | / |\n", "\n/   /   /\n", "\n—\t—\t—\n"]),  # rows of placeholders
     st.text(alphabet=string.printable + "一二三四五六七八九十（）、，。年月日行政复议总计其他", max_size=12),
 )
 
@@ -92,6 +94,25 @@ def test_garbage_lines_inside_a_table_do_not_move_the_numbers() -> None:
         assert [c.value for c in dirty.tables.applications.rows[key].cells.values()] == [
             c.value for c in row.cells.values()
         ], key
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["\t/\t/\t/\t/", "/\t/\t/", "| / | / | / |", "    /      /      /      /", "\t-\t—\t/"],
+    ids=["tabs", "tabs-no-indent", "pipes", "pdftotext", "mixed-placeholders"],
+)
+def test_a_row_of_placeholders_without_a_label_is_an_unplaced_row(line: str) -> None:
+    # Once crashed the lexer (StopIteration): an unlabelled row after the first rows, printing only placeholders.
+    text = SEEDS[0].read_text(encoding="utf-8")
+    anchor = text.index("1.信访举报投诉类申请")
+    after = text.index("\n", anchor) + 1
+    report = govlint.parse(text[:after] + line + "\n" + text[after:])
+    assert report.tables.applications is not None
+    (row,) = [u for u in report.unplaced if u.kind == "row"]
+    assert row.span.line == text[:after].count("\n") + 1
+    clean = govlint.parse(text).tables.applications
+    assert clean is not None
+    assert report.tables.applications.rows.keys() == clean.rows.keys()
 
 
 def test_text_without_any_report_content() -> None:

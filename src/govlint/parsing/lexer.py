@@ -285,7 +285,9 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
                 region.layout in (Layout.TAB, Layout.PIPE, Layout.SPACED)
                 and any(a.kind is not AtomKind.EMPTY for a in pending)
             ):
-                first_value = next(a for a in items if isinstance(a, Atom) and a.kind is not AtomKind.EMPTY)
+                atoms = [a for a in items if isinstance(a, Atom)]
+                # the row's first value; in a row of placeholders only (/ / /), its first placeholder
+                first_value = next((a for a in atoms if a.kind is not AtomKind.EMPTY), atoms[0])
                 add(_anon(text, leading, first_value, row_id))
                 items = [a for a in items if a not in leading]
         for item in items:
