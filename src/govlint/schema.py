@@ -10,6 +10,7 @@ A new format version is a new :class:`FormatSpec` entry in :data:`FORMATS`.
 
 # Annotations are evaluated here (no ``from __future__ import annotations``): a NamedTuple's field types
 # given as strings are each compiled when the class is made, which costs more at import.
+import re
 from typing import Literal, NamedTuple
 
 FormatKey = Literal["2021", "2019"]
@@ -44,13 +45,21 @@ FOLD_TABLE: dict[int, str] = {
     0x2212: "-",
     0xFF0E: ".",
 }
-_FOLD = str.maketrans(FOLD_TABLE)
+#: The characters FOLD_TABLE maps.  Substituting them is several times faster than ``str.translate`` with a
+#: dict, which looks up (and misses) every other character of a report.
+_FOLDED = re.compile(
+    "[\uff01-\uff5e" + "".join(re.escape(chr(code)) for code in FOLD_TABLE if not 0xFF01 <= code <= 0xFF5E) + "]"
+)
 _WHITESPACE = str.maketrans({c: None for c in " \t\r\n\f\v"})
+
+
+def _folded(match: re.Match[str]) -> str:
+    return FOLD_TABLE[ord(match.group())]
 
 
 def fold(text: str) -> str:
     """Fold full-width forms and odd spaces to one form, keeping every offset (same length)."""
-    return text.translate(_FOLD)
+    return _FOLDED.sub(_folded, text)
 
 
 def normalize_label(text: str) -> str:
