@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from govlint.model import CellStatus
 from govlint.parsing.labels import LabelHit
+from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
-from govlint.schema import CELL_UNITS, CHINESE_NUMERALS
+from govlint.schema import CELL_UNITS
 
 
 class Layout(str, Enum):
@@ -96,28 +97,12 @@ _YEAR_DIGITS = 4
 #: Prose inside a gap: a run of at least this many characters that are neither spaces nor digits.
 PROSE_RUN = 10
 _LONG_TEXT = re.compile(rf"[^\s\d|]{{{PROSE_RUN},}}")
-_NUMERALS = CHINESE_NUMERALS[:9]
 #: Lines that show a layout (two are enough): a tab after text, two pipes, a column gap of two spaces.
 _LAYOUT_LINES = (
     (re.compile(r"^[^\n]*\S *\t", re.MULTILINE), Layout.TAB),
     (re.compile(r"^[^\n]*\|[^\n]*\|", re.MULTILINE), Layout.PIPE),
     (re.compile(r"^[^\n]*\S {2,}\S", re.MULTILINE), Layout.SPACED),
 )
-
-
-def starts_with_numbering(text: str) -> bool:
-    """True when ``text`` opens with a row numbering: ``7.``, ``7、``, ``(二)``."""
-    if text[:1].isdecimal() and text[1:2] in (".", "、"):
-        return True
-    return text[:1] == "(" and text[2:3] == ")" and text[1] in _NUMERALS
-
-
-def _ends_with_numbering(text: str) -> bool:
-    """True when ``text`` ends with a row numbering (``7.``, ``7、``, ``(二)``, ``二、``), spaces after it allowed."""
-    text = text.rstrip()
-    if len(text) >= 2 and text[-1] in ".、" and (text[-2].isdecimal() or (text[-1] == "、" and text[-2] in _NUMERALS)):
-        return True
-    return text[-1:] == ")" and text[-3:-2] == "(" and text[-2] in _NUMERALS
 
 
 def _is_footer(line: str) -> bool:
@@ -133,7 +118,9 @@ def has_prose(folded: str, start: int, end: int) -> bool:
         run, before = match.group(), folded[max(start, match.start() - 1) : match.start()]
         if run[0] in ".、" and before.isdigit():  # 2.其他法律… after its numbering digit
             continue
-        if starts_with_numbering(run) or _ends_with_numbering(folded[max(start, match.start() - 4) : match.start()]):
+        if starts_with_numbering(run) or ends_with_numbering(
+            folded[max(start, match.start() - 4) : match.start()].rstrip()
+        ):
             continue
         return True
     return False

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from govlint.model import DateMention, DateSource, MetaField, Period, Span, YearMention
 from govlint.parsing.headings import HeadingMatch
-from govlint.parsing.spans import LineIndex
+from govlint.parsing.numbering import is_bracketed_numeral
+from govlint.parsing.spans import LineIndex, skip_spaces
 from govlint.schema import (
     AGENCY_ENDINGS,
     CHINESE_NUMERALS,
@@ -485,18 +486,12 @@ def _find_signature(
     return None
 
 
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def _range_end(text: str, pos: int) -> re.Match[str] | None:
     """What follows the first date of a range, which ends at ``pos``: "起至2019年12月31日止", "到12月31日止",
     "至2023年12月31日", or None."""
-    pos = _skip_spaces(text, pos)
+    pos = skip_spaces(text, pos)
     if text.startswith("起", pos):
-        pos = _skip_spaces(text, pos + 1)
+        pos = skip_spaces(text, pos + 1)
     if pos == len(text) or text[pos] not in _RANGE_SEPARATORS:
         return None
     return _RANGE_END_RE.match(text, pos + 1)
@@ -580,7 +575,7 @@ def _year_before(text: str, pos: int) -> re.Match[str] | None:
 def _is_item_number(text: str) -> bool:
     """Nothing, or a sub-item number such as "（一）", before the year that opens section 一."""
     label = normalize_label(text)
-    return not label or (len(label) == 3 and label[0] == "(" and label[2] == ")" and label[1] in CHINESE_NUMERALS)
+    return not label or is_bracketed_numeral(label, CHINESE_NUMERALS)
 
 
 _SOURCE_RANK: dict[str, int] = {"title": 0, "period": 1, "body": 2}

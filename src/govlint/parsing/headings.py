@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from govlint.parsing.spans import skip_spaces
 from govlint.schema import CHINESE_NUMERALS, FOLD_TABLE, SECTIONS, SectionSpec, normalize_label
 
 
@@ -77,20 +78,14 @@ def _numeral_positions(text: str) -> list[int]:
     return sorted(positions)
 
 
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def _numbering_end(text: str, start: int) -> int | None:
     """Where the text of a heading numbered by the numeral at ``start`` begins: after its mark (``一、``,
     ``一.``, ``一．``; not ``第一、``, ``（一、`` or ``十一、``), or right after the numeral when the numeral starts
     a line or a sentence (``。一总体情况``); None when this numeral numbers no heading."""
     before = text[start - 1] if start else "\n"
-    pos = _skip_spaces(text, start + 1)
+    pos = skip_spaces(text, start + 1)
     if pos < len(text) and text[pos] in _MARKS and before not in _NOT_BEFORE_MARKED:
-        return _skip_spaces(text, pos + 1)
+        return skip_spaces(text, pos + 1)
     if before.isspace() or before in _SENTENCE_END:
         return pos
     return None

@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from govlint import schema
+from govlint.parsing.numbering import ends_with_numbering, is_bracketed_numeral
 from govlint.schema import CHINESE_NUMERALS, normalize_label
 
 
@@ -98,7 +99,7 @@ def _numbering_forms(numbering: str) -> tuple[str, ...]:
 
 def _without_numbering(group: str) -> str:
     """A group label without its numbering: ``(三)不予公开`` → ``不予公开``, ``三、本年度…`` → ``本年度…``."""
-    if group[:1] == "(" and group[2:3] == ")" and group[1] in CHINESE_NUMERALS:
+    if is_bracketed_numeral(group[:3], CHINESE_NUMERALS):
         return group[3:]
     if group[1:2] == "、" and group[0] in CHINESE_NUMERALS:
         return group[2:]
@@ -209,14 +210,6 @@ _PREFIXES = re.compile(_trie_pattern(_CANDIDATES))
 _NON_SPACE = re.compile(r"\S+")
 
 
-def _after_numbering(text: str, position: int) -> bool:
-    """True when a row numbering (``2.``, ``2、``, ``(二)``) ends at ``position``."""
-    before = text[max(0, position - 3) : position]
-    if len(before) >= 2 and before[-1] in ".、" and before[-2].isdecimal():
-        return True
-    return len(before) == 3 and before[0] == "(" and before[2] == ")" and before[1] in CHINESE_NUMERALS[:9]
-
-
 class CompactText:
     """The folded text without whitespace, with a map from compact offsets back to original offsets."""
 
@@ -256,7 +249,7 @@ def find_labels(folded: str) -> list[LabelHit]:
             meanings = _NOTE_MEANING
         else:
             meanings = CATALOGUE[found]
-            if len(found) <= _SHORT and _after_numbering(text, first):
+            if len(found) <= _SHORT and ends_with_numbering(text[max(0, first - 3) : first], numeral_comma=False):
                 # "2.其他法律和行政法规禁止公开": the 其他 of a row label this catalogue does not know
                 position = last
                 continue

@@ -35,10 +35,10 @@ from govlint.parsing.cells import (
     has_prose,
     region_rows,
     run_tail_end,
-    starts_with_numbering,
 )
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.labels import Family, LabelHit, LabelKind
+from govlint.parsing.numbering import starts_with_numbering
 
 #: Every terminal the grammar declares, by the lexer's name for it.
 BEGIN = {Family.ART20: "A20_BEGIN", Family.APPLICATIONS: "APP_BEGIN", Family.REVIEW: "RL_BEGIN"}

@@ -36,3 +36,10 @@ class LineIndex:
             end_line, end_column = line + 1, end - starts[line] + 1
         origin: Origin | None = self._document.origin_at(start) if self._has_origins else None
         return Span(start, end, line + 1, column, end_line, end_column, origin)
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    """The first offset at or after ``pos`` that is not whitespace (``len(text)`` when there is none)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos

@@ -40,10 +40,24 @@ _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
     for group in schema.REVIEW_GROUPS
     for column in schema.REVIEW_COLUMNS
 )
-#: R3.1: 总计 (column 7) is the sum of the six applicant columns.
-_ROW_TOTAL: Sums = ((6, (0, 1, 2, 3, 4, 5)),)
-#: R4.1: each group's 总计 is the sum of its four results.
-_GROUP_TOTALS: Sums = tuple((g + 4, (g, g + 1, g + 2, g + 3)) for g in (0, 5, 10))
+#: R3.1: 总计 is the sum of the applicant columns (column indexes of an applications row).
+_ROW_TOTAL: Sums = (
+    (
+        schema.APPLICATION_COLUMN_KEYS.index("total"),
+        tuple(schema.APPLICATION_COLUMN_KEYS.index(key) for key in schema.APPLICANT_COLUMN_KEYS),
+    ),
+)
+
+
+def _group_totals() -> Sums:
+    """R4.1: each group's 总计 is the sum of its results (column indexes of the review row's fifteen cells)."""
+    width = len(schema.REVIEW_COLUMN_KEYS)
+    total = schema.REVIEW_COLUMN_KEYS.index("total")
+    results = [i for i, key in enumerate(schema.REVIEW_COLUMN_KEYS) if key != "total"]
+    return tuple((g * width + total, tuple(g * width + i for i in results)) for g in range(len(schema.REVIEW_GROUPS)))
+
+
+_GROUP_TOTALS = _group_totals()
 _FUZZY_MIN = 0.5
 
 
