@@ -77,6 +77,9 @@ class Diagnostic:
     key: str = ""
     expected: Any = None
     actual: Any = None
+    #: True for a finding about what govlint could not read (a row or table left unread), not about the
+    #: report itself: outputs count it apart ("未能读取") and scoring never deducts for it.
+    unread: bool = False
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -105,6 +108,7 @@ class Diagnostic:
             "expected": _jsonable(self.expected),
             "actual": _jsonable(self.actual),
             "fingerprint": self.fingerprint,
+            "unread": self.unread,
         }
         for name in ("page", "table", "row", "cell_column"):
             value = getattr(loc, name)

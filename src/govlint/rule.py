@@ -69,6 +69,7 @@ class Rule:
         key: str = "",
         expected: Any = None,
         actual: Any = None,
+        unread: bool = False,
     ) -> Diagnostic:
         """A diagnostic of this rule at ``span``, with the rule's default severity."""
         return Diagnostic(
@@ -81,4 +82,5 @@ class Rule:
             key=key,
             expected=expected,
             actual=actual,
+            unread=unread,
         )
