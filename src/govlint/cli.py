@@ -367,16 +367,12 @@ def _refuse_input_as_output(target: str, paths: Sequence[str]) -> None:
 
 
 def _write_file(path: str, text: str) -> None:
+    from govlint.atomic import write_atomic
     from govlint.errors import InputError
 
-    temporary = f"{path}.tmp{os.getpid()}"
     try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(temporary, path)
+        write_atomic(path, text)
     except OSError as exc:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
         raise InputError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from engine_support import report
 
-from govlint import plugins
+from govlint import cli, plugins
 from govlint.baseline import Baseline, dump, finding_key, report_identity
 from govlint.errors import InputError
 from govlint.linter import lint_report
@@ -89,3 +90,18 @@ def test_a_bad_baseline_file_is_an_input_error(tmp_path: Path, content: str | No
         path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         Baseline.load(path)
+
+
+def test_write_baseline_does_not_follow_a_symlink_planted_at_a_temporary_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    report_file = tmp_path / "report.txt"
+    report_file.write_text("2023年度政府信息公开工作年度报告\n", encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    target = tmp_path / "baseline.json"
+    (tmp_path / f"baseline.json.tmp{os.getpid()}").symlink_to(victim)
+    assert cli.main(["check", str(report_file), "--write-baseline", str(target)]) == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert json.loads(target.read_text(encoding="utf-8"))["govlint_baseline"] == 1

@@ -1,0 +1,50 @@
+"""Write a file whole or not at all: the one way govlint writes a file it was asked to produce.
+
+The data goes to a temporary file made by :func:`tempfile.mkstemp` in the target's folder (a name nobody can
+predict, created exclusively, so a symlink planted there is never followed), is flushed to disk, and then
+replaces the target with :func:`os.replace`.  A reader sees the old file or the new one, never half of
+either; a crash, a full disk or Ctrl-C leaves the old file as it was and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``data`` (``str`` is encoded with ``encoding``); raises :class:`OSError`.
+
+    The new file keeps the mode of the file it replaces, or gets the usual mode for a new file
+    (``0o666`` less the umask).  If ``path`` is a symlink, the link itself is replaced, not its target.
+    """
+    target = os.fspath(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    directory = os.path.dirname(os.path.abspath(target))
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    """The permission bits the written file gets: those of the regular file it replaces, else 0o666 - umask."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
