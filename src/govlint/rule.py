@@ -7,8 +7,8 @@ Plugins contribute rule classes through the ``govlint_rules`` hook (see :mod:`go
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 
@@ -16,6 +16,13 @@ from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.model import Report, Span
 
 ALL_FORMATS: frozenset[str] = frozenset({"2021", "2019"})
+
+#: Who publishes a report, as far as its deadline goes (条例 第四十九条): a 县级以上地方人民政府's own report
+#: ("government"), or a department's, 乡镇's or 街道's ("department").
+Level = Literal["government", "department"]
+LEVELS: tuple[Level, ...] = ("government", "department")
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -38,13 +45,34 @@ class RuleMeta:
 
 @attrs.frozen
 class RuleContext:
-    """What a rule may know besides the report: the reference date ("today") and config options."""
+    """What a rule may know besides the report: the reference date ("today"), config options, the level of
+    the body that publishes the report when the configuration (or a roster) states it, and the analyses that
+    several rules share, computed once per report."""
 
     reference_date: dt.date = attrs.field(factory=dt.date.today)
     options: Mapping[str, Any] = attrs.field(factory=dict)
+    #: The publishing body's level from outside the report (config ``level``, a roster); None when unknown.
+    level: Level | None = None
+    _shared: dict[Callable[[Report], Any], tuple[Report, Any]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
+
+    def shared(self, report: Report, compute: Callable[[Report], _T]) -> _T:
+        """``compute(report)``, computed once per report and context: the analyses several rules need.
+
+        One slot per analysis, checked by the report's identity, so a context reused for another report
+        recomputes rather than answering for the wrong one; threads may at worst compute it twice.
+        """
+        slot = self._shared.get(compute)
+        if slot is not None and slot[0] is report:
+            value: _T = slot[1]
+            return value
+        value = compute(report)
+        self._shared[compute] = (report, value)
+        return value
 
 
 class Rule:

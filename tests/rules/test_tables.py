@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from govlint.model import Report
-from govlint.rules.relations import outcomes
+from govlint.rules.relations import evaluate_all
 from govlint.rules.tables import Balance, InvalidCount, ResultsTotal, ReviewTotal, RowTotal
 
 from .builder import AMBIGUOUS, CONSISTENT_APPLICATIONS, diagnostics, make_report
@@ -159,7 +159,7 @@ def test_empty_cell_makes_its_relations_not_assessable() -> None:
     # (with 0 the row total and both column relations would fail).
     report = make_report(cells={"applications.results_total.natural_person": None})
     assert relation_findings(report) == []
-    evaluated = {(o.relation.rid, o.relation.anchor) for o in outcomes(report) if o.residual is not None}
+    evaluated = {(o.relation.rid, o.relation.anchor) for o in evaluate_all(report) if o.residual is not None}
     assert ("R3.2", "results_total.natural_person") not in evaluated
     assert ("R3.1", "results_total.total") not in evaluated  # the (七) row
     assert ("R3.3", "carried_forward.natural_person") not in evaluated  # the column's balance

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from govlint.model import Cell, Number, Report
+from govlint.rule import RuleContext
 from govlint.rules.places import has_other_all
 from govlint.schema import (
     APPLICANT_COLUMN_KEYS,
@@ -237,14 +238,11 @@ def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[Outcome, .
     return tuple(Outcome(o.relation, o.residual, o.cells, repairs[id(o)]) if id(o) in repairs else o for o in outcomes)
 
 
-#: The last report analysed and its outcomes (GL201–GL204 run on the same report one after another).
-_last: list[tuple[Report, tuple[Outcome, ...]]] = []
+def evaluate_all(report: Report) -> tuple[Outcome, ...]:
+    """Every relation of ``report`` evaluated, with the repairs."""
+    return analyse(report, application_relations(report)) + analyse(report, review_relations(report))
 
 
-def outcomes(report: Report) -> tuple[Outcome, ...]:
-    """Every relation of ``report`` evaluated, computed once per report."""
-    if _last and _last[0][0] is report:
-        return _last[0][1]
-    result = analyse(report, application_relations(report)) + analyse(report, review_relations(report))
-    _last[:] = [(report, result)]
-    return result
+def outcomes(report: Report, ctx: RuleContext) -> tuple[Outcome, ...]:
+    """Every relation of ``report`` evaluated, computed once per report and shared through ``ctx``."""
+    return ctx.shared(report, evaluate_all)

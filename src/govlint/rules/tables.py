@@ -43,7 +43,7 @@ class _RelationRule(Rule):
     rid: str
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for outcome in outcomes(report):
+        for outcome in outcomes(report, ctx):
             if outcome.relation.rid == self.rid and outcome.failed:
                 zh, en = self.describe(outcome)
                 hint_zh, hint_en = _repair_hint(outcome)
