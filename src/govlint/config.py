@@ -42,8 +42,13 @@ CORE_KEYS = frozenset(
         "required-plugins",
         "fail-on",
         "lang",
+        "level",
     }
 )
+#: Who publishes a report, as far as its deadline goes (条例 第四十九条): a 县级以上地方人民政府's own report
+#: ("government"), or a department's, 乡镇's or 街道's ("department"); the values of the ``level`` setting.
+Level = Literal["government", "department"]
+LEVELS: tuple[Level, ...] = ("government", "department")
 #: A rule selector: ``ALL``, or a code prefix (``GL``, ``GL2``, ``GL203``, ``ZJ``).
 SELECTOR = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
 #: What a pyproject.toml holding the govlint table must contain: ``tool.govlint`` as a table header or a
@@ -117,6 +122,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(default=(), converter=_ignores)
     #: (code prefix, severity) pairs; the longest matching prefix wins.
     severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
+    #: (glob, level) pairs: the publishing body's level for files the report does not show it in (GL402).
+    level: tuple[tuple[str, Level], ...] = attrs.field(default=(), converter=_pairs)
     #: "Today" for the date rules; None means the real today.
     reference_date: dt.date | None = None
     plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -214,14 +221,18 @@ class Config:
         """The code prefixes that ``per-file-ignores`` turns off for ``path``."""
         if not self.per_file_ignores:
             return ()
+        return tuple(code for glob, prefixes in self.per_file_ignores if self._matches(glob, path) for code in prefixes)
+
+    def level_for(self, path: str) -> Level | None:
+        """The publishing body's level that ``level`` gives ``path`` (the last matching glob wins), or None."""
+        found = [level for glob, level in self.level if self._matches(glob, path)]
+        return found[-1] if found else None
+
+    def _matches(self, glob: str, path: str) -> bool:
         relative = _relative(path, self.root).replace(os.sep, "/")
+        pattern = glob.replace(os.sep, "/").removeprefix("./")
         name = relative.rsplit("/", 1)[-1]
-        codes: list[str] = []
-        for glob, prefixes in self.per_file_ignores:
-            pattern = glob.replace(os.sep, "/").removeprefix("./")
-            if fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern)):
-                codes.extend(prefixes)
-        return tuple(codes)
+        return fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The severity configured for ``code`` (longest matching prefix), or ``default``."""
@@ -294,6 +305,10 @@ def _read_key(key: str, value: Any) -> Any:
         if not isinstance(value, Mapping):
             raise ConfigError(f'{key}: expected a table of CODE = "error" | "warning" | "info", got {value!r}')
         return {code: _severity(str(level)) for code, level in value.items()}
+    if key == "level":
+        if not isinstance(value, Mapping) or any(v not in LEVELS for v in value.values()):
+            raise ConfigError(f'{key}: expected a table of glob = "government" | "department", got {value!r}')
+        return dict(value)
     if key == "reference-date":
         return parse_date(value, key)
     if key == "fail-on":

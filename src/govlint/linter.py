@@ -87,6 +87,7 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
     ctx = RuleContext(
         reference_date=config.reference_date or dt.date.today(),
         options=config.rule_options(plugins.options),
+        level=config.level_for(report.path),
     )
     ignored = config.ignored_codes(report.path)
 

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from govlint.config import LEVELS, Level
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.model import Report, Span
 
 ALL_FORMATS: frozenset[str] = frozenset({"2021", "2019"})
-
-#: Who publishes a report, as far as its deadline goes (条例 第四十九条): a 县级以上地方人民政府's own report
-#: ("government"), or a department's, 乡镇's or 街道's ("department").
-Level = Literal["government", "department"]
-LEVELS: tuple[Level, ...] = ("government", "department")
+__all__ = ["ALL_FORMATS", "LEVELS", "Level", "Rule", "RuleContext", "RuleMeta"]
 
 _T = TypeVar("_T")
 

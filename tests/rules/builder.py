@@ -35,6 +35,7 @@ from govlint.model import (
     Tables,
     YearMention,
 )
+from govlint.rule import Level, RuleContext
 from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
     FORMATS,
@@ -436,11 +437,12 @@ def diagnostics(
     *,
     reference_date: dt.date = dt.date(2026, 6, 1),
     options: Mapping[str, Any] | None = None,
+    level: Level | None = None,
 ) -> list[Any]:
     """Run one rule on a report as the engine would: only when ``applies_to`` says so."""
-    from govlint.rule import RuleContext
-
     instance = rule()
     if not instance.applies_to(report):
         return []
-    return list(instance.check(report, RuleContext(reference_date=reference_date, options=dict(options or {}))))
+    return list(
+        instance.check(report, RuleContext(reference_date=reference_date, options=dict(options or {}), level=level))
+    )

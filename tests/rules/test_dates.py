@@ -16,7 +16,7 @@ from govlint.rules.dates import (
     PublishedLate,
     ReportYear,
     StatisticsPeriod,
-    is_local_government_report,
+    report_level,
 )
 
 from .builder import diagnostics, make_report
@@ -76,7 +76,7 @@ def test_gl402_township_late() -> None:
 
 def test_gl402_county_government_has_until_march() -> None:
     report = make_report(agency="洪泽区人民政府", year=2023, signature="2024年2月26日")
-    assert is_local_government_report(report)
+    assert report_level(report) == "government"
     assert diagnostics(PublishedLate, report) == []
     late = make_report(agency="洪泽区人民政府", year=2023, signature="2024年4月2日")
     [d] = diagnostics(PublishedLate, late)
@@ -109,23 +109,69 @@ def test_gl402_without_a_date_or_year() -> None:
 
 
 @pytest.mark.parametrize(
-    ("agency", "title", "government"),
+    ("agency", "title", "level"),
     [
-        ("洪泽区人民政府", None, True),
-        ("镇江市人民政府", None, True),
-        ("洪山镇人民政府", None, False),
-        ("叶城县河园镇人民政府", None, False),
-        ("勍香镇", None, False),
-        ("崇阳县政务服务和大数据管理局", None, False),
-        ("上海市人民政府办公厅", "2022年上海市政府信息公开工作年度报告", True),
-        ("上海市人民政府办公厅", "上海市人民政府办公厅2022年政府信息公开工作年度报告", False),
-        ("某经济开发区", "某经济开发区2022年政府信息公开工作年度报告", False),
-        ("内蒙古自治区人民政府", None, True),
+        ("洪泽区人民政府", None, "government"),
+        ("镇江市人民政府", None, "government"),
+        ("洪山镇人民政府", None, "department"),
+        ("叶城县河园镇人民政府", None, "department"),
+        ("勍香镇", None, "department"),
+        ("崇阳县政务服务和大数据管理局", None, "department"),
+        ("上海市人民政府办公厅", "2022年上海市政府信息公开工作年度报告", "government"),
+        ("上海市人民政府办公厅", "上海市人民政府办公厅2022年政府信息公开工作年度报告", "department"),
+        ("内蒙古自治区人民政府", None, "government"),
+        # A zone's 管委会 publishing as its region's government (平潭综合实验区), and the zone's own offices.
+        ("", "平潭综合实验区管委会2023年政府信息公开工作年度报告", "government"),
+        ("", "平潭综合实验区管理委员会2023年政府信息公开工作年度报告", "government"),
+        ("某经济开发区", "某经济开发区2022年政府信息公开工作年度报告", "government"),
+        ("", "平潭综合实验区管委会办公室2023年度政府信息公开工作年度报告", "department"),
+        ("海坛片区", "平潭综合实验区海坛片区管理局 2024年度政府信息公开工作年度报告", "department"),
+        ("", "某街道办事处2024年政府信息公开工作年度报告", "department"),
+        ("", "平潭综合实验区旅游与文化体育局关于2020年度政府信息公开工作年度报告", "department"),
+        ("", "平潭综合实验区苏平片区管理局关于报送2020年度政府信息公开工作年度报告", "department"),
+        # Names that show no level: GL402 does not guess.
+        ("", "苏州工业园区2024年政府信息公开工作年度报告", None),
+        ("", "", None),
+        ("人民政府", None, None),
     ],
 )
-def test_government_heuristic(agency: str, title: str | None, government: bool) -> None:
+def test_level_shown_by_the_report(agency: str, title: str | None, level: str | None) -> None:
     report = make_report(agency=agency, title=title if title is not None else "")
-    assert is_local_government_report(report) is government
+    assert report_level(report) == level
+
+
+def test_gl402_level_unknown_reports_only_what_is_late_under_both() -> None:
+    title = "苏州工业园区2024年政府信息公开工作年度报告"
+    assert diagnostics(PublishedLate, make_report(agency="", title=title, signature="2025年3月10日")) == []
+    report = make_report(agency="", title=title, signature="2025年4月2日")
+    [d] = diagnostics(PublishedLate, report)
+    assert d.expected == "2025-03-31"
+    assert d.message_zh == (
+        "落款日期 2025年4月2日 晚于发布期限：应不晚于 2025年3月31日（报告未显示发布机关层级，按较晚的期限判断："
+        "县级以上地方人民政府的本级报告，条例第四十九条第二款；可在配置 level 中指定）"
+    )
+    assert "the later deadline applies" in d.message_en
+    # With a shorter government deadline configured, the department's is the later one.
+    [d] = diagnostics(PublishedLate, report, options={"deadline-government": "01-15"})
+    assert d.expected == "2025-01-31"
+
+
+def test_gl402_level_from_the_context_wins() -> None:
+    report = make_report(agency="", title="苏州工业园区2024年政府信息公开工作年度报告", signature="2025年2月10日")
+    [d] = diagnostics(PublishedLate, report, level="department")
+    assert d.expected == "2025-01-31"
+    assert "未显示" not in d.message_zh
+    gov = make_report(signature="2025年2月10日")  # 洪山镇: a township by its name, a government by config
+    assert diagnostics(PublishedLate, gov, level="government") == []
+
+
+def test_gl402_zone_committee_has_until_march() -> None:
+    title = "平潭综合实验区管委会2023年政府信息公开工作年度报告"
+    report = make_report(agency="", title=title, year=2023, signature="2024年3月20日")
+    assert diagnostics(PublishedLate, report) == []
+    office = "平潭综合实验区管委会办公室2023年度政府信息公开工作年度报告"
+    [d] = diagnostics(PublishedLate, make_report(agency="", title=office, year=2023, signature="2024年3月20日"))
+    assert d.expected == "2024-01-31"
 
 
 # GL403 -------------------------------------------------------------------------------------------------------

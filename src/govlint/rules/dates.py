@@ -12,7 +12,7 @@ from typing import Any
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import DateMention, Report, Span
-from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rule import LEVELS, Level, Rule, RuleContext, RuleMeta
 from govlint.rules.places import document_start, last_line, line_of
 from govlint.schema import (
     FORMATS,
@@ -33,6 +33,8 @@ DATE_OPTIONS: dict[str, Any] = {OPTION_DEADLINE_DEPARTMENT: "01-31", OPTION_DEAD
 
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d\d年度?")
+#: Words between the body and the year in a title: "…局关于2020年度…", "…管理局关于报送2020年度…".
+_LEADING_WORDS = re.compile(r"关于(?:报送|印发|公布|发布)?$")
 
 _SOURCE_ZH = {"metadata": "发布日期", "signature": "落款日期", "title": "标题", "body": "正文", "period": "统计期限"}
 _SOURCE_EN = {
@@ -69,31 +71,58 @@ def _deadline(ctx: RuleContext, name: str, year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _is_government_name(name: str) -> bool:
-    """A 县级以上地方人民政府: "洪泽区人民政府", "上海市" (before 政府信息公开 in a title); not a township."""
-    if any(marker in name for marker in NON_GOVERNMENT_MARKERS):
-        return False
+#: Endings of a body that is not a government's own: departments, offices, 乡镇 and 街道, and the
+#: administrations of a zone's areas ("…片区管理局"); also a township's "…镇人民政府" (see :func:`_name_level`).
+_DEPARTMENT_ENDINGS: tuple[str, ...] = (
+    "镇", "乡", "街道", "办事处", "局", "厅", "委", "委员会", "办", "办公室", "中心", "院", "所", "队", "站",
+    "部", "处", "署", "馆", "社", "会", "室", "组", "村", "社区",
+)  # fmt: skip
+#: Zones whose 管委会 publishes as the region's government (综合实验区, 开发区, 新区).
+_ZONE_ENDINGS: tuple[str, ...] = ("实验区", "试验区", "开发区", "新区")
+_ZONE_COMMITTEES: tuple[str, ...] = ("管理委员会", "管委会")
+
+
+def _name_level(name: str) -> Level | None:
+    """The level a body's name shows, or None when it shows none.
+
+    "洪泽区人民政府", "上海市" and a zone or its 管委会 ("平潭综合实验区管委会") are governments; "洪山镇人民政府",
+    "…局", "…管委会办公室" are departments; a name ending otherwise ("苏州工业园区") shows no level.
+    """
     if name.endswith(GOVERNMENT_SUFFIX):
         name = name[: -len(GOVERNMENT_SUFFIX)]
-    return bool(name) and name[-1] in GOVERNMENT_LEVEL_ENDINGS
+        if not name:
+            return None
+    for committee in _ZONE_COMMITTEES:
+        stem = name.removesuffix(committee)
+        if stem != name and stem.endswith(_ZONE_ENDINGS):
+            return "government"
+    if name.endswith(_ZONE_ENDINGS):
+        return "government"
+    if name.endswith(_DEPARTMENT_ENDINGS):
+        return "department"
+    if name[-1] in GOVERNMENT_LEVEL_ENDINGS and not any(marker in name for marker in NON_GOVERNMENT_MARKERS):
+        return "government"
+    return None
 
 
 def _title_subject(title: str) -> str:
     """The body named in a title: ``{机关}{Y}年政府信息公开工作年度报告`` or ``{Y}年{机关}政府信息公开…``."""
     text = _TITLE_YEAR.sub("", normalize_label(title))
-    return text.split(TITLE_CORE, 1)[0] if TITLE_CORE in text else ""
+    subject = text.split(TITLE_CORE, 1)[0] if TITLE_CORE in text else ""
+    return _LEADING_WORDS.sub("", subject)
 
 
-def is_local_government_report(report: Report) -> bool:
-    """Whether the report is a 县级以上地方人民政府's own report (条例 第四十九条第二款, spec §8.2).
+def report_level(report: Report) -> Level | None:
+    """The level of the body publishing ``report`` as the report shows it, or None when it does not show it.
 
-    The title's subject decides when the title names one; else the agency, which must end with 人民政府.
+    The title's subject decides when the title names one; else the agency.  A 县级以上地方人民政府's own
+    report (条例 第四十九条第二款) is "government", a department's, 乡镇's or 街道's "department".
     """
     subject = _title_subject(report.title) if report.title else ""
     if subject:
-        return _is_government_name(subject)
+        return _name_level(subject)
     agency = normalize_label(report.agency or "")
-    return agency.endswith(GOVERNMENT_SUFFIX) and _is_government_name(agency)
+    return _name_level(agency) if agency else None
 
 
 def _publication(report: Report) -> DateMention | None:
@@ -183,15 +212,16 @@ class PublishedLate(Rule):
         summary_en="The report was published after the deadline",
         rationale=(
             "条例 第四十九条第一款: departments of county-level and higher governments publish the previous year's "
-            "report by 1月31日; 第二款: a 县级以上地方人民政府's own report (本级政府) is published by 3月31日 "
-            "(spec §1.1, §8.2). Townships and street offices have no date in the regulation; local notices mostly "
-            "require the end of January, which is the default here. A report counts as a government's own when its "
-            "title subject (or, without one, its agency) is a 省/市/县/区/州/旗/盟 ending in 人民政府 or directly "
-            'before 政府信息公开… ("2022年上海市政府信息公开工作年度报告"), and not a township, office or '
-            "development zone. The date is the page's publication date, or the signature date when the page has "
-            'none. Options: `deadline-department` (month-day, default "01-31") and `deadline-government` '
-            '(default "03-31") of the year after the report year. The 2021 notice lists late publication among '
-            "the faults to be held to account (spec §9)."
+            "report by 1月31日; 第二款: a 县级以上地方人民政府's own report (本级政府) is published by 3月31日. "
+            "Townships and street offices have no date in the regulation; local notices mostly require the end of "
+            "January, which is the default here. The level comes from the `level` setting (or a roster) when one "
+            "is given; otherwise from the title's subject (or, without one, the agency): a 省/市/县/区/州/旗/盟, "
+            "with or without 人民政府, or a 综合实验区/开发区/新区 or its 管委会 (publishing as its region's "
+            "government) is a government; a 局/委/办/办公室/中心…, 乡镇 or 街道 is a department. A report that does "
+            "not show its level is not guessed at: it is held only to the later deadline, and the message says so."
+            " The date is the page's publication date, or the signature date when the page has none. Options: "
+            '`deadline-department` (month-day, default "01-31") and `deadline-government` (default "03-31") of '
+            "the year after the report year."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年2月10日",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年1月20日",
@@ -202,17 +232,19 @@ class PublishedLate(Rule):
         mention = _publication(report)
         if year is None or mention is None or mention.value is None:
             return
-        government = is_local_government_report(report)
-        option = OPTION_DEADLINE_GOVERNMENT if government else OPTION_DEADLINE_DEPARTMENT
-        deadline = _deadline(ctx, option, year + 1)
+        level = ctx.level or report_level(report)
+        deadlines = {lv: _deadline(ctx, _LEVEL_OPTIONS[lv], year + 1) for lv in LEVELS}
+        # Without a level, only what is late under both readings is late: the later deadline applies.
+        later: Level = max(LEVELS, key=deadlines.__getitem__)
+        assumed: Level = level if level is not None else later
+        deadline = deadlines[assumed]
         if mention.value <= deadline:
             return
-        if government:
-            basis_zh = "县级以上地方人民政府的本级报告，条例第四十九条第二款"
-            basis_en = "a county-or-higher government's own report, 条例 Art. 49(2)"
-        else:
-            basis_zh = "政府部门及乡镇、街道的报告，条例第四十九条第一款"
-            basis_en = "a department's or township's report, 条例 Art. 49(1)"
+        basis_zh, basis_en = _LEVEL_BASIS[assumed]
+        if level is None:
+            basis_zh = f"报告未显示发布机关层级，按较晚的期限判断：{basis_zh}；可在配置 level 中指定"
+            basis_en = f"the report does not show its publisher's level, so the later deadline applies: {basis_en}; "
+            basis_en += "set it with the level setting"
         label_zh, label_en = _label(mention)
         yield self.diagnostic(
             report,
@@ -224,6 +256,22 @@ class PublishedLate(Rule):
             expected=deadline.isoformat(),
             actual=mention.value.isoformat(),
         )
+
+
+_LEVEL_OPTIONS: dict[Level, str] = {
+    "government": OPTION_DEADLINE_GOVERNMENT,
+    "department": OPTION_DEADLINE_DEPARTMENT,
+}
+_LEVEL_BASIS: dict[Level, tuple[str, str]] = {
+    "government": (
+        "县级以上地方人民政府的本级报告，条例第四十九条第二款",
+        "a county-or-higher government's own report, Regulations on Open Government Information Art. 49(2)",
+    ),
+    "department": (
+        "政府部门及乡镇、街道的报告，条例第四十九条第一款",
+        "a department's, township's or street office's report, Regulations on Open Government Information Art. 49(1)",
+    ),
+}
 
 
 class ImpossibleDate(Rule):
