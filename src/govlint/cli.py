@@ -247,7 +247,8 @@ def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 def run_check(args: argparse.Namespace) -> int:
     from govlint.errors import ConfigError, InputError, PluginError
-    from govlint.linter import lint_report, plugins_for
+    from govlint.linter import LintResult, configured, lint_report, plugins_for
+    from govlint.notices import ERROR_CODES, is_not_a_report, not_a_report
     from govlint.output import OutputOptions, formatter
 
     if args.stdin_filename and "-" not in args.paths:
@@ -277,25 +278,33 @@ def run_check(args: argparse.Namespace) -> int:
         config = configs.for_path(_config_path(path, args.stdin_filename))
         plugins = plugins_for(config)
         selected.update((r.meta.code, r.meta) for r in plugins.rules if config.is_selected(r.meta.code))
+        text: str | None = None
         try:
             report = _parse(path, args.encoding, args.stdin_filename)
         except InputError as exc:
-            _fail(str(exc))
-            status = EXIT_ERROR
-            continue
+            result = _unreadable(path, exc.reason_zh or str(exc), exc.reason_en or str(exc), exc.kind, config)
         except (ConfigError, PluginError):
             raise
         except Exception as exc:  # a parser bug must not stop the other files
-            _fail(f"{path}: internal error while parsing: {type(exc).__name__}: {exc} (please report this)")
-            status = EXIT_ERROR
-            continue
-        result = lint_report(report, config, plugins=plugins)
+            error = f"{type(exc).__name__}: {exc}"
+            zh, en = (
+                f"解析时内部错误（{error}），请报告给 govlint 的开发者",
+                f"internal error while parsing ({error}); please report this",
+            )
+            result = _unreadable(path, zh, en, "crash", config)
+        else:
+            if is_not_a_report(report):
+                result = LintResult(report.path, configured([not_a_report(report.path)], config, report.path))
+            else:
+                result = lint_report(report, config, plugins=plugins)
+            text = report.text
         new, unchanged = baseline.split(result) if baseline else (result.diagnostics, ())
         if args.write_baseline:
-            results.append(result)
+            if text is not None:
+                results.append(result)
         else:
-            _write(out.file(_file_output(result, new, unchanged, report.text)))
-        if result.errors:
+            _write(out.file(_file_output(result, new, unchanged, text)))
+        if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
             status = EXIT_ERROR
         elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
             status = EXIT_FINDINGS
@@ -324,7 +333,20 @@ def _code_order(code: str) -> tuple[str, str]:
     return code[: len(code) - len(digits)], digits.zfill(8)
 
 
-def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any], text: str) -> FileOutput:
+def _unreadable(path: str, zh: str, en: str, kind: str, config: Config) -> LintResult:
+    """The result of a file that could not be read: its GL001 notice, whatever the selection (like an I/O
+    error in other linters, it is never silenced, so that no file given is left out without a word)."""
+    import attrs
+
+    from govlint.linter import LintResult
+    from govlint.notices import unreadable
+
+    name = "<stdin>" if path == "-" else path
+    notice = unreadable(name, zh, en, kind=kind)
+    return LintResult(name, (attrs.evolve(notice, severity=config.severity_for(notice.code, notice.severity)),))
+
+
+def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any], text: str | None) -> FileOutput:
     from govlint.output import FileOutput
 
     return FileOutput(result.path, tuple(new), result.errors, tuple(unchanged), text)

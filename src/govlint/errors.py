@@ -6,9 +6,38 @@ from __future__ import annotations
 class GovlintError(Exception):
     """Base class of govlint's own errors."""
 
+    def message(self, lang: str = "zh") -> str:
+        """The message in ``lang``; errors that carry only one text return it whatever the language."""
+        return str(self)
+
 
 class InputError(GovlintError):
-    """A source cannot be read as a report: missing, unreadable, corrupt, encrypted, too large."""
+    """A source cannot be read as a report: missing, unreadable, corrupt, encrypted, too large.
+
+    A reader that knows why gives the file, the reason in each language and a ``kind`` (a short machine word
+    such as "scanned-pdf", "encoding", "too-large"), so that the file's GL001 notice
+    (:func:`govlint.notices.unreadable`) says it in the user's language; ``str()`` keeps the one-line form.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        reason_zh: str | None = None,
+        reason_en: str | None = None,
+        kind: str = "unreadable",
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        self.kind = kind
+
+    def message(self, lang: str = "zh") -> str:
+        if self.path is None or self.reason_zh is None or self.reason_en is None:
+            return str(self)
+        return f"{self.path}: {self.reason_en if lang == 'en' else self.reason_zh}"
 
 
 class ConfigError(GovlintError):

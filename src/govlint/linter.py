@@ -115,15 +115,23 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
         except Exception as exc:
             errors.append(RuleFailure(report.path, plugin, "", "", _describe(exc)))
 
+    diagnostics = configured(found, config, report.path)
+    return LintResult(report.path, diagnostics, tuple(errors), report.report_year, report.agency)
+
+
+def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[Diagnostic, ...]:
+    """The findings on ``path`` that ``config`` selects (per-file ignores too), at its severities, by position."""
+    ignored = config.ignored_codes(path)
     diagnostics = []
     for diagnostic in found:
-        if not wanted(diagnostic.code):
+        code = diagnostic.code
+        if not config.is_selected(code) or (ignored and code.startswith(ignored)):
             continue
-        severity = config.severity_for(diagnostic.code, diagnostic.severity)
+        severity = config.severity_for(code, diagnostic.severity)
         changed = severity is not diagnostic.severity
         diagnostics.append(attrs.evolve(diagnostic, severity=severity) if changed else diagnostic)
     diagnostics.sort(key=_position)
-    return LintResult(report.path, tuple(diagnostics), tuple(errors), report.report_year, report.agency)
+    return tuple(diagnostics)
 
 
 def _checked(items: Iterable[Any]) -> list[Diagnostic]:

@@ -77,12 +77,20 @@ def govlint_rules():
 
 
 def stub_parse(document: Document) -> Report:
-    """Keep the text as it is; "坏输入" stands for a file the sources cannot read, "解析失败" for a parser bug."""
+    """Keep the text as it is, as a 2024 report; "坏输入" stands for a file the sources cannot read, "解析失败"
+    for a parser bug, "通知" for a document that is not a report (no title, year or table)."""
     if "坏输入" in document.text:
-        raise InputError(f"{document.path}: not a report (binary data)")
+        raise InputError(
+            f"{document.path}: 不是文本文件 / not a text file",
+            path=document.path,
+            reason_zh="不是文本文件（二进制数据）",
+            reason_en="not a text file (binary data)",
+            kind="binary",
+        )
     if "解析失败" in document.text:
         raise IndexError("list index out of range")
-    return Report(path=document.path, text=document.text, format="2021")
+    year = None if "通知" in document.text else 2024
+    return Report(path=document.path, text=document.text, format="2021", report_year=year)
 
 
 #: ``run("check", "a.txt", stdin=b"...")`` -> (exit code, stdout, stderr).

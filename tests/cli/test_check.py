@@ -86,26 +86,82 @@ def test_usage_errors_exit_2_with_one_line(project: Path, run: Run, args: tuple[
 def test_a_missing_file_exits_2_and_the_others_are_still_checked(project: Path, run: Run) -> None:
     write(project / "bad.txt", "错误")
     code, out, err = run("check", "missing.txt", "bad.txt")
-    assert code == 2
-    assert "missing.txt" in one_line(err)
+    assert (code, err) == (2, "")
+    assert out.splitlines()[0] == "missing.txt:1:1: GL001 [错误] 无法读取此文件，未检查：文件不存在"
     assert "bad.txt:1:1: TS001" in out
+    assert out.splitlines()[-1] == "共 1 个问题（错误 1，警告 0，提示 0）；未能读取 1 处。"
 
 
-def test_an_unreadable_input_exits_2(project: Path, run: Run) -> None:
+def test_an_unreadable_input_exits_2_and_is_in_every_format(project: Path, run: Run) -> None:
     write(project / "junk.txt", "坏输入")
     write(project / "ok.txt", "正常")
     code, out, err = run("check", "junk.txt", "ok.txt")
+    assert (code, err) == (2, "")
+    assert out == (
+        "junk.txt:1:1: GL001 [错误] 无法读取此文件，未检查：不是文本文件（二进制数据）\n未发现问题；未能读取 1 处。\n"
+    )
+    code, out, _ = run("check", "--lang", "en", "junk.txt")
     assert code == 2
-    assert one_line(err) == "govlint: junk.txt: not a report (binary data)"
-    assert out == "未发现问题。\n"
+    assert (
+        out.splitlines()[0]
+        == "junk.txt:1:1: GL001 [error] cannot read this file, not checked: not a text file (binary data)"
+    )
+    assert out.splitlines()[-1] == "No problems found; 1 place could not be read."
+
+    code, out, _ = run("check", "--format", "json", "junk.txt", "ok.txt")
+    data = json.loads(out)
+    assert code == 2
+    [notice] = data["diagnostics"]
+    assert (notice["code"], notice["path"], notice["key"], notice["actual"], notice["unread"]) == (
+        "GL001",
+        "junk.txt",
+        "unreadable.binary",
+        "binary",
+        True,
+    )
+    assert data["summary"] == {"error": 0, "warning": 0, "info": 0, "unread": 1, "skipped": 0, "baselined": 0}
+
+    code, out, _ = run("check", "--format", "sarif", "junk.txt", "ok.txt")
+    [sarif_run] = json.loads(out)["runs"]
+    assert code == 2
+    [result] = sarif_run["results"]
+    assert (result["ruleId"], result["level"]) == ("GL001", "error")
+    [invocation] = sarif_run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["associatedRule"]["id"] == "GL001"
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "junk.txt"
+
+    code, out, _ = run("check", "--format", "github", "junk.txt", "ok.txt")
+    assert code == 2
+    assert out.startswith("::error file=junk.txt,line=1,col=1,")
+    assert "GL001 无法读取此文件" in out
+
+
+def test_an_unreadable_file_is_reported_whatever_the_selection(project: Path, run: Run) -> None:
+    code, out, _ = run("check", "--select", "TS001", "missing.txt")
+    assert code == 2
+    assert out.startswith("missing.txt:1:1: GL001 ")
+
+
+def test_a_document_that_is_not_a_report_gets_one_notice(project: Path, run: Run) -> None:
+    write(project / "notice.txt", "关于放假的通知 错误")
+    write(project / ".govlint.toml", 'plugins = ["office_rules"]\n')
+    code, out, err = run("check", "notice.txt")
+    assert (code, err) == (0, "")
+    assert out == "notice.txt:1:1: GL002 [提示] 不是年度报告，已跳过\n未发现问题；跳过 1 个文件。\n"
+    code, out, _ = run("check", "--ignore", "GL002", "notice.txt")
+    assert (code, out) == (0, "未发现问题。\n")
 
 
 def test_a_parser_failure_on_one_file_is_reported_and_the_rest_checked(project: Path, run: Run) -> None:
     write(project / "a.txt", "解析失败")
     write(project / "b.txt", "错误")
-    code, out, err = run("check", "a.txt", "b.txt")
-    assert code == 2
-    assert one_line(err).startswith("govlint: a.txt: internal error while parsing: IndexError")
+    code, out, err = run("check", "--lang", "en", "a.txt", "b.txt")
+    assert (code, err) == (2, "")
+    assert out.startswith(
+        "a.txt:1:1: GL001 [error] cannot read this file, not checked: internal error while parsing (IndexError"
+    )
     assert "b.txt:1:1: TS001" in out
 
 

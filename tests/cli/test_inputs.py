@@ -28,13 +28,13 @@ def test_each_bad_file_gets_one_line_and_the_good_ones_are_checked(tmp_path: Pat
     (folder / "坏.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage")
     shutil.copy(SEED, folder / "好.txt")
     done = check(tmp_path, "2024年报", "--format", "json")
-    assert done.returncode == 2
-    errors = done.stderr.splitlines()
-    assert len(errors) == 4 and "Traceback" not in done.stderr
-    for name in ("空.txt", "乱码.txt", "假.docx", "坏.pdf"):
-        assert sum(line.startswith(f"govlint: {os.path.join('2024年报', name)}: ") for line in errors) == 1
+    assert (done.returncode, done.stderr) == (2, "")
     data = json.loads(done.stdout)
-    assert data["files"] == 1 and data["errors"] == []
+    assert data["files"] == 5 and data["errors"] == []
+    unread = [d for d in data["diagnostics"] if d["code"] == "GL001"]
+    expected = {os.path.join("2024年报", name) for name in ("空.txt", "乱码.txt", "假.docx", "坏.pdf")}
+    assert sorted(d["path"] for d in unread) == sorted(expected)
+    assert all(d["unread"] and d["message"].startswith("无法读取此文件，未检查：") for d in unread)
 
 
 def test_a_folder_of_ten_thousand_files_is_walked_and_checked(tmp_path: Path) -> None:

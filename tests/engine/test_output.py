@@ -118,7 +118,7 @@ def test_text_output_reports_rule_failures_and_baselined_counts(sample_plugins: 
 def test_json_output(sample_plugins: plugins.Plugins) -> None:
     data = json.loads(render("json", outputs(sample_plugins, ("a.txt", "X W"), ("b.txt", "crash")), sample_plugins))
     assert data["files"] == 2
-    assert data["summary"] == {"error": 1, "warning": 1, "info": 0, "baselined": 0}
+    assert data["summary"] == {"error": 1, "warning": 1, "info": 0, "unread": 0, "skipped": 0, "baselined": 0}
     assert [(d["path"], d["code"], d["line"], d["column"]) for d in data["diagnostics"]] == [
         ("a.txt", "TS001", 1, 1),
         ("a.txt", "TS002", 1, 3),

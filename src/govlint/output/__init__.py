@@ -7,6 +7,7 @@ at once (text and github stream; json and sarif write everything at :meth:`Forma
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -97,29 +98,61 @@ def place(location: Location, lang: Lang) -> str:
     return ", ".join(en.format(v) for v, _, en in parts if v is not None)
 
 
-def summary(counts: dict[Severity, int], baselined: int, failures: int, lang: Lang) -> str:
-    """The closing line: how many problems of each severity, and what was not shown."""
-    total = sum(counts.values())
-    if lang == "zh":
-        text = (
-            f"共 {total} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
-            f"提示 {counts[Severity.INFO]}）"
+#: Notices of a file left out on purpose (not a report, a symlink not followed): counted as skipped files.
+SKIPPED_CODES = frozenset({"GL002", "GL004"})
+
+
+class Tally:
+    """What the closing line counts: the reports' problems by severity, and apart from them what govlint
+    could not read (``Diagnostic.unread``), the files it skipped, the baselined findings and rule failures."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[Severity] = Counter({s: 0 for s in Severity})
+        self.unread = 0
+        self.skipped = 0
+        self.baselined = 0
+        self.failures = 0
+        self.files = 0
+
+    def add(self, output: FileOutput) -> None:
+        self.files += 1
+        for d in output.diagnostics:
+            if d.unread:
+                self.unread += 1
+            elif d.code in SKIPPED_CODES:
+                self.skipped += 1
+            else:
+                self.counts[d.severity] += 1
+        self.baselined += len(output.unchanged)
+        self.failures += len(output.errors)
+
+    @property
+    def problems(self) -> int:
+        return sum(self.counts.values())
+
+    def summary(self, lang: Lang) -> str:
+        """The closing line, e.g. "共 3 个问题（错误 2，警告 1，提示 0）；未能读取 1 处。"."""
+        counts, total = self.counts, self.problems
+        if lang == "zh":
+            parts = [
+                f"共 {total} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+                f"提示 {counts[Severity.INFO]}）"
+                if total
+                else "未发现问题"
+            ]
+            parts += [f"未能读取 {self.unread} 处"] * bool(self.unread)
+            parts += [f"跳过 {self.skipped} 个文件"] * bool(self.skipped)
+            parts += [f"另有 {self.baselined} 个已记入基线的问题未显示"] * bool(self.baselined)
+            parts += [f"{self.failures} 条规则运行出错"] * bool(self.failures)
+            return "；".join(parts) + "。"
+        parts = [
+            f"Found {total} problem{'s' * (total != 1)} ({counts[Severity.ERROR]} errors, "
+            f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info)"
             if total
-            else "未发现问题"
-        )
-        if baselined:
-            text += f"；另有 {baselined} 个已记入基线的问题未显示"
-        if failures:
-            text += f"；{failures} 条规则运行出错"
-        return text + "。"
-    text = (
-        f"Found {total} problem{'s' * (total != 1)} ({counts[Severity.ERROR]} errors, "
-        f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info)"
-        if total
-        else "No problems found"
-    )
-    if baselined:
-        text += f"; {baselined} baselined not shown"
-    if failures:
-        text += f"; {failures} rule failure{'s' * (failures != 1)}"
-    return text + "."
+            else "No problems found"
+        ]
+        parts += [f"{self.unread} place{'s' * (self.unread != 1)} could not be read"] * bool(self.unread)
+        parts += [f"{self.skipped} file{'s' * (self.skipped != 1)} skipped"] * bool(self.skipped)
+        parts += [f"{self.baselined} baselined not shown"] * bool(self.baselined)
+        parts += [f"{self.failures} rule failure{'s' * (self.failures != 1)}"] * bool(self.failures)
+        return "; ".join(parts) + "."

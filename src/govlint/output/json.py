@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import govlint
 from govlint.diagnostics import Severity
-from govlint.output import FileOutput, Formatter, OutputOptions
+from govlint.output import FileOutput, Formatter, OutputOptions, Tally
 from govlint.rule import RuleMeta
 
 
@@ -18,23 +17,26 @@ class JsonFormatter(Formatter):
         super().__init__(options)
         self.diagnostics: list[dict[str, Any]] = []
         self.errors: list[dict[str, Any]] = []
-        self.files = 0
-        self.baselined = 0
+        self.tally = Tally()
 
     def file(self, output: FileOutput) -> str:
-        self.files += 1
-        self.baselined += len(output.unchanged)
+        self.tally.add(output)
         self.diagnostics.extend(d.to_dict(self.options.lang) for d in output.diagnostics)
         self.errors.extend(e.to_dict(self.options.lang) for e in output.errors)
         return ""
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
-        counts = Counter(d["severity"] for d in self.diagnostics)
+        tally = self.tally
         data = {
             "tool": "govlint",
             "version": govlint.__version__,
-            "files": self.files,
-            "summary": {**{s.value: counts[s.value] for s in Severity}, "baselined": self.baselined},
+            "files": tally.files,
+            "summary": {
+                **{s.value: tally.counts[s] for s in Severity},
+                "unread": tally.unread,
+                "skipped": tally.skipped,
+                "baselined": tally.baselined,
+            },
             "diagnostics": self.diagnostics,
             "errors": self.errors,
         }

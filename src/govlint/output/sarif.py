@@ -4,8 +4,9 @@ Columns are code points (``columnKind: unicodeCodePoints``) and ``endColumn`` is
 spans.  Each result carries ``partialFingerprints["govlint/v1"]`` (:attr:`Diagnostic.fingerprint`, stable
 across runs and edits elsewhere in the file); with a baseline, every result has a ``baselineState``
 (``new`` or ``unchanged``) and the unchanged ones are listed too.  Rule failures become
-``toolExecutionNotifications``.  The page, table, row and column of a PDF or Word source are in a result's
-``properties``.
+``toolExecutionNotifications``, and so does each file or folder that could not be read (GL001, GL005),
+besides its result; either makes ``executionSuccessful`` false.  The page, table, row and column of a PDF
+or Word source are in a result's ``properties``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 import govlint
 from govlint.diagnostics import Diagnostic, Severity
+from govlint.notices import ERROR_CODES
 from govlint.output import FileOutput, Formatter, OutputOptions
 from govlint.rule import RuleMeta
 
@@ -131,9 +133,22 @@ class SarifFormatter(Formatter):
             result["properties"] = properties
         return result
 
+    def unread_notification(self, d: Diagnostic) -> dict[str, Any]:
+        """A file or folder left unchecked (GL001, GL005) also tells the run that it was not complete."""
+        notification: dict[str, Any] = {
+            "level": "error",
+            "message": {"text": d.message(self.options.lang)},
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.location.path, self.cwd)}}],
+            "associatedRule": {"id": d.code},
+        }
+        if d.code in self.rule_index:
+            notification["associatedRule"]["index"] = self.rule_index[d.code]
+        return notification
+
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
         self.rule_index = {meta.code: i for i, meta in enumerate(rules)}
         notifications = [self.notification(path, failure) for path, failure in self.failures]
+        notifications += [self.unread_notification(d) for d, _ in self.findings if d.code in ERROR_CODES]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {

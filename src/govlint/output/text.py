@@ -8,11 +8,11 @@ terminal even on a line of Chinese text.  Colour only on a terminal, and never w
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, place, summary
+from govlint.notices import CODES as NOTICE_CODES
+from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, Tally, place
 from govlint.rule import RuleMeta
 
 TAB = 4
@@ -81,16 +81,13 @@ def caret_line(line: str, column: int, end_column: int | None) -> tuple[str, str
 class TextFormatter(Formatter):
     def __init__(self, options: OutputOptions) -> None:
         super().__init__(options)
-        self.counts: Counter[Severity] = Counter({s: 0 for s in Severity})
-        self.baselined = 0
-        self.failures = 0
-        self.files = 0
+        self.tally = Tally()
 
     def _style(self, key: str, text: str) -> str:
         return f"{_STYLE[key]}{text}{_RESET}" if self.options.color else text
 
     def file(self, output: FileOutput) -> str:
-        self.files += 1
+        self.tally.add(output)
         lines = output.text.split("\n") if output.text is not None else None
         chunks = [self.diagnostic(d, lines) for d in output.diagnostics]
         for failure in output.errors:
@@ -99,9 +96,6 @@ class TextFormatter(Formatter):
                 f"{self._style('path', output.path)}: {self._style(Severity.ERROR, label)}: "
                 f"{failure.message(self.options.lang)}\n"
             )
-        self.counts.update(d.severity for d in output.diagnostics)
-        self.baselined += len(output.unchanged)
-        self.failures += len(output.errors)
         return "".join(chunks)
 
     def diagnostic(self, d: Diagnostic, lines: list[str] | None) -> str:
@@ -114,7 +108,7 @@ class TextFormatter(Formatter):
             f"{self._style('code', d.code)} "
             f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {d.message(lang)}\n"
         )
-        if lines is None or not 1 <= loc.line <= len(lines):
+        if lines is None or d.code in NOTICE_CODES or not 1 <= loc.line <= len(lines):
             return head
         end = loc.end_column if loc.end_line == loc.line else None
         shown, marker = caret_line(lines[loc.line - 1], loc.column, end)
@@ -128,6 +122,6 @@ class TextFormatter(Formatter):
         )
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
-        if not self.files:
+        if not self.tally.files:
             return ""  # nothing could be checked: the errors on stderr say why
-        return summary(dict(self.counts), self.baselined, self.failures, self.options.lang) + "\n"
+        return self.tally.summary(self.options.lang) + "\n"

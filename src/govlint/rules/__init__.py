@@ -8,6 +8,7 @@ from typing import Any
 
 import govlint
 from govlint.hookspecs import PLUGIN_API_VERSION
+from govlint.notices import NOTICE_RULES
 from govlint.rule import Rule
 from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
@@ -16,6 +17,7 @@ from govlint.rules.tables import TABLE_RULES
 
 #: Every built-in rule class, in code order.
 BUILTIN_RULES: tuple[type[Rule], ...] = (
+    *NOTICE_RULES,
     *STRUCTURE_RULES,
     *TABLE_RULES,
     FeeNotDisclosed,

@@ -19,9 +19,9 @@ MAX_PDF_PAGES = 500
 PDF_TIME_BUDGET = 60.0
 
 
-def input_error(name: str, zh: str, en: str) -> InputError:
+def input_error(name: str, zh: str, en: str, *, kind: str = "unreadable") -> InputError:
     """The error for ``name``: ``"<name>: <Chinese> / <English>"`` on one line."""
-    return InputError(f"{name}: {zh} / {en}")
+    return InputError(f"{name}: {zh} / {en}", path=name, reason_zh=zh, reason_en=en, kind=kind)
 
 
 def read_input_file(path: str) -> bytes:

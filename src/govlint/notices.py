@@ -1,0 +1,186 @@
+"""File-level notices: findings about a file or folder as a whole, not about a report's content.
+
+GL001 a file govlint cannot read, GL002 a document that is not an annual report, GL004 a symlink left
+unfollowed, GL005 a folder govlint cannot read.  They are ordinary :class:`Diagnostic` objects, so every
+output format prints them like any finding, baselines and selection treat them alike, and each has a
+:class:`RuleMeta` (a rule whose ``check`` yields nothing) so that ``govlint rule GL001`` and the rule pages
+explain them.  GL001 and GL005 mark what govlint could not read (``unread``): they are never counted among
+a report's problems, and a run that has one exits 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govlint.diagnostics import Diagnostic, Location, Severity
+from govlint.model import Report
+from govlint.rule import Rule, RuleContext, RuleMeta
+
+UNREADABLE = "GL001"
+NOT_A_REPORT = "GL002"
+SYMLINK_SKIPPED = "GL004"
+FOLDER_UNREADABLE = "GL005"
+#: Every notice: each is about a whole file or folder, so no source line is shown under it.
+CODES = frozenset({UNREADABLE, NOT_A_REPORT, SYMLINK_SKIPPED, FOLDER_UNREADABLE})
+#: The notices whose presence makes the run exit 2: something given to govlint was not checked.
+ERROR_CODES = frozenset({UNREADABLE, FOLDER_UNREADABLE})
+
+
+class _Notice(Rule):
+    """A rule that exists for its page and its code: the run, not ``check``, makes its findings."""
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        return iter(())
+
+
+class Unreadable(_Notice):
+    meta = RuleMeta(
+        code=UNREADABLE,
+        name="unreadable-file",
+        category="input",
+        severity=Severity.ERROR,
+        summary_zh="无法读取文件，未检查",
+        summary_en="The file cannot be read and was not checked",
+        rationale=(
+            "govlint checks only what it can read, and never reports a file it could not read as a report "
+            "without problems. A file that is missing, empty, too large, encrypted, corrupt, a scanned PDF "
+            "without a text layer, text in an unknown encoding, or that made its reader fail or run out of "
+            "time is reported here with the reason, in every output format, and the run exits 2. The "
+            "finding's key names the kind of failure (`unreadable.scanned-pdf`, `unreadable.encoding`, "
+            "`unreadable.too-large`, `unreadable.timeout` …) for scripts. Fix the file, for example by "
+            "exporting the report again as text or a Word document, and check it again."
+        ),
+        bad_example="（扫描件 PDF：每页只有一张图片，没有可选中的文字）",
+        good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
+    )
+
+
+class NotAReport(_Notice):
+    meta = RuleMeta(
+        code=NOT_A_REPORT,
+        name="not-a-report",
+        category="input",
+        severity=Severity.INFO,
+        summary_zh="不是年度报告，已跳过",
+        summary_en="Not an annual report; skipped",
+        rationale=(
+            "A folder holding reports often holds other documents too: a notice, a README, a list of "
+            "attachments. A document with no report title, no report year and none of the three tables of "
+            "the format (国办公开办函〔2021〕30号) is not an annual report, so govlint reports it once, as "
+            "skipped, instead of listing every section and table it lacks, and does not count it as a "
+            "defective report. A report with any of the three is checked in full."
+        ),
+        bad_example="关于做好2024年春节放假安排的通知\n各科室：\n现将有关事项通知如下……",
+        good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
+    )
+
+
+class SymlinkSkipped(_Notice):
+    meta = RuleMeta(
+        code=SYMLINK_SKIPPED,
+        name="symlink-skipped",
+        category="input",
+        severity=Severity.WARNING,
+        summary_zh="符号链接未跟随，已跳过",
+        summary_en="A symbolic link was not followed; skipped",
+        rationale=(
+            "A folder someone else sent may hold a symbolic link to a file outside it, such as a token file, "
+            "whose lines would be echoed into the output and a CI log. govlint does not follow such links "
+            "unless asked to (`--follow-symlinks`), and names each one it skipped with its target, so that "
+            "nothing is left out silently."
+        ),
+        bad_example="reports/2023.txt -> /home/user/.ssh/id_rsa",
+        good_example="reports/2023.txt（普通文件）",
+    )
+
+
+class FolderUnreadable(_Notice):
+    meta = RuleMeta(
+        code=FOLDER_UNREADABLE,
+        name="unreadable-folder",
+        category="input",
+        severity=Severity.WARNING,
+        summary_zh="无法读取文件夹，其中的文件未检查",
+        summary_en="A folder cannot be read; the files in it were not checked",
+        rationale=(
+            "A folder govlint cannot list (no permission, removed during the run) may hold reports. govlint "
+            "says which folder and why instead of skipping it without a word, and the run exits 2 because "
+            "not everything it was given was checked."
+        ),
+        bad_example="reports/2023/（权限 000，无法列出其中的文件）",
+        good_example="reports/2023/（可以读取）",
+    )
+
+
+#: The notices' rules, registered with the built-in rules for ``govlint rule``, selection and the docs.
+NOTICE_RULES: tuple[type[Rule], ...] = (Unreadable, NotAReport, SymlinkSkipped, FolderUnreadable)
+
+
+def _notice(
+    rule: type[Rule], path: str, *, zh: str, en: str, key: str, actual: str | None = None, unread: bool = False
+) -> Diagnostic:
+    meta = rule.meta
+    return Diagnostic(
+        code=meta.code,
+        severity=meta.severity,
+        message_zh=zh,
+        message_en=en,
+        location=Location(path, 1, 1, 1, 1),
+        rule=meta.name,
+        key=key,
+        actual=actual,
+        unread=unread,
+    )
+
+
+def unreadable(path: str, reason_zh: str, reason_en: str, *, kind: str) -> Diagnostic:
+    """GL001: ``path`` could not be read, for the given reason; ``kind`` is a short machine word
+    ("scanned-pdf", "encoding", "too-large", "timeout", "crash", "missing", …) kept in the key."""
+    return _notice(
+        Unreadable,
+        path,
+        zh=f"无法读取此文件，未检查：{reason_zh}",
+        en=f"cannot read this file, not checked: {reason_en}",
+        key=f"unreadable.{kind}",
+        actual=kind,
+        unread=True,
+    )
+
+
+def not_a_report(path: str) -> Diagnostic:
+    """GL002: the document at ``path`` is not an annual report and was skipped."""
+    return _notice(NotAReport, path, zh="不是年度报告，已跳过", en="not an annual report; skipped", key="not-a-report")
+
+
+def symlink_skipped(path: str, target: str) -> Diagnostic:
+    """GL004: the symbolic link ``path`` (pointing to ``target``) was not followed."""
+    return _notice(
+        SymlinkSkipped,
+        path,
+        zh=f"符号链接指向 {target}，未跟随，已跳过（需要检查时请用 --follow-symlinks）",
+        en=f"symbolic link to {target} not followed; skipped (use --follow-symlinks to check it)",
+        key="symlink-skipped",
+        actual=target,
+    )
+
+
+def folder_unreadable(path: str, reason_zh: str, reason_en: str) -> Diagnostic:
+    """GL005: the folder ``path`` could not be listed, so the files in it were not checked."""
+    return _notice(
+        FolderUnreadable,
+        path,
+        zh=f"无法读取此文件夹，其中的文件未检查：{reason_zh}",
+        en=f"cannot read this folder, the files in it were not checked: {reason_en}",
+        key="folder-unreadable",
+        unread=True,
+    )
+
+
+def is_not_a_report(report: Report) -> bool:
+    """Whether ``report`` shows nothing of an annual report: no report title, no report year, no table.
+
+    Such a document gets one GL002 notice instead of the findings of a report that lacks everything.
+    """
+    tables = report.tables
+    has_table = any(t is not None for t in (tables.active_disclosure, tables.applications, tables.review_litigation))
+    return report.title is None and report.report_year is None and not has_table
