@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from govlint.sources.document import Document
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 PEER = FIXTURES / "corpus" / "peer"
@@ -25,6 +27,73 @@ def table_rows(text: str) -> list[list[str]]:
             while cells and not cells[-1]:
                 cells.pop()
             rows.append(cells)
+    return rows
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    cells = [cell.strip() for cell in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def document_cells(document: Document) -> list[dict[int, str]]:
+    """The table rows a reader wrote, each as {grid column: trimmed text} from the cells' origins."""
+    rows = []
+    offset = 0
+    for line in document.text.split("\n"):
+        origin = document.origin_at(offset)
+        if line and origin is not None and origin.table is not None:
+            row: dict[int, str] = {}
+            for cell in line.split("\t"):
+                cell_origin = document.origin_at(offset)
+                assert cell_origin is not None and cell_origin.column is not None, "every cell has an origin"
+                row[cell_origin.column] = cell.strip()
+                offset += len(cell) + 1
+            rows.append(row)
+        else:
+            offset += len(line) + 1
+    return rows
+
+
+def document_rows(document: Document) -> list[list[str]]:
+    """The table rows a reader wrote: lines that start at a table origin, as trimmed cells, trailing empty
+    cells dropped."""
+    rows = []
+    offset = 0
+    for line in document.text.split("\n"):
+        origin = document.origin_at(offset)
+        if line and origin is not None and origin.table is not None:
+            rows.append(_trimmed(line.split("\t")))
+        offset += len(line) + 1
+    return rows
+
+
+def document_paragraphs(document: Document) -> list[str]:
+    """The non-empty lines a reader wrote outside tables, trimmed."""
+    lines = []
+    offset = 0
+    for line in document.text.split("\n"):
+        origin = document.origin_at(offset)
+        if line.strip() and (origin is None or origin.table is None):
+            lines.append(line.strip())
+        offset += len(line) + 1
+    return lines
+
+
+def source_rows(text: str) -> list[list[str]]:
+    """The rows of the seed's tables as the writers below merge them: each row's own cells (a position
+    covered by a merged cell left out), trimmed, trailing empty cells and rows without text dropped."""
+    rows = []
+    for kind, content in blocks(text):
+        if kind != "table":
+            continue
+        merges, width = _merges(content)
+        covered = _covered(merges)
+        for r, row in enumerate(content):
+            cells = [row[c] if c < len(row) else "" for c in range(width) if (r, c) not in covered]
+            if any(cell.strip() for cell in cells):
+                rows.append(_trimmed(cells))
     return rows
 
 
@@ -57,14 +126,15 @@ def _merges(rows: list[list[str]]) -> tuple[dict[tuple[int, int], tuple[int, int
     """Rectangles to merge: runs of empty cells below a label (vertical) or right of a cell (horizontal).
 
     Returns {anchor (r, c): (last r, last c)} and the column count.  Every merged position is empty in the
-    seed, so reading the merged table back must give the seed's cells.
+    seed; a row of numbers merges no cell into the value columns, whose empty cells are the report's.
     """
     width = max(len(row) for row in rows)
     grid = [row + [""] * (width - len(row)) for row in rows]
     used: set[tuple[int, int]] = set()
     merges: dict[tuple[int, int], tuple[int, int]] = {}
     numeric_from = [next((c for c, cell in enumerate(row) if cell.strip().isdigit()), width) for row in grid]
-    for c in range(width):
+    values_from = min(numeric_from)  # a cell the seed leaves empty among the values is an empty cell
+    for c in range(values_from):
         r = 0
         while r < len(grid):
             end = r
@@ -81,17 +151,29 @@ def _merges(rows: list[list[str]]) -> tuple[dict[tuple[int, int], tuple[int, int
                 used.update((rr, c) for rr in range(r, end + 1))
             r = end + 1
     for r, row in enumerate(grid):
+        limit = values_from if numeric_from[r] < width else width
         c = 0
         while c < width:
             end = c
             if row[c].strip() and (r, c) not in used:
-                while end + 1 < width and not row[end + 1].strip() and (r, end + 1) not in used:
+                while end + 1 < limit and not row[end + 1].strip() and (r, end + 1) not in used:
                     end += 1
             if end > c:
                 merges[(r, c)] = (r, end)
                 used.update((r, cc) for cc in range(c, end + 1))
             c = end + 1
     return merges, width
+
+
+def _covered(merges: dict[tuple[int, int], tuple[int, int]]) -> set[tuple[int, int]]:
+    """The positions of merged rectangles other than their top-left anchors."""
+    return {
+        (rr, cc)
+        for (r, c), (r2, c2) in merges.items()
+        for rr in range(r, r2 + 1)
+        for cc in range(c, c2 + 1)
+        if (rr, cc) != (r, c)
+    }
 
 
 def write_docx(text: str, path: Path) -> Path:
@@ -133,13 +215,7 @@ def write_html(text: str, path: Path, encoding: str = "utf-8") -> Path:
             parts.append(f"<p>{html.escape(content[0][0])}</p>" if content else "<p></p>")
             continue
         merges, width = _merges(content)
-        covered = {
-            (rr, cc)
-            for (r, c), (r2, c2) in merges.items()
-            for rr in range(r, r2 + 1)
-            for cc in range(c, c2 + 1)
-            if (rr, cc) != (r, c)
-        }
+        covered = _covered(merges)
         parts.append("<table>")
         for r, row in enumerate(content):
             parts.append("<tr>")

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from source_support import SEEDS, paragraphs, seed_text, table_rows, write_docx
+from source_support import SEEDS, document_paragraphs, document_rows, paragraphs, seed_text, source_rows, write_docx
 
 from govlint.errors import InputError
 from govlint.model import Origin
@@ -60,8 +60,8 @@ def test_seed_as_docx_reads_back_cell_for_cell(seed: Path, tmp_path: Path) -> No
     text = seed_text(seed)
     document = load(write_docx(text, tmp_path / "report.docx"))
     assert document.kind == "docx"
-    assert table_rows(document.text) == table_rows(text)
-    assert paragraphs(document.text) == paragraphs(text)
+    assert document_rows(document) == source_rows(text)
+    assert document_paragraphs(document) == paragraphs(text)
 
 
 def test_python_docx_merges_become_spans_with_the_anchor_origin(tmp_path: Path) -> None:
@@ -79,17 +79,17 @@ def test_python_docx_merges_become_spans_with_the_anchor_origin(tmp_path: Path) 
     path = tmp_path / "merged.docx"
     word.save(str(path))
     document = load(path)
-    assert table_rows(document.text) == [
+    # the vertical label and the header are written once, in their first row; covered positions are not cells
+    assert document_rows(document) == [
         ["三、本年度办理结果", "申请人情况"],
-        ["", "(一)予以公开", "5", "6"],
-        ["", "1", "2", "3"],
+        ["(一)予以公开", "5", "6"],
+        ["1", "2", "3"],
     ]
     text = document.text
-    first_column_row_3 = text.index("\t1\t") - 0
-    assert document.origin_at(first_column_row_3) == Origin(table=1, row=1, column=1)
-    spanned = text.index("申请人情况") + len("申请人情况")  # the TAB after it starts spanned column 3
-    assert document.origin_at(spanned + 1) == Origin(table=1, row=1, column=2)
+    assert document.origin_at(text.index("申请人情况")) == Origin(table=1, row=1, column=2)
+    assert document.origin_at(text.index("(一)予以公开")) == Origin(table=1, row=2, column=2)
     assert document.origin_at(text.index("6")) == Origin(table=1, row=2, column=4)
+    assert document.origin_at(text.index("1\t2")) == Origin(table=1, row=3, column=2)
     assert document.origin_at(text.index("四、政府信息公开")) is None
 
 
@@ -117,8 +117,11 @@ def test_grid_before_after_and_gridspan() -> None:
         "</w:tbl>"
     )
     document = load(make_docx(body), name="t.docx")
-    assert document.text.splitlines()[:4] == ["标题\t\t\t", "\ta\tb\tc", "x\t1\t\t", "\t2\t3\t4"]
-    assert document.origin_at(document.text.index("\t2")) == Origin(table=1, row=3, column=1)
+    assert document.text.splitlines()[:4] == ["标题", "a\tb\tc", "x\t1", "2\t3\t4"]
+    text = document.text
+    assert document.origin_at(text.index("a\t")) == Origin(table=1, row=2, column=2)
+    assert document.origin_at(text.index("2\t3")) == Origin(table=1, row=4, column=2)
+    assert document.origin_at(text.index("4")) == Origin(table=1, row=4, column=4)
 
 
 def test_numbering_hidden_deleted_fields_and_text_boxes() -> None:

@@ -6,7 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
-from source_support import PINGTAN, SEEDS, paragraphs, seed_text, table_rows, write_html
+from source_support import (
+    PINGTAN,
+    SEEDS,
+    document_paragraphs,
+    document_rows,
+    paragraphs,
+    seed_text,
+    source_rows,
+    table_rows,
+    write_html,
+)
 
 from govlint.errors import InputError
 from govlint.model import Origin
@@ -41,18 +51,16 @@ def test_real_page_keeps_title_and_metadata_and_drops_navigation(page_text: str)
     assert lines[-1].startswith("按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》")
 
 
-def test_real_page_tables_cell_by_cell(page_text: str) -> None:
-    rows = table_rows(page_text)
+def test_real_page_tables_cell_by_cell() -> None:
+    rows = document_rows(load(PAGE))
     # 第二十条: printed values, checked against the crawler's flattened text "行政规范性文件3024 … 行政许可0".
     assert rows[0] == ["第二十条第（一）项"]
     assert _row(rows, "行政规范性文件") == ["行政规范性文件", "3", "0", "24"]
     assert _row(rows, "行政许可") == ["行政许可", "0"]
     assert _row(rows, "行政事业性收费") == ["行政事业性收费", "0"]
-    # 申请 table: rowspan/colspan honoured, so each number sits in its own column after three label columns.
+    # 申请 table: each source cell once; a label spanning three columns is one cell, so 7 values follow it.
     assert _row(rows, "一、本年新收政府信息公开申请数量") == [
         "一、本年新收政府信息公开申请数量",
-        "",
-        "",
         "6",
         "0",
         "0",
@@ -61,11 +69,12 @@ def test_real_page_tables_cell_by_cell(page_text: str) -> None:
         "0",
         "6",
     ]
-    assert _row(rows, "8.属于行政查询事项") == ["", "", "8.属于行政查询事项", "3", "0", "0", "0", "0", "0", "3"]
-    assert _row(rows, "（四）无法提供")[2:] == ["1.本机关不掌握相关政府信息", "3", "0", "0", "0", "0", "0", "3"]
-    assert _row(rows, "（七）总计") == ["", "（七）总计", "", "6", "0", "0", "0", "0", "0", "6"]
-    header = _row(rows, "法人或其他组织")
-    assert header == ["", "", "", "自 然 人", "法人或其他组织", "", "", "", "", "总计"]
+    # the rows under 三、本年度办理结果 (rowspan 20) and 不予公开 (rowspan 8) start with their own label
+    assert _row(rows, "（一）予以公开") == ["三 、 本 年 度 办 理 结 果", "（一）予以公开", *"0000000"]
+    assert _row(rows, "8.属于行政查询事项") == ["8.属于行政查询事项", "3", "0", "0", "0", "0", "0", "3"]
+    assert _row(rows, "（四）无法提供") == ["（四）无法提供", "1.本机关不掌握相关政府信息", "3", *"00000", "3"]
+    assert _row(rows, "（七）总计") == ["（七）总计", "6", "0", "0", "0", "0", "0", "6"]
+    assert _row(rows, "法人或其他组织") == ["自 然 人", "法人或其他组织", "总计"]
     # 复议/诉讼: 15 zeros in 15 cells.
     assert ["0"] * 15 in rows
     assert all(len(row) <= 15 for row in rows)
@@ -77,9 +86,9 @@ def test_real_page_origins_point_to_table_row_and_column() -> None:
     assert document.origin_at(offset) == Origin(table=2, row=15, column=3)
     number = document.text.index("\t3\t", offset) + 1
     assert document.origin_at(number) == Origin(table=2, row=15, column=4)
-    # a spanned position carries the origin of the cell that spans it (the group label 三、本年度办理结果)
-    line_start = document.text.rindex("\n", 0, offset) + 1
-    assert document.origin_at(line_start) == Origin(table=2, row=6, column=1)
+    # the group label 三、本年度办理结果 is written once, in its first row, at column 1
+    assert document.origin_at(document.text.index("三 、 本 年 度")) == Origin(table=2, row=6, column=1)
+    assert document.origin_at(document.text.index("（一）予以公开")) == Origin(table=2, row=6, column=2)
     assert document.origin_at(document.text.index("五、存在的主要问题")) is None
     assert document.kind == "html"
     assert document.encoding == "utf-8"
@@ -94,8 +103,8 @@ def test_seed_as_a_page_reads_back_cell_for_cell(seed: Path, encoding: str, tmp_
     except UnicodeEncodeError:
         pytest.skip("the seed has a character outside the encoding")
     document = load(path)
-    assert table_rows(document.text) == table_rows(text)
-    lines = paragraphs(document.text)
+    assert document_rows(document) == source_rows(text)
+    lines = document_paragraphs(document)
     assert lines[:2] == ["索引号：11330000/2025-00001", "发布日期：2025-01-20"]
     assert lines[2:] == [re.sub(" +", " ", line) for line in paragraphs(text)]  # HTML collapses spaces
     assert "首页" not in document.text and "网站标识码" not in document.text and "var nav" not in document.text
@@ -115,14 +124,11 @@ def test_rowspan_colspan_grid() -> None:
         "</table>"
     )
     document = load(html)
-    assert table_rows(document.text) == [
-        ["A", "", "B"],
-        ["", "", "b1", "b2 第二行 制表"],
-        ["x", "y", "1", "2"],
-        ["z", "", "3", "4"],
-    ]
-    offset = document.text.index("z\t") + 2  # the position under the rowspan cell "y"
-    assert document.origin_at(offset) == Origin(table=1, row=3, column=2)
+    assert document_rows(document) == [["A", "B"], ["b1", "b2 第二行 制表"], ["x", "y", "1", "2"], ["z", "3", "4"]]
+    text = document.text
+    assert document.origin_at(text.index("b1")) == Origin(table=1, row=2, column=3)
+    assert document.origin_at(text.index("z")) == Origin(table=1, row=4, column=1)
+    assert document.origin_at(text.index("3\t4")) == Origin(table=1, row=4, column=3)  # column 2 is y's
 
 
 def test_hidden_scripts_forms_and_layout_tables() -> None:

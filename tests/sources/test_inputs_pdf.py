@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from source_support import PEER, paragraphs, pdf_grid, pdf_line, pdf_text, table_rows, write_pdf
+from source_support import PEER, document_cells, paragraphs, pdf_grid, pdf_line, pdf_text, table_rows, write_pdf
 
 from govlint.errors import InputError
 from govlint.model import Origin
@@ -32,8 +32,12 @@ def _numbers(cells: list[str]) -> list[int] | None:
 
 def test_real_pdf_applications_table_matches_truth(real: tuple[Document, dict[str, Any]]) -> None:
     document, truth = real
-    # Data rows of the applications table: rows ending in seven numbers, in the order the truth lists them.
-    rows = [numbers for row in table_rows(document.text) if len(row) == 10 and (numbers := _numbers(row[3:]))]
+    # Data rows of the applications table: numbers in grid columns 4 to 10, in the order the truth lists them.
+    rows = [
+        numbers
+        for row in document_cells(document)
+        if len(row) <= 10 and (numbers := _numbers([row.get(column, "") for column in range(4, 11)]))
+    ]
     assert rows == list(truth["applications"].values())
 
 
@@ -86,11 +90,12 @@ def test_real_pdf_origins_give_page_table_row_and_column() -> None:
     # Table 3 crosses pages 3 and 4: one table, rows numbered on.
     assert document.origin_at(text.index("2.没有现成信息需要另行制作")) == Origin(page=3, table=2, row=17, column=3)
     assert document.origin_at(text.index("3.补正后申请内容仍不明确")) == Origin(page=4, table=2, row=18, column=3)
-    # the merged group label is written once, in its top-left cell; its other positions point to it
+    # the merged group label is written once, in its top-left cell; the rows it covers start at column 2
     group = text.index("三、本年度办理结果")
     assert document.origin_at(group) == Origin(page=3, table=2, row=6, column=1)
     partial = text.index("（二）部分公开")
-    assert document.origin_at(partial - 1) == Origin(page=3, table=2, row=6, column=1)
+    assert text[partial - 1] == "\n"
+    assert document.origin_at(partial) == Origin(page=3, table=2, row=7, column=2)
     assert document.origin_at(text.index("五、存在的主要问题")) == Origin(page=4)
     assert document.origin_at(text.index("六、其他需要报告的事项")) == Origin(page=5)
 
@@ -174,17 +179,14 @@ def test_merged_cells_and_missing_borders() -> None:
                        ("2", 410, 665), ("予以公开", 160, 645), ("3", 310, 645), ("4", 410, 645)]:  # fmt: skip
         content += pdf_text(text, x, y, 8)
     document = load(write_pdf([pdf_text(PROSE, 72, 780) + content]), name="merged.pdf")
-    # the first column has no border between its rows: one merged cell, written in its top row
-    assert table_rows(document.text) == [
-        ["三、本年度办理结果", "申请人情况"],
-        ["", "自然人", "1", "2"],
-        ["", "予以公开", "3", "4"],
+    # the first column has no border between its rows: one merged cell, written once in its top row;
+    # the rows it covers start with their own first cell, at column 2
+    assert document_cells(document) == [
+        {1: "三、本年度办理结果", 2: "申请人情况"},
+        {2: "自然人", 3: "1", 4: "2"},
+        {2: "予以公开", 3: "3", 4: "4"},
     ]
-    spanned = document.text.index("\t自然人")
-    assert document.origin_at(spanned) == Origin(page=1, table=1, row=1, column=1)
-    assert document.origin_at(document.text.index("申请人情况") + len("申请人情况") + 1) == Origin(
-        page=1, table=1, row=1, column=2
-    )
+    assert document.origin_at(document.text.index("自然人")) == Origin(page=1, table=1, row=2, column=2)
 
 
 def test_white_backgrounds_are_not_tables_and_unruled_columns_become_tabs() -> None:

@@ -18,8 +18,9 @@ class Document(NamedTuple):
 
     ``origins`` is a sorted tuple of ``(offset, Origin)``: the text from ``offset`` up to the next entry
     came from that place (a PDF page, an HTML or Word table cell).  Plain text has no origins.
-    Structured sources write each table row as one line with its cells separated by tabs, spanned cells
-    repeated as empty cells, so that the lexer sees every cell boundary the source had.
+    Structured sources write each table row as one line with the source's own cells separated by tabs,
+    each starting at an origin that names its table, row and top-left grid column; a position covered by
+    a merged cell is not written, a cell the source shows empty is written empty.
     """
 
     path: str

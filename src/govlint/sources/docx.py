@@ -1,8 +1,8 @@
 """Read a Word report (.docx) with the standard library: :mod:`zipfile` and :mod:`xml.etree.ElementTree`.
 
 The body is read in order: each paragraph is a line (with its list number, see
-:mod:`govlint.sources.docx_numbering`), each table row a line of TAB-separated cells on the table's grid,
-``gridSpan`` and ``vMerge`` continuations written as empty cells that carry the merged cell's origin.
+:mod:`govlint.sources.docx_numbering`), each table row a line of its own TAB-separated cells, each with
+the origin of its grid column; ``gridSpan`` and ``vMerge`` continuations are covered positions, not written.
 
 Why the standard library: ElementTree's C parser reads a report's ``document.xml`` about as fast as lxml
 (see docs/inputs.md), needs no compiled dependency, and with a DOCTYPE refused up front it expands no
@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from govlint.model import Origin
 from govlint.sources.document import Document
 from govlint.sources.docx_numbering import Numbering
+from govlint.sources.grid import MAX_COLUMNS
 from govlint.sources.guard import MAX_INPUT_BYTES, input_error
 from govlint.sources.layout import TextBuilder
 
@@ -195,38 +196,25 @@ class _BodyReader:
                 self.read(child)
 
     def _table(self, table: ET.Element) -> None:
+        """Write each row's own cells at their grid columns; ``gridSpan`` and ``vMerge`` continuations are
+        covered positions, not cells.  ``gridBefore`` and spans are clamped to :data:`MAX_COLUMNS`."""
         self.tables += 1
-        rows = list(_children(table, "tr"))
-        grid = _find_w(table, "tblGrid")
-        width = sum(1 for col in grid if _is_w(col, "gridCol")) if grid is not None else 0
-        laid: list[list[tuple[int, int, str, bool]]] = []
-        for row in rows:
-            row_properties = _find_w(row, "trPr")
-            column = _int_attr(_find_w(row_properties, "gridBefore"), 0)
-            cells: list[tuple[int, int, str, bool]] = []
-            for cell in _children(row, "tc"):
-                properties = _find_w(cell, "tcPr")
-                span = max(1, _int_attr(_find_w(properties, "gridSpan"), 1))
-                merge = _find_w(properties, "vMerge")
-                continued = merge is not None and _w_attr(merge, "val") in (None, "continue")
-                cells.append((column, span, "" if continued else block_text(cell), continued))
-                column += span
-            width = max(width, column + _int_attr(_find_w(row_properties, "gridAfter"), 0))
-            laid.append(cells)
         self.builder.blank()
-        anchors: dict[int, Origin] = {}
-        for r, cells in enumerate(laid):
-            texts = [""] * width
-            origins = [Origin(table=self.tables, row=r + 1, column=c + 1) for c in range(width)]
-            for column, span, text, continued in cells:
-                if column >= width:
-                    continue
-                origin = anchors.get(column, origins[column]) if continued else origins[column]
-                texts[column] = text
-                for c in range(column, min(column + span, width)):
-                    origins[c] = origin
-                    anchors[c] = origin
-            self.builder.row(texts, origins)
+        for r, row in enumerate(_children(table, "tr"), start=1):
+            column = min(max(_int_attr(_find_w(_find_w(row, "trPr"), "gridBefore"), 0), 0), MAX_COLUMNS)
+            texts: list[str] = []
+            origins: list[Origin] = []
+            for cell in _children(row, "tc"):
+                if column >= MAX_COLUMNS:
+                    break
+                properties = _find_w(cell, "tcPr")
+                merge = _find_w(properties, "vMerge")
+                if merge is None or _w_attr(merge, "val") == "restart":
+                    texts.append(block_text(cell))
+                    origins.append(Origin(table=self.tables, row=r, column=column + 1))
+                column += min(max(_int_attr(_find_w(properties, "gridSpan"), 1), 1), MAX_COLUMNS - column)
+            if any(text.strip() for text in texts):
+                self.builder.row(texts, origins)
         self.builder.blank()
 
 

@@ -1,7 +1,8 @@
-"""Lay out table cells with row and column spans on a grid (the HTML table model, also used for Word).
+"""Place table cells with row and column spans on a grid (the HTML table model, also used for Word).
 
-Each spanned position becomes an empty cell whose origin is the spanning cell's, so a row always has as
-many cells as the table has columns and the lexer sees every column boundary.
+Only the cells the source has are written: a position covered by another cell's ``rowspan`` or
+``colspan`` is not a cell and is not written again (it is not an empty cell).  Each written cell carries
+the origin of its top-left grid position, so the parser knows the column of every value from the source.
 """
 
 from __future__ import annotations
@@ -27,36 +28,23 @@ class SourceCell(NamedTuple):
 def layout(
     rows: Sequence[Sequence[SourceCell]], table: int, page: int | None = None
 ) -> Iterator[tuple[list[str], list[Origin]]]:
-    """Yield each grid row as (cell texts, cell origins), 1-based rows and columns, padded to the full width."""
-    occupied: dict[tuple[int, int], Origin] = {}
-    placed: list[dict[int, tuple[str, Origin]]] = []
-    width = 0
+    """Yield each source row's cells as (texts, origins): 1-based top-left grid positions, spanned
+    positions skipped.  Cells past :data:`MAX_COLUMNS` are dropped, spans clamped."""
+    free_from: dict[int, int] = {}  # grid column -> first row not covered by a rowspan from above
     for r, cells in enumerate(rows):
-        row: dict[int, tuple[str, Origin]] = {}
+        texts: list[str] = []
+        origins: list[Origin] = []
         c = 0
         for cell in cells:
-            while (r, c) in occupied:
+            while free_from.get(c, 0) > r:
                 c += 1
             if c >= MAX_COLUMNS:
                 break
-            origin = Origin(page=page, table=table, row=r + 1, column=c + 1)
             rowspan = min(max(cell.rowspan, 1), MAX_SPAN, len(rows) - r)
             colspan = min(max(cell.colspan, 1), MAX_COLUMNS - c)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    occupied[(r + dr, c + dc)] = origin
-            row[c] = (cell.text, origin)
+            for covered in range(c, c + colspan):
+                free_from[covered] = r + rowspan
+            texts.append(cell.text)
+            origins.append(Origin(page=page, table=table, row=r + 1, column=c + 1))
             c += colspan
-            width = max(width, c)
-        placed.append(row)
-    for r, row in enumerate(placed):
-        texts: list[str] = []
-        origins: list[Origin] = []
-        for c in range(width):
-            if c in row:
-                text, origin = row[c]
-            else:
-                text, origin = "", occupied.get((r, c), Origin(page=page, table=table, row=r + 1, column=c + 1))
-            texts.append(text)
-            origins.append(origin)
         yield texts, origins

@@ -7,7 +7,8 @@ reader keeps
 2. the metadata shown above the report (索引号, 发布日期, 来源 … as ``label：value`` lines), falling back to
    the standard ``PubDate`` and ``ContentSource`` meta tags of 《政府网站发展指引》;
 3. the report itself: the deepest element holding most of the page's non-link text, rendered block by
-   block, each ``<table>`` row as one line of TAB-separated cells with ``rowspan``/``colspan`` honoured.
+   block, each ``<table>`` row as one line of its own TAB-separated cells, each with the origin of its
+   grid position (``rowspan``/``colspan`` resolved, covered positions not written).
 
 Scripts, styles, forms' controls, frames, ``<nav>`` and hidden elements are dropped.  Finding the report,
 its title and metadata is :mod:`govlint.sources.html_page`'s job; this module decodes, parses and writes.
@@ -171,7 +172,8 @@ class _Renderer:
             for cells in rows
         ]
         for texts, origins in layout(source_rows, self.tables):
-            self.builder.row(texts, origins)
+            if any(text.strip() for text in texts):  # Word's hidden width rows hold nothing
+                self.builder.row(texts, origins)
         self.builder.blank()
         return True
 

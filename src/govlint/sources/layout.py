@@ -1,8 +1,9 @@
 """Write extracted paragraphs and table rows as the text the lexer reads, recording origins.
 
 Every structured reader (HTML, Word, PDF) writes through :class:`TextBuilder`, so the layout is the same
-for all of them: a paragraph is one line; a table row is one line with its cells separated by TAB, a
-spanned position written as an empty cell, whitespace inside a cell (newlines, tabs) turned into spaces.
+for all of them: a paragraph is one line; a table row is one line with the source's own cells separated by
+TAB (a position covered by a merged cell is not written; a cell the source shows empty is written empty),
+each cell's start marked with the origin of its grid position, whitespace inside a cell turned into spaces.
 """
 
 from __future__ import annotations

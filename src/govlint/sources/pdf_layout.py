@@ -1,8 +1,9 @@
 """Turn the pages of a PDF into the report's text: ruled tables as TAB-separated rows, prose as paragraphs.
 
-- Glyphs inside a ruled table go to their cell; a merged cell's text is written once, in its top-left grid
-  position, and its other positions are written empty with the merged cell's origin.  Rows with no text
-  at all (slivers between rulings) are left out.
+- Glyphs inside a ruled table go to their cell; each row writes its own cells (a merged cell once, in the
+  row of its top-left grid position, with that position as its origin; the positions it covers are not
+  cells); a cell with no glyphs is written empty.  Rows with no text at all (slivers between rulings) are
+  left out.
 - A table that ends one page and one that starts the next page, with the same left and right edges, are
   one table: its rows are numbered on.
 - Page numbers (``-3-``, ``— 3 —``, ``第 3 页``) at the top or bottom of a page are dropped.
@@ -156,22 +157,20 @@ class _Writer:
             self.tables += 1
             self.table_rows = 0
             self.builder.blank()
-        rows = [
-            [item.cells.get((i, j), "") if grid.anchor[(i, j)] == (i, j) else "" for j in range(grid.columns)]
+        rows = [  # each grid row's own cells: (column, text); positions covered by a merged cell are left out
+            [(j, item.cells.get((i, j), "")) for j in range(grid.columns) if grid.anchor[(i, j)] == (i, j)]
             for i in range(grid.rows)
         ]
         numbers: list[int] = []  # the row number of each grid row; an empty sliver row is not counted
         count = self.table_rows
-        for texts in rows:
-            count += any(texts)
-            numbers.append(count if any(texts) else count + 1)
-        for i, texts in enumerate(rows):
-            if any(texts):
-                origins = [
-                    Origin(page=item.page, table=self.tables, row=numbers[anchor[0]], column=anchor[1] + 1)
-                    for anchor in (grid.anchor[(i, j)] for j in range(grid.columns))
-                ]
-                self.builder.row(texts, origins)
+        for cells in rows:
+            written = any(text for _, text in cells)
+            count += written
+            numbers.append(count if written else count + 1)
+        for i, cells in enumerate(rows):
+            if any(text for _, text in cells):
+                origins = [Origin(page=item.page, table=self.tables, row=numbers[i], column=j + 1) for j, _ in cells]
+                self.builder.row([text for _, text in cells], origins)
         self.table_rows = count
         self.after_table = True
 
