@@ -35,6 +35,56 @@ def test_gl301_passes_fee_statements(statement: str) -> None:
     assert diagnostics(FeeNotDisclosed, make_report(fee_text=statement)) == []
 
 
+#: Every way of stating the fee found in section 六 of the seeds and of the pingtan corpus (80 reports),
+#: collected with grep (收费|费用|处理费) and checked by hand: each states that no fee was charged, or the amount.
+REAL_FEE_STATEMENTS = [
+    "本年度没有收取信息处理费。",  # seed 004
+    "按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》国办函〔2020〕109号）规定的按件、"
+    "按量收费标准，本年度没有产生信息公开处理费。",  # seeds 000, 003; pingtan 2021-2024 (12 reports)
+    "2023年度未收取政府信息公开信息处理费。",  # seed 002
+    "本年度无收取信息处理费情况。",  # pingtan (11 reports)
+    "无收取信息处理费情况，无其他需报告事项。",  # pingtan
+    "全年收取政府信息公开信息处理费 0 元。",  # pingtan
+    "2024年度本机关未收取信息处理费。",  # pingtan 2022-2025
+    "2024年度我局未产生信息公开处理费。",  # pingtan 2022-2024
+    "2024年度我局无收取信息公开处理费。",  # pingtan 2023-2024
+    "本年度未产生政府信息公开信息处理费用。",  # pingtan
+    "全年未产生政府信息公开信息处理费。",  # pingtan
+    "本机关依申请提供政府信息，不收取费用。但是，申请人申请公开政府信息的数量、频次明显超过合理范围的，本机关将"
+    "依照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）收取信息处理费。",
+    # pingtan market 2022-2024
+    "2025年度我局无向申请人收取政府信息公开费用的情况，无因政府信息公开工作被追责问责的情况。",  # pingtan social 2025
+    "通知收取件数 通知收取金额（元） 实际收取金额（元）\n信息处理费收取情况 0 0 0",  # pingtan suping 2023-2025
+    "我局依申请提供政府信息，未向申请人收取任何费用。",  # pingtan
+    "我单位依申请提供政府信息，不向申请人收取任何费用。",  # pingtan
+    # The forms named in the issue (#10 §6).
+    "政府信息公开未发生收费情况。",
+    "本年度未收取任何费用。",
+    "无收取信息处理费情况。",
+]
+
+
+@pytest.mark.parametrize("statement", REAL_FEE_STATEMENTS)
+def test_gl301_accepts_every_real_fee_statement(statement: str) -> None:
+    assert diagnostics(FeeNotDisclosed, make_report(fee_text=statement)) == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "无其他需要报告事项。",  # pingtan finance 2019/2020, market 2019/2020
+        "我局无其他需报告的事项。",  # pingtan junshan 2019/2020
+        "没有其他需要说明的事项。",  # pingtan enforce 2020
+        "暂无",  # pingtan suping 2020
+        "无需要说明的其他事项。",  # pingtan suping 2019
+        "依法收取信息处理费，收费标准严格按照国家有关规定执行。",  # names the fee, says nothing of this year
+        "本年度未发生因政府信息公开工作被追责的情况。",  # a negation, but not of a fee
+    ],
+)
+def test_gl301_keeps_firing_where_section_six_says_nothing_about_fees(statement: str) -> None:
+    assert [d.code for d in diagnostics(FeeNotDisclosed, make_report(fee_text=statement))] == ["GL301"]
+
+
 def test_gl301_section_six_says_only_none() -> None:
     report = make_report(fee_text="无。")  # seed 001
     [d] = diagnostics(FeeNotDisclosed, report)

@@ -69,6 +69,27 @@ def _sentences(report: Report, start: int, end: int) -> Iterator[_Sentence]:
         pos += len(piece) + 1
 
 
+#: Ways real reports say that no fee was charged without naming the 信息处理费 (in normalised text, one clause):
+#: "未收取任何费用", "不向申请人收取任何费用", "无向申请人收取政府信息公开费用的情况", "不收取费用",
+#: "政府信息公开未发生收费情况", "没有产生收费".
+_NO_FEE = re.compile(
+    r"(?:未|没有|无|不|从未)(?:向申请人|对申请人)?(?:收取|产生|发生)(?:任何)?(?:政府信息公开|信息公开)?的?"
+    r"(?:费用|收费)"
+)
+#: A fee table in section 六 (福建: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）, then its values).
+_FEE_TABLE = re.compile(r"实际收取金额(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d")
+
+
+def _states_no_fee(sentence: _Sentence) -> bool:
+    """Whether a sentence says in a real report's words that no fee was charged."""
+    return any(_NO_FEE.search(clause) for clause in sentence.text.split(","))
+
+
+def _prints_fee_table(report: Report, start: int, end: int) -> bool:
+    """Whether the text prints a fee table with its values (its rows may stand on lines of their own)."""
+    return _FEE_TABLE.search(normalize_label(fold(report.text[start:end]))) is not None
+
+
 def _mentions_fee(sentence: _Sentence) -> bool:
     return any(term in sentence.text for term in FEE_TERMS)
 
@@ -99,7 +120,10 @@ class FeeNotDisclosed(Rule):
             'report (河南 notice, spec §3.2, §8.4); reports state it in 六、其他需要报告的事项, including "0 元" or '
             '"未收取" when none was charged. Accepted wordings are those of spec §8.4 (信息处理费, 信息公开处理费, '
             "政府信息公开信息处理费, 政府信息处理相关费用) in a sentence with an amount or an explicit none "
-            "(未收取, 没有产生, 无 …). 六 followed only by 无。 is the defect (seed 001). Without a section 六 the "
+            "(未收取, 没有产生, 无 …); also the other ways real reports say that no fee was charged "
+            "(未收取任何费用, 不收取费用, 政府信息公开未发生收费情况, 无向申请人收取…费用的情况) and a fee table "
+            "printed with its values (通知收取件数, 实际收取金额). 六 followed only by 无。 or 无其他需要报告事项 is "
+            "the defect (seed 001). Without a section 六 the "
             "whole text is searched and the finding points where 六 should be. Reports in the 2019 format are "
             "checked too: 条例 第四十二条 allows the fee since 2019, and the old regulation already listed "
             "收费及减免 among a report's contents (spec §1.2)."
@@ -112,8 +136,11 @@ class FeeNotDisclosed(Rule):
         if effective_format(report) is None:
             return
         start, end, anchor = _fee_scope(report)
-        named = [s for s in _sentences(report, start, end) if _mentions_fee(s)]
-        if any(_states_fee(s) for s in named):
+        sentences = list(_sentences(report, start, end))
+        named = [s for s in sentences if _mentions_fee(s)]
+        if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
+            return
+        if _prints_fee_table(report, start, end):
             return
         if named:
             zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
