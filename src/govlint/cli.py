@@ -71,7 +71,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     """The options of every command that loads the configuration."""
-    parser.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
+    configs = parser.add_mutually_exclusive_group()
+    configs.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
+    configs.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
 
 
@@ -91,6 +93,9 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
+    )
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
@@ -186,11 +191,11 @@ class _Configs:
     """The configuration of each file: ``--config`` or the nearest file, with the command line on top."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from govlint.config import Config, parse_date
+        from govlint.config import Config, ConfigFinder, parse_date
 
         self.args = args
         self.explicit = Config.from_file(args.config) if args.config else None
-        self.by_file: dict[str, Config] = {}
+        self.finder = ConfigFinder(isolated=args.isolated)
         self.by_dir: dict[str, Config] = {}
         changes: dict[str, Any] = {}
         if getattr(args, "reference_date", None):
@@ -202,19 +207,13 @@ class _Configs:
         self.changes = changes
 
     def for_path(self, path: str) -> Config:
-        from govlint.config import Config, find_config_file
-
         directory = os.path.dirname(os.path.abspath(path))
         config = self.by_dir.get(directory)
         if config is None:
-            if self.explicit is not None:
-                base = self.explicit
-            else:
-                found = find_config_file(directory)
-                key = found or ""
-                if key not in self.by_file:
-                    self.by_file[key] = Config.from_file(found) if found else Config()
-                base = self.by_file[key]
+            base = self.explicit if self.explicit is not None else self.finder.for_directory(directory)
+            for zh, en in self.finder.notes:
+                print(f"govlint: {en if (self.args.lang or base.lang) == 'en' else zh}", file=sys.stderr)
+            self.finder.notes.clear()
             config = base.with_overrides(
                 select=getattr(self.args, "select", None),
                 extend_select=getattr(self.args, "extend_select", ()),
@@ -225,20 +224,30 @@ class _Configs:
         return config
 
 
-def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    """Each file to check, or an error message for a directory holding no report.
+def iter_paths(
+    paths: Sequence[str], *, follow_symlinks: bool = False, lang: str = "zh"
+) -> Iterator[tuple[str, str | None]]:
+    """Each file to check, or an error message for a directory holding no report or a folder not readable.
 
     Directories are searched recursively (:func:`govlint.sources.discover.iter_report_paths`); a file is
-    checked whatever its extension, and one that cannot be read gets its error when it is loaded.
+    checked whatever its extension, and one that cannot be read gets its error when it is loaded.  A symlink
+    skipped on the way is said on stderr (a warning: the run goes on).
     """
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             yield path, None
             continue
-        from govlint.sources.discover import iter_report_paths
+        from govlint.sources.discover import Skipped, iter_report_paths
 
         found = False
-        for report in iter_report_paths([path]):
+        for report in iter_report_paths([path], follow_symlinks=follow_symlinks):
+            if isinstance(report, Skipped):
+                found = True
+                if report.kind == "folder":
+                    yield report.path, report.message(lang)
+                else:
+                    print(f"govlint: {report.message(lang)}", file=sys.stderr)
+                continue
             found = True
             yield str(report), None
         if not found:
@@ -270,7 +279,7 @@ def run_check(args: argparse.Namespace) -> int:
     selected: dict[str, RuleMeta] = {}
     results: list[LintResult] = []
     status = EXIT_OK
-    for path, problem in iter_paths(args.paths):
+    for path, problem in iter_paths(args.paths, follow_symlinks=args.follow_symlinks, lang=lang):
         if problem:
             _fail(problem)
             status = EXIT_ERROR

@@ -2,7 +2,14 @@
 
 The nearest file wins (no merging), as in ruff: in each directory from the report's upward, a
 ``.govlint.toml`` is used if present, else a ``pyproject.toml`` that has a ``[tool.govlint]`` table.
-Command-line options are applied on top as an override layer (:meth:`Config.with_overrides`).
+Discovery stops at a repository root (a folder holding ``.git``) or the user's home, and passes over a file
+that another user owns or can change (see :func:`unsafe_reason`).  Command-line options are applied on top as
+an override layer (:meth:`Config.with_overrides`).
+
+Configuration is data, except ``plugins``, which imports code: a file is *trusted* to name plugins only when
+the user chose it (``--config``, :meth:`Config.from_file`) or it is the configuration of the working
+directory.  A file discovered beside reports elsewhere (a folder someone sent) keeps its selections,
+severities and ignores, but its ``plugins`` are not loaded (:attr:`Config.ignored_plugins`).
 
 Rule selection follows ruff: codes are chosen by prefix (``GL2`` = every table-consistency rule, ``ALL``
 = every rule); within one layer the more specific prefix wins and, at equal length, ``ignore`` wins; a
@@ -16,6 +23,7 @@ import fnmatch
 import functools
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
@@ -137,6 +145,8 @@ class Config:
     #: The file this was read from, and the directory paths are relative to.
     path: str | None = None
     root: str | None = None
+    #: Plugins the file names but that were not loaded, because the file is not trusted to run code.
+    ignored_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     _layers: tuple[Selection, ...] = attrs.field(init=False, eq=False, repr=False)
 
     @_layers.default
@@ -163,8 +173,11 @@ class Config:
     # -- reading ------------------------------------------------------------------------------------------
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], *, path: str | None = None) -> Config:
-        """Build from a ``[tool.govlint]`` table (kebab-case keys); ConfigError names the bad key."""
+    def from_mapping(cls, data: Mapping[str, Any], *, path: str | None = None, trusted: bool = True) -> Config:
+        """Build from a ``[tool.govlint]`` table (kebab-case keys); ConfigError names the bad key.
+
+        An untrusted table's ``plugins`` are kept in :attr:`ignored_plugins` instead of being loaded.
+        """
         where = f"{path}: " if path else ""
         kwargs: dict[str, Any] = {}
         options: dict[str, Any] = {}
@@ -177,23 +190,31 @@ class Config:
             except (ConfigError, ValueError, TypeError) as exc:
                 message = str(exc)
                 raise ConfigError(where + (message if message.startswith(key) else f"{key}: {message}")) from None
+        if not trusted and kwargs.get("plugins"):
+            kwargs["ignored_plugins"] = kwargs.pop("plugins")
         try:
             return cls(**kwargs, options=options, path=path, root=os.path.dirname(path) if path else None)
         except (ConfigError, ValueError, TypeError) as exc:
             raise ConfigError(f"{where}{exc}") from None
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> Config:
-        """Read ``[tool.govlint]`` of a ``pyproject.toml``, or a ``.govlint.toml`` (top-level keys)."""
+    def from_file(cls, path: str | os.PathLike[str], *, trusted: bool = True) -> Config:
+        """Read ``[tool.govlint]`` of a ``pyproject.toml``, or a ``.govlint.toml`` (top-level keys).
+
+        A file named by the caller is trusted; pass ``trusted=False`` for one found by looking around.
+        """
         path = os.path.abspath(path)
         table = _read_table(path, required=True)
-        return cls.from_mapping(table or {}, path=path)
+        return cls.from_mapping(table or {}, path=path, trusted=trusted)
 
     @classmethod
     def discover(cls, start: str | os.PathLike[str]) -> Config:
-        """The configuration nearest to ``start`` (a file or directory), or the default."""
+        """The configuration nearest to ``start`` (a file or directory), or the default.
+
+        Its plugins are loaded only when it is also the working directory's configuration (:func:`is_trusted`).
+        """
         found = find_config_file(start)
-        return cls.from_file(found) if found else cls()
+        return cls.from_file(found, trusted=is_trusted(found)) if found else cls()
 
     def with_overrides(
         self,
@@ -251,6 +272,8 @@ class Config:
         """Raise ConfigError for a key that neither govlint nor a loaded plugin declares, or a wrong type."""
         where = f"{self.path}: " if self.path else ""
         for key, value in self.options:
+            if key not in declared and self.ignored_plugins:
+                continue  # most likely an option of a plugin this untrusted file names and that was not loaded
             if key not in declared:
                 known = ", ".join(sorted(CORE_KEYS | set(declared)))
                 raise ConfigError(f"{where}unknown setting {key!r} (known: {known})")
@@ -333,17 +356,12 @@ def parse_date(value: Any, key: str = "reference-date") -> dt.date:
 
 
 def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
-    """The govlint table of a config file; None for a pyproject.toml without one (unless ``required``).
-
-    A ``pyproject.toml`` that cannot hold the table (see :data:`_MAY_HOLD_TABLE`) is not parsed at all.
-    """
+    """The govlint table of a config file; None for a pyproject.toml without one (unless ``required``)."""
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
-    if not required and (b"govlint" not in raw or not re.search(_MAY_HOLD_TABLE, raw)):
-        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
@@ -363,19 +381,132 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
     return table
 
 
+class ConfigFinder:
+    """The base configuration of each folder in one run: discovered (cached per file), or none (``isolated``).
+
+    :attr:`notes` collects, once per file, what the user must be told: a configuration passed over as
+    unsafe, or plugins not loaded from an untrusted one; each note is (Chinese, English).
+    """
+
+    def __init__(self, *, isolated: bool = False) -> None:
+        self.isolated = isolated
+        self._own = None if isolated else find_config_file(os.getcwd())
+        self._by_file: dict[str, Config] = {}
+        self._told: set[str] = set()
+        self.notes: list[tuple[str, str]] = []
+
+    def for_directory(self, directory: str) -> Config:
+        """The configuration that applies to the files in ``directory``."""
+        if self.isolated:
+            return Config()
+        found, refused = discover_config_file(directory)
+        for passed in refused:
+            self._note(passed.path, f"已忽略该配置：{passed.reason_zh}", f"configuration ignored: {passed.reason_en}")
+        if found is None:
+            return Config()
+        config = self._by_file.get(found)
+        if config is None:
+            trusted = self._own is not None and _same_file(found, self._own)
+            config = self._by_file[found] = Config.from_file(found, trusted=trusted)
+            if config.ignored_plugins:
+                names = ", ".join(config.ignored_plugins)
+                self._note(
+                    found,
+                    f"未加载其中指定的插件（{names}）：该配置在被检查的文件旁找到，不是当前工作目录的配置；"
+                    "信任它请用 --config 指定",
+                    f"plugins named there ({names}) were not loaded: the file was found beside the checked files, "
+                    "not in the working directory; pass it with --config to trust it",
+                )
+        return config
+
+    def _note(self, path: str, zh: str, en: str) -> None:
+        if path not in self._told:
+            self._told.add(path)
+            self.notes.append((f"{path}: {zh}", f"{path}: {en}"))
+
+
+@attrs.frozen
+class Refused:
+    """A configuration file that discovery passed over, and why (said once to the user)."""
+
+    path: str
+    reason_zh: str
+    reason_en: str
+
+
 def find_config_file(start: str | os.PathLike[str]) -> str | None:
     """The nearest ``.govlint.toml``, or ``pyproject.toml`` with ``[tool.govlint]``, from ``start`` upward."""
+    return discover_config_file(start)[0]
+
+
+def discover_config_file(start: str | os.PathLike[str]) -> tuple[str | None, tuple[Refused, ...]]:
+    """The nearest safe configuration file from ``start`` upward, and the unsafe ones passed over on the way.
+
+    The search stops after a folder holding ``.git`` (a repository's root) or the user's home folder.
+    """
     directory = os.path.abspath(start)
     if not os.path.isdir(directory):
         directory = os.path.dirname(directory)
+    home = os.path.expanduser("~")
+    refused: list[Refused] = []
     while True:
-        candidate = os.path.join(directory, CONFIG_FILE)
-        if os.path.isfile(candidate):
-            return candidate
-        pyproject = os.path.join(directory, PYPROJECT)
-        if os.path.isfile(pyproject) and _read_table(pyproject, required=False) is not None:
-            return pyproject
+        for name in (CONFIG_FILE, PYPROJECT):
+            candidate = os.path.join(directory, name)
+            if not os.path.isfile(candidate) or (name == PYPROJECT and not _may_hold_table(candidate)):
+                continue
+            problem = unsafe_reason(candidate)
+            if problem is not None:
+                refused.append(Refused(candidate, *problem))
+                continue
+            if name == CONFIG_FILE or _read_table(candidate, required=False) is not None:
+                return candidate, tuple(refused)
         parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
+        if directory in (parent, home) or os.path.exists(os.path.join(directory, ".git")):
+            return None, tuple(refused)
         directory = parent
+
+
+def unsafe_reason(path: str) -> tuple[str, str] | None:
+    """Why a configuration file may not be read, as (Chinese, English); None when it may.
+
+    As git's ``safe.directory`` does, a file is read only when it and its folder belong to the user (or to
+    root) and nobody else can write to them: other users may not, nor a group other than the user's own.
+    """
+    if os.name != "posix":
+        return None
+    uid, gid = os.getuid(), os.getgid()
+    for target, zh, en in ((path, "文件", "file"), (os.path.dirname(path), "所在文件夹", "folder")):
+        try:
+            info = os.stat(target)
+        except OSError:
+            return None
+        if info.st_uid not in (uid, 0):
+            return f"该配置{zh}属于其他用户", f"the {en} belongs to another user"
+        if info.st_mode & stat.S_IWOTH or (info.st_mode & stat.S_IWGRP and info.st_gid != gid):
+            return f"其他用户可以修改该配置{zh}", f"other users can write to the {en}"
+    return None
+
+
+def is_trusted(path: str | None) -> bool:
+    """Whether the configuration file ``path`` may name plugins: it is the working directory's configuration."""
+    if path is None:
+        return False
+    own = find_config_file(os.getcwd())
+    return own is not None and _same_file(own, path)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _may_hold_table(path: str) -> bool:
+    """Whether a pyproject.toml may hold ``[tool.govlint]`` (see :data:`_MAY_HOLD_TABLE`), without parsing it."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        return True  # reading it again reports the error
+    return b"govlint" in raw and re.search(_MAY_HOLD_TABLE, raw) is not None

@@ -15,6 +15,7 @@ pre-commit hook that starts govlint for every commit.
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import os
 import re
 import sys
@@ -144,11 +145,8 @@ def _load(
         for ep in scan_entry_points():
             label = f"{ep.distribution} {ep.version}, entry point {ep.name!r}"
             register(_load_entry_point(ep, label), ep.name, "entry-point", f"{ep.distribution}:{ep.name}", ep)
-    if modules:
-        if root and root not in sys.path:
-            sys.path.append(root)
-        for module in modules:
-            register(_import(module, f"module {module!r} named in the configuration"), module, "config", module)
+    for module in modules:
+        register(_import_local(module, root), module, "config", module)
     for index, obj in enumerate(objects):
         name = getattr(obj, "__name__", None) or f"{type(obj).__name__}-{index}"
         register(obj, name, "object", name)
@@ -184,6 +182,28 @@ def _import(module: str, what: str) -> object:
         return importlib.import_module(module)
     except Exception as exc:
         raise PluginError(f"plugin {what} failed to load: {type(exc).__name__}: {_first_line(exc)}") from None
+
+
+def _import_local(module: str, root: str | None) -> object:
+    """Import a module named in ``plugins = [...]``: only one that lies in the configuration's folder.
+
+    A name that the folder does not hold is refused before anything is imported, so a configuration cannot
+    make govlint import an arbitrary installed module (``plugins = ["this"]``).
+    """
+    what = f"module {module!r} named in the configuration"
+    top = module.partition(".")[0]
+    if not root or importlib.machinery.PathFinder.find_spec(top, [root]) is None:
+        raise PluginError(
+            f"plugin {what} is not in the configuration's folder {root or '(none)'}: plugins = [...] names local "
+            "modules; installed plugins are found through their entry points"
+        )
+    if root not in sys.path:
+        sys.path.append(root)
+    loaded = _import(module, what)
+    where = getattr(loaded, "__file__", None) or ""
+    if os.path.commonpath([os.path.abspath(where), os.path.abspath(root)]) != os.path.abspath(root):
+        raise PluginError(f"plugin {what} was imported from {where}, not from the configuration's folder {root}")
+    return loaded
 
 
 def _load_entry_point(ep: EntryPoint, label: str) -> object:

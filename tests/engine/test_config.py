@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from govlint.config import Config, Selection, find_config_file
+from govlint import cli
+from govlint.config import (
+    Config,
+    ConfigFinder,
+    Refused,
+    Selection,
+    discover_config_file,
+    find_config_file,
+    unsafe_reason,
+)
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
 
@@ -215,3 +226,99 @@ def test_every_way_of_writing_the_table_is_found(tmp_path: Path, text: str) -> N
 def test_discovery_without_any_file_gives_the_default(tmp_path: Path) -> None:
     # tmp_path's parents are system directories without a govlint configuration.
     assert Config.discover(tmp_path) == Config()
+
+
+def test_discovery_stops_at_a_repository_root(tmp_path: Path) -> None:
+    write(tmp_path / ".govlint.toml", 'ignore = ["GL1"]\n')
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    report = write(tmp_path / "repo" / "reports" / "r.txt", "")
+    assert find_config_file(report) is None
+    write(tmp_path / "repo" / "pyproject.toml", '[tool.govlint]\nignore = ["GL2"]\n')
+    assert Config.discover(report).ignore == ("GL2",)
+
+
+def test_discovery_stops_at_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / ".govlint.toml", 'ignore = ["GL1"]\n')
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    report = write(tmp_path / "home" / "reports" / "r.txt", "")
+    assert find_config_file(report) is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_config_others_can_write_is_passed_over_and_said(tmp_path: Path) -> None:
+    write(tmp_path / ".govlint.toml", 'ignore = ["GL1"]\n')
+    shared = tmp_path / "shared"
+    write(shared / ".govlint.toml", 'ignore = ["GL2"]\n')
+    report = write(shared / "r.txt", "")
+    shared.chmod(0o777)
+    found, refused = discover_config_file(report)
+    assert found == str(tmp_path / ".govlint.toml")
+    assert refused == (
+        Refused(
+            str(shared / ".govlint.toml"), "其他用户可以修改该配置所在文件夹", "other users can write to the folder"
+        ),
+    )
+    shared.chmod(0o755)
+    (shared / ".govlint.toml").chmod(0o666)
+    assert unsafe_reason(str(shared / ".govlint.toml")) == (
+        "其他用户可以修改该配置文件",
+        "other users can write to the file",
+    )
+    (shared / ".govlint.toml").chmod(0o644)
+    assert find_config_file(report) == str(shared / ".govlint.toml")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.getuid() != 0, reason="needs root to give a file away")
+def test_a_config_owned_by_another_user_is_passed_over(tmp_path: Path) -> None:
+    path = write(tmp_path / "a" / ".govlint.toml", 'ignore = ["GL2"]\n')
+    os.chown(path, 65534, 65534)
+    assert unsafe_reason(str(path)) == ("该配置文件属于其他用户", "the file belongs to another user")
+    assert find_config_file(path) != str(path)
+
+
+def test_only_the_working_directorys_config_may_name_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "own").mkdir()
+    write(tmp_path / "own" / ".govlint.toml", 'plugins = ["mine"]\n')
+    write(tmp_path / "sent" / ".govlint.toml", 'plugins = ["theirs"]\nignore = ["GL2"]\ntheirs-option = 1\n')
+    report = write(tmp_path / "sent" / "r.txt", "")
+    monkeypatch.chdir(tmp_path / "own")
+    sent = Config.discover(report)
+    assert (sent.plugins, sent.ignored_plugins, sent.ignore) == ((), ("theirs",), ("GL2",))
+    sent.check_options({})  # the options of plugins not loaded are not "unknown settings"
+    assert Config.discover(tmp_path / "own" / "x.txt").plugins == ("mine",)
+    # A file the caller names is trusted.
+    assert Config.from_file(tmp_path / "sent" / ".govlint.toml").plugins == ("theirs",)
+    finder = ConfigFinder()
+    assert finder.for_directory(str(tmp_path / "sent")).ignored_plugins == ("theirs",)
+    finder.for_directory(str(tmp_path / "sent"))
+    assert [en for _, en in finder.notes] == [
+        f"{tmp_path / 'sent' / '.govlint.toml'}: plugins named there (theirs) were not loaded: the file was found "
+        "beside the checked files, not in the working directory; pass it with --config to trust it"
+    ]
+    assert ConfigFinder(isolated=True).for_directory(str(tmp_path / "own")) == Config()
+
+
+PLANTED = "import pathlib\npathlib.Path(__file__).with_name('ran.txt').write_text('code ran')\n"
+
+
+def test_govlint_check_runs_no_code_from_a_folder_it_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sent = tmp_path / "sent"
+    write(sent / ".govlint.toml", 'plugins = ["planted"]\n')
+    write(sent / "planted.py", PLANTED)
+    write(sent / "r.txt", "2023年度政府信息公开工作年度报告\n")
+    write(tmp_path / "own" / "notes.txt", "")
+    monkeypatch.chdir(tmp_path / "own")
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    for command in (["check", str(sent / "r.txt"), "--lang", "en"], ["rules"], ["plugins"]):
+        cli.main(command)
+    assert not (sent / "ran.txt").exists()
+    err = capsys.readouterr().err
+    assert err.count("plugins named there (planted) were not loaded") == 1
+    # --isolated reads no configuration at all; --config trusts the file named.
+    cli.main(["check", str(sent / "r.txt"), "--isolated"])
+    assert "planted" not in capsys.readouterr().err
+    cli.main(["check", str(sent / "r.txt"), "--config", str(sent / ".govlint.toml")])
+    assert (sent / "ran.txt").read_text() == "code ran"
+    sys.modules.pop("planted", None)

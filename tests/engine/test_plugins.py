@@ -173,8 +173,16 @@ def test_a_config_module_that_cannot_be_imported_is_named(tmp_path: Path, monkey
     (tmp_path / "broken_rules.py").write_text("import no_such_module_anywhere\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"'broken_rules'.*ModuleNotFoundError.*no_such_module_anywhere"):
         plugins.load_plugins(["broken_rules"], root=str(tmp_path), builtins=False, entry_points=False)
-    with pytest.raises(PluginError, match=r"'not_there_at_all'.*failed to load"):
-        plugins.load_plugins(["not_there_at_all"], builtins=False, entry_points=False)
+    with pytest.raises(PluginError, match=r"'not_there_at_all' .*is not in the configuration's folder"):
+        plugins.load_plugins(["not_there_at_all"], root=str(tmp_path), builtins=False, entry_points=False)
+
+
+@pytest.mark.parametrize("name", ["this", "antigravity.x", "os"])
+def test_a_config_cannot_name_an_installed_module(tmp_path: Path, name: str) -> None:
+    before = set(sys.modules)
+    with pytest.raises(PluginError, match=rf"{name!r} .*is not in the configuration's folder {tmp_path}"):
+        plugins.load_plugins([name], root=str(tmp_path), builtins=False, entry_points=False)
+    assert set(sys.modules) - before == set()
 
 
 def _install(site: Path, dist: str, version: str, module: str, source: str, *, entry: str | None = None) -> None:

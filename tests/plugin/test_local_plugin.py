@@ -30,6 +30,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(PACKAGE, tmp_path / "govlint_fujian")
     shutil.copy(SEED, tmp_path / "report.txt")
     monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.chdir(tmp_path)  # the working directory's configuration is trusted to name plugins
     before = set(sys.modules)
     clear_cache()
     yield tmp_path

@@ -1,45 +1,131 @@
-"""Expand the paths given on the command line into the report files to check."""
+"""Expand the paths given on the command line into the report files to check.
+
+What a folder holds is not trusted: a symlink in it that leads outside the folder being checked (to a token
+file, say) is not followed unless asked, and is reported as skipped, as is a subfolder that cannot be read.
+Each file is checked once, however it was reached (named twice, through a folder, or through a symlink).
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal
+
+import attrs
 
 from govlint.sources import REPORT_EXTENSIONS
 
+#: Why a folder could not be read, in Chinese, by errno (the English is the system's own message).
+_FOLDER_ERRORS_ZH = {
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ENOENT: "文件夹已不存在",
+    errno.ELOOP: "符号链接循环",
+    errno.EIO: "读取出错",
+}
 
-def iter_report_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Yield report files: each file given as is (whatever its extension), and for each directory, the
-    files under it with a report extension, recursively and sorted, skipping hidden files and directories.
 
-    A path that does not exist is yielded unchanged, so that reading it reports the error.  Each file is
-    yielded once, in the order given.  Directories are walked lazily with :func:`os.scandir` (fine for
-    tens of thousands of files); symbolic links to directories are not followed, so a link loop cannot hang.
+@attrs.frozen
+class Skipped:
+    """A path the walk did not check: a symlink leading outside the folder (GL004), or an unreadable folder (GL005)."""
+
+    path: str
+    kind: Literal["symlink", "folder"]
+    #: Where the symlink leads (``kind == "symlink"``).
+    target: str = ""
+    #: Why the folder could not be read (``kind == "folder"``).
+    reason_zh: str = ""
+    reason_en: str = ""
+
+    def message(self, lang: str = "zh") -> str:
+        """One line saying what was skipped and why."""
+        if self.kind == "symlink":
+            if lang == "en":
+                return (
+                    f"{self.path}: symlink skipped: it leads outside the folder being checked ({self.target}); "
+                    "use --follow-symlinks to read it"
+                )
+            return (
+                f"{self.path}: 已跳过符号链接：它指向被检查的文件夹之外（{self.target}），"
+                "如需读取请用 --follow-symlinks"
+            )
+        if lang == "en":
+            return f"{self.path}: folder skipped: cannot read it ({self.reason_en})"
+        return f"{self.path}: 已跳过文件夹：无法读取（{self.reason_zh}）"
+
+
+def iter_report_paths(
+    paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False
+) -> Iterator[Path | Skipped]:
+    """Yield report files, and what was skipped on the way, in order.
+
+    Each file given is yielded as is (whatever its extension); each directory gives the files under it with
+    a report extension, recursively and sorted, skipping hidden files and folders.  A path that does not
+    exist is yielded unchanged, so that reading it reports the error.  Directories are walked lazily with
+    :func:`os.scandir` (fine for tens of thousands of files).  A symlink inside a directory is followed only
+    when it leads inside that directory, or with ``follow_symlinks``; a folder is never walked twice, so a
+    link loop ends.
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         path = Path(given)
-        candidates = _walk(path) if path.is_dir() else iter((path,))
-        for candidate in candidates:
-            if candidate not in seen:
-                seen.add(candidate)
-                yield candidate
+        if path.is_dir():
+            root = os.path.realpath(path)
+            entries: Iterator[Path | Skipped] = _walk(path, root, follow_symlinks, set())
+        else:
+            entries = iter((path,))
+        for entry in entries:
+            key = f"{entry.kind}:{entry.path}" if isinstance(entry, Skipped) else os.path.realpath(entry)
+            if key not in seen:
+                seen.add(key)
+                yield entry
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _walk(directory: Path, root: str, follow: bool, visited: set[str]) -> Iterator[Path | Skipped]:
+    real = os.path.realpath(directory)
+    if real in visited:
+        return
+    visited.add(real)
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        yield _unreadable(str(directory), exc)
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         try:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _walk(Path(entry.path))
-            elif entry.is_file() and Path(entry.name).suffix.lower() in REPORT_EXTENSIONS:
+            if entry.is_symlink():
+                yield from _link(entry, root, follow, visited)
+            elif entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path), root, follow, visited)
+            elif entry.is_file(follow_symlinks=False) and _is_report(entry.name):
                 yield Path(entry.path)
         except OSError:
             continue
+
+
+def _link(entry: os.DirEntry[str], root: str, follow: bool, visited: set[str]) -> Iterator[Path | Skipped]:
+    """A symlink met in a folder: followed when it stays inside ``root`` (or ``follow``), else skipped."""
+    target = os.path.realpath(entry.path)
+    inside = os.path.commonpath([target, root]) == root
+    if os.path.isdir(target):
+        if follow:
+            yield from _walk(Path(entry.path), root, follow, visited)
+        elif not inside:
+            yield Skipped(entry.path, "symlink", target=target)
+    elif os.path.isfile(target) and _is_report(entry.name):
+        yield Path(entry.path) if inside or follow else Skipped(entry.path, "symlink", target=target)
+
+
+def _is_report(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in REPORT_EXTENSIONS
+
+
+def _unreadable(path: str, exc: OSError) -> Skipped:
+    english = exc.strerror or type(exc).__name__
+    chinese = _FOLDER_ERRORS_ZH.get(exc.errno or 0, f"错误码 {exc.errno}")
+    return Skipped(path, "folder", reason_zh=chinese, reason_en=english)
