@@ -177,8 +177,11 @@ def _configure_streams() -> None:
 
 
 def _fail(message: str) -> int:
-    first, *_ = message.strip().splitlines() or [""]
-    print(f"govlint: {first}", file=sys.stderr)
+    """One line on stderr: a newline or control character inside (a path's, say) is shown escaped, so the
+    message is never cut short and never drives the terminal."""
+    from govlint.output import visible
+
+    print(f"govlint: {visible(message.strip())}", file=sys.stderr)
     return EXIT_ERROR
 
 

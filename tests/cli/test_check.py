@@ -228,6 +228,13 @@ def test_a_directory_without_reports_exits_2(project: Path, run: Run) -> None:
     assert one_line(err) == "govlint: empty: no report files in this directory"
 
 
+def test_an_error_line_is_not_cut_at_a_newline_in_a_path(project: Path, run: Run) -> None:
+    (project / "空\n\x1b[2J目录").mkdir()
+    code, _, err = run("check", "空\n\x1b[2J目录")
+    assert code == 2
+    assert one_line(err) == "govlint: 空\\n\\x1b[2J目录: no report files in this directory"
+
+
 def test_standard_input(project: Path, run: Run) -> None:
     code, out, _ = run("check", "-", stdin="有错误".encode())
     assert code == 1

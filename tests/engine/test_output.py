@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -201,7 +202,7 @@ def test_github_annotations_escape_their_data(sample_plugins: plugins.Plugins) -
     out = formatter("github", OutputOptions())
     assert out.file(FileOutput("dir/a,b:c.txt", (d,))) == (
         "::warning file=dir/a%2Cb%3Ac.txt,line=2,col=3,endLine=2,endColumn=5,title=govlint GL201::"
-        "GL201 应为 31%25%0A实际 30\n"
+        "GL201 应为 31%25\\n实际 30\n"
     )
     text = render("github", outputs(sample_plugins, ("r.txt", "X crash")), sample_plugins)
     assert text.splitlines()[0].startswith("::error file=r.txt,line=1,col=1,")
@@ -225,3 +226,70 @@ def test_statistics_count_per_code(sample_plugins: plugins.Plugins) -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown output format 'xml'"):
         formatter("xml", OutputOptions())
+
+
+# -- hostile text and names -------------------------------------------------------------------------------
+
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J\u202egnp.exe\x85"
+
+
+def hostile_diagnostic(path: str) -> Diagnostic:
+    location = Location(path, 1, 1, 1, 2)
+    return Diagnostic("GL105", Severity.ERROR, f"单元格“{HOSTILE}”", f"cell “{HOSTILE}”", location)
+
+
+def test_text_output_shows_controls_and_bidi_visibly_and_quotes_a_path_with_a_newline() -> None:
+    d = hostile_diagnostic("a\n::warning::b.txt")
+    out = formatter("text", OutputOptions())
+    text = out.file(FileOutput(d.location.path, (d,), text=f"X{HOSTILE}\n"))
+    assert text.splitlines()[0] == (
+        '"a\\n::warning::b.txt":1:1: GL105 [错误] 单元格“\\x1b]0;pwned\\x07\\x1b[2J\\u202egnp.exe\\x85”'
+    )
+    assert text.splitlines()[2] == "1 | X\\x1b]0;pwned\\x07\\x1b[2J\\u202egnp.exe\\x85"
+    assert not any(ch in text for ch in "\x1b\x07\x85\u202e")
+
+
+def test_github_output_cannot_start_a_workflow_command_or_carry_controls() -> None:
+    d = hostile_diagnostic("a\n::warning::b.txt")
+    out = formatter("github", OutputOptions())
+    text = out.file(FileOutput(d.location.path, (d,)))
+    assert text.count("\n") == 1 and text.startswith("::error file=a\\n%3A%3Awarning%3A%3Ab.txt,")
+    assert not any(ch in text for ch in "\x1b\x07\x85\u202e")
+    assert text.endswith("::GL105 单元格“\\x1b]0;pwned\\x07\\x1b[2J\\u202egnp.exe\\x85”\n")
+
+
+def test_a_file_name_that_is_not_utf8_survives_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = os.fsdecode(b"\xff\xfe\xe5\xb9\xb4.txt")  # two undecodable bytes, then 年
+    d = Diagnostic("GL201", Severity.ERROR, "总计不符", "total differs", Location(name, 1, 1, 1, 2))
+    texts = {}
+    for fmt in ("text", "json", "sarif", "github"):
+        out = SarifFormatter(OutputOptions(), cwd=str(tmp_path)) if fmt == "sarif" else formatter(fmt, OutputOptions())
+        texts[fmt] = out.file(FileOutput(name, (d,))) + out.finish()
+        texts[fmt].encode("utf-8")  # strict: no lone surrogate left
+    assert texts["text"].startswith("\\xff\\xfe年.txt:1:1: GL201")
+    assert "file=\\xff\\xfe年.txt," in texts["github"]
+    assert json.loads(texts["json"])["diagnostics"][0]["path"] == name
+    [result] = json.loads(texts["sarif"])["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "%FF%FE%E5%B9%B4.txt"
+
+
+def test_a_line_of_megabytes_is_measured_only_around_each_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govlint.output import text as text_module
+
+    measured: list[int] = []
+    real_display = text_module.display
+
+    def counting_display(line: str) -> tuple[list[str], list[int]]:
+        measured.append(len(line))
+        return real_display(line)
+
+    monkeypatch.setattr(text_module, "display", counting_display)
+    line = "数\t" * 5_000_000
+    findings = tuple(
+        Diagnostic("GL201", Severity.ERROR, "总计不符", "differs", Location("big.txt", 1, c, 1, c + 1))
+        for c in (1, 4_000_001, 9_999_999)
+    )
+    out = formatter("text", OutputOptions()).file(FileOutput("big.txt", findings, text=line))
+    assert len(measured) == 3 and max(measured) <= 1000
+    assert out.count("^^") == 3 and len(out) < 2000

@@ -7,8 +7,10 @@ at once (text and github stream; json and sarif write everything at :meth:`Forma
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from json import dumps
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from govlint.diagnostics import Diagnostic, Location, Severity
@@ -77,6 +79,46 @@ def formatter(name: str, options: OutputOptions, *, statistics: bool = False) ->
 
         return GithubFormatter(options)
     raise ValueError(f"unknown output format {name!r}: use {', '.join(FORMATS)}")
+
+
+#: What a terminal or a CI log would act on or hide: C0 and C1 controls (newlines and tabs included), line
+#: and paragraph separators, bidirectional controls, and the lone surrogates that stand for the bytes of a
+#: file name that is not UTF-8 (``surrogateescape``).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control, bidi control and undecodable byte shown as an escape (``\\x1b``,
+    ``\\u202e``), so that report text and file names can neither drive the terminal or a CI runner nor
+    hide what they say."""
+    return _INVISIBLE.sub(_escape, text)
+
+
+def shown_path(path: str) -> str:
+    """A path as the text formats print it: escaped, and quoted when it holds a line break."""
+    shown = visible(path)
+    return f'"{shown}"' if "\n" in path or "\r" in path else shown
+
+
+def to_json(data: object) -> str:
+    """Indented JSON of ``data``, with any lone surrogate (a byte of a file name that is not UTF-8) written
+    as a ``\\udcXX`` escape, so that the output is valid UTF-8 and the name comes back unchanged."""
+    text = dumps(data, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 SEVERITY_NAMES: dict[Lang, dict[Severity, str]] = {

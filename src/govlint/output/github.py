@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from govlint.diagnostics import Severity
-from govlint.output import FileOutput, Formatter, place
+from govlint.output import FileOutput, Formatter, place, visible
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: escaped (no control or bidi character reaches the runner), then %-encoded."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

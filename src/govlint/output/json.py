@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 import govlint
 from govlint.diagnostics import Severity
-from govlint.output import FileOutput, Formatter, OutputOptions, Tally
+from govlint.output import FileOutput, Formatter, OutputOptions, Tally, to_json
 from govlint.rule import RuleMeta
 
 
@@ -40,4 +39,4 @@ class JsonFormatter(Formatter):
             "diagnostics": self.diagnostics,
             "errors": self.errors,
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return to_json(data)

@@ -11,7 +11,6 @@ or Word source are in a result's ``properties``.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from urllib.parse import quote
 import govlint
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.notices import ERROR_CODES
-from govlint.output import FileOutput, Formatter, OutputOptions
+from govlint.output import FileOutput, Formatter, OutputOptions, to_json
 from govlint.rule import RuleMeta
 
 if TYPE_CHECKING:
@@ -35,7 +34,9 @@ _SRCROOT = "%SRCROOT%"
 
 
 def artifact_location(path: str, cwd: str) -> dict[str, str]:
-    """A file's URI: relative to the working directory (``%SRCROOT%``) when inside it, else absolute."""
+    """A file's URI: relative to the working directory (``%SRCROOT%``) when inside it, else absolute.
+
+    The path's bytes are percent-encoded, so a name that is not UTF-8 keeps its bytes (``%FF``)."""
     if path in ("-", "<stdin>"):
         return {"uri": "stdin"}
     absolute = os.path.abspath(path)
@@ -45,7 +46,7 @@ def artifact_location(path: str, cwd: str) -> dict[str, str]:
         relative = os.pardir
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(Path(relative).as_posix()), "uriBaseId": _SRCROOT}
+    return {"uri": quote(os.fsencode(Path(relative).as_posix())), "uriBaseId": _SRCROOT}
 
 
 def rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
@@ -165,4 +166,4 @@ class SarifFormatter(Formatter):
             "results": [self.result(d, state) for d, state in self.findings],
         }
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        return to_json(log)

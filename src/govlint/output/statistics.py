@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 
 from govlint.diagnostics import Severity
-from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions
+from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, to_json
 from govlint.rule import RuleMeta
 
 
@@ -35,7 +34,7 @@ class StatisticsFormatter(Formatter):
                 {"code": code, "count": n, "severity": self.severity[code].value, "summary": summaries.get(code, "")}
                 for code, n in rows
             ]
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            return to_json(data)
         width = max((len(str(n)) for _, n in rows), default=1)
         return "".join(
             f"{n:>{width}}  {code:<6} [{SEVERITY_NAMES[lang][self.severity[code]]}] {summaries.get(code, '')}".rstrip()

@@ -12,7 +12,16 @@ from collections.abc import Sequence
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.notices import CODES as NOTICE_CODES
-from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, Tally, place
+from govlint.output import (
+    SEVERITY_NAMES,
+    FileOutput,
+    Formatter,
+    OutputOptions,
+    Tally,
+    place,
+    shown_path,
+    visible,
+)
 from govlint.rule import RuleMeta
 
 TAB = 4
@@ -37,8 +46,8 @@ def char_width(ch: str) -> int:
 
 
 def display(line: str) -> tuple[list[str], list[int]]:
-    """Each character of ``line`` as shown (tabs expanded, control characters as spaces), and the start
-    column of each character plus the total width at the end."""
+    """Each character of ``line`` as shown (tabs expanded, control and bidi characters as visible escapes),
+    and the start column of each character plus the total width at the end."""
     pieces: list[str] = []
     starts: list[int] = []
     column = 0
@@ -47,8 +56,8 @@ def display(line: str) -> tuple[list[str], list[int]]:
         if ch == "\t":
             piece = " " * (TAB - column % TAB)
             width = len(piece)
-        elif ch < " " or ch == "\x7f":
-            piece, width = " ", 1
+        elif (escaped := visible(ch)) != ch:
+            piece, width = escaped, len(escaped)
         else:
             piece, width = ch, char_width(ch)
         pieces.append(piece)
@@ -65,13 +74,21 @@ def caret_line(line: str, column: int, end_column: int | None) -> tuple[str, str
     line = line.rstrip("\r\n")
     start = min(max(column - 1, 0), len(line))
     end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
+    if len(line) > 4 * MAX_WIDTH:
+        # Only the characters around the finding can be shown: measure those, not a line of megabytes.
+        cut = max(0, start - 2 * MAX_WIDTH)
+        line = line[cut : start + 4 * MAX_WIDTH]
+        start, end = start - cut, min(end - cut, len(line))
+        lead_cut = cut > 0
+    else:
+        lead_cut = False
     pieces, starts = display(line)
     first, stop = 0, len(line)
     if starts[-1] > MAX_WIDTH:
         lo = max(0, min(starts[start] - MAX_WIDTH // 3, starts[-1] - MAX_WIDTH))
         first = next(i for i in range(len(line) + 1) if starts[i] >= lo)
         stop = max(i for i in range(first, len(line) + 1) if starts[i] - starts[first] <= MAX_WIDTH)
-    lead = "..." if first > 0 else ""
+    lead = "..." if first > 0 or lead_cut else ""
     shown = lead + "".join(pieces[first:stop]) + ("..." if stop < len(line) else "")
     left = starts[start] - starts[first] + len(lead)
     width = max(min(starts[end], starts[stop]) - starts[start], 1)
@@ -93,8 +110,8 @@ class TextFormatter(Formatter):
         for failure in output.errors:
             label = "内部错误" if self.options.lang == "zh" else "internal error"
             chunks.append(
-                f"{self._style('path', output.path)}: {self._style(Severity.ERROR, label)}: "
-                f"{failure.message(self.options.lang)}\n"
+                f"{self._style('path', shown_path(output.path))}: {self._style(Severity.ERROR, label)}: "
+                f"{visible(failure.message(self.options.lang))}\n"
             )
         return "".join(chunks)
 
@@ -103,10 +120,10 @@ class TextFormatter(Formatter):
         loc = d.location
         where = place(loc, lang)
         head = (
-            f"{self._style('path', f'{loc.path}:{loc.line}:{loc.column}')}"
+            f"{self._style('path', f'{shown_path(loc.path)}:{loc.line}:{loc.column}')}"
             f"{f' ({where})' if where else ''}: "
             f"{self._style('code', d.code)} "
-            f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {d.message(lang)}\n"
+            f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {visible(d.message(lang))}\n"
         )
         if lines is None or d.code in NOTICE_CODES or not 1 <= loc.line <= len(lines):
             return head
