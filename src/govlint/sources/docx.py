@@ -1,13 +1,15 @@
-"""Read a Word report (.docx) with the standard library: :mod:`zipfile` and :mod:`xml.etree.ElementTree`.
+"""Read a Word report (.docx): :mod:`zipfile`, and every XML part parsed by defusedxml's ElementTree.
 
 The body is read in order: each paragraph is a line (with its list number, see
 :mod:`govlint.sources.docx_numbering`), each table row a line of its own TAB-separated cells, each with
 the origin of its grid column; ``gridSpan`` and ``vMerge`` continuations are covered positions, not written.
 
-Why the standard library: ElementTree's C parser reads a report's ``document.xml`` about as fast as lxml
-(see docs/inputs.md), needs no compiled dependency, and with a DOCTYPE refused up front it expands no
-entities.  The zip is guarded against bombs: every part is read with a size cap and a compression-ratio
-check, and the archive's entry count is bounded.
+Why ElementTree: its C parser reads a report's ``document.xml`` about as fast as lxml (see
+docs/inputs.md) and needs no compiled dependency; defusedxml wraps it so that no part can declare a DTD or
+an entity, whatever its encoding or wherever the declaration stands.  The zip is guarded against bombs:
+every part is read with a size cap and a compression-ratio check, the archive's entry count is bounded,
+an encrypted entry is refused.  Generated text is bounded too: spans and ``gridBefore`` are clamped to the
+grid's column limit, list labels by :mod:`govlint.sources.docx_numbering`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
+
+import defusedxml.ElementTree as defused
+from defusedxml import DefusedXmlException
 
 from govlint.model import Origin
 from govlint.sources.document import Document
@@ -35,6 +40,8 @@ _OFFICE_DOCUMENT = "/officeDocument"
 #: Most zip entries a Word document may have, and the largest compression ratio of a part over 1 MB.
 MAX_ENTRIES = 10_000
 MAX_RATIO = 200
+#: The zip flag of an encrypted entry (``zipfile`` would raise a bare RuntimeError asking for a password).
+_ENCRYPTED = 0x1
 #: Elements whose content is never shown: deleted text, field codes, properties.
 _SKIP = frozenset({"delText", "instrText", "delInstrText", "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr"})
 #: Containers whose children belong to their parent's flow.
@@ -130,6 +137,12 @@ class _Package:
 
     def read(self, part: str) -> bytes:
         info = self.names[part]
+        if info.flag_bits & _ENCRYPTED:
+            raise input_error(
+                self.name,
+                f"Word 文件中的部件已加密（{part}），请提供未加密的 .docx",
+                f"a part of the Word file is encrypted ({part}); supply an unencrypted .docx",
+            )
         if info.file_size > MAX_INPUT_BYTES:
             raise self._bomb()
         if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
@@ -137,22 +150,25 @@ class _Package:
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_INPUT_BYTES + 1)
-        except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError):
             raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
         if len(data) > MAX_INPUT_BYTES:
             raise self._bomb()
         return data
 
     def xml(self, part: str) -> ET.Element:
+        """Parse a part with defusedxml: a DTD, an entity declaration or an external reference is refused
+        wherever it stands and in whatever encoding the part is written (UTF-16 included)."""
         data = self.read(part)
-        if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
+        try:
+            root: ET.Element = defused.fromstring(data, forbid_dtd=True)
+        except DefusedXmlException:
             raise input_error(
                 self.name, f"Word 文件含有不允许的 DOCTYPE（{part}）", f"the Word file has a forbidden DOCTYPE ({part})"
-            )
-        try:
-            return ET.fromstring(data)
-        except ET.ParseError:
+            ) from None
+        except (ET.ParseError, ValueError, LookupError):
             raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
+        return root
 
     def optional_xml(self, part: str) -> ET.Element | None:
         return self.xml(part) if part in self.names else None

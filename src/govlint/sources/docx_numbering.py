@@ -4,7 +4,8 @@ A report's headings are often numbered by Word itself; without the numbers the p
 ``总体情况`` instead of ``一、总体情况``.  This follows ``word/numbering.xml``: a paragraph's ``numPr`` (or
 its style's) names a list and a level; counters run per abstract list, a level's counter restarts when a
 higher level advances, and the level's ``lvlText`` (``%1、``) is filled with the counters in the level's
-format.
+format.  Counters and labels are bounded (:data:`MAX_COUNTER`, :data:`MAX_LABEL`): a hostile list cannot
+make the text many times larger than the file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 #: Deepest style inheritance followed, so a cyclic ``basedOn`` chain cannot loop.
 _MAX_STYLE_DEPTH = 20
+#: Largest list counter (Word's own limit on a start value): a hostile start cannot make a letter label of
+#: millions of characters (``upperLetter`` repeats its letter once per 26).
+MAX_COUNTER = 32767
+#: Longest list label written; a longer ``lvlText`` (or one grown by its counters) is not a list number,
+#: and repeating it on every paragraph would multiply the input many times over.
+MAX_LABEL = 64
 
 
 class Level(NamedTuple):
@@ -76,6 +83,11 @@ def _int(element: ET.Element | None, default: int) -> int:
         return default
 
 
+def _counter(element: ET.Element | None) -> int:
+    """A start value, clamped to ``0 … MAX_COUNTER``."""
+    return min(max(_int(element, 1), 0), MAX_COUNTER)
+
+
 def _index(element: ET.Element) -> int:
     """The ``w:ilvl`` attribute of a level or override (0 when missing or malformed)."""
     value = element.get(f"{W}ilvl") or "0"
@@ -108,7 +120,7 @@ class Numbering:
                 levels: dict[int, Level] = {}
                 for level in abstract.iter(f"{W}lvl"):
                     levels[_index(level)] = Level(
-                        start=_int(level.find(f"{W}start"), 1),
+                        start=_counter(level.find(f"{W}start")),
                         format=_val(level.find(f"{W}numFmt")) or "decimal",
                         text=_val(level.find(f"{W}lvlText")) or "",
                         suffix=_val(level.find(f"{W}suff")) or "tab",
@@ -116,7 +128,7 @@ class Numbering:
                 abstracts[abstract.get(f"{W}abstractNumId") or ""] = levels
             for instance in numbering.iter(f"{W}num"):
                 overrides = {
-                    _index(override): _int(override.find(f"{W}startOverride"), 1)
+                    _index(override): _counter(override.find(f"{W}startOverride"))
                     for override in instance.iter(f"{W}lvlOverride")
                     if override.find(f"{W}startOverride") is not None
                 }
@@ -142,10 +154,10 @@ class Numbering:
             self._started.add(num_id)
             for index, start in overrides.items():
                 counters[index] = start - 1
-        counters[level_index] = counters.get(level_index, level.start - 1) + 1
+        counters[level_index] = min(counters.get(level_index, level.start - 1) + 1, MAX_COUNTER)
         for deeper in [index for index in counters if index > level_index]:
             del counters[deeper]
-        if level.format == "bullet":
+        if level.format == "bullet" or len(level.text) > MAX_LABEL:
             return ""
         text = level.text
         for index in range(9):
@@ -156,6 +168,8 @@ class Numbering:
                 text = text.replace(
                     placeholder, format_number(value, known.format if index != level_index else level.format)
                 )
+        if len(text) > MAX_LABEL:
+            return ""
         return text + (" " if level.suffix == "space" else "")
 
     def _numbering_of(self, properties: ET.Element | None) -> tuple[str, int] | None:
