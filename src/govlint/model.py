@@ -16,6 +16,11 @@ from typing import Literal
 import attrs
 
 FormatName = Literal["2021", "2019", "unknown"]
+#: How a cell's value (or its emptiness) was placed; see docs/parsing.md, "Evidence".
+#: ``grid``: a structured source's table cell; ``count``: the row prints as many cells as it has columns;
+#: ``columns``: column positions proven by the table's aligned tabs, pipes or character columns;
+#: ``arithmetic``: a split of run-together digits that only one reading (with the row's sums) allows.
+Evidence = Literal["grid", "count", "columns", "arithmetic"]
 
 
 @attrs.frozen
@@ -48,7 +53,7 @@ class CellStatus(str, Enum):
     INFERRED = "inferred"  #: split from digits run together, unique by the row's arithmetic
     EMPTY = "empty"  #: nothing, or a placeholder such as "/", "-", "—"
     UNREADABLE = "unreadable"  #: text where a number belongs
-    AMBIGUOUS = "ambiguous"  #: the row's numbers could not all be placed; this cell is unknown
+    AMBIGUOUS = "ambiguous"  #: unread: the row's values could not be placed on evidence; this cell is unknown
 
 
 Number = int | Decimal
@@ -69,6 +74,8 @@ class Cell:
     span: Span | None = None
     #: A unit printed inside the cell (e.g. "元" in 2019 采购总金额), kept as printed.
     unit: str | None = None
+    #: How the value (or the emptiness) was placed; None for a cell that was not read (AMBIGUOUS).
+    evidence: Evidence | None = None
 
     @property
     def key(self) -> str:
@@ -80,6 +87,22 @@ class Cell:
 
 
 @attrs.frozen
+class Problem:
+    """Why a row (or a table) could not be read: a short machine word and the reason in Chinese and English.
+
+    ``kind`` is one of ``too-many-values``, ``too-few-values``, ``no-values``, ``digits`` (run-together
+    digits with several readings or none) and ``text`` (text where the numbers belong).
+    """
+
+    kind: str
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.zh} / {self.en}"
+
+
+@attrs.frozen
 class TableRow:
     """A data row: its key, the label as printed and its cells by column key."""
 
@@ -87,8 +110,8 @@ class TableRow:
     label: str
     span: Span | None
     cells: Mapping[str, Cell]
-    #: Why the row's values could not all be placed (GL106), or None.
-    problem: str | None = None
+    #: Why the row could not be read (GL108, zh / en), or None; every cell of such a row is AMBIGUOUS.
+    problem: Problem | None = None
     #: The number of values printed in the row (may differ from the number of columns).
     value_count: int = 0
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from govlint import schema
-from govlint.model import Cell, CellStatus, DateMention, Number, Report, Span, Table, TableRow
+from govlint.model import Cell, CellStatus, DateMention, Number, Problem, Report, Span, Table, TableRow
 
 JSONValue = Any
 
@@ -39,9 +39,17 @@ def _position(span: Span | None) -> dict[str, int | None]:
     return {"line": span.line if span else None, "column": span.column if span else None}
 
 
-def cell_to_dict(cell: Cell, problem: str | None = None) -> dict[str, JSONValue]:
-    """One cell: value, line, column; status, raw text, unit and the row's problem only when they say something."""
+def problem_to_dict(problem: Problem) -> dict[str, str]:
+    """Why a row was not read: a machine word and the reason in Chinese and English."""
+    return {"kind": problem.kind, "zh": problem.zh, "en": problem.en}
+
+
+def cell_to_dict(cell: Cell, problem: Problem | None = None) -> dict[str, JSONValue]:
+    """One cell: value, line, column, the evidence that placed it; status, raw text, unit and the row's problem
+    only when they say something."""
     data: dict[str, JSONValue] = {"value": number_to_json(cell.value), **_position(cell.span)}
+    if cell.evidence is not None:
+        data["evidence"] = cell.evidence
     if cell.status is not CellStatus.OK:
         data["status"] = cell.status.value
         if cell.raw:
@@ -49,7 +57,7 @@ def cell_to_dict(cell: Cell, problem: str | None = None) -> dict[str, JSONValue]
     if cell.unit is not None:
         data["unit"] = cell.unit
     if problem is not None and cell.status is CellStatus.AMBIGUOUS:
-        data["problem"] = problem
+        data["problem"] = problem_to_dict(problem)
     return data
 
 

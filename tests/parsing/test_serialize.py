@@ -23,7 +23,7 @@ def test_json_contract_of_a_seed() -> None:
     tables = data["tables"]
     assert tables["active_disclosure"] is None
     total = tables["applications"]["new_received"]["total"]
-    assert total == {"value": 31, "line": 24, "column": total["column"]}
+    assert total == {"value": 31, "line": 24, "column": total["column"], "evidence": "count"}
     assert tables["applications"]["denied"]["state_secret"]["total"]["value"] == 0
     assert tables["applications"]["other"]["fee_unpaid"]["natural_person"]["value"] == 0
     assert tables["review_litigation"]["litigation_after_review"]["pending"]["value"] == 0
@@ -32,13 +32,14 @@ def test_json_contract_of_a_seed() -> None:
 def test_cells_not_read_cleanly_say_so() -> None:
     data = report_to_dict(govlint.parse(SEEDS[0]))
     blank = data["tables"]["applications"]["results_total"]["natural_person"]
-    assert blank == {"value": None, "line": 56, "column": blank["column"], "status": "empty"}
+    assert blank == {"value": None, "line": 56, "column": blank["column"], "status": "empty", "evidence": "columns"}
     crawled = report_to_dict(govlint.parse(PINGTAN / "062_social_2024.txt"))
     review = crawled["tables"]["review_litigation"]["review"]["upheld"]
     assert review["value"] is None and review["status"] == "ambiguous"
-    assert "15 numbers" in review["problem"]
+    assert "15 numbers" in review["problem"]["en"] and "15 个数值" in review["problem"]["zh"]
+    assert review["problem"]["kind"] == "digits" and "evidence" not in review
     inferred = crawled["tables"]["applications"]["new_received"]["total"]
-    assert inferred["value"] == 2 and inferred["status"] == "inferred"
+    assert inferred["value"] == 2 and inferred["status"] == "inferred" and inferred["evidence"] == "arithmetic"
 
 
 def test_decimal_amounts_are_json_numbers_and_units_are_kept() -> None:

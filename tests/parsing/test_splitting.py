@@ -38,7 +38,7 @@ def test_spaces_are_boundaries_and_zeros_never_lead() -> None:
 def test_two_consistent_readings_leave_the_row_ambiguous() -> None:
     outcome = split_row([("110000011", 0)], COUNTS, ROW_TOTAL)
     assert outcome.parts is None
-    assert outcome.problem is not None and "more than one consistent" in outcome.problem
+    assert outcome.problem is not None and "more than one consistent" in str(outcome.problem)
 
 
 def test_no_consistent_reading_is_ambiguous() -> None:
@@ -48,7 +48,7 @@ def test_no_consistent_reading_is_ambiguous() -> None:
     outcome = split_row([("00202000001324015", 0)], kinds, groups)
     assert outcome.parts is None
     assert outcome.readings == 24
-    assert outcome.problem is not None and "none consistent" in outcome.problem
+    assert outcome.problem is not None and "none consistent" in str(outcome.problem)
 
 
 def test_long_rows_are_searched_with_their_totals_forced() -> None:
@@ -74,7 +74,7 @@ def test_without_arithmetic_several_readings_are_ambiguous() -> None:
 def test_too_few_digits() -> None:
     outcome = split_row([("0", 0), ("00000", 2)], COUNTS, ROW_TOTAL)
     assert outcome.parts is None
-    assert outcome.problem == "6 位数字无法拆成 7 个数值 / 6 digits cannot be read as 7 numbers"
+    assert str(outcome.problem) == "6 位数字无法拆成 7 个数值 / 6 digits cannot be read as 7 numbers"
 
 
 def test_sign_goes_to_the_signed_column_unit_and_decimals_to_the_amount() -> None:
@@ -92,4 +92,4 @@ def test_sign_goes_to_the_signed_column_unit_and_decimals_to_the_amount() -> Non
 
 def test_text_is_not_split() -> None:
     outcome = split_row([("12", 0), ("无", 2)], COUNTS, None)
-    assert outcome.parts is None and outcome.problem == "连写数字中夹有文字 / text among the run-together digits"
+    assert outcome.parts is None and str(outcome.problem) == "连写数字中夹有文字 / text among the run-together digits"

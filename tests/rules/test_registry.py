@@ -17,7 +17,7 @@ from .builder import diagnostics, make_report
 
 EXPECTED_CODES = [
     *("GL001", "GL002", "GL004", "GL005"),
-    *(f"GL10{i}" for i in range(1, 8)),
+    *(f"GL10{i}" for i in (1, 2, 3, 4, 5, 7, 8)),
     *(f"GL20{i}" for i in range(1, 6)),
     *(f"GL30{i}" for i in range(1, 4)),
     *(f"GL40{i}" for i in range(1, 8)),
@@ -51,7 +51,9 @@ def test_names_are_unique() -> None:
 def test_fee_contradiction_is_a_warning() -> None:
     severities = {r.meta.code: r.meta.severity for r in BUILTIN_RULES}
     assert severities["GL302"] is Severity.WARNING
-    assert all(s is Severity.ERROR for c, s in severities.items() if c != "GL302" and not c.startswith("GL00"))
+    assert all(
+        s is Severity.ERROR for c, s in severities.items() if c not in {"GL302", "GL108"} and not c.startswith("GL00")
+    )
 
 
 def test_plugin_hooks_register_with_pluggy() -> None:

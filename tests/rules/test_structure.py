@@ -12,7 +12,6 @@ from govlint.rules.structure import (
     MissingTable,
     SectionOrder,
     TitleIncomplete,
-    UnplacedValues,
 )
 
 from .builder import AMBIGUOUS, Inferred, diagnostics, make_report
@@ -287,31 +286,6 @@ def test_gl105_2019_fee_items_are_ordinary_cells() -> None:
         fmt="2019", year=2020, signature="2021年1月20日", cells={"active_disclosure.fees.change": None}
     )
     assert [d.key for d in diagnostics(EmptyCell, report)] == ["active_disclosure.fees.change"]
-
-
-# GL106 ----------------------------------------------------------------------------------------------------
-
-
-def test_gl106_passes_without_problems() -> None:
-    assert diagnostics(UnplacedValues, make_report()) == []
-
-
-def test_gl106_row_with_a_problem() -> None:
-    report = make_report(problems={"applications.granted": "5 values for 7 columns"})
-    [d] = diagnostics(UnplacedValues, report)
-    assert d.key == "applications.granted"
-    assert pointed(report, d).startswith("(一)予以公开")
-    assert "应有 7 个" in d.message_zh
-    # Its cells are unknown, not empty: GL105 stays silent.
-    assert diagnostics(EmptyCell, report) == []
-
-
-def test_gl106_shared_review_line_reported_once() -> None:
-    problem = "14 values for 15 cells"
-    report = make_report(problems={f"review_litigation.{g}": problem for g in ("review", "litigation_direct")})
-    [d] = diagnostics(UnplacedValues, report)
-    assert (d.expected, d.actual) == (15, 15)  # the builder prints all 15 numbers of the line
-    assert d.message_zh.startswith("“行政复议、行政诉讼情况表数据”行有 15 个数值，应有 15 个")
 
 
 # GL107 ----------------------------------------------------------------------------------------------------

@@ -1,12 +1,16 @@
-"""GL201–GL205 and the relation/repair analysis on hand-built reports."""
+"""GL108, GL201–GL205 and the relation/repair analysis on hand-built reports."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from govlint.model import Report
+import attrs
+
+from govlint.diagnostics import Severity
+from govlint.model import CellStatus, Problem, Report, Tables
 from govlint.rules.relations import evaluate_all
-from govlint.rules.tables import Balance, InvalidCount, ResultsTotal, ReviewTotal, RowTotal
+from govlint.rules.structure import EmptyCell
+from govlint.rules.tables import Balance, InvalidCount, ResultsTotal, ReviewTotal, RowTotal, Unread
 
 from .builder import AMBIGUOUS, CONSISTENT_APPLICATIONS, diagnostics, make_report
 
@@ -282,3 +286,68 @@ def test_gl205_2019_change_is_signed() -> None:
     report = make_report(fmt="2019", year=2020, signature="2021年1月20日", active={"licensing.prev_items": -4})
     [d] = diagnostics(InvalidCount, report)
     assert "第二十条第（五）项 行政许可 上一年项目数量 列为负数" in d.message_zh
+
+
+# GL108 ----------------------------------------------------------------------------------------------------
+
+SHORT = Problem(
+    "too-few-values", "印有 5 个数值，本行有 7 列，版式无法表明哪几列为空", "5 values printed for 7 columns"
+)
+
+
+def with_problems(report: Report, problems: dict[str, Problem]) -> Report:
+    """``report`` with the rows ``"table.row"`` unread (every cell AMBIGUOUS) for the given reasons."""
+    tables = {}
+    for table_key in ("active_disclosure", "applications", "review_litigation"):
+        table = report.tables.get(table_key)
+        if table is None:
+            continue
+        rows = {}
+        for key, row in table.rows.items():
+            problem = problems.get(f"{table_key}.{key}")
+            unknown = {c: attrs.evolve(cell, value=None, status=CellStatus.AMBIGUOUS) for c, cell in row.cells.items()}
+            rows[key] = row if problem is None else attrs.evolve(row, cells=unknown, problem=problem)
+        tables[table_key] = attrs.evolve(table, rows=rows)
+    return attrs.evolve(report, tables=Tables(**tables))
+
+
+def test_gl108_is_silent_when_every_row_is_read() -> None:
+    assert diagnostics(Unread, make_report()) == []
+
+
+def test_gl108_one_unread_finding_per_row_not_per_cell_and_never_gl105() -> None:
+    report = with_problems(make_report(), {"applications.granted": SHORT})
+    [d] = diagnostics(Unread, report)
+    assert d.unread and d.severity is Severity.WARNING
+    assert d.key == "applications.granted"
+    assert (d.expected, d.actual) == (7, "too-few-values")
+    assert (
+        d.message_zh
+        == "未能读取“(一)予以公开”行：印有 5 个数值，本行有 7 列，版式无法表明哪几列为空；该行 7 个单元格未核对"
+    )
+    assert d.message_en.startswith("could not read the row “(一)予以公开”: 5 values printed for 7 columns;")
+    line = report.text.split("\n")[d.location.line - 1]
+    assert line[d.location.column - 1 :].startswith("(一)予以公开")
+    assert diagnostics(EmptyCell, report) == []
+    assert relation_findings(report) == []
+
+
+def test_gl108_review_groups_on_one_line_are_one_finding() -> None:
+    problem = Problem("digits", "连写数字拆成 15 个数值有 24 种方式", "the digits can be read as 15 numbers in 24 ways")
+    report = with_problems(make_report(), {f"review_litigation.{g}": problem for g in ("review", "litigation_direct")})
+    findings = diagnostics(Unread, report)
+    assert [d.key for d in findings] == ["review_litigation.review"]
+
+
+def test_gl108_a_table_with_no_row_read_is_one_finding() -> None:
+    report = make_report()
+    table = report.tables.review_litigation
+    assert table is not None
+    problem = Problem("digits", "连写数字拆成 15 个数值有 24 种方式", "the digits can be read as 15 numbers in 24 ways")
+    report = with_problems(report, {f"review_litigation.{g}": problem for g in table.rows})
+    [d] = diagnostics(Unread, report)
+    assert d.key == "review_litigation" and d.actual == "digits"
+    assert d.message_zh.startswith(
+        "未能读取行政复议、行政诉讼情况表的任何一行（如：连写数字拆成 15 个数值有 24 种方式）"
+    )
+    assert d.message_en.startswith("could not read any row of the review and litigation table")

@@ -30,6 +30,8 @@ class Layout(str, Enum):
     LINES = "lines"
     SPACED = "spaced"
     RUN = "run"
+    #: A structured source's table row (every cell carries a table origin); set by the table builder.
+    GRID = "grid"
 
 
 class AtomKind(str, Enum):
@@ -47,9 +49,9 @@ class Atom(NamedTuple):
     end: int
     #: Physical row id within the document (a line, or a block of lines in the LINES layout).
     row: int
-    #: Cell index (TAB, PIPE, LINES) or character column of the centre (SPACED); None in RUN text.
+    #: Cell index (TAB, PIPE, LINES), character column of the centre (SPACED), grid column (GRID); None in RUN.
     pos: float | None
-    #: Number of cells in the physical row (TAB, PIPE, LINES), to place cells counted from the row's end.
+    #: Number of cells in the physical row (TAB, PIPE, LINES): rows of one shape share their cell positions.
     row_size: int
     layout: Layout
 

@@ -208,7 +208,7 @@ def _region(text: str, folded: str, group: tuple[Family, Sequence[LabelHit]], bo
         while position < bound:
             newline = folded.find("\n", position + 1, bound)
             stop = bound if newline == -1 else newline
-            if folded[position:stop].strip():
+            if folded[position:stop].strip(" \n\r\f"):  # a line holding only a tab is an empty cell
                 if marks.between(position, stop) or has_prose(folded, position, stop):
                     break
                 end = stop

@@ -1,13 +1,18 @@
-"""Place the printed values of one table row into its columns, as a careful reader would.
+"""Place the printed values of one table row into its columns, on evidence only.
 
-* As many values as columns: they are the columns, in order.
-* Fewer values in a layout with cell positions (tabs, pipes, one cell per line, pdftotext columns): each
-  value goes to the column whose position it shares with the nearest complete rows of the same table
-  (counted from the row's start or from its end); the columns left over are empty.  When the neighbours
-  disagree, or when nothing decides, every cell of the row is ambiguous.
-* Crawled text with the cells run together: :func:`govlint.parsing.splitting.split_row`.
-* A row printed without any value: every cell is empty.
-Text where a number belongs is unreadable; a value is never guessed.
+A value goes into a cell only when the source proves where it belongs (``Cell.evidence``):
+
+* ``grid``: the row is a structured source's table row (HTML, Word, PDF grid): every written cell is a
+  source cell at its grid column, and an empty one is empty in the source;
+* ``count``: the row prints exactly as many cells (values or placeholders) as it has columns;
+* ``columns``: the row is short, and the column positions of the complete rows of the same table around it
+  (aligned tabs, pipes or ``pdftotext`` character columns) say which cells it prints and which are blank;
+* ``arithmetic``: crawled text whose digits ran together, split in the only way the digits and the row's
+  sums allow (:func:`govlint.parsing.splitting.split_row`).
+
+Where nothing proves a placement (two are possible, or none), the row is unread: every cell is AMBIGUOUS and
+the row's :class:`govlint.model.Problem` says why.  Text where a number belongs is unreadable; a value is
+never guessed, and a cell is empty only where the source shows it empty.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from govlint.model import CellStatus, Number
+from govlint.model import CellStatus, Evidence, Number, Problem
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.numbers import read_cell
 from govlint.parsing.splitting import Sums, split_row
@@ -23,6 +28,8 @@ from govlint.schema import ColumnSpec
 
 #: How far (in characters) a value of pdftotext output may sit from its column in a neighbouring row.
 SPACED_TOLERANCE = 2.5
+#: Layouts whose rows print each of their cells, an empty one included (a lone tab line, ``| |``).
+_EXPLICIT_CELLS = (Layout.PIPE, Layout.LINES)
 
 
 class Slot(NamedTuple):
@@ -35,6 +42,7 @@ class Slot(NamedTuple):
     start: int
     end: int
     unit: str | None = None
+    evidence: Evidence | None = None
 
 
 class Reference(NamedTuple):
@@ -42,39 +50,62 @@ class Reference(NamedTuple):
 
     order: int
     positions: tuple[float, ...]
-    row_size: int
     layout: Layout
+    row_size: int
+    #: The position of the row's label cell: rows of another shape are compared counting from their labels.
+    label_cell: float
 
 
 class Placed(NamedTuple):
-    """A row's cells, why they could not all be placed (or None), and how many values were printed."""
+    """A row's cells, why they could not be read (or None), and how many values were printed."""
 
     slots: tuple[Slot, ...]
-    problem: str | None
+    problem: Problem | None
     value_count: int
     reference: Reference | None = None
 
 
-def _value_slot(column: ColumnSpec, atom: Atom) -> Slot:
+def _value_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:
     reading = read_cell(atom.raw)
-    return Slot(column.key, reading.value, reading.status, atom.raw, atom.start, atom.end, reading.unit)
+    return Slot(column.key, reading.value, reading.status, atom.raw, atom.start, atom.end, reading.unit, evidence)
 
 
-def _empty_slot(column: ColumnSpec, atom: Atom | None, at: int) -> Slot:
+def _empty_slot(column: ColumnSpec, atom: Atom | None, at: int, evidence: Evidence) -> Slot:
     if atom is None:
-        return Slot(column.key, None, CellStatus.EMPTY, "", at, at)
-    return Slot(column.key, None, CellStatus.EMPTY, atom.raw, atom.start, atom.end)
+        return Slot(column.key, None, CellStatus.EMPTY, "", at, at, None, evidence)
+    return Slot(column.key, None, CellStatus.EMPTY, atom.raw, atom.start, atom.end, None, evidence)
 
 
-def _ambiguous(columns: Sequence[ColumnSpec], atoms: Sequence[Atom], problem: str, count: int) -> Placed:
-    start = atoms[0].start
-    end = atoms[-1].end
+def _cell_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:
+    if atom.kind is AtomKind.EMPTY:
+        return _empty_slot(column, atom, atom.start, evidence)
+    return _value_slot(column, atom, evidence)
+
+
+def unread(columns: Sequence[ColumnSpec], atoms: Sequence[Atom], problem: Problem, count: int, at: int) -> Placed:
+    """Every cell of the row unread (AMBIGUOUS, no value), with the reason."""
+    start = atoms[0].start if atoms else at
+    end = atoms[-1].end if atoms else at
     raw = " ".join(a.raw for a in atoms)
     slots = [Slot(c.key, None, CellStatus.AMBIGUOUS, raw, start, end) for c in columns]
-    unit = read_cell(atoms[-1].raw).unit
+    unit = read_cell(atoms[-1].raw).unit if atoms else None
     if unit is not None and columns[-1].kind == "amount":  # 2832995元: whatever the split, 元 is the amount's
         slots[-1] = slots[-1]._replace(unit=unit)
     return Placed(tuple(slots), problem, count)
+
+
+def _short(printed: int, count: int) -> Problem:
+    if printed == 0:
+        return Problem(
+            "no-values",
+            f"本行未印数值，版式无法表明其 {count} 个单元格为空",
+            f"no value is printed in the row and the layout does not show that its {count} cells are empty",
+        )
+    return Problem(
+        "too-few-values",
+        f"印有 {printed} 个数值，本行有 {count} 列，版式无法表明哪几列为空",
+        f"{printed} values printed for {count} columns and the layout does not show which are empty",
+    )
 
 
 def place_row(
@@ -85,41 +116,38 @@ def place_row(
     order: int,
     references: Sequence[Reference] = (),
     sums: Sums | None = None,
+    label_cell: float = 0.0,
 ) -> Placed:
     """Place ``atoms`` (the cells printed after a row's label) into ``columns``.
 
     ``order`` is the row's place in its table and ``references`` are the complete rows nearest to it;
+    ``label_cell`` is the position of the cell holding the row's label (tabs, pipes, lines);
     ``sums`` are the row's own totals (a total column and the columns it adds up), which choose between
     readings of digits run together.
     """
     count = len(columns)
+    layout = atoms[0].layout if atoms else None
+    if layout is Layout.GRID:
+        return _grid(columns, atoms, label_end, order, references)
     # printed cells: numbers, text, and placeholders such as "/" or "—" (an empty cell the report printed)
     values = [a for a in atoms if a.kind is not AtomKind.EMPTY or a.raw.strip()]
     while len(values) > count and values[-1].kind is AtomKind.WORD:
         values.pop()  # trailing words after the last value: header junk, not cells
-    if not any(a.kind is not AtomKind.EMPTY for a in values):
-        empties = [a for a in atoms if a.kind is AtomKind.EMPTY]
-        if len(empties) == count:
-            return Placed(tuple(_empty_slot(c, a, a.start) for c, a in zip(columns, empties, strict=True)), None, 0)
-        at = empties[0].start if empties else label_end
-        return Placed(tuple(_empty_slot(c, None, at) for c in columns), None, 0)
     if len(values) == count:
-        slots = tuple(
-            [
-                _empty_slot(c, a, a.start) if a.kind is AtomKind.EMPTY else _value_slot(c, a)
-                for c, a in zip(columns, values, strict=True)
-            ]
-        )
+        slots = tuple(_cell_slot(c, a, "count") for c, a in zip(columns, values, strict=True))
         reference = None
         if values[0].layout is not Layout.RUN:
             positions = [a.pos for a in values if a.pos is not None]
             if len(positions) == count:  # every value has a position
-                reference = Reference(order, tuple(positions), values[0].row_size, values[0].layout)
+                reference = Reference(order, tuple(positions), values[0].layout, values[0].row_size, label_cell)
         return Placed(slots, None, count, reference)
     if len(values) > count:
-        problem = f"印有 {len(values)} 个数值，本行只有 {count} 列 / {len(values)} values printed for {count} columns"
-        return _ambiguous(columns, values, problem, len(values))
-    layout = values[0].layout
+        problem = Problem(
+            "too-many-values",
+            f"印有 {len(values)} 个数值，本行只有 {count} 列",
+            f"{len(values)} values printed for {count} columns",
+        )
+        return unread(columns, values, problem, len(values), label_end)
     if layout is Layout.RUN:
         numbers = [a for a in values if a.kind is not AtomKind.EMPTY]
         while numbers and numbers[-1].kind is AtomKind.WORD:  # junk glued to the next label ("0000000三三、…")
@@ -127,95 +155,126 @@ def place_row(
         while numbers and numbers[0].kind is AtomKind.WORD:
             numbers.pop(0)
         if not numbers:
-            return _ambiguous(columns, values, "数值位置上是文字 / text where the numbers belong", len(values))
+            if not values:
+                return unread(columns, values, _short(0, count), 0, label_end)
+            problem = Problem("text", "数值位置上是文字", "text where the numbers belong")
+            return unread(columns, values, problem, len(values), label_end)
         return _split(columns, numbers, sums)
-    placed = _by_neighbours(columns, atoms, values, references)
+    placed = _by_neighbours(columns, atoms, values, references, label_cell) if atoms else None
     if placed is not None:
         return placed
-    if layout in (Layout.TAB, Layout.PIPE, Layout.LINES):
-        cells = list(atoms)
-        while cells and cells[-1].kind is AtomKind.EMPTY:
-            cells.pop()
-        if len(cells) == count:
-            slots = tuple(
-                _empty_slot(c, a, a.start) if a.kind is AtomKind.EMPTY else _value_slot(c, a)
-                for c, a in zip(columns, cells, strict=True)
-            )
-            return Placed(slots, None, len(values))
-    return _ambiguous(
-        columns,
-        values,
-        f"印有 {len(values)} 个数值，本行有 {count} 列，版式无法表明哪几列为空 / "
-        f"{len(values)} values printed for {count} columns and the layout does not show which are empty",
-        len(values),
+    if layout in _EXPLICIT_CELLS and len(atoms) == count:  # every cell printed, the blank ones included
+        return Placed(tuple(_cell_slot(c, a, "count") for c, a in zip(columns, atoms, strict=True)), None, len(values))
+    return unread(columns, values, _short(len(values), count), len(values), label_end)
+
+
+def _grid(
+    columns: Sequence[ColumnSpec], atoms: Sequence[Atom], label_end: int, order: int, references: Sequence[Reference]
+) -> Placed:
+    """A structured source's row: its written cells are the source's cells, blank ones empty in the source."""
+    count = len(columns)
+    cells = list(atoms)
+    while len(cells) > count and cells[-1].kind is not AtomKind.NUM and not cells[-1].raw.strip():
+        cells.pop()  # blank cells right of the table's columns (a wider header row)
+    values = [a for a in cells if a.kind is not AtomKind.EMPTY or a.raw.strip()]
+    if len(cells) == count:
+        slots = tuple(_cell_slot(c, a, "grid") for c, a in zip(columns, cells, strict=True))
+        positions = tuple(a.pos for a in cells if a.pos is not None)
+        reference = Reference(order, positions, Layout.GRID, 0, 0.0) if len(positions) == count else None
+        return Placed(slots, None, len(values), reference)
+    placed = _by_neighbours(columns, cells, values, references, 0.0)
+    if placed is not None:
+        return placed
+    if len(values) > count:
+        problem = Problem(
+            "too-many-values",
+            f"表格本行有 {len(values)} 个数值，本行只有 {count} 列",
+            f"the table row holds {len(values)} values for {count} columns",
+        )
+        return unread(columns, values, problem, len(values), label_end)
+    problem = Problem(
+        "too-few-values",
+        f"表格本行有 {len(cells)} 个单元格，本行有 {count} 列，无法确定各单元格所属列",
+        f"the table row has {len(cells)} cells for {count} columns; which column each belongs to is not shown",
     )
+    return unread(columns, values, problem, len(values), label_end)
 
 
 def _split(columns: Sequence[ColumnSpec], values: Sequence[Atom], sums: Sums | None) -> Placed:
     outcome = split_row([(a.raw, a.start) for a in values], [c.kind for c in columns], sums)
     if outcome.parts is None:
-        return _ambiguous(
-            columns, values, outcome.problem or "连写数字无法拆分 / the digits cannot be split", len(values)
-        )
+        problem = outcome.problem or Problem("digits", "连写数字无法拆分", "the digits cannot be split")
+        return unread(columns, values, problem, len(values), values[0].start)
     slots = []
     atoms = iter(values)
     atom = next(atoms)
+    split = any(part.split for part in outcome.parts)
+    evidence: Evidence = "arithmetic" if split else "count"
     for column, part in zip(columns, outcome.parts, strict=True):
         while part.start >= atom.end:  # parts and atoms are both in text order
             atom = next(atoms)
         raw = atom.raw[part.start - atom.start : part.end - atom.start]
         status = CellStatus.INFERRED if part.split else CellStatus.OK
-        slots.append(Slot(column.key, part.value, status, raw, part.start, part.end, part.unit))
+        slots.append(Slot(column.key, part.value, status, raw, part.start, part.end, part.unit, evidence))
     return Placed(tuple(slots), None, len(slots))
 
 
 def _by_neighbours(
-    columns: Sequence[ColumnSpec], atoms: Sequence[Atom], values: Sequence[Atom], references: Sequence[Reference]
+    columns: Sequence[ColumnSpec],
+    atoms: Sequence[Atom],
+    values: Sequence[Atom],
+    references: Sequence[Reference],
+    label_cell: float,
 ) -> Placed | None:
-    """Place a short row by the cell positions of its nearest complete neighbours, when they agree."""
-    layout = values[0].layout
-    row_size = values[0].row_size
+    """Place a short row by the cell positions of its nearest complete neighbours, when they agree.
+
+    Positions are cell indexes (tabs, pipes, lines), character columns (pdftotext) or grid columns
+    (structured sources).  Tab, pipe and line rows of the same shape (cell count) are compared cell by cell;
+    rows of another shape (trailing separators vary, spanned cells left out) counting from their labels.
+    A row that prints no value is placed (every cell empty) only when every one of its columns is a blank
+    cell at a proven position.
+    """
+    layout = atoms[0].layout
     outcomes: dict[tuple[int, ...], tuple[float, ...]] = {}
-    # rows of the same shape (cell count) are compared cell by cell; others counting from the row's end,
-    # except where separators trail a row in varying numbers (tabs, pipes): there the end proves nothing
-    for from_end in (False,) if layout in (Layout.SPACED, Layout.TAB, Layout.PIPE) else (False, True):
-        for reference in references:
-            if reference.layout is not layout:
-                continue
-            if not from_end and layout is not Layout.SPACED and reference.row_size != row_size:
-                continue
-            assignment = _assign(values, reference, from_end)
-            if assignment is not None:
-                shift = row_size - reference.row_size if from_end else 0
-                outcomes.setdefault(assignment, tuple(p + shift for p in reference.positions))
-        if outcomes:
-            break
-    if len(outcomes) != 1:
-        return None
+    for reference in references:
+        if reference.layout is not layout:
+            continue
+        shift = 0.0
+        if layout not in (Layout.SPACED, Layout.GRID) and reference.row_size != atoms[0].row_size:
+            shift = label_cell - reference.label_cell
+        positions = tuple(p + shift for p in reference.positions)
+        assignment = _assign(values, positions, reference.layout)
+        if assignment is not None:
+            outcomes.setdefault(assignment, positions)
+    if len(outcomes) != 1 or (not values and layout is Layout.SPACED):
+        return None  # a pdftotext line without values may be a label wrapped over two lines
     ((assignment, expected),) = outcomes.items()
     value_of = dict(zip(assignment, values, strict=True))
-    empties = {a.pos: a for a in atoms if a.kind is AtomKind.EMPTY}
+    blanks = {a.pos: a for a in atoms if a.kind is AtomKind.EMPTY}
+    evidence: Evidence = "grid" if layout is Layout.GRID else "columns"
     slots = []
     for index, column in enumerate(columns):
         if index in value_of:
-            slots.append(_value_slot(column, value_of[index]))
+            slots.append(_value_slot(column, value_of[index], evidence))
             continue
-        following = min((a.start for i, a in value_of.items() if i > index), default=values[-1].end)
-        slots.append(_empty_slot(column, empties.get(expected[index]), following))
+        blank = blanks.get(expected[index])
+        if blank is None and layout is not Layout.SPACED:
+            return None  # no cell is printed at this column's position: the row does not show it empty
+        following = min((a.start for i, a in value_of.items() if i > index), default=atoms[-1].end)
+        slots.append(_empty_slot(column, blank, following, evidence))
     return Placed(tuple(slots), None, len(values))
 
 
-def _assign(values: Sequence[Atom], reference: Reference, from_end: bool) -> tuple[int, ...] | None:
+def _assign(values: Sequence[Atom], positions: Sequence[float], layout: Layout) -> tuple[int, ...] | None:
     """Column index of each value by position, or None when a value matches no column or two share one."""
     assignment: list[int] = []
-    tolerance = SPACED_TOLERANCE if reference.layout is Layout.SPACED else 0.0
+    tolerance = SPACED_TOLERANCE if layout is Layout.SPACED else 0.0
     for atom in values:
         if atom.pos is None:
             return None
-        position = atom.pos - atom.row_size if from_end else atom.pos
         best: tuple[int, float] | None = None
-        for column, ref_pos in enumerate(reference.positions):
-            distance = abs(position - (ref_pos - reference.row_size if from_end else ref_pos))
+        for column, ref_pos in enumerate(positions):
+            distance = abs(atom.pos - ref_pos)
             if distance <= tolerance and (best is None or distance < best[1]):
                 best = (column, distance)
         if best is None or best[0] in assignment:

@@ -21,6 +21,19 @@ class LineIndex:
         self._starts = starts
         self._has_origins = bool(document.origins)
 
+    @property
+    def text(self) -> str:
+        return self._document.text
+
+    @property
+    def has_origins(self) -> bool:
+        """True when the source says where its text came from (PDF pages, Word and HTML tables)."""
+        return self._has_origins
+
+    def origin(self, offset: int) -> Origin | None:
+        """Where the character at ``offset`` came from, or None."""
+        return self._document.origin_at(offset) if self._has_origins else None
+
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""
         line = bisect.bisect_right(self._starts, offset) - 1

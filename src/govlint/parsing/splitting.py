@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from govlint.model import Number
+from govlint.model import Number, Problem
 from govlint.parsing.numbers import number_value
 from govlint.schema import CELL_UNITS, ValueKind, fold
 
@@ -48,7 +48,11 @@ class Outcome(NamedTuple):
 
     parts: tuple[Part, ...] | None
     readings: int
-    problem: str | None = None
+    problem: Problem | None = None
+
+
+def _problem(zh: str, en: str) -> Problem:
+    return Problem("digits", zh, en)
 
 
 class _Group(NamedTuple):
@@ -211,14 +215,16 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
     count = len(kinds)
     groups = parse_groups(pieces)
     if groups is None:
-        return Outcome(None, 0, "连写数字中夹有文字 / text among the run-together digits")
+        return Outcome(None, 0, Problem("text", "连写数字中夹有文字", "text among the run-together digits"))
     if sum(len(g.digits) for g in groups) == count and not any(g.sign or g.decimals or g.unit for g in groups):
         # one digit per cell, the common case of crawled tables ("0000000"): the only reading
         cuts = [(n, i, i + 1) for n, g in enumerate(groups) for i in range(len(g.digits))]
         return Outcome(_parts(groups, cuts), 1)
     every = _Search(groups, kinds, None, MAX_READINGS + 1)
     every.run()
-    too_many = f"连写数字拆成 {count} 个数值的方式过多 / the digits can be read as {count} numbers in too many ways"
+    too_many = _problem(
+        f"连写数字拆成 {count} 个数值的方式过多", f"the digits can be read as {count} numbers in too many ways"
+    )
     if every.exhausted and sums is None:
         return Outcome(None, every.count, too_many)
     if every.count == 1 and not every.exhausted:
@@ -226,7 +232,9 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
     if every.count == 0:
         digits = sum(len(g.digits) for g in groups)
         return Outcome(
-            None, 0, f"{digits} 位数字无法拆成 {count} 个数值 / {digits} digits cannot be read as {count} numbers"
+            None,
+            0,
+            _problem(f"{digits} 位数字无法拆成 {count} 个数值", f"{digits} digits cannot be read as {count} numbers"),
         )
     ways_zh = f"{every.count} 种" if not every.exhausted else f"超过 {MAX_READINGS} 种"
     ways_en = f"{every.count} ways" if not every.exhausted else f"more than {MAX_READINGS} ways"
@@ -234,7 +242,10 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
         return Outcome(
             None,
             every.count,
-            f"连写数字拆成 {count} 个数值有 {ways_zh}方式 / the digits can be read as {count} numbers in {ways_en}",
+            _problem(
+                f"连写数字拆成 {count} 个数值有 {ways_zh}方式",
+                f"the digits can be read as {count} numbers in {ways_en}",
+            ),
         )
     consistent = _Search(groups, kinds, sums, 2)
     consistent.run()
@@ -247,6 +258,8 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
     return Outcome(
         None,
         every.count,
-        f"连写数字拆成 {count} 个数值有 {ways_zh}方式，{agree_zh}符合本行合计 / "
-        f"the digits can be read as {count} numbers in {ways_en}, {agree_en} consistent with the row's totals",
+        _problem(
+            f"连写数字拆成 {count} 个数值有 {ways_zh}方式，{agree_zh}符合本行合计",
+            f"the digits can be read as {count} numbers in {ways_en}, {agree_en} consistent with the row's totals",
+        ),
     )

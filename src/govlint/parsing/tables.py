@@ -8,6 +8,7 @@ builder cannot place (numbers in a header, an unknown row, a row printed twice) 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -59,6 +60,8 @@ def _group_totals() -> Sums:
 
 _GROUP_TOTALS = _group_totals()
 _FUZZY_MIN = 0.5
+#: What separates the cells of a row in the layouts whose cells are counted.
+_SEPARATORS = {Layout.TAB: "\t", Layout.PIPE: "|", Layout.LINES: "\n"}
 
 
 class TablesResult(NamedTuple):
@@ -75,7 +78,7 @@ class TablesResult(NamedTuple):
 class _Row:
     """A row as collected from the tree, before its values are placed."""
 
-    __slots__ = ("atoms", "columns", "key", "label", "placed")
+    __slots__ = ("atoms", "columns", "key", "label", "label_cell", "placed")
 
     def __init__(
         self,
@@ -90,6 +93,7 @@ class _Row:
         self.atoms = atoms
         self.columns = columns
         self.placed = placed
+        self.label_cell = 0.0
 
 
 class _Builder:
@@ -116,7 +120,14 @@ class _Builder:
         for slot in placed.slots:
             column = slot.column.rpartition(".")[2]
             cells[column] = Cell(
-                key, column, slot.value, slot.status, slot.raw, cell_span(slot.start, slot.end), slot.unit
+                key,
+                column,
+                slot.value,
+                slot.status,
+                slot.raw,
+                cell_span(slot.start, slot.end),
+                slot.unit,
+                slot.evidence,
             )
         if span is None:
             end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
@@ -134,13 +145,23 @@ class _Builder:
         """Place every row; short rows are placed again against the complete rows of the same width."""
         references: dict[int, list[Reference]] = {}
         for order, row in enumerate(rows):
-            row.placed = place_row(row.columns, row.atoms, label_end=row.label.end_pos or 0, order=order, sums=sums)
+            if self.index.has_origins:
+                row.atoms = self.grid_atoms(row.label, row.atoms)
+            row.label_cell = self.label_cell(row.label.end_pos or 0, row.atoms) if row.atoms else 0.0
+            row.placed = place_row(
+                row.columns,
+                row.atoms,
+                label_end=row.label.end_pos or 0,
+                order=order,
+                sums=sums,
+                label_cell=row.label_cell,
+            )
             if row.placed.reference is not None:
                 references.setdefault(len(row.columns), []).append(row.placed.reference)
         for order, row in enumerate(rows):
-            if row.placed is None or row.placed.reference is not None:
+            if row.placed is None or row.placed.reference is not None or row.placed.problem is None:
                 continue
-            if not any(a.layout is not Layout.RUN for a in row.atoms):
+            if not row.atoms or row.atoms[0].layout is Layout.RUN:
                 continue
             candidates = references.get(len(row.columns), [])
             nearest = _nearest(candidates, order)
@@ -152,7 +173,36 @@ class _Builder:
                     order=order,
                     references=nearest,
                     sums=sums,
+                    label_cell=row.label_cell,
                 )
+
+    def label_cell(self, label_end: int, atoms: Sequence[Atom]) -> float:
+        """The position of the cell that holds a row's label: the first atom's position less the cells
+        between the label and that atom."""
+        first = atoms[0]
+        if first.pos is None or first.layout not in _SEPARATORS:
+            return 0.0
+        between = self.index.text.count(_SEPARATORS[first.layout], label_end, max(label_end, first.start))
+        return first.pos - between
+
+    def grid_atoms(self, label: ReportToken, atoms: list[Atom]) -> list[Atom]:
+        """The atoms of a structured source's table row as grid cells (positioned at their grid column), or
+        ``atoms`` unchanged when they are not all in a source table.  A position a reader wrote again for a
+        spanned cell (the label's or a value's) is not a cell of its own."""
+        origin = self.index.origin
+        first = origin(label.start_pos or 0)
+        seen = set() if first is None else {(first.table, first.row, first.column)}
+        cells = []
+        for atom in atoms:
+            found = origin(atom.start)
+            if found is None or found.table is None or found.column is None:
+                return atoms
+            place = (found.table, found.row, found.column)
+            if place in seen:
+                continue
+            seen.add(place)
+            cells.append(atom._replace(layout=Layout.GRID, pos=float(found.column)))
+        return cells
 
     # ----- section 二 ----------------------------------------------------------------------------------
 
@@ -342,14 +392,10 @@ def _token_start(child: Tree[Token] | Token) -> int:
 
 
 def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
-    above = [r for r in references if r.order < order]
-    below = [r for r in references if r.order > order]
-    found = []
-    if above:
-        found.append(max(above, key=lambda r: r.order))
-    if below:
-        found.append(min(below, key=lambda r: r.order))
-    return found
+    """The complete rows right above and right below row ``order`` (``references`` are in row order)."""
+    index = bisect.bisect_left(references, order, key=lambda r: r.order)
+    below = index + 1 if index < len(references) and references[index].order == order else index
+    return [*references[max(index - 1, 0) : index], *references[below : below + 1]]
 
 
 def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str:

@@ -13,12 +13,13 @@ from govlint.rule import Rule
 from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
 from govlint.rules.structure import STRUCTURE_RULES
-from govlint.rules.tables import TABLE_RULES
+from govlint.rules.tables import TABLE_RULES, UNREAD_RULES
 
 #: Every built-in rule class, in code order.
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *NOTICE_RULES,
     *STRUCTURE_RULES,
+    *UNREAD_RULES,
     *TABLE_RULES,
     FeeNotDisclosed,
     FeeContradictsTable,

@@ -260,7 +260,7 @@ class FeeAmount(Rule):
         row = table.rows.get(FEE_AMOUNT_ROW)
         cell = table.cell(FEE_AMOUNT_CELL)
         fallback = line_of(report, table.span) if table.span else None
-        unplaced = row is not None and row.problem is not None  # its cells are unknown: GL106's finding
+        unplaced = row is not None and row.problem is not None  # its cells are unknown: GL108's finding
         if not unplaced and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
             where = (cell.span if cell else None) or (line_of(report, row.span) if row and row.span else fallback)
             shown = cell.raw.strip() if cell else ""

@@ -1,4 +1,5 @@
-"""Structure rules (GL101–GL107): sections, tables, rows, cells and the title are where the format puts them."""
+"""Structure rules (GL101–GL105, GL107): sections, tables, rows, cells and the title are where the format puts
+them.  GL108, what govlint could not read, lives with the table rules (rules/tables.py)."""
 
 from __future__ import annotations
 
@@ -356,8 +357,8 @@ class EmptyCell(Rule):
             "every relation that needs the cell is then *not assessable*: govlint never evaluates a relation "
             "with a missing value and never substitutes 0 (spec §7). Reviewers' tools flag the same "
             "(KIROGOVCOMPARE visual_table3_empty_cells, spec §9). A cell absent from a row the parser could read "
-            "is reported too. Cells the parser could not place because their row had too many or too few values "
-            "are GL106's finding (the 2021 第二十条第(八)项 amount also gets GL303's fee finding). Cells *inferred* "
+            "is reported too. Cells of a row the parser could not read (no evidence places its values) are not "
+            "reported: the row is GL108's finding, about the reading, not the report. Cells *inferred* "
             "from digits run "
             "together (unique by the row's arithmetic) are an artefact of text extraction, not a defect of the "
             "report, and are not reported."
@@ -413,59 +414,6 @@ class EmptyCell(Rule):
                             expected="number",
                             actual=cell.raw.strip(),
                         )
-
-
-class UnplacedValues(Rule):
-    meta = RuleMeta(
-        code="GL106",
-        name="unplaced-values",
-        category="structure",
-        severity=_ERROR,
-        summary_zh="某行数值个数与列数不符，无法确定各数值所属列",
-        summary_en="A row has more or fewer values than columns and they could not all be placed",
-        rationale=(
-            "Each row of the standard tables has a fixed number of columns (7 in table 三, 5 per group in table "
-            "四, spec §5.1, §6). When a row prints more or fewer numbers than that and neither the layout nor the "
-            "row's arithmetic (spec §7.1) places each one, govlint does not guess (spec §6: place numbers by count "
-            "and position, never by guessing): the row is reported once, its cells are unknown, and the relations "
-            "that need them are not assessable."
-        ),
-        bad_example="(一)予以公开 | 3 | 1 | 0 | 0 | 4",
-        good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
-    )
-
-    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        spec = effective_format(report)
-        seen: set[tuple[int, str]] = set()
-        for table_key in ("active_disclosure", "applications", "review_litigation"):
-            table = report.tables.get(table_key)
-            if table is None:
-                continue
-            for row in table.rows.values():
-                if row.problem is None:
-                    continue
-                span = line_of(report, row.span) if row.span else table.span
-                mark = (span.start if span else -1, row.problem)
-                if mark in seen:
-                    continue  # the three groups of table 四 share one printed line
-                seen.add(mark)
-                columns = len(_expected_columns(table_key, row.key, spec) or row.cells)
-                name = row_name(table_key, row.key, row.label, spec.key if spec else "2021")
-                sharing = [r for r in table.rows.values() if r.span is not None and r.span == row.span]
-                if table_key == "review_litigation" and len(sharing) > 1:
-                    columns *= len(sharing)  # the groups of table 四 printed on one line: its 15 numbers
-                    name = "行政复议、行政诉讼情况表数据"
-                yield self.diagnostic(
-                    report,
-                    span,
-                    zh=f"“{name}”行有 {row.value_count} 个数值，应有 {columns} 个，"
-                    f"无法确定各数值所属列（{row.problem}）",
-                    en=f"row “{name}” has {row.value_count} values for {columns} columns; they could not all be "
-                    f"placed ({row.problem})",
-                    key=f"{table_key}.{row.key}",
-                    expected=columns,
-                    actual=row.value_count,
-                )
 
 
 class TitleIncomplete(Rule):
@@ -533,6 +481,5 @@ STRUCTURE_RULES: tuple[type[Rule], ...] = (
     MissingTable,
     MissingRow,
     EmptyCell,
-    UnplacedValues,
     TitleIncomplete,
 )

@@ -1,4 +1,4 @@
-"""Table consistency rules (GL201–GL205): the 勾稽关系 of spec §7.1 and the domain of each cell."""
+"""Table rules: the unread finding (GL108), the 勾稽关系 of spec §7.1 and the domain of each cell (GL201–GL205)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import Number, Report, Span
+from govlint.model import Number, Report, Span, Table, TableRow
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
     cell_place,
@@ -21,6 +21,11 @@ from govlint.rules.relations import Outcome, outcomes
 from govlint.schema import ValueKind
 
 _ERROR = Severity.ERROR
+_TABLE_NAMES = {
+    "active_disclosure": ("主动公开政府信息情况表", "the 第二十条 table"),
+    "applications": ("收到和处理政府信息公开申请情况表", "the applications table"),
+    "review_litigation": ("行政复议、行政诉讼情况表", "the review and litigation table"),
+}
 
 _NOT_ASSESSABLE = (
     "A relation with an empty or unreadable cell is *not assessable*: it is not evaluated and no value is "
@@ -31,6 +36,80 @@ _REPAIR = (
     "relation connected to it hold, and no relation that holds uses that cell, the message names the cell and "
     "its value."
 )
+
+
+class Unread(Rule):
+    """What govlint could not read, said once per row (or per table), never as the report's defect."""
+
+    meta = RuleMeta(
+        code="GL108",
+        name="unread",
+        category="structure",
+        severity=Severity.WARNING,
+        summary_zh="未能读取表格某行（或整张表）的数值",
+        summary_en="govlint could not read the values of a table row (or of a whole table)",
+        rationale=(
+            "govlint places a number in a cell only on evidence (spec §6: by count and position, never by "
+            "guessing): a structured source's cell grid, a row printing as many values as it has columns, column "
+            "positions proven by the table's aligned tabs or pipes, or arithmetic that leaves one split of digits "
+            "run together. When none proves where a row's values belong, the row is *unread*: its cells are not "
+            "reported empty (GL105), the relations that need them are not assessable, and this finding says why, "
+            "once per row, or once per table when no row of it could be read. It is about govlint's reading, not "
+            "about the report: it is a warning, counted apart (未能读取), and never deducted from a score. Check the "
+            "row by hand, or give govlint the original file (HTML, Word or PDF) rather than copied text."
+        ),
+        bad_example="(一)予以公开 3 1 0 0 4\n(二)部分公开 0 0 0 0 0 0 0",
+        good_example="(一)予以公开\t3\t1\t0\t0\t0\t0\t4\n(二)部分公开\t0\t0\t0\t0\t0\t0\t0",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        fmt = format_key(report)
+        for table_key in ("active_disclosure", "applications", "review_litigation"):
+            table = report.tables.get(table_key)
+            if table is None or not table.rows:
+                continue
+            unread = [row for row in table.rows.values() if row.problem is not None]
+            if unread and len(unread) == len(table.rows):
+                yield self._table(report, table_key, table)
+                continue
+            seen: set[tuple[int, str]] = set()
+            for row in unread:
+                span = line_of(report, row.span) if row.span else table.span
+                mark = (span.start if span else -1, str(row.problem))
+                if mark not in seen:  # the three groups of table 四 may share one printed line
+                    seen.add(mark)
+                    yield self._row(report, (table_key, row), span, fmt)
+
+    def _row(self, report: Report, where: tuple[str, TableRow], span: Span | None, fmt: str) -> Diagnostic:
+        table_key, row = where
+        problem = row.problem
+        assert problem is not None
+        name = row_name(table_key, row.key, row.label, fmt)
+        return self.diagnostic(
+            report,
+            span,
+            zh=f"未能读取“{name}”行：{problem.zh}；该行 {len(row.cells)} 个单元格未核对",
+            en=f"could not read the row “{name}”: {problem.en}; its {len(row.cells)} cells were not checked",
+            key=f"{table_key}.{row.key}",
+            expected=len(row.cells),
+            actual=problem.kind,
+            unread=True,
+        )
+
+    def _table(self, report: Report, table_key: str, table: Table) -> Diagnostic:
+        kinds = sorted({row.problem.kind for row in table.rows.values() if row.problem is not None})
+        first = next(row.problem for row in table.rows.values() if row.problem is not None)
+        zh_name, en_name = _TABLE_NAMES[table_key]
+        return self.diagnostic(
+            report,
+            line_of(report, table.span) if table.span else None,
+            zh=f"未能读取{zh_name}的任何一行（如：{first.zh}）；该表未核对",
+            en=f"could not read any row of {en_name} (for example: {first.en}); the table was not checked",
+            key=table_key,
+            expected=len(table.rows),
+            actual=", ".join(kinds),
+            unread=True,
+        )
 
 
 def _show(value: Number) -> str:
@@ -313,4 +392,6 @@ def _domain_problem(value: Number, kind: ValueKind) -> tuple[str, str] | None:
     return None
 
 
+#: The unread finding, a structure code (GL108) registered after GL107.
+UNREAD_RULES: tuple[type[Rule], ...] = (Unread,)
 TABLE_RULES: tuple[type[Rule], ...] = (RowTotal, ResultsTotal, Balance, ReviewTotal, InvalidCount)

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import Report
 from govlint.rule import Rule, RuleContext
@@ -130,20 +132,18 @@ def assert_diagnostics(
 
 def allowing_uncertain(expect: Expectation, rendered: Rendered) -> Expectation:
     """``expect`` widened for a crawled page: a row whose run-together digits do not split uniquely may be
-    reported unreadable (GL105, GL106) at that row (issue #2: never guess a number)."""
-    import attrs
-
+    reported unreadable (GL105, GL108) at that row (issue #2: never guess a number)."""
     if not rendered.uncertain:
         return expect
     rows = {"row." + key.rpartition(".")[0] for key in rendered.uncertain}
     where = (*sorted(f"cell.{key}" for key in rendered.uncertain), *sorted(rows), "row.review_litigation")
     places = dict(expect.where)
-    for code in ("GL105", "GL106"):
+    for code in ("GL105", "GL108"):
         if code not in expect.codes:
             places[code] = where
         elif code in places:
             places[code] = (*places[code], *where)
-    return attrs.evolve(expect, allowed=expect.allowed | {"GL105", "GL106"}, where=places)
+    return attrs.evolve(expect, allowed=expect.allowed | {"GL105", "GL108"}, where=places)
 
 
 def expectation_problems(

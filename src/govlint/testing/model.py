@@ -157,7 +157,7 @@ class Applications:
 
     rows: tuple[str, ...]
     values: Mapping[str, Mapping[str, Value]]
-    #: Values printed after a row's seven (a row with more values than columns, GL106).
+    #: Values printed after a row's seven (a row with more values than columns, GL108).
     extra: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def value(self, row: str, column: str) -> Number | None:

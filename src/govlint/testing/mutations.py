@@ -275,11 +275,11 @@ def blank_cell(model: ReportModel, placeholders: Sequence[str] = ("/", "-", "—
         (table, key), raw = args
         allowed = {"GL303"} if key == "fees.amount_10k_yuan" else set()
         anchor = (f"cell.{table}.{key}", _row_anchor(table, key))
-        where = {"GL105": anchor, "GL106": anchor, "GL303": anchor}
+        where = {"GL105": anchor, "GL108": anchor, "GL303": anchor}
         if raw == "" and _last_in_row(model, table, key):
             # Nothing printed in a row's last cell looks like the padding real layouts add after a row (seed
             # 000's trailing tabs, seed 001's trailing pipes): the reader may say the row cannot be placed.
-            expect = Expectation(any_of=frozenset({"GL105", "GL106"}), allowed=frozenset(allowed), where=where)
+            expect = Expectation(any_of=frozenset({"GL105", "GL108"}), allowed=frozenset(allowed), where=where)
         else:
             expect = Expectation(frozenset({"GL105"}), allowed=frozenset(allowed), where=where)
         return Mutated("blank_cell", _with_cell(model, table, key, Printed(raw)), expect, note=f"{table}.{key}={raw!r}")
@@ -312,7 +312,7 @@ def unreadable_cell(model: ReportModel) -> st.SearchStrategy[Mutated]:
     """Text where a number belongs ("无", "不详"): unreadable (GL105) or not a number (GL205).
 
     In the one-cell-per-line layouts a word alone on its line cannot be told from a label broken over lines
-    ("(四)无" / "法提供"), so the parser may leave the row short instead: GL106 on the row, no number guessed.
+    ("(四)无" / "法提供"), so the parser may leave the row short instead: GL108 on the row, no number guessed.
     """
 
     def build(args: tuple[tuple[str, str], str]) -> Mutated:
@@ -320,9 +320,9 @@ def unreadable_cell(model: ReportModel) -> st.SearchStrategy[Mutated]:
         anchor = (f"cell.{table}.{key}", _row_anchor(table, key))
         allowed = {"GL303"} if key == "fees.amount_10k_yuan" else set()
         expect = Expectation(
-            any_of=frozenset({"GL105", "GL205", "GL106"}),
+            any_of=frozenset({"GL105", "GL205", "GL108"}),
             allowed=frozenset(allowed),
-            where={"GL105": anchor, "GL205": anchor, "GL106": anchor, "GL303": anchor},
+            where={"GL105": anchor, "GL205": anchor, "GL108": anchor, "GL303": anchor},
         )
         return Mutated(
             "unreadable_cell", _with_cell(model, table, key, Printed(raw)), expect, note=f"{table}.{key}={raw!r}"
@@ -332,7 +332,7 @@ def unreadable_cell(model: ReportModel) -> st.SearchStrategy[Mutated]:
 
 
 def extra_value(model: ReportModel) -> st.SearchStrategy[Mutated]:
-    """A row of section 三 with eight values for seven columns (GL106)."""
+    """A row of section 三 with eight values for seven columns (GL108)."""
     assert model.applications is not None
     apps = model.applications
 
@@ -341,7 +341,7 @@ def extra_value(model: ReportModel) -> st.SearchStrategy[Mutated]:
         changed = attrs.evolve(apps, extra={row: (str(value),)})
         anchor = (f"row.applications.{row}", *(f"cell.applications.{row}.{c}" for c in schema.APPLICATION_COLUMN_KEYS))
         expect = Expectation(
-            frozenset({"GL106"}), allowed=frozenset({"GL105"}), where={"GL106": anchor, "GL105": anchor}
+            frozenset({"GL108"}), allowed=frozenset({"GL105"}), where={"GL108": anchor, "GL105": anchor}
         )
         return Mutated("extra_value", attrs.evolve(model, applications=changed), expect, note=row)
 
@@ -349,7 +349,7 @@ def extra_value(model: ReportModel) -> st.SearchStrategy[Mutated]:
 
 
 def short_row(model: ReportModel) -> st.SearchStrategy[Mutated]:
-    """One cell per line (seed 002) with one value missing: six values for seven columns (GL106)."""
+    """One cell per line (seed 002) with one value missing: six values for seven columns (GL108)."""
     assert model.applications is not None
     apps = model.applications
 
@@ -357,7 +357,7 @@ def short_row(model: ReportModel) -> st.SearchStrategy[Mutated]:
         row, col = args
         anchor = (f"row.applications.{row}", *(f"cell.applications.{row}.{c}" for c in schema.APPLICATION_COLUMN_KEYS))
         expect = Expectation(
-            frozenset({"GL106"}), allowed=frozenset({"GL105"}), where={"GL106": anchor, "GL105": anchor}
+            frozenset({"GL108"}), allowed=frozenset({"GL105"}), where={"GL108": anchor, "GL105": anchor}
         )
         return Mutated("short_row", attrs.evolve(model, applications=_set_app(apps, row, col, Printed(""))), expect)
 
@@ -721,10 +721,10 @@ MUTATIONS: dict[str, Mutation] = {
         _m("drop_table", ["GL103"], drop_table),
         _m("drop_row", ["GL104"], drop_row, TABLE_LAYOUTS),
         _m("blank_cell", ["GL105"], blank_cell, TABLE_LAYOUTS),
-        _m("empty_cell", ["GL105", "GL106"], empty_cell, (*POSITIONAL_LAYOUTS, "html", "docx")),
+        _m("empty_cell", ["GL105", "GL108"], empty_cell, (*POSITIONAL_LAYOUTS, "html", "docx")),
         _m("unreadable_cell", ["GL105", "GL205"], unreadable_cell, TABLE_LAYOUTS),
-        _m("extra_value", ["GL106"], extra_value, (*POSITIONAL_LAYOUTS, "cells", "html", "docx")),
-        _m("short_row", ["GL106"], short_row, ("cells",)),
+        _m("extra_value", ["GL108"], extra_value, (*POSITIONAL_LAYOUTS, "cells", "html", "docx")),
+        _m("short_row", ["GL108"], short_row, ("cells",)),
         _m("wrong_title", ["GL107"], wrong_title),
         _m("change_row_total", ["GL201"], change_row_total, TABLE_LAYOUTS),
         _m("change_cell", ["GL201", "GL202", "GL203"], change_cell, TABLE_LAYOUTS),
