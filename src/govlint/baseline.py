@@ -58,6 +58,8 @@ class Baseline:
             raise InputError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
         except (ValueError, UnicodeDecodeError):
             raise InputError(f"{path}: not a govlint baseline (invalid JSON)") from None
+        except RecursionError:
+            raise InputError(f"{path}: not a govlint baseline (arrays or objects nested too deeply)") from None
         findings = data.get("findings") if isinstance(data, dict) else None
         if not isinstance(findings, list) or data.get("govlint_baseline") != FORMAT_VERSION:
             raise InputError(f"{path}: not a govlint baseline of format {FORMAT_VERSION}")

@@ -19,13 +19,14 @@ layer's ``select`` replaces what earlier layers selected, ``extend-select`` and 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
 import functools
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -57,6 +58,9 @@ CORE_KEYS = frozenset(
 #: ("government"), or a department's, 乡镇's or 街道's ("department"); the values of the ``level`` setting.
 Level = Literal["government", "department"]
 LEVELS: tuple[Level, ...] = ("government", "department")
+#: Provincial plugins govlint knows of: their rule-code prefix -> the distribution that provides them, so that
+#: selecting ``FJ`` without the plugin says what to install.
+KNOWN_PLUGIN_PREFIXES = {"FJ": "govlint-fujian"}
 #: A rule selector: ``ALL``, or a code prefix (``GL``, ``GL2``, ``GL203``, ``ZJ``).
 SELECTOR = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
 #: What a pyproject.toml holding the govlint table must contain: ``tool.govlint`` as a table header or a
@@ -268,6 +272,40 @@ class Config:
         """The options rules see in ``RuleContext.options``: the plugins' defaults, then the file's values."""
         return {**defaults, **dict(self.options)}
 
+    def check_codes(self, codes: Iterable[str]) -> None:
+        """Raise ConfigError for a selector that matches none of the rule ``codes`` (a typo would select nothing).
+
+        The message names the nearest known codes, or the package to install for a known plugin's prefix.
+        """
+        known = sorted(set(codes))
+        for where, key, selectors in self._selectors():
+            for selector in selectors:
+                if selector == "ALL" or any(code.startswith(selector) for code in known):
+                    continue
+                package = KNOWN_PLUGIN_PREFIXES.get(_letters(selector))
+                if package is not None:
+                    raise ConfigError(
+                        f"{where}{key}: {selector} selects rules of the plugin {package}, which is not installed "
+                        f"(pip install {package})"
+                    )
+                nearest = _nearest(selector, known)
+                hint = f"nearest: {', '.join(nearest)}" if nearest else "see `govlint rules`"
+                raise ConfigError(f"{where}{key}: no rule code matches {selector!r} ({hint})")
+
+    def _selectors(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """(where, key, selectors) of every place that names rule codes: the file's keys, then the overrides."""
+        where = f"{self.path}: " if self.path else ""
+        yield where, "select", self.select or ()
+        yield where, "extend-select", self.extend_select
+        yield where, "ignore", self.ignore
+        yield where, "severity", tuple(code for code, _ in self.severity)
+        for glob, codes in self.per_file_ignores:
+            yield where, f"per-file-ignores.{glob}", codes
+        for layer in self.overrides:
+            yield "", "--select", layer.select or ()
+            yield "", "--extend-select", layer.extend_select
+            yield "", "--ignore", layer.ignore
+
     def check_options(self, declared: Mapping[str, Any]) -> None:
         """Raise ConfigError for a key that neither govlint nor a loaded plugin declares, or a wrong type."""
         where = f"{self.path}: " if self.path else ""
@@ -275,8 +313,10 @@ class Config:
             if key not in declared and self.ignored_plugins:
                 continue  # most likely an option of a plugin this untrusted file names and that was not loaded
             if key not in declared:
-                known = ", ".join(sorted(CORE_KEYS | set(declared)))
-                raise ConfigError(f"{where}unknown setting {key!r} (known: {known})")
+                known = sorted(CORE_KEYS | set(declared))
+                nearest = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                hint = f"did you mean {nearest[0]!r}?" if nearest else f"known: {', '.join(known)}"
+                raise ConfigError(f"{where}unknown setting {key!r} ({hint})")
             default = declared[key]
             if default is not None and not _same_kind(value, default):
                 raise ConfigError(f"{where}{key}: expected {type(default).__name__} like {default!r}, got {value!r}")
@@ -309,9 +349,26 @@ def _relative(path: str, root: str | None) -> str:
         return path
 
 
+def _nearest(selector: str, known: Sequence[str]) -> list[str]:
+    """Up to three codes nearest to ``selector``: the longest shared prefix first, then the most alike."""
+
+    def score(code: str) -> tuple[int, float]:
+        pairs = zip(selector, code, strict=False)
+        shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(selector), len(code)))
+        return shared, difflib.SequenceMatcher(None, selector, code).ratio()
+
+    ranked = sorted(known, key=score, reverse=True)[:3]
+    return [code for code in ranked if score(code)[0] >= 2 or score(code)[1] >= 0.5]
+
+
+def _letters(code: str) -> str:
+    """The letter prefix of a rule code (``GL`` of ``GL203``)."""
+    return code[: len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+
+
 def _string_list(key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        return tuple(part.strip() for part in value.split(",") if part.strip())
+        raise ConfigError(f"{key}: expected a list of strings such as [{value!r}], got the string {value!r}")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
     return tuple(value)
@@ -370,6 +427,8 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid configuration: arrays or tables nested too deeply") from None
     tool = data.get("tool")
     table = tool.get("govlint") if isinstance(tool, dict) else None
     if table is None and os.path.basename(path) != PYPROJECT:

@@ -77,6 +77,7 @@ def plugins_for(config: Config) -> Plugins:
 
     plugins = load_plugins(config.plugins, required=config.required_plugins, root=config.root)
     config.check_options(plugins.options)
+    config.check_codes(rule.meta.code for rule in plugins.rules)
     return plugins
 
 

@@ -82,6 +82,8 @@ def test_the_file_is_readable_and_sorted(sample_plugins: plugins.Plugins) -> Non
         ('{"findings": []}', "not a govlint baseline"),
         ('{"govlint_baseline": 1, "findings": [{"code": "GL1"}]}', "has no key"),
         ("[1, 2]", "not a govlint baseline"),
+        ("[" * 100_000, "nested too deeply"),
+        ('{"govlint_baseline": 1, "findings": ' + "[" * 100_000, "nested too deeply"),
     ],
 )
 def test_a_bad_baseline_file_is_an_input_error(tmp_path: Path, content: str | None, message: str) -> None:

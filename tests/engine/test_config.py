@@ -148,13 +148,14 @@ def test_govlint_toml_uses_top_level_keys(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("[tool.govlint\nselect=1", "invalid TOML"),
-        ('[tool.govlint]\nselect = "GL2"\nignore = [1]', "ignore: expected a list of strings"),
+        ('[tool.govlint]\nselect = ["GL2"]\nignore = [1]', "ignore: expected a list of strings"),
+        ('[tool.govlint]\nselect = "GL2"', "select: expected a list of strings such as ['GL2'], got the string"),
         ('[tool.govlint]\nfail-on = "fatal"', "unknown severity 'fatal'"),
         ('[tool.govlint]\nreference-date = "31/03/2025"', "reference-date: '31/03/2025' is not a date"),
         ('[tool.govlint]\nlang = "fr"', "lang: 'fr' is not zh or en"),
         ('[tool.govlint]\nseverity = ["GL1"]', "severity: expected a table"),
         ('[tool.govlint]\nseverity = {GL1 = "loud"}', "unknown severity 'loud'"),
-        ('[tool.govlint]\nper-file-ignores = {"*.txt" = "gl1"}', "not a rule code or prefix"),
+        ('[tool.govlint]\nper-file-ignores = {"*.txt" = ["gl1"]}', "not a rule code or prefix"),
         ('[tool.govlint]\nselect = ["GL2", "E501!"]', "'E501!' is not a rule code"),
     ],
 )
@@ -166,14 +167,69 @@ def test_invalid_configuration_names_the_file_and_key(tmp_path: Path, text: str,
     assert message in str(info.value)
 
 
-def test_a_comma_separated_string_is_accepted_for_lists() -> None:
-    assert Config.from_mapping({"select": "GL1, GL2"}).select == ("GL1", "GL2")
+@pytest.mark.parametrize("key", ["select", "extend-select", "ignore", "plugins", "required-plugins"])
+def test_a_string_where_a_list_is_expected_is_an_error(key: str) -> None:
+    with pytest.raises(ConfigError, match=rf"^{key}: expected a list of strings such as \['GL2'\], got the string"):
+        Config.from_mapping({key: "GL2"})
+
+
+KNOWN = ["GL001", "GL101", "GL105", "GL201", "GL203", "GL402", "TS001"]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (Config(select=["GL9999"]), "select: no rule code matches 'GL9999' (nearest: GL001, GL101, GL105)"),
+        (Config().with_overrides(ignore=["XYZ"]), "--ignore: no rule code matches 'XYZ' (see `govlint rules`)"),
+        (Config().with_overrides(select=["GL2034"]), "--select: no rule code matches 'GL2034' (nearest: GL203,"),
+        (Config(severity={"GL7": "info"}), "severity: no rule code matches 'GL7' (nearest: GL"),
+        (Config(per_file_ignores={"*.txt": ["ZZ1"]}), "per-file-ignores.*.txt: no rule code matches 'ZZ1'"),
+        (
+            Config(select=["FJ"]),
+            "select: FJ selects rules of the plugin govlint-fujian, which is not installed "
+            "(pip install govlint-fujian)",
+        ),
+        (Config(extend_select=["FJ001"]), "extend-select: FJ001 selects rules of the plugin govlint-fujian"),
+    ],
+)
+def test_a_selector_matching_no_rule_is_an_error_naming_the_nearest(config: Config, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config.check_codes(KNOWN)
+    assert str(info.value).startswith(message)
+
+
+def test_selectors_that_match_rules_pass() -> None:
+    Config(select=["ALL", "GL", "GL2", "GL203", "TS"], ignore=["GL0"], severity={"GL4": "info"}).check_codes(KNOWN)
+    Config(path="/p/.govlint.toml", ignore=["GL9"]).with_overrides(select=["TS001"]).check_codes([*KNOWN, "GL901"])
+    with pytest.raises(ConfigError, match=r"^/p/.govlint.toml: ignore: no rule code matches 'GL9'"):
+        Config(path="/p/.govlint.toml", ignore=["GL9"]).check_codes(KNOWN)
+
+
+@pytest.mark.parametrize("text", ["a = " + "[" * 50_000, "a = " + "{x = " * 50_000])
+def test_a_deeply_nested_config_is_one_clear_error(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / ".govlint.toml", text)
+    with pytest.raises(ConfigError, match=r"invalid configuration: arrays or tables nested too deeply"):
+        Config.from_file(path)
+
+
+def test_govlint_check_rejects_an_unknown_code_with_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = write(tmp_path / "r.txt", "2023年度政府信息公开工作年度报告\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "--select", "GL9999", str(report)]) == 2
+    assert "--select: no rule code matches 'GL9999' (nearest: GL" in capsys.readouterr().err
+    write(tmp_path / ".govlint.toml", 'select = ["FJ"]\n')
+    assert cli.main(["check", str(report)]) == 2
+    assert "which is not installed (pip install govlint-fujian)" in capsys.readouterr().err
 
 
 def test_unknown_settings_are_reported_against_the_plugins_options(tmp_path: Path) -> None:
     config = Config.from_mapping({"selct": ["GL1"], "ts-limit": 5}, path=str(tmp_path / ".govlint.toml"))
-    with pytest.raises(ConfigError, match=r"unknown setting 'selct'.*known:.*select.*ts-limit"):
+    with pytest.raises(ConfigError, match=r"unknown setting 'selct' \(did you mean 'select'\?\)"):
         config.check_options({"ts-limit": 3})
+    with pytest.raises(ConfigError, match=r"unknown setting 'qqq' \(known: extend-select, .*, ts-limit\)"):
+        Config.from_mapping({"qqq": 1}).check_options({"ts-limit": 3})
     Config.from_mapping({"ts-limit": 5}).check_options({"ts-limit": 3})
     with pytest.raises(ConfigError, match="ts-limit: expected int like 3, got 'five'"):
         Config.from_mapping({"ts-limit": "five"}).check_options({"ts-limit": 3})
