@@ -10,6 +10,11 @@ identity is the body and year the parser read (``某某区人民政府办公室|
 parser found neither.  So a published report can be moved or re-saved and its known faults stay
 baselined, while next year's report (another year, so another identity) gets every fault reported.
 Keys are counted: if a finding occurs twice and the baseline holds one, the second is new.
+
+Each entry is a waiver: ``reason``, ``person`` and ``date`` say why the finding is accepted, who decided and
+when (``--write-baseline`` leaves them empty for a reviewer to fill in, and keeps what was filled in for a
+finding that is still there).  A waiver whose report was checked but whose finding is gone no longer matches
+anything (:meth:`Baseline.unmatched`).
 """
 
 from __future__ import annotations
@@ -42,11 +47,39 @@ def finding_key(result: LintResult, diagnostic: Diagnostic) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
 
 
-@attrs.frozen
-class Baseline:
-    """The keys of recorded findings, with their counts."""
+#: The fields of a waiver that a reviewer fills in; ``--write-baseline`` keeps them for findings still there.
+WAIVER_FIELDS = ("reason", "person", "date")
 
-    counts: Counter[str] = attrs.field(factory=Counter, eq=False)
+
+@attrs.frozen
+class Waiver:
+    """One recorded finding: what it is, and why, by whom and when it was accepted."""
+
+    key: str
+    code: str = ""
+    report: str = ""
+    path: str = ""
+    line: int | None = None
+    message: str = ""
+    reason: str = ""
+    person: str = ""
+    date: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.define
+class Baseline:
+    """The recorded findings (waivers), and which of them this run has matched so far."""
+
+    waivers: tuple[Waiver, ...] = ()
+    _matched: Counter[str] = attrs.field(factory=Counter, init=False)
+    _checked: set[str] = attrs.field(factory=set, init=False)
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(w.key for w in self.waivers)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
@@ -63,44 +96,78 @@ class Baseline:
         findings = data.get("findings") if isinstance(data, dict) else None
         if not isinstance(findings, list) or data.get("govlint_baseline") != FORMAT_VERSION:
             raise InputError(f"{path}: not a govlint baseline of format {FORMAT_VERSION}")
-        keys: list[str] = []
-        for finding in findings:
-            key = finding.get("key") if isinstance(finding, dict) else None
-            if not isinstance(key, str):
-                raise InputError(f"{path}: baseline entry {finding!r} has no key")
-            keys.append(key)
-        return cls(Counter(keys))
+        return cls(tuple(_waiver(path, finding) for finding in findings))
 
     def split(self, result: LintResult) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
-        """The result's diagnostics as (new, unchanged)."""
-        remaining = Counter(self.counts)
+        """The result's diagnostics as (new, unchanged); the waivers they match count as used."""
+        remaining = self.counts
         new: list[Diagnostic] = []
         unchanged: list[Diagnostic] = []
         for diagnostic in result.diagnostics:
             key = finding_key(result, diagnostic)
             if remaining[key] > 0:
                 remaining[key] -= 1
+                self._matched[key] += 1
                 unchanged.append(diagnostic)
             else:
                 new.append(diagnostic)
+        self._checked.add(report_identity(result))
         return tuple(new), tuple(unchanged)
 
+    def unmatched(self) -> tuple[Waiver, ...]:
+        """The waivers of the reports checked so far that matched no finding: the fault is gone (or changed)."""
+        left = Counter(self._matched)
+        stale: list[Waiver] = []
+        for waiver in self.waivers:
+            if left[waiver.key] > 0:
+                left[waiver.key] -= 1
+            elif waiver.report in self._checked:
+                stale.append(waiver)
+        return tuple(stale)
 
-def dump(results: Iterable[LintResult]) -> str:
-    """The baseline file recording every diagnostic of ``results`` (sorted, so that diffs stay small)."""
-    findings: list[dict[str, Any]] = []
+
+def _waiver(path: str | os.PathLike[str], finding: Any) -> Waiver:
+    if not isinstance(finding, dict) or not isinstance(finding.get("key"), str):
+        raise InputError(f"{path}: baseline entry {finding!r} has no key")
+    fields = {name: finding[name] for name in attrs.fields_dict(Waiver) if name in finding}
+    for name in ("code", "report", "path", "message", *WAIVER_FIELDS):
+        if name in fields and not isinstance(fields[name], str):
+            raise InputError(f"{path}: baseline entry {finding['key']}: {name} must be a string")
+    if not isinstance(fields.get("line"), (int, type(None))) or isinstance(fields.get("line"), bool):
+        raise InputError(f"{path}: baseline entry {finding['key']}: line must be a number")
+    return Waiver(**fields)
+
+
+def dump(results: Iterable[LintResult], *, previous: Baseline | None = None, unread: Iterable[str] = ()) -> str:
+    """The baseline file recording every diagnostic of ``results`` (sorted, so that diffs stay small).
+
+    With the ``previous`` baseline, a finding still there keeps its waiver's reason, person and date, and the
+    waivers of the files in ``unread`` (reports that could not be read this time) are kept as they were.
+    """
+    unread_paths = set(unread)
+    kept = [w for w in previous.waivers if w.path in unread_paths] if previous else []
+    filled: dict[str, list[Waiver]] = {}
+    for waiver in previous.waivers if previous else ():
+        filled.setdefault(waiver.key, []).append(waiver)
+    findings = [w.to_dict() for w in kept]
     for result in results:
         for d in result.diagnostics:
+            key = finding_key(result, d)
+            old = filled.get(key)
+            before = old.pop(0) if old else Waiver(key)
             findings.append(
-                {
-                    "key": finding_key(result, d),
-                    "code": d.code,
-                    "report": report_identity(result),
-                    "path": result.path,
-                    "line": d.location.line,
-                    "message": d.message_zh,
-                }
+                Waiver(
+                    key=key,
+                    code=d.code,
+                    report=report_identity(result),
+                    path=result.path,
+                    line=d.location.line,
+                    message=d.message_zh,
+                    reason=before.reason,
+                    person=before.person,
+                    date=before.date,
+                ).to_dict()
             )
-    findings.sort(key=lambda f: (f["path"], f["line"], f["code"], f["key"]))
+    findings.sort(key=lambda f: (f["path"], f["line"] or 0, f["code"], f["key"]))
     data = {"govlint_baseline": FORMAT_VERSION, "findings": findings}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -272,8 +272,13 @@ def run_check(args: argparse.Namespace) -> int:
         from govlint.baseline import Baseline
 
         baseline = Baseline.load(args.baseline)
+    previous = None
     if args.write_baseline:
         _refuse_input_as_output(args.write_baseline, args.paths)
+        if os.path.exists(args.write_baseline):
+            from govlint.baseline import Baseline
+
+            previous = Baseline.load(args.write_baseline)
     out = formatter(
         args.format,
         OutputOptions(lang=lang, color=_use_color(args.color), baseline=baseline is not None),
@@ -281,6 +286,7 @@ def run_check(args: argparse.Namespace) -> int:
     )
     selected: dict[str, RuleMeta] = {}
     results: list[LintResult] = []
+    unread: list[str] = []
     status = EXIT_OK
     for path, problem in iter_paths(args.paths, follow_symlinks=args.follow_symlinks, lang=lang):
         if problem:
@@ -314,6 +320,8 @@ def run_check(args: argparse.Namespace) -> int:
         if args.write_baseline:
             if text is not None:
                 results.append(result)
+            else:
+                unread.append(result.path)
         else:
             _write(out.file(_file_output(result, new, unchanged, text)))
         if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
@@ -323,9 +331,14 @@ def run_check(args: argparse.Namespace) -> int:
     if args.write_baseline:
         from govlint.baseline import dump
 
-        _write_file(args.write_baseline, dump(results))
+        _write_file(args.write_baseline, dump(results, previous=previous, unread=unread))
         count = sum(len(r.diagnostics) for r in results)
         print(f"govlint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        kept = sum(1 for w in previous.waivers if w.path in unread) if previous else 0
+        if kept:
+            zh = f"govlint: 有 {len(unread)} 个文件未能读取，保留了其原有的 {kept} 条记录"
+            en = f"govlint: kept the {kept} recorded findings of {len(unread)} files that could not be read"
+            print(en if lang == "en" else zh, file=sys.stderr)
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     _write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
     if args.exit_zero and status == EXIT_FINDINGS:
