@@ -7,6 +7,7 @@ dates; :func:`govlint.serialize.report_to_dict` turns a :class:`Report` into the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
@@ -44,6 +45,62 @@ class Span:
     end_line: int
     end_column: int
     origin: Origin | None = None
+
+
+#: An origin map: sorted ``(offset, Origin)`` pairs; the text from ``offset`` up to the next pair came from that
+#: place.  An empty ``Origin()`` marks text without a structured place (a paragraph after a table).
+Origins = tuple[tuple[int, Origin], ...]
+_NO_ORIGIN = Origin()
+
+
+class Positions:
+    """One text's position index: offsets to 1-based lines and columns, and :class:`Span` objects that keep
+    the source's page, table, row and cell (the only place spans are made: parser and rules alike)."""
+
+    __slots__ = ("_length", "_offsets", "_origins", "_starts")
+
+    def __init__(self, text: str, origins: Origins = ()) -> None:
+        starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = text.find("\n", position + 1)
+        self._starts = starts
+        self._length = len(text)
+        self._origins = origins
+        self._offsets = [offset for offset, _ in origins]
+
+    @property
+    def has_origins(self) -> bool:
+        """True when the source says where its text came from (PDF pages, Word and HTML tables)."""
+        return bool(self._origins)
+
+    def origin(self, offset: int) -> Origin | None:
+        """Where the character at ``offset`` came from, or None when the source does not say."""
+        index = bisect.bisect_right(self._offsets, offset) - 1
+        if index < 0:
+            return None
+        origin = self._origins[index][1]
+        return None if origin == _NO_ORIGIN else origin
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` (clamped to the text) with the origin of its first character."""
+        start = max(0, min(start, self._length))
+        end = max(start, min(end, self._length))
+        starts = self._starts
+        line = bisect.bisect_right(starts, start) - 1
+        column = start - starts[line] + 1
+        if line + 1 < len(starts) and end >= starts[line + 1]:
+            end_line, end_column = self.position(end)
+        else:  # on the same line, as nearly every cell and label
+            end_line, end_column = line + 1, end - starts[line] + 1
+        origin = self.origin(start) if self._origins else None
+        return Span(start, end, line + 1, column, end_line, end_column, origin)
 
 
 class CellStatus(str, Enum):
@@ -235,6 +292,17 @@ class Report:
     unplaced: tuple[Unplaced, ...] = ()
     #: Set when the 2021 layout keeps the 2019 single (六)其他处理 row (key ``other.all``).
     mixed_format: bool = False
+    #: The position index of ``text`` with the source's origin map (made on first use when not given).
+    positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
+
+    def span(self, start: int, end: int) -> Span:
+        """The position of ``text[start:end]``: line and column, and for a PDF, Word or HTML source its page,
+        table, row and cell.  The only way rules make a position."""
+        positions = self.positions
+        if positions is None:
+            positions = Positions(self.text)
+            object.__setattr__(self, "positions", positions)  # a cache of ``text``: the report stays the same
+        return positions.span(start, end)
 
     def section(self, key: str) -> Section | None:
         """The first section with this key, or None."""

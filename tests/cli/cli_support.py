@@ -12,7 +12,6 @@ from govlint.sources.document import Document
 RULES_MODULE = """
 import govlint
 from govlint.diagnostics import Severity
-from govlint.parsing.spans import LineIndex
 from govlint.rule import Rule, RuleMeta
 
 
@@ -25,17 +24,13 @@ class Mark(Rule):
     word = ""
 
     def check(self, report, ctx):
-        index = LineIndex(report_document(report))
         start = report.text.find(self.word)
         while start != -1:
-            yield self.diagnostic(report, index.span(start, start + len(self.word)),
+            yield self.diagnostic(report, report.span(start, start + len(self.word)),
                                   zh="不应出现" + self.word, en=self.word + " must not appear", key=self.word)
             start = report.text.find(self.word, start + 1)
 
 
-def report_document(report):
-    from govlint.sources.document import Document
-    return Document(report.path, report.text)
 
 
 class Bad(Mark):

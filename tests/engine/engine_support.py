@@ -12,9 +12,7 @@ import govlint
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.hookspecs import PLUGIN_API_VERSION
 from govlint.model import Report
-from govlint.parsing.spans import LineIndex
 from govlint.rule import Rule, RuleContext, RuleMeta
-from govlint.sources.document import Document
 
 
 def meta(code: str, name: str, severity: Severity = Severity.ERROR, formats: frozenset[str] | None = None) -> RuleMeta:
@@ -43,12 +41,11 @@ class MarkChar(Rule):
     char = "X"
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        index = LineIndex(Document(report.path, report.text))
         for offset, ch in enumerate(report.text):
             if ch == self.char:
                 yield self.diagnostic(
                     report,
-                    index.span(offset, offset + 1),
+                    report.span(offset, offset + 1),
                     zh=f"发现 {ch}，应为 Y",
                     en=f"found {ch}, expected Y",
                     key=f"char.{ch}",

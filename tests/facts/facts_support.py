@@ -9,9 +9,9 @@ from typing import Any
 
 import attrs
 
+from govlint.model import Positions
 from govlint.parsing.facts import Facts, extract_facts
 from govlint.parsing.headings import HeadingMatch, find_section_headings
-from govlint.parsing.spans import LineIndex
 from govlint.sources.document import Document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -35,7 +35,7 @@ class Analysed:
 def analyse(text: str, path: str = "<test>") -> Analysed:
     document = Document(path=path, text=text)
     headings = find_section_headings(text)
-    return Analysed(text, headings, extract_facts(document, LineIndex(document), headings))
+    return Analysed(text, headings, extract_facts(document, Positions(document.text, document.origins), headings))
 
 
 def analyse_file(path: Path) -> Analysed:

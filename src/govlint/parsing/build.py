@@ -6,13 +6,12 @@ from collections.abc import Sequence
 
 from lark.exceptions import LarkError
 
-from govlint.model import FormatName, Report, Section, Tables, Unplaced
+from govlint.model import FormatName, Positions, Report, Section, Tables, Unplaced
 from govlint.parsing.facts import extract_facts
 from govlint.parsing.grammar import parser
 from govlint.parsing.headings import HeadingMatch, find_section_headings
 from govlint.parsing.labels import find_labels
 from govlint.parsing.lexer import tokenize
-from govlint.parsing.spans import LineIndex
 from govlint.parsing.tables import TablesResult, build_tables
 from govlint.schema import expected_format, fold
 from govlint.sources.document import Document
@@ -22,12 +21,12 @@ def parse_document(document: Document) -> Report:
     """Parse a decoded document into its AST.  Never raises on a badly formed report."""
     text = document.text
     folded = fold(text)
-    index = LineIndex(document)
+    index = Positions(text, document.origins)
     headings = find_section_headings(text)
     facts = extract_facts(document, index, headings)
     stream = tokenize(text, folded, find_labels(folded), headings)
     try:
-        result = build_tables(parser().parse(stream), index)
+        result = build_tables(parser().parse(stream), index, text)
     except LarkError as error:  # the grammar accepts every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
         result = TablesResult(Tables(), None, False, (Unplaced("document", "", span, f"grammar: {error}"),))
@@ -49,6 +48,7 @@ def parse_document(document: Document) -> Report:
         tables=result.tables,
         unplaced=result.unplaced,
         mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",
+        positions=index,
     )
 
 
@@ -65,7 +65,7 @@ def _format(result: TablesResult, report_year: int | None) -> FormatName:
     return expected if expected is not None else "unknown"
 
 
-def _sections(text: str, headings: Sequence[HeadingMatch], index: LineIndex) -> tuple[Section, ...]:
+def _sections(text: str, headings: Sequence[HeadingMatch], index: Positions) -> tuple[Section, ...]:
     sections = []
     for number, heading in enumerate(headings):
         stop = headings[number + 1].start if number + 1 < len(headings) else len(text)

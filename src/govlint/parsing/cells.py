@@ -94,6 +94,14 @@ def _run_token() -> re.Pattern[str]:
     )
 
 
+_GENERIC = r"[ \t]*(?:类别|项目|数据\d+|总计|合计)[ \t]*"
+#: What a converter adds around a table that is not a cell: a Markdown heading (``### 规章`` over a one-row
+#: table that prints the label again) and a header row of generic names (``| 类别 | 数据1 | … | 总计 |``).
+CONVERTER_LINE = re.compile(
+    rf"[ \t]*#{{1,6}}[ \t][^\n]*|(?=[^\n]*数据\d)\|?(?:{_GENERIC}\|)+(?:{_GENERIC})?", re.MULTILINE
+)
+#: A page footer (``- 5 -``, ``-12-``) that a PDF-to-text tool glued after a cell's last digit.
+_GLUED_FOOTER = re.compile(r"(?<=\d)[ \t]*-[ \t]*\d{1,4}[ \t]*-[ \t]*$")
 _DATE_UNIT = frozenset("年月日")
 _YEAR_DIGITS = 4
 #: Prose inside a gap: a run of at least this many characters that are neither spaces nor digits.
@@ -132,6 +140,9 @@ def has_prose(folded: str, start: int, end: int) -> bool:
 def _shape(segment: str) -> tuple[AtomKind, tuple[tuple[int, int], ...]] | None:
     """What a non-label piece of a cell prints: None for nothing, else its kind and the offsets of its parts
     (several numbers separated by spaces are several cells)."""
+    footer = _GLUED_FOOTER.search(segment) if "-" in segment else None
+    if footer is not None:
+        segment = segment[: footer.start()]  # "769- 5 -": the page's footer glued to the row's last value
     stripped = segment.strip()
     if not stripped:
         return None
@@ -338,7 +349,9 @@ def region_rows(
 
 
 def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The lines in ``[start, end)`` with their bounds, without page footers; form feeds count as blanks."""
+    """The lines in ``[start, end)`` with their bounds, without page footers, Markdown headings (a converter's
+    ``### 规章`` over a one-row table) and generic Markdown header rows (``| 类别 | 数据1 | … | 总计 |``); form
+    feeds count as blanks."""
     result = []
     position = start
     lines = folded[start:end].split("\n")
@@ -346,7 +359,12 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
         lines.pop()  # no line after a final line break (nor in an empty span)
     for line in lines:
         stop = position + len(line)
-        if "-" not in line or not _is_footer(line.replace("\f", "")):
+        if not (("-" in line and _is_footer(line.replace("\f", ""))) or is_converter_line(line)):
             result.append((position, stop, line))
         position = stop + 1
     return result
+
+
+def is_converter_line(line: str) -> bool:
+    """A Markdown heading (``### 规章``) or a generic header row that names no column (``| 类别 | 数据1 | … |``)."""
+    return ("#" in line or "数据" in line) and CONVERTER_LINE.fullmatch(line) is not None

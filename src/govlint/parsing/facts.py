@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from govlint.model import DateMention, DateSource, MetaField, Period, Span, YearMention
+from govlint.model import DateMention, DateSource, MetaField, Period, Positions, Span, YearMention
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.numbering import is_bracketed_numeral
-from govlint.parsing.spans import LineIndex, skip_spaces
+from govlint.parsing.spans import skip_spaces
 from govlint.schema import (
     AGENCY_ENDINGS,
     CHINESE_NUMERALS,
@@ -241,7 +241,7 @@ class _Meta(NamedTuple):
     value_end: int
 
 
-def extract_facts(document: Document, index: LineIndex, headings: Sequence[HeadingMatch]) -> Facts:
+def extract_facts(document: Document, index: Positions, headings: Sequence[HeadingMatch]) -> Facts:
     """Read the document facts of ``document``; ``headings`` are its section headings in text order."""
     text = document.text
     head_end = headings[0].start if headings else min(len(text), _NO_HEADING_HEAD)
@@ -523,7 +523,7 @@ def _inside_book_title(text: str, pos: int) -> bool:
 
 def _year_mentions(
     text: str,
-    index: LineIndex,
+    index: Positions,
     *,
     title_range: tuple[int, int] | None,
     metas: Sequence[_Meta],

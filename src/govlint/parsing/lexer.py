@@ -18,7 +18,9 @@ heading they stand for.  See ``docs/parsing.md``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
 from lark import Token
@@ -26,6 +28,7 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from govlint.parsing.cells import (
+    CONVERTER_LINE,
     Atom,
     AtomKind,
     Item,
@@ -120,10 +123,44 @@ class _Headings:
         return index >= 0 and self.spans[index][1] > hit.start
 
 
+class _ConverterLines:
+    """The lines a converter adds around a table (:data:`govlint.parsing.cells.CONVERTER_LINE`): a label in a
+    Markdown heading titles the one-row table under it, which prints the label again; a generic header row
+    (``| 类别 | 数据1 | … | 总计 |``) names no column.  Their labels are not the table's."""
+
+    def __init__(self, folded: str) -> None:
+        found = "#" in folded or "数据" in folded
+        self.spans = [m.span() for m in _converter_lines().finditer(folded)] if found else []
+        self.starts = [start for start, _ in self.spans]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and self.spans[index][1] > offset
+
+    def blank(self, folded: str) -> str:
+        """``folded`` with these lines blanked (same length): a heading over a one-row table is not prose
+        between the table's rows."""
+        if not self.spans:
+            return folded
+        pieces, position = [], 0
+        for start, end in self.spans:
+            pieces += [folded[position:start], " " * (end - start)]
+            position = end
+        pieces.append(folded[position:])
+        return "".join(pieces)
+
+
+@cache
+def _converter_lines() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{CONVERTER_LINE.pattern})$", re.MULTILINE)
+
+
 def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequence[HeadingMatch]) -> list[Region]:
     """The table regions of a report, in text order."""
     marks = _Headings(headings)
-    hits = [h for h in hits if not marks.covers(h)]
+    converter = _ConverterLines(folded)
+    hits = [h for h in hits if not marks.covers(h) and not converter.covers(h.start)]
+    folded = converter.blank(folded)
     groups: list[tuple[Family, list[LabelHit]]] = []
     current: list[LabelHit] = []
     family: Family | None = None

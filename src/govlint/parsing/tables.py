@@ -17,12 +17,11 @@ from typing import NamedTuple
 from lark import Token, Tree
 
 from govlint import schema
-from govlint.model import Cell, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Cell, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
-from govlint.parsing.spans import LineIndex
 from govlint.parsing.splitting import Sums
 from govlint.schema import ColumnSpec, RowSpec, SubTableSpec
 
@@ -97,8 +96,9 @@ class _Row:
 
 
 class _Builder:
-    def __init__(self, index: LineIndex) -> None:
+    def __init__(self, index: Positions, text: str) -> None:
         self.index = index
+        self.text = text
         self.unplaced: list[Unplaced] = []
 
     # ----- helpers -----------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ class _Builder:
         first = atoms[0]
         if first.pos is None or first.layout not in _SEPARATORS:
             return 0.0
-        between = self.index.text.count(_SEPARATORS[first.layout], label_end, max(label_end, first.start))
+        between = self.text.count(_SEPARATORS[first.layout], label_end, max(label_end, first.start))
         return first.pos - between
 
     def grid_atoms(self, label: ReportToken, atoms: list[Atom]) -> list[Atom]:
@@ -323,7 +323,9 @@ class _Builder:
                 atoms_in_order.extend((a, a.row) for a in atoms)
             if last_header is None:
                 continue
-            if any(a.layout is Layout.RUN for a, _ in atoms_in_order):
+            if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
+                # crawled text, or a header broken over lines with its values in the same block: the cells
+                # are what is printed after the last header label
                 data = [a for a, _ in atoms_in_order if a.start >= (last_header.end_pos or 0)]
             else:
                 data = [a for a, row in atoms_in_order if row not in header_rows]
@@ -445,9 +447,9 @@ def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     return None
 
 
-def build_tables(tree: Tree[Token], index: LineIndex) -> TablesResult:
+def build_tables(tree: Tree[Token], index: Positions, text: str) -> TablesResult:
     """The three tables of a parsed report, what they tell about the format, and what could not be placed."""
-    builder = _Builder(index)
+    builder = _Builder(index, text)
     by_family: dict[Family, list[Tree[Token]]] = {}
     for child in tree.children:
         if isinstance(child, Tree) and str(child.data) in _FAMILY_OF_TREE:

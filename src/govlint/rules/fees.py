@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
-from govlint.rules.places import effective_format, line_of, section_anchor, span_at
+from govlint.rules.places import effective_format, line_of, section_anchor
 from govlint.schema import (
     ART20_2021,
     FEE_NEGATIONS,
@@ -148,7 +148,7 @@ class FeeNotDisclosed(Rule):
                 "section 六 names the 信息处理费 but does not say whether or how much was collected: expected the "
                 "amount (or “未收取”/“0元” when none)"
             )
-            anchor = span_at(report, named[0].start, named[0].end)
+            anchor = report.span(named[0].start, named[0].end)
         else:
             zh = "第六部分未说明信息处理费收取情况：应写明本年度收取信息处理费的金额（未收取写“未收取”或“0元”）"
             en = (
@@ -200,7 +200,7 @@ class FeeContradictsTable(Rule):
                 continue
             yield self.diagnostic(
                 report,
-                span_at(report, sentence.start, sentence.end),
+                report.span(sentence.start, sentence.end),
                 zh=(
                     f"第六部分称未发出收费通知或未产生费用，但申请情况表(六)2“逾期未按收费通知要求缴纳费用”总计为 "
                     f"{unpaid}：说明已发出收费通知（未收取费用不矛盾，未发出收费通知则矛盾）"
@@ -283,7 +283,7 @@ class FeeAmount(Rule):
             header = _FEE_HEADER.search(fold(report.text[table.span.start : table.span.end]))
             if header is not None and normalize_label(header.group(1)).replace("单位:", "") != _UNIT:
                 start = table.span.start + header.start(1)
-                yield self._unit(report, span_at(report, start, table.span.start + header.end(1)), header.group(1))
+                yield self._unit(report, report.span(start, table.span.start + header.end(1)), header.group(1))
 
     def _unit(self, report: Report, span: Span | None, unit: str) -> Diagnostic:
         return self.diagnostic(

@@ -149,18 +149,6 @@ def has_other_all(report: Report) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def span_at(report: Report, start: int, end: int) -> Span:
-    """A span of ``report.text[start:end]`` (1-based line and column, code points)."""
-    text = report.text
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    end_line = line + text.count("\n", start, end)
-    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
-    return Span(start, end, line, column, end_line, end_column)
-
-
 def line_of(report: Report, span: Span) -> Span:
     """The first line of ``span``, without surrounding whitespace (a heading-like anchor)."""
     text = report.text
@@ -180,7 +168,7 @@ def last_line(report: Report) -> Span:
     start = text.rfind("\n") + 1
     while start < len(text) and text[start].isspace():
         start += 1
-    return span_at(report, start, len(text))
+    return report.span(start, len(text))
 
 
 def document_start(report: Report) -> Span:
@@ -189,7 +177,7 @@ def document_start(report: Report) -> Span:
         return report.title_span
     text = report.text
     eol = text.find("\n")
-    return span_at(report, 0, len(text) if eol == -1 else eol)
+    return report.span(0, len(text) if eol == -1 else eol)
 
 
 def section_anchor(report: Report, number: int) -> Span:
@@ -211,5 +199,5 @@ def section_anchor(report: Report, number: int) -> Span:
         while end > body.start and text[end - 1].isspace():
             end -= 1
         start = text.rfind("\n", body.start, end) + 1 if end > body.start else body.start
-        return span_at(report, max(start, body.start), end)
+        return report.span(max(start, body.start), end)
     return document_start(report)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from govlint.testing.layouts.base import Rendered
+from govlint.testing.layouts.converted import render_brokenhead, render_footer, render_onerow
 from govlint.testing.layouts.crawled import render_crawled
 from govlint.testing.layouts.html import render_html
 from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
@@ -32,12 +33,15 @@ RENDERERS: dict[str, Renderer] = {
     "cells": render_cells,
     "tabcells": render_tabcells,
     "crawled": render_crawled,
+    "onerow": render_onerow,
+    "footer": render_footer,
+    "brokenhead": render_brokenhead,
     "html": render_html,
     "docx": _docx,
 }
 #: Text layouts whose cell positions are kept (a cell left empty stays a cell).
 POSITIONAL_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "tabcells")
-TEXT_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "crawled")
+TEXT_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "crawled", "onerow", "footer", "brokenhead")
 FILE_LAYOUTS: tuple[str, ...] = ("html", "docx")
 LAYOUTS: tuple[str, ...] = (*TEXT_LAYOUTS, *FILE_LAYOUTS)
 
