@@ -242,6 +242,12 @@ class Config:
         """Whether findings of ``code`` are reported (before per-file ignores)."""
         return _selected(self._layers, code)
 
+    def explicitly_selects(self, code: str) -> bool:
+        """Whether a ``select`` or ``extend-select`` (file or command line) names ``code`` by a prefix other
+        than ``ALL``: such a choice runs a scoped plugin's rule on reports outside its scope too."""
+        named = [selector for layer in self._layers for selector in (*(layer.select or ()), *layer.extend_select)]
+        return self.is_selected(code) and any(s != "ALL" and code.startswith(s) for s in named)
+
     def ignored_codes(self, path: str) -> tuple[str, ...]:
         """The code prefixes that ``per-file-ignores`` turns off for ``path``."""
         if not self.per_file_ignores:

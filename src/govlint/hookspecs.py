@@ -28,12 +28,16 @@ hookspec = pluggy.HookspecMarker("govlint")
 
 @hookspec
 def govlint_plugin_info() -> dict[str, Any]:  # type: ignore[empty-body]
-    """Describe the plugin: ``{"name": str, "version": str, "api_version": int, "code_prefixes": [str]}``.
+    """Describe the plugin: ``{"name": str, "version": str, "api_version": int, "code_prefixes": [str],
+    "scope": [str]}``.
 
     Required of every plugin.  ``api_version`` must equal the :data:`PLUGIN_API_VERSION` the plugin was
     written against; govlint refuses a plugin written for another version with a message naming it.
     ``version`` defaults to the installed distribution's; ``code_prefixes``, when given, must prefix every
-    rule code of the plugin (``GL`` is reserved for the built-in rules).
+    rule code of the plugin (``GL`` is reserved for the built-in rules).  ``scope``, for a provincial plugin,
+    lists the places its rules are for: names (``福建``, ``平潭``) or province-level region codes (``35``,
+    ``350000``, standing for the province's name).  Its rules then run only on reports whose body or title
+    names one of them, unless the user selects their codes explicitly (``--select FJ``).
     """
 
 

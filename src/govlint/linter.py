@@ -99,7 +99,7 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
     errors: list[RuleFailure] = []
     for rule in plugins.rules:
         meta = rule.meta
-        if not wanted(meta.code) or not rule.applies_to(report):
+        if not wanted(meta.code) or not rule.applies_to(report) or not plugins.in_scope(meta.code, report, config):
             continue
         plugin = plugins.rule_plugin[meta.code]
         try:

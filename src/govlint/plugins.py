@@ -20,13 +20,17 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import pluggy
 
 from govlint import hookspecs
 from govlint.errors import PluginError
 from govlint.rule import Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from govlint.config import Config
+    from govlint.model import Report
 
 BUILTIN_MODULE = "govlint.rules"
 ENTRY_POINT_GROUP = "govlint"
@@ -36,6 +40,18 @@ BUILTIN_PREFIX = "GL"
 CODE_PATTERN = re.compile(r"[A-Z]{1,8}[0-9]{1,4}")
 
 PluginSource = Literal["builtin", "entry-point", "config", "object"]
+
+#: Province-level region codes (GB/T 2260, first two digits) and the short names reports print them by: a
+#: plugin's ``scope`` may give a region code instead of its province's name.
+PROVINCES = {
+    "11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古", "21": "辽宁", "22": "吉林",
+    "23": "黑龙江", "31": "上海", "32": "江苏", "33": "浙江", "34": "安徽", "35": "福建", "36": "江西",
+    "37": "山东", "41": "河南", "42": "湖北", "43": "湖南", "44": "广东", "45": "广西", "46": "海南",
+    "50": "重庆", "51": "四川", "52": "贵州", "53": "云南", "54": "西藏", "61": "陕西", "62": "甘肃",
+    "63": "青海", "64": "宁夏", "65": "新疆", "71": "台湾", "81": "香港", "82": "澳门",
+}  # fmt: skip
+#: How much of a report's text is searched for a scope's names when the parser found no body or title.
+SCOPE_TEXT_CHARS = 300
 
 
 class PluginInfo(NamedTuple):
@@ -51,6 +67,8 @@ class PluginInfo(NamedTuple):
     distribution: str | None = None
     code_prefixes: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    #: The place names of the reports its rules are for (``govlint_plugin_info``'s ``scope``); () = anywhere.
+    scope: tuple[str, ...] = ()
 
 
 class EntryPoint(NamedTuple):
@@ -73,7 +91,18 @@ class Plugins(NamedTuple):
     options: Mapping[str, Any]
     #: (plugin name, implementation) of ``govlint_check_report``, in discovery order.
     report_checks: tuple[tuple[str, Callable[..., Any]], ...]
+    #: Rule code -> the place names of its plugin's scope, for the rules of scoped plugins only.
+    scopes: Mapping[str, tuple[str, ...]]
     manager: pluggy.PluginManager
+
+    def in_scope(self, code: str, report: Report, config: Config) -> bool:
+        """Whether rule ``code`` runs on ``report``: its plugin has no scope, the report is from the scope
+        (its body or title names one of the scope's places), or ``config`` selects the code explicitly."""
+        names = self.scopes.get(code)
+        if not names or config.explicitly_selects(code):
+            return True
+        where = f"{report.agency or ''} {report.title or ''}".strip() or report.text[:SCOPE_TEXT_CHARS]
+        return any(name in where for name in names)
 
     def rule(self, code: str) -> Rule | None:
         """The rule with this code (case-insensitive), or None."""
@@ -168,7 +197,8 @@ def _load(
         for impl in _in_order(pm.hook.govlint_check_report.get_hookimpls(), infos)
     )
     shown = {code: infos[name].name for code, name in rule_plugin.items()}
-    plugins = Plugins(tuple(infos.values()), rules, shown, options, checks, pm)
+    scopes = {code: infos[name].scope for code, name in rule_plugin.items() if infos[name].scope}
+    plugins = Plugins(tuple(infos.values()), rules, shown, options, checks, scopes, pm)
     check_required(plugins.plugins, required)
     return plugins
 
@@ -251,6 +281,9 @@ def _plugin_info(
     prefixes = data.get("code_prefixes", ())
     if isinstance(prefixes, str) or not all(isinstance(p, str) and p for p in prefixes):
         raise PluginError(f"plugin {name!r}: code_prefixes must be a list of non-empty strings")
+    scope = data.get("scope", ())
+    if isinstance(scope, str) or not all(isinstance(place, str) and place.strip() for place in scope):
+        raise PluginError(f"plugin {name!r}: scope must be a list of place names or region codes (福建, 350000)")
     version = data.get("version") or (ep.version if ep else None) or "unknown"
     return PluginInfo(
         name=str(data.get("name") or name),
@@ -260,7 +293,19 @@ def _plugin_info(
         origin=origin,
         distribution=ep.distribution if ep else None,
         code_prefixes=tuple(prefixes),
+        scope=tuple(_place(name, place) for place in scope),
     )
+
+
+def _place(plugin: str, place: str) -> str:
+    """A scope entry as the name reports print: a region code stands for its province's name."""
+    place = place.strip()
+    if not place.isdigit():
+        return place
+    province = PROVINCES.get(place[:2]) if len(place) in (2, 6) else None
+    if province is None:
+        raise PluginError(f"plugin {plugin!r}: scope {place!r} is not a province-level region code (35, 350000)")
+    return province
 
 
 def _collect_rules(

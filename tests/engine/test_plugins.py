@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_support import MarkW, MarkX, SamplePlugin, meta
+from engine_support import MarkW, MarkX, SamplePlugin, meta, report
 
 import govlint
 from govlint import plugins
+from govlint.config import Config
 from govlint.errors import PluginError
 from govlint.hookspecs import PLUGIN_API_VERSION
+from govlint.linter import lint_report
 from govlint.rule import Rule
 
 
@@ -301,3 +303,54 @@ def test_version_comparison(version: str, op: str, wanted: str, expected: bool) 
 def test_loading_is_cached() -> None:
     first = plugins.load_plugins(entry_points=False)
     assert plugins.load_plugins(entry_points=False) is first
+
+
+class ScopedPlugin:
+    """A provincial plugin whose MarkX-like rule is for Fujian reports only."""
+
+    @govlint.hookimpl
+    def govlint_plugin_info(self) -> dict[str, object]:
+        return {"name": "scoped", "api_version": PLUGIN_API_VERSION, "code_prefixes": ["FJ"], "scope": ["35", "平潭"]}
+
+    @govlint.hookimpl
+    def govlint_rules(self) -> list[type[Rule]]:
+        class MarkFJ(MarkX):
+            meta = meta("FJ001", "mark-fj")
+
+        return [MarkFJ]
+
+
+@pytest.mark.parametrize(
+    ("agency", "title", "text", "config", "fires"),
+    [
+        ("福建省财政厅", None, "X", Config(), True),
+        (None, "平潭综合实验区市场监督管理局2023年政府信息公开工作年度报告", "X", Config(), True),
+        (None, None, "平潭综合实验区2023年报告\nX", Config(), True),
+        ("上海市黄浦区人民政府", None, "X", Config(), False),
+        ("江苏省南京市人民政府", None, "X", Config(select=["ALL"]), False),
+        ("江苏省南京市人民政府", None, "X", Config(extend_select=["FJ"]), True),
+        ("江苏省南京市人民政府", None, "X", Config().with_overrides(select=["FJ001"]), True),
+        ("江苏省南京市人民政府", None, "X", Config(select=["FJ"], ignore=["FJ001"]), False),
+    ],
+)
+def test_a_scoped_plugin_runs_on_its_region_or_when_selected_explicitly(
+    agency: str | None, title: str | None, text: str, config: Config, fires: bool
+) -> None:
+    loaded = plugins.load_plugins(builtins=False, entry_points=False, objects=[ScopedPlugin()])
+    assert loaded.plugins[0].scope == ("福建", "平潭")
+    found = lint_report(report(text, agency=agency, title=title), config, plugins=loaded)
+    assert [d.code for d in found.diagnostics] == (["FJ001"] if fires else [])
+
+
+@pytest.mark.parametrize(
+    ("scope", "message"),
+    [("福建", "scope must be a list"), (["99"], "scope '99' is not a province-level region code"), ([""], "scope")],
+)
+def test_a_bad_scope_is_a_plugin_error(scope: object, message: str) -> None:
+    class Bad:
+        @govlint.hookimpl
+        def govlint_plugin_info(self) -> dict[str, object]:
+            return {"name": "bad", "api_version": PLUGIN_API_VERSION, "scope": scope}
+
+    with pytest.raises(PluginError, match=message):
+        plugins.load_plugins(builtins=False, entry_points=False, objects=[Bad()])

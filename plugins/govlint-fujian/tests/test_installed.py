@@ -30,7 +30,7 @@ def govlint(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
     )
 
 
-def check_json(*paths: Path, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
+def check_json(*paths: Path | str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
     done = govlint("check", "--format", "json", *paths, cwd=cwd)
     assert done.returncode in (0, 1), done.stderr
     return done.returncode, json.loads(done.stdout)
@@ -72,17 +72,23 @@ def test_govlint_plugins_command_lists_it() -> None:
     assert "信息处理费收取情况" in govlint("rule", "FJ003").stdout
 
 
+def test_check_runs_the_rules_only_on_fujian_reports_unless_selected() -> None:
+    report = FIXTURES / "seed_003_no_fee_table.txt"  # 叶城县 (Xinjiang): outside the plugin's scope
+    _, data = check_json(report)
+    assert fj(data, report) == []
+
+
 def test_check_reports_the_missing_fee_table_at_section_six() -> None:
     report = FIXTURES / "seed_003_no_fee_table.txt"
-    _, data = check_json(report)
+    _, data = check_json("--extend-select", "FJ", report)
     [found] = fj(data, report)
     assert (found["code"], found["severity"]) == ("FJ001", "warning")
     assert found["line"] == line_of(report, SECTION_SIX)
 
 
 def test_check_reports_contradicting_fee_figures_at_their_cells() -> None:
-    report = FIXTURES / "fee_table_defects.txt"
-    code, data = check_json(report)
+    report = FIXTURES / "fee_table_defects.txt"  # names no place: selected explicitly
+    code, data = check_json("--extend-select", "FJ", report)
     assert code == 1  # FJ003 is an error
     found = fj(data, report)
     assert [d["code"] for d in found] == ["FJ003", "FJ003"]
@@ -114,7 +120,8 @@ def column_in_line(path: Path, needle: str) -> int:
 def test_the_option_is_read_from_pyproject(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_bytes((FIXTURES / "seed_003_no_fee_table.txt").read_bytes())
-    (tmp_path / "pyproject.toml").write_text("[tool.govlint]\nfujian-fee-table-from-year = 2025\n", encoding="utf-8")
+    config = '[tool.govlint]\nextend-select = ["FJ"]\nfujian-fee-table-from-year = 2025\n'
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
     _, data = check_json(report, cwd=tmp_path)
     assert fj(data, report) == []
 

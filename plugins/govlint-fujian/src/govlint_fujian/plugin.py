@@ -15,9 +15,19 @@ from govlint_fujian.rules import DEFAULT_FROM_YEAR, OPTION_FROM_YEAR, RULES
 API_VERSION = 1
 
 
+#: Where the fee-table rules apply: the province (region code 35) and the places its reports are published by.
+SCOPE = ["350000", "福州", "厦门", "莆田", "三明", "泉州", "漳州", "南平", "龙岩", "宁德", "平潭"]
+
+
 @hookimpl
 def govlint_plugin_info() -> dict[str, Any]:
-    return {"name": "govlint-fujian", "version": __version__, "api_version": API_VERSION, "code_prefixes": ["FJ"]}
+    return {
+        "name": "govlint-fujian",
+        "version": __version__,
+        "api_version": API_VERSION,
+        "code_prefixes": ["FJ"],
+        "scope": SCOPE,
+    }
 
 
 @hookimpl
