@@ -180,3 +180,104 @@ def test_bytes_source_is_decoded() -> None:
     document = load("一、总体情况".encode("gb18030"))
     assert document.text == "一、总体情况"
     assert document.path == "<bytes>"
+
+
+def _table_values(report: govlint.Report) -> dict[str, object]:
+    return {
+        f"{name}.{cell.key}": (cell.value, cell.status)
+        for name in ("active_disclosure", "applications", "review_litigation")
+        if (table := report.tables.get(name)) is not None
+        for row in table.rows.values()
+        for cell in row.cells.values()
+    }
+
+
+def _last_multibyte_start(data: bytes, encoding: str) -> int:
+    """The byte offset where the file's last non-ASCII character starts."""
+    text = data.decode(encoding)
+    index = max(i for i, char in enumerate(text) if ord(char) > 0x7F)
+    return len(text[:index].encode(encoding))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_seed_truncated_mid_character_is_read_with_the_offset_recorded(
+    seed: Path, encoding: str, tmp_path: Path
+) -> None:
+    data = seed_text(seed).encode(encoding)
+    cut = _last_multibyte_start(data, encoding)
+    path = tmp_path / "report.txt"
+    path.write_bytes(data[: cut + 1])  # the last character loses all but its first byte
+    document = load(path)
+    assert (document.encoding, document.replaced_bytes) == (encoding, (cut,))
+    assert document.text.endswith("\ufffd")
+    assert document.text[:-1] == data[:cut].decode(encoding).replace("\r\n", "\n")
+    assert _table_values(govlint.parse(path)) == _table_values(govlint.parse(seed))
+
+
+def test_stray_bytes_in_the_middle_are_each_recorded(tmp_path: Path) -> None:
+    data = seed_text(SEEDS[1]).encode("utf-8")
+    first, second = data.index("二、".encode()), data.index("三、".encode())
+    damaged = data[:first] + b"\xff" + data[first:second] + b"\xc0\xaf" + data[second:]
+    path = tmp_path / "report.txt"
+    path.write_bytes(damaged)
+    document = load(path)
+    # \xc0 can start no UTF-8 sequence and \xaf continues none: two sequences, two replacement characters
+    assert document.replaced_bytes == (first, second + 1, second + 2)
+    assert document.text.count("\ufffd") == 3
+    assert "二、" in document.text and "三、" in document.text
+
+
+def test_gbk_with_a_bad_byte_is_gb18030_with_replacement(tmp_path: Path) -> None:
+    text = "一、总体情况\n本机关全年主动公开政府信息12条。\n"
+    data = text.encode("gbk")
+    bad = data.index("本".encode("gbk"))
+    path = tmp_path / "report.txt"
+    path.write_bytes(data[:bad] + b"\xff" + data[bad:])
+    document = load(path)
+    assert (document.encoding, document.replaced_bytes) == ("gb18030", (bad,))
+    assert document.text == text.replace("本", "\ufffd本")
+
+
+def test_utf16_with_an_odd_trailing_byte(tmp_path: Path) -> None:
+    data = "一、总体情况\n正文。\n".encode("utf-16")
+    path = tmp_path / "report.txt"
+    path.write_bytes(data + b"\x0a")
+    document = load(path)
+    assert (document.encoding, document.replaced_bytes) == ("utf-16", (len(data),))
+    assert document.text == "一、总体情况\n正文。\n\ufffd"
+
+
+def test_a_mostly_undecodable_file_is_still_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("一、总体情况".encode() + b"\xff\xfe\xfd\xfc" * 50)
+    with pytest.raises(InputError, match="not a text file in a known encoding"):
+        load(path)
+
+
+def test_an_override_decodes_a_few_bad_bytes_with_replacement(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("一、总体情况\n".encode() + b"\xff" + "正文。\n".encode())
+    document = load(path, encoding="utf-8")
+    assert (document.encoding, document.replaced_bytes, document.text) == (
+        "utf-8",
+        (19,),
+        "一、总体情况\n\ufffd正文。\n",
+    )
+
+
+def test_a_web_page_with_a_stray_byte_records_it(tmp_path: Path) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><p>一、总体情况</p><p>正文。</p></body></html>"
+    )
+    data = page.encode()
+    bad = data.index("正文".encode())
+    path = tmp_path / "page.html"
+    path.write_bytes(data[:bad] + b"\xfe" + data[bad:])
+    document = load(path)
+    assert document.replaced_bytes == (bad,)
+    assert "\ufffd正文。" in document.text
+
+
+def test_a_clean_file_records_nothing() -> None:
+    assert load(SEEDS[0]).replaced_bytes == ()

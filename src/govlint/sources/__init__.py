@@ -79,10 +79,10 @@ def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = 
         return read_html(data, name, encoding)
     from govlint.sources.text import decode_text
 
-    text, used = decode_text(data, name, encoding)
-    if not text.strip():
+    decoded = decode_text(data, name, encoding)
+    if not decoded.text.strip():
         raise input_error(name, "文件为空（只有空白）", "empty file (only whitespace)")
-    return Document(path=name, text=text, encoding=used)
+    return Document(path=name, text=decoded.text, encoding=decoded.encoding, replaced_bytes=decoded.replaced)
 
 
 def sniff(data: bytes) -> SourceKind:

@@ -18,6 +18,8 @@ class Document(NamedTuple):
 
     ``origins`` is a sorted tuple of ``(offset, Origin)``: the text from ``offset`` up to the next entry
     came from that place (a PDF page, an HTML or Word table cell).  Plain text has no origins.
+    ``replaced_bytes`` lists where the decoder met a few bytes it could not read (a truncated tail) and
+    put a replacement character instead; empty when the file decoded cleanly.
     Structured sources write each table row as one line with the source's own cells separated by tabs,
     each starting at an origin that names its table, row and top-left grid column; a position covered by
     a merged cell is not written, a cell the source shows empty is written empty.
@@ -28,6 +30,8 @@ class Document(NamedTuple):
     kind: SourceKind = "text"
     encoding: str | None = None
     origins: tuple[tuple[int, Origin], ...] = ()
+    #: Byte offsets in the file where an undecodable byte sequence was replaced by U+FFFD (GL003).
+    replaced_bytes: tuple[int, ...] = ()
 
     def origin_at(self, offset: int) -> Origin | None:
         """Where the character at ``offset`` came from, or None when the source does not say."""

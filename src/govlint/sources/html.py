@@ -27,7 +27,7 @@ from govlint.sources.guard import input_error
 from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
 from govlint.sources.html_page import content_root, meta_tags, metadata_lines, page_title
 from govlint.sources.layout import TextBuilder, clean_cell, clean_line
-from govlint.sources.text import codec_for, decode_text
+from govlint.sources.text import Decoded, codec_for, decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: Containers whose deep nesting makes HTML parsing quadratic (closing tags search the open-element scope).
@@ -42,34 +42,34 @@ MAX_NESTING = 2000
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     """Read the bytes of a web page (encoding: ``encoding``, else the BOM, the ``<meta charset>``, detection)."""
-    text, used = _decode(data, name, encoding)
-    return _read(text, name, used)
+    decoded = _decode(data, name, encoding)
+    return _read(decoded.text, name, decoded.encoding, decoded.replaced)
 
 
 def read_html_text(text: str, name: str) -> Document:
     """Read a web page already decoded."""
-    return _read(text, name, None)
+    return _read(text, name, None, ())
 
 
-def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+def _decode(data: bytes, name: str, encoding: str | None) -> Decoded:
     """Valid UTF-8 is UTF-8 whatever the page declares (templates copied from GBK sites keep their old
     ``charset``); otherwise the declared charset, then detection."""
     if not encoding and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-8"), "utf-8"
+            return Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             pass
         declared = _META_CHARSET.search(data[:4096])
         if declared:
             codec = codec_for(declared.group(1).decode("ascii", "replace"))
             try:
-                return data.decode(codec), codec
+                return Decoded(data.decode(codec), codec)
             except (UnicodeDecodeError, LookupError):
                 pass  # pages lie about their charset: detect instead
     return decode_text(data, name, encoding)
 
 
-def _read(html: str, name: str, encoding: str | None) -> Document:
+def _read(html: str, name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
     lexbor = require("selectolax.lexbor", "html", name)
     _check_nesting(html, name)
     tree = lexbor.LexborHTMLParser(html)
@@ -97,7 +97,7 @@ def _read(html: str, name: str, encoding: str | None) -> Document:
     _Renderer(builder).render(root)
     if not builder.text_seen:
         raise input_error(name, "网页中没有可读取的文字", "no text found in the page")
-    return builder.build(name, "html", encoding)
+    return builder.build(name, "html", encoding, replaced)
 
 
 def _check_nesting(html: str, name: str) -> None:

@@ -92,7 +92,14 @@ class TextBuilder:
                 return
         self._origins.append((self._length, origin))
 
-    def build(self, path: str, kind: SourceKind, encoding: str | None = None) -> Document:
+    def build(
+        self, path: str, kind: SourceKind, encoding: str | None = None, replaced: tuple[int, ...] = ()
+    ) -> Document:
         return Document(
-            path=path, text="".join(self._parts), kind=kind, encoding=encoding, origins=tuple(self._origins)
+            path=path,
+            text="".join(self._parts),
+            kind=kind,
+            encoding=encoding,
+            origins=tuple(self._origins),
+            replaced_bytes=replaced,
         )

@@ -4,15 +4,20 @@ The fast path is a strict UTF-8 decode; GB18030 (a superset of GBK and GB2312) c
 recognised by its NUL bytes, and only then charset-normalizer, imported on demand.  Whatever decodes must
 also look like text (few control characters), so binary junk gets a clear error instead of mojibake.
 
-Every decode is strict, so a replacement character (U+FFFD) in the text is one the file itself holds: an
-earlier lossy conversion put it where it could not read a character.  The rest of such a file is still the
-report (what was lost surfaces as unreadable cells), unless replacement characters are most of it.
+A file that is valid in its encoding except for a few bytes (a truncated tail, a stray byte) is decoded
+with a replacement character (U+FFFD) for each bad sequence, and the byte offset of each is recorded
+(:attr:`Decoded.replaced`, then ``Document.replaced_bytes``), so one stray byte does not lose a report.
+Otherwise a U+FFFD in the text is one the file itself holds: an earlier lossy conversion put it where it
+could not read a character.  Either way the rest of the file is still the report (what was lost surfaces as
+unreadable cells), unless replacement characters are more than :data:`MAX_REPLACEMENT_SHARE` of it.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import threading
+from typing import NamedTuple
 
 from govlint.errors import InputError
 from govlint.sources.guard import input_error
@@ -34,6 +39,28 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 #: The largest share of replacement characters (U+FFFD) in a text still read as a report.
 MAX_REPLACEMENT_SHARE = 0.25
 
+_RECORDING = "govlint-record-replaced"
+_recorded = threading.local()
+
+
+class Decoded(NamedTuple):
+    """Decoded text, the codec that decoded it, and the byte offset of each sequence it replaced."""
+
+    text: str
+    encoding: str
+    replaced: tuple[int, ...] = ()
+
+
+def _record(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: replace the bad sequence by U+FFFD and note where it started."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _recorded.offsets.append(error.start)
+    return "\ufffd", error.end
+
+
+codecs.register_error(_RECORDING, _record)
+
 #: Magic numbers of binary formats, for the hint in the error message.
 _MAGIC_HINTS: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF-", "这是 PDF 文件，请使用 .pdf 扩展名", "this is a PDF file; give it the .pdf extension"),
@@ -52,19 +79,17 @@ _MAGIC_HINTS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
-def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding)`` for the bytes of a text file; raise :class:`InputError` for binary junk.
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Decode the bytes of a text file; raise :class:`InputError` for binary junk.
 
     ``encoding`` (the ``--encoding`` option) overrides detection.  Line ends are normalised to ``\\n``.
     """
-    if encoding:
-        text, used = _decode_as(data, name, encoding), encoding
-    else:
-        text, used = _detect(data, name)
+    decoded = _decode_as(data, name, encoding) if encoding else _detect(data, name)
+    text = decoded.text
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_looks_like_text(text[:65536], data, name)
-    return normalize_newlines(text), used
+    return decoded._replace(text=normalize_newlines(text))
 
 
 def normalize_newlines(text: str) -> str:
@@ -80,14 +105,17 @@ def codec_for(label: str) -> str:
     return "gb18030" if label in _GB_ALIASES else label
 
 
-def _decode_as(data: bytes, name: str, encoding: str) -> str:
+def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
     try:
         codec = codecs.lookup(codec_for(encoding)).name
     except LookupError:
         raise input_error(name, f"未知的编码 {encoding!r}", f"unknown encoding {encoding!r}") from None
     try:
-        return data.decode(codec)
+        return Decoded(data.decode(codec), encoding)
     except UnicodeDecodeError as exc:
+        lossy = _lossy(data, codec)
+        if lossy is not None:
+            return lossy._replace(encoding=encoding)
         raise input_error(
             name,
             f"无法按 {encoding} 解码（第 {exc.start} 字节）",
@@ -95,23 +123,17 @@ def _decode_as(data: bytes, name: str, encoding: str) -> str:
         ) from None
 
 
-def _detect(data: bytes, name: str) -> tuple[str, str]:
+def _detect(data: bytes, name: str) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                raise _not_text(data, name) from None
+            return _strict_or_lossy(data, codec, name)
     if b"\x00" in data:
         utf16 = _utf16_by_nuls(data)
         if utf16 is None:
             raise _not_text(data, name)
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
-            raise _not_text(data, name) from None
+        return _strict_or_lossy(data, utf16, name)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     try:
@@ -120,8 +142,38 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         pass
     else:
         if _plausible_chinese(text):
-            return text, "gb18030"
+            return Decoded(text, "gb18030")
+    candidates = [lossy for codec in ("utf-8", "gb18030") if (lossy := _lossy(data, codec)) is not None]
+    if candidates:
+        return min(candidates, key=lambda candidate: len(candidate.replaced))
     return _fallback(data, name)
+
+
+def _strict_or_lossy(data: bytes, codec: str, name: str) -> Decoded:
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        lossy = _lossy(data, codec)
+        if lossy is None:
+            raise _not_text(data, name) from None
+        return lossy
+
+
+def _lossy(data: bytes, codec: str) -> Decoded | None:
+    """``data`` decoded with a U+FFFD for each bad sequence, or None when they would be more than
+    :data:`MAX_REPLACEMENT_SHARE` of the text (or GB18030's result is not plausibly Chinese)."""
+    quick = data.decode(codec, "replace")  # in C: is it worth recording where?
+    bad = quick.count("\ufffd")
+    if bad > MAX_REPLACEMENT_SHARE * len(quick):
+        return None
+    if codec == "gb18030" and not _plausible_chinese(quick.replace("\ufffd", "")):
+        return None
+    _recorded.offsets = []
+    try:
+        text = data.decode(codec, _RECORDING)
+        return Decoded(text, codec, tuple(_recorded.offsets))
+    finally:
+        del _recorded.offsets
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
@@ -158,7 +210,7 @@ def _plausible_chinese(text: str) -> bool:
     return common >= 0.95 * len(sample)
 
 
-def _fallback(data: bytes, name: str) -> tuple[str, str]:
+def _fallback(data: bytes, name: str) -> Decoded:
     try:
         import charset_normalizer
     except ImportError:
@@ -167,7 +219,7 @@ def _fallback(data: bytes, name: str) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise _not_text(data, name)
     try:
-        return data.decode(best.encoding), best.encoding
+        return Decoded(data.decode(best.encoding), best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise _not_text(data, name) from None
 
