@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from govlint.config import Config
+    from govlint.diagnostics import Diagnostic
     from govlint.linter import LintResult
     from govlint.output import FileOutput
     from govlint.plugins import Plugins
@@ -227,15 +228,15 @@ class _Configs:
         return config
 
 
-def iter_paths(
-    paths: Sequence[str], *, follow_symlinks: bool = False, lang: str = "zh"
-) -> Iterator[tuple[str, str | None]]:
-    """Each file to check, or an error message for a directory holding no report or a folder not readable.
+def iter_paths(paths: Sequence[str], *, follow_symlinks: bool = False) -> Iterator[tuple[str, Diagnostic | str | None]]:
+    """Each file to check (with None), each path the walk skipped (with its GL004 or GL005 notice), and
+    each directory holding no report (with the error message).
 
     Directories are searched recursively (:func:`govlint.sources.discover.iter_report_paths`); a file is
-    checked whatever its extension, and one that cannot be read gets its error when it is loaded.  A symlink
-    skipped on the way is said on stderr (a warning: the run goes on).
+    checked whatever its extension, and one that cannot be read gets its GL001 when it is loaded.
     """
+    from govlint.notices import folder_unreadable, symlink_skipped
+
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             yield path, None
@@ -244,15 +245,13 @@ def iter_paths(
 
         found = False
         for report in iter_report_paths([path], follow_symlinks=follow_symlinks):
-            if isinstance(report, Skipped):
-                found = True
-                if report.kind == "folder":
-                    yield report.path, report.message(lang)
-                else:
-                    print(f"govlint: {report.message(lang)}", file=sys.stderr)
-                continue
             found = True
-            yield str(report), None
+            if not isinstance(report, Skipped):
+                yield str(report), None
+            elif report.kind == "folder":
+                yield report.path, folder_unreadable(report.path, report.reason_zh, report.reason_en)
+            else:
+                yield report.path, symlink_skipped(report.path, report.target)
         if not found:
             yield path, f"{path}: no report files in this directory"
 
@@ -288,12 +287,21 @@ def run_check(args: argparse.Namespace) -> int:
     results: list[LintResult] = []
     unread: list[str] = []
     status = EXIT_OK
-    for path, problem in iter_paths(args.paths, follow_symlinks=args.follow_symlinks, lang=lang):
-        if problem:
+    for path, problem in iter_paths(args.paths, follow_symlinks=args.follow_symlinks):
+        if isinstance(problem, str):
             _fail(problem)
             status = EXIT_ERROR
             continue
         config = configs.for_path(_config_path(path, args.stdin_filename))
+        if problem is not None:  # a path the walk skipped: its notice
+            notices = (
+                (_reported(problem, config),) if problem.code in ERROR_CODES else configured([problem], config, path)
+            )
+            if not args.write_baseline:
+                _write(out.file(_file_output(LintResult(path, notices), notices, (), None)))
+            if any(d.code in ERROR_CODES for d in notices):
+                status = EXIT_ERROR
+            continue
         plugins = plugins_for(config)
         selected.update((r.meta.code, r.meta) for r in plugins.rules if config.is_selected(r.meta.code))
         text: str | None = None
@@ -359,16 +367,20 @@ def _code_order(code: str) -> tuple[str, str]:
 
 
 def _unreadable(path: str, zh: str, en: str, kind: str, config: Config) -> LintResult:
-    """The result of a file that could not be read: its GL001 notice, whatever the selection (like an I/O
-    error in other linters, it is never silenced, so that no file given is left out without a word)."""
-    import attrs
-
+    """The result of a file that could not be read: its GL001 notice."""
     from govlint.linter import LintResult
     from govlint.notices import unreadable
 
     name = "<stdin>" if path == "-" else path
-    notice = unreadable(name, zh, en, kind=kind)
-    return LintResult(name, (attrs.evolve(notice, severity=config.severity_for(notice.code, notice.severity)),))
+    return LintResult(name, (_reported(unreadable(name, zh, en, kind=kind), config),))
+
+
+def _reported(notice: Diagnostic, config: Config) -> Diagnostic:
+    """A GL001 or GL005 notice at its configured severity, whatever the selection: like an I/O error in other
+    linters it is never silenced, so that nothing given to govlint is left out without a word."""
+    import attrs
+
+    return attrs.evolve(notice, severity=config.severity_for(notice.code, notice.severity))
 
 
 def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any], text: str | None) -> FileOutput:

@@ -388,3 +388,27 @@ def test_a_bad_baseline_exits_2(project: Path, run: Run) -> None:
     assert code == 2 and "not a govlint baseline" in one_line(err)
     code, _, err = run("check", "r.txt", "--baseline", "none.json")
     assert code == 2 and "cannot read baseline" in one_line(err)
+
+
+def test_skipped_symlinks_and_unreadable_folders_are_findings(
+    project: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(project / "reports" / "a.txt", "正常")
+    write(project / "reports" / "locked" / "b.txt", "错误")
+    write(project / "outside.txt", "秘密")
+    (project / "reports" / "link.txt").symlink_to(project / "outside.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run("check", "--extend-select", "GL0", "reports")
+    assert (code, err) == (2, "")
+    lines = out.splitlines()
+    link, locked = os.path.join("reports", "link.txt"), os.path.join("reports", "locked")
+    assert f"{link}:1:1: GL004 [警告] 符号链接指向 {project / 'outside.txt'}，未跟随，已跳过" in out
+    assert lines[1] == f"{locked}:1:1: GL005 [警告] 无法读取此文件夹，其中的文件未检查：没有读取权限"
+    assert lines[-1] == "未发现问题；未能读取 1 处；跳过 1 个文件。"
