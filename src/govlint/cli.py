@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from govlint.config import Config
+    from govlint.crossreport.collect import Collector
     from govlint.diagnostics import Diagnostic
     from govlint.linter import LintResult
     from govlint.output import FileOutput
@@ -96,6 +97,13 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
+    )
+    check.add_argument(
+        "--history",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="earlier years' reports, compared with by the cross-report rules but not checked (repeatable)",
     )
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
@@ -257,6 +265,7 @@ def iter_paths(paths: Sequence[str], *, follow_symlinks: bool = False) -> Iterat
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from govlint.crossreport.collect import start as start_cross
     from govlint.errors import ConfigError, InputError, PluginError
     from govlint.linter import LintResult, configured, lint_report, plugins_for
     from govlint.notices import ERROR_CODES, is_not_a_report, not_a_report
@@ -287,6 +296,24 @@ def run_check(args: argparse.Namespace) -> int:
     results: list[LintResult] = []
     unread: list[str] = []
     status = EXIT_OK
+    cross: Collector | None = None
+    cross_started = False
+
+    def report_result(result: LintResult, config: Config, text: str | None, *, recorded: bool) -> None:
+        nonlocal status
+        new, unchanged = baseline.split(result) if baseline else (result.diagnostics, ())
+        if args.write_baseline:
+            if recorded:
+                results.append(result)
+            else:
+                unread.append(result.path)
+        else:
+            _write(out.file(_file_output(result, new, unchanged, text)))
+        if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
+            status = EXIT_ERROR
+        elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
+            status = EXIT_FINDINGS
+
     for path, problem in iter_paths(args.paths, follow_symlinks=args.follow_symlinks):
         if isinstance(problem, str):
             _fail(problem)
@@ -323,19 +350,15 @@ def run_check(args: argparse.Namespace) -> int:
                 result = LintResult(report.path, configured([not_a_report(report.path)], config, report.path))
             else:
                 result = lint_report(report, config, plugins=plugins)
+                if not cross_started:
+                    cross, cross_started = start_cross(plugins, config), True
+                if cross is not None:
+                    cross.add(report)
             text = report.text
-        new, unchanged = baseline.split(result) if baseline else (result.diagnostics, ())
-        if args.write_baseline:
-            if text is not None:
-                results.append(result)
-            else:
-                unread.append(result.path)
-        else:
-            _write(out.file(_file_output(result, new, unchanged, text)))
-        if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
-            status = EXIT_ERROR
-        elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
-            status = EXIT_FINDINGS
+        report_result(result, config, text, recorded=text is not None)
+    if cross is not None:  # the run phase: the cross-report rules, once every file was checked
+        for result in cross.finish(args.history, configs.for_path):
+            report_result(result, configs.for_path(result.path), None, recorded=True)
     if args.write_baseline:
         from govlint.baseline import dump
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from govlint.crossreport import Run
     from govlint.diagnostics import Diagnostic
     from govlint.model import Report
     from govlint.rule import Rule, RuleContext
@@ -66,4 +67,19 @@ def govlint_check_report(report: Report, context: RuleContext) -> Iterable[Diagn
 
     Diagnostics returned here pass through the same selection, severity overrides and baseline as rule
     diagnostics.  Most plugins only need :func:`govlint_rules`.
+    """
+
+
+@hookspec
+def govlint_check_run(run: Run, context: RuleContext) -> Iterable[Diagnostic] | None:
+    """Check every report of a run together, once, after each was parsed (cross-report checks).
+
+    ``run.reports`` holds a :class:`govlint.crossreport.Digest` per linted report (its identity, path,
+    sections and table cells with their statuses and spans), ``run.references`` the earlier years' reports
+    given with ``--history`` (parsed, never linted), ``run.roster`` the configured roster.  Each diagnostic
+    must point into the report it is about (``Location.path`` = that digest's path), and should quote the
+    other report's path and line in its message; selection, severities, per-file ignores, baselines and
+    the output formats then treat it like any finding.  Most plugins subclass
+    :class:`govlint.crossreport.CrossRule` (or ``PairRule``) and return it from :func:`govlint_rules`
+    instead, which also gives the check a code and a rule page.
     """

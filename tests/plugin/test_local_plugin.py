@@ -49,7 +49,7 @@ def test_config_module_is_loaded_with_its_rules_and_options(office: Path) -> Non
     info = next(p for p in plugins.plugins if p.name == "govlint-fujian")
     assert info.source == "config"
     assert info.code_prefixes == ("FJ",)
-    assert info.rules == ("FJ001", "FJ002", "FJ003", "FJ004")
+    assert info.rules == ("FJ001", "FJ002", "FJ003", "FJ004", "FJ101")
     assert plugins.options["fujian-fee-table-from-year"] == 2021
     assert {plugins.rule_plugin[code] for code in info.rules} == {"govlint-fujian"}
 

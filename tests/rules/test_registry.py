@@ -21,8 +21,9 @@ EXPECTED_CODES = [
     *(f"GL20{i}" for i in range(1, 6)),
     *(f"GL30{i}" for i in range(1, 4)),
     *(f"GL40{i}" for i in range(1, 8)),
+    *(f"GL50{i}" for i in range(1, 8)),
 ]
-CATEGORY = {"0": "input", "1": "structure", "2": "tables", "3": "fees", "4": "dates"}
+CATEGORY = {"0": "input", "1": "structure", "2": "tables", "3": "fees", "4": "dates", "5": "cross"}
 
 
 def test_codes_are_the_public_contract() -> None:
@@ -52,8 +53,11 @@ def test_fee_contradiction_is_a_warning() -> None:
     severities = {r.meta.code: r.meta.severity for r in BUILTIN_RULES}
     assert severities["GL302"] is Severity.WARNING
     assert all(
-        s is Severity.ERROR for c, s in severities.items() if c not in {"GL302", "GL108"} and not c.startswith("GL00")
+        s is Severity.ERROR
+        for c, s in severities.items()
+        if c not in {"GL302", "GL108"} and not c.startswith(("GL00", "GL5"))
     )
+    assert all(s is Severity.WARNING for c, s in severities.items() if c.startswith("GL5"))
 
 
 def test_plugin_hooks_register_with_pluggy() -> None:
@@ -68,7 +72,20 @@ def test_plugin_hooks_register_with_pluggy() -> None:
     ]
     [rules] = manager.hook.govlint_rules()
     assert [r.meta.code for r in rules] == EXPECTED_CODES
-    assert manager.hook.govlint_add_options() == [{"deadline-department": "01-31", "deadline-government": "03-31"}]
+    assert manager.hook.govlint_add_options() == [
+        {
+            "deadline-department": "01-31",
+            "deadline-government": "03-31",
+            "aliases": {},
+            "history": "",
+            "roster": "",
+            "copy-threshold": {"problems_improvements": 0.5, "overview": 0.5, "other_matters": 0.5},
+            "copy-min-chars": 100,
+            "copy-templates": [],
+            "cross-body-threshold": 0.8,
+            "cross-body-common-share": 0.2,
+        }
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["2021", "2019"])

@@ -1,5 +1,6 @@
 """The built-in rules, registered as an ordinary plugin ("govlint-builtin") through the same hooks as a
-province's package: structure (GL1xx), table consistency (GL2xx), fees (GL3xx) and dates (GL4xx)."""
+province's package: structure (GL1xx), table consistency (GL2xx), fees (GL3xx), dates (GL4xx) and the
+cross-report rules (GL5xx)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import govlint
+from govlint.crossreport.rules import CROSS_OPTIONS, CROSS_RULES
 from govlint.hookspecs import PLUGIN_API_VERSION
 from govlint.notices import NOTICE_RULES
 from govlint.rule import Rule
@@ -25,6 +27,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     FeeContradictsTable,
     FeeAmount,
     *DATE_RULES,
+    *CROSS_RULES,
 )
 
 
@@ -45,4 +48,4 @@ def govlint_rules() -> Sequence[type[Rule]]:
 
 @govlint.hookimpl
 def govlint_add_options() -> dict[str, Any]:
-    return dict(DATE_OPTIONS)
+    return {**DATE_OPTIONS, **CROSS_OPTIONS}

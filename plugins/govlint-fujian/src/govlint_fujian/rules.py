@@ -9,6 +9,7 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report
 from govlint.rule import Rule, RuleContext, RuleMeta
 
+from govlint_fujian.cross import FeeFiguresRepeated
 from govlint_fujian.feetable import fee_problems, read_fee_table
 from govlint_fujian.layout import COLUMNS, COLUMNS_BY_KEY, FEE_UNPAID_KEY, FEE_UNPAID_LABEL
 
@@ -230,4 +231,5 @@ RULES: tuple[type[Rule], ...] = (
     FeeTableUnreadable,
     FeeTableInconsistent,
     FeeNoticesBelowUnpaid,
+    FeeFiguresRepeated,
 )

@@ -1,0 +1,93 @@
+"""The run phase as ``govlint check`` drives it: collect a digest of each report the per-file phase parsed,
+then, once every file was linted, add the history and the roster and run the cross-report rules.
+
+Paths in the configuration (``history``, ``roster``) are relative to the configuration file's directory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from govlint import parsing, sources
+from govlint.config import Config
+from govlint.crossreport.digest import Digest, digest
+from govlint.crossreport.roster import Roster, read_roster
+from govlint.crossreport.rules import OPTION_ALIASES, OPTION_HISTORY, OPTION_ROSTER
+from govlint.crossreport.run import Run, check_run, wants_run
+from govlint.errors import ConfigError
+from govlint.linter import LintResult
+from govlint.model import Report
+from govlint.sources.discover import iter_report_paths
+
+if TYPE_CHECKING:
+    from govlint.plugins import Plugins
+
+
+class Collector:
+    """The digests of a run's reports, in the order they were linted, and what the run phase needs."""
+
+    def __init__(self, plugins: Plugins, config: Config) -> None:
+        self.plugins = plugins
+        self.config = config
+        options = config.rule_options(plugins.options)
+        self.aliases = aliases(options.get(OPTION_ALIASES, {}))
+        self.digests: list[Digest] = []
+        self._options = options
+
+    def add(self, report: Report) -> None:
+        self.digests.append(digest(report, self.aliases))
+
+    def finish(
+        self, history: Sequence[str] = (), config_for: Callable[[str], Config] | None = None
+    ) -> list[LintResult]:
+        """Run the cross-report phase: one result per file with findings (see :func:`check_run`)."""
+        folders = [*history]
+        configured = self._options.get(OPTION_HISTORY) or ""
+        if configured:
+            folders.append(self._path(str(configured)))
+        references = load_history(folders, self.aliases, exclude={d.path for d in self.digests})
+        roster_path = self._options.get(OPTION_ROSTER) or ""
+        roster: Roster | None = read_roster(self._path(str(roster_path)), self.aliases) if roster_path else None
+        run = Run(tuple(self.digests), references, roster)
+        return check_run(run, self.plugins, self.config, config_for)
+
+    def _path(self, path: str) -> str:
+        root = self.config.root
+        return path if os.path.isabs(path) or not root else os.path.join(root, path)
+
+
+def start(plugins: Plugins, config: Config) -> Collector | None:
+    """A collector when the run phase has something to do (a selected cross-report rule or a plugin's
+    ``govlint_check_run``), else None: a run without it keeps no digests."""
+    return Collector(plugins, config) if wants_run(plugins, config) else None
+
+
+def aliases(value: Any) -> dict[str, str]:
+    """The ``aliases`` setting (``[tool.govlint.aliases]``: old name = current name), checked."""
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ConfigError(f'{OPTION_ALIASES}: expected a table of old name = "current name", got {value!r}')
+    return dict(value)
+
+
+def load_history(
+    folders: Iterable[str], aliases: Mapping[str, str] | None = None, *, exclude: Iterable[str] = ()
+) -> tuple[Digest, ...]:
+    """The reports under ``folders``, parsed as references (never linted).  A file that cannot be read or
+    parsed is passed over: history only adds what can be compared."""
+    skip = {os.path.abspath(p) for p in exclude}
+    found: list[Digest] = []
+    for folder in folders:
+        if not os.path.isdir(folder):
+            raise ConfigError(f"{OPTION_HISTORY}: {folder} is not a directory")
+        for path in iter_report_paths([folder]):
+            name = str(path)
+            if os.path.abspath(name) in skip:
+                continue
+            try:
+                report = parsing.parse_document(sources.load_file(name, name=name))
+            except Exception:  # unreadable, or a parser bug: a reference must not stop the run
+                continue
+            found.append(digest(report, aliases, reference=True))
+    return tuple(found)

@@ -1,0 +1,526 @@
+"""The built-in cross-report rules (GL5xx): what no single report shows.
+
+GL501 carry-over between years, GL502 stock of documents in force, GL503 a section copied from last year,
+GL504 tables 三/四 identical to last year's, GL505 a section copied from another body, GL506 two reports
+with one identity, GL507 a body of the roster without a report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from govlint.crossreport.digest import Digest, line_column, section_span
+from govlint.crossreport.run import CrossRule, PairRule, Run
+from govlint.crossreport.similar import Item, similar_pairs
+from govlint.crossreport.text import Masked, longest_common, original, overlap, quote, template_positions
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.errors import ConfigError
+from govlint.model import Cell, CellStatus, Span
+from govlint.rule import RuleContext, RuleMeta
+from govlint.schema import APPLICATION_COLUMNS
+
+OPTION_ALIASES = "aliases"
+OPTION_HISTORY = "history"
+OPTION_ROSTER = "roster"
+OPTION_COPY_THRESHOLD = "copy-threshold"
+OPTION_COPY_MIN_CHARS = "copy-min-chars"
+OPTION_COPY_TEMPLATES = "copy-templates"
+OPTION_BODY_THRESHOLD = "cross-body-threshold"
+OPTION_BODY_COMMON_SHARE = "cross-body-common-share"
+
+#: The sections the copy checks compare, in the order they matter to reviewers: 五, 一, 六.
+COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_matters")
+_SECTION_ZH = {
+    "overview": "一、总体情况",
+    "problems_improvements": "五、存在的主要问题及改进情况",
+    "other_matters": "六、其他需要报告的事项",
+}
+_SECTION_EN = {
+    "overview": "section 1 (overview)",
+    "problems_improvements": "section 5 (problems and improvements)",
+    "other_matters": "section 6 (other matters)",
+}
+_DEFAULT_THRESHOLDS = {key: 0.5 for key in COPY_SECTIONS}
+
+#: Sentences the regulation and the standard layout make every report print: repeating them is not copying.
+STANDARD_SENTENCES: tuple[str, ...] = (
+    "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息与政务公开办公室"
+    "印发的《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制",
+    "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止",
+    "如对本报告有任何疑问，请与本机关联系",
+    "依据《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）",
+    "本机关未收取信息处理费",
+    "无其他需要报告的事项",
+)
+
+CROSS_OPTIONS: dict[str, Any] = {
+    OPTION_ALIASES: {},
+    OPTION_HISTORY: "",
+    OPTION_ROSTER: "",
+    OPTION_COPY_THRESHOLD: dict(_DEFAULT_THRESHOLDS),
+    OPTION_COPY_MIN_CHARS: 100,
+    OPTION_COPY_TEMPLATES: [],
+    OPTION_BODY_THRESHOLD: 0.8,
+    OPTION_BODY_COMMON_SHARE: 0.2,
+}
+
+_READ = frozenset({CellStatus.OK, CellStatus.INFERRED})
+
+
+def _read(cell: Cell | None) -> bool:
+    """A cell whose number was read: neither missing, unread nor empty."""
+    return cell is not None and cell.value is not None and cell.status in _READ
+
+
+def _where(report: Digest, span: Span | None) -> str:
+    """``path:line:column`` of a place in another report, for a message."""
+    if span is None:
+        return report.path
+    return f"{report.path}:{span.line}:{span.column}"
+
+
+def _float(ctx: RuleContext, name: str, default: float) -> float:
+    value = ctx.option(name, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise ConfigError(f"{name}: expected a share between 0 and 1 such as {default}, got {value!r}")
+    return float(value)
+
+
+def copy_thresholds(ctx: RuleContext) -> dict[str, float]:
+    """The copy threshold of each compared section (``copy-threshold = {overview = 0.6}`` sets one)."""
+    value = ctx.option(OPTION_COPY_THRESHOLD, _DEFAULT_THRESHOLDS)
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{OPTION_COPY_THRESHOLD}: expected a table of section = share, got {value!r}")
+    unknown = set(value) - set(COPY_SECTIONS)
+    if unknown:
+        known = ", ".join(COPY_SECTIONS)
+        raise ConfigError(f"{OPTION_COPY_THRESHOLD}: unknown section {sorted(unknown)[0]!r} (use {known})")
+    thresholds = dict(_DEFAULT_THRESHOLDS)
+    for key, share in value.items():
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
+            raise ConfigError(f"{OPTION_COPY_THRESHOLD}.{key}: expected a share between 0 and 1, got {share!r}")
+        thresholds[key] = float(share)
+    return thresholds
+
+
+def min_chars(ctx: RuleContext) -> int:
+    value = ctx.option(OPTION_COPY_MIN_CHARS, 100)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{OPTION_COPY_MIN_CHARS}: expected a number of characters such as 100, got {value!r}")
+    return value
+
+
+def templates(ctx: RuleContext) -> tuple[str, ...]:
+    value = ctx.option(OPTION_COPY_TEMPLATES, [])
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{OPTION_COPY_TEMPLATES}: expected a list of sentences, got {value!r}")
+    return (*STANDARD_SENTENCES, *value)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# GL501 carry-over
+# ---------------------------------------------------------------------------------------------------------
+
+
+class CarryOver(PairRule):
+    meta = RuleMeta(
+        code="GL501",
+        name="carry-over-mismatch",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="上年结转申请数与上年报告的结转下年度继续办理数不一致",
+        summary_en="Applications carried over differ from last year's report's carried forward",
+        rationale=(
+            "政府信息公开申请表（第三部分）的“二、上年结转政府信息公开申请数量”是上一年度报告"
+            "“四、结转下年度继续办理”的同一批申请，每一列（自然人、五类法人或其他组织、总计）都应相等"
+            "（spec §7.3 Y1）。两份报告须是同一单位连续两年的报告；"
+            "任一单元格未能读取或为空时不作判断。"
+        ),
+        bad_example="2022年报告：四、结转下年度继续办理 总计 0；2023年报告：二、上年结转 总计 7",
+        good_example="2022年报告：四、结转下年度继续办理 总计 7；2023年报告：二、上年结转 总计 7",
+    )
+
+    def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for column in APPLICATION_COLUMNS:
+            before = previous.cell(f"applications.carried_forward.{column.key}")
+            now = current.cell(f"applications.carried_over.{column.key}")
+            if not (_read(before) and _read(now)) or before is None or now is None or before.value == now.value:
+                continue
+            where = _where(previous, before.span)
+            yield self.finding(
+                current,
+                now.span,
+                zh=(
+                    f"上年结转政府信息公开申请数量（{column.label}）应为 {before.value}"
+                    f"（上年报告 {where} 结转下年度继续办理），实际为 {now.value}"
+                ),
+                en=(
+                    f"applications carried over ({column.key}) should be {before.value}, carried forward by "
+                    f"last year's report at {where}; found {now.value}"
+                ),
+                key=f"applications.carried_over.{column.key}",
+                expected=before.value,
+                actual=now.value,
+            )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# GL502 stock of documents in force
+# ---------------------------------------------------------------------------------------------------------
+
+_STOCK_ROWS = (("regulations", "规章", "regulations"), ("normative_documents", "行政规范性文件", "normative documents"))
+_REVISION = "修订|修改|清理|废止"
+_DOCUMENTS = "规章|规范性文件"
+_NEAR = 30
+_REVISION_NEAR = re.compile(
+    rf"(?:{_DOCUMENTS})[^。；;]{{0,{_NEAR}}}(?:{_REVISION})|(?:{_REVISION})[^。；;]{{0,{_NEAR}}}(?:{_DOCUMENTS})"
+)
+#: The table's own column headers, which name 废止 next to 规章 without saying anything.
+_TABLE_HEADERS = re.compile(r"本年(?:新)?制发件数|本年废止件数|现行有效件数")
+
+
+def mentions_revision(report: Digest) -> bool:
+    """Whether the report's text says documents were revised, amended, cleaned up or repealed."""
+    return any(_REVISION_NEAR.search(_TABLE_HEADERS.sub("", s.body)) for s in report.sections)
+
+
+class StockContinuity(PairRule):
+    meta = RuleMeta(
+        code="GL502",
+        name="stock-discontinuity",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="现行有效件数不等于上年现行有效件数加本年制发减本年废止",
+        summary_en="Documents in force differ from last year's in force plus issued minus repealed",
+        rationale=(
+            "第二部分第二十条第（一）项的“现行有效件数”是存量：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止"
+            "（规章、行政规范性文件各自成立；spec §7.3 Y2，两年都须是国办公开办函〔2021〕30号格式）。"
+            "文中提到规章或规范性文件的修订、修改、清理或废止时，差额可能另有原因，降为提示。"
+            "任一单元格未能读取或为空时不作判断。"
+        ),
+        bad_example="2021年：规章 现行有效 5；2022年：本年制发 1，本年废止 0，现行有效 3",
+        good_example="2021年：规章 现行有效 5；2022年：本年制发 1，本年废止 0，现行有效 6",
+        formats=frozenset({"2021"}),
+    )
+
+    def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if current.format != "2021" or previous.format != "2021":
+            return
+        explained: bool | None = None
+        for row, label_zh, label_en in _STOCK_ROWS:
+            before = previous.cell(f"active_disclosure.{row}.in_force")
+            issued = current.cell(f"active_disclosure.{row}.issued")
+            repealed = current.cell(f"active_disclosure.{row}.repealed")
+            now = current.cell(f"active_disclosure.{row}.in_force")
+            cells = (before, issued, repealed, now)
+            if not all(_read(c) for c in cells) or before is None or issued is None or repealed is None:
+                continue
+            if now is None or before.value is None or issued.value is None or repealed.value is None:
+                continue
+            expected = before.value + issued.value - repealed.value
+            if now.value == expected:
+                continue
+            if explained is None:
+                explained = mentions_revision(current)
+            where = _where(previous, before.span)
+            note_zh = "；正文提到修订、清理或废止，请核实" if explained else ""
+            note_en = "; the text mentions revision, clean-up or repeal: please verify" if explained else ""
+            yield self.finding(
+                current,
+                now.span,
+                zh=(
+                    f"{label_zh} 现行有效件数应为 {expected}（上年报告 {where} 现行有效 {before.value} "
+                    f"+ 本年制发 {issued.value} − 本年废止 {repealed.value}），实际为 {now.value}{note_zh}"
+                ),
+                en=(
+                    f"{label_en} in force should be {expected} (last year's {before.value} at {where} + issued "
+                    f"{issued.value} - repealed {repealed.value}); found {now.value}{note_en}"
+                ),
+                key=f"active_disclosure.{row}.in_force",
+                expected=expected,
+                actual=now.value,
+                severity=Severity.INFO if explained else None,
+            )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# GL503 section copied from last year, GL504 tables identical to last year's
+# ---------------------------------------------------------------------------------------------------------
+
+
+class CopiedFromLastYear(CrossRule):
+    meta = RuleMeta(
+        code="GL503",
+        name="copied-from-last-year",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="本部分文字大量照搬上年报告",
+        summary_en="A section largely repeats last year's report",
+        rationale=(
+            "年度报告应写本年度的工作。考核细则对“与往年雷同”扣分（如宿迁：重复上年内容超过50%）。"
+            "逐部分（先五，再一、六）与同一单位上一年度报告比较：屏蔽年份和数字、去掉标点后，"
+            "本部分有多少文字落在与上年相同的段落里；达到阈值（默认50%，`copy-threshold` 可逐部分设置）即报告，"
+            "并引用最长的相同段落。条例和格式要求的标准句（`copy-templates` 可增补）不算照搬；"
+            "屏蔽后不足 `copy-min-chars`（默认100）字的部分不比较（“无其他需要报告的事项”每年相同不算照搬）。"
+        ),
+        bad_example="五、存在的主要问题及改进情况（2023年与2022年除年份外逐字相同）",
+        good_example="五、存在的主要问题及改进情况（2023年写本年的问题和措施）",
+    )
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        thresholds = copy_thresholds(ctx)
+        minimum = min_chars(ctx)
+        standard = templates(ctx)
+        for current in run.reports:
+            previous = run.previous(current)
+            if previous is None:
+                continue
+            for key in COPY_SECTIONS:
+                masked, masked_before = run.masked(current, key), run.masked(previous, key)
+                if masked is None or masked_before is None:
+                    continue
+                seen = run.shingles(previous, key)
+                found = _copied(masked, masked_before, seen, thresholds[key], minimum, standard)
+                if found is not None:
+                    yield self._finding(current, previous, key, found, threshold=thresholds[key])
+
+    def _finding(
+        self,
+        current: Digest,
+        previous: Digest,
+        key: str,
+        found: tuple[float, tuple[int, int, int]],
+        *,
+        threshold: float,
+    ) -> Diagnostic:
+        now, before = current.section(key), previous.section(key)
+        assert now is not None and before is not None
+        share, (start, start_before, size) = found
+        begin, end = original(now.body, start, size)
+        begin_before, _ = original(before.body, start_before, size)
+        line, column = line_column(before, begin_before)
+        where = f"{previous.path}:{line}:{column}"
+        passage = quote(now.body[begin:end])
+        percent, limit = round(share * 100), round(threshold * 100)
+        return self.finding(
+            current,
+            section_span(now, begin, end),
+            zh=(
+                f"{_SECTION_ZH[key]} 有 {percent}% 的文字与上年报告相同（阈值 {limit}%），"
+                f"最长的相同段落（上年报告 {where}）：「{passage}」"
+            ),
+            en=(
+                f"{_SECTION_EN[key]}: {percent}% of its text repeats last year's report (threshold {limit}%); "
+                f"the longest identical passage (last year's report at {where}): 「{passage}」"
+            ),
+            key=f"section.{key}",
+            expected=f"<{limit}%",
+            actual=f"{percent}%",
+        )
+
+
+def _copied(  # noqa: PLR0917 - the two texts, and the three settings of the check
+    masked: Masked, masked_before: Masked, seen: frozenset[str], threshold: float, minimum: int, standard: Sequence[str]
+) -> tuple[float, tuple[int, int, int]] | None:
+    """The copied share and the longest identical passage, when the share reaches ``threshold``."""
+    excluded = template_positions(masked, standard)
+    if len(masked) - len(excluded) < minimum:
+        return None
+    found = overlap(masked, seen, excluded)
+    if found.share < threshold:
+        return None
+    longest = longest_common(masked, masked_before, found.longest)
+    return (found.share, longest) if longest[2] else None
+
+
+_TABLE_SECTIONS = {
+    "applications": ("三、收到和处理政府信息公开申请情况", "section 3 (applications)"),
+    "review_litigation": ("四、政府信息公开行政复议、行政诉讼情况", "section 4 (review and litigation)"),
+}
+
+
+def _table_keys(report: Digest, table: str) -> set[str]:
+    prefix = table + "."
+    return {k for k in report.cells if k.startswith(prefix)}
+
+
+class TablesCopied(PairRule):
+    meta = RuleMeta(
+        code="GL504",
+        name="table-copied-from-last-year",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="第三或第四部分的表格与上年报告完全相同且不全为零",
+        summary_en="Table 3 or 4 is identical to last year's and not all zero",
+        rationale=(
+            "条例第五十条要求报告本年度的申请和复议诉讼情况，这些数量逐年变化；两年的表格每个单元格都相同而又不全为零，多半是沿用了上年的表格"
+            "（考核细则对与往年雷同扣分）。每个单元格两年都须读到数字，否则不作判断；全为零的表格每年相同属正常。"
+        ),
+        bad_example="2022年与2023年第三部分表格：新收 12、予以公开 8 …… 每格相同",
+        good_example="2023年第三部分表格与2022年不同，或两年都全为零",
+    )
+
+    def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for table, (title_zh, title_en) in _TABLE_SECTIONS.items():
+            keys = sorted(_table_keys(current, table))
+            if not keys or set(keys) != _table_keys(previous, table):
+                continue
+            pairs = [(current.cells[k], previous.cells[k]) for k in keys]
+            if not all(_read(a) and _read(b) for a, b in pairs):
+                continue
+            if any(a.value != b.value for a, b in pairs) or all(a.value == 0 for a, _ in pairs):
+                continue
+            section, section_before = current.section(table), previous.section(table)
+            span = section.span if section else pairs[0][0].span
+            where = _where(previous, section_before.span if section_before else pairs[0][1].span)
+            yield self.finding(
+                current,
+                span,
+                zh=f"{title_zh} 的表格与上年报告（{where}）的 {len(pairs)} 个单元格完全相同，且不全为零",
+                en=f"{title_en}: all {len(pairs)} cells equal last year's report ({where}) and are not all zero",
+                key=f"{table}.identical",
+                actual=len(pairs),
+            )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# GL505 copied from another body
+# ---------------------------------------------------------------------------------------------------------
+
+
+class CopiedFromOtherBody(CrossRule):
+    meta = RuleMeta(
+        code="GL505",
+        name="copied-from-other-body",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="本部分文字与本次检查中另一单位的报告几乎相同",
+        summary_en="A section is nearly identical to another body's report in the run",
+        rationale=(
+            "条例第五十条要求各机关报告本机关的工作；考核细则对“与其他单位雷同”扣分（如泉州鲤城）。逐部分（五、一、六）比较本次检查的所有报告："
+            "先去掉本次检查中超过 `cross-body-common-share`（默认20%）的单位都有的文字（标准句和本地区通用模板），"
+            "剩下的文字（屏蔽年份和数字、去掉标点后，以8字片段计）与另一单位的同一部分相似度"
+            "（Jaccard）达到 `cross-body-threshold`（默认0.8）即在两份报告上都报告。"
+            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。"
+        ),
+        bad_example="甲局与乙局2023年报告的第五部分除单位名称外逐字相同",
+        good_example="甲局与乙局各自写本单位的问题和措施",
+    )
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        threshold = _float(ctx, OPTION_BODY_THRESHOLD, 0.8)
+        share = _float(ctx, OPTION_BODY_COMMON_SHARE, 0.2)
+        reports = [*run.reports, *run.references]
+        for key in COPY_SECTIONS:
+            items: list[Item] = []
+            for index, report in enumerate(reports):
+                if report.identity is None or report.section(key) is None:
+                    continue
+                items.append(Item(index, report.identity.body, run.shingles(report, key)))
+            for pair in similar_pairs(items, threshold, share):
+                first, second = reports[items[pair.first].owner], reports[items[pair.second].owner]
+                for this, other in ((first, second), (second, first)):
+                    if not this.reference:
+                        yield self._finding(this, other, key, pair.similarity)
+
+    def _finding(self, this: Digest, other: Digest, key: str, similarity: float) -> Diagnostic:
+        section, other_section = this.section(key), other.section(key)
+        assert section is not None and other_section is not None
+        where = _where(other, other_section.span)
+        percent = round(similarity * 100)
+        body = other.identity.body if other.identity else other.path
+        return self.finding(
+            this,
+            section.span,
+            zh=f"{_SECTION_ZH[key]} 与 {body} 的报告（{where}）相似度 {percent}%，疑似雷同",
+            en=f"{_SECTION_EN[key]} is {percent}% similar to the report of {body} ({where})",
+            key=f"section.{key}.{body}",
+            actual=f"{percent}%",
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# GL506 duplicate identity, GL507 body of the roster without a report
+# ---------------------------------------------------------------------------------------------------------
+
+
+class DuplicateIdentity(CrossRule):
+    meta = RuleMeta(
+        code="GL506",
+        name="duplicate-report",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="同一单位同一年度有两份以上报告",
+        summary_en="Two or more reports for one body and year",
+        rationale=(
+            "条例第四十九条要求每个机关每年公布一份本机关上一年度的年度报告。"
+            "同一单位（名称按 `aliases` 归一）同一年度出现多份报告，"
+            "可能是重复发布、更正版与原版并存，或年度写错；跨年比较也无法确定用哪一份。"
+        ),
+        bad_example="财政局2023年报告.txt 与 财政局2023年报告（更正）.txt 同在本次检查中",
+        good_example="每个单位每年一份报告",
+    )
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for (body, year), found in run.groups().items():
+            linted = [d for d in found if not d.reference]
+            if len(linted) < 2:
+                continue
+            for report in linted:
+                others = "、".join(d.path for d in linted if d is not report)
+                others_en = ", ".join(d.path for d in linted if d is not report)
+                yield self.finding(
+                    report,
+                    report.title_span,
+                    zh=f"{body} {year} 年度还有另一份报告：{others}",
+                    en=f"{body} has another report for {year}: {others_en}",
+                    key=f"identity.{body}.{year}",
+                    actual=len(linted),
+                )
+
+
+class MissingReport(CrossRule):
+    meta = RuleMeta(
+        code="GL507",
+        name="missing-report",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="名单中的单位在本次检查的年度没有报告",
+        summary_en="A body of the roster has no report for a year of the run",
+        rationale=(
+            "条例第四十九条要求行政机关每年公布年度报告。配置 `roster`（CSV：body,level,region,deadline）"
+            "列出须发布报告的单位后，本次检查（含 `--history`）中某年度没有该单位的报告，即在名单该行报告。"
+        ),
+        bad_example="名单列有平潭综合实验区农业农村局，本次检查的2023年报告中没有它的",
+        good_example="名单中的每个单位每年都有一份报告",
+    )
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        roster = run.roster
+        if roster is None:
+            return
+        for year in sorted(run.years):
+            for entry in roster.entries:
+                if run.reports_of(entry.body, year):
+                    continue
+                yield self.finding(
+                    roster.path,
+                    Span(0, 0, entry.line, 1, entry.line, 1),
+                    zh=f"名单中的 {entry.body} 没有 {year} 年度报告",
+                    en=f"{entry.body}, on the roster, has no report for {year}",
+                    key=f"roster.{entry.body}.{year}",
+                )
+
+
+#: The cross-report rules, in code order.
+CROSS_RULES: tuple[type[CrossRule], ...] = (
+    CarryOver,
+    StockContinuity,
+    CopiedFromLastYear,
+    TablesCopied,
+    CopiedFromOtherBody,
+    DuplicateIdentity,
+    MissingReport,
+)

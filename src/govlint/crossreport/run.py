@@ -1,0 +1,217 @@
+"""The run-level phase: every report of a run, with identities, and the rules that compare reports.
+
+A cross-report rule is a :class:`CrossRule`: an ordinary rule (a code, a page, selection, severities)
+whose per-report check finds nothing and whose :meth:`CrossRule.check_run` sees the whole :class:`Run`.
+Its findings point into the report they are about (a path and a span of that report), so per-file ignores,
+severities, baselines and every output format treat them like any other finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+import attrs
+
+from govlint.config import Config
+from govlint.crossreport.digest import Digest
+from govlint.crossreport.roster import Roster
+from govlint.crossreport.text import Masked, mask
+from govlint.diagnostics import Diagnostic, Location, Severity
+from govlint.errors import ConfigError
+from govlint.linter import LintResult, RuleFailure, _checked, _describe, configured
+from govlint.model import Report, Span
+from govlint.rule import Rule, RuleContext, RuleMeta
+
+if TYPE_CHECKING:
+    from govlint.plugins import Plugins
+
+#: The plugin name a failure of the run phase is reported under when the rule's plugin is unknown.
+RUN_PATH = "<run>"
+
+
+@attrs.frozen
+class Run:
+    """The reports of one run (linted), the earlier years' reports given as references (not linted), and
+    the roster of bodies that must publish, if one is configured."""
+
+    reports: tuple[Digest, ...]
+    references: tuple[Digest, ...] = ()
+    roster: Roster | None = None
+    _by_key: Mapping[tuple[str, int], tuple[Digest, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _masked: dict[tuple[int, str], Masked | None] = attrs.field(init=False, factory=dict, repr=False, eq=False)
+    _shingles: dict[tuple[int, str], frozenset[str]] = attrs.field(init=False, factory=dict, repr=False, eq=False)
+
+    @_by_key.default
+    def _index(self) -> Mapping[tuple[str, int], tuple[Digest, ...]]:
+        index: dict[tuple[str, int], list[Digest]] = {}
+        for d in (*self.reports, *self.references):
+            if d.identity is not None:
+                index.setdefault(d.identity.key, []).append(d)
+        return {key: tuple(found) for key, found in index.items()}
+
+    def reports_of(self, body: str, year: int) -> tuple[Digest, ...]:
+        """The body's reports for ``year``, linted ones first, then references."""
+        return self._by_key.get((body, year), ())
+
+    def previous(self, report: Digest) -> Digest | None:
+        """The same body's report for the year before, when the run or the history holds exactly one."""
+        if report.identity is None:
+            return None
+        found = self.reports_of(report.identity.body, report.identity.year - 1)
+        return found[0] if len(found) == 1 else None
+
+    def masked(self, report: Digest, key: str) -> Masked | None:
+        """The section ``key`` of ``report`` masked (:func:`govlint.crossreport.text.mask`), computed once per
+        run however many rules compare it; None when the report has no such section."""
+        slot = (id(report), key)
+        if slot not in self._masked:
+            section = report.section(key)
+            self._masked[slot] = None if section is None else mask(section.body)
+        return self._masked[slot]
+
+    def shingles(self, report: Digest, key: str) -> frozenset[str]:
+        """The shingles of the masked section ``key`` of ``report`` (empty without the section), once per run."""
+        slot = (id(report), key)
+        found = self._shingles.get(slot)
+        if found is None:
+            masked = self.masked(report, key)
+            found = self._shingles[slot] = masked.shingles() if masked is not None else frozenset()
+        return found
+
+    def groups(self) -> Mapping[tuple[str, int], tuple[Digest, ...]]:
+        """The reports (and references) by identity key."""
+        return self._by_key
+
+    @property
+    def years(self) -> frozenset[int]:
+        """The report years of the linted reports."""
+        return frozenset(d.identity.year for d in self.reports if d.identity is not None)
+
+
+class CrossRule(Rule):
+    """Base class of cross-report rules.  Subclasses set ``meta`` and implement :meth:`check_run`.
+
+    Register the class through ``govlint_rules`` like any rule: govlint runs its :meth:`check_run` once per
+    run, after every report was parsed.
+    """
+
+    meta: ClassVar[RuleMeta]
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """Nothing: a cross-report rule finds what no single report shows."""
+        return iter(())
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        report: Digest | str,
+        span: Span | None,
+        *,
+        zh: str,
+        en: str,
+        key: str = "",
+        expected: Any = None,
+        actual: Any = None,
+        severity: Severity | None = None,
+        unread: bool = False,
+    ) -> Diagnostic:
+        """A diagnostic of this rule in ``report`` (a digest, or a path such as the roster's) at ``span``."""
+        path = report if isinstance(report, str) else report.path
+        return Diagnostic(
+            code=self.meta.code,
+            severity=severity or self.meta.severity,
+            message_zh=zh,
+            message_en=en,
+            location=Location.from_span(path, span),
+            rule=self.meta.name,
+            key=key,
+            expected=expected,
+            actual=actual,
+            unread=unread,
+        )
+
+
+class PairRule(CrossRule):
+    """A cross-report rule that compares each linted report with the same body's report of the year before."""
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for report in run.reports:
+            previous = run.previous(report)
+            if previous is not None:
+                yield from self.check_pair(report, previous, ctx)
+
+    def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+
+def wants_run(plugins: Plugins, config: Config) -> bool:
+    """Whether the run phase has anything to do: a selected cross-report rule, or a plugin's run check."""
+    if plugins.manager.hook.govlint_check_run.get_hookimpls():
+        return True
+    return any(isinstance(r, CrossRule) and config.is_selected(r.meta.code) for r in plugins.rules)
+
+
+def check_run(
+    run: Run,
+    plugins: Plugins,
+    config: Config,
+    config_for: Callable[[str], Config] | None = None,
+) -> list[LintResult]:
+    """Run the selected cross-report rules and the plugins' ``govlint_check_run`` over ``run``.
+
+    ``config`` decides which rules run and their options; ``config_for(path)`` (default: ``config``) the
+    selection, per-file ignores and severities of each finding, as for the file it points into.  Returns
+    one result per file with findings, linted reports in run order first; a rule that raises becomes a
+    failure on a result for ``<run>``.
+    """
+    ctx = RuleContext(
+        reference_date=config.reference_date or dt.date.today(),
+        options=config.rule_options(plugins.options),
+    )
+    found: list[Diagnostic] = []
+    errors: list[RuleFailure] = []
+    for rule in plugins.rules:
+        if not isinstance(rule, CrossRule) or not config.is_selected(rule.meta.code):
+            continue
+        try:
+            found.extend(_checked(rule.check_run(run, ctx)))
+        except ConfigError:
+            raise
+        except Exception as exc:
+            plugin = plugins.rule_plugin.get(rule.meta.code, "")
+            errors.append(RuleFailure(RUN_PATH, plugin, rule.meta.code, rule.meta.name, _describe(exc)))
+    for impl in plugins.manager.hook.govlint_check_run.get_hookimpls():
+        try:
+            returned = cast("Iterable[Diagnostic] | None", impl.function(run=run, context=ctx))
+            found.extend(_checked(returned or ()))
+        except ConfigError:
+            raise
+        except Exception as exc:
+            errors.append(RuleFailure(RUN_PATH, impl.plugin_name, "", "govlint_check_run", _describe(exc)))
+    return _results(run, found, errors, config_for or (lambda _: config))
+
+
+def _results(
+    run: Run, found: Iterable[Diagnostic], errors: Sequence[RuleFailure], config_for: Callable[[str], Config]
+) -> list[LintResult]:
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in found:
+        by_path.setdefault(diagnostic.location.path, []).append(diagnostic)
+    digests = {d.path: d for d in run.reports}
+    order = {path: index for index, path in enumerate(digests)}
+    results = []
+    for path in sorted(by_path, key=lambda p: (order.get(p, len(order)), p)):
+        diagnostics = configured(by_path[path], config_for(path), path)
+        if not diagnostics:
+            continue
+        report = digests.get(path)
+        identity = report.identity if report else None
+        agency = report.agency if report else None
+        results.append(LintResult(path, diagnostics, (), identity.year if identity else None, agency))
+    if errors:
+        results.append(LintResult(RUN_PATH, (), tuple(errors)))
+    return results

@@ -1,0 +1,86 @@
+"""Report identity (body, region, year), aliases, and the roster with GL507."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+from cross_support import make, run_rules
+
+from govlint.config import Config
+from govlint.crossreport import Run, check_run, identity_of, read_roster
+from govlint.crossreport.identity import Identity, region_of
+from govlint.errors import ConfigError
+from govlint.linter import plugins_for
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("平潭综合实验区君山片区管理局", "平潭综合实验区"),
+        ("福建省福州市财政局", "福建省福州市"),
+        ("福州市人民政府", "福州市"),
+        ("洪泽区人民政府", "洪泽区"),
+        ("淮安市洪泽区人民政府办公室", "淮安市洪泽区"),
+        ("财政局", None),
+    ],
+)
+def test_region_is_the_divisions_that_open_the_name(name: str, region: str | None) -> None:
+    assert region_of(name) == region
+
+
+def test_identity_drops_whitespace_and_applies_aliases() -> None:
+    assert identity_of("平潭综合实验区 财政局", 2021) == Identity("平潭综合实验区财政局", 2021, "平潭综合实验区")
+    renamed = identity_of("平潭综合实验区财政局", 2021, {"财政局": "财政金融局"})
+    assert renamed == Identity("平潭综合实验区财政金融局", 2021, "平潭综合实验区")
+    assert identity_of("财政局", 2021, {"财政局": "财政金融局"}) == Identity("财政金融局", 2021, None)
+    assert identity_of(None, 2021) is None
+    assert identity_of("财政局", None) is None
+
+
+def test_an_alias_links_the_renamed_body_to_last_year() -> None:
+    before = make("a/2022.txt", "平潭综合实验区财政局", 2022)
+    now = make("a/2023.txt", "平潭综合实验区财政金融局", 2023)
+    assert Run((before, now)).previous(now) is None
+    aliased = attrs.evolve(before, identity=identity_of(before.agency, 2022, {"财政局": "财政金融局"}))
+    assert Run((aliased, now)).previous(now) is aliased
+
+
+ROSTER = (
+    "body,level,region,deadline\n"
+    "平潭综合实验区财政金融局,department,平潭,01-28\n"
+    "平潭综合实验区农业农村局,department,平潭,\n"
+)
+
+
+def test_roster_names_a_body_without_a_report(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text(ROSTER, encoding="utf-8")
+    roster = read_roster(str(path))
+    assert [(e.body, e.level, e.deadline, e.line) for e in roster.entries] == [
+        ("平潭综合实验区财政金融局", "department", (1, 28), 2),
+        ("平潭综合实验区农业农村局", "department", None, 3),
+    ]
+    config = Config(select=["GL507"])
+    reports = (make("a/2023.txt", "平潭综合实验区财政金融局", 2023),)
+    results = check_run(Run(reports, roster=roster), plugins_for(config), config)
+    (result,) = results
+    (missing,) = result.diagnostics
+    assert (missing.location.path, missing.location.line) == (str(path), 3)
+    assert missing.message_zh == "名单中的 平潭综合实验区农业农村局 没有 2023 年度报告"
+    assert missing.message_en == "平潭综合实验区农业农村局, on the roster, has no report for 2023"
+
+
+def test_a_bad_roster_is_a_configuration_error(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text("单位,截止日期\n财政局,1月28日\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"roster.csv:2: deadline '1月28日' is not MM-DD"):
+        read_roster(str(path))
+    path.write_text("name,level\n财政局,x\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="names no body column"):
+        read_roster(str(path))
+
+
+def test_without_a_roster_nothing_is_missing() -> None:
+    assert run_rules([make("a/2023.txt", "平潭综合实验区财政金融局", 2023)], "GL507") == []
