@@ -19,7 +19,7 @@ from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.errors import ConfigError
 from govlint.linter import LintResult
 from govlint.model import Report
-from govlint.sources.discover import iter_report_paths
+from govlint.sources.discover import Skipped, iter_report_paths
 
 if TYPE_CHECKING:
     from govlint.plugins import Plugins
@@ -82,6 +82,8 @@ def load_history(
         if not os.path.isdir(folder):
             raise ConfigError(f"{OPTION_HISTORY}: {folder} is not a directory")
         for path in iter_report_paths([folder]):
+            if isinstance(path, Skipped):  # a symlink out of the folder, an unreadable folder: not a reference
+                continue
             name = str(path)
             if os.path.abspath(name) in skip:
                 continue
