@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import shutil
 import sys
 import tempfile
@@ -59,8 +60,7 @@ def build(directory: Path, count: int) -> int:
     reports = corpus()
     ranges = {name: _prose_ranges(text, name) for name, text in reports}
     alphabet = sorted(
-        {c for name, text in reports for a, b in ranges[name] for c in text[a:b] if "\u4e00" <= c <= "\u9fff"}
-        - KEPT
+        {c for name, text in reports for a, b in ranges[name] for c in text[a:b] if "\u4e00" <= c <= "\u9fff"} - KEPT
     )
     copies = -(-count // len(reports))
     for k in range(copies):
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             times.append(seconds)
             growth = f", x{seconds / times[-2]:.2f} for twice the reports" if len(times) > 1 else ""
             print(f"GL505 over {n} reports: {seconds:.2f} s CPU{growth}")
-        if any(b / a > args.growth for a, b in zip(times, times[1:], strict=False)):
+        if any(b / a > args.growth for a, b in itertools.pairwise(times)):
             print(f"  growth above {args.growth} per doubling")
             failed = True
     finally:
