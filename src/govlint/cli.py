@@ -95,6 +95,10 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: the cores)")
+    check.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
+    check.add_argument("--memory-limit", type=int, metavar="MB", help="worker memory limit (default 4096, 0: none)")
+    check.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     check.add_argument(
         "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
     )
@@ -109,6 +113,12 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.set_defaults(run=run_check)
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:
@@ -266,10 +276,10 @@ def iter_paths(paths: Sequence[str], *, follow_symlinks: bool = False) -> Iterat
 
 def run_check(args: argparse.Namespace) -> int:
     from govlint.crossreport.collect import start as start_cross
-    from govlint.errors import ConfigError, InputError, PluginError
-    from govlint.linter import LintResult, configured, lint_report, plugins_for
-    from govlint.notices import ERROR_CODES, is_not_a_report, not_a_report
+    from govlint.linter import LintResult, configured, plugins_for
+    from govlint.notices import ERROR_CODES
     from govlint.output import OutputOptions, formatter
+    from govlint.runner import DEFAULT_TIMEOUT, Limits, Outcome, Task, run
 
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError("--stdin-filename is only used with - (standard input)")
@@ -298,6 +308,7 @@ def run_check(args: argparse.Namespace) -> int:
     status = EXIT_OK
     cross: Collector | None = None
     cross_started = False
+    tasks: list[Task | Outcome] = []
 
     def report_result(result: LintResult, config: Config, text: str | None, *, recorded: bool) -> None:
         nonlocal status
@@ -324,38 +335,34 @@ def run_check(args: argparse.Namespace) -> int:
             notices = (
                 (_reported(problem, config),) if problem.code in ERROR_CODES else configured([problem], config, path)
             )
-            if not args.write_baseline:
-                _write(out.file(_file_output(LintResult(path, notices), notices, (), None)))
-            if any(d.code in ERROR_CODES for d in notices):
-                status = EXIT_ERROR
+            tasks.append(Outcome(path, LintResult(path, notices)))
             continue
         plugins = plugins_for(config)
         selected.update((r.meta.code, r.meta) for r in plugins.rules if config.is_selected(r.meta.code))
-        text: str | None = None
-        try:
-            report = _parse(path, args.encoding, args.stdin_filename)
-        except InputError as exc:
-            result = _unreadable(path, exc.reason_zh or str(exc), exc.reason_en or str(exc), exc.kind, config)
-        except (ConfigError, PluginError):
-            raise
-        except Exception as exc:  # a parser bug must not stop the other files
-            error = f"{type(exc).__name__}: {exc}"
-            zh, en = (
-                f"解析时内部错误（{error}），请报告给 govlint 的开发者",
-                f"internal error while parsing ({error}); please report this",
-            )
-            result = _unreadable(path, zh, en, "crash", config)
-        else:
-            if is_not_a_report(report):
-                result = LintResult(report.path, configured([not_a_report(report.path)], config, report.path))
-            else:
-                result = lint_report(report, config, plugins=plugins)
-                if not cross_started:
-                    cross, cross_started = start_cross(plugins, config), True
-                if cross is not None:
-                    cross.add(report)
-            text = report.text
-        report_result(result, config, text, recorded=text is not None)
+        if not cross_started:
+            cross, cross_started = start_cross(plugins, config), True
+        aliases = tuple(cross.aliases.items()) if cross is not None else None
+        data = sys.stdin.buffer.read() if path == "-" else None
+        tasks.append(Task(path, config, args.encoding, data, args.stdin_filename, aliases))
+    first = next((t.config for t in tasks if isinstance(t, Task)), None)
+    limits = Limits(
+        timeout=args.timeout if args.timeout is not None else first.timeout if first else DEFAULT_TIMEOUT,
+        memory=args.memory_limit if args.memory_limit is not None else first.memory_limit if first else 0,
+    )
+    progress = not args.quiet and sys.stderr.isatty()
+    with contextlib.closing(run(tasks, jobs=args.jobs, limits=limits, progress=progress)) as outcomes:
+        for outcome in outcomes:
+            if cross is not None and outcome.digest is not None:
+                cross.digests.append(outcome.digest)
+            config = configs.for_path(_config_path(outcome.path, args.stdin_filename))
+            if outcome.text is None and outcome.unreadable is None:  # a path the walk skipped
+                if not args.write_baseline:
+                    notices = outcome.result.diagnostics
+                    _write(out.file(_file_output(outcome.result, notices, (), None)))
+                if any(d.code in ERROR_CODES for d in outcome.result.diagnostics):
+                    status = EXIT_ERROR
+                continue
+            report_result(outcome.result, config, outcome.text, recorded=outcome.text is not None)
     if cross is not None:  # the run phase: the cross-report rules, once every file was checked
         for result in cross.finish(args.history, configs.for_path):
             report_result(result, configs.for_path(result.path), None, recorded=True)
@@ -387,15 +394,6 @@ def _config_path(path: str, stdin_name: str | None) -> str:
 def _code_order(code: str) -> tuple[str, str]:
     digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return code[: len(code) - len(digits)], digits.zfill(8)
-
-
-def _unreadable(path: str, zh: str, en: str, kind: str, config: Config) -> LintResult:
-    """The result of a file that could not be read: its GL001 notice."""
-    from govlint.linter import LintResult
-    from govlint.notices import unreadable
-
-    name = "<stdin>" if path == "-" else path
-    return LintResult(name, (_reported(unreadable(name, zh, en, kind=kind), config),))
 
 
 def _reported(notice: Diagnostic, config: Config) -> Diagnostic:

@@ -52,6 +52,8 @@ CORE_KEYS = frozenset(
         "fail-on",
         "lang",
         "level",
+        "timeout",
+        "memory-limit",
     }
 )
 #: Who publishes a report, as far as its deadline goes (条例 第四十九条): a 县级以上地方人民政府's own report
@@ -142,6 +144,9 @@ class Config:
     required_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity)
     lang: Lang = "zh"
+    #: Seconds one file may take (0: no limit), and MiB of address space a worker process may use.
+    timeout: float = 60.0
+    memory_limit: int = 4096
     #: Options declared by plugins (``govlint_add_options``), as set in the file.
     options: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
     #: Later selection layers (the command line).
@@ -403,6 +408,13 @@ def _read_key(key: str, value: Any) -> Any:
         if value not in ("zh", "en"):
             raise ConfigError(f"{key}: {value!r} is not zh or en")
         return value
+    if key == "timeout" and isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    if key == "memory-limit" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if key in ("timeout", "memory-limit"):
+        unit = "seconds" if key == "timeout" else "MB"
+        raise ConfigError(f"{key}: expected a number of {unit} (0: no limit), got {value!r}")
     raise AssertionError(key)  # pragma: no cover - CORE_KEYS and this function agree
 
 

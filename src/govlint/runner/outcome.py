@@ -1,0 +1,76 @@
+"""The records of a run over many files: what a worker is given, and what it sends back.
+
+Everything here crosses a process boundary, so it is plain picklable data.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govlint.config import Config
+from govlint.crossreport.digest import Digest
+from govlint.linter import LintResult
+from govlint.notices import unreadable
+
+#: Default wall-clock limit for reading, parsing and linting one file, in seconds.
+DEFAULT_TIMEOUT = 60.0
+#: Default address-space limit of a worker process, in MiB: generous for any real report, small enough
+#: that a decompression bomb inside a PDF fails in its worker instead of exhausting the machine.
+DEFAULT_MEMORY_LIMIT = 4096
+
+
+@attrs.frozen
+class Limits:
+    """What one file may cost: ``timeout`` seconds and ``memory`` MiB of address space (0: no limit)."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    memory: int = DEFAULT_MEMORY_LIMIT
+
+
+@attrs.frozen
+class Task:
+    """One file to check: its path (as shown), the configuration that applies, and stdin's bytes for ``-``."""
+
+    path: str
+    config: Config
+    encoding: str | None = None
+    data: bytes | None = None
+    #: The name a report read from stdin goes by.
+    name: str | None = None
+    #: The body-name aliases of the run-level phase, when it runs: the worker then makes the report's
+    #: :class:`~govlint.crossreport.Digest` (the phase needs only that, not the whole report).
+    aliases: tuple[tuple[str, str], ...] | None = None
+
+
+@attrs.frozen
+class Unreadable:
+    """Why a file gave no report: ``kind`` is the short machine word of its GL001 notice (a reader's, or
+    ``crash``, ``timeout``, ``memory`` for a worker that died, overran or ran out of memory)."""
+
+    kind: str
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str = "zh") -> str:
+        return self.reason_en if lang == "en" else self.reason_zh
+
+
+@attrs.frozen
+class Outcome:
+    """The result of one file: its :class:`LintResult` and decoded text, or why it could not be read."""
+
+    path: str
+    #: The findings; for a file that could not be read, none of its own.
+    result: LintResult
+    text: str | None = None
+    digest: Digest | None = None
+    unreadable: Unreadable | None = None
+
+    @classmethod
+    def failed(cls, task: Task, why: Unreadable) -> Outcome:
+        """The outcome of a file that could not be read: its GL001 notice, whatever the selection (as an
+        I/O error in other linters, it is never silenced: no file given is left out without a word)."""
+        name = "<stdin>" if task.path == "-" else task.path
+        notice = unreadable(name, why.reason_zh, why.reason_en, kind=why.kind)
+        severity = task.config.severity_for(notice.code, notice.severity)
+        return cls(task.path, LintResult(name, (attrs.evolve(notice, severity=severity),)), unreadable=why)

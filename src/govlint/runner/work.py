@@ -1,0 +1,108 @@
+"""The work on one file, the same in the main process and in a worker: read, parse, lint."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+from govlint import parsing
+from govlint.crossreport.digest import digest
+from govlint.errors import ConfigError, InputError, PluginError
+from govlint.linter import LintResult, configured, lint_report, plugins_for
+from govlint.notices import is_not_a_report, not_a_report
+from govlint.runner.outcome import Outcome, Task, Unreadable
+from govlint.sources import load, load_file
+
+
+class TimeLimitExceeded(BaseException):
+    """Raised into the file's work by the alarm; a BaseException so that no ``except Exception`` eats it."""
+
+
+def process(task: Task) -> Outcome:
+    """Read, parse and lint one file.  A file that cannot be read is an :class:`Unreadable` outcome;
+    configuration and plugin errors propagate (they stop the run), and so does MemoryError, for the caller
+    who knows the memory limit."""
+    try:
+        if task.data is not None:
+            document = load(task.data, encoding=task.encoding, name=task.name or "<stdin>")
+        else:
+            document = load_file(task.path, encoding=task.encoding, name=task.path)
+        report = parsing.parse_document(document)
+    except InputError as exc:
+        return Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc)))
+    except (ConfigError, PluginError, MemoryError):
+        raise
+    except Exception as exc:  # a reader or parser bug must not stop the other files
+        error = f"{type(exc).__name__}: {exc}"
+        return Outcome.failed(
+            task,
+            Unreadable(
+                "crash",
+                f"解析时内部错误（{error}），请报告给 govlint 的开发者",
+                f"internal error while parsing ({error}); please report this",
+            ),
+        )
+    if is_not_a_report(report):
+        found = configured([not_a_report(report.path)], task.config, report.path)
+        return Outcome(task.path, LintResult(report.path, found), report.text)
+    result = lint_report(report, task.config, plugins=plugins_for(task.config))
+    kept = None if task.aliases is None else digest(report, dict(task.aliases))
+    return Outcome(task.path, result, report.text, kept)
+
+
+def process_within(task: Task, timeout: float) -> Outcome:
+    """:func:`process` in this process, stopped after ``timeout`` seconds (0: never) where an alarm can be
+    set (POSIX, main thread); MemoryError becomes the file's error."""
+    try:
+        with _alarm(timeout):
+            return process(task)
+    except TimeLimitExceeded:
+        return Outcome.failed(task, timed_out(timeout))
+    except MemoryError:
+        return Outcome.failed(task, out_of_memory())
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeLimitExceeded
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def timed_out(seconds: float) -> Unreadable:
+    return Unreadable(
+        "timeout",
+        f"处理超过 {seconds:g} 秒的时间限制，已停止（可用 --timeout 调整）",
+        f"stopped after the time limit of {seconds:g} s (see --timeout)",
+    )
+
+
+def out_of_memory(limit: int = 0) -> Unreadable:
+    within = f"（上限 {limit} MB，可用 --memory-limit 调整）" if limit else ""
+    within_en = f" (limit {limit} MB, see --memory-limit)" if limit else ""
+    return Unreadable("memory", f"读取时内存不足{within}", f"ran out of memory while reading{within_en}")
+
+
+def crashed(how: str, limit: int) -> Unreadable:
+    hint = f"，可能超出了内存上限 {limit} MB" if limit else ""
+    hint_en = f"; it may have reached the memory limit of {limit} MB" if limit else ""
+    return Unreadable(
+        "crash",
+        f"读取此文件的工作进程异常退出（{how}{hint}）",
+        f"the worker reading this file died ({how}{hint_en})",
+    )
