@@ -117,7 +117,7 @@ def test_a_file_over_the_time_limit_is_stopped_and_the_run_goes_on(tmp_path: Pat
     slow = fault(tmp_path, "slow.txt", "SLEEP")
     started = time.monotonic()
     outcomes = list(run([slow, *good], jobs=2, limits=Limits(timeout=1.0)))
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 25
     stopped = outcomes[0].unreadable
     assert stopped is not None
     assert (stopped.kind, stopped.reason("en")) == ("timeout", "stopped after the time limit of 1 s (see --timeout)")
@@ -215,14 +215,13 @@ def test_ctrl_c_exits_130_leaving_no_worker_and_no_output_file(tmp_path: Path) -
         shutil.copy(source, tmp_path / source.name)
     command = [sys.executable, "-m", "govlint", "check", "-j", "2", "--write-baseline", "baseline.json", "."]
     child = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while len(processes_started_in(tmp_path)) < 3 and time.monotonic() < deadline:
         time.sleep(0.1)
     assert len(processes_started_in(tmp_path)) == 3, "the command and its two workers"
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=30)
+    _, err = child.communicate(timeout=60)
     assert child.returncode == 130
     assert err.decode().strip().splitlines()[-1] == "govlint: interrupted"
-    time.sleep(0.5)
-    assert processes_started_in(tmp_path) == []
+    assert processes_started_in(tmp_path) == [], "the workers were stopped before the command exited"
     assert list(tmp_path.glob("baseline*")) == []
