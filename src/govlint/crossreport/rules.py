@@ -13,7 +13,7 @@ from typing import Any
 
 from govlint.crossreport.digest import Digest, line_column, section_span
 from govlint.crossreport.run import CrossRule, PairRule, Run
-from govlint.crossreport.similar import Item, similar_pairs
+from govlint.crossreport.similar import Item, sample, similar_pairs
 from govlint.crossreport.text import Masked, longest_common, original, overlap, quote, template_positions
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
@@ -418,7 +418,7 @@ class CopiedFromOtherBody(CrossRule):
             for index, report in enumerate(reports):
                 if report.identity is None or report.section(key) is None:
                     continue
-                items.append(Item(index, report.identity.body, run.shingles(report, key)))
+                items.append(Item(index, report.identity.body, sample(run.shingles(report, key))))
             for pair in similar_pairs(items, threshold, share):
                 first, second = reports[items[pair.first].owner], reports[items[pair.second].owner]
                 for this, other in ((first, second), (second, first)):

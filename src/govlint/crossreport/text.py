@@ -108,7 +108,12 @@ def overlap(current: Masked, seen: frozenset[str], excluded: set[int]) -> Overla
 
 def longest_common(current: Masked, previous: Masked, within: tuple[int, int]) -> tuple[int, int, int]:
     """The longest passage of ``current[within]`` that ``previous`` prints: (start in current, start in
-    previous, length).  Searching only the longest run of shared shingles keeps this linear in practice."""
+    previous, length).  The run of shared shingles is usually printed whole in ``previous`` (found by one
+    search); otherwise difflib searches that run only, which keeps this linear in practice."""
+    start, end = within
+    found = previous.text.find(current.text[start:end]) if end > start else -1
+    if found != -1:
+        return start, found, end - start
     matcher = difflib.SequenceMatcher(None, current.text, previous.text, autojunk=False)
     match = matcher.find_longest_match(within[0], within[1], 0, len(previous.text))
     return match.a, match.b, match.size
