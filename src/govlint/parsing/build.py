@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from lark.exceptions import LarkError
 
@@ -17,8 +19,31 @@ from govlint.schema import expected_format, fold
 from govlint.sources.document import Document
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a report is parsed.
+
+    The parse makes hundreds of thousands of small records for a large report and no reference cycles
+    worth collecting (refcounting frees them); each full pass of the collector rescans all of them, which made
+    parse time grow faster than the input (docs/performance.md).  Collection resumes afterwards, also when
+    another thread paused it first.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_document(document: Document) -> Report:
     """Parse a decoded document into its AST.  Never raises on a badly formed report."""
+    with _no_cycle_collection():
+        return _parse(document)
+
+
+def _parse(document: Document) -> Report:
     text = document.text
     folded = fold(text)
     index = Positions(text, document.origins)

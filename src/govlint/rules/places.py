@@ -152,11 +152,11 @@ def has_other_all(report: Report) -> bool:
 def line_of(report: Report, span: Span) -> Span:
     """The first line of ``span``, without surrounding whitespace (a heading-like anchor)."""
     text = report.text
-    eol = text.find("\n", span.start)
-    end = len(text) if eol == -1 else eol
-    if span.end_line == span.line:
-        end = min(end, max(span.end, span.start))
     start = span.start
+    end = max(span.end, start)
+    eol = text.find("\n", start, end)  # bounded by the span: a one-line page of megabytes is not rescanned
+    if eol != -1:
+        end = eol
     while end > start and text[end - 1].isspace():
         end -= 1
     return attrs.evolve(span, end=end, end_line=span.line, end_column=span.column + (end - start))

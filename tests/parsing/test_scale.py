@@ -1,0 +1,35 @@
+"""Parse time grows linearly with the input (issue #16): ten times the text may take at most twenty times the
+time here (the target, ``benchmarks/bench_scale.py``, is eleven; the margin absorbs a loaded machine)."""
+
+from __future__ import annotations
+
+import time
+
+from parsing_support import SEEDS
+
+import govlint
+
+
+def _fastest_parse(text: str, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        govlint.parse(text)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def test_ten_times_the_reports_take_at_most_twenty_times_the_time() -> None:
+    unit = "\n".join(path.read_text(encoding="utf-8") for path in SEEDS) + "\n"
+    govlint.parse(unit)  # warm-up: grammar, regexes
+    small = _fastest_parse(unit * 4)
+    large = _fastest_parse(unit * 40)
+    assert large <= 20 * small, (small, large)
+
+
+def test_a_crawled_page_ten_times_longer_takes_at_most_twenty_times_the_time() -> None:
+    row = "一、本年新收政府信息公开申请数量291000030二、上年结转政府信息公开申请数量0000000"
+    page = "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    small = _fastest_parse(page + "申请人情况" + row * 100)
+    large = _fastest_parse(page + "申请人情况" + row * 1000)
+    assert large <= 20 * small, (small, large)
