@@ -84,8 +84,21 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, directories (searched recursively), - for stdin"
     )
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
-    check.add_argument("--statistics", action="store_true", help="show counts per code instead of findings")
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=("text", "concise", "json", "sarif", "github"),
+        default="text",
+        help="text (with the source line), concise (one line per finding), json, sarif or github",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print the findings only: no summary line, no progress bar"
+    )
+    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (whole or not at all)")
+    check.add_argument(
+        "--statistics", action="store_true", help="show counts per code instead of findings (text or json)"
+    )
     check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes (GL2,GL301)")
     check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="add codes to the selection")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="turn these codes or prefixes off")
@@ -98,7 +111,6 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: the cores)")
     check.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
     check.add_argument("--memory-limit", type=int, metavar="MB", help="worker memory limit (default 4096, 0: none)")
-    check.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     check.add_argument(
         "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
     )
@@ -167,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "run", None) is None:
             raise UsageError("a command is required: check, parse, rules, rule or plugins (see `govlint --help`)")
         code: int = args.run(args)
-        sys.stdout.flush()
+        _stdout().flush()
         return code
     except UsageError as exc:
         return _fail(f"usage error: {exc}")
@@ -176,12 +188,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("interrupted")
         return EXIT_INTERRUPTED
+    except StreamError as exc:
+        return _fail(str(exc))
     except BrokenPipeError:
         # The reader went away (govlint check … | head): stop quietly, as other command-line tools do, and
         # keep Python from complaining when it flushes stdout at exit.
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+    except OSError as exc:  # the output could not be written: a full disk, a stream closed under us
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        return _fail(f"cannot write the output ({exc.strerror or exc})")
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception as exc:
@@ -278,8 +296,8 @@ def run_check(args: argparse.Namespace) -> int:
     from govlint.crossreport.collect import start as start_cross
     from govlint.linter import LintResult, configured, plugins_for
     from govlint.notices import ERROR_CODES
-    from govlint.output import OutputOptions, formatter
-    from govlint.runner import DEFAULT_TIMEOUT, Limits, Outcome, Task, run
+    from govlint.output import STATISTICS_FORMATS, OutputOptions, formatter
+    from govlint.runner import DEFAULT_TIMEOUT, Limits, Outcome, Task, Unreadable, run
 
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError("--stdin-filename is only used with - (standard input)")
@@ -292,16 +310,22 @@ def run_check(args: argparse.Namespace) -> int:
         baseline = Baseline.load(args.baseline)
     previous = None
     if args.write_baseline:
-        _refuse_input_as_output(args.write_baseline, args.paths)
+        _refuse_input_as_output(args.write_baseline, args.paths, "--write-baseline")
         if os.path.exists(args.write_baseline):
             from govlint.baseline import Baseline
 
             previous = Baseline.load(args.write_baseline)
+    if args.output:
+        _refuse_input_as_output(args.output, args.paths, "--output")
+    if args.statistics and args.format not in STATISTICS_FORMATS:
+        raise UsageError(f"--statistics cannot be written as {args.format}: use --format text or json")
+    color = _use_color(args.color) and not args.output
     out = formatter(
         args.format,
-        OutputOptions(lang=lang, color=_use_color(args.color), baseline=baseline is not None),
+        OutputOptions(lang=lang, color=color, baseline=baseline is not None, quiet=args.quiet),
         statistics=args.statistics,
     )
+    sink = _Sink(args.output)
     selected: dict[str, RuleMeta] = {}
     results: list[LintResult] = []
     unread: list[str] = []
@@ -319,7 +343,7 @@ def run_check(args: argparse.Namespace) -> int:
             else:
                 unread.append(result.path)
         else:
-            _write(out.file(_file_output(result, new, unchanged, text)))
+            sink.write(out.file(_file_output(result, new, unchanged, text)))
         if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
             status = EXIT_ERROR
         elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
@@ -342,8 +366,11 @@ def run_check(args: argparse.Namespace) -> int:
         if not cross_started:
             cross, cross_started = start_cross(plugins, config), True
         aliases = tuple(cross.aliases.items()) if cross is not None else None
-        data = sys.stdin.buffer.read() if path == "-" else None
-        tasks.append(Task(path, config, args.encoding, data, args.stdin_filename, aliases))
+        task = Task(path, config, args.encoding, _stdin() if path == "-" else None, args.stdin_filename, aliases)
+        if path == "-" and task.data is None:
+            tasks.append(Outcome.failed(task, Unreadable("missing", "标准输入已关闭", "standard input is closed")))
+        else:
+            tasks.append(task)
     first = next((t.config for t in tasks if isinstance(t, Task)), None)
     limits = Limits(
         timeout=args.timeout if args.timeout is not None else first.timeout if first else DEFAULT_TIMEOUT,
@@ -358,7 +385,7 @@ def run_check(args: argparse.Namespace) -> int:
             if outcome.text is None and outcome.unreadable is None:  # a path the walk skipped
                 if not args.write_baseline:
                     notices = outcome.result.diagnostics
-                    _write(out.file(_file_output(outcome.result, notices, (), None)))
+                    sink.write(out.file(_file_output(outcome.result, notices, (), None)))
                 if any(d.code in ERROR_CODES for d in outcome.result.diagnostics):
                     status = EXIT_ERROR
                 continue
@@ -378,7 +405,8 @@ def run_check(args: argparse.Namespace) -> int:
             en = f"govlint: kept the {kept} recorded findings of {len(unread)} files that could not be read"
             print(en if lang == "en" else zh, file=sys.stderr)
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
-    _write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
+    sink.write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
+    sink.close()
     if args.exit_zero and status == EXIT_FINDINGS:
         return EXIT_OK
     return status
@@ -410,11 +438,25 @@ def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any
     return FileOutput(result.path, tuple(new), result.errors, tuple(unchanged), text)
 
 
+def _stdin() -> bytes | None:
+    """The bytes of standard input, or None when it is closed (``<&-``)."""
+    return None if sys.stdin is None else sys.stdin.buffer.read()
+
+
 def _parse(path: str, encoding: str | None, stdin_name: str | None) -> Any:
     """Read and parse one report (``-`` reads stdin)."""
+    from govlint.errors import InputError
     from govlint.sources import load, load_file
 
     if path == "-":
+        if sys.stdin is None:
+            raise InputError(
+                "standard input is closed",
+                path="<stdin>",
+                reason_zh="标准输入已关闭",
+                reason_en="standard input is closed",
+                kind="missing",
+            )
         document = load(sys.stdin.buffer.read(), encoding=encoding, name=stdin_name or "<stdin>")
     else:
         document = load_file(path, encoding=encoding, name=path)
@@ -429,21 +471,61 @@ def _use_color(choice: str) -> bool:
         return choice == "always"
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return bool(sys.stdout is not None and sys.stdout.isatty())
 
 
 def _write(text: str) -> None:
     if text:
-        sys.stdout.write(text)
+        _stdout().write(text)
 
 
-def _refuse_input_as_output(target: str, paths: Sequence[str]) -> None:
+class StreamError(Exception):
+    """Standard output or input is closed: exit 2 with one line."""
+
+
+def _stdout() -> Any:
+    if sys.stdout is None:
+        raise StreamError("standard output is closed")
+    return sys.stdout
+
+
+def _refuse_input_as_output(target: str, paths: Sequence[str], option: str) -> None:
     """govlint never writes over a report it reads."""
     if not os.path.exists(target):
         return
     for path, _ in iter_paths(paths):
         if path != "-" and os.path.exists(path) and os.path.samefile(path, target):
-            raise UsageError(f"--write-baseline {target} is one of the reports being checked")
+            raise UsageError(f"{option} {target} is one of the reports being checked")
+
+
+class _Sink:
+    """Where ``check`` writes: stdout as it goes, or ``-o FILE`` whole at the end (``write_atomic``), so that
+    an error or Ctrl-C leaves no partial file.  A format that makes a document (html, xlsx) gives bytes."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.parts: list[str | bytes] = []
+
+    def write(self, data: str | bytes) -> None:
+        if self.path is not None:
+            self.parts.append(data)
+        elif isinstance(data, bytes):
+            _stdout().flush()
+            _stdout().buffer.write(data)
+        elif data:
+            _stdout().write(data)
+
+    def close(self) -> None:
+        if self.path is None:
+            return
+        from govlint.atomic import write_atomic
+        from govlint.errors import InputError
+
+        data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "backslashreplace") for p in self.parts)
+        try:
+            write_atomic(self.path, data)
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write the output ({exc.strerror or exc})") from None
 
 
 def _write_file(path: str, text: str) -> None:

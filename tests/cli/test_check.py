@@ -412,3 +412,91 @@ def test_skipped_symlinks_and_unreadable_folders_are_findings(
     assert f"{link}:1:1: GL004 [警告] 符号链接指向 {project / 'outside.txt'}，未跟随，已跳过" in out
     assert lines[1] == f"{locked}:1:1: GL005 [警告] 无法读取此文件夹，其中的文件未检查：没有读取权限"
     assert lines[-1] == "未发现问题；未能读取 1 处；跳过 1 个文件。"
+
+
+# -- output modes, -o and streams --------------------------------------------------------------------------
+
+
+def test_quiet_concise_and_nothing_found(project: Path, run: Run) -> None:
+    write(project / "bad.txt", "第一行\n表格\t有错误\n")
+    write(project / "ok.txt", "正常")
+    code, out, _ = run("check", "-q", "bad.txt")
+    assert code == 1
+    assert out.splitlines()[0] == "bad.txt:2:5: TS001 [错误] 不应出现错误" and "共 1 个问题" not in out
+    code, out, _ = run("check", "--output-format", "concise", "bad.txt", "ok.txt")
+    assert (code, out) == (1, "bad.txt:2:5: TS001 [错误] 不应出现错误\n共 1 个问题（错误 1，警告 0，提示 0）。\n")
+    code, out, _ = run("check", "--format", "concise", "-q", "bad.txt")
+    assert out == "bad.txt:2:5: TS001 [错误] 不应出现错误\n"
+    for mode in ((), ("-q",), ("--format", "concise"), ("--statistics",), ("--statistics", "-q")):
+        assert run("check", *mode, "ok.txt")[1] == "未发现问题。\n", mode
+    assert run("check", "-q", "--lang", "en", "ok.txt")[1] == "No problems found.\n"
+    assert json.loads(run("check", "--statistics", "--format", "json", "ok.txt")[1]) == []
+
+
+def test_statistics_are_written_in_text_or_json_and_refused_otherwise(project: Path, run: Run) -> None:
+    write(project / "bad.txt", "错误 错误")
+    assert run("check", "--statistics", "bad.txt")[1] == "2  TS001  [错误] 不应出现错误\n"
+    [row] = json.loads(run("check", "--statistics", "--format", "json", "bad.txt")[1])
+    assert (row["code"], row["count"]) == ("TS001", 2)
+    for fmt in ("sarif", "github"):
+        code, out, err = run("check", "--statistics", "--format", fmt, "bad.txt")
+        assert (code, out) == (2, "")
+        assert f"--statistics cannot be written as {fmt}" in one_line(err)
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github"])
+def test_output_file_is_written_whole_or_not_at_all(
+    project: Path, run: Run, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    write(project / "bad.txt", "错误")
+    code, out, err = run("check", "--format", fmt, "-o", "out/result", "bad.txt")
+    assert (code, out) == (2, "")
+    assert one_line(err).startswith("govlint: out/result: cannot write the output (No such file or directory)")
+    (project / "out").mkdir()
+    code, out, err = run("check", "--format", fmt, "-o", "out/result", "bad.txt")
+    assert (code, out, err) == (1, "", "")
+    assert "TS001" in (project / "out" / "result").read_text(encoding="utf-8")
+    assert "\033[" not in (project / "out" / "result").read_text(encoding="utf-8")
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("govlint.linter.lint_report", interrupted)
+    write(project / "out" / "result", "old")
+    assert run("check", "--format", fmt, "-o", "out/result", "bad.txt")[0] == 130
+    assert (project / "out" / "result").read_text(encoding="utf-8") == "old"
+    assert os.listdir(project / "out") == ["result"]
+
+
+def test_output_never_overwrites_an_input(project: Path, run: Run) -> None:
+    write(project / "bad.txt", "错误")
+    code, _, err = run("check", "-o", "bad.txt", "bad.txt")
+    assert code == 2 and "--output bad.txt is one of the reports being checked" in one_line(err)
+    assert (project / "bad.txt").read_text(encoding="utf-8") == "错误"
+
+
+@pytest.mark.parametrize(
+    ("redirect", "message"),
+    [
+        ("> /dev/full", "govlint: cannot write the output (No space left on device)"),
+        (">&-", "govlint: standard output is closed"),
+    ],
+)
+def test_a_full_disk_or_closed_stdout_is_one_line(tmp_path: Path, redirect: str, message: str) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "r.txt").write_text("某某局2023年政府信息公开工作年度报告\n" * 2000, encoding="utf-8")
+    command = f"{sys.executable} -m govlint check --isolated r.txt {redirect}"
+    done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (2, message + "\n")
+
+
+def test_a_closed_stdin_is_an_unreadable_input(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m govlint check --isolated --format concise - <&-"
+    done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (2, "")
+    assert done.stdout.startswith("<stdin>:1:1: GL001 [错误] 无法读取此文件，未检查：标准输入已关闭\n")

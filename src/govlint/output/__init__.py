@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from govlint.rule import RuleMeta
 
 Lang = Literal["zh", "en"]
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github")
+#: The formats ``--statistics`` can be written in (counts per code as a table, or as JSON).
+STATISTICS_FORMATS = ("text", "concise", "json")
 
 
 class FileOutput(NamedTuple):
@@ -41,6 +43,8 @@ class OutputOptions(NamedTuple):
     color: bool = False
     #: Whether a baseline was applied (SARIF then sets ``baselineState`` on every result).
     baseline: bool = False
+    #: ``-q``: the findings only, no closing line (but "未发现问题" when there is none).
+    quiet: bool = False
 
 
 class Formatter:
@@ -61,11 +65,13 @@ def formatter(name: str, options: OutputOptions, *, statistics: bool = False) ->
     if statistics:
         from govlint.output.statistics import StatisticsFormatter
 
-        return StatisticsFormatter(options, as_json=name in ("json", "sarif"))
-    if name == "text":
+        if name not in STATISTICS_FORMATS:
+            raise ValueError(f"--statistics cannot be written as {name}: use {', '.join(STATISTICS_FORMATS)}")
+        return StatisticsFormatter(options, as_json=name == "json")
+    if name in ("text", "concise"):
         from govlint.output.text import TextFormatter
 
-        return TextFormatter(options)
+        return TextFormatter(options, concise=name == "concise")
     if name == "json":
         from govlint.output.json import JsonFormatter
 
@@ -139,6 +145,9 @@ def place(location: Location, lang: Lang) -> str:
         return " ".join(zh.format(v) for v, zh, _ in parts if v is not None)
     return ", ".join(en.format(v) for v, _, en in parts if v is not None)
 
+
+#: What every text mode prints when there is nothing to report.
+NO_PROBLEMS: dict[Lang, str] = {"zh": "未发现问题。", "en": "No problems found."}
 
 #: Notices of a file left out on purpose (not a report, a symlink not followed): counted as skipped files.
 SKIPPED_CODES = frozenset({"GL002", "GL004"})

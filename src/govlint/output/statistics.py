@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from govlint.diagnostics import Severity
-from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, to_json
+from govlint.output import NO_PROBLEMS, SEVERITY_NAMES, FileOutput, Formatter, OutputOptions, to_json
 from govlint.rule import RuleMeta
 
 
@@ -35,6 +35,8 @@ class StatisticsFormatter(Formatter):
                 for code, n in rows
             ]
             return to_json(data)
+        if not rows:
+            return NO_PROBLEMS[lang] + "\n"
         width = max((len(str(n)) for _, n in rows), default=1)
         return "".join(
             f"{n:>{width}}  {code:<6} [{SEVERITY_NAMES[lang][self.severity[code]]}] {summaries.get(code, '')}".rstrip()

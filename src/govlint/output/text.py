@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.notices import CODES as NOTICE_CODES
 from govlint.output import (
+    NO_PROBLEMS,
     SEVERITY_NAMES,
     FileOutput,
     Formatter,
@@ -96,8 +97,11 @@ def caret_line(line: str, column: int, end_column: int | None) -> tuple[str, str
 
 
 class TextFormatter(Formatter):
-    def __init__(self, options: OutputOptions) -> None:
+    """``text`` (a header, the source line and a caret per finding) or ``concise`` (the header only)."""
+
+    def __init__(self, options: OutputOptions, *, concise: bool = False) -> None:
         super().__init__(options)
+        self.concise = concise
         self.tally = Tally()
 
     def _style(self, key: str, text: str) -> str:
@@ -125,7 +129,7 @@ class TextFormatter(Formatter):
             f"{self._style('code', d.code)} "
             f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {visible(d.message(lang))}\n"
         )
-        if lines is None or d.code in NOTICE_CODES or not 1 <= loc.line <= len(lines):
+        if self.concise or lines is None or d.code in NOTICE_CODES or not 1 <= loc.line <= len(lines):
             return head
         end = loc.end_column if loc.end_line == loc.line else None
         shown, marker = caret_line(lines[loc.line - 1], loc.column, end)
@@ -139,6 +143,10 @@ class TextFormatter(Formatter):
         )
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
-        if not self.tally.files:
+        tally = self.tally
+        if not tally.files:
             return ""  # nothing could be checked: the errors on stderr say why
-        return self.tally.summary(self.options.lang) + "\n"
+        if self.options.quiet:
+            nothing = not (tally.problems or tally.unread or tally.skipped or tally.failures)
+            return NO_PROBLEMS[self.options.lang] + "\n" if nothing else ""
+        return tally.summary(self.options.lang) + "\n"
