@@ -461,7 +461,7 @@ def test_output_file_is_written_whole_or_not_at_all(
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("govlint.linter.lint_report", interrupted)
+    monkeypatch.setattr("govlint.parsing.parse_document", interrupted, raising=False)
     write(project / "out" / "result", "old")
     assert run("check", "--format", fmt, "-o", "out/result", "bad.txt")[0] == 130
     assert (project / "out" / "result").read_text(encoding="utf-8") == "old"
