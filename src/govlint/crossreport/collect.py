@@ -1,5 +1,6 @@
-"""The run phase as ``govlint check`` drives it: collect a digest of each report the per-file phase parsed,
-then, once every file was linted, add the history and the roster and run the cross-report rules.
+"""The run phase as ``govlint check`` drives it: the runner's workers digest each report they parse (with
+:attr:`Collector.aliases`) and the command line appends the digests to :attr:`Collector.digests`; once every
+file was linted, :meth:`Collector.finish` adds the history and the roster and runs the cross-report rules.
 
 Paths in the configuration (``history``, ``roster``) are relative to the configuration file's directory.
 """
@@ -18,7 +19,6 @@ from govlint.crossreport.rules import OPTION_ALIASES, OPTION_HISTORY, OPTION_ROS
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.errors import ConfigError
 from govlint.linter import LintResult
-from govlint.model import Report
 from govlint.sources.discover import Skipped, iter_report_paths
 
 if TYPE_CHECKING:
@@ -35,9 +35,6 @@ class Collector:
         self.aliases = aliases(options.get(OPTION_ALIASES, {}))
         self.digests: list[Digest] = []
         self._options = options
-
-    def add(self, report: Report) -> None:
-        self.digests.append(digest(report, self.aliases))
 
     def finish(
         self, history: Sequence[str] = (), config_for: Callable[[str], Config] | None = None
