@@ -292,6 +292,9 @@ class Report:
     unplaced: tuple[Unplaced, ...] = ()
     #: Set when the 2021 layout keeps the 2019 single (六)其他处理 row (key ``other.all``).
     mixed_format: bool = False
+    #: Byte offsets of the source where an undecodable byte sequence was replaced by U+FFFD (GL003), as the
+    #: source reader recorded them on its Document.
+    replaced_bytes: tuple[int, ...] = ()
     #: The position index of ``text`` with the source's origin map (made on first use when not given).
     positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from parsing_support import PEER, PINGTAN, SEEDS, TRUTH, load_truth
 
@@ -62,3 +63,18 @@ def test_text_summary_names_facts_tables_and_problems() -> None:
     seed = report_to_text(govlint.parse(SEEDS[0]))
     assert "发布日期: （未找到）" in seed
     assert "partially_granted" in seed and "空" in seed
+
+
+def test_the_report_keeps_the_replaced_byte_offsets_and_makes_spans_with_origins(tmp_path: Path) -> None:
+    """GL003's input: a file cut in the middle of its last character has that byte offset on the Report; and
+    ``report.span`` keeps a structured source's table cell."""
+    data = "一、总体情况\n本年度…".encode()
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:-1])
+    assert govlint.parse(path).replaced_bytes == (len(data) - 3,)
+    html = tmp_path / "t.html"
+    html.write_text("<table><tr><td>行政处罚</td><td>7</td></tr></table>", encoding="utf-8")
+    report = govlint.parse(html)
+    seven = report.text.index("7")
+    span = report.span(seven, seven + 1)
+    assert (span.origin.table, span.origin.row, span.origin.column) == (1, 1, 2)  # type: ignore[union-attr]

@@ -73,6 +73,7 @@ def _parse(document: Document) -> Report:
         tables=result.tables,
         unplaced=result.unplaced,
         mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",
+        replaced_bytes=document.replaced_bytes,
         positions=index,
     )
 
