@@ -134,8 +134,15 @@ def _positive_int(text: str) -> int:
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:
-    parse.add_argument("file", metavar="FILE", help="a report file, or - for stdin")
-    parse.add_argument("--format", choices=("json", "text"), default="json")
+    parse.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files, directories (searched recursively), - for stdin"
+    )
+    parse.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json (one report: indented; several: JSON Lines, one report per line) or text",
+    )
     parse.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     parse.set_defaults(run=run_parse)
 
@@ -443,29 +450,6 @@ def _stdin() -> bytes | None:
     return None if sys.stdin is None else sys.stdin.buffer.read()
 
 
-def _parse(path: str, encoding: str | None, stdin_name: str | None) -> Any:
-    """Read and parse one report (``-`` reads stdin)."""
-    from govlint.errors import InputError
-    from govlint.sources import load, load_file
-
-    if path == "-":
-        if sys.stdin is None:
-            raise InputError(
-                "standard input is closed",
-                path="<stdin>",
-                reason_zh="标准输入已关闭",
-                reason_en="standard input is closed",
-                kind="missing",
-            )
-        document = load(sys.stdin.buffer.read(), encoding=encoding, name=stdin_name or "<stdin>")
-    else:
-        document = load_file(path, encoding=encoding, name=path)
-
-    from govlint.parsing import parse_document
-
-    return parse_document(document)
-
-
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -544,20 +528,51 @@ def _write_file(path: str, text: str) -> None:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    """Each report as JSON (JSON Lines when there are several) or text; an unreadable file is one line on
+    stderr, exit 2, and the others are still written."""
     import json
 
-    if os.path.isdir(args.file):
-        raise UsageError(f"{args.file} is a directory: govlint parse reads one report")
-    report = _parse(args.file, args.encoding, None)
-
+    from govlint.errors import InputError
     from govlint.serialize import report_to_dict, report_to_text
 
-    if args.format == "json":
-        _write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
-    else:
-        text = report_to_text(report)
-        _write(text if text.endswith("\n") else text + "\n")
-    return EXIT_OK
+    status = EXIT_OK
+    paths = []
+    for path, problem in iter_paths(args.paths):
+        if problem is None:
+            paths.append(path)
+        else:  # a folder holding no report, a folder not readable, a symlink not followed
+            _fail(problem if isinstance(problem, str) else f"{path}: {problem.message()}")
+            status = EXIT_ERROR
+    several = len(paths) > 1
+    for index, path in enumerate(paths):
+        try:
+            report = _read_report(path, args.encoding)
+        except InputError as exc:
+            _fail(str(exc))
+            status = EXIT_ERROR
+            continue
+        if args.format == "json":
+            data = report_to_dict(report)
+            _write(json.dumps(data, ensure_ascii=False, indent=None if several else 2) + "\n")
+        else:
+            text = report_to_text(report)
+            _write(("\n" if index else "") + (text if text.endswith("\n") else text + "\n"))
+    return status
+
+
+def _read_report(path: str, encoding: str | None) -> Any:
+    """One report through the library's :func:`govlint.api.parse` (``-``: standard input)."""
+    from pathlib import Path
+
+    from govlint.api import parse
+    from govlint.errors import InputError
+
+    if path != "-":
+        return parse(Path(path), encoding=encoding)
+    data = _stdin()
+    if data is None:
+        raise InputError("<stdin>: standard input is closed")
+    return parse(data, encoding=encoding, name="<stdin>")
 
 
 def _plugins_and_config(args: argparse.Namespace) -> tuple[Plugins, Config]:

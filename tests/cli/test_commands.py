@@ -99,9 +99,27 @@ def test_parse_prints_the_report_as_json_or_text(run: Run) -> None:
     assert code == 0 and json.loads(out)["report_year"] == truth["report_year"]
 
 
+def test_parse_writes_several_reports_as_json_lines(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    seeds = sorted(SEED.parent.glob("*.txt"))[:3]
+    for seed in seeds:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    code, out, err = run("parse", str(folder), str(SEED))
+    assert code == 2
+    assert err.count("\n") == 1 and "broken.pdf" in err
+    lines = out.splitlines()
+    assert len(lines) == 4
+    reports = [json.loads(line) for line in lines]
+    truths = [json.loads((SEED.parents[1] / "truth" / f"{s.stem}.json").read_text(encoding="utf-8")) for s in seeds]
+    assert [r["report_year"] for r in reports] == [t["report_year"] for t in truths] + [reports[-1]["report_year"]]
+    assert reports[-1]["path"] == str(SEED)
+
+
 def test_parse_errors_exit_2(run: Run, tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
-    assert code == 2 and "is a directory" in err
+    assert code == 2 and "no report files in this directory" in err
     code, out, err = run("parse", str(tmp_path / "none.txt"))
     assert (code, out) == (2, "")
     assert err.startswith("govlint: ") and "none.txt" in err and err.count("\n") == 1
