@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from source_support import (
+    FIXTURES,
     PINGTAN,
     SEEDS,
+    document_cells,
     document_paragraphs,
     document_rows,
     paragraphs,
@@ -188,3 +190,32 @@ def test_binary_junk_named_html_is_an_input_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x00\x01\x02\xff\xfe\xfd" * 100)
     with pytest.raises(InputError, match="not a text file"):
         load(path)
+
+
+def test_word_exported_page_reads_cell_for_cell() -> None:
+    """A page saved by Word (tests/fixtures/sources/word_export_2019.htm, written by hand in Word's shape):
+    labels in several runs, ``&nbsp;<o:p></o:p>`` in empty cells, a label spanning three columns, a first
+    column spanning 22 rows, and Word's hidden row of column widths."""
+    document = load(FIXTURES / "sources" / "word_export_2019.htm")
+    assert document_cells(document) == [
+        {1: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 4: "申请人情况"},
+        {4: "自然人", 5: "法人或其他组织", 10: "总计"},
+        {5: "商业企业", 6: "科研机构", 7: "社会公益组织", 8: "法律服务机构", 9: "其他"},
+        {1: "一、本年新收政府信息公开申请数量", 4: "12", 5: "1", 6: "", 7: "0", 8: "0", 9: "0", 10: "13"},
+        {1: "二、上年结转政府信息公开申请数量", 4: "0", 5: "0", 6: "0", 7: "0", 8: "0", 9: "0", 10: "0"},
+        {1: "三、本年度办理结果", 2: "（一）予以公开", 4: "5", 5: "1", 6: "0", 7: "0", 8: "0", 9: "0", 10: "6"},
+        {
+            2: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            4: "1",
+            5: "0",
+            6: "0",
+            7: "0",
+            8: "0",
+            9: "0",
+            10: "1",
+        },
+        {2: "（三）不予公开", 3: "1.属于国家秘密", 4: "0", 5: "", 6: "", 7: "", 8: "", 9: "", 10: "0"},
+        {3: "2.其他法律行政法规禁止公开", 4: "2", 5: "0", 6: "0", 7: "0", 8: "0", 9: "0", 10: "2"},
+    ]
+    assert document.origin_at(document.text.index("2.其他法律")) == Origin(table=1, row=9, column=3)
+    assert "\xa0" not in document.text.replace("\n", "")

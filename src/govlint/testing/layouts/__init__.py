@@ -12,7 +12,7 @@ from collections.abc import Callable
 from govlint.testing.layouts.base import Rendered
 from govlint.testing.layouts.converted import render_brokenhead, render_footer, render_onerow
 from govlint.testing.layouts.crawled import render_crawled
-from govlint.testing.layouts.html import render_html
+from govlint.testing.layouts.html import render_html, render_word_html
 from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
 from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
@@ -37,12 +37,13 @@ RENDERERS: dict[str, Renderer] = {
     "footer": render_footer,
     "brokenhead": render_brokenhead,
     "html": render_html,
+    "wordhtml": render_word_html,
     "docx": _docx,
 }
 #: Text layouts whose cell positions are kept (a cell left empty stays a cell).
 POSITIONAL_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "tabcells")
 TEXT_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "crawled", "onerow", "footer", "brokenhead")
-FILE_LAYOUTS: tuple[str, ...] = ("html", "docx")
+FILE_LAYOUTS: tuple[str, ...] = ("html", "wordhtml", "docx")
 LAYOUTS: tuple[str, ...] = (*TEXT_LAYOUTS, *FILE_LAYOUTS)
 
 __all__ = ["FILE_LAYOUTS", "LAYOUTS", "POSITIONAL_LAYOUTS", "RENDERERS", "TEXT_LAYOUTS", "Rendered", "render"]
