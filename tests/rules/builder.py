@@ -183,13 +183,16 @@ def make_report(
     period: tuple[str, str] | None = None,
     body_year: int | None = None,
     extra_dates: Sequence[str] = (),
+    prose: Sequence[str] = (),
+    five_text: str = "一是公开内容还不够全面；下一步将加强培训。",
 ) -> Report:
     """A report whose tables are consistent unless told otherwise (see the module docstring).
 
     ``cells`` overrides single cells by their full key (``"applications.granted.total"``,
     ``"review_litigation.review.total"``, ``"active_disclosure.enforcement.decisions"``); ``applications``
     and ``review`` replace whole rows; ``problems`` marks rows (``"applications.granted"``) as unplaceable.
-    ``title=""`` builds the standard title, ``title=None`` none at all.
+    ``title=""`` builds the standard title, ``title=None`` none at all.  ``prose`` adds lines to section 一,
+    ``five_text`` replaces the body of section 五.
     """
     drop_rows = set(drop_rows)
     drop_cells = set(drop_cells)
@@ -248,6 +251,8 @@ def make_report(
             first = body_year if body_year is not None else year
             start, _ = text.line(f"{first}年，我镇认真贯彻落实《中华人民共和国政府信息公开条例》。")
             marks["body_year"] = (start, first)
+            for line in prose:
+                text.line(line)
         elif number == 2 and "active_disclosure" not in drop_tables:
             table_marks["active_disclosure"] = _write_active(
                 text, spec=spec, values=active_values, drop_rows=drop_rows, drop_parts=drop_parts, fee_header=fee_header
@@ -261,7 +266,7 @@ def make_report(
         elif number == 4:
             text.line("本年度未产生政府信息公开行政复议、行政诉讼。")
         elif number == 5:
-            text.line("一是公开内容还不够全面；下一步将加强培训。")
+            text.line(five_text)
         elif number == 6:
             text.line(fee_text)
     text.line(agency)

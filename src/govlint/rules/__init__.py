@@ -1,6 +1,6 @@
 """The built-in rules, registered as an ordinary plugin ("govlint-builtin") through the same hooks as a
-province's package: structure (GL1xx), table consistency (GL2xx), fees (GL3xx), dates (GL4xx) and the
-cross-report rules (GL5xx)."""
+province's package: structure (GL1xx), table consistency (GL2xx), fees (GL3xx), dates (GL4xx), the
+cross-report rules (GL5xx) and the text against the tables (GL6xx)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
 from govlint.rules.structure import STRUCTURE_RULES
 from govlint.rules.tables import TABLE_RULES, UNREAD_RULES
+from govlint.rules.text import TEXT_RULES
 
 #: Every built-in rule class, in code order.
 BUILTIN_RULES: tuple[type[Rule], ...] = (
@@ -28,6 +29,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     FeeAmount,
     *DATE_RULES,
     *CROSS_RULES,
+    *TEXT_RULES,
 )
 
 

@@ -1,0 +1,536 @@
+"""What the report says against what its tables show (GL601, GL602).
+
+Sentences of the prose (the text outside the tables) that state a count of applications, of cases or of
+第二十条 documents are read into :class:`Claim` records, which the rules compare with the cells of tables 二,
+三 and 四.  A claim is read only when it is *anchored*: the phrase and its count stand in one clause, the
+count right after the phrase, and the clause holds no scope word (备案, 其中, 累计, 同比, 较上年, 全市, 各部门,
+下属, a year other than the report's…) that would make it count something else.  A cell that was not read
+makes its claim not assessable: it is never compared, never accused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.model import Cell, Number, Report
+from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rules.relations import outcomes
+
+#: Sentence ends and clause ends in the prose.
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[^，,]+")
+#: Words that give a clause another scope than the body's own tables for the report year.
+SCOPE_WORDS: tuple[str, ...] = (
+    "备案",
+    "其中",
+    "累计",
+    "同比",
+    "较上年",
+    "比上年",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "全镇",
+    "各部门",
+    "各单位",
+    "下属",
+    "所属",
+    "日均",
+    "月均",
+    "代表",
+)
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_COUNT = r"\s*(?:共计|共|总计|合计|为|达)?\s*(\d+)\s*件"
+_GAP = r"[^\d，,。；;、（(]{0,24}?"
+#: Qualifiers that make 办结/答复 a count of one kind of answer, not of all concluded applications.
+_ANSWER_KINDS = ("同意", "不予", "无法", "部分", "予以", "告知", "不属于", "补正", "公开答复", "信息不存在", "不存在")
+_CASE_RESULTS = ("维持", "纠正", "撤销", "败诉", "胜诉", "审结", "结果", "驳回", "确认违法")
+
+
+@attrs.frozen
+class Claim:
+    """A count stated by a sentence: what it counts, the number, where, and the whole sentence."""
+
+    kind: str
+    value: int
+    #: Where the number is printed (the finding points there) and the sentence quoted.
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    #: A percentage stated with the count ("…258件，占30%"), or None.
+    percent: Decimal | None = None
+    percent_start: int = 0
+    percent_end: int = 0
+    #: "含上年结转…": the count includes the carried-over applications.
+    includes_carried_over: bool = False
+
+
+#: (kind, pattern) in the order they are tried on each clause; group "n" is the count.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("carried_over", r"(?:上一?年度?|上年)\s*结转" + _GAP + _COUNT),
+        ("carried_over", r"结转上一?年度?" + _GAP + _COUNT),
+        ("carried_forward", r"结转(?:至|到)?下一?年度?" + _GAP + _COUNT),
+        ("granted_partial", r"予以公开(?:及|和|与|、)部分公开" + _GAP + _COUNT),
+        ("partial", r"(?<!予以公开及)(?<!予以公开和)(?<!、)部分公开" + _GAP + _COUNT),
+        ("granted", r"予以公开(?!及|和|与|、)" + _GAP + _COUNT),
+        ("review", r"行政复议" + _GAP + _COUNT),
+        ("litigation", r"(?:行政)?诉讼" + _GAP + _COUNT),
+        ("art20.{doc}.issued", r"(?:制发|制定|印发|出台)(?:了)?(?:行政)?(?P<doc>规章|规范性文件)" + _COUNT),
+        ("art20.{doc}.repealed", r"废止(?:了)?(?:行政)?(?P<doc>规章|规范性文件)" + _COUNT),
+        ("art20.{doc}.in_force", r"现行有效(?:的)?(?:行政)?(?P<doc>规章|规范性文件)" + _COUNT),
+        ("received", r"(?:新收|收到|受理)" + _GAP + r"申请" + r"[^\d，,。；;（(]{0,12}?" + _COUNT),
+        ("received", r"申请" + r"[^\d，,。；;（(]{0,12}?" + r"(?:新收|收到|受理)" + r"[^\d，,。；;（(]{0,4}?" + _COUNT),
+        ("concluded", r"(?:办结|答复)" + r"[^\d，,。；;（(]{0,12}?" + _COUNT),
+    )
+)
+_PERCENT = re.compile(r"\s*[，,]?\s*占[^\d，,。；;]{0,10}?(\d+(?:\.\d+)?)\s*[%％]")
+_INCLUDES_CARRIED = re.compile(r"\s*[（(]\s*含[^）)]{0,12}?结转")
+
+
+def _different_year(clause: str, year: int | None) -> bool:
+    return year is not None and any(int(y) != year for y in _YEAR.findall(clause))
+
+
+def _prose(report: Report) -> list[tuple[int, int]]:
+    """The stretches of text outside the tables and the unplaced table fragments."""
+    cuts = sorted(
+        (span.start, span.end)
+        for span in (
+            *(t.span for t in (report.tables.active_disclosure, report.tables.applications) if t),
+            *(t.span for t in (report.tables.review_litigation,) if t),
+            *(u.span for u in report.unplaced),
+        )
+        if span is not None
+    )
+    stretches: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in cuts:
+        if start > pos:
+            stretches.append((pos, start))
+        pos = max(pos, end)
+    if pos < len(report.text):
+        stretches.append((pos, len(report.text)))
+    return stretches
+
+
+def _kind_allowed(kind: str, clause: str, before: str) -> bool:
+    """Whether a match of ``kind`` in ``clause`` (``before`` = the clause up to the phrase) counts."""
+    if kind in ("review", "litigation"):
+        return not any(word in clause for word in _CASE_RESULTS)
+    if kind in ("received", "concluded"):
+        if "复议" in clause or "诉讼" in clause:
+            return False
+        if kind == "concluded" and any(word in before for word in _ANSWER_KINDS):
+            return False
+    return True
+
+
+def claims(report: Report) -> tuple[Claim, ...]:
+    """Every anchored count the prose states (see the module docstring)."""
+    text = report.text
+    found: list[Claim] = []
+    for lo, hi in _prose(report):
+        for sentence in _SENTENCE.finditer(text, lo, hi):
+            for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+                found.extend(_clause_claims(report, sentence, clause))
+    return tuple(found)
+
+
+def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str]) -> Iterator[Claim]:
+    text = report.text
+    body = clause.group()
+    if any(word in body for word in SCOPE_WORDS) or _different_year(body, report.report_year):
+        return
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text, clause.start(), clause.end()):
+            start, end = match.span(match.re.groups)  # the count is the last group
+            if any(s <= start < e for s, e in taken):
+                continue
+            if not _kind_allowed(kind, body, text[clause.start() : match.start()]):
+                continue
+            taken.append((start, end))
+            name = kind.format(doc="regulations" if match.groupdict().get("doc") == "规章" else "normative_documents")
+            percent = _PERCENT.match(text, match.end(), sentence.end())
+            yield Claim(
+                kind=name,
+                value=int(text[start:end]),
+                start=start,
+                end=end,
+                sentence_start=sentence.start(),
+                sentence_end=sentence.end(),
+                percent=Decimal(percent.group(1)) if percent else None,
+                percent_start=percent.start(1) if percent else 0,
+                percent_end=percent.end(1) if percent else 0,
+                includes_carried_over=_INCLUDES_CARRIED.match(text, match.end()) is not None,
+            )
+
+
+# ----- the cells a claim is compared with -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Target:
+    """The cells a claim is compared with (their sum), and their names in both languages."""
+
+    table: str
+    keys: tuple[str, ...]
+    zh: str
+    en: str
+
+
+_TARGETS: dict[str, Target] = {
+    "received": Target(
+        "applications",
+        ("new_received.total",),
+        "表三“本年新收政府信息公开申请数量”总计",
+        "table 三, applications received this year, total",
+    ),
+    "carried_over": Target(
+        "applications",
+        ("carried_over.total",),
+        "表三“上年结转政府信息公开申请数量”总计",
+        "table 三, applications carried over from last year, total",
+    ),
+    "carried_forward": Target(
+        "applications",
+        ("carried_forward.total",),
+        "表三“结转下年度继续办理”总计",
+        "table 三, carried forward to next year, total",
+    ),
+    "concluded": Target(
+        "applications", ("results_total.total",), "表三“（七）总计”总计", "table 三, (七) total of results"
+    ),
+    "granted": Target("applications", ("granted.total",), "表三“（一）予以公开”总计", "table 三, (一) granted, total"),
+    "partial": Target(
+        "applications", ("partially_granted.total",), "表三“（二）部分公开”总计", "table 三, (二) partly granted, total"
+    ),
+    "granted_partial": Target(
+        "applications",
+        ("granted.total", "partially_granted.total"),
+        "表三“（一）予以公开”与“（二）部分公开”总计之和",
+        "table 三, the sum of (一) granted and (二) partly granted",
+    ),
+    "review": Target(
+        "review_litigation", ("review.total",), "表四“行政复议”总计", "table 四, administrative reviews, total"
+    ),
+    "litigation": Target(
+        "review_litigation",
+        ("litigation_direct.total", "litigation_after_review.total"),
+        "表四“行政诉讼”（未经复议直接起诉与复议后起诉）总计之和",
+        "table 四, lawsuits (direct and after review), total",
+    ),
+    "art20.regulations.issued": Target(
+        "active_disclosure",
+        ("regulations.issued",),
+        "表二第二十条第（一）项“规章”本年制发件数",
+        "table 二, Article 20 (1), regulations issued this year",
+    ),
+    "art20.regulations.repealed": Target(
+        "active_disclosure",
+        ("regulations.repealed",),
+        "表二第二十条第（一）项“规章”本年废止件数",
+        "table 二, Article 20 (1), regulations repealed this year",
+    ),
+    "art20.regulations.in_force": Target(
+        "active_disclosure",
+        ("regulations.in_force",),
+        "表二第二十条第（一）项“规章”现行有效件数",
+        "table 二, Article 20 (1), regulations in force",
+    ),
+    "art20.normative_documents.issued": Target(
+        "active_disclosure",
+        ("normative_documents.issued",),
+        "表二第二十条第（一）项“行政规范性文件”本年制发件数",
+        "table 二, Article 20 (1), normative documents issued this year",
+    ),
+    "art20.normative_documents.repealed": Target(
+        "active_disclosure",
+        ("normative_documents.repealed",),
+        "表二第二十条第（一）项“行政规范性文件”本年废止件数",
+        "table 二, Article 20 (1), normative documents repealed this year",
+    ),
+    "art20.normative_documents.in_force": Target(
+        "active_disclosure",
+        ("normative_documents.in_force",),
+        "表二第二十条第（一）项“行政规范性文件”现行有效件数",
+        "table 二, Article 20 (1), normative documents in force",
+    ),
+}
+
+
+def _cells(report: Report, table: str, keys: Sequence[str]) -> list[Cell] | None:
+    """The cells, or None when any of them was not read (the claim is then not assessable)."""
+    found = report.tables.get(table)
+    if found is None:
+        return None
+    cells = [found.cell(key) for key in keys]
+    if any(cell is None or cell.value is None for cell in cells):
+        return None
+    return [cell for cell in cells if cell is not None]
+
+
+def _where(report: Report, cells: Sequence[Cell]) -> tuple[str, str]:
+    lines = sorted({cell.span.line for cell in cells if cell.span is not None})
+    if not lines:
+        return "", ""
+    shown = "、".join(map(str, lines))
+    return f"（第 {shown} 行）", f" (line {', '.join(map(str, lines))})"
+
+
+def _quote(report: Report, claim: Claim) -> str:
+    sentence = " ".join(report.text[claim.sentence_start : claim.sentence_end].split())
+    return sentence if len(sentence) <= 80 else sentence[:78] + "…"
+
+
+def _show(value: Number) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+class TextContradictsCount(Rule):
+    meta = RuleMeta(
+        code="GL601",
+        name="text-count-mismatch",
+        category="text",
+        severity=Severity.WARNING,
+        summary_zh="正文所述件数与表格中对应的数字不一致",
+        summary_en="A count stated in the text differs from its cell in the tables",
+        rationale=(
+            "The text and the tables of a report describe the same year; 国办公开办函〔2021〕30号 asks for data "
+            "that are accurate and consistent. A sentence that states a count — applications received (新收/收到/"
+            "受理…申请 N 件), concluded (办结/答复 N 件), carried over or forward (上年结转, 结转下年度), granted "
+            "(予以公开, 部分公开, or both together as a sum), administrative reviews and lawsuits (行政复议, 行政诉讼 "
+            "N 件), and the 第二十条 documents (制发, 废止, 现行有效 规章 or 规范性文件 N 件) — is compared with its "
+            "cell in table 二, 三 or 四, and a stated percentage (…N件，占X%) is recomputed against the total "
+            "concluded. Only a count that belongs to its phrase within one clause is read; a clause with a scope "
+            "word (备案, 其中, 累计, 同比, 较上年, 全市/全区/全县, 各部门, 下属) or another year is skipped, "
+            "because it counts something else; 含上年结转 after a count of received applications adds the "
+            "carried-over ones. A cell that was not read, or that fails the table's own arithmetic, makes the "
+            "sentence not assessable. The finding quotes the sentence, points at the number and names the cell "
+            "and its line."
+        ),
+        bad_example=(
+            "一、总体情况\n2024年，我镇共受理政府信息公开申请5件。\n…\n"
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4"
+        ),
+        good_example=(
+            "一、总体情况\n2024年，我镇共受理政府信息公开申请4件。\n…\n"
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        suspect = {(o.relation.table, key) for o in outcomes(report, ctx) if o.failed for _, key in o.relation.terms}
+        for claim in ctx.shared(report, claims):
+            target = _TARGETS[claim.kind]
+            keys = target.keys
+            zh_name, en_name = target.zh, target.en
+            if claim.kind == "received" and claim.includes_carried_over:
+                keys = (*keys, "carried_over.total")
+                zh_name += "与“上年结转”总计之和"
+                en_name += " plus the carried-over total"
+            cells = _cells(report, target.table, keys)
+            if cells is None or any((target.table, f"{c.row}.{c.column}") in suspect for c in cells):
+                continue  # not assessable, or the table disagrees with itself there (GL2xx reports it)
+            expected: Number = sum((cell.value or 0 for cell in cells), start=0)
+            if claim.kind == "litigation" and claim.value in [cell.value for cell in cells]:
+                continue  # the sentence counts one kind of lawsuit only
+            where_zh, where_en = _where(report, cells)
+            quote = _quote(report, claim)
+            if claim.value != expected:
+                yield self.diagnostic(
+                    report,
+                    report.span(claim.start, claim.end),
+                    zh=f"正文“{quote}”所述 {claim.value} 件与{zh_name}{where_zh}的 {_show(expected)} 不一致："
+                    f"应为 {_show(expected)} 件",
+                    en=f"the text says {claim.value} where {en_name}{where_en} is {_show(expected)}: "
+                    f"expected {_show(expected)}",
+                    key=f"text.{claim.kind}",
+                    expected=expected,
+                    actual=claim.value,
+                )
+            elif claim.percent is not None:
+                yield from self._percent(report, claim, quote)
+
+    def _percent(self, report: Report, claim: Claim, quote: str) -> Iterator[Diagnostic]:
+        assert claim.percent is not None
+        cells = _cells(report, "applications", ("results_total.total",))
+        if cells is None or not cells[0].value:
+            return
+        share = Decimal(claim.value) * 100 / Decimal(cells[0].value)
+        exponent = claim.percent.as_tuple().exponent
+        step = Decimal(1).scaleb(min(0, exponent if isinstance(exponent, int) else 0))
+        rounded = share.quantize(step, rounding=ROUND_HALF_UP)
+        if abs(rounded - claim.percent) <= step:  # rounding up, down or to the nearest are all seen
+            return
+        total = cells[0].value
+        yield self.diagnostic(
+            report,
+            report.span(claim.percent_start, claim.percent_end),
+            zh=f"正文“{quote}”所述比例 {claim.percent}% 与 {claim.value}/{total}（表三“（七）总计”）不符："
+            f"应约为 {rounded}%",
+            en=f"the text states {claim.percent}%, but {claim.value} of {total} (table 三, (七) total) is "
+            f"{rounded}%: expected about {rounded}%",
+            key=f"text.{claim.kind}.percent",
+            expected=str(rounded),
+            actual=str(claim.percent),
+        )
+
+
+# ----- contradictions ------------------------------------------------------------------------------------
+
+_NO_CASES = re.compile(
+    r"(?:未发生|没有发生|未出现|没有|未有|无)[^，,。；;\d]{0,16}?(?P<what>行政复议|行政诉讼|复议|诉讼)"
+    r"(?:(?:和|或|及|、|或者)(?:行政)?(?P<also>诉讼))?"
+)
+_ALL_CONCLUDED = re.compile(r"(?:全部|均已?|全都)(?:依法)?办结")
+_ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?维持")
+_REVIEW_GROUP_KEYS = ("review", "litigation_direct", "litigation_after_review")
+
+
+@attrs.frozen
+class _Contradiction:
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    kind: str
+
+
+def contradictions(report: Report) -> tuple[_Contradiction, ...]:
+    """Statements of 'none' or 'all' that a table can contradict, in clauses without a scope word."""
+    text = report.text
+    found: list[_Contradiction] = []
+    for lo, hi in _prose(report):
+        for sentence in _SENTENCE.finditer(text, lo, hi):
+            # A statement of none or all reaches back over its sentence ("…累计受理4355件，全部办结").
+            if any(w in sentence.group() for w in SCOPE_WORDS):
+                continue
+            for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+                body = clause.group()
+                if _different_year(body, report.report_year):
+                    continue
+                span = (sentence.start(), sentence.end())
+                none = _NO_CASES.search(body)
+                if none and not re.search(r"\d", body) and not any(w in body for w in _CASE_RESULTS):
+                    what = {"review" if "复议" in none.group("what") else "litigation"}
+                    if none.group("also") or "诉讼" in body[none.end() : none.end() + 10]:
+                        what.add("litigation")
+                    for kind in sorted(what):
+                        found.append(
+                            _Contradiction(
+                                clause.start() + none.start(), clause.start() + none.end(), *span, "no_" + kind
+                            )
+                        )
+                done = _ALL_CONCLUDED.search(body)
+                sentence_text = sentence.group()
+                if done and not any(w in sentence_text for w in ("结转", "上年", "复议", "诉讼", "期限", "时限")):
+                    found.append(
+                        _Contradiction(
+                            clause.start() + done.start(), clause.start() + done.end(), *span, "all_concluded"
+                        )
+                    )
+                upheld = _ALL_UPHELD.search(body)
+                if upheld:
+                    found.append(
+                        _Contradiction(
+                            clause.start() + upheld.start(), clause.start() + upheld.end(), *span, "all_upheld"
+                        )
+                    )
+    return tuple(found)
+
+
+class TextContradictsTable(Rule):
+    meta = RuleMeta(
+        code="GL602",
+        name="text-contradicts-table",
+        category="text",
+        severity=Severity.WARNING,
+        summary_zh="正文的“未发生”“全部办结”“均获维持”等表述与表格矛盾",
+        summary_en="The text says none, all concluded or all upheld, and the tables say otherwise",
+        rationale=(
+            "A statement of none or all in the text is a count too, and 国办公开办函〔2021〕30号 asks the text and "
+            "the tables to agree. 未发生行政复议/行政诉讼 contradicts table 四 "
+            "when it has cases; 全部办结/均已办结 contradicts table 三 when 结转下年度继续办理 is above 0; 均获维持 "
+            "contradicts table 四 when any 结果纠正 is above 0. Clauses with a scope word (备案, 其中, 累计, 全市…), "
+            "another year, a number or a result of the cases are skipped; a cell that was not read makes the "
+            "statement not assessable. The finding quotes the sentence and names the cell."
+        ),
+        bad_example=(
+            "四、因政府信息公开申请行政复议、提起行政诉讼情况\n行政复议 | 0 | 1 | 0 | 0 | 1\n…\n"
+            "本年度未发生政府信息公开行政复议。"
+        ),
+        good_example=(
+            "四、因政府信息公开申请行政复议、提起行政诉讼情况\n行政复议 | 0 | 1 | 0 | 0 | 1\n…\n"
+            "本年度发生政府信息公开行政复议1件，结果纠正1件。"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for item in ctx.shared(report, contradictions):
+            found = self._table_side(report, item.kind)
+            if found is None:
+                continue
+            value, cells, zh_name, en_name, zh_claim, en_claim = found
+            if value <= 0:
+                continue
+            where_zh, where_en = _where(report, cells)
+            quote = " ".join(report.text[item.sentence_start : item.sentence_end].split())[:80]
+            yield self.diagnostic(
+                report,
+                report.span(item.start, item.end),
+                zh=f"正文“{quote}”称{zh_claim}，但{zh_name}{where_zh}为 {_show(value)}：应与表格一致",
+                en=f"the text says {en_claim}, but {en_name}{where_en} is {_show(value)}: expected the text to "
+                "agree with the table",
+                key=f"text.{item.kind}",
+                expected=0,
+                actual=value,
+            )
+
+    @staticmethod
+    def _table_side(report: Report, kind: str) -> tuple[Number, list[Cell], str, str, str, str] | None:
+        keys: tuple[str, ...]
+        if kind == "no_review":
+            keys, zh, en = ("review.total",), "表四“行政复议”总计", "table 四, administrative reviews, total"
+            claim_zh, claim_en = "未发生行政复议", "there was no administrative review"
+        elif kind == "no_litigation":
+            keys = ("litigation_direct.total", "litigation_after_review.total")
+            zh, en = "表四“行政诉讼”总计", "table 四, lawsuits, total"
+            claim_zh, claim_en = "未发生行政诉讼", "there was no lawsuit"
+        elif kind == "all_concluded":
+            cells = _cells(report, "applications", ("carried_forward.total",))
+            if cells is None:
+                return None
+            value = cells[0].value or 0
+            return (
+                value,
+                cells,
+                "表三“结转下年度继续办理”总计",
+                "table 三, carried forward to next year, total",
+                "申请已全部办结",
+                "every application was concluded",
+            )
+        else:
+            keys = tuple(f"{group}.corrected" for group in _REVIEW_GROUP_KEYS)
+            zh, en = "表四“结果纠正”之和", "table 四, corrected results, sum"
+            claim_zh, claim_en = "均获维持", "every case was upheld"
+        table = report.tables.review_litigation
+        if table is None:
+            return None
+        present = tuple(key for key in keys if key.split(".")[0] in table.rows)
+        cells = _cells(report, "review_litigation", present) if present else None
+        if cells is None:
+            return None
+        return sum((c.value or 0 for c in cells), start=0), cells, zh, en, claim_zh, claim_en
+
+
+TEXT_RULES: tuple[type[Rule], ...] = (TextContradictsCount, TextContradictsTable)
