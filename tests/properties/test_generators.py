@@ -51,7 +51,10 @@ def test_fee_statement_agrees_with_unpaid_notices(model: ReportModel) -> None:
 
 def test_every_builtin_code_has_a_mutation() -> None:
     # File notices: no report makes them; cross-report rules: no single report does (govlint.testing.series).
-    codes = {rule.meta.code for rule in BUILTIN_RULES if not issubclass(rule, CrossRule)} - notices.CODES
+    # Text-against-table rules (GL6xx): the generated reports render no count sentences yet; tests/rules/test_text.py.
+    codes = {
+        rule.meta.code for rule in BUILTIN_RULES if not issubclass(rule, CrossRule) and rule.meta.category != "text"
+    } - notices.CODES
     assert codes <= COVERED_CODES, sorted(codes - COVERED_CODES)
 
 
