@@ -13,6 +13,7 @@ from govlint.hookspecs import PLUGIN_API_VERSION
 from govlint.notices import NOTICE_RULES
 from govlint.rule import Rule
 from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
+from govlint.rules.decoding import DecodedWithReplacement
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
 from govlint.rules.structure import STRUCTURE_RULES
 from govlint.rules.tables import TABLE_RULES, UNREAD_RULES
@@ -21,6 +22,7 @@ from govlint.rules.text import TEXT_RULES
 #: Every built-in rule class, in code order.
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *NOTICE_RULES,
+    DecodedWithReplacement,
     *STRUCTURE_RULES,
     *UNREAD_RULES,
     *TABLE_RULES,
