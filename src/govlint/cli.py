@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from govlint.config import Config
     from govlint.crossreport.collect import Collector
     from govlint.diagnostics import Diagnostic
+    from govlint.globs import Exclusion
     from govlint.linter import LintResult
     from govlint.output import FileOutput
     from govlint.plugins import Plugins
@@ -46,6 +47,10 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 def _codes(text: str) -> list[str]:
     return [part.strip().upper() for part in text.split(",") if part.strip()]
+
+
+def _globs(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -105,6 +110,22 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--reference-date", metavar="YYYY-MM-DD", help='"today" for the date rules')
+    check.add_argument(
+        "--exclude",
+        type=_globs,
+        action="extend",
+        metavar="GLOBS",
+        help="gitignore-style globs a folder walk leaves out, replacing the defaults (README*, LICENSE*, .*, …)",
+    )
+    check.add_argument(
+        "--extend-exclude", type=_globs, action="extend", default=[], metavar="GLOBS", help="add to the exclusions"
+    )
+    check.add_argument(
+        "--force-exclude", action="store_true", help="apply the exclusions to files named on the command line too"
+    )
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files that would be checked, and check nothing"
+    )
     check.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -251,7 +272,10 @@ class _Configs:
             changes["fail_on"] = args.fail_on
         if args.lang:
             changes["lang"] = args.lang
+        if getattr(args, "exclude", None) is not None:
+            changes["exclude"] = args.exclude
         self.changes = changes
+        self.extend_exclude: tuple[str, ...] = tuple(getattr(args, "extend_exclude", ()))
 
     def for_path(self, path: str) -> Config:
         directory = os.path.dirname(os.path.abspath(path))
@@ -265,32 +289,55 @@ class _Configs:
                 select=getattr(self.args, "select", None),
                 extend_select=getattr(self.args, "extend_select", ()),
                 ignore=getattr(self.args, "ignore", ()),
+                extend_exclude=(*base.extend_exclude, *self.extend_exclude),
                 **self.changes,
             )
             self.by_dir[directory] = config
         return config
 
 
-def iter_paths(paths: Sequence[str], *, follow_symlinks: bool = False) -> Iterator[tuple[str, Diagnostic | str | None]]:
+def iter_paths(
+    paths: Sequence[str],
+    *,
+    follow_symlinks: bool = False,
+    exclusion: Callable[[str], Exclusion] | None = None,
+    force_exclude: bool = False,
+) -> Iterator[tuple[str, Diagnostic | str | None]]:
     """Each file to check (with None), each path the walk skipped (with its GL004 or GL005 notice), and
     each directory holding no report (with the error message).
 
-    Directories are searched recursively (:func:`govlint.sources.discover.iter_report_paths`); a file is
-    checked whatever its extension, and one that cannot be read gets its GL001 when it is loaded.
+    Directories are searched recursively (:func:`govlint.sources.discover.iter_report_paths`), leaving out
+    what ``exclusion(path)`` (the exclusions of the configuration of each path given) matches; a file named
+    is checked whatever its extension or name, unless ``force_exclude``.  Each file is given once, however
+    often it was reached (named twice, through a folder, through a symlink); one that cannot be read gets its
+    GL001 when it is loaded.
     """
+    from govlint.globs import Exclusion
     from govlint.notices import folder_unreadable, symlink_skipped
 
+    seen: set[str] = set()
+
+    def first(path: str) -> bool:
+        key = os.path.realpath(path) if path != "-" and os.path.isfile(path) else f"given:{path}"
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for path in paths:
+        excluded = exclusion(path) if exclusion is not None else Exclusion(base=os.getcwd())
         if path == "-" or not os.path.isdir(path):
-            yield path, None
+            if (path == "-" or not force_exclude or not excluded.excludes_file(path)) and first(path):
+                yield path, None
             continue
         from govlint.sources.discover import Skipped, iter_report_paths
 
         found = False
-        for report in iter_report_paths([path], follow_symlinks=follow_symlinks):
+        for report in iter_report_paths([path], follow_symlinks=follow_symlinks, exclude=excluded):
             found = True
             if not isinstance(report, Skipped):
-                yield str(report), None
+                if first(str(report)):
+                    yield str(report), None
             elif report.kind == "folder":
                 yield report.path, folder_unreadable(report.path, report.reason_zh, report.reason_en)
             else:
@@ -356,7 +403,15 @@ def run_check(args: argparse.Namespace) -> int:
         elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
             status = EXIT_FINDINGS
 
-    for path, problem in iter_paths(args.paths, follow_symlinks=args.follow_symlinks):
+    walk = iter_paths(
+        args.paths,
+        follow_symlinks=args.follow_symlinks,
+        exclusion=lambda path: configs.for_path(_walk_config_path(path, args.stdin_filename)).exclusion(),
+        force_exclude=args.force_exclude,
+    )
+    if args.show_files:
+        return _show_files(walk, lang)
+    for path, problem in walk:
         if isinstance(problem, str):
             _fail(problem)
             status = EXIT_ERROR
@@ -417,6 +472,29 @@ def run_check(args: argparse.Namespace) -> int:
     if args.exit_zero and status == EXIT_FINDINGS:
         return EXIT_OK
     return status
+
+
+def _show_files(walk: Iterator[tuple[str, Diagnostic | str | None]], lang: str) -> int:
+    """``--show-files``: each file a check would read, one per line (escaped); what the walk skipped goes to
+    stderr as usual."""
+    from govlint.notices import ERROR_CODES
+    from govlint.output import visible
+
+    status = EXIT_OK
+    for path, problem in walk:
+        if problem is None:
+            _write(visible(path) + "\n")
+            continue
+        _fail(problem if isinstance(problem, str) else f"{path}: {problem.message(lang)}")
+        if isinstance(problem, str) or problem.code in ERROR_CODES:
+            status = EXIT_ERROR
+    return status
+
+
+def _walk_config_path(path: str, stdin_name: str | None) -> str:
+    """The path whose configuration applies to a path given on the command line: a folder's own (it holds
+    the files), else :func:`_config_path`."""
+    return os.path.join(path, "-") if path != "-" and os.path.isdir(path) else _config_path(path, stdin_name)
 
 
 def _config_path(path: str, stdin_name: str | None) -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import fnmatch
 import functools
 import os
 import re
@@ -33,6 +32,7 @@ import attrs
 
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
+from govlint.globs import DEFAULT_EXCLUDE, Exclusion, globs
 
 Lang = Literal["zh", "en"]
 
@@ -44,6 +44,8 @@ CORE_KEYS = frozenset(
         "select",
         "extend-select",
         "ignore",
+        "exclude",
+        "extend-exclude",
         "per-file-ignores",
         "severity",
         "reference-date",
@@ -132,7 +134,11 @@ class Config:
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
     extend_select: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    #: (glob, code prefixes) pairs; globs match the path relative to :attr:`root`, or the file name.
+    #: Gitignore-style globs of what a folder walk leaves out (:mod:`govlint.globs`): ``exclude`` replaces
+    #: the defaults, ``extend-exclude`` adds to them.
+    exclude: tuple[str, ...] = attrs.field(default=DEFAULT_EXCLUDE, converter=_strings)
+    extend_exclude: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    #: (glob, code prefixes) pairs; gitignore-style globs of the path relative to :attr:`root`.
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(default=(), converter=_ignores)
     #: (code prefix, severity) pairs; the longest matching prefix wins.
     severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
@@ -265,10 +271,14 @@ class Config:
         return found[-1] if found else None
 
     def _matches(self, glob: str, path: str) -> bool:
-        relative = _relative(path, self.root).replace(os.sep, "/")
-        pattern = glob.replace(os.sep, "/").removeprefix("./")
-        name = relative.rsplit("/", 1)[-1]
-        return fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))
+        """Whether the gitignore-style ``glob`` matches ``path`` (relative to :attr:`root`): ``*`` stays
+        within a folder, a glob without ``/`` matches a name at any depth."""
+        return globs((glob.removeprefix("./"),)).match(_relative(path, self.root))
+
+    def exclusion(self) -> Exclusion:
+        """What a folder walk leaves out: ``exclude`` and ``extend-exclude``, relative to :attr:`root` (the
+        configuration's folder), or to the working directory when there is no configuration file."""
+        return Exclusion((*self.exclude, *self.extend_exclude), self.root or os.getcwd())
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The severity configured for ``code`` (longest matching prefix), or ``default``."""
@@ -352,8 +362,11 @@ def _selected(layers: tuple[Selection, ...], code: str) -> bool:
 
 
 def _relative(path: str, root: str | None) -> str:
+    """``path`` relative to ``root``, or to the working directory when there is no configuration file."""
     if not root or not os.path.isabs(root):
-        return path
+        if not os.path.isabs(path):
+            return path
+        root = os.getcwd()
     try:
         return os.path.relpath(os.path.abspath(path), root)
     except ValueError:  # another drive on Windows
@@ -386,7 +399,7 @@ def _string_list(key: str, value: Any) -> tuple[str, ...]:
 
 
 def _read_key(key: str, value: Any) -> Any:
-    if key in ("select", "extend-select", "ignore", "plugins", "required-plugins"):
+    if key in ("select", "extend-select", "ignore", "plugins", "required-plugins", "exclude", "extend-exclude"):
         return _string_list(key, value)
     if key == "per-file-ignores":
         if not isinstance(value, Mapping):

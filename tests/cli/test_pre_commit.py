@@ -41,7 +41,8 @@ def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tm
     assert validated.returncode == 0, validated.stdout + validated.stderr
 
     (hook,) = yaml.safe_load(manifest.read_text(encoding="utf-8"))
-    hook.update(language="system", entry=f"{govlint} check")
+    assert hook["entry"].startswith("govlint ")
+    hook.update(language="system", entry=govlint + hook["entry"].removeprefix("govlint"))
     repo = tmp_path / "reports"
     repo.mkdir()
     git(repo, "init", "-q")
@@ -51,6 +52,7 @@ def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tm
     shutil.copy(SEEDS / "002_3957bd30f75f2ac8.txt", repo / "2023年报告.txt")  # wrong litigation totals
     shutil.copy(SEEDS / "003_0ab25f721fbf8f7b.txt", repo / "2022年报告.txt")  # a correct report
     (repo / "notes.csv").write_text("not a report\n", encoding="utf-8")
+    (repo / "README.md").write_text("# 年度报告\n\n本仓库存放各部门的年度报告。\n", encoding="utf-8")
     git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
 
@@ -58,7 +60,7 @@ def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tm
         command = [pre_commit, "run", "--color", "never", "--files", *files]
         return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
 
-    clean = run_hook("2022年报告.txt", "notes.csv")
+    clean = run_hook("2022年报告.txt", "notes.csv", "README.md")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
 
@@ -69,3 +71,32 @@ def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tm
 
     skipped = run_hook("notes.csv")
     assert skipped.returncode == 0 and "no files to check" in skipped.stdout
+
+
+def test_pre_commit_try_repo_installs_the_hook_and_skips_the_readme(tmp_path: Path) -> None:
+    """As a user trying the hook: ``pre-commit try-repo`` builds govlint from this repository in a fresh
+    environment (which needs the package index) and runs it on a repository holding a report and a README."""
+    pre_commit = tool("pre-commit")
+    if pre_commit is None or shutil.which("git") is None:
+        pytest.skip("pre-commit and git are needed to run the hook (pip install pre-commit)")
+    if not (ROOT / ".git").exists():
+        pytest.skip("try-repo needs govlint's git repository (this is an unpacked sdist)")
+    probe = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp_path / "probe"), "hatchling"]
+    try:
+        reachable = subprocess.run(probe, capture_output=True, check=False, timeout=60).returncode == 0
+    except subprocess.TimeoutExpired:
+        reachable = False
+    if not reachable:
+        pytest.skip("the package index cannot be reached: try-repo builds the hook's environment from it")
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    shutil.copy(SEEDS / "002_3957bd30f75f2ac8.txt", repo / "2023年报告.txt")  # wrong litigation totals
+    (repo / "README.md").write_text("# 年度报告\n", encoding="utf-8")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    command = [pre_commit, "try-repo", str(ROOT), "govlint", "--color", "never", "--all-files"]
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "2023年报告.txt" in done.stdout and "GL204" in done.stdout
+    assert "README.md" not in done.stdout.split("Failed", 1)[-1]

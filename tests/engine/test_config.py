@@ -228,7 +228,7 @@ def test_unknown_settings_are_reported_against_the_plugins_options(tmp_path: Pat
     config = Config.from_mapping({"selct": ["GL1"], "ts-limit": 5}, path=str(tmp_path / ".govlint.toml"))
     with pytest.raises(ConfigError, match=r"unknown setting 'selct' \(did you mean 'select'\?\)"):
         config.check_options({"ts-limit": 3})
-    with pytest.raises(ConfigError, match=r"unknown setting 'qqq' \(known: extend-select, .*, ts-limit\)"):
+    with pytest.raises(ConfigError, match=r"unknown setting 'qqq' \(known: exclude, .*, ts-limit\)"):
         Config.from_mapping({"qqq": 1}).check_options({"ts-limit": 3})
     Config.from_mapping({"ts-limit": 5}).check_options({"ts-limit": 3})
     with pytest.raises(ConfigError, match="ts-limit: expected int like 3, got 'five'"):
@@ -378,3 +378,20 @@ def test_govlint_check_runs_no_code_from_a_folder_it_checks(
     cli.main(["check", str(sent / "r.txt"), "--config", str(sent / ".govlint.toml")])
     assert (sent / "ran.txt").read_text() == "code ran"
     sys.modules.pop("planted", None)
+
+
+def test_per_file_ignores_and_level_globs_follow_gitignore_rules(tmp_path: Path) -> None:
+    config = Config.from_mapping(
+        {
+            "per-file-ignores": {"2019/*.txt": ["GL4"], "drafts/": ["GL2"], "**/old/*.md": ["GL1"]},
+            "level": {"depts/*.txt": "department"},
+        },
+        path=str(tmp_path / ".govlint.toml"),
+    )
+    assert config.ignored_codes(str(tmp_path / "2019/a.txt")) == ("GL4",)
+    assert config.ignored_codes(str(tmp_path / "2019/sub/x.txt")) == ()  # `*` does not cross `/`
+    assert config.ignored_codes(str(tmp_path / "x/2019/a.txt")) == ()  # a glob with `/` is anchored
+    assert config.ignored_codes(str(tmp_path / "a/drafts/b/c.txt")) == ("GL2",)  # a folder at any depth
+    assert config.ignored_codes(str(tmp_path / "a/b/old/c.md")) == ("GL1",)
+    assert config.level_for(str(tmp_path / "depts/a.txt")) == "department"
+    assert config.level_for(str(tmp_path / "depts/sub/a.txt")) is None

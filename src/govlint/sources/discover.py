@@ -15,6 +15,7 @@ from typing import Literal
 
 import attrs
 
+from govlint.globs import Exclusion
 from govlint.sources import REPORT_EXTENSIONS
 
 #: Why a folder could not be read, in Chinese, by errno (the English is the system's own message).
@@ -57,23 +58,26 @@ class Skipped:
 
 
 def iter_report_paths(
-    paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False
+    paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False, exclude: Exclusion | None = None
 ) -> Iterator[Path | Skipped]:
     """Yield report files, and what was skipped on the way, in order.
 
     Each file given is yielded as is (whatever its extension); each directory gives the files under it with
-    a report extension, recursively and sorted, skipping hidden files and folders.  A path that does not
+    a report extension, recursively and sorted, leaving out what ``exclude`` matches (default
+    :data:`govlint.globs.DEFAULT_EXCLUDE`: hidden files and folders, README*, LICENSE*…; a folder left out
+    is not entered).  A path that does not
     exist is yielded unchanged, so that reading it reports the error.  Directories are walked lazily with
     :func:`os.scandir` (fine for tens of thousands of files).  A symlink inside a directory is followed only
     when it leads inside that directory, or with ``follow_symlinks``; a folder is never walked twice, so a
     link loop ends.
     """
     seen: set[str] = set()
+    exclusion = exclude if exclude is not None else Exclusion()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            root = os.path.realpath(path)
-            entries: Iterator[Path | Skipped] = _walk(path, root, follow_symlinks, set())
+            walk = _Walk(os.path.realpath(path), follow_symlinks, exclusion, exclusion.walk_anchor(str(path)))
+            entries: Iterator[Path | Skipped] = walk.folder(path)
         else:
             entries = iter((path,))
         for entry in entries:
@@ -83,42 +87,53 @@ def iter_report_paths(
                 yield entry
 
 
-def _walk(directory: Path, root: str, follow: bool, visited: set[str]) -> Iterator[Path | Skipped]:
-    real = os.path.realpath(directory)
-    if real in visited:
-        return
-    visited.add(real)
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield _unreadable(str(directory), exc)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+class _Walk:
+    """One folder given on the command line, walked: symlinks judged against its real path (``root``), what
+    is excluded matched relative to ``anchor``, and each folder entered once, so a link loop ends."""
+
+    def __init__(self, root: str, follow: bool, exclusion: Exclusion, anchor: str) -> None:
+        self.root, self.follow, self.exclusion, self.anchor = root, follow, exclusion, anchor
+        self.visited: set[str] = set()
+
+    def folder(self, directory: Path) -> Iterator[Path | Skipped]:
+        real = os.path.realpath(directory)
+        if real in self.visited:
+            return
+        self.visited.add(real)
         try:
-            if entry.is_symlink():
-                yield from _link(entry, root, follow, visited)
-            elif entry.is_dir(follow_symlinks=False):
-                yield from _walk(Path(entry.path), root, follow, visited)
-            elif entry.is_file(follow_symlinks=False) and _is_report(entry.name):
-                yield Path(entry.path)
-        except OSError:
-            continue
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield _unreadable(str(directory), exc)
+            return
+        for entry in entries:
+            try:
+                if entry.is_symlink():
+                    yield from self._link(entry)
+                elif entry.is_dir(follow_symlinks=False):
+                    if not self.exclusion.excludes(entry.path, self.anchor, is_dir=True):
+                        yield from self.folder(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False) and self._wanted(entry.path, entry.name):
+                    yield Path(entry.path)
+            except OSError:
+                continue
 
+    def _wanted(self, path: str, name: str) -> bool:
+        return _is_report(name) and not self.exclusion.excludes(path, self.anchor)
 
-def _link(entry: os.DirEntry[str], root: str, follow: bool, visited: set[str]) -> Iterator[Path | Skipped]:
-    """A symlink met in a folder: followed when it stays inside ``root`` (or ``follow``), else skipped."""
-    target = os.path.realpath(entry.path)
-    inside = os.path.commonpath([target, root]) == root
-    if os.path.isdir(target):
-        if follow:
-            yield from _walk(Path(entry.path), root, follow, visited)
-        elif not inside:
-            yield Skipped(entry.path, "symlink", target=target)
-    elif os.path.isfile(target) and _is_report(entry.name):
-        yield Path(entry.path) if inside or follow else Skipped(entry.path, "symlink", target=target)
+    def _link(self, entry: os.DirEntry[str]) -> Iterator[Path | Skipped]:
+        """A symlink met in a folder: followed when it stays inside ``root`` (or ``follow``), else skipped."""
+        target = os.path.realpath(entry.path)
+        inside = os.path.commonpath([target, self.root]) == self.root
+        if os.path.isdir(target):
+            if self.exclusion.excludes(entry.path, self.anchor, is_dir=True):
+                return
+            if self.follow:
+                yield from self.folder(Path(entry.path))
+            elif not inside:
+                yield Skipped(entry.path, "symlink", target=target)
+        elif os.path.isfile(target) and self._wanted(entry.path, entry.name):
+            yield Path(entry.path) if inside or self.follow else Skipped(entry.path, "symlink", target=target)
 
 
 def _is_report(name: str) -> bool:
