@@ -52,6 +52,25 @@ def test_tab_short_row_without_neighbours_is_ambiguous() -> None:
         assert applications is not None and applications.rows[key].problem
 
 
+def test_tab_row_of_another_shape_is_unread_when_counting_from_its_label_or_its_start_differ() -> None:
+    """The generated-report flake on "tabs": the last row's trailing empty cell (总计) was stripped with the
+    line's trailing tabs, and its only neighbour prints its label one cell further right ("\t(七)总计").
+    Counting from the labels read 自然人 as empty and put 其他's 1 under 法律服务机构; counting from the line's
+    start puts it under 其他. Both shapes are possible, so the row is unread, never shifted."""
+    text = _tab_table(
+        [
+            "一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t1\t1",
+            "\t(七)总计\t\t0\t0\t0\t0\t0\t0\t0",
+            "四、结转下年度继续办理\t\t\t0\t0\t0\t0\t0\t1",
+        ]
+    )
+    report = parse(text)
+    assert set(row_statuses(report, "applications", "carried_forward")) == {"a"}
+    assert row_values(report, "applications", "carried_forward") == [None] * 7
+    applications = report.tables.applications
+    assert applications is not None and applications.rows["carried_forward"].problem is not None
+
+
 def test_placeholders_are_empty_text_is_unreadable_full_width_digits_are_read() -> None:
     text = _tab_table(
         [

@@ -239,13 +239,16 @@ def _by_neighbours(
     for reference in references:
         if reference.layout is not layout:
             continue
-        shift = 0.0
+        shifts = [0.0]
         if layout not in (Layout.SPACED, Layout.GRID) and reference.row_size != atoms[0].row_size:
-            shift = label_cell - reference.label_cell
-        positions = tuple(p + shift for p in reference.positions)
-        assignment = _assign(values, positions, reference.layout)
-        if assignment is not None:
-            outcomes.setdefault(assignment, positions)
+            # Another shape: spanned cells left out before the values (count from the labels), or blank
+            # cells stripped after them (count from the line's start). Both are read; differing, neither.
+            shifts.append(label_cell - reference.label_cell)
+        for shift in shifts:
+            positions = tuple(p + shift for p in reference.positions)
+            assignment = _assign(values, positions, reference.layout)
+            if assignment is not None:
+                outcomes.setdefault(assignment, positions)
     if len(outcomes) != 1 or (not values and layout is Layout.SPACED):
         return None  # a pdftotext line without values may be a label wrapped over two lines
     ((assignment, expected),) = outcomes.items()
