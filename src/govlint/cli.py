@@ -350,13 +350,19 @@ def run_check(args: argparse.Namespace) -> int:
     from govlint.crossreport.collect import start as start_cross
     from govlint.linter import LintResult, configured, plugins_for
     from govlint.notices import ERROR_CODES
-    from govlint.output import STATISTICS_FORMATS, OutputOptions, formatter
+    from govlint.output import SCORED_FORMATS, STATISTICS_FORMATS, OutputOptions, formatter
     from govlint.runner import DEFAULT_TIMEOUT, Limits, Outcome, Task, Unreadable, run
 
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError("--stdin-filename is only used with - (standard input)")
     configs = _Configs(args)
-    lang = configs.for_path(_config_path(args.paths[0], args.stdin_filename)).lang
+    first_config = configs.for_path(_config_path(args.paths[0], args.stdin_filename))
+    lang = first_config.lang
+    scoring = None
+    if args.format in SCORED_FORMATS and not args.statistics:
+        from govlint.scoring import setup_for
+
+        scoring = setup_for(first_config, plugins_for(first_config))
     baseline = None
     if args.baseline:
         from govlint.baseline import Baseline
@@ -376,7 +382,7 @@ def run_check(args: argparse.Namespace) -> int:
     color = _use_color(args.color) and not args.output
     out = formatter(
         args.format,
-        OutputOptions(lang=lang, color=color, baseline=baseline is not None, quiet=args.quiet),
+        OutputOptions(lang=lang, color=color, baseline=baseline is not None, quiet=args.quiet, scoring=scoring),
         statistics=args.statistics,
     )
     sink = _Sink(args.output)
@@ -520,7 +526,7 @@ def _reported(notice: Diagnostic, config: Config) -> Diagnostic:
 def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any], text: str | None) -> FileOutput:
     from govlint.output import FileOutput
 
-    return FileOutput(result.path, tuple(new), result.errors, tuple(unchanged), text)
+    return FileOutput(result.path, tuple(new), result.errors, tuple(unchanged), text, result.agency, result.report_year)
 
 
 def _stdin() -> bytes | None:

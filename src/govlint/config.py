@@ -26,13 +26,16 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
 from govlint.globs import DEFAULT_EXCLUDE, Exclusion, globs
+
+if TYPE_CHECKING:
+    from govlint.scoring import SchemeLayer
 
 Lang = Literal["zh", "en"]
 
@@ -56,6 +59,7 @@ CORE_KEYS = frozenset(
         "level",
         "timeout",
         "memory-limit",
+        "scoring",
     }
 )
 #: Who publishes a report, as far as its deadline goes (条例 第四十九条): a 县级以上地方人民政府's own report
@@ -153,6 +157,8 @@ class Config:
     #: Seconds one file may take (0: no limit), and MiB of address space a worker process may use.
     timeout: float = 60.0
     memory_limit: int = 4096
+    #: ``[tool.govlint.scoring]``: the deduction scheme's settings (govlint.scoring), None when not set.
+    scoring: SchemeLayer | None = None
     #: Options declared by plugins (``govlint_add_options``), as set in the file.
     options: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
     #: Later selection layers (the command line).
@@ -322,6 +328,9 @@ class Config:
         yield where, "severity", tuple(code for code, _ in self.severity)
         for glob, codes in self.per_file_ignores:
             yield where, f"per-file-ignores.{glob}", codes
+        if self.scoring is not None:
+            yield where, "scoring.deduct", tuple(code for code, _ in self.scoring.deduct)
+            yield where, "scoring.cap", tuple(code for code, _ in self.scoring.cap)
         for layer in self.overrides:
             yield "", "--select", layer.select or ()
             yield "", "--extend-select", layer.extend_select
@@ -415,6 +424,10 @@ def _read_key(key: str, value: Any) -> Any:
         return dict(value)
     if key == "reference-date":
         return parse_date(value, key)
+    if key == "scoring":
+        from govlint.scoring import read_layer
+
+        return read_layer(value)
     if key == "fail-on":
         return _severity(str(value))
     if key == "lang":

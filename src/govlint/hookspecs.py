@@ -83,3 +83,15 @@ def govlint_check_run(run: Run, context: RuleContext) -> Iterable[Diagnostic] | 
     :class:`govlint.crossreport.CrossRule` (or ``PairRule``) and return it from :func:`govlint_rules`
     instead, which also gives the check a code and a rule page.
     """
+
+
+@hookspec
+def govlint_scoring_scheme() -> dict[str, Any] | None:
+    """Return a province's deduction scheme, in the form of ``[tool.govlint.scoring]``: ``{"base": 100,
+    "deduct": {"GL2": 2, "FJ1": 3}, "cap": {"GL105": 5}, "severities": ["error", "warning"]}`` (every key
+    optional), or None.
+
+    It is laid over govlint's default scheme (``deduct`` and ``cap`` merged prefix by prefix), and the
+    user's ``[tool.govlint.scoring]`` is laid over it.  When several installed plugins offer a scheme, the
+    user chooses one with ``scheme = "NAME"`` (the plugin's declared name); see docs/reviewer.md.
+    """

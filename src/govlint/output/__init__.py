@@ -18,9 +18,12 @@ from govlint.diagnostics import Diagnostic, Location, Severity
 if TYPE_CHECKING:
     from govlint.linter import RuleFailure
     from govlint.rule import RuleMeta
+    from govlint.scoring import Setup
 
 Lang = Literal["zh", "en"]
 FORMATS = ("text", "concise", "json", "sarif", "github")
+#: The formats that score each report (govlint.scoring).
+SCORED_FORMATS = ("json",)
 #: The formats ``--statistics`` can be written in (counts per code as a table, or as JSON).
 STATISTICS_FORMATS = ("text", "concise", "json")
 
@@ -36,6 +39,9 @@ class FileOutput(NamedTuple):
     unchanged: tuple[Diagnostic, ...] = ()
     #: The decoded source, for the source line under a diagnostic in the text format.
     text: str | None = None
+    #: The report's body and year as the parser read them (scoring groups a body's reports by them).
+    agency: str | None = None
+    report_year: int | None = None
 
 
 class OutputOptions(NamedTuple):
@@ -45,6 +51,8 @@ class OutputOptions(NamedTuple):
     baseline: bool = False
     #: ``-q``: the findings only, no closing line (but "未发现问题" when there is none).
     quiet: bool = False
+    #: How the formats that score reports (json, csv, xlsx, html) score them; None: the default scheme.
+    scoring: Setup | None = None
 
 
 class Formatter:
