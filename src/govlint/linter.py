@@ -60,12 +60,16 @@ class LintResult:
     #: The report's year and body, when the parser found them (the baseline identifies a report by them).
     report_year: int | None = None
     agency: str | None = None
+    #: Table 四's corrected reviews and lawsuits (结果纠正), which reviewers deduct per case; None when they
+    #: were not read or do not add up (see :func:`govlint.rules.substance.corrected_cases`).
+    corrected_cases: int | None = None
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "path": self.path,
             "report_year": self.report_year,
             "agency": self.agency,
+            "corrected_cases": self.corrected_cases,
             "diagnostics": [d.to_dict(lang) for d in self.diagnostics],
             "errors": [e.to_dict(lang) for e in self.errors],
         }
@@ -117,7 +121,17 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
             errors.append(RuleFailure(report.path, plugin, "", "", _describe(exc)))
 
     diagnostics = configured(found, config, report.path)
-    return LintResult(report.path, diagnostics, tuple(errors), report.report_year, report.agency)
+    from govlint.rules.substance import corrected_cases  # the built-in rules import this module (crossreport)
+
+    corrected = corrected_cases(report, ctx)
+    return LintResult(
+        report.path,
+        diagnostics,
+        tuple(errors),
+        report.report_year,
+        report.agency,
+        corrected[0] if corrected is not None else None,
+    )
 
 
 def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[Diagnostic, ...]:

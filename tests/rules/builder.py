@@ -184,7 +184,7 @@ def make_report(
     body_year: int | None = None,
     extra_dates: Sequence[str] = (),
     prose: Sequence[str] = (),
-    five_text: str = "一是公开内容还不够全面；下一步将加强培训。",
+    five_text: str = "一是“基层政务公开”栏目有3个月未更新，内容不够全面；下一步将建立栏目更新台账，每月检查一次。",
 ) -> Report:
     """A report whose tables are consistent unless told otherwise (see the module docstring).
 

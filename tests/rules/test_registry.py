@@ -22,7 +22,7 @@ EXPECTED_CODES = [
     *(f"GL30{i}" for i in range(1, 4)),
     *(f"GL40{i}" for i in range(1, 8)),
     *(f"GL50{i}" for i in range(1, 8)),
-    *("GL601", "GL602"),
+    *("GL601", "GL602", "GL603", "GL604", "GL605", "GL606"),
 ]
 CATEGORY = {"0": "input", "1": "structure", "2": "tables", "3": "fees", "4": "dates", "5": "cross", "6": "text"}
 
@@ -55,6 +55,8 @@ def test_fee_contradiction_and_the_text_rules_are_warnings() -> None:
     severities = {r.meta.code: r.meta.severity for r in BUILTIN_RULES}
     assert severities["GL302"] is Severity.WARNING
     assert severities["GL601"] is severities["GL602"] is Severity.WARNING
+    assert severities["GL603"] is severities["GL604"] is Severity.WARNING
+    assert severities["GL605"] is severities["GL606"] is Severity.INFO  # style, and a hint to the text
     others = {
         c: s for c, s in severities.items() if c not in {"GL302", "GL108"} and not c.startswith(("GL00", "GL5", "GL6"))
     }
@@ -86,6 +88,12 @@ def test_plugin_hooks_register_with_pluggy() -> None:
             "copy-templates": [],
             "cross-body-threshold": 0.8,
             "cross-body-common-share": 0.2,
+            "substance-min-chars": 40,
+            "substance-problem-words": [],
+            "substance-measure-words": [],
+            "substance-generic-phrases": [],
+            "substance-generic-share": 0.6,
+            "substance-concrete-share": 0.2,
         }
     ]
 

@@ -1,6 +1,6 @@
 """The built-in rules, registered as an ordinary plugin ("govlint-builtin") through the same hooks as a
 province's package: structure (GL1xx), table consistency (GL2xx), fees (GL3xx), dates (GL4xx), the
-cross-report rules (GL5xx) and the text against the tables (GL6xx)."""
+cross-report rules (GL5xx), the text against the tables and the substance of section 五 (GL6xx)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
 from govlint.rules.decoding import DecodedWithReplacement
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
 from govlint.rules.structure import STRUCTURE_RULES
+from govlint.rules.substance import SUBSTANCE_OPTIONS, SUBSTANCE_RULES
 from govlint.rules.tables import TABLE_RULES, UNREAD_RULES
 from govlint.rules.text import TEXT_RULES
 
@@ -32,6 +33,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     *DATE_RULES,
     *CROSS_RULES,
     *TEXT_RULES,
+    *SUBSTANCE_RULES,
 )
 
 
@@ -52,4 +54,4 @@ def govlint_rules() -> Sequence[type[Rule]]:
 
 @govlint.hookimpl
 def govlint_add_options() -> dict[str, Any]:
-    return {**DATE_OPTIONS, **CROSS_OPTIONS}
+    return {**DATE_OPTIONS, **CROSS_OPTIONS, **SUBSTANCE_OPTIONS}

@@ -296,6 +296,12 @@ def _show(value: Number) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
+def suspect_cells(report: Report, ctx: RuleContext) -> set[tuple[str, str]]:
+    """(table, cell key) of every cell in a relation of its table that fails: the table disagrees with itself
+    there, which the GL2xx rules report, so the text is not compared with it."""
+    return {(o.relation.table, key) for o in outcomes(report, ctx) if o.failed for _, key in o.relation.terms}
+
+
 class TextContradictsCount(Rule):
     meta = RuleMeta(
         code="GL601",
@@ -329,7 +335,7 @@ class TextContradictsCount(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        suspect = {(o.relation.table, key) for o in outcomes(report, ctx) if o.failed for _, key in o.relation.terms}
+        suspect = suspect_cells(report, ctx)
         for claim in ctx.shared(report, claims):
             target = _TARGETS[claim.kind]
             keys = target.keys
@@ -520,9 +526,17 @@ class TextContradictsTable(Rule):
                 "every application was concluded",
             )
         else:
-            keys = tuple(f"{group}.corrected" for group in _REVIEW_GROUP_KEYS)
-            zh, en = "表四“结果纠正”之和", "table 四, corrected results, sum"
-            claim_zh, claim_en = "均获维持", "every case was upheld"
+            found = review_cells(report, "corrected")
+            if found is None:
+                return None
+            return (
+                sum((c.value or 0 for c in found), start=0),
+                list(found),
+                "表四“结果纠正”之和",
+                "table 四, corrected results, sum",
+                "均获维持",
+                "every case was upheld",
+            )
         table = report.tables.review_litigation
         if table is None:
             return None
@@ -531,6 +545,23 @@ class TextContradictsTable(Rule):
         if cells is None:
             return None
         return sum((c.value or 0 for c in cells), start=0), cells, zh, en, claim_zh, claim_en
+
+
+def review_cells(report: Report, column: str) -> tuple[Cell, ...] | None:
+    """Table 四's cells of ``column`` in the groups it prints (review, lawsuits direct and after review), or
+    None when the table, or one of those cells, was not read."""
+    table = report.tables.review_litigation
+    if table is None:
+        return None
+    present = tuple(f"{group}.{column}" for group in _REVIEW_GROUP_KEYS if group in table.rows)
+    cells = _cells(report, "review_litigation", present) if present else None
+    return tuple(cells) if cells is not None else None
+
+
+def prose_sentences(report: Report) -> tuple[str, ...]:
+    """The sentences of the text outside the tables."""
+    text = report.text
+    return tuple(m.group() for lo, hi in _prose(report) for m in _SENTENCE.finditer(text, lo, hi))
 
 
 TEXT_RULES: tuple[type[Rule], ...] = (TextContradictsCount, TextContradictsTable)
