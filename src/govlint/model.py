@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import Literal
@@ -175,7 +175,8 @@ class TableRow:
 
 @attrs.frozen
 class Table:
-    """One of the three standard tables; ``rows`` maps row keys to rows in printed order."""
+    """A table read from a report (one of the standard three, or one a plugin describes); ``key`` is its
+    spec's id, ``rows`` maps row keys to rows in printed order."""
 
     key: str
     span: Span | None
@@ -194,15 +195,41 @@ class Table:
         return None if cell is None else cell.value
 
 
-@attrs.frozen
-class Tables:
-    active_disclosure: Table | None = None
-    applications: Table | None = None
-    review_litigation: Table | None = None
+@attrs.frozen(init=False)
+class Tables(Mapping[str, Table]):
+    """The tables read from a report, by table id (``report.tables["applications"]``), the standard three
+    also as attributes (``report.tables.applications``, None when the report has no such table).  A table a
+    plugin describes sits here under its own id."""
 
-    def get(self, key: str) -> Table | None:
-        table: Table | None = getattr(self, key)
-        return table
+    by_id: Mapping[str, Table]
+
+    def __init__(self, tables: Mapping[str, Table | None] | None = None, /, **by_id: Table | None) -> None:
+        merged = {**(tables or {}), **by_id}
+        self.__attrs_init__({key: table for key, table in merged.items() if table is not None})
+
+    def __getitem__(self, key: str) -> Table:
+        return self.by_id[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    @property
+    def active_disclosure(self) -> Table | None:
+        """Section 二's 第二十条 table."""
+        return self.by_id.get("active_disclosure")
+
+    @property
+    def applications(self) -> Table | None:
+        """Section 三's applications table."""
+        return self.by_id.get("applications")
+
+    @property
+    def review_litigation(self) -> Table | None:
+        """Section 四's review and litigation table."""
+        return self.by_id.get("review_litigation")
 
 
 @attrs.frozen

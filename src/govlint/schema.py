@@ -5,13 +5,18 @@ rules, the hypothesis generators and the rule docs) takes sections, tables, rows
 labels and their stable keys from here.  The contract is ``shared/spec/report-format.md``; section numbers
 in comments refer to it.
 
-A new format version is a new :class:`FormatSpec` entry in :data:`FORMATS`.
+A table is a :class:`TableSpec`: its id, caption words, columns (kinds, units), rows (labels, aliases,
+numbering, order), groups, total rows and the relations between its cells.  The three standard tables are
+TableSpecs in each format (:attr:`FormatSpec.tables`); the module-level names below (``APPLICATION_COLUMNS``,
+``REVIEW_GROUPS`` …) are the pieces they are made of.  A new format version is a new :class:`FormatSpec`
+entry in :data:`FORMATS`.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): a NamedTuple's field types
-# given as strings are each compiled when the class is made, which costs more at import.
 import re
-from typing import Literal, NamedTuple
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
 
 FormatKey = Literal["2021", "2019"]
 ValueKind = Literal["count", "signed", "amount"]
@@ -74,7 +79,8 @@ def normalize_label(text: str) -> str:
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
-class SectionSpec(NamedTuple):
+@attrs.frozen
+class SectionSpec:
     """One of the six sections: its number, stable key, canonical title and accepted heading texts."""
 
     number: int
@@ -163,23 +169,29 @@ SECTIONS_BY_KEY: dict[str, SectionSpec] = {s.key: s for s in SECTIONS}
 SECTIONS_BY_NUMBER: dict[int, SectionSpec] = {s.number: s for s in SECTIONS}
 
 # ---------------------------------------------------------------------------------------------------------
-# Tables
+# Tables: a table is a TableSpec.  The three standard tables, in each format, are TableSpecs defined below;
+# a plugin hands the core more through the ``govlint_tables`` hook.
 # ---------------------------------------------------------------------------------------------------------
 
 
-class ColumnSpec(NamedTuple):
-    """A data column: stable key, label as the standard prints it, accepted variants, value kind."""
+@attrs.frozen
+class ColumnSpec:
+    """A data column: stable key, label as the standard prints it, accepted variants, value kind and unit."""
 
     key: str
     label: str
     kind: ValueKind = "count"
     variants: tuple[str, ...] = ()
+    #: The unit the column's values are stated in (``万元`` for 本年收费金额(单位:万元)), None for a count.
+    unit: str | None = None
 
     def labels(self) -> tuple[str, ...]:
+        """The normalised texts that name this column: its label first, then its variants."""
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
-class RowSpec(NamedTuple):
+@attrs.frozen
+class RowSpec:
     """A data row: stable key, the label as printed (without numbering), its numbering, its group."""
 
     key: str
@@ -188,40 +200,161 @@ class RowSpec(NamedTuple):
     numbering: str = ""
     #: The group label ("(三)不予公开") this row sits under, normalised, or None.
     group: str | None = None
+    #: Other printed labels (aliases) of the row.
     variants: tuple[str, ...] = ()
 
     def labels(self) -> tuple[str, ...]:
+        """The normalised texts that name this row: its label first, then its aliases."""
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
-class SubTableSpec(NamedTuple):
-    """A 第二十条 sub-table of section 二 (§4)."""
+@attrs.frozen
+class GroupSpec:
+    """A group label (a row-spanning label cell without numbers, ``(三)不予公开``) and its optional
+    subtotal row, which some reports print though the standard has none (§5.4; advisory only)."""
 
-    item: int  # the 第二十条 item number: 1, 5, 6, 8 or 9
-    caption: str
+    label: str
+    subtotal: str | None = None
+
+
+@attrs.frozen
+class PartSpec:
+    """A block of a table with its own caption and header: one of the 第二十条 sub-tables (§4).  A table
+    printed under one header is one part without a caption."""
+
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
+    #: The caption printed above the part, "" when it has none.
+    caption: str = ""
+    #: The 第二十条 item number (1, 5, 6, 8 or 9) of a sub-table of section 二, 0 for another part.
+    item: int = 0
 
 
-class FormatSpec(NamedTuple):
-    """Everything that differs between format versions."""
+@attrs.frozen
+class RelationSpec:
+    """An arithmetic relation between a table's cells (§7.1): ``sum(coef * cell) == 0``.
+
+    With ``each="row"`` the terms name columns and the relation holds in every row the table prints
+    (R3.1: a row's 总计 is the sum of its applicant columns); with ``each="column"`` the terms name rows and
+    it holds in every column (R3.2, R3.3).  ``anchor`` is the term a finding points at and whose expected
+    value it states.
+    """
+
+    rid: str
+    each: Literal["row", "column"]
+    anchor: str
+    terms: tuple[tuple[int, str], ...]
+
+    @classmethod
+    def total(cls, rid: str, each: Literal["row", "column"], total: str, parts: Sequence[str]) -> "RelationSpec":
+        """``total`` is the sum of ``parts``."""
+        return cls(rid, each, total, ((1, total), *((-1, part) for part in parts)))
+
+
+@attrs.frozen
+class TableSpec:
+    """Everything the core knows of one table: how it is announced, its columns, rows, groups and totals,
+    and the relations between its cells.  The parser, the rules, the JSON output and the test generators
+    read a table through its spec; a plugin adds a table by handing the core one."""
+
+    #: The stable key of the table (``Report.tables[id]``, the JSON ``tables`` key).
+    id: str
+    #: Its title, as the standard names it (messages, ``govlint parse``).
+    title: str
+    parts: tuple[PartSpec, ...]
+    #: Words of a caption or heading that announce the table (normalised by the reader).
+    captions: tuple[str, ...] = ()
+    #: Header cells besides the column labels (``申请人情况``, the group header ``行政诉讼``).
+    headers: tuple[str, ...] = ()
+    groups: tuple[GroupSpec, ...] = ()
+    #: Keys of the rows that total others (R3.2's ``results_total``).
+    totals: tuple[str, ...] = ()
+    relations: tuple[RelationSpec, ...] = ()
+    #: ``rows``: each row printed on its own with its label; ``wide``: every row's cells printed in one line
+    #: under a header that names the rows as column groups (the review table of §6).
+    shape: Literal["rows", "wide"] = "rows"
+    #: The key of the section the table belongs in, or None when it may stand anywhere.
+    section: str | None = None
+
+    @property
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        """Every column of the table, in printed order (each once)."""
+        seen: dict[str, ColumnSpec] = {}
+        for part in self.parts:
+            for column in part.columns:
+                seen.setdefault(column.key, column)
+        return tuple(seen.values())
+
+    @property
+    def rows(self) -> tuple[RowSpec, ...]:
+        """Every row of the table, in printed order."""
+        return tuple(row for part in self.parts for row in part.rows)
+
+    @property
+    def row_keys(self) -> tuple[str, ...]:
+        return tuple(row.key for row in self.rows)
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(column.key for column in self.columns)
+
+    @property
+    def cell_keys(self) -> tuple[str, ...]:
+        """Every cell key, "row.column", in printed order."""
+        return tuple(f"{row.key}.{column.key}" for part in self.parts for row in part.rows for column in part.columns)
+
+    def part_of(self, row_key: str) -> PartSpec | None:
+        """The part holding the row ``row_key``, or None when the table has no such row."""
+        return next((part for part in self.parts if any(row.key == row_key for row in part.rows)), None)
+
+    def columns_of(self, row_key: str) -> tuple[ColumnSpec, ...]:
+        """The columns of the row ``row_key`` (of its part); the table's columns for a row it does not list
+        (a subtotal row)."""
+        part = self.part_of(row_key)
+        return self.columns if part is None else part.columns
+
+    def kinds(self) -> dict[str, ValueKind]:
+        """The value kind of every cell key."""
+        return {
+            f"{row.key}.{column.key}": column.kind
+            for part in self.parts
+            for row in part.rows
+            for column in part.columns
+        }
+
+
+@attrs.frozen
+class FormatSpec:
+    """Everything that differs between format versions: the standard tables as they print in it."""
 
     key: FormatKey
     name: str
     years: tuple[int, int | None]  # first and last report year the format applies to (None: open)
-    art20: tuple[SubTableSpec, ...]
-    application_rows: tuple[RowSpec, ...]
+    tables: tuple[TableSpec, ...]
     #: Header texts whose presence signals this format (§1.2).
     signals: tuple[str, ...]
+
+    def table(self, table_id: str) -> TableSpec:
+        """The spec of the standard table ``table_id`` in this format."""
+        return next(spec for spec in self.tables if spec.id == table_id)
+
+    @property
+    def art20(self) -> tuple[PartSpec, ...]:
+        """The 第二十条 sub-tables of section 二."""
+        return self.table("active_disclosure").parts
+
+    @property
+    def application_rows(self) -> tuple[RowSpec, ...]:
+        return self.table("applications").rows
 
     @property
     def art20_keys(self) -> tuple[str, ...]:
         """Every cell key of section 二 in this format, "row.column", in printed order."""
-        return tuple(f"{r.key}.{c.key}" for t in self.art20 for r in t.rows for c in t.columns)
+        return self.table("active_disclosure").cell_keys
 
     @property
     def application_keys(self) -> tuple[str, ...]:
-        return tuple(r.key for r in self.application_rows)
+        return self.table("applications").row_keys
 
 
 # ----- section 二 ----------------------------------------------------------------------------------------
@@ -234,8 +367,14 @@ _CHANGE = ColumnSpec("change", "本年增/减", kind="signed", variants=("本年
 #: The first header cell of every 第二十条 sub-table (§4.1).
 ART20_INFO_HEADER = "信息内容"
 
-ART20_2021: tuple[SubTableSpec, ...] = (
-    SubTableSpec(
+
+def _item(item: int, caption: str, columns: tuple[ColumnSpec, ...], rows: tuple[RowSpec, ...]) -> PartSpec:
+    """The 第二十条 sub-table of item ``item``."""
+    return PartSpec(columns, rows, caption, item)
+
+
+ART20_2021: tuple[PartSpec, ...] = (
+    _item(
         1,
         "第二十条第(一)项",
         (
@@ -245,14 +384,14 @@ ART20_2021: tuple[SubTableSpec, ...] = (
         ),
         (RowSpec("regulations", "规章"), RowSpec("normative_documents", "行政规范性文件", variants=("规范性文件",))),
     ),
-    SubTableSpec(5, "第二十条第(五)项", (_DECISIONS_2021,), (RowSpec("licensing", "行政许可"),)),
-    SubTableSpec(
+    _item(5, "第二十条第(五)项", (_DECISIONS_2021,), (RowSpec("licensing", "行政许可"),)),
+    _item(
         6,
         "第二十条第(六)项",
         (_DECISIONS_2021,),
         (RowSpec("punishment", "行政处罚"), RowSpec("enforcement", "行政强制")),
     ),
-    SubTableSpec(
+    _item(
         8,
         "第二十条第(八)项",
         (
@@ -261,14 +400,15 @@ ART20_2021: tuple[SubTableSpec, ...] = (
                 "本年收费金额(单位:万元)",
                 kind="amount",
                 variants=("本年收费金额(万元)", "本年收费金额"),
+                unit="万元",
             ),
         ),
         (RowSpec("fees", "行政事业性收费"),),
     ),
 )
 
-ART20_2019: tuple[SubTableSpec, ...] = (
-    SubTableSpec(
+ART20_2019: tuple[PartSpec, ...] = (
+    _item(
         1,
         "第二十条第(一)项",
         (
@@ -278,20 +418,20 @@ ART20_2019: tuple[SubTableSpec, ...] = (
         ),
         (RowSpec("regulations", "规章"), RowSpec("normative_documents", "规范性文件", variants=("行政规范性文件",))),
     ),
-    SubTableSpec(
+    _item(
         5,
         "第二十条第(五)项",
         (_PREV, _CHANGE, _DECISIONS_2019),
         (RowSpec("licensing", "行政许可"), RowSpec("other_services", "其他对外管理服务事项")),
     ),
-    SubTableSpec(
+    _item(
         6,
         "第二十条第(六)项",
         (_PREV, _CHANGE, _DECISIONS_2019),
         (RowSpec("punishment", "行政处罚"), RowSpec("enforcement", "行政强制")),
     ),
-    SubTableSpec(8, "第二十条第(八)项", (_PREV, _CHANGE), (RowSpec("fees", "行政事业性收费"),)),
-    SubTableSpec(
+    _item(8, "第二十条第(八)项", (_PREV, _CHANGE), (RowSpec("fees", "行政事业性收费"),)),
+    _item(
         9,
         "第二十条第(九)项",
         (ColumnSpec("projects", "采购项目数量"), ColumnSpec("total_amount", "采购总金额", kind="amount")),
@@ -320,7 +460,15 @@ GROUP_DENIED = "(三)不予公开"
 GROUP_UNABLE = "(四)无法提供"
 GROUP_NOT_PROCESSED = "(五)不予处理"
 GROUP_OTHER = "(六)其他处理"
-APPLICATION_GROUPS: tuple[str, ...] = (GROUP_RESULTS, GROUP_DENIED, GROUP_UNABLE, GROUP_NOT_PROCESSED, GROUP_OTHER)
+#: The groups of section 三, with the non-standard subtotal rows some reports print under them (§5.4).
+APPLICATION_GROUP_SPECS: tuple[GroupSpec, ...] = (
+    GroupSpec(GROUP_RESULTS),
+    GroupSpec(GROUP_DENIED, "denied.subtotal"),
+    GroupSpec(GROUP_UNABLE, "unable.subtotal"),
+    GroupSpec(GROUP_NOT_PROCESSED, "not_processed.subtotal"),
+    GroupSpec(GROUP_OTHER, "other.subtotal"),
+)
+APPLICATION_GROUPS: tuple[str, ...] = tuple(group.label for group in APPLICATION_GROUP_SPECS)
 
 _ROWS_HEAD: tuple[RowSpec, ...] = (
     RowSpec("new_received", "本年新收政府信息公开申请数量", "一、"),
@@ -390,13 +538,8 @@ _ROWS_TAIL: tuple[RowSpec, ...] = (
 APPLICATION_ROWS_2021: tuple[RowSpec, ...] = (*_ROWS_HEAD, *_ROWS_OTHER_2021, *_ROWS_TAIL)
 APPLICATION_ROWS_2019: tuple[RowSpec, ...] = (*_ROWS_HEAD, ROW_OTHER_ALL, *_ROWS_TAIL)
 
-#: Non-standard subtotal rows some reports print (§5.4); advisory only.
-SUBTOTAL_ROWS: dict[str, str] = {
-    "denied.subtotal": GROUP_DENIED,
-    "unable.subtotal": GROUP_UNABLE,
-    "not_processed.subtotal": GROUP_NOT_PROCESSED,
-    "other.subtotal": GROUP_OTHER,
-}
+#: Non-standard subtotal rows some reports print (§5.4), by key: the group they total; advisory only.
+SUBTOTAL_ROWS: dict[str, str] = {g.subtotal: g.label for g in APPLICATION_GROUP_SPECS if g.subtotal is not None}
 
 #: The table's own corner note (§5.1).
 APPLICATIONS_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
@@ -422,7 +565,55 @@ REVIEW_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("total", "总计"),
 )
 REVIEW_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in REVIEW_COLUMNS)
-REVIEW_KEYS: tuple[str, ...] = tuple(f"{g.key}.{c.key}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS)
+
+# ----- the standard tables as TableSpecs (§4-§7) ---------------------------------------------------------
+
+
+def _active_disclosure(parts: tuple[PartSpec, ...]) -> TableSpec:
+    return TableSpec(
+        id="active_disclosure",
+        title="第二十条主动公开情况表",
+        parts=parts,
+        captions=tuple(part.caption for part in parts if part.caption),
+        headers=(ART20_INFO_HEADER,),
+        section="active_disclosure",
+    )
+
+
+def _applications(rows: tuple[RowSpec, ...]) -> TableSpec:
+    applicants = tuple(c.key for c in APPLICATION_COLUMNS if c.key != "total")
+    results = tuple(r.key for r in rows if r.group is not None and r.key != "results_total")
+    return TableSpec(
+        id="applications",
+        title="收到和处理政府信息公开申请情况表",
+        parts=(PartSpec(APPLICATION_COLUMNS, rows),),
+        headers=APPLICATION_HEADERS,
+        groups=APPLICATION_GROUP_SPECS,
+        totals=("results_total",),
+        relations=(
+            RelationSpec.total("R3.1", "row", "total", applicants),  # a row's 总计 is the sum of its applicants
+            RelationSpec.total("R3.2", "column", "results_total", results),  # (七)总计 sums the results
+            RelationSpec(  # 一 + 二 = 三(七) + 四, the table's own note
+                "R3.3",
+                "column",
+                "carried_forward",
+                ((1, "new_received"), (1, "carried_over"), (-1, "results_total"), (-1, "carried_forward")),
+            ),
+        ),
+        section="applications",
+    )
+
+
+REVIEW_LITIGATION = TableSpec(
+    id="review_litigation",
+    title="政府信息公开行政复议、行政诉讼情况表",
+    parts=(PartSpec(REVIEW_COLUMNS, REVIEW_GROUPS),),
+    headers=REVIEW_HEADERS,
+    relations=(RelationSpec.total("R4.1", "row", "total", REVIEW_COLUMN_KEYS[:-1]),),
+    shape="wide",
+    section="review_litigation",
+)
+REVIEW_KEYS: tuple[str, ...] = REVIEW_LITIGATION.cell_keys
 
 # ----- cell values (§11) ---------------------------------------------------------------------------------
 
@@ -439,16 +630,14 @@ FORMAT_2021 = FormatSpec(
     key="2021",
     name="国办公开办函〔2021〕30号",
     years=(2021, None),
-    art20=ART20_2021,
-    application_rows=APPLICATION_ROWS_2021,
+    tables=(_active_disclosure(ART20_2021), _applications(APPLICATION_ROWS_2021), REVIEW_LITIGATION),
     signals=("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
 )
 FORMAT_2019 = FormatSpec(
     key="2019",
     name="国办公开办函〔2019〕60号(试行)",
     years=(2019, 2020),
-    art20=ART20_2019,
-    application_rows=APPLICATION_ROWS_2019,
+    tables=(_active_disclosure(ART20_2019), _applications(APPLICATION_ROWS_2019), REVIEW_LITIGATION),
     signals=(
         "本年新制作数量",
         "本年新公开数量",
@@ -474,22 +663,17 @@ def expected_format(report_year: int) -> FormatKey | None:
 # Table keys and arithmetic relations (§7)
 # ---------------------------------------------------------------------------------------------------------
 
-TABLE_KEYS: tuple[str, ...] = ("active_disclosure", "applications", "review_litigation")
-
-TABLE_TITLES: dict[str, str] = {
-    "active_disclosure": "第二十条主动公开情况表",
-    "applications": "收到和处理政府信息公开申请情况表",
-    "review_litigation": "政府信息公开行政复议、行政诉讼情况表",
-}
+#: The ids of the standard tables, in printed order.
+TABLE_KEYS: tuple[str, ...] = tuple(spec.id for spec in FORMAT_2021.tables)
+TABLE_TITLES: dict[str, str] = {spec.id: spec.title for spec in FORMAT_2021.tables}
 
 
 def result_row_keys(format_key: str, has_other_all: bool = False) -> tuple[str, ...]:
-    """The rows whose sum is (七)总计 (R3.2): 21 in 2021, 19 in 2019 or in a mixed report."""
-    rows = FORMATS[format_key].application_rows
-    keys = [r.key for r in rows if r.group is not None and r.key != "results_total"]
-    if has_other_all and "other.all" not in keys:
-        keys = [k for k in keys if not k.startswith("other.")] + ["other.all"]
-    return tuple(keys)
+    """The rows whose sum is (七)总计 (R3.2): 21 in 2021, 19 in 2019 or in a 2021 report printing the single
+    2019 (六)其他处理 row."""
+    spec = FORMATS["2019" if has_other_all else format_key].table("applications")
+    relation = next(r for r in spec.relations if r.rid == "R3.2")
+    return tuple(key for _, key in relation.terms if key != relation.anchor)
 
 
 #: Section 六 wording that discloses the information-processing fee (§8.4).

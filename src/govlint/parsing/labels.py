@@ -1,7 +1,7 @@
 """Find the printed labels of the three standard tables (captions, headers, row and group labels).
 
-Every label comes from :mod:`govlint.schema`.  Matching runs on the *compact* text: the folded text with
-all whitespace removed, so a label split by stray spaces, line breaks or a pdftotext column gap
+Every label comes from the tables' :class:`govlint.schema.TableSpec`.  Matching runs on the *compact* text:
+the folded text with all whitespace removed, so a label split by stray spaces, line breaks or a pdftotext column gap
 (``三 、本 年 度办 理 结果``, ``商业\\n企业``) is still one label; offsets are mapped back to the original
 text.  A literal may name several labels (``总计`` is a column of the applications table and of the
 review table): the lexer picks by the table it is reading.
@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from itertools import accumulate
 from typing import NamedTuple
 
 from govlint import schema
 from govlint.parsing.numbering import ends_with_numbering, is_bracketed_numeral
-from govlint.schema import CHINESE_NUMERALS, normalize_label
+from govlint.schema import CHINESE_NUMERALS, RowSpec, normalize_label
 
 
 class LabelKind(str, Enum):
@@ -106,7 +106,21 @@ def _without_numbering(group: str) -> str:
     return group
 
 
+#: What each part of a standard table's spec is, as a label of the lexer's grammar.
+_KINDS: dict[Family, dict[str, LabelKind]] = {
+    Family.ART20: {"caption": LabelKind.CAPTION, "header": LabelKind.INFO, "column": LabelKind.A20_COLUMN,
+                   "row": LabelKind.A20_ROW},
+    Family.APPLICATIONS: {"header": LabelKind.APP_HEADER, "column": LabelKind.APP_HEADER,
+                          "group": LabelKind.APP_GROUP, "row": LabelKind.APP_ROW},
+    Family.REVIEW: {"header": LabelKind.RL_HEADER, "column": LabelKind.RL_HEADER, "row": LabelKind.RL_HEADER},
+}  # fmt: skip
+#: Rows printed exactly like a group label (the 2019 single (六)其他处理 row): the builder tells them apart by
+#: their values, so they are no row labels of their own.
+_GROUP_LIKE_ROWS = frozenset({schema.ROW_OTHER_ALL.key})
+
+
 def _catalogue() -> dict[str, dict[Family, Label]]:
+    """Every printed label of the standard tables in every format, read from their TableSpecs."""
     entries: dict[str, dict[Family, Label]] = {}
 
     def add(texts: Iterable[str], label: Label) -> None:
@@ -116,42 +130,39 @@ def _catalogue() -> dict[str, dict[Family, Label]]:
             entries.setdefault(text, {}).setdefault(family, label)
 
     for fmt in schema.FORMATS.values():
-        for sub in fmt.art20:
-            caption = Label(LabelKind.CAPTION, f"art20_{sub.item}", sub.item)
-            add((normalize_label(sub.caption), f"第二十条第{_ITEM_NUMERALS[sub.item]}项"), caption)
-            for column in sub.columns:
-                add(column.labels(), Label(LabelKind.A20_COLUMN, column.key))
-            for row in sub.rows:
-                add(row.labels(), Label(LabelKind.A20_ROW, row.key))
-    add((normalize_label(schema.ART20_INFO_HEADER),), Label(LabelKind.INFO, "info"))
-
-    for column in schema.APPLICATION_COLUMNS:
-        add(column.labels(), Label(LabelKind.APP_HEADER, column.key))
-    for header in schema.APPLICATION_HEADERS:
-        text = normalize_label(header)
-        add((text,), Label(LabelKind.APP_HEADER, text))
-    for group in schema.APPLICATION_GROUPS:
-        text = normalize_label(group)
-        bare = _without_numbering(text)
-        add((text, bare) if len(bare) >= 4 else (text,), Label(LabelKind.APP_GROUP, group))
-    rows = {row.key: row for row in (*schema.APPLICATION_ROWS_2021, *schema.APPLICATION_ROWS_2019)}
-    for row in rows.values():
-        if row.key == schema.ROW_OTHER_ALL.key:
-            continue  # printed exactly like the (六) group label: the builder tells them apart by values
-        numberings = _numbering_forms(row.numbering)
-        label = Label(LabelKind.APP_ROW, row.key)
-        for text in row.labels():
-            add([numbering + text for numbering in numberings], label)
-            if len(text) > 2:  # 其他, 总计 alone are column headers; as rows they need their numbering
-                add((text,), label)
-    for group_spec in schema.REVIEW_GROUPS:
-        add((normalize_label(group_spec.label),), Label(LabelKind.RL_HEADER, group_spec.key))
-    for header in schema.REVIEW_HEADERS:
-        text = normalize_label(header)
-        add((text,), Label(LabelKind.RL_HEADER, text))
-    for column in schema.REVIEW_COLUMNS:
-        add(column.labels(), Label(LabelKind.RL_HEADER, column.key))
+        for spec in fmt.tables:
+            family = Family(spec.id)
+            kinds = _KINDS[family]
+            for part in spec.parts:
+                if part.caption and part.item:
+                    caption = Label(kinds["caption"], f"art20_{part.item}", part.item)
+                    add((normalize_label(part.caption), f"第二十条第{_ITEM_NUMERALS[part.item]}项"), caption)
+                for column in part.columns:
+                    add(column.labels(), Label(kinds["column"], column.key))
+                for row in part.rows:
+                    if row.key not in _GROUP_LIKE_ROWS:
+                        _add_row(add, kinds["row"], row, numbered=family is Family.APPLICATIONS)
+            for header in spec.headers:
+                text = normalize_label(header)
+                add((text,), Label(kinds["header"], "info" if family is Family.ART20 else text))
+            for group in spec.groups:
+                text = normalize_label(group.label)
+                bare = _without_numbering(text)
+                add((text, bare) if len(bare) >= 4 else (text,), Label(kinds["group"], group.label))
     return entries
+
+
+def _add_row(add: Callable[[Iterable[str], Label], None], kind: LabelKind, row: RowSpec, numbered: bool) -> None:
+    """A row's labels; in a numbered table also with its numbering printed before them."""
+    label = Label(kind, row.key)
+    if not numbered:
+        add(row.labels(), label)
+        return
+    numberings = _numbering_forms(row.numbering)
+    for text in row.labels():
+        add([numbering + text for numbering in numberings], label)
+        if len(text) > 2:  # 其他, 总计 alone are column headers; as rows they need their numbering
+            add((text,), label)
 
 
 CATALOGUE: dict[str, dict[Family, Label]] = _catalogue()

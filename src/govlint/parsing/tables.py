@@ -23,41 +23,46 @@ from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
 from govlint.parsing.splitting import Sums
-from govlint.schema import ColumnSpec, RowSpec, SubTableSpec
+from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
 
 _FAMILY_OF_TREE = {"art20": Family.ART20, "applications": Family.APPLICATIONS, "review": Family.REVIEW}
+_APPLICATIONS = schema.FORMAT_2021.table("applications")
+_REVIEW = schema.FORMAT_2021.table("review_litigation")
 _OTHER_ALL = schema.ROW_OTHER_ALL.key
-_SUBTOTAL_OF_GROUP = {group: key for key, group in schema.SUBTOTAL_ROWS.items()}
+_SUBTOTAL_OF_GROUP = {group.label: group.subtotal for group in _APPLICATIONS.groups if group.subtotal}
 #: Section 三 rows in printed order, with the 2019 single (六) row where the 2021 sub-rows would be.
 _APPLICATION_ORDER: tuple[RowSpec, ...] = tuple(
     spec
-    for row in schema.APPLICATION_ROWS_2021
+    for row in _APPLICATIONS.rows
     for spec in ((schema.ROW_OTHER_ALL, row) if row.key == "other.no_correction" else (row,))
 )
-_APPLICATION_SPECS = {row.key: row for row in _APPLICATION_ORDER}
+#: The review table's cells as one printed row: each group's columns in turn ("review.upheld" …).
 _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
-    ColumnSpec(f"{group.key}.{column.key}", column.label, column.kind, column.variants)
-    for group in schema.REVIEW_GROUPS
-    for column in schema.REVIEW_COLUMNS
+    ColumnSpec(f"{row.key}.{column.key}", column.label, column.kind, column.variants)
+    for row in _REVIEW.rows
+    for column in _REVIEW.columns
 )
+
+
+def _row_sums(spec: TableSpec, rows: int = 1) -> Sums:
+    """The totals within a row that the spec's row relations state, as column indexes of the printed row;
+    for a wide table (``rows`` groups printed in one line) in each group's columns."""
+    keys = spec.column_keys
+    width = len(keys)
+    sums: list[tuple[int, tuple[int, ...]]] = []
+    for relation in spec.relations:
+        if relation.each != "row" or any(coef != -1 for coef, key in relation.terms if key != relation.anchor):
+            continue
+        total = keys.index(relation.anchor)
+        parts = tuple(keys.index(key) for _, key in relation.terms if key != relation.anchor)
+        sums.extend((g * width + total, tuple(g * width + p for p in parts)) for g in range(rows))
+    return tuple(sums)
+
+
 #: R3.1: 总计 is the sum of the applicant columns (column indexes of an applications row).
-_ROW_TOTAL: Sums = (
-    (
-        schema.APPLICATION_COLUMN_KEYS.index("total"),
-        tuple(schema.APPLICATION_COLUMN_KEYS.index(key) for key in schema.APPLICANT_COLUMN_KEYS),
-    ),
-)
-
-
-def _group_totals() -> Sums:
-    """R4.1: each group's 总计 is the sum of its results (column indexes of the review row's fifteen cells)."""
-    width = len(schema.REVIEW_COLUMN_KEYS)
-    total = schema.REVIEW_COLUMN_KEYS.index("total")
-    results = [i for i, key in enumerate(schema.REVIEW_COLUMN_KEYS) if key != "total"]
-    return tuple((g * width + total, tuple(g * width + i for i in results)) for g in range(len(schema.REVIEW_GROUPS)))
-
-
-_GROUP_TOTALS = _group_totals()
+_ROW_TOTAL = _row_sums(_APPLICATIONS)
+#: R4.1: each group's 总计 is the sum of its results (column indexes of the review row's fifteen cells).
+_GROUP_TOTALS = _row_sums(_REVIEW, len(_REVIEW.rows))
 _FUZZY_MIN = 0.5
 #: What separates the cells of a row in the layouts whose cells are counted.
 _SEPARATORS = {Layout.TAB: "\t", Layout.PIPE: "|", Layout.LINES: "\n"}
@@ -280,7 +285,7 @@ class _Builder:
         self.name_anonymous(rows)
         named = [row for row in rows if row.key is not None]
         for row in named:
-            row.columns = schema.APPLICATION_COLUMNS
+            row.columns = _APPLICATIONS.columns
         self.place(named, _ROW_TOTAL)
         return Table("applications", _tree_span(self, trees), self.keyed(named, "三"))
 
@@ -338,8 +343,9 @@ class _Builder:
             placed = anchor.placed
             assert placed is not None
             table_rows: dict[str, TableRow] = {}
-            for number, group in enumerate(schema.REVIEW_GROUPS):
-                slots = placed.slots[number * 5 : number * 5 + 5]
+            width = len(_REVIEW.columns)
+            for number, group in enumerate(_REVIEW.rows):
+                slots = placed.slots[number * width : number * width + width]
                 part = _Row(group.key, last_header, data, placed=placed._replace(slots=slots))
                 start = min((s.start for s in slots), default=last_header.end_pos or 0)
                 end = max((s.end for s in slots), default=start)
@@ -408,7 +414,7 @@ def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str:
     return "2019" if any(k in only_2019 for k in keys) else "2021"
 
 
-def _art20_spec(fmt: str, key: str) -> tuple[SubTableSpec, RowSpec]:
+def _art20_spec(fmt: str, key: str) -> tuple[PartSpec, RowSpec]:
     """The sub-table and row spec of ``key`` in ``fmt``, else in the other format."""
     order = [schema.FORMATS[fmt], *(f for k, f in schema.FORMATS.items() if k != fmt)]
     for spec in order:
@@ -463,7 +469,10 @@ def build_tables(tree: Tree[Token], index: Positions, text: str) -> TablesResult
         split_rows = any(key.startswith("other.") and key != _OTHER_ALL for key in applications.rows)
         fmt = "2021" if split_rows else "2019" if has_other_all else None
     return TablesResult(
-        Tables(art20, applications, review), fmt, has_other_all, tuple(sorted(builder.unplaced, key=_start))
+        Tables(active_disclosure=art20, applications=applications, review_litigation=review),
+        fmt,
+        has_other_all,
+        tuple(sorted(builder.unplaced, key=_start)),
     )
 
 

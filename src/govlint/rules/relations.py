@@ -15,32 +15,20 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
-from govlint.model import Cell, Number, Report
+from govlint.model import Cell, Number, Report, Table
 from govlint.rule import RuleContext
 from govlint.rules.places import has_other_all
-from govlint.schema import (
-    APPLICANT_COLUMN_KEYS,
-    APPLICATION_COLUMN_KEYS,
-    FORMATS,
-    REVIEW_COLUMN_KEYS,
-    REVIEW_GROUPS,
-    result_row_keys,
-)
-
-_REVIEW_PARTS: tuple[str, ...] = REVIEW_COLUMN_KEYS[:-1]
-
-
-# Plain classes with __slots__ rather than NamedTuples: a NamedTuple costs ~0.6M instructions to create at
-# start-up, these ~0.05M.
+from govlint.schema import FORMATS, RelationSpec, TableSpec
 
 
 class Relation:
-    """One instance of a relation: ``sum(coef * cell) == 0`` over cells of one table."""
+    """One instance of a relation (a :class:`govlint.schema.RelationSpec` in one row or column):
+    ``sum(coef * cell) == 0`` over cells of one table."""
 
     __slots__ = ("anchor", "rid", "table", "terms")
 
     def __init__(self, rid: str, table: str, anchor: str, terms: tuple[tuple[int, str], ...]) -> None:
-        self.rid = rid  #: the spec's relation id: "R3.1", "R3.2", "R3.3", "R4.1"
+        self.rid = rid  #: the spec's relation id: "R3.1", "R3.2", "R3.3", "R4.1", or a plugin table's
         self.table = table
         #: The cell ("row.column") a diagnostic points at and whose expected value it states.
         self.anchor = anchor
@@ -58,7 +46,7 @@ class Repair:
         self.failing = failing  #: how many failing relations it repairs
 
 
-class Outcome:
+class RelationOutcome:
     """A relation evaluated on a report."""
 
     __slots__ = ("cells", "relation", "repair", "residual")
@@ -89,83 +77,64 @@ class Outcome:
         return self.value(self.relation.anchor) - self.residual * coef
 
 
+@lru_cache(maxsize=256)
+def _in_row(table: str, spec: RelationSpec, row: str) -> Relation:
+    """A relation whose terms name columns, in the row ``row``."""
+    return Relation(spec.rid, table, f"{row}.{spec.anchor}", tuple((coef, f"{row}.{key}") for coef, key in spec.terms))
+
+
 @lru_cache(maxsize=64)
-def _row_total(row: str) -> Relation:
-    """R3.1 for one row."""
-    return Relation(
-        "R3.1",
-        "applications",
-        f"{row}.total",
-        ((1, f"{row}.total"), *((-1, f"{row}.{c}") for c in APPLICANT_COLUMN_KEYS)),
-    )
-
-
-@lru_cache(maxsize=8)
-def _column_relations(format_key: str, other_all: bool) -> tuple[Relation, ...]:
-    """R3.2 and R3.3 for every column, for a format (and the single 2019 (六) row or not)."""
-    result_rows = result_row_keys(format_key, other_all)
-    totals = tuple(
+def _in_columns(spec: TableSpec) -> tuple[Relation, ...]:
+    """The relations of ``spec`` whose terms name rows, in each of its columns (all of one relation, then
+    the next)."""
+    return tuple(
         Relation(
-            "R3.2",
-            "applications",
-            f"results_total.{col}",
-            ((1, f"results_total.{col}"), *((-1, f"{r}.{col}") for r in result_rows)),
+            relation.rid, spec.id, f"{relation.anchor}.{column}", tuple((c, f"{k}.{column}") for c, k in relation.terms)
         )
-        for col in APPLICATION_COLUMN_KEYS
+        for relation in spec.relations
+        if relation.each == "column"
+        for column in spec.column_keys
     )
-    balances = tuple(
-        Relation(
-            "R3.3",
-            "applications",
-            f"carried_forward.{col}",
-            (
-                (1, f"new_received.{col}"),
-                (1, f"carried_over.{col}"),
-                (-1, f"results_total.{col}"),
-                (-1, f"carried_forward.{col}"),
-            ),
-        )
-        for col in APPLICATION_COLUMN_KEYS
-    )
-    return totals + balances
 
 
-_REVIEW_RELATIONS: dict[str, Relation] = {
-    g.key: Relation(
-        "R4.1",
-        "review_litigation",
-        f"{g.key}.total",
-        ((1, f"{g.key}.total"), *((-1, f"{g.key}.{c}") for c in _REVIEW_PARTS)),
+def table_relations(spec: TableSpec, table: Table) -> tuple[Relation, ...]:
+    """Every relation of ``spec`` on the table as printed: a row relation in each row the table prints, then
+    the column relations in every column."""
+    in_rows = tuple(
+        _in_row(spec.id, relation, row) for relation in spec.relations if relation.each == "row" for row in table.rows
     )
-    for g in REVIEW_GROUPS
-}
+    return in_rows + _in_columns(spec)
+
+
+def _applications_spec(report: Report, table: Table) -> TableSpec:
+    """The applications table's spec in the report's format; a report printing the single 2019 (六)其他处理
+    row sums its results as 2019 does (R3.2)."""
+    if has_other_all(report):
+        return FORMATS["2019"].table("applications")
+    format_key = report.format if report.format in FORMATS else ("2019" if "other.all" in table.rows else "2021")
+    return FORMATS[format_key].table("applications")
 
 
 def application_relations(report: Report) -> tuple[Relation, ...]:
     """R3.1 for every row, R3.2 and R3.3 for every column of the applications table."""
     table = report.tables.applications
-    if table is None:
-        return ()
-    format_key = report.format if report.format in FORMATS else ("2019" if "other.all" in table.rows else "2021")
-    return (*map(_row_total, table.rows), *_column_relations(format_key, has_other_all(report)))
+    return () if table is None else table_relations(_applications_spec(report, table), table)
 
 
 def review_relations(report: Report) -> tuple[Relation, ...]:
     """R4.1 for every group of the review/litigation table present in the report."""
     table = report.tables.review_litigation
-    if table is None:
-        return ()
-    return tuple(relation for key, relation in _REVIEW_RELATIONS.items() if key in table.rows)
+    return () if table is None else table_relations(FORMATS["2021"].table("review_litigation"), table)
 
 
-def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[Outcome]:
+def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[RelationOutcome]:
     """Each relation (all of one table) on the table's cells, looked up by "row.column"."""
     if not relations:
         return []
     table = report.tables.get(relations[0].table)
     assert table is not None
     by_key = {f"{row_key}.{column}": cell for row_key, row in table.rows.items() for column, cell in row.cells.items()}
-    outcomes: list[Outcome] = []
+    outcomes: list[RelationOutcome] = []
     for relation in relations:
         cells: dict[str, Cell] = {}
         residual: Number | None = 0
@@ -177,11 +146,11 @@ def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[Outcome]:
             cells[key] = cell
             if residual is not None:
                 residual += coef * cell.value
-        outcomes.append(Outcome(relation, residual, cells))
+        outcomes.append(RelationOutcome(relation, residual, cells))
     return outcomes
 
 
-def _components(failing: list[Outcome]) -> list[list[Outcome]]:
+def _components(failing: list[RelationOutcome]) -> list[list[RelationOutcome]]:
     """Failing relations grouped by shared cells (union-find over their cells)."""
     parent = list(range(len(failing)))
 
@@ -198,13 +167,13 @@ def _components(failing: list[Outcome]) -> list[list[Outcome]]:
                 parent[find(i)] = find(owner[key])
             else:
                 owner[key] = i
-    groups: dict[int, list[Outcome]] = {}
+    groups: dict[int, list[RelationOutcome]] = {}
     for i, outcome in enumerate(failing):
         groups.setdefault(find(i), []).append(outcome)
     return list(groups.values())
 
 
-def _repair(component: list[Outcome], held: set[str]) -> Repair | None:
+def _repair(component: list[RelationOutcome], held: set[str]) -> Repair | None:
     candidates: set[str] | None = None
     for outcome in component:
         keys = {k for _, k in outcome.relation.terms}
@@ -225,7 +194,7 @@ def _repair(component: list[Outcome], held: set[str]) -> Repair | None:
     return found[0] if len(found) == 1 else None
 
 
-def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[Outcome, ...]:
+def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[RelationOutcome, ...]:
     """Evaluate ``relations`` (all of one table) and attach the repair of each failing one, if unique."""
     outcomes = _evaluate(report, relations)
     held = {k for o in outcomes if o.residual == 0 for _, k in o.relation.terms}
@@ -235,14 +204,16 @@ def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[Outcome, .
         repair = _repair(component, held)
         if repair is not None:
             repairs.update((id(o), repair) for o in component)
-    return tuple(Outcome(o.relation, o.residual, o.cells, repairs[id(o)]) if id(o) in repairs else o for o in outcomes)
+    return tuple(
+        RelationOutcome(o.relation, o.residual, o.cells, repairs[id(o)]) if id(o) in repairs else o for o in outcomes
+    )
 
 
-def evaluate_all(report: Report) -> tuple[Outcome, ...]:
+def evaluate_all(report: Report) -> tuple[RelationOutcome, ...]:
     """Every relation of ``report`` evaluated, with the repairs."""
     return analyse(report, application_relations(report)) + analyse(report, review_relations(report))
 
 
-def outcomes(report: Report, ctx: RuleContext) -> tuple[Outcome, ...]:
+def outcomes(report: Report, ctx: RuleContext) -> tuple[RelationOutcome, ...]:
     """Every relation of ``report`` evaluated, computed once per report and shared through ``ctx``."""
     return ctx.shared(report, evaluate_all)

@@ -17,7 +17,7 @@ from govlint.rules.places import (
     line_of,
     row_name,
 )
-from govlint.rules.relations import Outcome, outcomes
+from govlint.rules.relations import RelationOutcome, outcomes
 from govlint.schema import ValueKind
 
 _ERROR = Severity.ERROR
@@ -137,11 +137,11 @@ class _RelationRule(Rule):
                     actual=outcome.value(relation.anchor),
                 )
 
-    def describe(self, outcome: Outcome) -> tuple[str, str]:
+    def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         raise NotImplementedError
 
 
-def _anchor_span(report: Report, outcome: Outcome) -> Span | None:
+def _anchor_span(report: Report, outcome: RelationOutcome) -> Span | None:
     cell = outcome.cells[outcome.relation.anchor]
     if cell.span is not None:
         return cell.span
@@ -152,7 +152,7 @@ def _anchor_span(report: Report, outcome: Outcome) -> Span | None:
     return table.span if table else None
 
 
-def _repair_hint(outcome: Outcome) -> tuple[str, str]:
+def _repair_hint(outcome: RelationOutcome) -> tuple[str, str]:
     repair = outcome.repair
     if repair is None:
         return "", ""
@@ -188,7 +188,7 @@ class RowTotal(_RelationRule):
         good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
     )
 
-    def describe(self, outcome: Outcome) -> tuple[str, str]:
+    def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         row = outcome.relation.anchor.rpartition(".")[0]
         name = row_name("applications", row)
         expected = _show(outcome.expected)
@@ -226,7 +226,7 @@ class ResultsTotal(_RelationRule):
         ),
     )
 
-    def describe(self, outcome: Outcome) -> tuple[str, str]:
+    def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         column = outcome.relation.anchor.rpartition(".")[2]
         label = column_label("applications", column)
         expected = _show(outcome.expected)
@@ -268,7 +268,7 @@ class Balance(_RelationRule):
         ),
     )
 
-    def describe(self, outcome: Outcome) -> tuple[str, str]:
+    def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         column = outcome.relation.anchor.rpartition(".")[2]
         label = column_label("applications", column)
         new, carried, total = (
@@ -306,7 +306,7 @@ class ReviewTotal(_RelationRule):
         good_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0",
     )
 
-    def describe(self, outcome: Outcome) -> tuple[str, str]:
+    def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         group = outcome.relation.anchor.rpartition(".")[0]
         name = row_name("review_litigation", group)
         expected = _show(outcome.expected)

@@ -7,14 +7,14 @@ with a missing, empty or unreadable term is *not assessable* (spec §7.1): it ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
 
 from govlint import schema
 from govlint.model import Number
-from govlint.testing.model import ReportModel
+from govlint.testing.model import ReportModel, value_of
 
 _ANCHOR_CELL = "cell.{table}.{key}"
 
@@ -35,81 +35,52 @@ def _cell(table: str, key: str) -> str:
     return _ANCHOR_CELL.format(table=table, key=key)
 
 
-def _check(
-    relation: str, code: str, total: tuple[str, Number | None], parts: list[tuple[str, Number | None]], table: str
-) -> Failure | None:
-    values = [v for _, v in parts]
-    if total[1] is None or any(v is None for v in values):
-        return None
-    expected = sum(v for v in values if v is not None)
-    if expected == total[1]:
-        return None
-    cells = tuple(_cell(table, k) for k in (total[0], *(k for k, _ in parts)))
-    return Failure(relation, code, cells, expected, total[1])
+#: The rule that reports each relation of the standard tables.
+CODES: dict[str, str] = {"R3.1": "GL201", "R3.2": "GL202", "R3.3": "GL203", "R4.1": "GL204"}
 
 
 def failures(model: ReportModel) -> list[Failure]:
     """Every failing instance of R3.1, R3.2, R3.3 and R4.1, and every cell outside its domain (GL205)."""
-    return [*_applications(model), *_review(model), *_domain(model)]
-
-
-def _applications(model: ReportModel) -> Iterator[Failure]:
+    found: list[Failure] = []
     apps = model.applications
-    if apps is None:
-        return
-    printed = set(apps.rows)
-
-    def term(row: str, col: str) -> tuple[str, Number | None]:
-        return f"{row}.{col}", apps.value(row, col) if row in printed else None
-
-    # R3.1 row totals
-    for row in apps.rows:
-        found = _check(
-            "R3.1", "GL201", term(row, "total"), [term(row, c) for c in schema.APPLICANT_COLUMN_KEYS], "applications"
-        )
-        if found:
-            yield found
-    # R3.2 results total, per column; the result rows are those of the printed format
-    has_other_all = "other.all" in printed
-    result_rows = schema.result_row_keys(model.format, has_other_all=has_other_all)
-    for col in schema.APPLICATION_COLUMN_KEYS:
-        if "results_total" in printed:
-            found = _check(
-                "R3.2", "GL202", term("results_total", col), [term(r, col) for r in result_rows], "applications"
-            )
-            if found:
-                yield found
-        # R3.3 balance: new + carried over = results total + carried forward
-        left = [term("new_received", col), term("carried_over", col)]
-        right = [term("results_total", col), term("carried_forward", col)]
-        if all(v is not None for _, v in left + right):
-            lsum = sum(v for _, v in left if v is not None)
-            rsum = sum(v for _, v in right if v is not None)
-            if lsum != rsum:
-                cells = tuple(_cell("applications", k) for k, _ in left + right)
-                yield Failure("R3.3", "GL203", cells, lsum, rsum)
+    if apps is not None:
+        rows = "2019" if "other.all" in apps.rows else model.format  # the single (六) row sums as in 2019
+        spec = schema.FORMATS[rows].table("applications")
+        found += table_failures(spec, apps.rows, apps.value)
+    review = model.review_litigation
+    if review is not None:
+        spec = schema.FORMATS[model.format].table("review_litigation")
+        found += table_failures(spec, spec.row_keys, lambda row, col: value_of(review.values.get(f"{row}.{col}")))
+    return [*found, *_domain(model)]
 
 
-def _review(model: ReportModel) -> Iterator[Failure]:
-    rl = model.review_litigation
-    if rl is None:
-        return
-    from govlint.testing.model import value_of
-
-    for group in schema.REVIEW_GROUPS:
-        parts = [(f"{group.key}.{c}", value_of(rl.values.get(f"{group.key}.{c}"))) for c in schema.REVIEW_COLUMN_KEYS]
-        found = _check("R4.1", "GL204", parts[-1], parts[:-1], "review_litigation")
-        if found:
-            yield found
+def table_failures(
+    spec: schema.TableSpec, printed: Sequence[str], value: Callable[[str, str], Number | None]
+) -> Iterator[Failure]:
+    """The failing instances of ``spec``'s relations over a table printing the rows ``printed``, whose cell
+    at (row, column) holds ``value(row, column)``: a relation in each printed row, or in each column."""
+    shown = set(printed)
+    for relation in spec.relations:
+        places = printed if relation.each == "row" else spec.column_keys
+        for place in places:
+            cells = [(row, place) if relation.each == "column" else (place, row) for _, row in relation.terms]
+            values = [value(row, col) if row in shown else None for row, col in cells]
+            if any(v is None for v in values):
+                continue  # not assessable
+            residual = sum(coef * v for (coef, _), v in zip(relation.terms, values, strict=True) if v is not None)
+            if residual == 0:
+                continue
+            anchor = next(i for i, (_, key) in enumerate(relation.terms) if key == relation.anchor)
+            actual = values[anchor]
+            assert actual is not None
+            expected = actual - residual * relation.terms[anchor][0]
+            keys = tuple(_cell(spec.id, f"{row}.{col}") for row, col in cells)
+            yield Failure(relation.rid, CODES.get(relation.rid, relation.rid), keys, expected, actual)
 
 
 def _domain(model: ReportModel) -> Iterator[Failure]:
     """R2.1, R3.4, R4.2: counts are integers >= 0; amounts decimals >= 0; 2019 changes signed integers."""
-    kinds: dict[str, schema.ValueKind] = {}
-    for table in schema.FORMATS[model.format].art20:
-        for row in table.rows:
-            for col in table.columns:
-                kinds[f"{row.key}.{col.key}"] = col.kind
+    kinds = schema.FORMATS[model.format].table("active_disclosure").kinds()
     checks: list[tuple[str, str, Number | None, schema.ValueKind]] = []
     for key, value in model.expected_art20().items():
         checks.append(("active_disclosure", key, value, kinds.get(key, "count")))
