@@ -190,3 +190,18 @@ def test_gl602_silent_on_other_scopes(sentence: str) -> None:
 def test_gl602_unread_cell_is_not_assessable() -> None:
     cells = {"applications.carried_forward.total": None}
     assert contradicts("全年申请均已办结。", cells=cells) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Shaped like 宿迁's: a count of filings (备案) where the peer compares it with the applications.
+        "2023年，共受理规范性文件备案申请134件，均依法审查。",
+        "全年共受理政府信息公开申请及规范性文件备案134件。",
+        "依法审查备案行政规范性文件134件，受理政府信息公开申请4件。",  # the second clause agrees
+        "本年度制发并报送备案规范性文件134件。",
+    ],
+)
+def test_filing_counts_shaped_like_suqian_stay_silent(sentence: str) -> None:
+    report = make_report(prose=[sentence])
+    assert diagnostics(TextContradictsCount, report) == diagnostics(TextContradictsTable, report) == []

@@ -1,0 +1,77 @@
+"""Lint-time benchmark: the rules alone on each parsed seed report, and the GL6xx rules' share of it.
+
+Run: ``python benchmarks/bench_lint.py [--repeat N] [--corpus]`` (a plain script, not a timed test).  Each
+report is parsed once; then :func:`govlint.linter.lint_report` with every built-in rule runs ``--repeat``
+times after a warm-up, and so does a run with only the GL6 rules.  The fastest run is the time without other
+load on the machine.  Target (issue #12): under 5 ms per seed report; exits 1 when a seed is over it.
+``--corpus`` adds the Pingtan reports (one summary line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from govlint import parse
+from govlint.config import Config
+from govlint.linter import lint_report, plugins_for
+from govlint.model import Report
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+LIMIT_MS = 5.0
+
+
+def fastest(function: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` calls, in milliseconds, after one warm-up call."""
+    function()
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def lint_times(report: Report, repeat: int) -> tuple[float, float]:
+    """(all built-in rules, GL6 rules only) in milliseconds."""
+    every, text = Config(), Config(select=("GL6",))
+    plugins = plugins_for(every)
+    return (
+        fastest(lambda: lint_report(report, every, plugins=plugins), repeat),
+        fastest(lambda: lint_report(report, text, plugins=plugins), repeat),
+    )
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__)
+    options.add_argument("--repeat", type=int, default=30, help="lint runs per report (default 30)")
+    options.add_argument("--corpus", action="store_true", help="also the Pingtan corpus")
+    args = options.parse_args()
+
+    over = []
+    print(f"lint time per report, fastest of {args.repeat} runs after warm-up (limit {LIMIT_MS:g} ms):")
+    for path in sorted((FIXTURES / "seeds").glob("*.txt")):
+        report = parse(path)
+        every, text = lint_times(report, args.repeat)
+        flag = "" if every < LIMIT_MS else "  OVER"
+        print(f"  {path.name:<28} all rules {every:6.2f} ms   GL6 only {text:6.2f} ms{flag}")
+        if every >= LIMIT_MS:
+            over.append(path.name)
+    if args.corpus:
+        times = [lint_times(parse(p), 5) for p in sorted((FIXTURES / "corpus" / "pingtan").glob("*.txt"))]
+        print(
+            f"  pingtan: {len(times)} reports, all rules max {max(t[0] for t in times):.2f} ms, "
+            f"GL6 max {max(t[1] for t in times):.2f} ms"
+        )
+    if over:
+        print(f"over {LIMIT_MS:g} ms: {', '.join(over)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
