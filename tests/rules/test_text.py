@@ -104,6 +104,8 @@ def test_gl601_percentage_recomputed() -> None:
         "不予公开答复3件。",
         "另有9件申请顺延到下年度答复。",  # the count before the phrase: not anchored
         "区政府办代表区政府受理政府信息公开申请17件。",
+        "其中，通过政府网站受理政府信息公开申请3件。",  # the scope reaches over the comma
+        "全市范围内，共受理政府信息公开申请134件。",
     ],
 )
 def test_gl601_scope_words_and_unanchored_counts_stay_silent(sentence: str) -> None:
@@ -119,6 +121,15 @@ def test_gl601_cell_failing_its_own_row_is_left_to_the_relation_rules() -> None:
     # The table prints 新收 4 3 … with total 9: R3.1 fails there, so the text's 7 is not compared.
     report = make_report(prose=["共受理政府信息公开申请7件。"], cells={"applications.new_received.total": 9})
     assert diagnostics(TextContradictsCount, report) == []
+
+
+def test_gl601_a_sentence_broken_over_lines_is_read_whole() -> None:
+    report = make_report(prose=["2024年，我镇共受理政府信息", "公开申请5件。"])
+    [d] = diagnostics(TextContradictsCount, report)
+    assert (d.key, d.actual, pointed(report, d)) == ("text.received", 5, "5")
+    assert "“2024年，我镇共受理政府信息公开申请5件”" in d.message_zh
+    # a heading or a numbered item on the next line starts a new sentence
+    assert counts("（二）依申请公开情况", "1.受理政府信息公开申请4件。") == []
 
 
 def test_gl601_the_issue_example_is_read_as_the_report_means_it() -> None:

@@ -22,7 +22,12 @@ from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
 
 #: Sentence ends and clause ends in the prose.
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+#: A line break inside a sentence (a PDF's or a broken paragraph's) does not end it; a blank line does, and so
+#: does a break before a heading or a numbered item (一、 （一） 1.).
+_NUMERAL = "一二三四五六七八九十"
+_NEW_ITEM = rf"[ \t\u3000]*(?:\n|[{_NUMERAL}]+、|[（(][{_NUMERAL}\d]+[）)]|\d+[.、．])"
+_SENTENCE = re.compile(rf"(?:[^。；;！!？?\n]|\n(?!{_NEW_ITEM}))+")
+_BREAK = re.compile(r"\s*\n\s*")
 _CLAUSE = re.compile(r"[^，,]+")
 #: Words that give a clause another scope than the body's own tables for the report year.
 SCOPE_WORDS: tuple[str, ...] = (
@@ -141,8 +146,16 @@ def claims(report: Report) -> tuple[Claim, ...]:
     for lo, hi in _prose(report):
         for sentence in _SENTENCE.finditer(text, lo, hi):
             for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+                body = clause.group()
+                if _scopes_on(body):
+                    break  # "其中，通过网站受理申请3件": the scope reaches over the comma to the sentence's end
                 found.extend(_clause_claims(report, sentence, clause))
     return tuple(found)
+
+
+def _scopes_on(clause: str) -> bool:
+    """A clause that is only a scope ("其中", "全市范围内"): a scope word and no number."""
+    return any(word in clause for word in SCOPE_WORDS) and not any(ch.isdigit() for ch in clause)
 
 
 def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str]) -> Iterator[Claim]:
@@ -287,8 +300,9 @@ def _where(report: Report, cells: Sequence[Cell]) -> tuple[str, str]:
     return f"（第 {shown} 行）", f" (line {', '.join(map(str, lines))})"
 
 
-def _quote(report: Report, claim: Claim) -> str:
-    sentence = " ".join(report.text[claim.sentence_start : claim.sentence_end].split())
+def _quote(report: Report, start: int, end: int) -> str:
+    """The sentence as one line (a line break inside it joined), at most 80 characters."""
+    sentence = " ".join(_BREAK.sub("", report.text[start:end]).split())
     return sentence if len(sentence) <= 80 else sentence[:78] + "…"
 
 
@@ -351,7 +365,7 @@ class TextContradictsCount(Rule):
             if claim.kind == "litigation" and claim.value in [cell.value for cell in cells]:
                 continue  # the sentence counts one kind of lawsuit only
             where_zh, where_en = _where(report, cells)
-            quote = _quote(report, claim)
+            quote = _quote(report, claim.sentence_start, claim.sentence_end)
             if claim.value != expected:
                 yield self.diagnostic(
                     report,
@@ -490,7 +504,7 @@ class TextContradictsTable(Rule):
             if value <= 0:
                 continue
             where_zh, where_en = _where(report, cells)
-            quote = " ".join(report.text[item.sentence_start : item.sentence_end].split())[:80]
+            quote = _quote(report, item.sentence_start, item.sentence_end)
             yield self.diagnostic(
                 report,
                 report.span(item.start, item.end),
