@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from govlint.globs import Exclusion
     from govlint.linter import LintResult
     from govlint.output import FileOutput
+    from govlint.output.view import ReportView
     from govlint.plugins import Plugins
     from govlint.rule import RuleMeta
 
@@ -93,9 +94,9 @@ def _add_check(check: argparse.ArgumentParser) -> None:
         "--format",
         "--output-format",
         dest="format",
-        choices=("text", "concise", "json", "sarif", "github"),
+        choices=("text", "concise", "json", "sarif", "github", "html"),
         default="text",
-        help="text (with the source line), concise (one line per finding), json, sarif or github",
+        help="text (with the source line), concise (one line per finding), json, sarif, github or html (a page)",
     )
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print the findings only: no summary line, no progress bar"
@@ -394,7 +395,9 @@ def run_check(args: argparse.Namespace) -> int:
     cross_started = False
     tasks: list[Task | Outcome] = []
 
-    def report_result(result: LintResult, config: Config, text: str | None, *, recorded: bool) -> None:
+    def report_result(
+        result: LintResult, config: Config, text: str | None, *, recorded: bool, view: ReportView | None = None
+    ) -> None:
         nonlocal status
         new, unchanged = baseline.split(result) if baseline else (result.diagnostics, ())
         if args.write_baseline:
@@ -403,7 +406,7 @@ def run_check(args: argparse.Namespace) -> int:
             else:
                 unread.append(result.path)
         else:
-            sink.write(out.file(_file_output(result, new, unchanged, text)))
+            sink.write(out.file(_file_output(result, new, unchanged, text, view)))
         if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
             status = EXIT_ERROR
         elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
@@ -434,7 +437,8 @@ def run_check(args: argparse.Namespace) -> int:
         if not cross_started:
             cross, cross_started = start_cross(plugins, config), True
         aliases = tuple(cross.aliases.items()) if cross is not None else None
-        task = Task(path, config, args.encoding, _stdin() if path == "-" else None, args.stdin_filename, aliases)
+        data = _stdin() if path == "-" else None
+        task = Task(path, config, args.encoding, data, args.stdin_filename, aliases, view=args.format == "html")
         if path == "-" and task.data is None:
             tasks.append(Outcome.failed(task, Unreadable("missing", "标准输入已关闭", "standard input is closed")))
         else:
@@ -457,7 +461,7 @@ def run_check(args: argparse.Namespace) -> int:
                 if any(d.code in ERROR_CODES for d in outcome.result.diagnostics):
                     status = EXIT_ERROR
                 continue
-            report_result(outcome.result, config, outcome.text, recorded=outcome.text is not None)
+            report_result(outcome.result, config, outcome.text, recorded=outcome.text is not None, view=outcome.view)
     if cross is not None:  # the run phase: the cross-report rules, once every file was checked
         for result in cross.finish(args.history, configs.for_path):
             report_result(result, configs.for_path(result.path), None, recorded=True)
@@ -523,10 +527,18 @@ def _reported(notice: Diagnostic, config: Config) -> Diagnostic:
     return attrs.evolve(notice, severity=config.severity_for(notice.code, notice.severity))
 
 
-def _file_output(result: LintResult, new: Sequence[Any], unchanged: Sequence[Any], text: str | None) -> FileOutput:
+def _file_output(
+    result: LintResult,
+    new: Sequence[Any],
+    unchanged: Sequence[Any],
+    text: str | None,
+    view: ReportView | None = None,
+) -> FileOutput:
     from govlint.output import FileOutput
 
-    return FileOutput(result.path, tuple(new), result.errors, tuple(unchanged), text, result.agency, result.report_year)
+    return FileOutput(
+        result.path, tuple(new), result.errors, tuple(unchanged), text, result.agency, result.report_year, view
+    )
 
 
 def _stdin() -> bytes | None:

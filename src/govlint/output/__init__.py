@@ -1,5 +1,5 @@
 """Output formats: ``text`` (source line and caret), ``json``, ``sarif`` (2.1.0), ``github`` (workflow
-annotations), and ``--statistics`` (counts per code).
+annotations), ``html`` (a reviewer's page), and ``--statistics`` (counts per code).
 
 A formatter receives one :class:`FileOutput` per checked file, in order, and returns the text to write
 at once (text and github stream; json and sarif write everything at :meth:`Formatter.finish`).
@@ -17,13 +17,14 @@ from govlint.diagnostics import Diagnostic, Location, Severity
 
 if TYPE_CHECKING:
     from govlint.linter import RuleFailure
+    from govlint.output.view import ReportView
     from govlint.rule import RuleMeta
     from govlint.scoring import Setup
 
 Lang = Literal["zh", "en"]
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 #: The formats that score each report (govlint.scoring).
-SCORED_FORMATS = ("json",)
+SCORED_FORMATS = ("json", "html")
 #: The formats ``--statistics`` can be written in (counts per code as a table, or as JSON).
 STATISTICS_FORMATS = ("text", "concise", "json")
 
@@ -42,6 +43,8 @@ class FileOutput(NamedTuple):
     #: The report's body and year as the parser read them (scoring groups a body's reports by them).
     agency: str | None = None
     report_year: int | None = None
+    #: The report's tables, for the HTML page (only when the run writes one).
+    view: ReportView | None = None
 
 
 class OutputOptions(NamedTuple):
@@ -92,6 +95,10 @@ def formatter(name: str, options: OutputOptions, *, statistics: bool = False) ->
         from govlint.output.github import GithubFormatter
 
         return GithubFormatter(options)
+    if name == "html":
+        from govlint.output.html import HtmlFormatter
+
+        return HtmlFormatter(options)
     raise ValueError(f"unknown output format {name!r}: use {', '.join(FORMATS)}")
 
 

@@ -11,6 +11,7 @@ from govlint.config import Config
 from govlint.crossreport.digest import Digest
 from govlint.linter import LintResult
 from govlint.notices import unreadable
+from govlint.output.view import ReportView
 
 #: Default wall-clock limit for reading, parsing and linting one file, in seconds.
 DEFAULT_TIMEOUT = 60.0
@@ -40,6 +41,8 @@ class Task:
     #: The body-name aliases of the run-level phase, when it runs: the worker then makes the report's
     #: :class:`~govlint.crossreport.Digest` (the phase needs only that, not the whole report).
     aliases: tuple[tuple[str, str], ...] | None = None
+    #: Whether the worker sends back the report's :class:`~govlint.output.view.ReportView` (``--format html``).
+    view: bool = False
 
 
 @attrs.frozen
@@ -65,6 +68,8 @@ class Outcome:
     text: str | None = None
     digest: Digest | None = None
     unreadable: Unreadable | None = None
+    #: The body, year and tables the HTML page shows, when the task asked for them.
+    view: ReportView | None = None
 
     @classmethod
     def failed(cls, task: Task, why: Unreadable) -> Outcome:

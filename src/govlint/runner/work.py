@@ -13,6 +13,7 @@ from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, configured, lint_report, plugins_for
 from govlint.notices import is_not_a_report, not_a_report
+from govlint.output.view import report_view
 from govlint.runner.outcome import Outcome, Task, Unreadable
 from govlint.sources import load, load_file
 
@@ -50,7 +51,7 @@ def process(task: Task) -> Outcome:
         return Outcome(task.path, LintResult(report.path, found), report.text)
     result = lint_report(report, task.config, plugins=plugins_for(task.config))
     kept = None if task.aliases is None else digest(report, dict(task.aliases))
-    return Outcome(task.path, result, report.text, kept)
+    return Outcome(task.path, result, report.text, kept, view=report_view(report) if task.view else None)
 
 
 def process_within(task: Task, timeout: float) -> Outcome:

@@ -1,0 +1,274 @@
+"""The reviewer's page as markup (tests/reviewer/test_html_browser.py opens it in a real browser).
+
+Report text is untrusted: a file name, a body, a message quoting the report, a source line and a table cell
+may all hold markup, and none of it may become an element, an attribute or script.  The page makes no
+request: its only links are to its own anchors, and its policy allows nothing but its own style and script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from govlint import cli
+from govlint.diagnostics import Diagnostic, Location, Severity
+from govlint.output import FileOutput, OutputOptions, formatter
+from govlint.output.view import ReportView, RowView, TableView
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PINGTAN = FIXTURES / "corpus" / "pingtan"
+SEED = FIXTURES / "seeds" / "002_3957bd30f75f2ac8.txt"
+HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)><!--"
+BIDI = "\u202e"
+#: A table cell that is markup: table 四 becomes unread (its values cannot be placed).
+CELL = "</script><b>1</b>"
+
+
+class Page(HTMLParser):
+    """The elements of a page: every start tag with its attributes, and the text of each script."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.styles: list[str] = []
+        self._in: str | None = None
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._in = tag
+            if tag == "script":
+                self.scripts.append((dict(attrs), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+        elif self._in == "style":
+            self.styles.append(data)
+
+    def attributes(self, name: str) -> list[str]:
+        return [a[name] or "" for _, a in self.tags if name in a]
+
+    def data(self) -> dict[str, object]:
+        (block,) = [text for attrs, text in self.scripts if attrs.get("type") == "application/json"]
+        loaded: dict[str, object] = json.loads(block)
+        return loaded
+
+
+def hostile_output() -> FileOutput:
+    path = f'reports/"{HOSTILE}.txt'
+    line = f"正文{HOSTILE}{BIDI}结尾"
+    diagnostic = Diagnostic(
+        code="GL105",
+        severity=Severity.ERROR,
+        message_zh=f"单元格无法识别为数字：“{HOSTILE}”",
+        message_en=f"cell is not a number: {HOSTILE!r}",
+        location=Location(path, 2, 3, 2, 3 + len(HOSTILE)),
+        key="applications.new_received.total",
+    )
+    row = RowView(
+        "new_received",
+        f"一、{HOSTILE}",
+        ("natural_person", "total"),
+        ("1", HOSTILE),
+        "ou",
+        (f"无法读取{HOSTILE}", f"unreadable {HOSTILE}"),
+    )
+    view = ReportView("2021", (TableView("applications", (row,)),))
+    return FileOutput(
+        path, (diagnostic,), text=f"标题\n{line}\n", agency=f"{HOSTILE}人民政府", report_year=2023, view=view
+    )
+
+
+def page_of(*outputs: FileOutput, lang: str = "zh") -> str:
+    out = formatter("html", OutputOptions(lang=lang))  # type: ignore[arg-type]
+    for output in outputs:
+        out.file(output)
+    return out.finish()
+
+
+def test_report_text_never_becomes_markup() -> None:
+    markup = page_of(hostile_output())
+    page = Page(markup)
+    assert [tag for tag, _ in page.tags if tag in ("img", "iframe", "object", "embed")] == []
+    assert not [name for _, attrs in page.tags for name in attrs if name.startswith("on")]
+    # exactly the page's own two scripts: the tables' data and the code
+    assert [attrs.get("type") for attrs, _ in page.scripts] == ["application/json", None]
+    assert "alert(" not in page.scripts[1][1]
+    # the hostile text is there as text, escaped, in the list, the message, the quote and the table data
+    assert markup.count("&lt;/script&gt;&lt;script&gt;alert(1)") >= 4
+    data = page.data()
+    strings = data["strings"]
+    assert isinstance(strings, list)
+    assert f"一、{HOSTILE}" in strings
+    assert HOSTILE in json.dumps(data["reports"], ensure_ascii=False)
+    # and a bidi control is shown as an escape, never acted on
+    assert BIDI not in markup
+    assert "\\u202e" in markup
+
+
+def test_the_json_block_cannot_be_closed_by_report_text() -> None:
+    markup = page_of(hostile_output())
+    block = markup.split('<script type="application/json" id="govlint-tables">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert json.loads(block)["reports"]
+
+
+def test_the_page_requests_nothing_and_runs_only_its_own_code() -> None:
+    markup = page_of(hostile_output())
+    page = Page(markup)
+    assert page.attributes("src") == []
+    assert page.attributes("action") == []
+    assert all(href.startswith("#") for href in page.attributes("href"))
+    assert page.attributes("href"), "codes link to their rule pages"
+    assert not re.search(r"url\(|@import|https?:", "".join(page.styles))
+    (policy,) = [a["content"] for tag, a in page.tags if tag == "meta" and a.get("http-equiv")]
+    assert policy is not None
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["img-src"] == "'none'"
+
+    def allowed(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    (style,) = page.styles
+    assert directives["style-src"] == allowed(style)
+    assert directives["script-src"] == allowed(page.scripts[1][1])
+
+
+def test_every_code_links_to_its_rule_page_in_the_page() -> None:
+    markup = page_of(hostile_output())
+    page = Page(markup)
+    ids = set(page.attributes("id"))
+    targets = {href[1:] for href in page.attributes("href")}
+    assert "rule-GL105" in targets
+    assert targets <= ids
+
+
+def test_a_finding_names_the_cell_it_marks_and_its_table_travels_with_it() -> None:
+    page = Page(page_of(hostile_output()))
+    (finding,) = [a for tag, a in page.tags if tag == "li" and "finding" in (a.get("class") or "")]
+    assert (finding["data-t"], finding["data-r"], finding["data-c"]) == ("applications", "new_received", "total")
+    data = page.data()
+    strings = data["strings"]
+    assert isinstance(strings, list)
+    tables = data["reports"]["0"]  # type: ignore[index]
+    ((table, rows),) = tables
+    assert strings[table] == "applications"
+    ((row_key, _label, _head, raws, statuses, problem, printed),) = rows
+    assert strings[row_key] == "new_received"
+    assert raws.split("\t") == ["1", HOSTILE]
+    assert statuses == "ou"
+    assert problem == f"无法读取{HOSTILE}"
+    assert printed == ""
+
+
+def test_a_long_source_line_is_quoted_around_the_finding() -> None:
+    line = "甲" * 500 + "目标" + "乙" * 500
+    d = Diagnostic("GL301", Severity.ERROR, "缺少", "missing", Location("r.txt", 1, 501, 1, 503))
+    markup = page_of(FileOutput("r.txt", (d,), text=line))
+    (quote,) = re.findall(r'<pre class="quote">(.*?)</pre>', markup)
+    assert quote == "…" + "甲" * 60 + "<mark>目标</mark>" + "乙" * 60 + "…"
+
+
+def test_english_page_says_everything_in_english() -> None:
+    zh, en = page_of(hostile_output(), lang="zh"), page_of(hostile_output(), lang="en")
+    assert '<html lang="en">' in en and '<html lang="zh-CN">' in zh
+    assert "cell is not a number" in en and "单元格无法识别为数字" not in en
+    assert "单元格无法识别为数字" in zh and "cell is not a number" not in zh
+    shown = html.unescape(re.sub(r"<[^>]+>", "", en.split("<main>", 1)[1].split('<section id="details"', 1)[0]))
+    assert not re.search("[\u4e00-\u9fff]", shown.replace(f"{HOSTILE}人民政府", "")), "only the body is Chinese"
+
+
+def check(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = cli.main(["check", "--isolated", *args])
+    return code, capsys.readouterr().err
+
+
+def test_check_writes_the_page_of_a_folder_with_cross_report_findings_on_their_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("001_finance_2019.txt", "002_finance_2020.txt", "003_finance_2021.txt"):
+        shutil.copy(PINGTAN / name, folder / name)
+    out = tmp_path / "review.html"
+    code, err = check([str(folder), "--format", "html", "-o", str(out), "-j", "1"], capsys)
+    assert code == 1, err
+    page = Page(out.read_text(encoding="utf-8"))
+    summaries = [a for tag, a in page.tags if tag == "details"]
+    assert len(summaries) == 3
+    markup = out.read_text(encoding="utf-8")
+    # GL503 (text copied from last year's report) is a run-level finding: it sits in the later report's
+    # section, beside its own findings, not in a section of its own
+    sections = markup.split('<details class="report"')[1:]
+    with_copy = [s for s in sections if 'href="#rule-GL503"' in s]
+    assert with_copy and all("002_finance_2020.txt" in s or "003_finance_2021.txt" in s for s in with_copy)
+    assert 'id="rule-GL503"' in markup
+
+
+def test_the_page_is_the_same_whatever_the_number_of_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(p) for p in sorted(PINGTAN.glob("*.txt"))[:6]]
+    one, two = tmp_path / "one.html", tmp_path / "two.html"
+    check([*files, "--format", "html", "-o", str(one), "-j", "1"], capsys)
+    check([*files, "--format", "html", "-o", str(two), "-j", "2"], capsys)
+    assert one.read_bytes() == two.read_bytes()
+    assert 'class="tables"' in one.read_text(encoding="utf-8")
+
+
+def test_a_hostile_report_file_through_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    assert lines[604] == "0", "the seed's cell of 未经复议直接起诉 尚未审结"
+    lines[604] = CELL
+    report = tmp_path / 'a"<img src=x onerror=alert(3)>.txt'
+    report.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "review.html"
+    check([str(report), "--format", "html", "-o", str(out)], capsys)
+    page = Page(out.read_text(encoding="utf-8"))
+    assert [attrs.get("type") for attrs, _ in page.scripts] == ["application/json", None]
+    assert not [tag for tag, _ in page.tags if tag in ("img", "b")]
+    # the cell makes table 四 unread (GL108 on the whole table): the finding marks the table, whose printed
+    # text travels as data for the script to set as text
+    (finding,) = [a for tag, a in page.tags if tag == "li" and a.get("data-t") == "review_litigation"]
+    assert (finding["data-r"], finding["data-c"]) == ("", "")
+    assert "unread" in (finding["class"] or "")
+    ((_, rows),) = page.data()["reports"]["0"]  # type: ignore[index]
+    assert [row[4] for row in rows] == ["aaaaa"] * 3, "every cell unread"
+    assert all(row[5] and row[6] for row in rows), "each row says why, and what it prints"
+
+
+def test_the_list_shows_each_report_as_the_json_output_scores_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(p) for p in sorted(PINGTAN.glob("*.txt"))[:8]]
+    page_file = tmp_path / "review.html"
+    check([*files, "--format", "html", "-o", str(page_file)], capsys)
+    cli.main(["check", "--isolated", *files, "--format", "json"])
+    reports = json.loads(capsys.readouterr().out)["reports"]
+    page = Page(page_file.read_text(encoding="utf-8"))
+    rows = [a for tag, a in page.tags if tag == "tr" and "data-i" in a]
+    shown = [(a["data-path"], a["data-body"], a["data-year"], a["data-score"], a["data-unread"]) for a in rows]
+    assert shown == [
+        (r["path"], r["body"], str(r["year"]), str(r["score"]["value"]), str(r["score"]["unread"])) for r in reports
+    ]
+    assert any(r["score"]["value"] != 100 for r in reports), "some report should lose points"
+    assert any(r["score"]["previous"] is not None for r in reports)
+    previous = [a["data-previous"] for a in rows]
+    assert previous == ["" if r["score"]["previous"] is None else str(r["score"]["previous"]) for r in reports]
