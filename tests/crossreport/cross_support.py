@@ -40,7 +40,7 @@ def make(
     for line, (key, text) in enumerate(sections.items(), start=2):
         number = SECTION_NUMBERS[key]
         parts.append(Section(number, key, key, span(line), text, span(line, 5, len(text))))
-    return Digest(
+    return Digest.of(
         path=path,
         identity=identity_of(body, year),
         agency=body,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import attrs
@@ -9,10 +10,11 @@ import pytest
 from cross_support import make, run_rules
 
 from govlint.config import Config
-from govlint.crossreport import Run, check_run, identity_of, read_roster
+from govlint.crossreport import Run, check_run, digest, identity_of, read_roster
 from govlint.crossreport.identity import Identity, region_of
 from govlint.errors import ConfigError
 from govlint.linter import plugins_for
+from govlint.model import Report
 
 
 @pytest.mark.parametrize(
@@ -84,3 +86,19 @@ def test_a_bad_roster_is_a_configuration_error(tmp_path: Path) -> None:
 
 def test_without_a_roster_nothing_is_missing() -> None:
     assert run_rules([make("a/2023.txt", "平潭综合实验区财政金融局", 2023)], "GL507") == []
+
+
+def test_a_digest_crosses_a_process_boundary_whole(pingtan_reports: dict[str, Report]) -> None:
+    """What a worker pickles is what the run phase reads: sections, cells with their spans, the prose."""
+    report = next(iter(pingtan_reports.values()))
+    made = digest(report)
+    back = pickle.loads(pickle.dumps(made))
+    assert back == made
+    tables = {"applications", "review_litigation"}
+    assert back.sections == tuple(attrs.evolve(s, body="") if s.key in tables else s for s in report.sections)
+    table = report.tables.applications
+    assert table is not None
+    for row in table.rows.values():
+        for column, cell in row.cells.items():
+            assert back.cell(f"applications.{row.key}.{column}") == cell
+    assert back.prose["problems_improvements"].masked == made.prose["problems_improvements"].masked

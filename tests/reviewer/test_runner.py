@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from govlint import parsing
+from govlint import cli, parsing
 from govlint.config import Config
 from govlint.linter import lint_report
 from govlint.model import Report
@@ -225,3 +225,17 @@ def test_ctrl_c_exits_130_leaving_no_worker_and_no_output_file(tmp_path: Path) -
     assert err.decode().strip().splitlines()[-1] == "govlint: interrupted"
     assert processes_started_in(tmp_path) == [], "the workers were stopped before the command exited"
     assert list(tmp_path.glob("baseline*")) == []
+
+
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_the_output_with_cross_report_rules_is_byte_identical_whatever_the_workers(
+    output: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The run phase works on digests made in the workers (and pickled back): ``-j 2`` prints what ``-j 1``
+    prints, findings of the GL5xx rules included."""
+    printed = []
+    for jobs in ("1", "2"):
+        cli.main(["check", "--isolated", "--reference-date", "2026-06-01", "-j", jobs, "--format", output, str(CORPUS)])
+        printed.append(capsys.readouterr().out)
+    assert printed[0] == printed[1]
+    assert "GL503" in printed[0] and "GL501" in printed[0], "the corpus should give cross-report findings"

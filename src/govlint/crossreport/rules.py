@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from govlint.crossreport.digest import Digest, line_column, section_span
+from govlint.crossreport.digest import COPY_SECTIONS, Digest, Prose, line_column, section_span
 from govlint.crossreport.run import CrossRule, PairRule, Run
-from govlint.crossreport.similar import Item, sample, similar_pairs
+from govlint.crossreport.similar import Item, similar_pairs
 from govlint.crossreport.text import Masked, longest_common, original, overlap, quote, template_positions
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
-from govlint.model import Cell, CellStatus, Span
+from govlint.model import Cell, CellStatus, Number, Span
 from govlint.rule import RuleContext, RuleMeta
 from govlint.schema import APPLICATION_COLUMNS
 
@@ -30,8 +30,6 @@ OPTION_COPY_TEMPLATES = "copy-templates"
 OPTION_BODY_THRESHOLD = "cross-body-threshold"
 OPTION_BODY_COMMON_SHARE = "cross-body-common-share"
 
-#: The sections the copy checks compare, in the order they matter to reviewers: 五, 一, 六.
-COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_matters")
 _SECTION_ZH = {
     "overview": "一、总体情况",
     "problems_improvements": "五、存在的主要问题及改进情况",
@@ -72,6 +70,14 @@ _READ = frozenset({CellStatus.OK, CellStatus.INFERRED})
 def _read(cell: Cell | None) -> bool:
     """A cell whose number was read: neither missing, unread nor empty."""
     return cell is not None and cell.value is not None and cell.status in _READ
+
+
+_READ_VALUES = frozenset(s.value for s in _READ)
+
+
+def _read_value(found: tuple[Number | None, str] | None) -> bool:
+    """:func:`_read` on a digest's :meth:`~Digest.value`."""
+    return found is not None and found[0] is not None and found[1] in _READ_VALUES
 
 
 def _where(report: Digest, span: Span | None) -> str:
@@ -278,11 +284,11 @@ class CopiedFromLastYear(CrossRule):
             if previous is None:
                 continue
             for key in COPY_SECTIONS:
-                masked, masked_before = run.masked(current, key), run.masked(previous, key)
-                if masked is None or masked_before is None:
+                prose, prose_before = run.prose(current, key), run.prose(previous, key)
+                if prose is None or prose_before is None:
                     continue
-                seen = run.shingles(previous, key)
-                found = _copied(masked, masked_before, seen, thresholds[key], minimum, standard)
+                seen = run.seen(previous, key)
+                found = _copied(prose, prose_before.masked, seen, thresholds[key], minimum, standard)
                 if found is not None:
                     yield self._finding(current, previous, key, found, threshold=thresholds[key])
 
@@ -322,13 +328,14 @@ class CopiedFromLastYear(CrossRule):
 
 
 def _copied(  # noqa: PLR0917 - the two texts, and the three settings of the check
-    masked: Masked, masked_before: Masked, seen: frozenset[str], threshold: float, minimum: int, standard: Sequence[str]
+    prose: Prose, masked_before: Masked, seen: frozenset[int], threshold: float, minimum: int, standard: Sequence[str]
 ) -> tuple[float, tuple[int, int, int]] | None:
     """The copied share and the longest identical passage, when the share reaches ``threshold``."""
+    masked = prose.masked
     excluded = template_positions(masked, standard)
     if len(masked) - len(excluded) < minimum:
         return None
-    found = overlap(masked, seen, excluded)
+    found = overlap(prose.shingles(), seen, excluded)
     if found.share < threshold:
         return None
     longest = longest_common(masked, masked_before, found.longest)
@@ -343,7 +350,7 @@ _TABLE_SECTIONS = {
 
 def _table_keys(report: Digest, table: str) -> set[str]:
     prefix = table + "."
-    return {k for k in report.cells if k.startswith(prefix)}
+    return {k for k in report.packed_cells if k.startswith(prefix)}
 
 
 class TablesCopied(PairRule):
@@ -367,14 +374,17 @@ class TablesCopied(PairRule):
             keys = sorted(_table_keys(current, table))
             if not keys or set(keys) != _table_keys(previous, table):
                 continue
-            pairs = [(current.cells[k], previous.cells[k]) for k in keys]
-            if not all(_read(a) and _read(b) for a, b in pairs):
+            pairs = [(current.value(k), previous.value(k)) for k in keys]
+            if not all(_read_value(a) and _read_value(b) for a, b in pairs):
                 continue
-            if any(a.value != b.value for a, b in pairs) or all(a.value == 0 for a, _ in pairs):
+            if any(a != b for a, b in pairs) or all(a and a[0] == 0 for a, _ in pairs):
                 continue
             section, section_before = current.section(table), previous.section(table)
-            span = section.span if section else pairs[0][0].span
-            where = _where(previous, section_before.span if section_before else pairs[0][1].span)
+            first, first_before = current.cell(keys[0]), previous.cell(keys[0])
+            span = section.span if section else first.span if first else None
+            where = _where(
+                previous, section_before.span if section_before else first_before.span if first_before else None
+            )
             yield self.finding(
                 current,
                 span,
@@ -416,9 +426,10 @@ class CopiedFromOtherBody(CrossRule):
         for key in COPY_SECTIONS:
             items: list[Item] = []
             for index, report in enumerate(reports):
-                if report.identity is None or report.section(key) is None:
+                prose = report.prose.get(key)
+                if report.identity is None or prose is None:
                     continue
-                items.append(Item(index, report.identity.body, sample(run.shingles(report, key))))
+                items.append(Item(index, report.identity.body, prose.sampled()))
             for pair in similar_pairs(items, threshold, share):
                 first, second = reports[items[pair.first].owner], reports[items[pair.second].owner]
                 for this, other in ((first, second), (second, first)):

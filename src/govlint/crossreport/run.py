@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import attrs
 
 from govlint.config import Config
-from govlint.crossreport.digest import Digest
+from govlint.crossreport.digest import Digest, Prose
 from govlint.crossreport.roster import Roster
-from govlint.crossreport.text import Masked, mask
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.errors import ConfigError
 from govlint.linter import LintResult, RuleFailure, _checked, _describe, configured
@@ -40,8 +39,7 @@ class Run:
     references: tuple[Digest, ...] = ()
     roster: Roster | None = None
     _by_key: Mapping[tuple[str, int], tuple[Digest, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _masked: dict[tuple[int, str], Masked | None] = attrs.field(init=False, factory=dict, repr=False, eq=False)
-    _shingles: dict[tuple[int, str], frozenset[str]] = attrs.field(init=False, factory=dict, repr=False, eq=False)
+    _seen: dict[tuple[int, str], frozenset[int]] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     @_by_key.default
     def _index(self) -> Mapping[tuple[str, int], tuple[Digest, ...]]:
@@ -62,22 +60,19 @@ class Run:
         found = self.reports_of(report.identity.body, report.identity.year - 1)
         return found[0] if len(found) == 1 else None
 
-    def masked(self, report: Digest, key: str) -> Masked | None:
-        """The section ``key`` of ``report`` masked (:func:`govlint.crossreport.text.mask`), computed once per
-        run however many rules compare it; None when the report has no such section."""
-        slot = (id(report), key)
-        if slot not in self._masked:
-            section = report.section(key)
-            self._masked[slot] = None if section is None else mask(section.body)
-        return self._masked[slot]
+    def prose(self, report: Digest, key: str) -> Prose | None:
+        """The section ``key`` of ``report`` as the copy checks compare it (masked, its passages hashed; made
+        where the report was parsed), or None when the report has no such section."""
+        return report.prose.get(key)
 
-    def shingles(self, report: Digest, key: str) -> frozenset[str]:
-        """The shingles of the masked section ``key`` of ``report`` (empty without the section), once per run."""
+    def seen(self, report: Digest, key: str) -> frozenset[int]:
+        """The hashes of the passages of the section ``key`` of ``report`` (empty without the section), as a
+        set, once per run however many reports compare with it."""
         slot = (id(report), key)
-        found = self._shingles.get(slot)
+        found = self._seen.get(slot)
         if found is None:
-            masked = self.masked(report, key)
-            found = self._shingles[slot] = masked.shingles() if masked is not None else frozenset()
+            prose = report.prose.get(key)
+            found = self._seen[slot] = frozenset(prose.shingles()) if prose is not None else frozenset()
         return found
 
     def groups(self) -> Mapping[tuple[str, int], tuple[Digest, ...]]:

@@ -1,9 +1,10 @@
 """Near-identical sections across bodies without comparing every pair: MinHash with banded LSH.
 
-Each section becomes a set of shingles; shingles that more than a share of the run's bodies print (the
+Each section becomes a set of shingles (the hashes of its sampled passages, worked out where the report was
+parsed: :class:`govlint.crossreport.digest.Prose`); shingles that more than a share of the run's bodies print (the
 standard sentences, a region's common template) are dropped first, so that what is left is the body's own
-text.  A one-permutation MinHash signature (one CRC-32 per shingle, the least in each bin, empty bins filled from their
-neighbour) is cut into bands; sections that share a band are candidates, and only candidates get their
+text.  A one-permutation MinHash signature (the shingles are CRC-32 hashes; the least in each bin, empty bins
+filled from their neighbour) is cut into bands; sections that share a band are candidates, and only candidates get their
 exact Jaccard similarity computed.  The cost grows with the number of sections, not with its square; the
 result is exact for every candidate pair, and a pair at similarity 0.8 escapes candidacy with probability
 (1 - 0.8**4)**20, about 3e-5.
@@ -11,7 +12,6 @@ result is exact for every candidate pair, and a pair at similarity 0.8 escapes c
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from collections.abc import Hashable, Sequence
 
@@ -22,24 +22,15 @@ _ROWS = 4
 _EMPTY = 1 << 32
 #: A section with fewer own shingles than this is too short to tell a copy from a coincidence.
 MIN_SHINGLES = 20
-#: The shingles compared are those whose first character's code point is a multiple of this: a sample fixed by
-#: the text itself (the same in every run and on every machine), a quarter of the work for a Jaccard estimate
-#: that differs from the full sets' by a few hundredths at most on sections of a hundred characters or more.
-SAMPLE = 4
-
-
-def sample(shingles: frozenset[str]) -> frozenset[str]:
-    """The shingles :func:`similar_pairs` compares (see :data:`SAMPLE`)."""
-    return frozenset({s for s in shingles if ord(s[0]) % SAMPLE == 0})
 
 
 @attrs.frozen
 class Item:
-    """One section to compare: its owner (a report), the body that wrote it, and its shingles."""
+    """One section to compare: its owner (a report), the body that wrote it, and its shingles, sorted."""
 
     owner: int
     body: Hashable
-    shingles: frozenset[str]
+    shingles: Sequence[int]
 
 
 @attrs.frozen
@@ -55,15 +46,15 @@ def similar_pairs(items: Sequence[Item], threshold: float, common_share: float) 
     A shingle is common, and dropped, when more than ``common_share`` of the bodies (and more than two)
     print it.
     """
-    by_body: dict[Hashable, set[str]] = {}
+    by_body: dict[Hashable, set[int]] = {}
     for item in items:
         by_body.setdefault(item.body, set()).update(item.shingles)
-    counts: Counter[str] = Counter()
+    counts: Counter[int] = Counter()
     for printed in by_body.values():
         counts.update(printed)
     limit = max(2, common_share * len(by_body))
     common = {s for s, n in counts.items() if n > limit}
-    own = [item.shingles - common for item in items]
+    own = [[s for s in item.shingles if s not in common] for item in items]
     buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for index, shingles in enumerate(own):
         if len(shingles) < MIN_SHINGLES:
@@ -79,18 +70,20 @@ def similar_pairs(items: Sequence[Item], threshold: float, common_share: float) 
                     candidates.add((a, b) if a < b else (b, a))
     pairs = []
     for a, b in sorted(candidates):
-        union = len(own[a] | own[b])
-        similarity = len(own[a] & own[b]) / union if union else 0.0
+        first, second = set(own[a]), own[b]
+        shared = sum(1 for s in second if s in first)
+        union = len(first) + len(second) - shared
+        similarity = shared / union if union else 0.0
         if similarity >= threshold:
             pairs.append(Pair(a, b, similarity))
     return pairs
 
 
-def _signature(shingles: frozenset[str]) -> list[int]:
-    """One-permutation MinHash: the least hash in each bin, an empty bin taking its next bin's value."""
+def _signature(shingles: Sequence[int]) -> list[int]:
+    """One-permutation MinHash of sorted hashes: the least in each bin, an empty bin taking its next bin's value."""
     bins = [_EMPTY] * _BINS
     empty = _BINS
-    for h in sorted([zlib.crc32(shingle.encode()) for shingle in shingles]):
+    for h in shingles:
         slot = h % _BINS
         if bins[slot] == _EMPTY:
             bins[slot] = h // _BINS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 
 import attrs
 
@@ -35,11 +35,6 @@ class Masked:
 
     def __len__(self) -> int:
         return len(self.text)
-
-    def shingles(self) -> frozenset[str]:
-        """Every passage of :data:`SHINGLE` characters."""
-        text = self.text
-        return frozenset({text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)})
 
 
 def mask(text: str) -> Masked:
@@ -90,15 +85,15 @@ class Overlap:
 _SHARED_RUN = re.compile("1+")
 
 
-def overlap(current: Masked, seen: frozenset[str], excluded: set[int]) -> Overlap:
-    """What of ``current`` (apart from passages starting at ``excluded`` positions) another text prints too,
-    given that text's shingles (:meth:`Masked.shingles`)."""
-    text = current.text
-    count = len(text) - SHINGLE + 1
+def overlap(current: Sequence[int], seen: Container[int], excluded: set[int]) -> Overlap:
+    """What of a text (apart from passages starting at ``excluded`` positions) another text prints too, given
+    the hashes of the text's passages in order and those of the other's
+    (:meth:`govlint.crossreport.digest.Prose.shingles`)."""
+    count = len(current)
     own = count - sum(1 for i in excluded if i < count)
     if own <= 0:
         return Overlap(0.0, (0, 0))
-    hits = [text[i : i + SHINGLE] in seen for i in range(count)]
+    hits = [h in seen for h in current]
     shared = hits.count(True) - sum(1 for i in excluded if i < count and hits[i])
     runs = "".join("1" if hit else "0" for hit in hits)
     longest = max(_SHARED_RUN.finditer(runs), key=lambda m: m.end() - m.start(), default=None)
