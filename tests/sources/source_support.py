@@ -83,7 +83,7 @@ def document_paragraphs(document: Document) -> list[str]:
 
 def source_rows(text: str) -> list[list[str]]:
     """The rows of the seed's tables as the writers below merge them: each row's own cells (a position
-    covered by a merged cell left out), trimmed, trailing empty cells and rows without text dropped."""
+    covered by a merged cell left out), trimmed, trailing empty cells dropped; a row of empty cells is a row."""
     rows = []
     for kind, content in blocks(text):
         if kind != "table":
@@ -92,7 +92,7 @@ def source_rows(text: str) -> list[list[str]]:
         covered = _covered(merges)
         for r, row in enumerate(content):
             cells = [row[c] if c < len(row) else "" for c in range(width) if (r, c) not in covered]
-            if any(cell.strip() for cell in cells):
+            if cells:
                 rows.append(_trimmed(cells))
     return rows
 

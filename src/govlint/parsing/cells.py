@@ -323,8 +323,8 @@ def region_rows(
         return rows.result()
     separator = "\t" if layout is Layout.TAB else "|"
     for a, b, line in lines:
-        if not line.strip():
-            continue
+        if not line.strip() and (layout is not Layout.TAB or "\t" not in line):
+            continue  # a blank line; a line of tabs is a row of empty cells (a source table's empty row)
         if layout is Layout.PIPE and _markdown_rule().fullmatch(line):
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         row = rows.new_row()

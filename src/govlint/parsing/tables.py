@@ -334,10 +334,13 @@ class _Builder:
                 data = [a for a, _ in atoms_in_order if a.start >= (last_header.end_pos or 0)]
             else:
                 data = [a for a, row in atoms_in_order if row not in header_rows]
+            if self.index.has_origins and any(a.raw.strip() for a in data):
+                filled = {a.row for a in data if a.raw.strip()}
+                data = [a for a in data if a.row in filled]  # a source table's empty rows beside its data row
             while data and data[0].kind is AtomKind.WORD:
                 data.pop(0)
-            while data and (data[-1].kind is AtomKind.WORD or not data[-1].raw.strip()):
-                data.pop()  # words or blank cells after the last value; a printed "-" or "/" is a cell
+            while data and (data[-1].kind is AtomKind.WORD or not (data[-1].raw.strip() or self.index.has_origins)):
+                data.pop()  # words or blank cells after the last value (a source table's blank cell is a cell)
             anchor = _Row(None, last_header, data, _REVIEW_FLAT)
             self.place([anchor], _GROUP_TOTALS)
             placed = anchor.placed

@@ -229,7 +229,7 @@ class _BodyReader:
                     texts.append(block_text(cell))
                     origins.append(Origin(table=self.tables, row=r, column=column + 1))
                 column += min(max(_int_attr(_find_w(properties, "gridSpan"), 1), 1), MAX_COLUMNS - column)
-            if any(text.strip() for text in texts):
+            if texts:  # a row of empty cells is written: its cells are empty in the source, not unread
                 self.builder.row(texts, origins)
         self.builder.blank()
 

@@ -38,6 +38,7 @@ _NESTING_TAGS = re.compile(
 )
 #: Deepest nesting of those containers accepted; real pages stay under a hundred.
 MAX_NESTING = 2000
+_NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -157,7 +158,9 @@ class _Renderer:
     def _table(self, table: Node) -> bool:
         """Write a data table; False for a layout table (a nested table, or one column), rendered as blocks."""
         rows = [
-            [cell for cell in children(row) if cell.tag in ("td", "th") and not skipped(cell)] for row in _rows(table)
+            [cell for cell in children(row) if cell.tag in ("td", "th") and not skipped(cell)]
+            for row in _rows(table)
+            if not _width_row(row)
         ]
         if not rows or max(len(cells) for cells in rows) < 2 or len(table.css("table")) > 1:
             return False
@@ -172,7 +175,7 @@ class _Renderer:
             for cells in rows
         ]
         for texts, origins in layout(source_rows, self.tables):
-            if any(text.strip() for text in texts):  # Word's hidden width rows hold nothing
+            if texts:  # a row of empty cells is written: its cells are empty in the source, not unread
                 self.builder.row(texts, origins)
         self.builder.blank()
         return True
@@ -185,6 +188,15 @@ def _rows(table: Node) -> Iterator[Node]:
             yield child
         elif child.tag in ("thead", "tbody", "tfoot"):
             yield from (row for row in children(child) if row.tag == "tr")
+
+
+def _width_row(row: Node) -> bool:
+    """Word's hidden row of column widths (``<tr height=0>``, borderless empty cells): not a table row."""
+    cells = [cell for cell in children(row) if cell.tag in ("td", "th")]
+    if any(plain_text(cell).strip() for cell in cells):
+        return False
+    height = (row.attributes.get("height") or "").strip()
+    return height == "0" or all(_NO_BORDER.search(cell.attributes.get("style") or "") for cell in cells)
 
 
 def _span(cell: Node, attribute: str) -> int:

@@ -161,14 +161,18 @@ class _Writer:
             [(j, item.cells.get((i, j), "")) for j in range(grid.columns) if grid.anchor[(i, j)] == (i, j)]
             for i in range(grid.rows)
         ]
+        heights = [grid.ys[i + 1] - grid.ys[i] for i in range(grid.rows)]
+        filled = sorted(h for h, cells in zip(heights, rows, strict=True) if any(text for _, text in cells))
+        tall = filled[len(filled) // 2] / 2 if filled else float("inf")
+        # an empty row as tall as a text row is a row of empty cells; a thin one is a sliver between rules
+        kept = [any(text for _, text in cells) or height >= tall for cells, height in zip(rows, heights, strict=True)]
         numbers: list[int] = []  # the row number of each grid row; an empty sliver row is not counted
         count = self.table_rows
-        for cells in rows:
-            written = any(text for _, text in cells)
+        for written in kept:
             count += written
             numbers.append(count if written else count + 1)
         for i, cells in enumerate(rows):
-            if any(text for _, text in cells):
+            if kept[i] and cells:
                 origins = [Origin(page=item.page, table=self.tables, row=numbers[i], column=j + 1) for j, _ in cells]
                 self.builder.row([text for _, text in cells], origins)
         self.table_rows = count
