@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
@@ -94,9 +94,10 @@ def _add_check(check: argparse.ArgumentParser) -> None:
         "--format",
         "--output-format",
         dest="format",
-        choices=("text", "concise", "json", "sarif", "github", "html"),
+        choices=("text", "concise", "json", "sarif", "github", "html", "csv", "xlsx"),
         default="text",
-        help="text (with the source line), concise (one line per finding), json, sarif, github or html (a page)",
+        help="text (with the source line), concise (one line per finding), json, sarif, github, "
+        "or a reviewer's scores and findings: html (a page), csv, xlsx (docs/reviewer.md)",
     )
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print the findings only: no summary line, no progress bar"
@@ -378,12 +379,25 @@ def run_check(args: argparse.Namespace) -> int:
             previous = Baseline.load(args.write_baseline)
     if args.output:
         _refuse_input_as_output(args.output, args.paths, "--output")
+    if args.format == "csv" and args.output:
+        from govlint.output.tabular import findings_path
+
+        _refuse_input_as_output(findings_path(args.output), args.paths, "--output")
+    if args.format == "xlsx" and not args.statistics:
+        _check_workbook(args.output, lang)
     if args.statistics and args.format not in STATISTICS_FORMATS:
         raise UsageError(f"--statistics cannot be written as {args.format}: use --format text or json")
     color = _use_color(args.color) and not args.output
     out = formatter(
         args.format,
-        OutputOptions(lang=lang, color=color, baseline=baseline is not None, quiet=args.quiet, scoring=scoring),
+        OutputOptions(
+            lang=lang,
+            color=color,
+            baseline=baseline is not None,
+            quiet=args.quiet,
+            scoring=scoring,
+            output=args.output,
+        ),
         statistics=args.statistics,
     )
     sink = _Sink(args.output)
@@ -478,7 +492,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(en if lang == "en" else zh, file=sys.stderr)
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     sink.write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
-    sink.close()
+    sink.close(out.companions)
     if args.exit_zero and status == EXIT_FINDINGS:
         return EXIT_OK
     return status
@@ -595,17 +609,36 @@ class _Sink:
         elif data:
             _stdout().write(data)
 
-    def close(self) -> None:
-        if self.path is None:
-            return
+    def close(self, companions: Mapping[str, bytes] | None = None) -> None:
+        """Write the ``-o`` file, after the files a format writes beside it (csv's ``x.findings.csv``)."""
         from govlint.atomic import write_atomic
         from govlint.errors import InputError
 
         data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "backslashreplace") for p in self.parts)
-        try:
-            write_atomic(self.path, data)
-        except OSError as exc:
-            raise InputError(f"{self.path}: cannot write the output ({exc.strerror or exc})") from None
+        files = {**(companions or {}), **({} if self.path is None else {self.path: data})}
+        for path, content in files.items():
+            try:
+                write_atomic(path, content)
+            except OSError as exc:
+                raise InputError(f"{path}: cannot write the output ({exc.strerror or exc})") from None
+
+
+def _check_workbook(output: str | None, lang: str) -> None:
+    """``--format xlsx`` needs openpyxl, and a file or a pipe: a workbook's bytes would garble a terminal."""
+    import importlib.util
+
+    if importlib.util.find_spec("openpyxl") is None:
+        raise UsageError(
+            "--format xlsx needs openpyxl: pip install 'govlint[review]'"
+            if lang == "en"
+            else "--format xlsx 需要 openpyxl：请运行 pip install 'govlint[review]'"
+        )
+    if output is None and sys.stdout is not None and sys.stdout.isatty():
+        raise UsageError(
+            "--format xlsx writes a workbook, not text: give -o FILE.xlsx"
+            if lang == "en"
+            else "--format xlsx 输出的是工作簿文件，不能显示在终端上：请用 -o 文件名.xlsx 指定输出文件"
+        )
 
 
 def _write_file(path: str, text: str) -> None:

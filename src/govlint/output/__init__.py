@@ -1,5 +1,6 @@
 """Output formats: ``text`` (source line and caret), ``json``, ``sarif`` (2.1.0), ``github`` (workflow
-annotations), ``html`` (a reviewer's page), and ``--statistics`` (counts per code).
+annotations), ``html`` (a reviewer's page), ``csv`` and ``xlsx`` (a reviewer's tables,
+:mod:`govlint.output.tabular`), and ``--statistics`` (counts per code).
 
 A formatter receives one :class:`FileOutput` per checked file, in order, and returns the text to write
 at once (text and github stream; json and sarif write everything at :meth:`Formatter.finish`).
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
     from govlint.scoring import Setup
 
 Lang = Literal["zh", "en"]
-FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html", "csv", "xlsx")
 #: The formats that score each report (govlint.scoring).
-SCORED_FORMATS = ("json", "html")
+SCORED_FORMATS = ("json", "html", "csv", "xlsx")
 #: The formats ``--statistics`` can be written in (counts per code as a table, or as JSON).
 STATISTICS_FORMATS = ("text", "concise", "json")
 
@@ -56,6 +57,8 @@ class OutputOptions(NamedTuple):
     quiet: bool = False
     #: How the formats that score reports (json, csv, xlsx, html) score them; None: the default scheme.
     scoring: Setup | None = None
+    #: The ``-o`` file, for a format that writes another file beside it (csv: ``x.findings.csv``).
+    output: str | None = None
 
 
 class Formatter:
@@ -63,11 +66,14 @@ class Formatter:
 
     def __init__(self, options: OutputOptions) -> None:
         self.options = options
+        #: Files to write beside the output once :meth:`finish` returned: path -> content.
+        self.companions: dict[str, bytes] = {}
 
     def file(self, output: FileOutput) -> str:
         return ""
 
-    def finish(self, rules: Sequence[RuleMeta] = ()) -> str:
+    def finish(self, rules: Sequence[RuleMeta] = ()) -> str | bytes:
+        """The rest of the output: text, or bytes for a format that makes a document (csv, xlsx)."""
         return ""
 
 
@@ -99,6 +105,14 @@ def formatter(name: str, options: OutputOptions, *, statistics: bool = False) ->
         from govlint.output.html import HtmlFormatter
 
         return HtmlFormatter(options)
+    if name == "csv":
+        from govlint.output.tabular import CsvFormatter
+
+        return CsvFormatter(options)
+    if name == "xlsx":
+        from govlint.output.tabular import XlsxFormatter
+
+        return XlsxFormatter(options)
     raise ValueError(f"unknown output format {name!r}: use {', '.join(FORMATS)}")
 
 

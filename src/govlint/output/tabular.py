@@ -1,0 +1,248 @@
+"""The spreadsheet formats: ``csv`` and ``xlsx``, two tables a reviewer sorts, filters and sends on.
+
+- **reports** (报告): one row per report: body, year, file, score, last year's score, points deducted,
+  findings by severity, unread places, why a file could not be read, then one column per code with the
+  points it deducted (see govlint.scoring);
+- **findings** (问题): one row per reported finding, every one of the run (skipped files' notices and
+  findings outside any report, such as a roster's, included).
+
+``xlsx`` is one workbook with the sheets 报告 and 问题 (openpyxl).  ``csv`` is UTF-8 with a byte-order mark,
+so that Excel and LibreOffice read the Chinese text; the reports table is the output, and with ``-o x.csv``
+the findings table is written beside it as ``x.findings.csv``.  Headers are Chinese, English with
+``--lang en``.  A text cell never becomes a formula: controls and bidi controls are escaped (a tab or line
+break too), and text starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe, as OWASP advises.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from govlint.diagnostics import Diagnostic
+from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, Lang, OutputOptions, visible
+from govlint.rule import RuleMeta
+from govlint.scoring import ReportScore, RunScores, number
+
+Cell = str | int | float | None
+
+#: What a spreadsheet would read as the start of a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+REPORT_HEADERS: dict[Lang, tuple[str, ...]] = {
+    "zh": ("单位", "年度", "文件", "得分", "上年得分", "扣分", "错误", "警告", "提示", "未能读取处", "无法读取原因"),
+    "en": (
+        "body",
+        "year",
+        "file",
+        "score",
+        "previous score",
+        "deducted",
+        "errors",
+        "warnings",
+        "info",
+        "unread places",
+        "unreadable",
+    ),
+}
+FINDING_HEADERS: dict[Lang, tuple[str, ...]] = {
+    "zh": (
+        "文件",
+        "单位",
+        "年度",
+        "代码",
+        "级别",
+        "规则",
+        "问题",
+        "行",
+        "列",
+        "页",
+        "表",
+        "表格行",
+        "表格列",
+        "位置键",
+        "应为",
+        "实为",
+        "未能读取",
+        "指纹",
+    ),
+    "en": (
+        "file",
+        "body",
+        "year",
+        "code",
+        "severity",
+        "rule",
+        "message",
+        "line",
+        "column",
+        "page",
+        "table",
+        "table row",
+        "table column",
+        "key",
+        "expected",
+        "actual",
+        "unread",
+        "fingerprint",
+    ),
+}
+SHEET_NAMES: dict[Lang, tuple[str, str]] = {"zh": ("报告", "问题"), "en": ("reports", "findings")}
+_YES_NO: dict[Lang, tuple[str, str]] = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+class Table(NamedTuple):
+    """One sheet: its name, its header row and its rows."""
+
+    name: str
+    headers: tuple[str, ...]
+    rows: list[list[Cell]]
+
+
+def safe(value: Any) -> Cell:
+    """A cell as written: numbers as numbers; text escaped (:func:`visible`) and never a formula."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    text = visible(value if isinstance(value, str) else str(value))
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+class TabularFormatter(Formatter):
+    """Collects the run (scores and findings) and lays it out as the two tables."""
+
+    def __init__(self, options: OutputOptions) -> None:
+        super().__init__(options)
+        self.scores = RunScores(options.scoring)
+        self.outputs: list[FileOutput] = []
+
+    def file(self, output: FileOutput) -> str:
+        self.scores.add(output)
+        self.outputs.append(output)
+        return ""
+
+    def tables(self) -> tuple[Table, Table]:
+        lang = self.options.lang
+        reports = self.scores.reports()
+        names = SHEET_NAMES[lang]
+        codes = _codes(d.code for r in reports for d in r.deductions)
+        report_rows = [[safe(v) for v in _report_row(r, codes, lang)] for r in reports]
+        identity = {r.path: (r.agency, r.year) for r in reports}
+        finding_rows = [
+            [safe(v) for v in _finding_row(d, *identity.get(o.path, (o.agency, o.report_year)), lang)]
+            for o in self.outputs
+            for d in o.diagnostics
+        ]
+        return (
+            Table(names[0], (*REPORT_HEADERS[lang], *codes), report_rows),
+            Table(names[1], FINDING_HEADERS[lang], finding_rows),
+        )
+
+
+def _codes(found: Iterable[str]) -> tuple[str, ...]:
+    def order(code: str) -> tuple[str, str]:
+        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return code[: len(code) - len(digits)], digits.zfill(8)
+
+    return tuple(sorted(set(found), key=order))
+
+
+def _report_row(report: ReportScore, codes: Sequence[str], lang: Lang) -> list[Any]:
+    points = {d.code: number(d.points) for d in report.deductions}
+    return [
+        report.agency,
+        report.year,
+        report.path,
+        None if report.score is None else number(report.score),
+        None if report.previous is None else number(report.previous),
+        number(report.deducted),
+        report.errors,
+        report.warnings,
+        report.infos,
+        len(report.unread),
+        None if report.unreadable is None else report.unreadable.message(lang),
+        *(points.get(code) for code in codes),
+    ]
+
+
+def _finding_row(d: Diagnostic, agency: str | None, year: int | None, lang: Lang) -> list[Any]:
+    loc = d.location
+    return [
+        loc.path,
+        agency,
+        year,
+        d.code,
+        SEVERITY_NAMES[lang][d.severity],
+        d.rule,
+        d.message(lang),
+        loc.line,
+        loc.column,
+        loc.page,
+        loc.table,
+        loc.row,
+        loc.cell_column,
+        d.key,
+        _value(d.expected),
+        _value(d.actual),
+        _YES_NO[lang][0 if d.unread else 1],
+        d.fingerprint,
+    ]
+
+
+def _value(value: Any) -> Any:
+    """An expected or actual value: a number stays a number, anything else is its text."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    return str(value)
+
+
+def findings_path(output: str) -> str:
+    """Where ``-o x.csv`` puts the findings table: ``x.findings.csv``."""
+    stem, ext = os.path.splitext(output)
+    return f"{stem}.findings{ext or '.csv'}"
+
+
+def _csv(table: Table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table.headers)
+    writer.writerows(table.rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+class CsvFormatter(TabularFormatter):
+    """The reports table as the output; with ``-o``, the findings table beside it."""
+
+    def finish(self, rules: Sequence[RuleMeta] = ()) -> bytes:
+        reports, findings = self.tables()
+        if self.options.output is not None:
+            self.companions[findings_path(self.options.output)] = _csv(findings)
+        return _csv(reports)
+
+
+class XlsxFormatter(TabularFormatter):
+    """One workbook: the sheets of reports and of findings, each with a filter and a frozen header."""
+
+    def finish(self, rules: Sequence[RuleMeta] = ()) -> bytes:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        book = Workbook()
+        book.remove(book.active)
+        for table in self.tables():
+            sheet = book.create_sheet(table.name)
+            sheet.append(table.headers)
+            for row in table.rows:
+                sheet.append(row)
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            sheet.freeze_panes = "A2"
+            sheet.auto_filter.ref = sheet.dimensions
+            for index, header in enumerate(table.headers, start=1):
+                widest = max([len(str(header)) * 2, *(len(str(r[index - 1] or "")) for r in table.rows[:200])])
+                sheet.column_dimensions[get_column_letter(index)].width = min(60, max(6, widest + 2))
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
