@@ -364,7 +364,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format in SCORED_FORMATS and not args.statistics:
         from govlint.scoring import setup_for
 
-        scoring = setup_for(first_config, plugins_for(first_config))
+        scoring = setup_for(first_config, plugins_for(first_config), args.history, configs.for_path, jobs=args.jobs)
     baseline = None
     if args.baseline:
         from govlint.baseline import Baseline

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -304,3 +305,19 @@ def test_the_guides_example_configuration_is_valid() -> None:
     config = Config.from_mapping(tomllib.loads(block)["tool"]["govlint"])
     scheme = scheme_for(config, bare())
     assert (scheme.rate("GL203"), scheme.rate("GL105"), scheme.rate("GL402"), scheme.cap_for("GL105")) == (2, 0.5, 5, 5)
+
+
+def test_history_gives_last_years_score_when_it_is_certain_whose_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last, this = CORPUS / "006_finance_2024.txt", CORPUS / "007_finance_2025.txt"
+    history = tmp_path / "2024"
+    history.mkdir()
+    shutil.copy(last, history / last.name)
+    alone = check_json([str(last)], monkeypatch)["reports"][0]["score"]["value"]
+    (report,) = check_json([str(this), "--history", str(history)], monkeypatch)["reports"]
+    assert report["score"]["previous"] == alone
+    assert report["year"] == 2025
+    shutil.copy(last, history / "copy.txt")  # two reports of the body for 2024: whose score is it?
+    (report,) = check_json([str(this), "--history", str(history)], monkeypatch)["reports"]
+    assert report["score"]["previous"] is None
