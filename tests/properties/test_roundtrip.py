@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
+from govlint.schema import FormatKey
 from govlint.testing import parse, render, round_trip_problems
 from govlint.testing.layouts import LAYOUTS
 from govlint.testing.model import ReportModel
@@ -12,10 +14,12 @@ from govlint.testing.noise import Noise
 from govlint.testing.strategies import noises, reports
 
 
+@pytest.mark.parametrize("format_key", ("2021", "2019"))
 @pytest.mark.parametrize("layout", LAYOUTS)
-@given(model=reports(), noise=noises())
-def test_round_trip(layout: str, model: ReportModel, noise: Noise) -> None:
-    rendered = render(model, layout, noise)
+@given(data=st.data())
+def test_round_trip(layout: str, format_key: FormatKey, data: st.DataObject) -> None:
+    model = data.draw(reports(formats=(format_key,)), label="model")
+    rendered = render(model, layout, data.draw(noises(), label="noise"))
     problems = round_trip_problems(model, parse(rendered), rendered.uncertain)
     assert not problems, "\n".join(problems)
 
