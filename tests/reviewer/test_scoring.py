@@ -264,6 +264,8 @@ def test_json_scores_every_report_with_every_finding_accounted_for(
         assert score["counts"] == {
             s: sum(1 for d in mine if d["severity"] == s and not d["unread"]) for s in ("error", "warning", "info")
         }
+    assert any(d["code"].startswith("GL5") for d in data["diagnostics"]), "a file with a second, cross-report output"
+    assert data["files"] == 9  # each path once
     scoring = data["scoring"]
     assert scoring["reports"] == 9
     assert scoring["scored"] == 8

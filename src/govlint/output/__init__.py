@@ -192,10 +192,10 @@ class Tally:
         self.skipped = 0
         self.baselined = 0
         self.failures = 0
-        self.files = 0
+        self._paths: set[str] = set()
 
     def add(self, output: FileOutput) -> None:
-        self.files += 1
+        self._paths.add(output.path)  # a cross-report finding comes as a second output of its file
         for d in output.diagnostics:
             if d.unread:
                 self.unread += 1
@@ -205,6 +205,11 @@ class Tally:
                 self.counts[d.severity] += 1
         self.baselined += len(output.unchanged)
         self.failures += len(output.errors)
+
+    @property
+    def files(self) -> int:
+        """The paths reported on, each once."""
+        return len(self._paths)
 
     @property
     def problems(self) -> int:
