@@ -144,6 +144,11 @@ def _add_check(check: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="earlier years' reports, compared with by the cross-report rules but not checked (repeatable)",
     )
+    check.add_argument(
+        "--roster",
+        metavar="FILE",
+        help="CSV of the bodies that must publish (body,level,region,deadline): missing reports, deadlines",
+    )
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
@@ -294,6 +299,9 @@ class _Configs:
                 extend_exclude=(*base.extend_exclude, *self.extend_exclude),
                 **self.changes,
             )
+            roster = getattr(self.args, "roster", None)
+            if roster:  # the cross-report phase's and GL402's roster, relative to the working directory
+                config = config.with_overrides(options=(*config.options, ("roster", os.path.abspath(roster))))
             self.by_dir[directory] = config
         return config
 

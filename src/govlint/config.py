@@ -62,6 +62,9 @@ CORE_KEYS = frozenset(
         "scoring",
     }
 )
+#: Options naming a file or folder (the cross-report phase's roster and history): relative to the
+#: configuration file's folder, as a path in a configuration file is everywhere.
+PATH_OPTIONS = ("roster", "history")
 #: Who publishes a report, as far as its deadline goes (条例 第四十九条): a 县级以上地方人民政府's own report
 #: ("government"), or a department's, 乡镇's or 街道's ("department"); the values of the ``level`` setting.
 Level = Literal["government", "department"]
@@ -296,8 +299,14 @@ class Config:
         return default if best is None else best[1]
 
     def rule_options(self, defaults: Mapping[str, Any]) -> dict[str, Any]:
-        """The options rules see in ``RuleContext.options``: the plugins' defaults, then the file's values."""
-        return {**defaults, **dict(self.options)}
+        """The options rules see in ``RuleContext.options``: the plugins' defaults, then the file's values;
+        a file or folder option (:data:`PATH_OPTIONS`) is relative to the configuration file's folder."""
+        found = {**defaults, **dict(self.options)}
+        for key in PATH_OPTIONS:
+            value = found.get(key)
+            if isinstance(value, str) and value and self.root and not os.path.isabs(value):
+                found[key] = os.path.join(self.root, value)
+        return found
 
     def check_codes(self, codes: Iterable[str]) -> None:
         """Raise ConfigError for a selector that matches none of the rule ``codes`` (a typo would select nothing).

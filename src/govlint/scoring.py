@@ -34,9 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govlint.crossreport.collect import aliases
-from govlint.crossreport.identity import identity_of
-from govlint.crossreport.rules import OPTION_ALIASES, OPTION_HISTORY
+from govlint.crossreport.identity import OPTION_ALIASES, aliases, identity_of
+from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.runner import Outcome, Task, run

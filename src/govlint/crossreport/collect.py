@@ -2,20 +2,22 @@
 :attr:`Collector.aliases`) and the command line appends the digests to :attr:`Collector.digests`; once every
 file was linted, :meth:`Collector.finish` adds the history and the roster and runs the cross-report rules.
 
-Paths in the configuration (``history``, ``roster``) are relative to the configuration file's directory.
+Paths in the configuration (``history``, ``roster``) are relative to the configuration file's directory
+(:meth:`govlint.config.Config.rule_options` resolves them).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from govlint import parsing, sources
 from govlint.config import Config
 from govlint.crossreport.digest import Digest, digest
-from govlint.crossreport.roster import Roster, read_roster
-from govlint.crossreport.rules import OPTION_ALIASES, OPTION_HISTORY, OPTION_ROSTER
+from govlint.crossreport.identity import OPTION_ALIASES, aliases
+from govlint.crossreport.roster import roster_of
+from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.errors import ConfigError
 from govlint.linter import LintResult
@@ -43,29 +45,17 @@ class Collector:
         folders = [*history]
         configured = self._options.get(OPTION_HISTORY) or ""
         if configured:
-            folders.append(self._path(str(configured)))
+            folders.append(str(configured))
         references = load_history(folders, self.aliases, exclude={d.path for d in self.digests})
-        roster_path = self._options.get(OPTION_ROSTER) or ""
-        roster: Roster | None = read_roster(self._path(str(roster_path)), self.aliases) if roster_path else None
+        roster = roster_of(self._options)
         run = Run(tuple(self.digests), references, roster)
         return check_run(run, self.plugins, self.config, config_for)
-
-    def _path(self, path: str) -> str:
-        root = self.config.root
-        return path if os.path.isabs(path) or not root else os.path.join(root, path)
 
 
 def start(plugins: Plugins, config: Config) -> Collector | None:
     """A collector when the run phase has something to do (a selected cross-report rule or a plugin's
     ``govlint_check_run``), else None: a run without it keeps no digests."""
     return Collector(plugins, config) if wants_run(plugins, config) else None
-
-
-def aliases(value: Any) -> dict[str, str]:
-    """The ``aliases`` setting (``[tool.govlint.aliases]``: old name = current name), checked."""
-    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ConfigError(f'{OPTION_ALIASES}: expected a table of old name = "current name", got {value!r}')
-    return dict(value)
 
 
 def load_history(

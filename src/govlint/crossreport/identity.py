@@ -8,8 +8,14 @@ last year's report of the same body is found whatever it was called then.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
+
+from govlint.errors import ConfigError
+
+#: The configuration key of the aliases (``[tool.govlint.aliases]``).
+OPTION_ALIASES = "aliases"
 
 #: The last character of an administrative division's name (平潭综合实验区, 福建省, 淮安市, 洪泽区 …).
 _DIVISION_ENDS = frozenset("省市州盟区县旗")
@@ -81,3 +87,10 @@ def identity_of(agency: str | None, year: int | None, aliases: Mapping[str, str]
         return None
     body = normalise_body(agency, aliases)
     return Identity(body, year, region_of(body)) if body else None
+
+
+def aliases(value: Any) -> dict[str, str]:
+    """The ``aliases`` setting (``[tool.govlint.aliases]``: old name = current name), checked."""
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ConfigError(f'{OPTION_ALIASES}: expected a table of old name = "current name", got {value!r}')
+    return dict(value)

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from govlint.crossreport.digest import COPY_SECTIONS, Digest, Prose, line_column, section_span
+from govlint.crossreport.identity import OPTION_ALIASES
+from govlint.crossreport.roster import OPTION_ROSTER
 from govlint.crossreport.run import CrossRule, PairRule, Run
 from govlint.crossreport.similar import Item, similar_pairs
 from govlint.crossreport.text import Masked, longest_common, original, overlap, quote, template_positions
@@ -21,9 +23,7 @@ from govlint.model import Cell, CellStatus, Number, Span
 from govlint.rule import RuleContext, RuleMeta
 from govlint.schema import APPLICATION_COLUMNS
 
-OPTION_ALIASES = "aliases"
 OPTION_HISTORY = "history"
-OPTION_ROSTER = "roster"
 OPTION_COPY_THRESHOLD = "copy-threshold"
 OPTION_COPY_MIN_CHARS = "copy-min-chars"
 OPTION_COPY_TEMPLATES = "copy-templates"
@@ -514,7 +514,7 @@ class MissingReport(CrossRule):
             return
         for year in sorted(run.years):
             for entry in roster.entries:
-                if run.reports_of(entry.body, year):
+                if any(run.reports_of(name, year) for name in entry.names):
                     continue
                 yield self.finding(
                     roster.path,

@@ -3,12 +3,14 @@ statistics period, the format for the year, and the presence of a date at all.""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from govlint.crossreport.roster import roster_entry
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import DateMention, Report, Span
@@ -65,10 +67,12 @@ def _month_day(name: str, value: str) -> tuple[int, int]:
 
 
 def _deadline(ctx: RuleContext, name: str, year: int) -> dt.date:
-    month, day = _month_day(name, str(ctx.option(name, DATE_OPTIONS[name])))
-    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
-        day = 28
-    return dt.date(year, month, day)
+    return _on(year, *_month_day(name, str(ctx.option(name, DATE_OPTIONS[name]))))
+
+
+def _on(year: int, month: int, day: int) -> dt.date:
+    """The deadline ``month``-``day`` in ``year``: 02-29 is the 28th in a common year, 04-31 the 30th."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 #: Endings of a body that is not a government's own: departments, offices, 乡镇 and 街道, and the
@@ -214,14 +218,16 @@ class PublishedLate(Rule):
             "条例 第四十九条第一款: departments of county-level and higher governments publish the previous year's "
             "report by 1月31日; 第二款: a 县级以上地方人民政府's own report (本级政府) is published by 3月31日. "
             "Townships and street offices have no date in the regulation; local notices mostly require the end of "
-            "January, which is the default here. The level comes from the `level` setting (or a roster) when one "
-            "is given; otherwise from the title's subject (or, without one, the agency): a 省/市/县/区/州/旗/盟, "
+            "January, which is the default here. The level comes from the roster (`roster`: the body's `level` "
+            "column) or the `level` setting when one is given; otherwise from the title's subject (or, without "
+            "one, the agency): a 省/市/县/区/州/旗/盟, "
             "with or without 人民政府, or a 综合实验区/开发区/新区 or its 管委会 (publishing as its region's "
             "government) is a government; a 局/委/办/办公室/中心…, 乡镇 or 街道 is a department. A report that does "
             "not show its level is not guessed at: it is held only to the later deadline, and the message says so."
             " The date is the page's publication date, or the signature date when the page has none. Options: "
             '`deadline-department` (month-day, default "01-31") and `deadline-government` (default "03-31") of '
-            "the year after the report year."
+            "the year after the report year. A body's own, earlier deadline in the roster (its `deadline` column, "
+            'e.g. "01-28" where a city sets 28 January for its departments) replaces the level\'s deadline.'
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年2月10日",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年1月20日",
@@ -232,16 +238,24 @@ class PublishedLate(Rule):
         mention = _publication(report)
         if year is None or mention is None or mention.value is None:
             return
-        level = ctx.level or report_level(report)
+        listed = roster_entry(ctx, report.agency)
+        entry = listed[1] if listed else None
+        level = (entry.kind if entry else None) or ctx.level or report_level(report)
         deadlines = {lv: _deadline(ctx, _LEVEL_OPTIONS[lv], year + 1) for lv in LEVELS}
         # Without a level, only what is late under both readings is late: the later deadline applies.
         later: Level = max(LEVELS, key=deadlines.__getitem__)
         assumed: Level = level if level is not None else later
         deadline = deadlines[assumed]
+        basis_zh, basis_en = _LEVEL_BASIS[assumed]
+        if listed is not None and entry is not None and entry.deadline is not None:
+            own = _on(year + 1, *entry.deadline)
+            if level is None or own < deadline:  # a roster sets an earlier deadline, never a later one
+                deadline = own
+                where = f"{listed[0].path}:{entry.line}"
+                basis_zh, basis_en = f"名单 {where} 规定的本单位期限", f"the body's own deadline in the roster {where}"
         if mention.value <= deadline:
             return
-        basis_zh, basis_en = _LEVEL_BASIS[assumed]
-        if level is None:
+        if level is None and (entry is None or entry.deadline is None):
             basis_zh = f"报告未显示发布机关层级，按较晚的期限判断：{basis_zh}；可在配置 level 中指定"
             basis_en = f"the report does not show its publisher's level, so the later deadline applies: {basis_en}; "
             basis_en += "set it with the level setting"
