@@ -29,21 +29,38 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class UsageError(Exception):
-    """A wrong command line: exit 2 with one line."""
+    """A wrong command line: exit 2 with one line, in Chinese (``zh``) or English (``en``)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def message(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class _ArgumentError(Exception):
+    """argparse's own complaint (English), translated and completed by :func:`govlint.clihelp.usage_error`."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        raise _ArgumentError(message)
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter without its import of shutil (for the terminal width) on every start."""
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, keeping the epilog's lines, with ``usage:`` in the help's language, and without
+    its import of shutil (for the terminal width) on every start."""
+
+    usage_prefix = "usage: "
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
         columns = os.environ.get("COLUMNS", "")
         width = width or (int(columns) - 2 if columns.isdigit() and int(columns) > 20 else 98)
         super().__init__(prog, indent_increment, max_help_position, width)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
 
 def _codes(text: str) -> list[str]:
@@ -54,26 +71,30 @@ def _globs(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command-line parser.
+def build_parser(command: str | None = None, lang: str = "zh") -> argparse.ArgumentParser:
+    """The command-line parser, its help in ``lang`` (:mod:`govlint.clihelp`).
 
     Given the name of a ``command``, only that subcommand is built: that is all its command line needs, and
     building every subcommand costs more than a check of a small report's tables.  Without one (``govlint
     --help``, a mistyped command) every subcommand is built.
     """
-    from govlint import __version__
+    from govlint import __version__, clihelp
 
-    parser = _Parser(
-        prog="govlint",
-        description="Lint government information-disclosure annual reports.",
-        formatter_class=_HelpFormatter,
-    )
+    class _Formatter(_HelpFormatter):
+        usage_prefix = clihelp.word("usage", lang)
+
+    formatter = _Formatter
+    parser = _Parser(prog="govlint", formatter_class=formatter)
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
+    parser.add_argument("--lang", dest="top_lang", choices=("zh", "en"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (summary, add_arguments) in _COMMANDS.items():
+    for name, add_arguments in _COMMANDS.items():
         if command in _COMMANDS and name != command:
             continue
-        add_arguments(sub.add_parser(name, formatter_class=_HelpFormatter, help=summary))
+        subparser = sub.add_parser(name, formatter_class=formatter, help=name)
+        add_arguments(subparser)
+        clihelp.localize(subparser, name, lang)
+    clihelp.localize(parser, "", lang)
     return parser
 
 
@@ -82,7 +103,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     configs = parser.add_mutually_exclusive_group()
     configs.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
     configs.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
+    parser.add_argument("--lang", choices=("zh", "en"))
 
 
 def _add_check(check: argparse.ArgumentParser) -> None:
@@ -172,6 +193,7 @@ def _add_parse(parse: argparse.ArgumentParser) -> None:
         help="json (one report: indented; several: JSON Lines, one report per line) or text",
     )
     parse.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
+    parse.add_argument("--lang", choices=("zh", "en"))
     parse.set_defaults(run=run_parse)
 
 
@@ -183,7 +205,7 @@ def _add_rules(rules: argparse.ArgumentParser) -> None:
 
 def _add_rule(rule: argparse.ArgumentParser) -> None:
     _add_common(rule)
-    rule.add_argument("code", metavar="CODE")
+    rule.add_argument("code", metavar="CODE", help="a rule code")
     rule.set_defaults(run=run_rule)
 
 
@@ -193,31 +215,44 @@ def _add_plugins(plugins: argparse.ArgumentParser) -> None:
     plugins.set_defaults(run=run_plugins)
 
 
-#: Each command, in the order ``govlint --help`` lists them: its one-line help and what adds its arguments.
-_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "check": ("lint report files or directories", _add_check),
-    "parse": ("show the parsed report", _add_parse),
-    "rules": ("list the rules", _add_rules),
-    "rule": ("explain one rule", _add_rule),
-    "plugins": ("list the loaded plugins", _add_plugins),
+#: Each command, in the order ``govlint --help`` lists them, and what adds its arguments (their help, in
+#: Chinese and English, is in :mod:`govlint.clihelp`).
+_COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "check": _add_check,
+    "parse": _add_parse,
+    "rules": _add_rules,
+    "rule": _add_rule,
+    "plugins": _add_plugins,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
+    from govlint import clihelp
     from govlint.errors import GovlintError
 
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = clihelp.choose_lang(arguments)
+    command = arguments[0] if arguments and arguments[0] in _COMMANDS else None
     try:
         _configure_streams()
-        arguments = sys.argv[1:] if argv is None else list(argv)
-        args = build_parser(arguments[0] if arguments else None).parse_args(arguments)
+        parser = build_parser(command, lang)
+        try:
+            args = parser.parse_args(arguments)
+        except _ArgumentError as exc:
+            return _fail(_argument_error(str(exc), parser, command, lang))
+        if getattr(args, "lang", None) is None and args.top_lang is not None:
+            args.lang = args.top_lang  # govlint --lang en check …
         if getattr(args, "run", None) is None:
-            raise UsageError("a command is required: check, parse, rules, rule or plugins (see `govlint --help`)")
+            raise UsageError(
+                "a command is required: check, parse, rules, rule or plugins (see `govlint --help`)",
+                "需要指定命令：check、parse、rules、rule 或 plugins（详见 `govlint --help`）",
+            )
         code: int = args.run(args)
         _stdout().flush()
         return code
     except UsageError as exc:
-        return _fail(f"usage error: {exc}")
+        return _fail(clihelp.word("usage error", lang) + exc.message(lang))
     except GovlintError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -239,6 +274,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception as exc:
         return _fail(f"internal error: {type(exc).__name__}: {exc} (please report this to govlint's developers)")
+
+
+def _argument_error(message: str, parser: argparse.ArgumentParser, command: str | None, lang: str) -> str:
+    """argparse's complaint in ``lang``, naming the nearest option of ``command`` and its help."""
+    from govlint import clihelp
+
+    actions = list(parser._actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            actions = list(action.choices[command]._actions)
+    options = [option for action in actions for option in action.option_strings]
+    return clihelp.usage_error(message, lang, f"govlint {command}" if command else "govlint", options)
 
 
 def _configure_streams() -> None:
@@ -364,7 +411,9 @@ def run_check(args: argparse.Namespace) -> int:
     from govlint.runner import DEFAULT_TIMEOUT, Limits, Outcome, Task, Unreadable, run
 
     if args.stdin_filename and "-" not in args.paths:
-        raise UsageError("--stdin-filename is only used with - (standard input)")
+        raise UsageError(
+            "--stdin-filename is only used with - (standard input)", "--stdin-filename 只用于 -（标准输入）"
+        )
     configs = _Configs(args)
     first_config = configs.for_path(_config_path(args.paths[0], args.stdin_filename))
     lang = first_config.lang
@@ -392,9 +441,12 @@ def run_check(args: argparse.Namespace) -> int:
 
         _refuse_input_as_output(findings_path(args.output), args.paths, "--output")
     if args.format == "xlsx" and not args.statistics:
-        _check_workbook(args.output, lang)
+        _check_workbook(args.output)
     if args.statistics and args.format not in STATISTICS_FORMATS:
-        raise UsageError(f"--statistics cannot be written as {args.format}: use --format text or json")
+        raise UsageError(
+            f"--statistics cannot be written as {args.format}: use --format text, concise or json",
+            f"--statistics 不能以 {args.format} 格式输出：请用 --format text、concise 或 json",
+        )
     color = _use_color(args.color) and not args.output
     out = formatter(
         args.format,
@@ -597,7 +649,9 @@ def _refuse_input_as_output(target: str, paths: Sequence[str], option: str) -> N
         return
     for path, _ in iter_paths(paths):
         if path != "-" and os.path.exists(path) and os.path.samefile(path, target):
-            raise UsageError(f"{option} {target} is one of the reports being checked")
+            raise UsageError(
+                f"{option} {target} is one of the reports being checked", f"{option} {target} 是被检查的报告之一"
+            )
 
 
 class _Sink:
@@ -631,21 +685,19 @@ class _Sink:
                 raise InputError(f"{path}: cannot write the output ({exc.strerror or exc})") from None
 
 
-def _check_workbook(output: str | None, lang: str) -> None:
+def _check_workbook(output: str | None) -> None:
     """``--format xlsx`` needs openpyxl, and a file or a pipe: a workbook's bytes would garble a terminal."""
     import importlib.util
 
     if importlib.util.find_spec("openpyxl") is None:
         raise UsageError(
-            "--format xlsx needs openpyxl: pip install 'govlint[review]'"
-            if lang == "en"
-            else "--format xlsx 需要 openpyxl：请运行 pip install 'govlint[review]'"
+            "--format xlsx needs openpyxl: pip install 'govlint[review]'",
+            "--format xlsx 需要 openpyxl：请运行 pip install 'govlint[review]'",
         )
     if output is None and sys.stdout is not None and sys.stdout.isatty():
         raise UsageError(
-            "--format xlsx writes a workbook, not text: give -o FILE.xlsx"
-            if lang == "en"
-            else "--format xlsx 输出的是工作簿文件，不能显示在终端上：请用 -o 文件名.xlsx 指定输出文件"
+            "--format xlsx writes a workbook, not text: give -o FILE.xlsx",
+            "--format xlsx 输出的是工作簿文件，不能显示在终端上：请用 -o 文件名.xlsx 指定输出文件",
         )
 
 
@@ -756,7 +808,9 @@ def run_rule(args: argparse.Namespace) -> int:
     plugins, _ = _plugins_and_config(args)
     rule = plugins.rule(args.code)
     if rule is None:
-        raise UsageError(f"no rule {args.code!r} (see `govlint rules`)")
+        raise UsageError(
+            f"no rule {args.code!r} (see `govlint rules`)", f"没有规则 {args.code!r}（详见 `govlint rules`）"
+        )
     info = next(p for p in plugins.plugins if rule.meta.code in p.rules)
     _write(rule_markdown(rule.meta, info.name))
     return EXIT_OK

@@ -77,7 +77,7 @@ def test_exit_zero(project: Path, run: Run) -> None:
     ],
 )
 def test_usage_errors_exit_2_with_one_line(project: Path, run: Run, args: tuple[str, ...], message: str) -> None:
-    code, out, err = run(*args)
+    code, out, err = run(*args, "--lang", "en")
     assert code == 2 and out == ""
     line = one_line(err)
     assert line.startswith("govlint: usage error: ") and message in line
@@ -377,7 +377,7 @@ def test_govlint_never_writes_its_inputs(project: Path, run: Run) -> None:
     run("check", "a.txt", "b.txt", "--write-baseline", "base.json")
     run("check", "a.txt", "b.txt", "--baseline", "base.json", "--format", "sarif")
     code, _, err = run("check", "a.txt", "b.txt", "--write-baseline", "b.txt")
-    assert code == 2 and "--write-baseline b.txt is one of the reports being checked" in one_line(err)
+    assert code == 2 and "--write-baseline b.txt 是被检查的报告之一" in one_line(err)
     assert digest(reports) == before
 
 
@@ -439,7 +439,7 @@ def test_statistics_are_written_in_text_or_json_and_refused_otherwise(project: P
     [row] = json.loads(run("check", "--statistics", "--format", "json", "bad.txt")[1])
     assert (row["code"], row["count"]) == ("TS001", 2)
     for fmt in ("sarif", "github"):
-        code, out, err = run("check", "--statistics", "--format", fmt, "bad.txt")
+        code, out, err = run("check", "--statistics", "--format", fmt, "bad.txt", "--lang", "en")
         assert (code, out) == (2, "")
         assert f"--statistics cannot be written as {fmt}" in one_line(err)
 
@@ -470,7 +470,7 @@ def test_output_file_is_written_whole_or_not_at_all(
 
 def test_output_never_overwrites_an_input(project: Path, run: Run) -> None:
     write(project / "bad.txt", "错误")
-    code, _, err = run("check", "-o", "bad.txt", "bad.txt")
+    code, _, err = run("check", "-o", "bad.txt", "bad.txt", "--lang", "en")
     assert code == 2 and "--output bad.txt is one of the reports being checked" in one_line(err)
     assert (project / "bad.txt").read_text(encoding="utf-8") == "错误"
 

@@ -24,7 +24,7 @@ def test_version(run: Run) -> None:
 def test_a_commands_own_parser_is_the_full_parsers(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     # main() builds only the parser of the command it runs: its help must be the full parser's.
     helps = []
-    for parser in (build_parser(), build_parser(command)):
+    for parser in (build_parser(lang="en"), build_parser(command, lang="en")):
         with pytest.raises(SystemExit):
             parser.parse_args([command, "--help"])
         helps.append(capsys.readouterr().out)
@@ -64,6 +64,8 @@ def test_rule_shows_one_rules_page(project: Path, run: Run) -> None:
     assert out == rule_markdown(rule.meta, "office-rules")
     assert out.startswith("# TS002 存疑\n")
     code, _, err = run("rule", "GL999")
+    assert code == 2 and err == "govlint: 用法错误：没有规则 'GL999'（详见 `govlint rules`）\n"
+    code, _, err = run("rule", "GL999", "--lang", "en")
     assert code == 2 and err == "govlint: usage error: no rule 'GL999' (see `govlint rules`)\n"
 
 

@@ -168,7 +168,7 @@ def test_xlsx_is_refused_on_a_terminal_and_written_to_a_pipe(monkeypatch: pytest
 def test_the_findings_file_may_not_be_a_report_being_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     report = tmp_path / "x.findings.csv"
     shutil.copy(FILES[0], report)
-    code, _, err = check(["--format", "csv", "-o", str(tmp_path / "x.csv"), str(report)], monkeypatch)
+    code, _, err = check(["--format", "csv", "--lang", "en", "-o", str(tmp_path / "x.csv"), str(report)], monkeypatch)
     assert code == 2
     assert "is one of the reports being checked" in err
     assert report.read_bytes() == FILES[0].read_bytes()
