@@ -1,0 +1,277 @@
+"""The reviewer's page in a real browser: Debian's ``chromium`` driven by selenium through ``chromium-driver``.
+
+The page is made by a run over the pingtan corpus (``tests/fixtures/corpus/pingtan``, the copy of
+``corpus/pingtan`` that tests read), opened from disk and used as a reviewer would: sorting and filtering
+the list, opening a report and finding its cells marked.  It must make no request and log no error.
+Screenshots are kept in ``test-artifacts/browser/`` (ignored by git).
+
+Nothing here downloads a browser: the browser and its driver are the system's (``apt-get install chromium
+chromium-driver``; ``.ci/run`` installs them).  Without them the tests are skipped with a reason that says
+so; with ``GOVLINT_REQUIRE_BROWSER=1`` (CI) a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govlint
+from govlint import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+PINGTAN = ROOT / "tests" / "fixtures" / "corpus" / "pingtan"
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+REQUIRED = os.environ.get("GOVLINT_REQUIRE_BROWSER") == "1"
+INSTALL = "apt-get install chromium chromium-driver (Debian) and pip install selenium"
+
+
+def _missing(what: str) -> None:
+    message = f"browser tests skipped: {what} (install: {INSTALL})"
+    if REQUIRED:
+        pytest.fail(f"{message}; GOVLINT_REQUIRE_BROWSER=1 requires them")
+    pytest.skip(message)
+
+
+def _executable(names: tuple[str, ...]) -> str | None:
+    return next((found for name in names if (found := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _missing("selenium is not installed")
+    chromium = _executable(("chromium", "chromium-browser"))
+    driver_path = _executable(("chromedriver",))
+    if chromium is None or driver_path is None:
+        _missing(f"no {'chromium' if chromium is None else 'chromedriver'} on PATH")
+    os.environ["SE_OFFLINE"] = "true"  # selenium's manager may never fetch a browser or a driver
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    profile = tempfile.mkdtemp(prefix="govlint-chromium-")
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The page of a run over the pingtan corpus (named as a user in the checkout would name it)."""
+    out = tmp_path_factory.mktemp("page") / "review.html"
+    code = cli.main(["check", "--isolated", os.path.relpath(PINGTAN), "--format", "html", "-o", str(out)])
+    assert code == 1, "the corpus has findings"
+    return out
+
+
+@pytest.fixture
+def opened(browser: Any, page: Path) -> Any:
+    """The page freshly loaded, with the browser's logs emptied of earlier pages."""
+    browser.get("about:blank")
+    browser.get_log("browser")
+    browser.get_log("performance")
+    browser.get(page.as_uri())
+    return browser
+
+
+class Rows(HTMLParser):
+    """The list's rows as the markup has them (what the filters are checked against)."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.rows: list[dict[str, str]] = []
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        if tag == "tr" and "data-i" in found:
+            self.rows.append(found)
+
+
+def shown_rows(driver: Any) -> list[dict[str, str]]:
+    """The data of the list's visible rows, in the order shown."""
+    rows: list[dict[str, str]] = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#reports tbody tr'))"
+        ".filter(tr => !tr.hidden).map(tr => Object.assign({}, tr.dataset));"
+    )
+    return rows
+
+
+def settle(driver: Any, expression: str) -> Any:
+    """The value of a script expression once it is truthy (events such as ``toggle`` and ``hashchange``
+    run after the action that fires them), or its last value after 10 s."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        return WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return {expression};"))
+    except TimeoutException:
+        return driver.execute_script(f"return {expression};")
+
+
+def number(text: str) -> float | None:
+    return None if text == "" else float(text)
+
+
+def sort(driver: Any, key: str) -> None:
+    driver.find_element("css selector", f'#reports th button[data-sort="{key}"]').click()
+
+
+def test_sorting_orders_the_list_and_a_second_click_reverses_it(opened: Any) -> None:
+    total = len(shown_rows(opened))
+    for key in ("score", "year"):
+        sort(opened, key)
+        values = [number(r[key]) for r in shown_rows(opened)]
+        known = [v for v in values if v is not None]
+        assert len(values) == total
+        assert known == sorted(known) and values[len(known) :] == [None] * (len(values) - len(known))
+        assert len(set(known)) > 1, f"the corpus should have several {key}s"
+        sort(opened, key)
+        values = [number(r[key]) for r in shown_rows(opened)]
+        known = [v for v in values if v is not None]
+        assert known == sorted(known, reverse=True), "unknown last, either way"
+    header = opened.find_element("css selector", '#reports th:has(button[data-sort="year"])')
+    assert header.get_attribute("aria-sort") == "descending"
+    sort(opened, "body")
+    bodies = [r["body"] for r in shown_rows(opened)]
+    runs = [b for i, b in enumerate(bodies) if i == 0 or bodies[i - 1] != b]
+    assert len(runs) == len(set(bodies)), "each body's reports together"
+
+
+def test_filters_keep_exactly_the_matching_reports(opened: Any, page: Path) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    rows = Rows(page.read_text(encoding="utf-8")).rows
+    body_part = "财政金融局"
+    field = opened.find_element("id", "f-body")
+    field.send_keys(body_part)
+    shown = shown_rows(opened)
+    assert [r["path"] for r in shown] == [r["data-path"] for r in rows if body_part in r["data-body"]]
+    assert len(shown) >= 5
+    assert opened.find_element("id", "shown").text.startswith(f"显示 {len(shown)} / {len(rows)}")
+    field.clear()
+    field.send_keys(" ")  # clear() sends no input event
+    Select(opened.find_element("id", "f-year")).select_by_visible_text("2021")
+    shown = shown_rows(opened)
+    assert [r["path"] for r in shown] == [r["data-path"] for r in rows if r["data-year"] == "2021"]
+    in_2021 = [r for r in rows if r["data-year"] == "2021"]
+    code = Counter(c for r in in_2021 for c in r["data-codes"].split()).most_common()[-1][0]
+    Select(opened.find_element("id", "f-code")).select_by_visible_text(code)
+    shown = shown_rows(opened)
+    expected = [r["data-path"] for r in in_2021 if f" {code} " in r["data-codes"]]
+    assert [r["path"] for r in shown] == expected, "filters combine"
+    assert 0 < len(expected) < len(in_2021)
+    Select(opened.find_element("id", "f-code")).select_by_index(0)
+    Select(opened.find_element("id", "f-year")).select_by_index(0)
+    opened.find_element("id", "f-min").send_keys("95")
+    shown = shown_rows(opened)
+    assert [r["path"] for r in shown] == [
+        r["data-path"] for r in rows if r["data-score"] and float(r["data-score"]) >= 95
+    ]
+    assert len(shown) < len(rows)
+
+
+def test_a_reports_findings_show_their_cells_marked(opened: Any, page: Path) -> None:
+    markup = page.read_text(encoding="utf-8")
+    sections = markup.split('<details class="report" id="r-')[1:]
+    index = next(s.split('"', 1)[0] for s in sections if 'data-c="total"' in s and 'data-c=""' in s)
+    opened.find_element("css selector", f'#reports a[href="#r-{index}"]').click()
+    details = opened.find_element("id", f"r-{index}")
+    assert settle(opened, f"document.getElementById('r-{index}').open && location.hash === '#r-{index}'")
+    path = opened.find_element("css selector", f'#reports tr[data-i="{index}"]').get_attribute("data-path")
+    report = govlint.parse(Path(path))
+    findings = details.find_elements("css selector", ".finding[data-t]")
+    cells = [f for f in findings if f.get_attribute("data-c")]
+    rows = [f for f in findings if f.get_attribute("data-r") and not f.get_attribute("data-c")]
+    assert cells and rows
+    for finding in cells:
+        t, r, c = (finding.get_attribute(f"data-{k}") for k in "trc")
+        td = details.find_element("css selector", f'table[data-t="{t}"] tr[data-r="{r}"] td[data-c="{c}"]')
+        assert "hit" in td.get_attribute("class").split()
+        assert td.text == report.tables[t].rows[r].cells[c].raw.strip(), "the cell as printed"
+    for finding in rows:
+        t, r = (finding.get_attribute(f"data-{k}") for k in "tr")
+        tr = details.find_element("css selector", f'table[data-t="{t}"] tr[data-r="{r}"]')
+        assert "hit" in tr.get_attribute("class").split()
+        if report.tables[t].rows[r].problem is not None:  # an unread row: its cells are hatched, not blank
+            assert all("unread" in td.get_attribute("class").split() for td in tr.find_elements("css selector", "td"))
+    marked = details.find_elements("css selector", "td.hit, tr.hit")
+    assert len(marked) <= len(cells) + len(rows), "nothing marked that no finding points at"
+    cells[0].find_element("css selector", ".msg").click()
+    t, r, c = (cells[0].get_attribute(f"data-{k}") for k in "trc")
+    focused = details.find_element("css selector", "td.focus")
+    assert (focused.get_attribute("data-c"), focused.find_element("xpath", "..").get_attribute("data-r")) == (c, r)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "report.png"
+    assert opened.save_screenshot(str(shot)) and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_page_makes_no_request_and_logs_no_error(opened: Any, page: Path) -> None:
+    # use the page: sort, filter, open every report (drawing its tables)
+    sort(opened, "score")
+    opened.find_element("id", "f-body").send_keys("局")
+    opened.execute_script("document.querySelectorAll('details.report').forEach(d => { d.open = true; });")
+    assert settle(opened, "document.querySelectorAll('.tables table').length") > 10, "tables drawn on opening"
+    resources = opened.execute_script("return performance.getEntriesByType('resource').map(e => e.name);")
+    assert resources == []
+    requests = [
+        message["params"]["request"]["url"]
+        for entry in opened.get_log("performance")
+        if (message := json.loads(entry["message"])["message"])["method"] == "Network.requestWillBeSent"
+    ]
+    assert requests == [page.as_uri()], "the page itself, nothing else"
+    errors = [e for e in opened.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert errors == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.get(page.as_uri())
+    shot = ARTIFACTS / "review.png"
+    assert opened.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+
+
+def test_the_policy_blocks_what_a_script_would_fetch(opened: Any) -> None:
+    """The page's own policy, not the test's isolation, is what stops a request: an image from the web
+    added by a script is refused by the policy (Chromium announces the request, then fails it as "csp")."""
+    blocked = opened.execute_async_script(
+        "const done = arguments[0];"
+        "document.addEventListener('securitypolicyviolation', e => done([e.violatedDirective, e.blockedURI]));"
+        "const img = document.createElement('img'); img.src = 'https://example.invalid/x.png';"
+        "document.body.appendChild(img);"
+    )
+    assert blocked == ["img-src", "https://example.invalid/x.png"]
+    events = [json.loads(e["message"])["message"] for e in opened.get_log("performance")]
+    (request,) = [
+        e["params"]["requestId"]
+        for e in events
+        if e["method"] == "Network.requestWillBeSent" and e["params"]["request"]["url"].startswith("https:")
+    ]
+    outcomes = [e for e in events if e["method"].startswith("Network.") and e["params"].get("requestId") == request]
+    assert [e["params"].get("blockedReason") for e in outcomes if e["method"] == "Network.loadingFailed"] == ["csp"]
+    assert not [e for e in outcomes if e["method"] == "Network.responseReceived"], "nothing went out"
