@@ -117,6 +117,10 @@ OPTIONS: dict[str, Text] = {
         "往年报告所在文件夹，供跨报告规则比对，本身不检查（可重复）",
         "earlier years' reports, compared with by the cross-report rules but not checked (repeatable)",
     ),
+    "roster": (
+        "应发布报告的单位名册 CSV（单位、层级、地区、期限）：查找缺少的报告和逾期",
+        "CSV of the bodies that must publish (body,level,region,deadline): missing reports, deadlines",
+    ),
     "baseline": ("只报告 FILE 中未记录的问题", "report only the findings not recorded in FILE"),
     "write_baseline": (
         "把当前的问题记录到 FILE（不报告问题）",
