@@ -460,7 +460,8 @@ class RunScores:
 
     The outputs of one path are merged (a cross-report finding comes after the file's own, and counts on
     the report it is anchored in).  A path is a report when govlint read it (the output carries its text)
-    or could not read it (GL001); skipped paths, unreadable folders and paths such as a roster's are not.
+    or could not read it (GL001); a document that is not a report (GL002), skipped paths, unreadable folders
+    and paths such as a roster's are not.
     """
 
     def __init__(self, setup: Setup | None = None) -> None:
@@ -477,8 +478,8 @@ class RunScores:
         path = output.path
         if path not in self._findings:
             self._findings[path] = []
-            is_file = output.text is not None or any(d.code == "GL001" for d in output.diagnostics)
-            if is_file:
+            codes = {d.code for d in output.diagnostics}
+            if (output.text is not None or "GL001" in codes) and not codes & SKIPPED_CODES:
                 self._reports.append(path)
             self._folders.extend(d for d in output.diagnostics if d.code == "GL005")
         self._findings[path].extend(output.diagnostics)

@@ -245,7 +245,10 @@ def test_json_scores_every_report_with_every_finding_accounted_for(
     files = sorted(CORPUS.glob("*.txt"))[:8]
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7 not really")
-    data = check_json([*map(str, files), str(broken)], monkeypatch)
+    other = tmp_path / "minutes.txt"
+    other.write_text("会议纪要\n今天下午开会，讨论了食堂的菜单。\n", encoding="utf-8")
+    data = check_json([*map(str, files), str(broken), str(other)], monkeypatch)
+    assert [d["code"] for d in data["diagnostics"] if d["path"] == str(other)] == ["GL002"]  # not a report: no score
     reports = {r["path"]: r for r in data["reports"]}
     assert list(reports) == [*map(str, files), str(broken)]
     for path, report in reports.items():
@@ -265,7 +268,7 @@ def test_json_scores_every_report_with_every_finding_accounted_for(
             s: sum(1 for d in mine if d["severity"] == s and not d["unread"]) for s in ("error", "warning", "info")
         }
     assert any(d["code"].startswith("GL5") for d in data["diagnostics"]), "a file with a second, cross-report output"
-    assert data["files"] == 9  # each path once
+    assert data["files"] == 10  # each path once
     scoring = data["scoring"]
     assert scoring["reports"] == 9
     assert scoring["scored"] == 8
