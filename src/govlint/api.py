@@ -1,32 +1,102 @@
-"""The library's face: :func:`parse` and :func:`lint`.  No printing, no exiting, no I/O not asked for."""
+"""The library's face: parse and lint a report given as a file or as text.  No printing, no exiting, no I/O
+not asked for.
+
+:func:`parse_file`/:func:`parse_text` and :func:`lint_file`/:func:`lint_text` say what their argument is;
+:func:`parse` and :func:`lint` guess it (a one-line ``str`` naming an existing file is read as that file),
+and warn when a ``str`` could be either.
+"""
 
 from __future__ import annotations
 
+import os
+import warnings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from govlint.config import Config
     from govlint.linter import LintResult
     from govlint.model import Report
-    from govlint.sources import Source
+    from govlint.sources import Document, Source
+
+
+class AmbiguousSourceWarning(UserWarning):
+    """:func:`parse` or :func:`lint` was given a one-line ``str``, which could be a path or a report's text."""
+
+
+def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, name: str | None = None) -> Report:
+    """Parse the report in the file at ``path`` (text, Markdown, HTML, Word or PDF, by its extension or
+    content).  ``encoding`` overrides the detected encoding of text and HTML; ``name`` is the path the report
+    and its messages show.  Raises :class:`govlint.errors.InputError` when the file cannot be read as a
+    report; never raises on a badly formed report."""
+    from govlint.sources import load_file
+
+    return _parse(load_file(path, encoding=encoding, name=name))
+
+
+def parse_text(text: str, *, name: str | None = None) -> Report:
+    """Parse a report given as its text (or a web page's source), never taken for a path; ``name`` is the
+    path its messages show (default ``<string>``)."""
+    from govlint.sources import load_text
+
+    return _parse(load_text(text, name=name))
 
 
 def parse(source: Source, *, encoding: str | None = None, name: str | None = None) -> Report:
-    """Parse a report into its AST.
+    """Parse a report into its AST: a path (``pathlib.Path``, or a one-line ``str`` naming an existing file),
+    the file's ``bytes``, or the report's text as ``str``.
 
-    ``source`` is a path (``pathlib.Path``, or a one-line ``str`` naming an existing file), the file's
-    ``bytes``, or the report's text as ``str``.  Raises :class:`govlint.errors.InputError` when the source
-    cannot be read as a report; never raises on a badly formed report.  ``name`` is the path the report
-    and its messages show (default: the path, or ``<bytes>``/``<string>``).
+    A one-line ``str`` is ambiguous, and gives an :class:`AmbiguousSourceWarning`: say what it is with
+    :func:`parse_file` or :func:`parse_text`.  Raises :class:`govlint.errors.InputError` when the source cannot
+    be read as a report; never raises on a badly formed report.
     """
-    from govlint.parsing import parse_document
     from govlint.sources import load
 
-    return parse_document(load(source, encoding=encoding, name=name))
+    if isinstance(source, str) and "\n" not in source.strip():
+        warnings.warn(
+            f"govlint.parse({_shown(source)}): a one-line str may be a path or a report's text; "
+            "use govlint.parse_file() or govlint.parse_text()",
+            AmbiguousSourceWarning,
+            stacklevel=2,
+        )
+    return _parse(load(source, encoding=encoding, name=name))
+
+
+def _shown(source: str) -> str:
+    return repr(source if len(source) <= 40 else source[:40] + "…")
+
+
+def _parse(document: Document) -> Report:
+    from govlint.parsing import parse_document
+
+    return parse_document(document)
 
 
 def lint(source: Source, config: Config | None = None, *, encoding: str | None = None) -> LintResult:
-    """Parse ``source`` and run every selected rule on it; returns the diagnostics as data."""
+    """Parse ``source`` as :func:`parse` does (and warns) and run every selected rule on it."""
     from govlint.linter import lint_report
 
-    return lint_report(parse(source, encoding=encoding), config)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguousSourceWarning)
+        report = parse(source, encoding=encoding)
+    if isinstance(source, str) and "\n" not in source.strip():
+        warnings.warn(
+            f"govlint.lint({_shown(source)}): a one-line str may be a path or a report's text; "
+            "use govlint.lint_file() or govlint.lint_text()",
+            AmbiguousSourceWarning,
+            stacklevel=2,
+        )
+    return lint_report(report, config)
+
+
+def lint_file(path: str | os.PathLike[str], config: Config | None = None, *, encoding: str | None = None) -> LintResult:
+    """Parse the report in the file at ``path`` and run every selected rule on it; the diagnostics as data."""
+    from govlint.linter import lint_report
+
+    return lint_report(parse_file(path, encoding=encoding), config)
+
+
+def lint_text(text: str, config: Config | None = None, *, name: str | None = None) -> LintResult:
+    """Parse a report given as its text and run every selected rule on it; the diagnostics as data."""
+    from govlint.linter import lint_report
+
+    return lint_report(parse_text(text, name=name), config)

@@ -750,14 +750,12 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def _read_report(path: str, encoding: str | None) -> Any:
-    """One report through the library's :func:`govlint.api.parse` (``-``: standard input)."""
-    from pathlib import Path
-
-    from govlint.api import parse
+    """One report through the library's :func:`govlint.api.parse_file` (``-``: standard input, as bytes)."""
+    from govlint.api import parse, parse_file
     from govlint.errors import InputError
 
     if path != "-":
-        return parse(Path(path), encoding=encoding)
+        return parse_file(path, encoding=encoding)
     data = _stdin()
     if data is None:
         raise InputError("<stdin>: standard input is closed")

@@ -8,14 +8,13 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
-from govlint import parsing
+from govlint.api import parse, parse_file
 from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, configured, lint_report, plugins_for
 from govlint.notices import is_not_a_report, not_a_report
 from govlint.output.view import report_view
 from govlint.runner.outcome import Outcome, Task, Unreadable
-from govlint.sources import load, load_file
 
 
 class TimeLimitExceeded(BaseException):
@@ -28,10 +27,9 @@ def process(task: Task) -> Outcome:
     who knows the memory limit."""
     try:
         if task.data is not None:
-            document = load(task.data, encoding=task.encoding, name=task.name or "<stdin>")
+            report = parse(task.data, encoding=task.encoding, name=task.name or "<stdin>")
         else:
-            document = load_file(task.path, encoding=task.encoding, name=task.path)
-        report = parsing.parse_document(document)
+            report = parse_file(task.path, encoding=task.encoding, name=task.path)
     except InputError as exc:
         return Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc)))
     except (ConfigError, PluginError, MemoryError):

@@ -12,7 +12,7 @@ import os
 from govlint.sources.document import Document, SourceKind
 from govlint.sources.guard import check_size, input_error, read_input_file
 
-__all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load"]
+__all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
 
 Source = str | bytes | os.PathLike[str]
 
@@ -41,6 +41,11 @@ def load(source: Source, *, encoding: str | None = None, name: str | None = None
     if isinstance(source, bytes):
         check_size(len(source), name or "<bytes>")
         return read_bytes(source, sniff(source), name or "<bytes>", encoding)
+    return load_text(source, name=name)
+
+
+def load_text(source: str, *, name: str | None = None) -> Document:
+    """Read the report's text (plain text, or a web page's source), never taken for a path."""
     display = name or "<string>"
     check_size(len(source), display)
     if _starts_like_html(source[:512].lstrip().lower().encode("utf-8", "replace")):

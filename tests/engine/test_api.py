@@ -1,0 +1,60 @@
+"""The library's face (issue 14, item 16): what ``dir``/``help`` show, parse_text/parse_file, the warning."""
+
+from __future__ import annotations
+
+import pydoc
+import warnings
+from pathlib import Path
+
+import pytest
+
+import govlint
+from govlint.api import AmbiguousSourceWarning
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
+API = [
+    "Config",
+    "Diagnostic",
+    "LintResult",
+    "Report",
+    "lint",
+    "lint_file",
+    "lint_text",
+    "parse",
+    "parse_file",
+    "parse_text",
+]
+
+
+def test_dir_and_help_show_the_public_api() -> None:
+    assert set(API) <= set(dir(govlint))
+    assert not {"pluggy", "TYPE_CHECKING", "annotations", "Any"} & set(dir(govlint))
+    page = pydoc.render_doc(govlint, renderer=pydoc.plaintext)
+    for name in ("parse_file(path", "parse_text(text", "lint_file(path", "lint_text(text", "class Config"):
+        assert name in page, name
+
+
+def test_parse_text_never_takes_its_argument_for_a_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "无").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert govlint.parse_text("无").text.strip() == "无"  # a file of that name is there, and is not read
+    assert govlint.parse_file("无").report_year == 2024
+
+
+def test_parse_file_and_text_give_the_same_report() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    by_file, by_text = govlint.parse_file(SEED), govlint.parse_text(text, name=str(SEED))
+    assert by_file.tables == by_text.tables and by_file.report_year == by_text.report_year
+    assert govlint.lint_file(SEED).diagnostics == govlint.lint_text(text, name=str(SEED)).diagnostics
+
+
+def test_parse_of_a_one_line_str_warns_and_of_a_path_or_text_does_not() -> None:
+    with pytest.warns(AmbiguousSourceWarning, match=r"use govlint.parse_file\(\) or govlint.parse_text\(\)"):
+        govlint.parse(str(SEED))
+    with pytest.warns(AmbiguousSourceWarning, match=r"govlint.lint_file\(\) or govlint.lint_text\(\)"):
+        govlint.lint(str(SEED))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        govlint.parse(SEED)
+        govlint.parse(SEED.read_text(encoding="utf-8"))
+        govlint.parse(SEED.read_bytes())
