@@ -174,10 +174,14 @@ def test_the_findings_file_may_not_be_a_report_being_checked(tmp_path: Path, mon
     assert report.read_bytes() == FILES[0].read_bytes()
 
 
-def test_csv_is_the_same_with_one_worker_or_two(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tables_are_the_same_with_one_worker_or_two(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     outputs = []
     for jobs in ("1", "2"):
-        target = tmp_path / f"j{jobs}.csv"
+        target, book = tmp_path / f"j{jobs}.csv", tmp_path / f"j{jobs}.xlsx"
         check(["--format", "csv", "-j", jobs, "-o", str(target), str(folder)], monkeypatch)
-        outputs.append((target.read_bytes(), Path(findings_path(str(target))).read_bytes()))
+        check(["--format", "xlsx", "-j", jobs, "-o", str(book), str(folder)], monkeypatch)
+        sheets = [list(sheet.iter_rows(values_only=True)) for sheet in openpyxl.load_workbook(book)]
+        outputs.append((target.read_bytes(), Path(findings_path(str(target))).read_bytes(), sheets))
     assert outputs[0] == outputs[1]
