@@ -21,7 +21,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from lark import Token
 from lark.common import LexerConf
@@ -77,16 +77,29 @@ _MIN_REVIEW_LABELS = 4
 
 
 class ReportToken(Token):
-    """A Lark token that also carries what it stands for (set by the lexer; the class holds the defaults)."""
+    """A Lark token that also carries what it stands for (set by the lexer).
 
-    hit: LabelHit | None = None
+    Slots, not a ``__dict__`` per token: a large report has tens of thousands of tokens, and the dictionaries
+    were a quarter of the lexer's memory (docs/performance.md).
+    """
+
+    __slots__ = ("atoms", "heading", "hit", "label_atoms", "row")
+
+    hit: LabelHit | None
     #: In a table: the cells printed after this label (after a BEGIN marker: before the first label), in order.
-    atoms: tuple[Atom, ...] = ()
-    heading: HeadingMatch | None = None
+    atoms: tuple[Atom, ...]
+    heading: HeadingMatch | None
     #: For ``ANON``: the printed label text of the row, if any.
-    label_atoms: tuple[Atom, ...] = ()
+    label_atoms: tuple[Atom, ...]
     #: The physical row a label or cell is printed in (-1 outside tables).
-    row: int = -1
+    row: int
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> ReportToken:  # every way Lark makes a token comes here
+        token = cast(ReportToken, super().__new__(cls, *args, **kwargs))
+        token.hit = token.heading = None
+        token.atoms = token.label_atoms = ()
+        token.row = -1
+        return token
 
 
 def _token(kind: str, text: str, start: int, end: int) -> ReportToken:

@@ -40,7 +40,11 @@ def read_input_file(path: str) -> bytes:
     check_size(info.st_size, name)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
+            # read what the file holds, not a buffer of the largest size (it costs address space, which the
+            # runner's workers limit); a file still growing is read on up to one byte past the limit
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_INPUT_BYTES + 1 - len(data))
     except OSError as exc:
         raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
     check_size(len(data), name)

@@ -54,35 +54,56 @@ def page_title(tree: Any, body: Node, metas: dict[str, str]) -> str:
 
 
 def content_root(body: Node) -> Node:
-    """The deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text."""
-    weights: dict[int, int] = {}
-    order: list[tuple[Node, Node | None]] = []
-    stack: list[tuple[Node, Node | None, bool]] = [(body, None, False)]
-    while stack:
-        node, parent, in_link = stack.pop()
-        if skipped(node):
-            continue
-        order.append((node, parent))
-        if node.tag == "-text":
-            weights[node.mem_id] = 0 if in_link else len("".join((node.text_content or "").split()))
-            continue
-        weights[node.mem_id] = 0
-        link = in_link or node.tag == "a"
-        stack.extend((child, node, link) for child in reversed(list(children(node))))
-    for node, parent in reversed(order):
-        if parent is not None:
-            weights[parent.mem_id] += weights[node.mem_id]
-    total = weights[body.mem_id]
+    """The deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text.
+
+    Such elements form one chain down from ``body`` (two disjoint subtrees cannot both hold more than half),
+    so two walks find it without a record per node: one sums the text, the next keeps the chain.
+    """
+    total, _ = _weigh(body, float("inf"))
+    chain = {node.mem_id for node in _weigh(body, CONTENT_SHARE * total)[1]} if total else None
     root = body
     while True:
         heavy = [
             child
             for child in children(root)
-            if child.tag != "-text" and weights.get(child.mem_id, 0) >= CONTENT_SHARE * total
+            if child.tag != "-text" and (chain is None or child.mem_id in chain)  # no text: every child weighs 0
         ]
         if not heavy or heavy[0].tag in _LEAF_BLOCKS:
             return root
         root = heavy[0]
+
+
+def _weigh(body: Node, threshold: float) -> tuple[int, list[Node]]:
+    """The non-link text length of ``body`` (white space aside), and the shown elements whose own such
+    length is at least ``threshold``.  The walk follows the tree's links, holding only the open elements."""
+    open_nodes: list[Node] = [body]
+    sums = [0]
+    in_link = [False]
+    heavy: list[Node] = []
+    node = body.child
+    while open_nodes:
+        if node is None:  # the innermost open element is complete
+            closed = open_nodes.pop()
+            weight = sums.pop()
+            in_link.pop()
+            if weight >= threshold:
+                heavy.append(closed)
+            if sums:
+                sums[-1] += weight
+            node = closed.next if open_nodes else None
+            continue
+        if skipped(node):
+            node = node.next
+        elif node.tag == "-text":
+            if not in_link[-1]:
+                sums[-1] += len("".join((node.text_content or "").split()))
+            node = node.next
+        else:
+            open_nodes.append(node)
+            sums.append(0)
+            in_link.append(in_link[-1] or node.tag == "a")
+            node = node.child
+    return weight, heavy
 
 
 def metadata_lines(body: Node, root: Node) -> Iterator[str]:

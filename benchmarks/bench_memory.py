@@ -1,0 +1,228 @@
+"""Peak memory of each reader against the input (a script, not a test): ``python benchmarks/bench_memory.py``.
+
+Issue #16: peak memory must stay at about ten times the input plus a fixed base, for every reader.  For each
+reader and size the script writes a file built from the seed reports in ``tests/fixtures/seeds`` and checks
+it (``govlint.lint``: reading, parsing, every rule) in a fresh process.  That process first lints a small
+file of the same kind, so that imports, the parser's tables and the reader's libraries are the fixed base;
+then it lints the large file.  The figure is the growth of the process's peak resident memory
+(``VmHWM``, reset once the base is in place) over that base, divided by the input.
+
+The input is the file's size, except for Word, where it is the size of the document's XML once unpacked:
+a ``.docx`` is a zip whose XML deflates about tenfold, and the reader's limit (50 MB) is on that size.
+
+- ``text``: the five seeds one after another, repeated;
+- ``html``: the same as one web page, paragraphs and ``<table>`` rows;
+- ``docx``: the same as one Word document (paragraphs and tables of ``document.xml``);
+- ``pdf``: the seeds' lines printed on up to 500 pages (the PDF reader's page limit), so about 10 MB at most.
+
+Exit status 1 when a growth is above ``--limit`` times the input (default 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import html
+import io
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SIZES_MB = (1.0, 10.0, 50.0)
+READERS = ("text", "html", "docx", "pdf")
+#: Where each reader stops: Word's unpacked XML and any file at 50 MB, a PDF at 500 pages.
+MAX_MB = {"text": 49.0, "html": 49.0, "docx": 45.0, "pdf": 12.0}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _seed_lines() -> list[str]:
+    return "\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))).splitlines()
+
+
+def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Paragraphs (one line) and tables (consecutive TAB-separated lines)."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if "\t" in line and blocks and blocks[-1][0] == "table":
+            blocks[-1][1].append(line)
+        else:
+            blocks.append(("table" if "\t" in line else "p", [line]))
+    return blocks
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit.encode("utf-8")))
+
+
+def build_text(size: int) -> bytes:
+    return _repeat("\n".join(_seed_lines()) + "\n", size).encode("utf-8")
+
+
+def build_html(size: int) -> bytes:
+    parts = []
+    for kind, lines in _blocks(_seed_lines()):
+        if kind == "p":
+            parts.append(f"<p>{html.escape(lines[0])}</p>\n")
+        else:
+            rows = ("<tr>" + "".join(f"<td><p>{html.escape(c)}</p></td>" for c in line.split("\t")) + "</tr>\n"
+                    for line in lines)  # fmt: skip
+            parts.append("<table>\n" + "".join(rows) + "</table>\n")
+    head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title></head><body>\n'
+    return (head + _repeat("".join(parts), size - 200) + "</body></html>\n").encode("utf-8")
+
+
+def _w_paragraph(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r></w:p>'
+
+
+def docx_xml(size: int) -> bytes:
+    parts = []
+    for kind, lines in _blocks(_seed_lines()):
+        if kind == "p":
+            parts.append(_w_paragraph(lines[0]))
+        else:
+            rows = (
+                "<w:tr>" + "".join(f"<w:tc>{_w_paragraph(c)}</w:tc>" for c in line.split("\t")) + "</w:tr>"
+                for line in lines
+            )
+            parts.append("<w:tbl>" + "".join(rows) + "</w:tbl>")
+    body = _repeat("".join(parts), size - 300)
+    document = f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    return ('<?xml version="1.0" encoding="UTF-8"?>' + document).encode()
+
+
+def build_docx(size: int) -> bytes:
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/document.xml", docx_xml(size))
+    return buffer.getvalue()
+
+
+_PDF_FONT = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts "
+    b"[<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+    b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
+    b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> >>] >>"
+)
+
+
+def build_pdf(size: int) -> bytes:
+    """Pages of 9-point lines (a table row's cells spread across the line), at most 500 pages."""
+    lines = [line for line in _seed_lines() if line.strip()]
+    pages = min(500, max(1, size // 20_000))
+    per_page = max(1, size // pages // 200)
+    streams = []
+    at = 0
+    for _ in range(pages):
+        ops = []
+        for row in range(min(per_page, 75)):
+            cells = lines[at % len(lines)].split("\t")
+            at += 1
+            for column, cell in enumerate(cells[:12]):
+                hexed = cell.encode("utf-16-be").hex().encode()
+                ops.append(b"BT /F1 9 Tf %d %d Td <%s> Tj ET\n" % (40 + 44 * column, 800 - 10 * row, hexed))
+        streams.append(b"".join(ops))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _PDF_FONT]
+    kids = []
+    for stream in streams:
+        kids.append(b"%d 0 R" % (len(objects) + 1))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (len(objects) + 2)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+BUILDERS = {"text": build_text, "html": build_html, "docx": build_docx, "pdf": build_pdf}
+SUFFIX = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
+
+
+def _status_mb(field: str) -> float:
+    """``VmRSS`` or ``VmHWM`` (the peak) of this process, in MB, from ``/proc/self/status``."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise LookupError(field)
+
+
+def _reset_peak() -> None:
+    """Start the peak (``VmHWM``) again from the memory in use now (Linux 4.0+)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def child(small: str, large: str) -> None:
+    """In a fresh process: lint ``small`` (the fixed base), then ``large``; print the two peaks in MB."""
+    import govlint
+    from govlint.config import Config
+
+    config = Config()
+    govlint.lint(small, config)
+    gc.collect()
+    _reset_peak()
+    base = _status_mb("VmRSS")
+    result = govlint.lint(large, config)
+    print(base, _status_mb("VmHWM"), len(result.diagnostics))
+
+
+def measure(reader: str, size: int, folder: Path) -> tuple[float, float, float, int]:
+    """(input MB, base MB, peak MB, findings) of linting a ``size``-byte input of ``reader`` in a new process."""
+    small = folder / f"small{SUFFIX[reader]}"
+    small.write_bytes(BUILDERS[reader](40_000))
+    large = folder / f"large{SUFFIX[reader]}"
+    data = BUILDERS[reader](size)
+    large.write_bytes(data)
+    unpacked = len(docx_xml(size)) if reader == "docx" else len(data)
+    command = [sys.executable, __file__, "--child", str(small), str(large)]
+    answer = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    return unpacked / (1 << 20), float(answer[0]), float(answer[1]), int(answer[2])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--readers", nargs="*", default=list(READERS), choices=READERS)
+    parser.add_argument("--sizes", nargs="*", type=float, default=list(SIZES_MB), help="input sizes in MB")
+    parser.add_argument("--limit", type=float, default=10.0, help="largest growth of peak memory per input byte")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return 0
+    print(f"{'reader':7} {'input MB':>9} {'base MB':>8} {'peak MB':>8} {'growth/input':>13}  findings")
+    bad = False
+    with tempfile.TemporaryDirectory() as folder:
+        for reader in args.readers:
+            for mb in sorted({min(mb, MAX_MB[reader]) for mb in args.sizes}):
+                input_mb, base, peak, findings = measure(reader, int(mb * (1 << 20)), Path(folder))
+                ratio = (peak - base) / input_mb
+                bad |= ratio > args.limit
+                print(f"{reader:7} {input_mb:9.2f} {base:8.0f} {peak:8.0f} {ratio:12.1f}x  {findings}", flush=True)
+    if bad:
+        print(f"peak memory grew by more than {args.limit}x the input", file=sys.stderr)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
