@@ -14,6 +14,7 @@ there, once per report: see :class:`Prose`.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -37,6 +38,16 @@ COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_ma
 SAMPLE = 4
 
 _PackedSpan = tuple[Any, ...]
+#: Who a summary report compiles: 各部门, 各区县, 各乡镇（街道）… (not 各科室, which every body has).
+_PARTS = (
+    r"各(?:部门|单位|区县|县区|县（市、区）|县\(市、区\)|县市区|乡镇|乡（镇）|乡镇（街道）|街道|镇街"
+    r"|下属单位|直属单位|成员单位)"
+)
+#: A report saying that it compiles others' reports or figures: 汇总（了）各部门…, or 各区县（政府信息公开工作）
+#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.
+_COMPILES = re.compile(
+    rf"汇总[^。；;\n]{{0,20}}?{_PARTS}|{_PARTS}(?:的)?(?:政府信息公开)?(?:工作)?(?:年度报告|报告|数据|统计数据|情况)(?:进行)?汇总"
+)
 
 
 @attrs.frozen
@@ -140,6 +151,9 @@ class Digest:
     prose: Mapping[str, Prose] = attrs.field(factory=dict)
     #: True for an earlier year's report given with ``--history``: a reference, never linted itself.
     reference: bool = False
+    #: Where the report says it compiles others' (汇总…各部门), as printed, and its place; "" when it does not.
+    compiles: str = ""
+    compiles_span: Span | None = None
     _made: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @property
@@ -190,6 +204,8 @@ class Digest:
         sections: Iterable[Section],
         cells: Mapping[str, Cell],
         reference: bool = False,
+        compiles: str = "",
+        compiles_span: Span | None = None,
     ) -> Digest:
         """A digest of the given sections and cells (by ``table.row.column``): how :func:`digest` makes one,
         and how a test builds one by hand."""
@@ -210,7 +226,20 @@ class Digest:
             for s in sections
         )
         prose = {s.key: Prose.of(s.body) for s in sections if s.key in COPY_SECTIONS}
-        return cls(path, identity, agency, format, title, title_span, packed_sections, packed_cells, prose, reference)
+        return cls(
+            path,
+            identity,
+            agency,
+            format,
+            title,
+            title_span,
+            packed_sections,
+            packed_cells,
+            prose,
+            reference,
+            compiles,
+            compiles_span,
+        )
 
     def __getstate__(self) -> tuple[Any, ...]:
         """What crosses the process boundary: the fields, not the records made from them."""
@@ -232,6 +261,7 @@ def digest(report: Report, aliases: Mapping[str, str] | None = None, *, referenc
         for row in table.rows.values():
             for column, cell in row.cells.items():
                 cells[f"{name}.{row.key}.{column}"] = cell
+    said = _COMPILES.search(report.text)
     return Digest.of(
         path=report.path,
         identity=identity_of(report.agency, report.report_year, aliases),
@@ -242,6 +272,8 @@ def digest(report: Report, aliases: Mapping[str, str] | None = None, *, referenc
         sections=report.sections,
         cells=cells,
         reference=reference,
+        compiles=said.group() if said else "",
+        compiles_span=report.span(said.start(), said.end()) if said else None,
     )
 
 

@@ -2,7 +2,7 @@
 
 GL501 carry-over between years, GL502 stock of documents in force, GL503 a section copied from last year,
 GL504 tables 三/四 identical to last year's, GL505 a section copied from another body, GL506 two reports
-with one identity, GL507 a body of the roster without a report.
+with one identity, GL507 a body of the roster without a report, GL508 a summary report against its parts.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from govlint.crossreport.digest import COPY_SECTIONS, Digest, Prose, line_column, section_span
 from govlint.crossreport.identity import OPTION_ALIASES
-from govlint.crossreport.roster import OPTION_ROSTER
+from govlint.crossreport.roster import OPTION_ROSTER, RosterEntry
 from govlint.crossreport.run import CrossRule, PairRule, Run
 from govlint.crossreport.similar import Item, similar_pairs
 from govlint.crossreport.text import Masked, longest_common, original, overlap, quote, template_positions
@@ -525,6 +525,133 @@ class MissingReport(CrossRule):
                 )
 
 
+# ---------------------------------------------------------------------------------------------------------
+# GL508 a summary report against its parts
+# ---------------------------------------------------------------------------------------------------------
+
+_SUM_TABLES = ("applications", "review_litigation")
+
+
+class SummaryOfParts(CrossRule):
+    meta = RuleMeta(
+        code="GL508",
+        name="summary-not-sum-of-parts",
+        category="cross",
+        severity=Severity.WARNING,
+        summary_zh="汇总报告第三、四部分的数字不等于各组成单位报告之和",
+        summary_en="A summary report's tables 3 and 4 are not the sum of its parts' reports",
+        rationale=(
+            "汇总报告（文中写明汇总各部门、各区县、各乡镇等的情况，或名单 `roster` 的 `parent` 列指明哪些单位由它汇总）"
+            "第三部分（依申请公开）和第四部分（行政复议、行政诉讼）的每个单元格，应等于各组成单位同年度报告同一单元格之和。"
+            "只有各组成单位的报告都在本次检查中（含 `--history`）才比较；缺少任一份时给出提示，列出缺少的单位。"
+            "组成单位只能由名单得知：文中说汇总而名单未列组成单位时，同样提示无法判断。"
+            "任一份报告的该单元格未能读取或为空时，该单元格不作判断。"
+            "人民政府的本级报告（名单层级为政府，或标题显示为县级以上人民政府、综合实验区、开发区、新区的报告）"
+            "只报告本机关的情况，不是部门之和，不作比较。"
+        ),
+        bad_example=(
+            "名单：甲局、乙局的 parent 为 某县政务公开办；某县政务公开办2023年报告（汇总各部门）新收申请 10，"
+            "甲局 4、乙局 5"
+        ),
+        good_example="某县政务公开办2023年报告新收申请 9，甲局 4、乙局 5",
+    )
+
+    def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
+        roster = run.roster
+        for report in run.reports:
+            if report.identity is None:
+                continue
+            entry = roster.entry(report.identity.body) if roster is not None else None
+            parts = roster.parts(entry) if roster is not None and entry is not None else ()
+            if not (report.compiles or parts) or _government(report, entry):
+                continue
+            yield from self._check(run, report, parts)
+
+    def _check(self, run: Run, report: Digest, parts: Sequence[RosterEntry]) -> Iterator[Diagnostic]:
+        assert report.identity is not None
+        year = report.identity.year
+        anchor = report.compiles_span or report.title_span
+        if not parts:
+            yield self.finding(
+                report,
+                anchor,
+                zh=(
+                    "报告写明是汇总报告，但名单（roster 的 parent 列）未列出其组成单位，"
+                    "无法核对第三、四部分是否为各单位之和"
+                ),
+                en=(
+                    "the report says it compiles others' but the roster (its parent column) names none of its parts: "
+                    "tables 3 and 4 cannot be checked against them"
+                ),
+                key="summary.parts",
+                severity=Severity.INFO,
+            )
+            return
+        found = [_one(run, part, year) for part in parts]
+        missing = [part.body for part, digest in zip(parts, found, strict=True) if digest is None]
+        if missing:
+            yield self.finding(
+                report,
+                anchor,
+                zh=(
+                    f"组成单位 {'、'.join(missing)} 没有 {year} 年度报告（或不止一份），"
+                    "无法核对第三、四部分是否为各单位之和"
+                ),
+                en=(
+                    f"no single {year} report of the parts {', '.join(missing)} in the run: tables 3 and 4 cannot "
+                    "be checked against the parts"
+                ),
+                key="summary.missing",
+                actual=len(missing),
+                severity=Severity.INFO,
+            )
+            return
+        yield from self._cells(report, [d for d in found if d is not None])
+
+    def _cells(self, report: Digest, parts: Sequence[Digest]) -> Iterator[Diagnostic]:
+        for key in report.packed_cells:
+            table, row, column = key.split(".", 2)
+            if table not in _SUM_TABLES:
+                continue
+            values = [d.value(key) for d in (report, *parts)]
+            if not all(_read_value(v) for v in values):
+                continue
+            total, *each = (v[0] for v in values if v is not None)
+            expected = sum(x for x in each if x is not None)
+            if total == expected:
+                continue
+            cell = report.cell(key)
+            place = cell_place(table, row, column, fmt=report.format)
+            shares = "+".join(str(x) for x in each)
+            yield self.finding(
+                report,
+                cell.span if cell else None,
+                zh=(
+                    f"{TABLE_SECTION[table]}表 {place.zh} 应为 {len(parts)} 个组成单位之和 {expected}（{shares}），"
+                    f"实际为 {total}"
+                ),
+                en=(
+                    f"{TABLE_NAME_EN[table]} {place.en} should be the sum of its {len(parts)} parts, {expected} "
+                    f"({shares}); found {total}"
+                ),
+                key=key,
+                expected=expected,
+                actual=total,
+            )
+
+
+def _one(run: Run, part: RosterEntry, year: int) -> Digest | None:
+    """The part's one report for ``year`` in the run or history, or None (none, or several)."""
+    found = [d for name in part.names for d in run.reports_of(name, year)]
+    return found[0] if len(found) == 1 else None
+
+
+def _government(report: Digest, entry: RosterEntry | None) -> bool:
+    """Whether the report is a government's own (never a sum of its departments')."""
+    level = entry.kind if entry is not None else None
+    return (level or publisher_level(report.title, report.agency)) == "government"
+
+
 #: The cross-report rules, in code order.
 CROSS_RULES: tuple[type[CrossRule], ...] = (
     CarryOver,
@@ -534,4 +661,11 @@ CROSS_RULES: tuple[type[CrossRule], ...] = (
     CopiedFromOtherBody,
     DuplicateIdentity,
     MissingReport,
+    SummaryOfParts,
 )
+
+# GL508 names cells as the single-report rules do, and GL402's reading of a body's level. govlint.rules (the
+# built-in plugin) imports this module, so these come last: importing this module first must not find
+# govlint.rules half-made.
+from govlint.rules.dates import publisher_level  # noqa: E402
+from govlint.rules.places import TABLE_NAME_EN, TABLE_SECTION, cell_place  # noqa: E402

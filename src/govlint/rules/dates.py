@@ -122,11 +122,16 @@ def report_level(report: Report) -> Level | None:
     The title's subject decides when the title names one; else the agency.  A 县级以上地方人民政府's own
     report (条例 第四十九条第二款) is "government", a department's, 乡镇's or 街道's "department".
     """
-    subject = _title_subject(report.title) if report.title else ""
+    return publisher_level(report.title, report.agency)
+
+
+def publisher_level(title: str | None, agency: str | None) -> Level | None:
+    """:func:`report_level` from a report's title and agency (what a cross-report digest keeps)."""
+    subject = _title_subject(title) if title else ""
     if subject:
         return _name_level(subject)
-    agency = normalize_label(report.agency or "")
-    return _name_level(agency) if agency else None
+    name = normalize_label(agency or "")
+    return _name_level(name) if name else None
 
 
 def _publication(report: Report) -> DateMention | None:
