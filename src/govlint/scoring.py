@@ -96,7 +96,7 @@ DEFAULT_LAYER = SchemeLayer(
 )
 
 
-def _code_order(code: str) -> tuple[str, str]:
+def code_order(code: str) -> tuple[str, str]:
     """Codes in rule order: by letters, then by number (GL2 before GL105)."""
     digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return code[: len(code) - len(digits)], digits.zfill(8)
@@ -117,7 +117,7 @@ def _merged(
 ) -> tuple[tuple[str, Decimal], ...]:
     table = dict(below)
     table.update(above)
-    return tuple(sorted(table.items(), key=lambda item: _code_order(item[0])))
+    return tuple(sorted(table.items(), key=lambda item: code_order(item[0])))
 
 
 @attrs.frozen
@@ -369,7 +369,7 @@ def score_report(
         if scheme.counts(d):
             counted[d.code] = counted.get(d.code, 0) + 1
     deductions = []
-    for code in sorted(counted, key=_code_order):
+    for code in sorted(counted, key=code_order):
         rate = scheme.rate(code)
         raw = counted[code] * rate
         cap = scheme.cap_for(code)

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from govlint.diagnostics import Diagnostic
 from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, Lang, OutputOptions, visible
 from govlint.rule import RuleMeta
-from govlint.scoring import ReportScore, RunScores, number
+from govlint.scoring import ReportScore, RunScores, code_order, number
 
 Cell = str | int | float | None
 
@@ -141,11 +141,7 @@ class TabularFormatter(Formatter):
 
 
 def _codes(found: Iterable[str]) -> tuple[str, ...]:
-    def order(code: str) -> tuple[str, str]:
-        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        return code[: len(code) - len(digits)], digits.zfill(8)
-
-    return tuple(sorted(set(found), key=order))
+    return tuple(sorted(set(found), key=code_order))
 
 
 def _report_row(report: ReportScore, codes: Sequence[str], lang: Lang) -> list[Any]:
