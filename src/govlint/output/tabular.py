@@ -115,11 +115,12 @@ class TabularFormatter(Formatter):
     def __init__(self, options: OutputOptions) -> None:
         super().__init__(options)
         self.scores = RunScores(options.scoring)
+        #: Each output's path and findings (not its text: a run of a thousand reports keeps only what it shows).
         self.outputs: list[FileOutput] = []
 
     def file(self, output: FileOutput) -> str:
         self.scores.add(output)
-        self.outputs.append(output)
+        self.outputs.append(output._replace(text=None))
         return ""
 
     def tables(self) -> tuple[Table, Table]:
