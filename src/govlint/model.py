@@ -16,6 +16,8 @@ from typing import Literal
 
 import attrs
 
+from govlint.schema import SECTIONS_BY_KEY, SectionKey, cell_keys_of, unknown_key
+
 FormatName = Literal["2021", "2019", "unknown"]
 #: How a cell's value (or its emptiness) was placed; see docs/parsing.md, "Evidence".
 #: ``grid``: a structured source's table cell; ``count``: the row prints as many cells as it has columns;
@@ -185,10 +187,16 @@ class Table:
     parts: tuple[int, ...] = ()
 
     def cell(self, key: str) -> Cell | None:
-        """The cell at "row.column" (``denied.state_secret.total``), or None when the row is absent."""
+        """The cell at "row.column" (``denied.state_secret.total``), or None when the report lacks it.
+
+        A key that this standard table has in no format (a typo) raises KeyError naming the nearest keys.
+        """
         row, _, column = key.rpartition(".")
         found = self.rows.get(row)
-        return None if found is None else found.cells.get(column)
+        cell = None if found is None else found.cells.get(column)
+        if cell is None and key not in (known := cell_keys_of(self.key)) and known:
+            raise unknown_key(key, known, f"table {self.key}")
+        return cell
 
     def value(self, key: str) -> Number | None:
         cell = self.cell(key)
@@ -334,6 +342,9 @@ class Report:
             object.__setattr__(self, "positions", positions)  # a cache of ``text``: the report stays the same
         return positions.span(start, end)
 
-    def section(self, key: str) -> Section | None:
-        """The first section with this key, or None."""
+    def section(self, key: SectionKey) -> Section | None:
+        """The first section with this key, or None when the report lacks it; a key that is not one of the six
+        sections' raises KeyError naming the nearest."""
+        if key not in SECTIONS_BY_KEY:
+            raise unknown_key(key, SECTIONS_BY_KEY, "the sections")
         return next((s for s in self.sections if s.key == key), None)

@@ -12,9 +12,11 @@ TableSpecs in each format (:attr:`FormatSpec.tables`); the module-level names be
 entry in :data:`FORMATS`.
 """
 
+import difflib
+import functools
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Collection, Sequence
+from typing import Literal, get_args
 
 import attrs
 
@@ -79,12 +81,18 @@ def normalize_label(text: str) -> str:
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
+#: The keys of the six sections, as a type: ``report.section("other_maters")`` is a mypy error.
+SectionKey = Literal[
+    "overview", "active_disclosure", "applications", "review_litigation", "problems_improvements", "other_matters"
+]
+
+
 @attrs.frozen
 class SectionSpec:
     """One of the six sections: its number, stable key, canonical title and accepted heading texts."""
 
     number: int
-    key: str
+    key: SectionKey
     title: str
     #: Normalised heading texts (without the numeral) accepted for this section, most specific first.
     variants: tuple[str, ...]
@@ -166,6 +174,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 SECTIONS_BY_KEY: dict[str, SectionSpec] = {s.key: s for s in SECTIONS}
+assert set(get_args(SectionKey)) == set(SECTIONS_BY_KEY), "SectionKey and SECTIONS name the same keys"
 SECTIONS_BY_NUMBER: dict[int, SectionSpec] = {s.number: s for s in SECTIONS}
 
 # ---------------------------------------------------------------------------------------------------------
@@ -666,6 +675,21 @@ def expected_format(report_year: int) -> FormatKey | None:
 #: The ids of the standard tables, in printed order.
 TABLE_KEYS: tuple[str, ...] = tuple(spec.id for spec in FORMAT_2021.tables)
 TABLE_TITLES: dict[str, str] = {spec.id: spec.title for spec in FORMAT_2021.tables}
+
+
+@functools.cache
+def cell_keys_of(table_id: str) -> frozenset[str]:
+    """Every ``row.column`` key a standard table of this id has in some format; empty for another table."""
+    return frozenset(
+        key for spec in FORMATS.values() for table in spec.tables if table.id == table_id for key in table.cell_keys
+    )
+
+
+def unknown_key(key: str, known: Collection[str], where: str) -> KeyError:
+    """The KeyError for a key outside the schema (a typo in a rule or plugin), naming the nearest keys."""
+    nearest = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
+    hint = f"nearest: {', '.join(nearest)}" if nearest else f"known: {', '.join(sorted(known)[:8])}, …"
+    return KeyError(f"{key!r} is not a key of {where} ({hint})")
 
 
 def result_row_keys(format_key: str, has_other_all: bool = False) -> tuple[str, ...]:

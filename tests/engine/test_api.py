@@ -10,6 +10,7 @@ import pytest
 
 import govlint
 from govlint.api import AmbiguousSourceWarning
+from govlint.schema import FORMATS
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
 API = [
@@ -58,3 +59,34 @@ def test_parse_of_a_one_line_str_warns_and_of_a_path_or_text_does_not() -> None:
         govlint.parse(SEED)
         govlint.parse(SEED.read_text(encoding="utf-8"))
         govlint.parse(SEED.read_bytes())
+
+
+def test_a_section_or_cell_key_outside_the_schema_is_a_key_error_naming_the_nearest() -> None:
+    report = govlint.parse_file(SEED)
+    assert report.section("other_matters") is not None
+    with pytest.raises(KeyError, match=r"'other_maters' is not a key of the sections \(nearest: other_matters"):
+        report.section("other_maters")  # type: ignore[arg-type]
+    table = report.tables.applications
+    assert table is not None and table.value("results_total.total") is not None
+    with pytest.raises(
+        KeyError, match=r"'results_total.totl' is not a key of table applications \(nearest: results_total.total"
+    ):
+        table.value("results_total.totl")
+    only_2019 = set(FORMATS["2019"].table("applications").cell_keys) - set(
+        FORMATS["2021"].table("applications").cell_keys
+    )
+    assert report.format == "2021" and only_2019
+    assert table.cell(min(only_2019)) is None  # in the schema, not in this report: None, as before
+
+
+def test_mypy_catches_a_misspelt_section_key(tmp_path: Path) -> None:
+    api = pytest.importorskip("mypy.api")
+    plugin = tmp_path / "plugin_rules.py"
+    plugin.write_text(
+        "import govlint\n\n\ndef fees(report: govlint.Report) -> object:\n"
+        '    return report.section("other_matters"), report.section("other_maters")\n',
+        encoding="utf-8",
+    )
+    out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(plugin)])
+    assert status == 1
+    assert out.count("error:") == 1 and 'plugin_rules.py:5: error: Argument 1 to "section"' in out

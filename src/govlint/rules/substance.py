@@ -19,8 +19,9 @@ from govlint.errors import ConfigError
 from govlint.model import Cell, Report, Section
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.text import prose_sentences, review_cells, suspect_cells
+from govlint.schema import SectionKey
 
-SECTION_KEY = "problems_improvements"
+SECTION_KEY: SectionKey = "problems_improvements"
 
 #: Options (``[tool.govlint]``) and their defaults.  A word list extends the built-in lexicon; a plugin extends
 #: it too by declaring an option whose name ends the same way (``fj-problem-words``, ``fj-measure-words``,
