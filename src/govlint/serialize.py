@@ -7,11 +7,12 @@ when the value was not read cleanly.  Decimal amounts become JSON numbers.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
 from govlint import schema
-from govlint.model import Cell, CellStatus, DateMention, Number, Problem, Report, Span, Table, TableRow
+from govlint.model import Cell, CellStatus, DateMention, Number, Problem, Report, Span, Table
 
 JSONValue = Any
 
@@ -121,24 +122,58 @@ def _cell_text(cell: Cell) -> str:
     return f"{number_to_json(cell.value)}{cell.unit or ''}{inferred}"
 
 
-def _row_lines(row: TableRow, width: int) -> list[str]:
-    cells = "  ".join(f"{column}={_cell_text(cell)}" for column, cell in row.cells.items())
-    line = row.span.line if row.span else "?"
-    lines = [f"  {row.key:<{width}} {cells}   (第{line}行)"]
-    if row.problem:
-        lines.append(f"  {'':<{width}} ↳ {row.problem}")
-    return lines
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _applications_lines(table: Table) -> list[str]:
-    width = max(len(k) for k in table.rows)
-    lines = ["  列: " + " | ".join(c.label for c in schema.APPLICATION_COLUMNS)]
+#: The widest a row label is shown (terminal columns); a longer one is cut with "…".
+LABEL_COLUMNS = 34
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _cut(label: str) -> str:
+    if _width(label) <= LABEL_COLUMNS:
+        return label
+    while _width(label) > LABEL_COLUMNS - 1:
+        label = label[:-1]
+    return label + "…"
+
+
+def _spec(report: Report, table_id: str) -> schema.TableSpec | None:
+    """The table's spec in the report's format (2021 when the format is unknown)."""
+    spec = schema.FORMATS.get(report.format) or schema.FORMATS["2021"]
+    return next((t for t in spec.tables if t.id == table_id), None)
+
+
+def _row_label(spec: schema.TableSpec | None, key: str) -> str:
+    """The row's label as the standard prints it (``1.属于国家秘密``), or its key for a row the spec lacks."""
+    row = next((r for r in spec.rows if r.key == key), None) if spec else None
+    return _cut(f"{row.numbering}{row.label}") if row else key
+
+
+def _table_lines(table: Table, spec: schema.TableSpec | None) -> list[str]:
+    """Each row under its printed label (and group), its cells under their printed column labels."""
+    labels = {key: _row_label(spec, key) for key in table.rows}
+    width = max((_width(label) for label in labels.values()), default=0)
+    wide = spec is not None and len(spec.columns) > 3 and spec.id == "applications"
+    lines = ["  列: " + " | ".join(c.label for c in spec.columns)] if wide and spec else []
+    group: str | None = None
     for row in table.rows.values():
-        cells = "".join(
-            f"{_cell_text(row.cells[c.key]) if c.key in row.cells else '':>7}" for c in schema.APPLICATION_COLUMNS
-        )
+        row_spec = next((r for r in spec.rows if r.key == row.key), None) if spec else None
+        if row_spec is not None and row_spec.group and row_spec.group != group:
+            lines.append(f"  {row_spec.group}")
+        group = row_spec.group if row_spec else None
+        if wide and spec:
+            cells = "".join(f"{_cell_text(row.cells[c.key]) if c.key in row.cells else '':>7}" for c in spec.columns)
+        else:
+            names = {c.key: c.label for c in spec.columns_of(row.key)} if spec else {}
+            cells = "  ".join(f"{names.get(k, k)}={_cell_text(cell)}" for k, cell in row.cells.items())
         line = row.span.line if row.span else "?"
-        lines.append(f"  {row.key:<{width}}{cells}   (第{line}行)")
+        lines.append(f"  {_pad(labels[row.key], width)} {cells}   (第{line}行) [{row.key}]")
         if row.problem:
             lines.append(f"  {'':<{width}} ↳ {row.problem}")
     return lines
@@ -175,13 +210,11 @@ def report_to_text(report: Report) -> str:
         span = table.span
         where = f"第{span.line}-{span.end_line}行" if span else ""
         lines.append(f"表格 {title} [{key}] {where}:")
-        if key == "applications":
-            lines.extend(_applications_lines(table))
-        else:
-            width = max(len(k) for k in table.rows)
-            for row in table.rows.values():
-                lines.extend(_row_lines(row, width))
-    lines.append("图例: 空 = 空白单元格, ? = 无法确定, !文字 = 无法读取的文字, 数字* = 由连写数字推断")
+        lines.extend(_table_lines(table, _spec(report, key)))
+    lines.append(
+        "图例: 空 = 空白单元格; ? = 无法确定; !文字 = 无法读取的文字; "
+        "数字* = 原文数字连写在一起，按该行的勾稽关系唯一拆分得出; [键] = 该行在 JSON 中的键"
+    )
     if report.unplaced:
         lines.append("未能归位的内容:")
         lines.extend(f"  第{u.span.line}行 {u.kind}: {u.text} — {u.reason}" for u in report.unplaced)

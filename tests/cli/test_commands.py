@@ -137,3 +137,17 @@ def test_the_installed_command_runs_as_a_fresh_process(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (2, "")
     assert done.stdout.startswith("no-such-report.txt:1:1: GL001 [错误] 无法读取此文件，未检查：文件不存在\n")
+
+
+def test_parse_text_shows_the_printed_labels_and_a_legend(run: Run) -> None:
+    """Issue 14 item 12: rows and columns under the labels the standard prints, and what `*` means."""
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
+    code, out, _ = run("parse", "--format", "text", str(seed))
+    assert code == 0
+    rows = out.splitlines()
+    assert any(line.startswith("  1.属于国家秘密 ") and line.endswith("[denied.state_secret]") for line in rows)
+    assert "  (三)不予公开" in rows
+    assert any(line.startswith("  行政复议 ") and "结果维持=0" in line and "总计=0" in line for line in rows)
+    assert any("本年制发件数=0" in line for line in rows)
+    (legend,) = (line for line in rows if line.startswith("图例: "))
+    assert "数字* = 原文数字连写在一起" in legend
