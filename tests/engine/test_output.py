@@ -11,8 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 from engine_support import report
-from sarif_subset_schema import SCHEMA
+from sarif_schema import official_schema
 
+import govlint
 from govlint import plugins
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.linter import lint_report
@@ -136,7 +137,7 @@ def sarif(sample_plugins: plugins.Plugins, files: list[FileOutput], tmp_path: Pa
     for f in files:
         out.file(f)
     data: dict[str, Any] = json.loads(out.finish(sample_plugins.metas()))
-    jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
+    jsonschema.validate(data, official_schema(), format_checker=jsonschema.FormatChecker())
     return data
 
 
@@ -186,7 +187,7 @@ def test_sarif_carries_structured_places_and_handles_empty_regions(tmp_path: Pat
     out = SarifFormatter(OutputOptions(lang="en"), cwd=str(tmp_path))
     out.file(FileOutput("年报.docx", (d,)))
     data = json.loads(out.finish())
-    jsonschema.validate(data, SCHEMA)
+    jsonschema.validate(data, official_schema(), format_checker=jsonschema.FormatChecker())
     (result,) = data["runs"][0]["results"]
     assert result["level"] == "note" and "ruleIndex" not in result
     assert result["properties"] == {"table": 1, "row": 2, "cell_column": 3, "key": "applications.x.y"}
@@ -293,3 +294,15 @@ def test_a_line_of_megabytes_is_measured_only_around_each_finding(monkeypatch: p
     out = formatter("text", OutputOptions()).file(FileOutput("big.txt", findings, text=line))
     assert len(measured) == 3 and max(measured) <= 1000
     assert out.count("^^") == 3 and len(out) < 2000
+
+
+def test_sarif_of_a_real_report_with_every_builtin_rule_is_valid(tmp_path: Path) -> None:
+    """The built-in rules' pages and a seed's findings (unread cells among them) against the OASIS schema."""
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "004_46fcf760ef5bf81c.txt"
+    result = govlint.lint_file(seed)
+    assert result.diagnostics
+    out = SarifFormatter(OutputOptions(lang="zh"), cwd=str(tmp_path))
+    out.file(FileOutput(str(seed), result.diagnostics, result.errors, (), seed.read_text(encoding="utf-8")))
+    data = json.loads(out.finish(plugins.load_plugins().metas()))
+    jsonschema.validate(data, official_schema(), format_checker=jsonschema.FormatChecker())
+    assert len(data["runs"][0]["tool"]["driver"]["rules"]) == len(plugins.load_plugins().rules)
