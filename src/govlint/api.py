@@ -13,9 +13,13 @@ import warnings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from govlint.config import Config
     from govlint.linter import LintResult
     from govlint.model import Report
+    from govlint.plugins import Plugins
+    from govlint.schema import TableSpec
     from govlint.sources import Document, Source
 
 
@@ -23,31 +27,40 @@ class AmbiguousSourceWarning(UserWarning):
     """:func:`parse` or :func:`lint` was given a one-line ``str``, which could be a path or a report's text."""
 
 
-def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, name: str | None = None) -> Report:
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    name: str | None = None,
+    tables: Sequence[TableSpec] = (),
+) -> Report:
     """Parse the report in the file at ``path`` (text, Markdown, HTML, Word or PDF, by its extension or
     content).  ``encoding`` overrides the detected encoding of text and HTML; ``name`` is the path the report
-    and its messages show.  Raises :class:`govlint.errors.InputError` when the file cannot be read as a
-    report; never raises on a badly formed report."""
+    and its messages show; ``tables`` are tables to read besides the standard ones (a plugin's
+    ``govlint_tables``), found in ``report.tables[spec.id]``.  Raises :class:`govlint.errors.InputError` when
+    the file cannot be read as a report; never raises on a badly formed report."""
     from govlint.sources import load_file
 
-    return _parse(load_file(path, encoding=encoding, name=name))
+    return _parse(load_file(path, encoding=encoding, name=name), tables)
 
 
-def parse_text(text: str, *, name: str | None = None) -> Report:
+def parse_text(text: str, *, name: str | None = None, tables: Sequence[TableSpec] = ()) -> Report:
     """Parse a report given as its text (or a web page's source), never taken for a path; ``name`` is the
-    path its messages show (default ``<string>``)."""
+    path its messages show (default ``<string>``); ``tables`` as for :func:`parse_file`."""
     from govlint.sources import load_text
 
-    return _parse(load_text(text, name=name))
+    return _parse(load_text(text, name=name), tables)
 
 
-def parse(source: Source, *, encoding: str | None = None, name: str | None = None) -> Report:
+def parse(
+    source: Source, *, encoding: str | None = None, name: str | None = None, tables: Sequence[TableSpec] = ()
+) -> Report:
     """Parse a report into its AST: a path (``pathlib.Path``, or a one-line ``str`` naming an existing file),
     the file's ``bytes``, or the report's text as ``str``.
 
     A one-line ``str`` is ambiguous, and gives an :class:`AmbiguousSourceWarning`: say what it is with
     :func:`parse_file` or :func:`parse_text`.  Raises :class:`govlint.errors.InputError` when the source cannot
-    be read as a report; never raises on a badly formed report.
+    be read as a report; never raises on a badly formed report.  ``tables`` as for :func:`parse_file`.
     """
     from govlint.sources import load
 
@@ -58,26 +71,35 @@ def parse(source: Source, *, encoding: str | None = None, name: str | None = Non
             AmbiguousSourceWarning,
             stacklevel=2,
         )
-    return _parse(load(source, encoding=encoding, name=name))
+    return _parse(load(source, encoding=encoding, name=name), tables)
 
 
 def _shown(source: str) -> str:
     return repr(source if len(source) <= 40 else source[:40] + "…")
 
 
-def _parse(document: Document) -> Report:
+def _parse(document: Document, tables: Sequence[TableSpec]) -> Report:
     from govlint.parsing import parse_document
 
-    return parse_document(document)
+    return parse_document(document, tables)
+
+
+def _plugins(config: Config | None) -> Plugins:
+    """The plugins ``config`` asks for, whose tables the parse reads."""
+    from govlint.config import Config
+    from govlint.linter import plugins_for
+
+    return plugins_for(config or Config())
 
 
 def lint(source: Source, config: Config | None = None, *, encoding: str | None = None) -> LintResult:
     """Parse ``source`` as :func:`parse` does (and warns) and run every selected rule on it."""
     from govlint.linter import lint_report
 
+    plugins = _plugins(config)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AmbiguousSourceWarning)
-        report = parse(source, encoding=encoding)
+        report = parse(source, encoding=encoding, tables=plugins.tables)
     if isinstance(source, str) and "\n" not in source.strip():
         warnings.warn(
             f"govlint.lint({_shown(source)}): a one-line str may be a path or a report's text; "
@@ -85,18 +107,20 @@ def lint(source: Source, config: Config | None = None, *, encoding: str | None =
             AmbiguousSourceWarning,
             stacklevel=2,
         )
-    return lint_report(report, config)
+    return lint_report(report, config, plugins=plugins)
 
 
 def lint_file(path: str | os.PathLike[str], config: Config | None = None, *, encoding: str | None = None) -> LintResult:
     """Parse the report in the file at ``path`` and run every selected rule on it; the diagnostics as data."""
     from govlint.linter import lint_report
 
-    return lint_report(parse_file(path, encoding=encoding), config)
+    plugins = _plugins(config)
+    return lint_report(parse_file(path, encoding=encoding, tables=plugins.tables), config, plugins=plugins)
 
 
 def lint_text(text: str, config: Config | None = None, *, name: str | None = None) -> LintResult:
     """Parse a report given as its text and run every selected rule on it; the diagnostics as data."""
     from govlint.linter import lint_report
 
-    return lint_report(parse_text(text, name=name), config)
+    plugins = _plugins(config)
+    return lint_report(parse_text(text, name=name, tables=plugins.tables), config, plugins=plugins)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from govlint.diagnostics import Diagnostic
     from govlint.model import Report
     from govlint.rule import Rule, RuleContext
+    from govlint.schema import TableSpec
 
 #: The version of this hook API.  Bumped on any incompatible change of a hook's signature or meaning.
 PLUGIN_API_VERSION = 1
@@ -48,6 +49,20 @@ def govlint_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
 
     The engine decides which rules run (selection, per-file ignores, formats) and isolates each: a rule
     that raises is reported as an internal error naming it, and the other rules and files go on.
+    """
+
+
+@hookspec
+def govlint_tables() -> Sequence[TableSpec]:  # type: ignore[empty-body]
+    """Return the tables this plugin describes, each a :class:`govlint.schema.TableSpec` with an id of its
+    own (not one of the standard ``active_disclosure``, ``applications``, ``review_litigation``).
+
+    The parser reads them as it reads the standard tables, in every layout it supports (tabs, pipes, one
+    cell per line, pdftotext columns, crawled text with the cells run together, HTML, Word and PDF tables):
+    ``report.tables[spec.id]`` holds the table's cells with their statuses, evidence and positions.  The
+    built-in rules check them too: their relations (GL206), empty and unreadable cells (GL105), rows that
+    could not be read (GL108) and values outside their column's kind (GL205).  Added in API version 1
+    (an optional hook: a plugin without it works as before).
     """
 
 

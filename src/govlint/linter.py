@@ -16,7 +16,10 @@ from govlint.config import Config
 from govlint.diagnostics import Diagnostic
 from govlint.errors import ConfigError
 from govlint.model import Report
+from govlint.parsing import parse_document
 from govlint.rule import RuleContext
+from govlint.schema import TableSpec
+from govlint.sources.document import Document
 
 if TYPE_CHECKING:
     from govlint.plugins import Plugins
@@ -85,10 +88,21 @@ def plugins_for(config: Config) -> Plugins:
     return plugins
 
 
+def with_tables(report: Report, tables: tuple[TableSpec, ...]) -> Report:
+    """``report``, read again when it was parsed without some of the tables plugins describe (a report
+    parsed before its plugins were known): their rules must never take an unread table for a missing one."""
+    if all(spec in report.described for spec in tables):
+        return report
+    origins = report.positions.origins if report.positions is not None else ()
+    document = Document(report.path, report.text, origins=origins, replaced_bytes=report.replaced_bytes)
+    return parse_document(document, (*report.described, *(s for s in tables if s not in report.described)))
+
+
 def lint_report(report: Report, config: Config | None = None, *, plugins: Plugins | None = None) -> LintResult:
     """Run every selected rule on ``report``; apply per-file ignores and severity overrides."""
     config = config or Config()
     plugins = plugins if plugins is not None else plugins_for(config)
+    report = with_tables(report, plugins.tables)
     ctx = RuleContext(
         reference_date=config.reference_date or dt.date.today(),
         options=config.rule_options(plugins.options),

@@ -16,7 +16,7 @@ from typing import Literal
 
 import attrs
 
-from govlint.schema import SECTIONS_BY_KEY, SectionKey, cell_keys_of, unknown_key
+from govlint.schema import FORMATS, SECTIONS_BY_KEY, SectionKey, TableSpec, cell_keys_of, unknown_key
 
 FormatName = Literal["2021", "2019", "unknown"]
 #: How a cell's value (or its emptiness) was placed; see docs/parsing.md, "Evidence".
@@ -84,6 +84,11 @@ class Positions:
             return None
         origin = self._origins[index][1]
         return None if origin == _NO_ORIGIN else origin
+
+    @property
+    def origins(self) -> Origins:
+        """The source's origin map this index was made with."""
+        return self._origins
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""
@@ -176,6 +181,15 @@ class TableRow:
 
 
 @attrs.frozen
+class Header:
+    """A column label as the table prints it: its column key, the text and where it stands."""
+
+    key: str
+    text: str
+    span: Span
+
+
+@attrs.frozen
 class Table:
     """A table read from a report (one of the standard three, or one a plugin describes); ``key`` is its
     spec's id, ``rows`` maps row keys to rows in printed order."""
@@ -185,6 +199,8 @@ class Table:
     rows: Mapping[str, TableRow]
     #: For section 二: the 第二十条 items whose caption or rows were found (1, 5, 6, 8, 9).
     parts: tuple[int, ...] = ()
+    #: The column labels found, by column key (for a table a plugin describes).
+    headers: Mapping[str, Header] = attrs.field(factory=dict)
 
     def cell(self, key: str) -> Cell | None:
         """The cell at "row.column" (``denied.state_secret.total``), or None when the report lacks it.
@@ -330,6 +346,8 @@ class Report:
     #: Byte offsets of the source where an undecodable byte sequence was replaced by U+FFFD (GL003), as the
     #: source reader recorded them on its Document.
     replaced_bytes: tuple[int, ...] = ()
+    #: The tables plugins describe that the parser looked for (``govlint_tables``), besides the standard ones.
+    described: tuple[TableSpec, ...] = ()
     #: The position index of ``text`` with the source's origin map (made on first use when not given).
     positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -341,6 +359,15 @@ class Report:
             positions = Positions(self.text)
             object.__setattr__(self, "positions", positions)  # a cache of ``text``: the report stays the same
         return positions.span(start, end)
+
+    def table_spec(self, table_id: str) -> TableSpec | None:
+        """The spec of the table ``table_id``: a described table's, or a standard table's in the report's
+        format (2021 when the format is unknown)."""
+        found = next((spec for spec in self.described if spec.id == table_id), None)
+        if found is not None:
+            return found
+        fmt = FORMATS.get(self.format, FORMATS["2021"])
+        return next((spec for spec in fmt.tables if spec.id == table_id), None)
 
     def section(self, key: SectionKey) -> Section | None:
         """The first section with this key, or None when the report lacks it; a key that is not one of the six

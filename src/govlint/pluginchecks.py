@@ -18,6 +18,7 @@ from govlint import hookspecs
 from govlint.config import CORE_KEYS
 from govlint.errors import PluginError
 from govlint.rule import Rule, RuleMeta
+from govlint.schema import TABLE_KEYS, TableSpec, spec_problems
 
 PluginSource = Literal["builtin", "entry-point", "config", "object"]
 #: The code prefix reserved for built-in rules.
@@ -190,6 +191,28 @@ def collect_options(pm: pluggy.PluginManager, infos: Mapping[str, PluginInfo]) -
             owner[option] = name
             options[option] = default
     return options
+
+
+def collect_tables(pm: pluggy.PluginManager, infos: Mapping[str, PluginInfo]) -> tuple[TableSpec, ...]:
+    """The tables plugins describe, each checked: a TableSpec, sound, with an id no other table has."""
+    tables: dict[str, TableSpec] = {}
+    owner: dict[str, str] = dict.fromkeys(TABLE_KEYS, "govlint")
+    for impl in in_order(pm.hook.govlint_tables.get_hookimpls(), infos):
+        name = infos[impl.plugin_name].name
+        described = call(impl, "govlint_tables")
+        if isinstance(described, TableSpec) or not isinstance(described, Sequence):
+            raise PluginError(f"plugin {name!r}: govlint_tables must return a list of govlint.schema.TableSpec")
+        for spec in described:
+            if not isinstance(spec, TableSpec):
+                raise PluginError(f"plugin {name!r}: govlint_tables returned {spec!r}, not a TableSpec")
+            if spec.id in owner:
+                raise PluginError(f"table {spec.id!r} of plugin {name!r} is already described by {owner[spec.id]!r}")
+            problems = spec_problems(spec)
+            if problems:
+                raise PluginError(f"plugin {name!r}: table {spec.id!r}: {'; '.join(problems)}")
+            owner[spec.id] = name
+            tables[spec.id] = spec
+    return tuple(tables.values())
 
 
 def check_required(plugins: Sequence[PluginInfo], required: Sequence[str]) -> None:

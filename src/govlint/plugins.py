@@ -35,10 +35,12 @@ from govlint.pluginchecks import (
     check_required,
     collect_options,
     collect_rules,
+    collect_tables,
     in_order,
     plugin_info,
 )
 from govlint.rule import Rule, RuleMeta
+from govlint.schema import TableSpec
 
 if TYPE_CHECKING:
     from govlint.config import Config
@@ -73,6 +75,8 @@ class Plugins(NamedTuple):
     #: Rule code -> the place names of its plugin's scope, for the rules of scoped plugins only.
     scopes: Mapping[str, tuple[str, ...]]
     manager: pluggy.PluginManager
+    #: The tables plugins describe (``govlint_tables``), in discovery order.
+    tables: tuple[TableSpec, ...] = ()
 
     def in_scope(self, code: str, report: Report, config: Config) -> bool:
         """Whether rule ``code`` runs on ``report``: its plugin has no scope, the report is from the scope
@@ -181,7 +185,8 @@ def _load(
     )
     shown = {code: infos[name].name for code, name in rule_plugin.items()}
     scopes = {code: infos[name].scope for code, name in rule_plugin.items() if infos[name].scope}
-    plugins = Plugins(tuple(infos.values()), rules, shown, options, checks, scopes, pm)
+    tables = collect_tables(pm, infos)
+    plugins = Plugins(tuple(infos.values()), rules, shown, options, checks, scopes, pm, tables)
     check_required(plugins.plugins, required)
     return plugins
 

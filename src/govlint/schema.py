@@ -332,6 +332,27 @@ class TableSpec:
         }
 
 
+def spec_problems(spec: TableSpec) -> list[str]:
+    """What makes ``spec`` unusable as a table: no columns or rows, a key given twice, a key with a dot, a
+    relation naming a row or column the table does not have.  Empty when the spec is sound."""
+    problems = []
+    if not spec.id or not spec.id.replace("_", "").isalnum():
+        problems.append(f"table id {spec.id!r} is not a name of letters, digits and _")
+    if not spec.columns or not spec.rows:
+        problems.append("a table needs at least one column and one row")
+    rows = [row.key for row in spec.rows]
+    twice = sorted({key for key in rows if rows.count(key) > 1})
+    if twice:
+        problems.append(f"row keys given twice: {twice}")
+    problems += [f"key {key!r} holds a dot" for key in (*rows, *spec.column_keys) if "." in key]
+    for relation in spec.relations:
+        known = spec.column_keys if relation.each == "row" else spec.row_keys
+        unknown = [key for _, key in relation.terms if key not in known]
+        if unknown or relation.anchor not in [key for _, key in relation.terms]:
+            problems.append(f"relation {relation.rid} names what the table lacks: {unknown or relation.anchor}")
+    return problems
+
+
 @attrs.frozen
 class FormatSpec:
     """Everything that differs between format versions: the standard tables as they print in it."""

@@ -81,6 +81,11 @@ def table_to_dict(table: Table | None) -> dict[str, JSONValue] | None:
     return data
 
 
+def _table_keys(report: Report) -> tuple[str, ...]:
+    """The standard tables' ids (each shown, found or not), then those of the described tables found."""
+    return (*schema.TABLE_KEYS, *(key for key in report.tables if key not in schema.TABLE_KEYS))
+
+
 def report_to_dict(report: Report) -> dict[str, JSONValue]:
     """The JSON contract of ``govlint parse FILE --format json``."""
     period = report.statistics_period
@@ -99,7 +104,7 @@ def report_to_dict(report: Report) -> dict[str, JSONValue]:
         "sections": [
             {"number": s.number, "key": s.key, "title": s.title, "line": s.span.line} for s in report.sections
         ],
-        "tables": {key: table_to_dict(report.tables.get(key)) for key in schema.TABLE_KEYS},
+        "tables": {key: table_to_dict(report.tables.get(key)) for key in _table_keys(report)},
         "unplaced": [
             {"kind": u.kind, "text": u.text, "reason": u.reason, **_position(u.span)} for u in report.unplaced
         ],
@@ -201,9 +206,10 @@ def report_to_text(report: Report) -> str:
     lines.extend(f"  {s.title}   [{s.key}] (第{s.span.line}行)" for s in report.sections)
     if not report.sections:
         lines.append("  （未找到章节标题）")
-    for key in schema.TABLE_KEYS:
+    for key in _table_keys(report):
         table = report.tables.get(key)
-        title = _TABLE_NAMES_ZH[key]
+        spec = report.table_spec(key)
+        title = _TABLE_NAMES_ZH.get(key) or (spec.title if spec else key)
         if table is None:
             lines.append(f"表格 {title} [{key}]: 未找到")
             continue

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from govlint.errors import InputError
 from govlint.model import Report
+from govlint.schema import TableSpec
 from govlint.sources.document import Document
 
 #: A province's local rule module, named in the configuration (``plugins = ["office_rules"]``).
@@ -71,7 +72,7 @@ def govlint_rules():
 """
 
 
-def stub_parse(document: Document) -> Report:
+def stub_parse(document: Document, tables: Sequence[TableSpec] = ()) -> Report:
     """Keep the text as it is, as a 2024 report; "坏输入" stands for a file the sources cannot read, "解析失败"
     for a parser bug, "通知" for a document that is not a report (no title, year or table)."""
     if "坏输入" in document.text:

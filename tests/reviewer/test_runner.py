@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,14 @@ from govlint.config import Config
 from govlint.linter import lint_report
 from govlint.model import Report
 from govlint.runner import Limits, Outcome, Task, needs_worker, run
+from govlint.schema import TableSpec
 from govlint.sources import Document, load_file
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan"
 REAL_PARSE = parsing.parse_document
 
 
-def staged_parse(document: Document) -> Report:
+def staged_parse(document: Document, tables: Sequence[TableSpec] = ()) -> Report:
     if "ABORT" in document.text:
         os.abort()
     if "SLEEP" in document.text:
@@ -36,7 +38,7 @@ def staged_parse(document: Document) -> Report:
     if "HOG" in document.text:
         hog = bytearray(8 * 1024**3)
         return Report(path=document.path, text=str(len(hog)), format="2021")
-    return REAL_PARSE(document)
+    return REAL_PARSE(document, tables)
 
 
 @pytest.fixture

@@ -9,15 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from govlint.model import Report
+    from govlint.schema import TableSpec
     from govlint.sources.document import Document
 
 __all__ = ["parse_document"]
 
 
-def parse_document(document: Document) -> Report:
-    """Parse a decoded document into its AST (see :mod:`govlint.parsing.build`).  Never raises on a badly
-    formed report."""
+def parse_document(document: Document, tables: Sequence[TableSpec] = ()) -> Report:
+    """Parse a decoded document into its AST (see :mod:`govlint.parsing.build`), with the tables ``tables``
+    describe besides the standard ones.  Never raises on a badly formed report."""
     from govlint.parsing.build import parse_document as parse
 
-    return parse(document)
+    return parse(document, tables)

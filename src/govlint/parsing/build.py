@@ -12,10 +12,10 @@ from govlint.model import FormatName, Positions, Report, Section, Tables, Unplac
 from govlint.parsing.facts import extract_facts
 from govlint.parsing.grammar import parser
 from govlint.parsing.headings import HeadingMatch, find_section_headings
-from govlint.parsing.labels import find_labels
+from govlint.parsing.labels import catalogue, find_labels
 from govlint.parsing.lexer import tokenize
 from govlint.parsing.tables import TablesResult, build_tables
-from govlint.schema import expected_format, fold
+from govlint.schema import TableSpec, expected_format, fold
 from govlint.sources.document import Document
 
 
@@ -37,21 +37,22 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def parse_document(document: Document) -> Report:
-    """Parse a decoded document into its AST.  Never raises on a badly formed report."""
+def parse_document(document: Document, tables: Sequence[TableSpec] = ()) -> Report:
+    """Parse a decoded document into its AST, reading the standard tables and those ``tables`` describe
+    (a plugin's, from ``govlint_tables``).  Never raises on a badly formed report."""
     with _no_cycle_collection():
-        return _parse(document)
+        return _parse(document, tuple(tables))
 
 
-def _parse(document: Document) -> Report:
+def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     text = document.text
     folded = fold(text)
     index = Positions(text, document.origins)
     headings = find_section_headings(text)
     facts = extract_facts(document, index, headings)
-    stream = tokenize(text, folded, find_labels(folded), headings)
+    stream = tokenize(text, folded, find_labels(folded, catalogue(described)), headings)
     try:
-        result = build_tables(parser().parse(stream), index, text)
+        result = build_tables(parser().parse(stream), index, text, described)
     except LarkError as error:  # the grammar accepts every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
         result = TablesResult(Tables(), None, False, (Unplaced("document", "", span, f"grammar: {error}"),))
@@ -74,6 +75,7 @@ def _parse(document: Document) -> Report:
         unplaced=result.unplaced,
         mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",
         replaced_bytes=document.replaced_bytes,
+        described=described,
         positions=index,
     )
 

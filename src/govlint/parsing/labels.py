@@ -13,12 +13,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
 from govlint import schema
 from govlint.parsing.numbering import ends_with_numbering, is_bracketed_numeral
-from govlint.schema import CHINESE_NUMERALS, RowSpec, normalize_label
+from govlint.schema import CHINESE_NUMERALS, RowSpec, TableSpec, normalize_label
 
 
 class LabelKind(str, Enum):
@@ -33,27 +34,22 @@ class LabelKind(str, Enum):
     APP_GROUP = "app_group"
     APP_ROW = "app_row"
     RL_HEADER = "rl_header"
+    #: Labels of a table a plugin describes (``govlint_tables``): its caption, header cells, rows.
+    CAPTION_OF = "caption_of"
+    HEADER_OF = "header_of"
+    ROW_OF = "row_of"
 
 
 class Family(str, Enum):
-    """The table a label belongs to."""
+    """The standard table a label belongs to (a plugin's table is named by its id, a plain string)."""
 
     ART20 = "active_disclosure"
     APPLICATIONS = "applications"
     REVIEW = "review_litigation"
 
 
-FAMILY_OF: dict[LabelKind, Family] = {
-    LabelKind.CAPTION: Family.ART20,
-    LabelKind.INFO: Family.ART20,
-    LabelKind.A20_COLUMN: Family.ART20,
-    LabelKind.A20_ROW: Family.ART20,
-    LabelKind.NOTE: Family.APPLICATIONS,
-    LabelKind.APP_HEADER: Family.APPLICATIONS,
-    LabelKind.APP_GROUP: Family.APPLICATIONS,
-    LabelKind.APP_ROW: Family.APPLICATIONS,
-    LabelKind.RL_HEADER: Family.REVIEW,
-}
+#: The table a label belongs to: a standard table, or the id of a table a plugin describes.
+TableKey = Family | str
 
 
 class Label(NamedTuple):
@@ -73,9 +69,9 @@ class LabelHit(NamedTuple):
     end: int
     text: str
     #: Its meaning in each table it can belong to (``总计`` is a column of two tables).
-    meanings: Mapping[Family, Label]
+    meanings: Mapping[TableKey, Label]
 
-    def label(self, family: Family) -> Label | None:
+    def label(self, family: TableKey) -> Label | None:
         """The meaning of this hit in a table of ``family``, if it has one."""
         return self.meanings.get(family)
 
@@ -119,20 +115,28 @@ _KINDS: dict[Family, dict[str, LabelKind]] = {
 _GROUP_LIKE_ROWS = frozenset({schema.ROW_OTHER_ALL.key})
 
 
-def _catalogue() -> dict[str, dict[Family, Label]]:
-    """Every printed label of the standard tables in every format, read from their TableSpecs."""
-    entries: dict[str, dict[Family, Label]] = {}
+Entries = dict[str, dict[TableKey, Label]]
+_Add = Callable[[Iterable[str], Label], None]
 
+
+def _adder(entries: Entries, family: TableKey) -> _Add:
     def add(texts: Iterable[str], label: Label) -> None:
-        """Give each normalised text of ``texts`` the meaning ``label`` in its table (the first one stays)."""
-        family = FAMILY_OF[label.kind]
+        """Give each normalised text of ``texts`` the meaning ``label`` in the table (the first one stays)."""
         for text in texts:
             entries.setdefault(text, {}).setdefault(family, label)
+
+    return add
+
+
+def _standard() -> Entries:
+    """Every printed label of the standard tables in every format, read from their TableSpecs."""
+    entries: Entries = {}
 
     for fmt in schema.FORMATS.values():
         for spec in fmt.tables:
             family = Family(spec.id)
             kinds = _KINDS[family]
+            add = _adder(entries, family)
             for part in spec.parts:
                 if part.caption and part.item:
                     caption = Label(kinds["caption"], f"art20_{part.item}", part.item)
@@ -152,7 +156,7 @@ def _catalogue() -> dict[str, dict[Family, Label]]:
     return entries
 
 
-def _add_row(add: Callable[[Iterable[str], Label], None], kind: LabelKind, row: RowSpec, numbered: bool) -> None:
+def _add_row(add: _Add, kind: LabelKind, row: RowSpec, numbered: bool) -> None:
     """A row's labels; in a numbered table also with its numbering printed before them."""
     label = Label(kind, row.key)
     if not numbered:
@@ -165,8 +169,19 @@ def _add_row(add: Callable[[Iterable[str], Label], None], kind: LabelKind, row: 
             add((text,), label)
 
 
-CATALOGUE: dict[str, dict[Family, Label]] = _catalogue()
-_NOTE_MEANING: dict[Family, Label] = {Family.APPLICATIONS: Label(LabelKind.NOTE, "note")}
+def _described(entries: Entries, spec: TableSpec) -> None:
+    """Add the labels of a table a plugin describes: its caption words, header cells, columns and rows."""
+    add = _adder(entries, spec.id)
+    add((normalize_label(caption) for caption in spec.captions), Label(LabelKind.CAPTION_OF, "caption"))
+    for header in (*spec.headers, *(group.label for group in spec.groups)):
+        add((normalize_label(header),), Label(LabelKind.HEADER_OF, normalize_label(header)))
+    for column in spec.columns:
+        add(column.labels(), Label(LabelKind.HEADER_OF, column.key))
+    for row in spec.rows:
+        _add_row(add, LabelKind.ROW_OF, row, numbered=bool(row.numbering))
+
+
+_NOTE_MEANING: dict[TableKey, Label] = {Family.APPLICATIONS: Label(LabelKind.NOTE, "note")}
 _NOTE_MARKERS = frozenset(normalize_label(m) for m in schema.APPLICATIONS_NOTE_MARKERS)
 #: Header words short enough to occur inside an unknown row label; after a row numbering they are not labels.
 _SHORT = 2
@@ -216,8 +231,29 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-_CANDIDATES = _candidates([*CATALOGUE, *_NOTE_MARKERS])
-_PREFIXES = re.compile(_trie_pattern(_CANDIDATES))
+class Catalogue:
+    """The printed labels of a set of tables and the regex that finds where one may start."""
+
+    __slots__ = ("candidates", "entries", "prefixes", "specs")
+
+    def __init__(self, described: tuple[TableSpec, ...] = ()) -> None:
+        entries = _standard()
+        for spec in described:
+            _described(entries, spec)
+        #: Normalised label text -> its meaning in each table it belongs to.
+        self.entries = entries
+        #: The tables plugins describe, by id.
+        self.specs = {spec.id: spec for spec in described}
+        self.candidates = _candidates([*entries, *_NOTE_MARKERS])
+        self.prefixes = re.compile(_trie_pattern(self.candidates))
+
+
+@lru_cache(maxsize=8)
+def catalogue(described: tuple[TableSpec, ...] = ()) -> Catalogue:
+    """The catalogue of the standard tables and ``described`` (built once per set of tables)."""
+    return Catalogue(described)
+
+
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -238,15 +274,18 @@ class CompactText:
         return index + self._spaces_before[bisect.bisect_right(self._compact_starts, index) - 1]
 
 
-def find_labels(folded: str) -> list[LabelHit]:
-    """Every table label in the folded text, in text order, not overlapping (longest label wins)."""
+def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
+    """Every table label (of the standard tables, or of ``labels``) in the folded text, in text order, not
+    overlapping (longest label wins)."""
+    labels = labels or catalogue()
+    candidates, entries = labels.candidates, labels.entries
     compact = CompactText(folded)
     hits: list[LabelHit] = []
     text = compact.text
     position = 0
-    while match := _PREFIXES.search(text, position):
+    while match := labels.prefixes.search(text, position):
         first = match.start()
-        for found in _CANDIDATES[match.group()]:
+        for found in candidates[match.group()]:
             if text.startswith(found, first):
                 break
         else:  # the beginning of a literal only
@@ -259,7 +298,7 @@ def find_labels(folded: str) -> list[LabelHit]:
             first -= first > 0 and text[first - 1] == "("
             meanings = _NOTE_MEANING
         else:
-            meanings = CATALOGUE[found]
+            meanings = entries[found]
             if len(found) <= _SHORT and ends_with_numbering(text[max(0, first - 3) : first], numeral_comma=False):
                 # "2.其他法律和行政法规禁止公开": the 其他 of a row label this catalogue does not know
                 position = last

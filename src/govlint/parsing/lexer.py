@@ -40,11 +40,13 @@ from govlint.parsing.cells import (
     run_tail_end,
 )
 from govlint.parsing.headings import HeadingMatch
-from govlint.parsing.labels import Family, LabelHit, LabelKind
+from govlint.parsing.labels import Family, LabelHit, LabelKind, TableKey
 from govlint.parsing.numbering import starts_with_numbering
 
-#: Every terminal the grammar declares, by the lexer's name for it.
+#: Every terminal the grammar declares, by the lexer's name for it.  A table a plugin describes opens with
+#: ``X_BEGIN``, which names its table.
 BEGIN = {Family.ART20: "A20_BEGIN", Family.APPLICATIONS: "APP_BEGIN", Family.REVIEW: "RL_BEGIN"}
+DESCRIBED_BEGIN = "X_BEGIN"
 _HIT_TERMINAL = {
     LabelKind.CAPTION: "CAPTION",
     LabelKind.INFO: "INFO",
@@ -55,7 +57,12 @@ _HIT_TERMINAL = {
     LabelKind.APP_GROUP: "GROUP",
     LabelKind.APP_ROW: "APP_ROW",
     LabelKind.RL_HEADER: "RL_HEAD",
+    LabelKind.CAPTION_OF: "X_CAPTION",
+    LabelKind.HEADER_OF: "X_HEAD",
+    LabelKind.ROW_OF: "X_ROW",
 }
+#: Labels of a described table that open it on their own: its caption and its header cells.
+_OPENING = frozenset({LabelKind.CAPTION_OF, LabelKind.HEADER_OF})
 
 #: Labels that open a table on their own; others only continue one.
 _STRONG = {
@@ -83,7 +90,7 @@ class ReportToken(Token):
     were a quarter of the lexer's memory (docs/performance.md).
     """
 
-    __slots__ = ("atoms", "heading", "hit", "label_atoms", "row")
+    __slots__ = ("atoms", "heading", "hit", "label_atoms", "row", "table")
 
     hit: LabelHit | None
     #: In a table: the cells printed after this label (after a BEGIN marker: before the first label), in order.
@@ -93,12 +100,15 @@ class ReportToken(Token):
     label_atoms: tuple[Atom, ...]
     #: The physical row a label or cell is printed in (-1 outside tables).
     row: int
+    #: For ``X_BEGIN``: the id of the described table it opens.
+    table: str
 
     def __new__(cls, *args: Any, **kwargs: Any) -> ReportToken:  # every way Lark makes a token comes here
         token = cast(ReportToken, super().__new__(cls, *args, **kwargs))
         token.hit = token.heading = None
         token.atoms = token.label_atoms = ()
         token.row = -1
+        token.table = ""
         return token
 
 
@@ -109,7 +119,7 @@ def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
 class Region(NamedTuple):
     """A stretch of text read as one table."""
 
-    family: Family
+    family: TableKey
     start: int
     end: int
     hits: tuple[LabelHit, ...]
@@ -174,9 +184,9 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
     converter = _ConverterLines(folded)
     hits = [h for h in hits if not marks.covers(h) and not converter.covers(h.start)]
     folded = converter.blank(folded)
-    groups: list[tuple[Family, list[LabelHit]]] = []
+    groups: list[tuple[TableKey, list[LabelHit]]] = []
     current: list[LabelHit] = []
-    family: Family | None = None
+    family: TableKey | None = None
 
     def close() -> None:
         if family is not None and current and _looks_like_table(family, current):
@@ -203,9 +213,12 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
     return regions
 
 
-def _looks_like_table(family: Family, hits: Sequence[LabelHit]) -> bool:
+def _looks_like_table(family: TableKey, hits: Sequence[LabelHit]) -> bool:
     labels = [h.label(family) for h in hits]
     kinds = [lab.kind for lab in labels if lab is not None]
+    if not isinstance(family, Family):  # a described table: two of its header cells, or one and its caption/row
+        headers = len({lab.key for lab in labels if lab is not None and lab.kind is LabelKind.HEADER_OF})
+        return headers >= 2 or (headers == 1 and (LabelKind.CAPTION_OF in kinds or LabelKind.ROW_OF in kinds))
     strong = any(lab is not None and lab.key in _STRONG[family] for lab in labels)
     if family is Family.ART20:
         return LabelKind.A20_ROW in kinds and (strong or kinds.count(LabelKind.A20_COLUMN) >= 2)
@@ -217,7 +230,7 @@ def _looks_like_table(family: Family, hits: Sequence[LabelHit]) -> bool:
     return len(kinds) >= _MIN_REVIEW_LABELS and any(lab is not None and lab.key in _REVIEW_SPECIFIC for lab in labels)
 
 
-def _is_stray(hits: Sequence[LabelHit], index: int, family: Family, folded: str, marks: _Headings) -> bool:
+def _is_stray(hits: Sequence[LabelHit], index: int, family: TableKey, folded: str, marks: _Headings) -> bool:
     """A label of another table inside a region (a word in a header) that the region goes on after."""
     previous = hits[index]
     for following in hits[index + 1 : index + 1 + _STRAY_LOOKAHEAD]:
@@ -232,19 +245,27 @@ def _is_stray(hits: Sequence[LabelHit], index: int, family: Family, folded: str,
 
 
 def _opens_table(hit: LabelHit) -> bool:
-    return any(label.key in _STRONG[family] for family, label in hit.meanings.items())
+    return any(
+        label.key in _STRONG[family] if isinstance(family, Family) else label.kind in _OPENING
+        for family, label in hit.meanings.items()
+    )
 
 
-def _family_for(hits: Sequence[LabelHit], index: int) -> Family:
+def _order(family: TableKey) -> tuple[int, str]:
+    """The standard tables first (by their id), then the described ones."""
+    return (0, family.value) if isinstance(family, Family) else (1, family)
+
+
+def _family_for(hits: Sequence[LabelHit], index: int) -> TableKey:
     families = hits[index].meanings.keys()
     if len(families) > 1 and index + 1 < len(hits):
         shared = families & hits[index + 1].meanings.keys()
         if shared:
-            return min(shared, key=lambda f: f.value)
-    return min(families, key=lambda f: f.value)
+            return min(shared, key=_order)
+    return min(families, key=_order)
 
 
-def _region(text: str, folded: str, group: tuple[Family, Sequence[LabelHit]], bound: int, marks: _Headings) -> Region:
+def _region(text: str, folded: str, group: tuple[TableKey, Sequence[LabelHit]], bound: int, marks: _Headings) -> Region:
     """The region of a group of labels, extended over the values printed after the last label."""
     family, hits = group
     start, last = hits[0].start, hits[-1].end
@@ -313,7 +334,11 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
     """The tokens of one table region: a BEGIN marker, then labels; each token carries the cells printed
     after it (the BEGIN marker those printed before the first label)."""
     family = region.family
-    tokens = [_token(BEGIN[family], text, region.start, region.start)]
+    if isinstance(family, Family):
+        tokens = [_token(BEGIN[family], text, region.start, region.start)]
+    else:
+        tokens = [_token(DESCRIBED_BEGIN, text, region.start, region.start)]
+        tokens[0].table = family
     pending: list[Atom] = []
     rows_started = False
     run_rows = family is Family.APPLICATIONS and region.layout is Layout.RUN  # words between numbers may be rows

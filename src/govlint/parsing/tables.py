@@ -17,7 +17,7 @@ from typing import NamedTuple
 from lark import Token, Tree
 
 from govlint import schema
-from govlint.model import Cell, Positions, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Cell, Header, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
@@ -356,6 +356,89 @@ class _Builder:
             return Table("review_litigation", _tree_span(self, [tree]), table_rows)
         return None
 
+    # ----- a table a plugin describes ---------------------------------------------------------------
+
+    def described(self, spec: TableSpec, trees: Sequence[Tree[Token]]) -> Table | None:
+        """A table read by its spec: labelled rows, or (a wide table) the cells printed after its header;
+        a header whose every column label is followed by its one value is a statement of the values."""
+        for tree in trees:
+            items = list(_items(tree))
+            headers = {
+                meaning.key: label
+                for name, label, _ in items
+                if name == "x_header" and label is not None and label.hit is not None
+                for meaning in (label.hit.label(spec.id),)
+                if meaning is not None
+            }
+            header_rows = {label.row for label in headers.values()}
+            rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "x_row"]
+            named = [row for row in rows if row is not None and row.key is not None]
+            if named and spec.shape == "rows":
+                for row in named:
+                    row.columns = spec.columns_of(row.key or "")
+                self.place(named, _row_sums(spec))
+                table_rows = self.keyed(named, spec.title)
+            else:
+                statement = _statement(spec, items)
+                if statement is None:
+                    table_rows = self.wide(spec, items, header_rows)
+                else:
+                    table_rows = self.wide_rows(spec, statement, None)
+            if table_rows:
+                return Table(spec.id, _tree_span(self, [tree]), table_rows, headers=self.headers(spec, headers))
+        return None
+
+    def described_row(self, spec: TableSpec, label: ReportToken | None, atoms: list[Atom]) -> _Row | None:
+        meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
+        return None if label is None or meaning is None else _Row(meaning.key, label, atoms)
+
+    def wide(self, spec: TableSpec, items: Sequence[_Item], header_rows: set[int]) -> dict[str, TableRow]:
+        """The cells printed after the last header label: every row's, in the spec's order."""
+        last = next((label for name, label, _ in reversed(items) if name == "x_header" and label), None)
+        if last is None:
+            return {}
+        atoms = [a for _, _, found in items for a in found]
+        if any(a.layout in (Layout.RUN, Layout.LINES) for a in atoms):
+            data = [a for a in atoms if a.start >= (last.end_pos or 0)]
+        else:
+            data = [a for a in atoms if a.row not in header_rows]
+        while data and data[0].kind is AtomKind.WORD:
+            data.pop(0)
+        while data and (data[-1].kind is AtomKind.WORD or not data[-1].raw.strip()):
+            data.pop()
+        return self.wide_rows(spec, data, last)
+
+    def wide_rows(self, spec: TableSpec, data: list[Atom], label: ReportToken | None) -> dict[str, TableRow]:
+        """The rows of a wide table from its cells in printed order (each row's columns in turn)."""
+        columns = tuple(
+            ColumnSpec(f"{row.key}.{column.key}", column.label, column.kind, column.variants, column.unit)
+            for row in spec.rows
+            for column in spec.columns
+        )
+        anchor_label = label or ReportToken("X_HEAD", "", start_pos=data[0].start, end_pos=data[0].start)
+        anchor = _Row(None, anchor_label, data, columns)
+        self.place([anchor], _row_sums(spec, len(spec.rows)))
+        placed = anchor.placed
+        assert placed is not None
+        width = len(spec.columns)
+        table_rows: dict[str, TableRow] = {}
+        for number, row in enumerate(spec.rows):
+            slots = placed.slots[number * width : number * width + width]
+            part = _Row(row.key, anchor_label, data, placed=placed._replace(slots=slots))
+            start = min((s.start for s in slots), default=anchor_label.end_pos or 0)
+            end = max((s.end for s in slots), default=start)
+            table_rows[row.key] = self.table_row(part, row.key, row.label, self.span(start, end))
+        return table_rows
+
+    def headers(self, spec: TableSpec, found: dict[str, ReportToken]) -> dict[str, Header]:
+        """The column labels as printed, by column key (a finding about a column points at its header)."""
+        keys = set(spec.column_keys)
+        return {
+            key: Header(key, str(token), self.span(token.start_pos or 0, token.end_pos or 0))
+            for key, token in found.items()
+            if key in keys
+        }
+
     # ----- shared --------------------------------------------------------------------------------------
 
     def keyed(self, rows: Sequence[_Row], table: str) -> dict[str, TableRow]:
@@ -375,7 +458,29 @@ class _Builder:
         return result
 
 
-def _items(tree: Tree[Token]) -> Iterable[tuple[str, ReportToken | None, list[Atom]]]:
+_Item = tuple[str, ReportToken | None, list[Atom]]
+
+
+def _statement(spec: TableSpec, items: Sequence[_Item]) -> list[Atom] | None:
+    """The values of a one-row table stated label by label (``通知收取件数0件，通知收取金额0元…``), in the
+    spec's column order: every column label followed by exactly one value before the next label."""
+    if len(spec.rows) != 1:
+        return None
+    values: dict[str, Atom] = {}
+    for name, label, atoms in items:
+        meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
+        if name != "x_header" or meaning is None:
+            continue
+        printed = [a for a in atoms if a.kind is not AtomKind.WORD]
+        if len(printed) != 1 or meaning.key in values:
+            return None
+        values[meaning.key] = printed[0]
+    if set(values) != set(spec.column_keys):
+        return None
+    return [values[key] for key in spec.column_keys]
+
+
+def _items(tree: Tree[Token]) -> Iterable[_Item]:
     """The items of a table tree: (item name, label token or None, its cell atoms)."""
     for child in tree.children:
         if isinstance(child, Tree):
@@ -456,13 +561,20 @@ def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     return None
 
 
-def build_tables(tree: Tree[Token], index: Positions, text: str) -> TablesResult:
-    """The three tables of a parsed report, what they tell about the format, and what could not be placed."""
+def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequence[TableSpec] = ()) -> TablesResult:
+    """The tables of a parsed report (the standard three and those ``described``), what they tell about the
+    format, and what could not be placed."""
     builder = _Builder(index, text)
     by_family: dict[Family, list[Tree[Token]]] = {}
+    by_id: dict[str, list[Tree[Token]]] = {}
     for child in tree.children:
         if isinstance(child, Tree) and str(child.data) in _FAMILY_OF_TREE:
             by_family.setdefault(_FAMILY_OF_TREE[str(child.data)], []).append(child)
+        elif isinstance(child, Tree) and str(child.data) == "described":
+            begin = child.children[0]
+            assert isinstance(begin, ReportToken)
+            by_id.setdefault(begin.table, []).append(child)
+    more = {spec.id: builder.described(spec, by_id.get(spec.id, [])) for spec in described}
     art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
     applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
     review = builder.review(by_family.get(Family.REVIEW, []))
@@ -472,7 +584,7 @@ def build_tables(tree: Tree[Token], index: Positions, text: str) -> TablesResult
         split_rows = any(key.startswith("other.") and key != _OTHER_ALL for key in applications.rows)
         fmt = "2021" if split_rows else "2019" if has_other_all else None
     return TablesResult(
-        Tables(active_disclosure=art20, applications=applications, review_litigation=review),
+        Tables({"active_disclosure": art20, "applications": applications, "review_litigation": review, **more}),
         fmt,
         has_other_all,
         tuple(sorted(builder.unplaced, key=_start)),

@@ -19,9 +19,17 @@ from govlint.schema import (
     REVIEW_GROUPS,
     SECTIONS_BY_NUMBER,
     SUBTOTAL_ROWS,
+    TABLE_KEYS,
     FormatSpec,
     expected_format,
 )
+
+#: The standard tables' names in Chinese and English, for messages about a whole table.
+TABLE_NAMES: dict[str, tuple[str, str]] = {
+    "active_disclosure": ("主动公开政府信息情况表", "the 第二十条 table"),
+    "applications": ("收到和处理政府信息公开申请情况表", "the applications table"),
+    "review_litigation": ("行政复议、行政诉讼情况表", "the review and litigation table"),
+}
 
 #: Section numeral of each table, for messages ("三表").
 TABLE_SECTION: dict[str, str] = {"active_disclosure": "二", "applications": "三", "review_litigation": "四"}
@@ -119,6 +127,29 @@ def cell_place(table: str, row: str, column: str, printed_row: str = "", fmt: st
     if table == "review_litigation":
         return CellPlace(f"{name} {label}", f"{name}, {label} ({column_gloss(column)})")
     return CellPlace(f"{name} {label} 列", f"{name}, column {label} ({column_gloss(column)})")
+
+
+def place_in(report: Report, table: str, row: str, column: str, printed_row: str = "") -> CellPlace:
+    """The name of a cell of any table of ``report``: a standard table's as the standard prints it, a
+    described table's by its spec (``档案库存情况表 年末库存 电子档案 列``)."""
+    if table in TABLE_KEYS:
+        return cell_place(table, row, column, printed_row, format_key(report))
+    spec = report.table_spec(table)
+    row_spec = next((r for r in spec.rows if r.key == row), None) if spec else None
+    column_spec = next((c for c in spec.columns if c.key == column), None) if spec else None
+    title = spec.title if spec else table
+    name = row_spec.label if row_spec else printed_row or row
+    label = column_spec.label if column_spec else column
+    return CellPlace(f"{title} {name} {label} 列", f"{title}: {name}, column {label} ({column_gloss(column)})")
+
+
+def table_name(report: Report, table: str) -> tuple[str, str]:
+    """A table's name in Chinese and English."""
+    if table in TABLE_NAMES:
+        return TABLE_NAMES[table]
+    spec = report.table_spec(table)
+    title = spec.title if spec else table
+    return title, f"the table {title} ({table})"
 
 
 def effective_format(report: Report) -> FormatSpec | None:

@@ -209,9 +209,22 @@ def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[RelationOu
     )
 
 
+def described_relations(report: Report) -> tuple[tuple[Relation, ...], ...]:
+    """The relations of each table a plugin describes that the report prints."""
+    found = []
+    for spec in report.described:
+        table = report.tables.get(spec.id)
+        if table is not None and spec.relations:
+            found.append(table_relations(spec, table))
+    return tuple(found)
+
+
 def evaluate_all(report: Report) -> tuple[RelationOutcome, ...]:
-    """Every relation of ``report`` evaluated, with the repairs."""
-    return analyse(report, application_relations(report)) + analyse(report, review_relations(report))
+    """Every relation of ``report`` evaluated, with the repairs: the standard tables', then the described."""
+    found = analyse(report, application_relations(report)) + analyse(report, review_relations(report))
+    for relations in described_relations(report):
+        found += analyse(report, relations)
+    return found
 
 
 def outcomes(report: Report, ctx: RuleContext) -> tuple[RelationOutcome, ...]:

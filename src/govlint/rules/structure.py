@@ -12,10 +12,10 @@ from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
     TABLE_NAME_EN,
     TABLE_SECTION,
-    cell_place,
     document_start,
     effective_format,
     line_of,
+    place_in,
     row_name,
     section_anchor,
 )
@@ -25,6 +25,7 @@ from govlint.schema import (
     REVIEW_GROUPS,
     SECTIONS,
     SECTIONS_BY_NUMBER,
+    TABLE_KEYS,
     TITLE_CORE,
     FormatSpec,
     normalize_label,
@@ -369,17 +370,18 @@ class EmptyCell(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         spec = effective_format(report)
-        fmt = spec.key if spec is not None else "2021"
-        for table_key in ("active_disclosure", "applications", "review_litigation"):
-            table = report.tables.get(table_key)
-            if table is None:
-                continue
+        for table_key, table in report.tables.items():
+            described = report.table_spec(table_key) if table_key not in TABLE_KEYS else None
             for row in table.rows.values():
-                for column in _expected_columns(table_key, row.key, spec) or tuple(row.cells):
+                if described is not None:
+                    expected = tuple(c.key for c in described.columns_of(row.key))
+                else:
+                    expected = _expected_columns(table_key, row.key, spec)
+                for column in expected or tuple(row.cells):
                     cell = row.cells.get(column)
                     if cell is not None and cell.status not in _REPORTED:
                         continue
-                    place = cell_place(table_key, row.key, column, row.label, fmt)
+                    place = place_in(report, table_key, row.key, column, row.label)
                     key = f"{table_key}.{row.key}.{column}"
                     if cell is None:
                         if row.problem is None:

@@ -15,17 +15,14 @@ from govlint.rules.places import (
     effective_format,
     format_key,
     line_of,
+    place_in,
     row_name,
+    table_name,
 )
 from govlint.rules.relations import RelationOutcome, outcomes
-from govlint.schema import ValueKind
+from govlint.schema import TABLE_KEYS, ValueKind
 
 _ERROR = Severity.ERROR
-_TABLE_NAMES = {
-    "active_disclosure": ("主动公开政府信息情况表", "the 第二十条 table"),
-    "applications": ("收到和处理政府信息公开申请情况表", "the applications table"),
-    "review_litigation": ("行政复议、行政诉讼情况表", "the review and litigation table"),
-}
 
 _NOT_ASSESSABLE = (
     "A relation with an empty or unreadable cell is *not assessable*: it is not evaluated and no value is "
@@ -64,9 +61,8 @@ class Unread(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         fmt = format_key(report)
-        for table_key in ("active_disclosure", "applications", "review_litigation"):
-            table = report.tables.get(table_key)
-            if table is None or not table.rows:
+        for table_key, table in report.tables.items():
+            if not table.rows:
                 continue
             unread = [row for row in table.rows.values() if row.problem is not None]
             if unread and len(unread) == len(table.rows):
@@ -84,7 +80,9 @@ class Unread(Rule):
         table_key, row = where
         problem = row.problem
         assert problem is not None
-        name = row_name(table_key, row.key, row.label, fmt)
+        spec = report.table_spec(table_key)
+        described = table_key not in TABLE_KEYS and spec is not None
+        name = f"{spec.title} {row.label}" if described and spec else row_name(table_key, row.key, row.label, fmt)
         return self.diagnostic(
             report,
             span,
@@ -99,7 +97,7 @@ class Unread(Rule):
     def _table(self, report: Report, table_key: str, table: Table) -> Diagnostic:
         kinds = sorted({row.problem.kind for row in table.rows.values() if row.problem is not None})
         first = next(row.problem for row in table.rows.values() if row.problem is not None)
-        zh_name, en_name = _TABLE_NAMES[table_key]
+        zh_name, en_name = table_name(report, table_key)
         return self.diagnostic(
             report,
             line_of(report, table.span) if table.span else None,
@@ -152,7 +150,7 @@ def _anchor_span(report: Report, outcome: RelationOutcome) -> Span | None:
     return table.span if table else None
 
 
-def _repair_hint(outcome: RelationOutcome) -> tuple[str, str]:
+def _repair_hint(outcome: RelationOutcome, report: Report | None = None) -> tuple[str, str]:
     repair = outcome.repair
     if repair is None:
         return "", ""
@@ -162,7 +160,8 @@ def _repair_hint(outcome: RelationOutcome) -> tuple[str, str]:
     if repair.cell == outcome.relation.anchor:
         return f"；只需改正此单元格，{scope_zh}", f"; correcting this cell alone would make {scope_en}"
     row, _, column = repair.cell.rpartition(".")
-    place = cell_place(outcome.relation.table, row, column)
+    table = outcome.relation.table
+    place = place_in(report, table, row, column) if report is not None else cell_place(table, row, column)
     value = _show(repair.value)
     return (
         f"；若只有一处错误，应是{place.zh}：改为 {value}，{scope_zh}",
@@ -345,21 +344,19 @@ class InvalidCount(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         kinds = _column_kinds(report)
-        fmt = format_key(report)
-        for table_key in ("active_disclosure", "applications", "review_litigation"):
-            table = report.tables.get(table_key)
-            if table is None:
-                continue
+        for table_key, table in report.tables.items():
+            spec = report.table_spec(table_key)
+            described = spec.kinds() if table_key not in TABLE_KEYS and spec is not None else {}
             for row in table.rows.values():
                 for cell in row.cells.values():
                     value = cell.value
                     if value is None or (type(value) is int and value >= 0):
                         continue  # unreadable (GL105's) or a valid count: the common case, decided at once
-                    kind: ValueKind = kinds.get((row.key, cell.column), "count")
+                    kind: ValueKind = described.get(cell.key) or kinds.get((row.key, cell.column), "count")
                     problem = _domain_problem(value, kind)
                     if problem is None:
                         continue
-                    place = cell_place(table_key, row.key, cell.column, row.label, fmt)
+                    place = place_in(report, table_key, row.key, cell.column, row.label)
                     zh, en = problem
                     yield self.diagnostic(
                         report,
@@ -367,7 +364,7 @@ class InvalidCount(Rule):
                         zh=f"{place.zh}{zh}",
                         en=f"{place.en} {en}",
                         key=f"{table_key}.{cell.key}",
-                        expected=_EXPECTED[kind],
+                        expected=_EXPECTED[kind] if table_key in TABLE_KEYS else _EXPECTED[kind].split(" (")[0],
                         actual=_show(value),
                     )
 
@@ -392,6 +389,56 @@ def _domain_problem(value: Number, kind: ValueKind) -> tuple[str, str] | None:
     return None
 
 
+class DescribedRelation(Rule):
+    """The relations of the tables plugins describe: reported like the standard ones, by their own id."""
+
+    meta = RuleMeta(
+        code="GL206",
+        name="table-relation",
+        category="tables",
+        severity=_ERROR,
+        summary_zh="插件所描述表格的勾稽关系不成立",
+        summary_en="A relation between the cells of a table a plugin describes does not hold",
+        rationale=(
+            "A plugin may describe a table of its own (a `TableSpec` from `govlint_tables`, such as a province's "
+            "fee table) with the relations between its cells: a total that is the sum of its parts, in every row "
+            "or in every column. govlint reads the table in every layout and checks each relation as it checks "
+            "the standard tables' (GL201–GL204): the message names the relation, the cell and its expected value. "
+            f"{_NOT_ASSESSABLE} {_REPAIR}"
+        ),
+        bad_example="档案库存情况\n项目\t纸质档案\t电子档案\t档案合计\n年初库存\t2\t3\t6",
+        good_example="档案库存情况\n项目\t纸质档案\t电子档案\t档案合计\n年初库存\t2\t3\t5",
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for outcome in outcomes(report, ctx):
+            relation = outcome.relation
+            if relation.table in TABLE_KEYS or not outcome.failed:
+                continue
+            zh, en = _described_message(report, outcome)
+            hint_zh, hint_en = _repair_hint(outcome, report)
+            yield self.diagnostic(
+                report,
+                _anchor_span(report, outcome),
+                zh=zh + hint_zh,
+                en=en + hint_en,
+                key=f"{relation.table}.{relation.anchor}",
+                expected=outcome.expected,
+                actual=outcome.value(relation.anchor),
+            )
+
+
+def _described_message(report: Report, outcome: RelationOutcome) -> tuple[str, str]:
+    relation = outcome.relation
+    row, _, column = relation.anchor.rpartition(".")
+    place = place_in(report, relation.table, row, column)
+    expected, actual = _show(outcome.expected), _show(outcome.value(relation.anchor))
+    return (
+        f"{place.zh}为 {actual}，按勾稽关系 {relation.rid} 应为 {expected}",
+        f"{place.en} is {actual}; relation {relation.rid} gives {expected}",
+    )
+
+
 #: The unread finding, a structure code (GL108) registered after GL107.
 UNREAD_RULES: tuple[type[Rule], ...] = (Unread,)
-TABLE_RULES: tuple[type[Rule], ...] = (RowTotal, ResultsTotal, Balance, ReviewTotal, InvalidCount)
+TABLE_RULES: tuple[type[Rule], ...] = (RowTotal, ResultsTotal, Balance, ReviewTotal, InvalidCount, DescribedRelation)

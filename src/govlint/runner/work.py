@@ -26,10 +26,11 @@ def process(task: Task) -> Outcome:
     configuration and plugin errors propagate (they stop the run), and so does MemoryError, for the caller
     who knows the memory limit."""
     try:
+        plugins = plugins_for(task.config)
         if task.data is not None:
-            report = parse(task.data, encoding=task.encoding, name=task.name or "<stdin>")
+            report = parse(task.data, encoding=task.encoding, name=task.name or "<stdin>", tables=plugins.tables)
         else:
-            report = parse_file(task.path, encoding=task.encoding, name=task.path)
+            report = parse_file(task.path, encoding=task.encoding, name=task.path, tables=plugins.tables)
     except InputError as exc:
         return Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc)))
     except (ConfigError, PluginError, MemoryError):
@@ -47,7 +48,7 @@ def process(task: Task) -> Outcome:
     if is_not_a_report(report):
         found = configured([not_a_report(report.path)], task.config, report.path)
         return Outcome(task.path, LintResult(report.path, found), report.text)
-    result = lint_report(report, task.config, plugins=plugins_for(task.config))
+    result = lint_report(report, task.config, plugins=plugins)
     kept = None if task.aliases is None else digest(report, dict(task.aliases))
     return Outcome(task.path, result, report.text, kept, view=report_view(report) if task.view else None)
 

@@ -1,0 +1,131 @@
+"""A plugin adds a table by describing it (``govlint_tables``): the core reads it in every layout, with
+statuses, evidence and origins, and checks its relations and cells like the standard tables'."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import attrs
+import pytest
+import stock_plugin
+from docx import Document as WordDocument
+
+from govlint import api
+from govlint.errors import PluginError
+from govlint.linter import lint_report
+from govlint.model import CellStatus, Report
+from govlint.plugins import load_plugins
+from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
+
+SEED = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "seeds").glob("*.txt"))[0]
+HEADER = ["项目", "纸质档案", "电子档案", "档案合计"]
+ROWS = [["年初库存", "2", "3", "5"], ["本年新增", "1", "/", "2"], ["年末库存", "3", "4", "8"]]
+#: What a correct reader gets: the "/" is an empty cell, not 0.
+VALUES = {"opening": [2, 3, 5], "added": [1, None, 2], "closing": [3, 4, 8]}
+
+LAYOUTS = {
+    "tab": "\n".join("\t".join(r) for r in [HEADER, *ROWS]),
+    "pipe": "\n".join("| " + " | ".join(r) + " |" for r in [HEADER, ["---"] * 4, *ROWS]),
+    "lines": "\n\n".join("\n".join(r) for r in [HEADER, *ROWS]),
+    "spaced": "\n".join("".join(cell.ljust(12) for cell in r) for r in [HEADER, *ROWS]),
+}
+
+
+def _report_text(table: str, caption: str = "档案库存情况\n") -> str:
+    body = SEED.read_text(encoding="utf-8")
+    at = body.index("五、")
+    return f"{body[:at]}{caption}{table}\n\n{body[at:]}"
+
+
+def _plugins():  # type: ignore[no-untyped-def]
+    return load_plugins(objects=[stock_plugin], entry_points=False)
+
+
+def _values(report: Report) -> dict[str, list[object]]:
+    table = report.tables["records_stock"]
+    return {key: [cell.value for cell in row.cells.values()] for key, row in table.rows.items()}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_the_table_is_read_in_each_text_layout(layout: str) -> None:
+    report = api.parse(_report_text(LAYOUTS[layout]), tables=_plugins().tables)
+    assert _values(report) == VALUES
+    cell = report.tables["records_stock"].cell("added.digital")
+    assert cell is not None and cell.status is CellStatus.EMPTY and cell.raw.strip() == "/"
+    assert len(report.tables.applications.rows) > 20  # type: ignore[union-attr]  # the standard tables still read
+
+
+def test_run_together_digits_are_split_by_the_tables_own_relations() -> None:
+    # a crawled page: the caption and every cell on one line
+    text = _report_text("档案库存情况项目纸质档案电子档案档案合计年初库存235本年新增112年末库存347", caption="")
+    table = api.parse(text, tables=_plugins().tables).tables["records_stock"]
+    assert [c.value for c in table.rows["closing"].cells.values()] == [3, 4, 7]
+    assert {c.status for row in table.rows.values() for c in row.cells.values()} == {CellStatus.INFERRED}
+
+
+def test_word_table_cells_carry_their_origin(tmp_path: Path) -> None:
+    word = WordDocument()
+    for line in _report_text("").splitlines():
+        if line.strip() == "档案库存情况":
+            word.add_paragraph(line)
+            grid = word.add_table(rows=0, cols=4)
+            for cells in [HEADER, *ROWS]:
+                for target, text in zip(grid.add_row().cells, cells, strict=True):
+                    target.text = text
+        elif line.strip():
+            word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    path = tmp_path / "report.docx"
+    path.write_bytes(buffer.getvalue())
+    report = api.parse(path, tables=_plugins().tables)
+    assert _values(report) == VALUES
+    cell = report.tables["records_stock"].cell("closing.total")
+    assert cell is not None and cell.evidence == "grid"
+    assert cell.span is not None and cell.span.origin is not None
+    assert (cell.span.origin.row, cell.span.origin.column) == (4, 4)
+
+
+def test_relations_and_empty_cells_are_checked_with_messages_naming_the_cells() -> None:
+    result = api.lint(_report_text(LAYOUTS["pipe"]))  # no plugin configured: nothing about the table
+    assert not [d for d in result.diagnostics if d.key.startswith("records_stock.")]
+    plugins = _plugins()
+    report = api.parse(_report_text(LAYOUTS["pipe"]))  # parsed before the plugin was known: linting reads again
+    found = [d for d in lint_report(report, plugins=plugins).diagnostics if d.key.startswith("records_stock.")]
+    assert [(d.code, d.key, d.expected, d.actual) for d in found] == [
+        ("GL105", "records_stock.added.digital", "number", "/"),
+        ("GL206", "records_stock.closing.total", 7, 8),
+        ("GL206", "records_stock.closing.total", 7, 8),
+    ]
+    assert found[1].message_zh.startswith("档案库存情况表 年末库存 档案合计 列为 8，按勾稽关系 S1 应为 7")
+    assert found[2].message_en.startswith("档案库存情况表: 年末库存, column 档案合计 (total) is 8; relation S2 gives 7")
+
+
+def test_json_gives_the_table_under_its_id() -> None:
+    from govlint.serialize import report_to_dict
+
+    data = report_to_dict(api.parse(_report_text(LAYOUTS["tab"]), tables=_plugins().tables))
+    assert list(data["tables"]) == ["active_disclosure", "applications", "review_litigation", "records_stock"]  # type: ignore[arg-type]
+
+
+def _spec(**changes: object) -> TableSpec:
+    return attrs.evolve(stock_plugin.STOCK, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (_spec(id="applications"), "already described by 'govlint'"),
+        (_spec(relations=(RelationSpec.total("S9", "row", "sum", ("paper",)),)), "relation S9"),
+        (_spec(parts=(PartSpec((ColumnSpec("a.b", "甲"),), (RowSpec("r", "乙"),)),)), "holds a dot"),
+    ],
+)
+def test_a_table_the_core_cannot_use_is_refused_naming_the_plugin(spec: TableSpec, message: str) -> None:
+    class Broken:
+        __name__ = "broken"
+        govlint_plugin_info = staticmethod(stock_plugin.govlint_plugin_info)
+        govlint_tables = staticmethod(stock_plugin.hookimpl(lambda: [spec]))
+
+    with pytest.raises(PluginError, match=message):
+        load_plugins(objects=[Broken], entry_points=False)
