@@ -21,7 +21,7 @@ EXPECTED_CODES = [
     *(f"GL20{i}" for i in range(1, 7)),
     *(f"GL30{i}" for i in range(1, 4)),
     *(f"GL40{i}" for i in range(1, 8)),
-    *(f"GL50{i}" for i in range(1, 8)),
+    *(f"GL50{i}" for i in range(1, 9)),
     *("GL601", "GL602", "GL603", "GL604", "GL605", "GL606"),
 ]
 CATEGORY = {"0": "input", "1": "structure", "2": "tables", "3": "fees", "4": "dates", "5": "cross", "6": "text"}
