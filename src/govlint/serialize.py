@@ -148,12 +148,6 @@ def _cut(label: str) -> str:
     return label + "…"
 
 
-def _spec(report: Report, table_id: str) -> schema.TableSpec | None:
-    """The table's spec in the report's format (2021 when the format is unknown)."""
-    spec = schema.FORMATS.get(report.format) or schema.FORMATS["2021"]
-    return next((t for t in spec.tables if t.id == table_id), None)
-
-
 def _row_label(spec: schema.TableSpec | None, key: str) -> str:
     """The row's label as the standard prints it (``1.属于国家秘密``), or its key for a row the spec lacks."""
     row = next((r for r in spec.rows if r.key == key), None) if spec else None
@@ -216,7 +210,7 @@ def report_to_text(report: Report) -> str:
         span = table.span
         where = f"第{span.line}-{span.end_line}行" if span else ""
         lines.append(f"表格 {title} [{key}] {where}:")
-        lines.extend(_table_lines(table, _spec(report, key)))
+        lines.extend(_table_lines(table, spec))
     lines.append(
         "图例: 空 = 空白单元格; ? = 无法确定; !文字 = 无法读取的文字; "
         "数字* = 原文数字连写在一起，按该行的勾稽关系唯一拆分得出; [键] = 该行在 JSON 中的键"
