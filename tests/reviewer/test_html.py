@@ -13,14 +13,15 @@ import html
 import json
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_page import Page, list_rows
 
 from govlint import cli
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.output import FileOutput, OutputOptions, formatter
+from govlint.output.html import QUOTE_CONTEXT
 from govlint.output.view import ReportView, RowView, TableView
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -30,44 +31,6 @@ HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)><!--"
 BIDI = "\u202e"
 #: A table cell that is markup: table 四 becomes unread (its values cannot be placed).
 CELL = "</script><b>1</b>"
-
-
-class Page(HTMLParser):
-    """The elements of a page: every start tag with its attributes, and the text of each script."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self.styles: list[str] = []
-        self._in: str | None = None
-        self.feed(markup)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag in ("script", "style"):
-            self._in = tag
-            if tag == "script":
-                self.scripts.append((dict(attrs), ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in == "script":
-            attrs, text = self.scripts[-1]
-            self.scripts[-1] = (attrs, text + data)
-        elif self._in == "style":
-            self.styles.append(data)
-
-    def attributes(self, name: str) -> list[str]:
-        return [a[name] or "" for _, a in self.tags if name in a]
-
-    def data(self) -> dict[str, object]:
-        (block,) = [text for attrs, text in self.scripts if attrs.get("type") == "application/json"]
-        loaded: dict[str, object] = json.loads(block)
-        return loaded
 
 
 def hostile_output() -> FileOutput:
@@ -162,8 +125,9 @@ def test_every_code_links_to_its_rule_page_in_the_page() -> None:
 
 def test_a_finding_names_the_cell_it_marks_and_its_table_travels_with_it() -> None:
     page = Page(page_of(hostile_output()))
-    (finding,) = [a for tag, a in page.tags if tag == "li" and "finding" in (a.get("class") or "")]
+    (finding,) = [a for tag, a in page.tags if tag == "li" and "data-t" in a]
     assert (finding["data-t"], finding["data-r"], finding["data-c"]) == ("applications", "new_received", "total")
+    assert finding["class"] == "error"
     data = page.data()
     strings = data["strings"]
     assert isinstance(strings, list)
@@ -182,8 +146,9 @@ def test_a_long_source_line_is_quoted_around_the_finding() -> None:
     line = "甲" * 500 + "目标" + "乙" * 500
     d = Diagnostic("GL301", Severity.ERROR, "缺少", "missing", Location("r.txt", 1, 501, 1, 503))
     markup = page_of(FileOutput("r.txt", (d,), text=line))
-    (quote,) = re.findall(r'<pre class="quote">(.*?)</pre>', markup)
-    assert quote == "…" + "甲" * 60 + "<mark>目标</mark>" + "乙" * 60 + "…"
+    (quote,) = re.findall(r'<ol class="findings">.*?<pre>(.*?)</pre>', markup, re.S)
+    context = QUOTE_CONTEXT
+    assert quote == "…" + "甲" * context + "<mark>目标</mark>" + "乙" * context + "…"
 
 
 def test_english_page_says_everything_in_english() -> None:
@@ -241,13 +206,15 @@ def test_a_hostile_report_file_through_the_command(tmp_path: Path, capsys: pytes
     report.write_text("\n".join(lines), encoding="utf-8")
     out = tmp_path / "review.html"
     check([str(report), "--format", "html", "-o", str(out)], capsys)
-    page = Page(out.read_text(encoding="utf-8"))
+    markup = out.read_text(encoding="utf-8")
+    page = Page(markup)
     assert [attrs.get("type") for attrs, _ in page.scripts] == ["application/json", None]
-    assert not [tag for tag, _ in page.tags if tag in ("img", "b")]
+    assert not [tag for tag, _ in page.tags if tag == "img"]
+    assert CELL not in markup and "<b>1</b>" not in markup
     # the cell makes table 四 unread (GL108 on the whole table): the finding marks the table, whose printed
     # text travels as data for the script to set as text
     (finding,) = [a for tag, a in page.tags if tag == "li" and a.get("data-t") == "review_litigation"]
-    assert (finding["data-r"], finding["data-c"]) == ("", "")
+    assert "data-r" not in finding and "data-c" not in finding
     assert "unread" in (finding["class"] or "")
     ((_, rows),) = page.data()["reports"]["0"]  # type: ignore[index]
     assert [row[4] for row in rows] == ["aaaaa"] * 3, "every cell unread"
@@ -262,13 +229,18 @@ def test_the_list_shows_each_report_as_the_json_output_scores_it(
     check([*files, "--format", "html", "-o", str(page_file)], capsys)
     cli.main(["check", "--isolated", *files, "--format", "json"])
     reports = json.loads(capsys.readouterr().out)["reports"]
-    page = Page(page_file.read_text(encoding="utf-8"))
-    rows = [a for tag, a in page.tags if tag == "tr" and "data-i" in a]
-    shown = [(a["data-path"], a["data-body"], a["data-year"], a["data-score"], a["data-unread"]) for a in rows]
+    rows = list_rows(page_file.read_text(encoding="utf-8"))
+    shown = [(r["path"], r["body"], r["year"], r["score"], r["unread"], r["previous"]) for r in rows]
     assert shown == [
-        (r["path"], r["body"], str(r["year"]), str(r["score"]["value"]), str(r["score"]["unread"])) for r in reports
+        (
+            r["path"],
+            r["body"],
+            str(r["year"]),
+            str(r["score"]["value"]),
+            str(r["score"]["unread"]),
+            "—" if r["score"]["previous"] is None else str(r["score"]["previous"]),
+        )
+        for r in reports
     ]
     assert any(r["score"]["value"] != 100 for r in reports), "some report should lose points"
     assert any(r["score"]["previous"] is not None for r in reports)
-    previous = [a["data-previous"] for a in rows]
-    assert previous == ["" if r["score"]["previous"] is None else str(r["score"]["previous"]) for r in reports]

@@ -12,17 +12,20 @@ so; with ``GOVLINT_REQUIRE_BROWSER=1`` (CI) a missing browser is a failure.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 import os
 import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from html_browser import INSTALL, executables, start
+from html_page import list_rows
 
 import govlint
 from govlint import cli
@@ -31,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PINGTAN = ROOT / "tests" / "fixtures" / "corpus" / "pingtan"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 REQUIRED = os.environ.get("GOVLINT_REQUIRE_BROWSER") == "1"
-INSTALL = "apt-get install chromium chromium-driver (Debian) and pip install selenium"
 
 
 def _missing(what: str) -> None:
@@ -41,41 +43,16 @@ def _missing(what: str) -> None:
     pytest.skip(message)
 
 
-def _executable(names: tuple[str, ...]) -> str | None:
-    return next((found for name in names if (found := shutil.which(name))), None)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         _missing("selenium is not installed")
-    chromium = _executable(("chromium", "chromium-browser"))
-    driver_path = _executable(("chromedriver",))
+    chromium, driver_path = executables()
     if chromium is None or driver_path is None:
         _missing(f"no {'chromium' if chromium is None else 'chromedriver'} on PATH")
-    os.environ["SE_OFFLINE"] = "true"  # selenium's manager may never fetch a browser or a driver
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
+    assert chromium is not None and driver_path is not None
     profile = tempfile.mkdtemp(prefix="govlint-chromium-")
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
-    driver.set_page_load_timeout(60)
+    driver = start(chromium, driver_path, profile)
     try:
         yield driver
     finally:
@@ -102,25 +79,12 @@ def opened(browser: Any, page: Path) -> Any:
     return browser
 
 
-class Rows(HTMLParser):
-    """The list's rows as the markup has them (what the filters are checked against)."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__()
-        self.rows: list[dict[str, str]] = []
-        self.feed(markup)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {k: v or "" for k, v in attrs}
-        if tag == "tr" and "data-i" in found:
-            self.rows.append(found)
-
-
 def shown_rows(driver: Any) -> list[dict[str, str]]:
     """The data of the list's visible rows, in the order shown."""
     rows: list[dict[str, str]] = driver.execute_script(
-        "return Array.from(document.querySelectorAll('#reports tbody tr'))"
-        ".filter(tr => !tr.hidden).map(tr => Object.assign({}, tr.dataset));"
+        "const keys = Array.from(document.querySelectorAll('#reports thead th'), th => th.dataset.key);"
+        "return Array.from(document.querySelectorAll('#reports tbody tr')).filter(tr => !tr.hidden)"
+        ".map(tr => Object.fromEntries(keys.map((k, i) => [k, tr.cells[i].textContent.trim()])));"
     )
     return rows
 
@@ -138,7 +102,8 @@ def settle(driver: Any, expression: str) -> Any:
 
 
 def number(text: str) -> float | None:
-    return None if text == "" else float(text)
+    """A numeric cell's value; None for an unknown one ("—")."""
+    return None if text == "—" else float(text)
 
 
 def sort(driver: Any, key: str) -> None:
@@ -169,24 +134,24 @@ def test_sorting_orders_the_list_and_a_second_click_reverses_it(opened: Any) -> 
 def test_filters_keep_exactly_the_matching_reports(opened: Any, page: Path) -> None:
     from selenium.webdriver.support.ui import Select
 
-    rows = Rows(page.read_text(encoding="utf-8")).rows
+    rows = list_rows(page.read_text(encoding="utf-8"))
     body_part = "财政金融局"
     field = opened.find_element("id", "f-body")
     field.send_keys(body_part)
     shown = shown_rows(opened)
-    assert [r["path"] for r in shown] == [r["data-path"] for r in rows if body_part in r["data-body"]]
+    assert [r["path"] for r in shown] == [r["path"] for r in rows if body_part in r["body"]]
     assert len(shown) >= 5
     assert opened.find_element("id", "shown").text.startswith(f"显示 {len(shown)} / {len(rows)}")
     field.clear()
     field.send_keys(" ")  # clear() sends no input event
     Select(opened.find_element("id", "f-year")).select_by_visible_text("2021")
     shown = shown_rows(opened)
-    assert [r["path"] for r in shown] == [r["data-path"] for r in rows if r["data-year"] == "2021"]
-    in_2021 = [r for r in rows if r["data-year"] == "2021"]
-    code = Counter(c for r in in_2021 for c in r["data-codes"].split()).most_common()[-1][0]
+    assert [r["path"] for r in shown] == [r["path"] for r in rows if r["year"] == "2021"]
+    in_2021 = [r for r in rows if r["year"] == "2021"]
+    code = Counter(c for r in in_2021 for c in r["codes"].split()).most_common()[-1][0]
     Select(opened.find_element("id", "f-code")).select_by_visible_text(code)
     shown = shown_rows(opened)
-    expected = [r["data-path"] for r in in_2021 if f" {code} " in r["data-codes"]]
+    expected = [r["path"] for r in in_2021 if code in r["codes"].split()]
     assert [r["path"] for r in shown] == expected, "filters combine"
     assert 0 < len(expected) < len(in_2021)
     Select(opened.find_element("id", "f-code")).select_by_index(0)
@@ -194,7 +159,7 @@ def test_filters_keep_exactly_the_matching_reports(opened: Any, page: Path) -> N
     opened.find_element("id", "f-min").send_keys("95")
     shown = shown_rows(opened)
     assert [r["path"] for r in shown] == [
-        r["data-path"] for r in rows if r["data-score"] and float(r["data-score"]) >= 95
+        r["path"] for r in rows if number(r["score"]) is not None and float(r["score"]) >= 95
     ]
     assert len(shown) < len(rows)
 
@@ -202,13 +167,13 @@ def test_filters_keep_exactly_the_matching_reports(opened: Any, page: Path) -> N
 def test_a_reports_findings_show_their_cells_marked(opened: Any, page: Path) -> None:
     markup = page.read_text(encoding="utf-8")
     sections = markup.split('<details class="report" id="r-')[1:]
-    index = next(s.split('"', 1)[0] for s in sections if 'data-c="total"' in s and 'data-c=""' in s)
+    index = next(s.split('"', 1)[0] for s in sections if 'data-c="total"' in s and re.search(r'data-r="\w+">', s))
     opened.find_element("css selector", f'#reports a[href="#r-{index}"]').click()
     details = opened.find_element("id", f"r-{index}")
     assert settle(opened, f"document.getElementById('r-{index}').open && location.hash === '#r-{index}'")
-    path = opened.find_element("css selector", f'#reports tr[data-i="{index}"]').get_attribute("data-path")
+    path = opened.find_element("css selector", f'#reports tr[data-i="{index}"] td').text
     report = govlint.parse(Path(path))
-    findings = details.find_elements("css selector", ".finding[data-t]")
+    findings = details.find_elements("css selector", ".findings li[data-t]")
     cells = [f for f in findings if f.get_attribute("data-c")]
     rows = [f for f in findings if f.get_attribute("data-r") and not f.get_attribute("data-c")]
     assert cells and rows
@@ -225,7 +190,7 @@ def test_a_reports_findings_show_their_cells_marked(opened: Any, page: Path) -> 
             assert all("unread" in td.get_attribute("class").split() for td in tr.find_elements("css selector", "td"))
     marked = details.find_elements("css selector", "td.hit, tr.hit")
     assert len(marked) <= len(cells) + len(rows), "nothing marked that no finding points at"
-    cells[0].find_element("css selector", ".msg").click()
+    cells[0].find_element("css selector", "p:nth-of-type(2)").click()
     t, r, c = (cells[0].get_attribute(f"data-{k}") for k in "trc")
     focused = details.find_element("css selector", "td.focus")
     assert (focused.get_attribute("data-c"), focused.find_element("xpath", "..").get_attribute("data-r")) == (c, r)

@@ -41,11 +41,11 @@ from govlint.scoring import ReportScore, RunScores
 
 #: Characters of context shown on each side of a finding on a long source line (a crawled page is often
 #: one line of thousands of characters).
-QUOTE_CONTEXT = 60
+QUOTE_CONTEXT = 30
 #: A line up to this long is quoted whole.
 QUOTE_WHOLE = 160
 #: What a finding points at is shown up to this long (a passage copied from last year can be a page).
-QUOTE_HIT = 240
+QUOTE_HIT = 100
 
 _TEMPLATES = files("govlint.output") / "templates"
 
@@ -106,7 +106,6 @@ UI: dict[Lang, dict[str, str]] = {
         "table_review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
         "row_label": "项目",
         "printed": "印有的数值：",
-        "back": "回到列表",
     },
     "en": {
         "title": "Review of government information-disclosure annual reports",
@@ -164,7 +163,6 @@ UI: dict[Lang, dict[str, str]] = {
         "table_review_litigation": "IV. Administrative review and litigation",
         "row_label": "Item",
         "printed": "Values printed: ",
-        "back": "Back to the list",
     },
 }
 

@@ -5,14 +5,22 @@
   var data = JSON.parse(document.getElementById("govlint-tables").textContent);
   var S = data.strings;
   var body = document.querySelector("#reports tbody");
-  function number(text) { return text === "" ? null : Number(text); }
-  var rows = Array.prototype.slice.call(body.rows).map(function (tr) {
-    var d = tr.dataset;
-    return {
-      tr: tr, path: d.path, body: d.body, codes: d.codes,
-      year: number(d.year), score: number(d.score), previous: number(d.previous),
-      errors: Number(d.errors), warnings: Number(d.warnings), info: Number(d.info), unread: Number(d.unread)
-    };
+  /* Each row's values are its cells' text, by the key of their column; unknown ("—") is null. */
+  var columns = Array.prototype.map.call(document.querySelectorAll("#reports thead th"), function (th) {
+    return { key: th.dataset.key, numeric: !!th.dataset.numeric };
+  });
+  var rows = Array.prototype.map.call(body.rows, function (tr) {
+    var row = { tr: tr };
+    columns.forEach(function (column, i) {
+      var text = tr.cells[i].textContent.trim();
+      if (column.numeric) {
+        row[column.key] = /^-?[0-9]+([.][0-9]+)?$/.test(text) ? Number(text) : null;
+      } else {
+        row[column.key] = text === "\u2014" ? "" : text;
+      }
+    });
+    row.codes = " " + row.codes + " ";
+    return row;
   });
   var shown = document.getElementById("shown");
   var f = {
@@ -42,7 +50,7 @@
 
   var collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
   function sortBy(button) {
-    var key = button.dataset.sort, numeric = !!button.dataset.numeric, th = button.parentNode;
+    var key = button.dataset.sort, th = button.parentNode, numeric = !!th.dataset.numeric;
     var descending = th.getAttribute("aria-sort") === "ascending";
     document.querySelectorAll("#reports th[aria-sort]").forEach(function (h) { h.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", descending ? "descending" : "ascending");
@@ -72,11 +80,11 @@
     var holder = details.querySelector(".tables");
     if (holder.dataset.drawn) { return; }
     holder.dataset.drawn = "1";
-    var tables = data.reports[details.dataset.i];
+    var tables = data.reports[details.id.slice(2)];
     if (!tables) { return; }
     var hits = {};  /* "table|row|column"; "table||" marks a whole table, "table|row|" a whole row */
-    details.querySelectorAll(".finding[data-t]").forEach(function (li) {
-      hits[li.dataset.t + "|" + li.dataset.r + "|" + li.dataset.c] = true;
+    details.querySelectorAll(".findings li[data-t]").forEach(function (li) {
+      hits[li.dataset.t + "|" + (li.dataset.r || "") + "|" + (li.dataset.c || "")] = true;
     });
     tables.forEach(function (t) {
       var tkey = S[t[0]], table = el("table"), last = null, tbody = null;
@@ -135,7 +143,7 @@
     details.addEventListener("toggle", function () { if (details.open) { drawTables(details); } });
   });
   document.getElementById("details").addEventListener("click", function (event) {
-    var li = event.target.closest(".finding[data-t]");
+    var li = event.target.closest(".findings li[data-t]");
     if (!li || event.target.closest("a")) { return; }
     var cell = cellOf(li);
     if (!cell) { return; }
