@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 import os
+import re
 import shutil
 import tempfile
 from collections import Counter
