@@ -519,7 +519,21 @@ class ConfigFinder:
         config = self._by_file.get(found)
         if config is None:
             trusted = self._own is not None and _same_file(found, self._own)
-            config = self._by_file[found] = Config.from_file(found, trusted=trusted)
+            try:
+                config = Config.from_file(found, trusted=trusted)
+            except ConfigError as error:
+                if trusted:
+                    raise
+                # a broken file among the checked ones (deeply nested TOML, a bad key) must not stop the run
+                # over the others: it is passed over, like an unsafe one
+                config = Config()
+                reason = str(error).removeprefix(f"{found}: ")  # configuration errors are English only
+                self._note(
+                    found,
+                    "已忽略该配置：内容无效（用 --config 指定该文件可看到原因）",
+                    f"configuration ignored: {reason}",
+                )
+            self._by_file[found] = config
             if config.ignored_plugins:
                 names = ", ".join(config.ignored_plugins)
                 self._note(
