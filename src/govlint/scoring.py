@@ -37,7 +37,9 @@ import attrs
 from govlint.crossreport.identity import OPTION_ALIASES, aliases, identity_of
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.errors import ConfigError
+from govlint.errors import ConfigError, PluginError
+from govlint.notices import FOLDER_UNREADABLE, UNREADABLE
+from govlint.output import SKIPPED_CODES
 from govlint.runner import Outcome, Task, run
 from govlint.sources.discover import Skipped, iter_report_paths
 
@@ -51,10 +53,6 @@ LAYER_KEYS = ("base", "deduct", "cap", "severities")
 CONFIG_KEYS = (*LAYER_KEYS, "scheme")
 #: A code or prefix a deduction or cap is keyed by (as ``select``: ``GL2``, ``GL105``, ``FJ``, ``ALL``).
 _PREFIX = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
-#: The notice of a file that could not be read, and of a folder that could not be listed.
-UNREADABLE_CODES = frozenset({"GL001", "GL005"})
-#: Notices of a path that is not a report (not an annual report, a symlink not followed): never scored.
-SKIPPED_CODES = frozenset({"GL002", "GL004"})
 
 
 @attrs.frozen
@@ -231,7 +229,8 @@ def scheme_for(config: Config, plugins: Plugins) -> Scheme:
     """The scheme of a run: the default, then a plugin's ``govlint_scoring_scheme``, then the configuration.
 
     With several plugins offering a scheme, the configuration's ``scheme = "NAME"`` chooses one; without
-    it, that is a :class:`ConfigError` naming them (no plugin silently wins over another).
+    it, that is a :class:`ConfigError` naming them (no plugin silently wins over another).  A plugin whose
+    scheme is not valid, or whose hook raises, is a :class:`PluginError` naming it.
     """
     offered: dict[str, SchemeLayer] = {}
     names = _declared_names(plugins)
@@ -239,10 +238,12 @@ def scheme_for(config: Config, plugins: Plugins) -> Scheme:
         name = names.get(impl.plugin_name, impl.plugin_name)
         try:
             data = impl.function()
+            if data is not None:
+                offered[name] = read_layer(data, f"plugin {name!r}: govlint_scoring_scheme", config=False)
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from None
         except Exception as exc:
-            raise ConfigError(f"plugin {name!r}: govlint_scoring_scheme raised {type(exc).__name__}: {exc}") from None
-        if data is not None:
-            offered[name] = read_layer(data, f"plugin {name!r}: govlint_scoring_scheme", config=False)
+            raise PluginError(f"plugin {name!r}: govlint_scoring_scheme raised {type(exc).__name__}: {exc}") from None
     layer: SchemeLayer | None = config.scoring
     where = f"{config.path}: " if config.path else ""
     scheme = DEFAULT_SCHEME
@@ -361,7 +362,7 @@ def score_report(
     A GL001 notice among them marks a file that could not be read: it gets no score.
     """
     findings = tuple(diagnostics)
-    unreadable = next((d for d in findings if d.code == "GL001"), None)
+    unreadable = next((d for d in findings if d.code == UNREADABLE), None)
     unread = tuple(d for d in findings if d.unread and d is not unreadable)
     about = [d for d in findings if not d.unread]
     counted: dict[str, int] = {}
@@ -479,9 +480,9 @@ class RunScores:
         if path not in self._findings:
             self._findings[path] = []
             codes = {d.code for d in output.diagnostics}
-            if (output.text is not None or "GL001" in codes) and not codes & SKIPPED_CODES:
+            if (output.text is not None or UNREADABLE in codes) and not codes & SKIPPED_CODES:
                 self._reports.append(path)
-            self._folders.extend(d for d in output.diagnostics if d.code == "GL005")
+            self._folders.extend(d for d in output.diagnostics if d.code == FOLDER_UNREADABLE)
         self._findings[path].extend(output.diagnostics)
         agency, year = self._identity.get(path, (None, None))
         self._identity[path] = (agency or output.agency, year if year is not None else output.report_year)

@@ -24,7 +24,7 @@ import govlint
 from govlint import cli, plugins
 from govlint.config import Config
 from govlint.diagnostics import Diagnostic, Location, Severity
-from govlint.errors import ConfigError
+from govlint.errors import ConfigError, PluginError
 from govlint.scoring import DEFAULT_SCHEME, scheme_for, score_report
 
 if sys.version_info >= (3, 11):
@@ -199,6 +199,12 @@ class Province:
         return self.scheme
 
 
+class Broken(Province):
+    @govlint.hookimpl
+    def govlint_scoring_scheme(self) -> Any:
+        return 1 / 0
+
+
 def test_a_plugins_scheme_lies_over_the_default_and_the_configuration_over_it() -> None:
     fujian = Province("fujian", {"base": 60, "deduct": {"GL2": 3}, "cap": {"GL2": 9}})
     scheme = scheme_for(Config(), bare(fujian))
@@ -221,10 +227,12 @@ def test_of_several_plugins_schemes_the_configuration_chooses_one() -> None:
 
 def test_a_plugins_bad_scheme_is_an_error_naming_the_plugin() -> None:
     bad = Province("fujian", {"deduct": {"GL2": "two"}})
-    with pytest.raises(ConfigError, match=r"plugin 'fujian': govlint_scoring_scheme.deduct.GL2: expected a number"):
+    with pytest.raises(PluginError, match=r"plugin 'fujian': govlint_scoring_scheme.deduct.GL2: expected a number"):
         scheme_for(Config(), bare(bad))
-    with pytest.raises(ConfigError, match=r"unknown key 'scheme'"):  # only the configuration chooses a plugin
+    with pytest.raises(PluginError, match=r"unknown key 'scheme'"):  # only the configuration chooses a plugin
         scheme_for(Config(), bare(Province("fujian", {"scheme": "x"})))
+    with pytest.raises(PluginError, match=r"plugin 'fujian': govlint_scoring_scheme raised ZeroDivisionError"):
+        scheme_for(Config(), bare(Broken("fujian", None)))
 
 
 # -- the JSON output ---------------------------------------------------------------------------------------
