@@ -334,3 +334,17 @@ def test_history_gives_last_years_score_when_it_is_certain_whose_it_is(
     shutil.copy(last, history / "copy.txt")  # two reports of the body for 2024: whose score is it?
     (report,) = check_json([str(this), "--history", str(history)], monkeypatch)["reports"]
     assert report["score"]["previous"] is None
+
+
+def test_the_plugin_guides_scheme_example_is_valid() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "plugins.md").read_text(encoding="utf-8")
+    block = text.split("## A province's scoring scheme", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {"govlint": govlint}
+    exec(compile(block, "docs/plugins.md", "exec"), namespace)
+    scheme = scheme_for(Config(), bare(Province("fujian", namespace["govlint_scoring_scheme"]())))
+    assert (scheme.rate("GL201"), scheme.rate("FJ003"), scheme.rate("GL105"), scheme.source) == (
+        3,
+        2,
+        0.5,
+        "plugin fujian",
+    )
