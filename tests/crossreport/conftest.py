@@ -16,7 +16,7 @@ PINGTAN = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "pingtan
 @pytest.fixture(scope="session")
 def pingtan_reports() -> dict[str, Report]:
     """Every crawled pingtan report, parsed once per session, by stem."""
-    return {path.stem: govlint.parse(str(path)) for path in sorted(PINGTAN.glob("*.txt"))}
+    return {path.stem: govlint.parse_file(str(path)) for path in sorted(PINGTAN.glob("*.txt"))}
 
 
 @pytest.fixture(scope="session")

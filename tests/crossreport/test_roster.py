@@ -26,7 +26,7 @@ def _gl402(tmp_path: Path, roster: str, name: str) -> list[govlint.Diagnostic]:
     path = tmp_path / "roster.csv"
     path.write_text(roster, encoding="utf-8")
     config = Config(select=("GL402",), options=(("roster", str(path)),))
-    return list(lint_report(govlint.parse(str(PINGTAN / name)), config).diagnostics)
+    return list(lint_report(govlint.parse_file(str(PINGTAN / name)), config).diagnostics)
 
 
 def test_a_city_departments_earlier_deadline_makes_31_january_late(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_a_city_departments_earlier_deadline_makes_31_january_late(tmp_path: Pat
 
 
 def test_without_the_roster_or_before_its_deadline_nothing_is_late(tmp_path: Path) -> None:
-    assert lint_report(govlint.parse(str(PINGTAN / MARKET)), Config(select=("GL402",))).diagnostics == ()
+    assert lint_report(govlint.parse_file(str(PINGTAN / MARKET)), Config(select=("GL402",))).diagnostics == ()
     roster = "单位,层级,地区,截止日期\n平潭综合实验区旅游与文化体育局,部门,平潭综合实验区,01-28\n"
     assert _gl402(tmp_path, roster, TOURISM) == []
 
@@ -48,7 +48,7 @@ def test_a_roster_never_grants_a_later_deadline_than_the_regulation(tmp_path: Pa
     assert [d.expected for d in _gl402(tmp_path, roster, MARKET)] == ["2024-01-30"]
     later = "body,level,deadline\n平潭综合实验区市场监督管理局,department,03-15\n"
     assert _gl402(tmp_path, later, MARKET) == []  # 31 January is not after 31 January
-    report = attrs.evolve(govlint.parse(str(PINGTAN / MARKET)), path="market.txt")
+    report = attrs.evolve(govlint.parse_file(str(PINGTAN / MARKET)), path="market.txt")
     moved = attrs.evolve(report.publish_date, value=report.publish_date.value.replace(month=2, day=20))
     path = tmp_path / "roster.csv"
     path.write_text(later, encoding="utf-8")
@@ -58,7 +58,7 @@ def test_a_roster_never_grants_a_later_deadline_than_the_regulation(tmp_path: Pa
 
 
 def test_the_rosters_level_decides_for_a_report_that_does_not_show_it(tmp_path: Path) -> None:
-    report = attrs.evolve(govlint.parse(str(PINGTAN / MARKET)), agency="苏州工业园区", title=None)
+    report = attrs.evolve(govlint.parse_file(str(PINGTAN / MARKET)), agency="苏州工业园区", title=None)
     moved = attrs.evolve(report.publish_date, value=report.publish_date.value.replace(month=2, day=20))
     report = attrs.evolve(report, publish_date=moved)
     path = tmp_path / "roster.csv"

@@ -1,11 +1,11 @@
 """The run over many files: read, parse and lint each in worker processes, yield outcomes in input order.
 
-``govlint check`` hands :func:`run` one :class:`Task` per file and gets one :class:`Outcome` per file
-back, in the same order, whatever ``jobs`` is: the output of ``-j 8`` is the output of ``-j 1``, byte
-for byte.  A file that crashes or overruns its worker becomes that file's :class:`Unreadable` outcome and
-the run goes on.  PDF files (and files whose kind is known only from their content) are always read in
-a worker, with its memory limit, because PDFium can abort the whole process on a hostile file; with
-``jobs=1`` the other files are checked in this process.
+``govlint check`` hands :func:`run` one :class:`Task` per file and gets one :class:`Outcome` per report
+back (a file holds one, a compilation several), in the same order, whatever ``jobs`` is: the output of
+``-j 8`` is the output of ``-j 1``, byte for byte.  A file that crashes or overruns its worker becomes
+that file's :class:`Unreadable` outcome and the run goes on.  PDF files (and files whose kind is known
+only from their content) are always read in a worker, with its memory limit, because PDFium can abort the
+whole process on a hostile file; with ``jobs=1`` the other files are checked in this process.
 
 When the run-level phase (:mod:`govlint.crossreport`) runs, each outcome carries the report's digest,
 made in the worker: the phase runs after the per-file phase over the digests alone.
@@ -97,7 +97,7 @@ def _sequential(tasks: Sequence[Task | Outcome], limits: Limits) -> Generator[Ou
                 yield task
                 continue
             if not needs_worker(task):
-                yield process_within(task, limits.timeout)
+                yield from process_within(task, limits.timeout)
                 continue
             if pool is None:
                 from govlint.runner.pool import WorkerPool

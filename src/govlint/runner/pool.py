@@ -66,17 +66,17 @@ def _serve(conn: Connection, memory: int) -> None:
         if item is None:
             return
         index, task = item
-        reply: tuple[int, Outcome | GovlintError]
+        reply: tuple[int, tuple[Outcome, ...] | GovlintError]
         try:
             reply = (index, process(task))
         except MemoryError:
-            reply = (index, Outcome.failed(task, out_of_memory(memory)))
+            reply = (index, (Outcome.failed(task, out_of_memory(memory)),))
         except GovlintError as exc:  # a configuration or plugin error: the run stops with it
             reply = (index, exc)
         try:
             conn.send(reply)
         except MemoryError:
-            conn.send((index, Outcome.failed(task, out_of_memory(memory))))
+            conn.send((index, (Outcome.failed(task, out_of_memory(memory)),)))
 
 
 @attrs.define
@@ -135,17 +135,17 @@ class WorkerPool:
         self.workers.remove(worker)
 
     def run(self, tasks: Iterable[Task | Outcome]) -> Generator[Outcome, None, None]:
-        """The outcome of each task, in the order of ``tasks``."""
+        """The outcomes of each task (one per report its file holds), in the order of ``tasks``."""
         pending = enumerate(tasks)
         waiting: tuple[int, Task | Outcome] | None = next(pending, None)
-        finished: dict[int, Outcome] = {}
+        finished: dict[int, tuple[Outcome, ...]] = {}
         next_out = 0
         window = self.jobs * AHEAD_PER_WORKER
         while waiting is not None or any(w.busy for w in self.workers) or finished:
             while waiting is not None and waiting[0] < next_out + window:
                 index, task = waiting
                 if isinstance(task, Outcome):
-                    finished[index] = task
+                    finished[index] = (task,)
                     waiting = next(pending, None)
                     continue
                 worker = next((w for w in self.workers if w.busy is None), None)
@@ -158,10 +158,10 @@ class WorkerPool:
                 waiting = next(pending, None)
             self._collect(finished)
             while next_out in finished:
-                yield finished.pop(next_out)
+                yield from finished.pop(next_out)
                 next_out += 1
 
-    def _collect(self, finished: dict[int, Outcome]) -> None:
+    def _collect(self, finished: dict[int, tuple[Outcome, ...]]) -> None:
         """Wait for at least one busy worker to answer, die or run out of time; record what it gave."""
         busy = [w for w in self.workers if w.busy is not None]
         if not busy:
@@ -188,10 +188,10 @@ class WorkerPool:
                     continue
             if worker.process.sentinel in ready or not worker.process.is_alive():
                 worker.process.join()
-                finished[index] = Outcome.failed(task, crashed(_death(worker.process.exitcode), self.limits.memory))
+                finished[index] = (Outcome.failed(task, crashed(_death(worker.process.exitcode), self.limits.memory)),)
                 self._replace(worker)
             elif timeout > 0 and now - started >= timeout:
-                finished[index] = Outcome.failed(task, timed_out(timeout))
+                finished[index] = (Outcome.failed(task, timed_out(timeout)),)
                 self._replace(worker)
 
 

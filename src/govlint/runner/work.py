@@ -1,4 +1,5 @@
-"""The work on one file, the same in the main process and in a worker: read, parse, lint."""
+"""The work on one file, the same in the main process and in a worker: read, split a compilation into its
+reports, parse, lint."""
 
 from __future__ import annotations
 
@@ -8,61 +9,99 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
-from govlint.api import parse, parse_file
+import attrs
+
+from govlint import parsing
 from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, configured, lint_report, plugins_for
+from govlint.model import Report
 from govlint.notices import is_not_a_report, not_a_report
 from govlint.output.view import report_view
+from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
+from govlint.sources import load, load_file
+from govlint.sources.compilation import split
 
 
 class TimeLimitExceeded(BaseException):
     """Raised into the file's work by the alarm; a BaseException so that no ``except Exception`` eats it."""
 
 
-def process(task: Task) -> Outcome:
-    """Read, parse and lint one file.  A file that cannot be read is an :class:`Unreadable` outcome;
+def process(task: Task) -> tuple[Outcome, ...]:
+    """Read, parse and lint one file: one outcome per report it holds (a compilation holds several: see
+    :mod:`govlint.sources.compilation`).  A file that cannot be read is one :class:`Unreadable` outcome;
     configuration and plugin errors propagate (they stop the run), and so does MemoryError, for the caller
     who knows the memory limit."""
     try:
         plugins = plugins_for(task.config)
         if task.data is not None:
-            report = parse(task.data, encoding=task.encoding, name=task.name or "<stdin>", tables=plugins.tables)
+            document = load(task.data, encoding=task.encoding, name=task.name or "<stdin>")
         else:
-            report = parse_file(task.path, encoding=task.encoding, name=task.path, tables=plugins.tables)
+            document = load_file(task.path, encoding=task.encoding, name=task.path)
+        parts = split(document)
+        reports = [parsing.parse_document(part, plugins.tables) for part in parts]
     except InputError as exc:
-        return Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc)))
+        return (Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc))),)
     except (ConfigError, PluginError, MemoryError):
         raise
     except Exception as exc:  # a reader or parser bug must not stop the other files
         error = f"{type(exc).__name__}: {exc}"
-        return Outcome.failed(
-            task,
-            Unreadable(
-                "crash",
-                f"解析时内部错误（{error}），请报告给 govlint 的开发者",
-                f"internal error while parsing ({error}); please report this",
+        return (
+            Outcome.failed(
+                task,
+                Unreadable(
+                    "crash",
+                    f"解析时内部错误（{error}），请报告给 govlint 的开发者",
+                    f"internal error while parsing ({error}); please report this",
+                ),
             ),
         )
+    if len(reports) == 1:
+        return (_checked(task, plugins, reports[0]),)
+    return tuple(
+        _checked(task, plugins, report, part_path(report.path, n)) for n, report in enumerate(reports, start=1)
+    )
+
+
+def part_path(path: str, number: int) -> str:
+    """How findings name the ``number``-th report (from 1) of a compilation: ``汇编.pdf#2``."""
+    return f"{path}#{number}"
+
+
+def _checked(task: Task, plugins: Plugins, report: Report, name: str | None = None) -> Outcome:
+    """The outcome of one parsed report; ``name`` is the path its findings go by (a compilation's part),
+    while selection, per-file ignores and levels follow the file's own path."""
     if is_not_a_report(report):
         found = configured([not_a_report(report.path)], task.config, report.path)
-        return Outcome(task.path, LintResult(report.path, found), report.text)
-    result = lint_report(report, task.config, plugins=plugins)
-    kept = None if task.aliases is None else digest(report, dict(task.aliases))
-    return Outcome(task.path, result, report.text, kept, view=report_view(report) if task.view else None)
+        return Outcome(task.path, _named(LintResult(report.path, found), name), report.text)
+    result = _named(lint_report(report, task.config, plugins=plugins), name)
+    shown = report if name is None else attrs.evolve(report, path=name)
+    kept = None if task.aliases is None else digest(shown, dict(task.aliases))
+    return Outcome(task.path, result, report.text, kept, view=report_view(shown) if task.view else None)
 
 
-def process_within(task: Task, timeout: float) -> Outcome:
+def _named(result: LintResult, name: str | None) -> LintResult:
+    if name is None:
+        return result
+    return attrs.evolve(
+        result,
+        path=name,
+        diagnostics=tuple(attrs.evolve(d, location=attrs.evolve(d.location, path=name)) for d in result.diagnostics),
+        errors=tuple(e._replace(path=name) for e in result.errors),
+    )
+
+
+def process_within(task: Task, timeout: float) -> tuple[Outcome, ...]:
     """:func:`process` in this process, stopped after ``timeout`` seconds (0: never) where an alarm can be
     set (POSIX, main thread); MemoryError becomes the file's error."""
     try:
         with _alarm(timeout):
             return process(task)
     except TimeLimitExceeded:
-        return Outcome.failed(task, timed_out(timeout))
+        return (Outcome.failed(task, timed_out(timeout)),)
     except MemoryError:
-        return Outcome.failed(task, out_of_memory())
+        return (Outcome.failed(task, out_of_memory()),)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,102 @@
+"""Compilations (汇编): one file holding several bodies' reports is split into its reports, each with its
+own identity and findings, at the file's own lines and pages.
+
+The fixtures (``tests/fixtures/compilation``, rebuilt by its ``build.py``) hold three crawled pingtan
+reports of 2023 under a cover and a table of contents, as text, as a web page and as that page printed to
+PDF by headless Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import govlint
+from govlint.cli import main
+from govlint.config import Config
+from govlint.linter import lint_report
+from govlint.parsing import parse_document
+from govlint.sources import load_file, load_text
+from govlint.sources.compilation import split
+
+HERE = Path(__file__).resolve().parents[1] / "fixtures" / "compilation"
+PINGTAN = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "pingtan"
+BODIES = ["平潭综合实验区财政金融局", "平潭综合实验区市场监督管理局", "平潭综合实验区农业农村局"]
+STANDALONE = ["005_finance_2023.txt", "019_market_2023.txt", "048_agri_2023.txt"]
+KINDS = ["pingtan_2023.txt", "pingtan_2023.html", "pingtan_2023.pdf"]
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_a_compilation_is_split_into_its_reports_each_with_its_identity(name: str) -> None:
+    document = load_file(str(HERE / name))
+    reports = [parse_document(part) for part in split(document)]
+    assert [(r.agency, r.report_year) for r in reports] == [(body, 2023) for body in BODIES]
+    lines = document.text.split("\n")
+    for part in split(document):
+        for number, line in enumerate(part.text.split("\n")):  # every line at the file's own line number
+            assert line == "" or line == lines[number]
+
+
+def test_the_cover_and_contents_belong_to_no_report() -> None:
+    first = split(load_file(str(HERE / "pingtan_2023.txt")))[0]
+    assert first.text.startswith("\n" * 7 + BODIES[0] + "2023年度政府信息公开工作年度报告\n")
+
+
+def test_positions_in_a_pdf_are_its_pages() -> None:
+    document = load_file(str(HERE / "pingtan_2023.pdf"))
+    pages = []
+    for part in split(document):
+        report = parse_document(part)
+        assert report.title_span is not None and report.title_span.origin is not None
+        pages.append(report.title_span.origin.page)
+        assert report.title_span.origin == document.origin_at(document.text.rindex(report.title or "?"))
+    assert pages == sorted(pages) and len(set(pages)) == 3
+
+
+@pytest.mark.parametrize("name", ["pingtan_2023.txt", "pingtan_2023.html"])
+def test_each_report_has_the_table_findings_of_its_own_file(name: str) -> None:
+    """Split, a report's tables are read as in its own crawled file: no table repeats into another's."""
+    config = Config(select=("GL1", "GL2"))
+    for part, standalone in zip(split(load_file(str(HERE / name))), STANDALONE, strict=True):
+        found = {(d.code, d.key) for d in lint_report(parse_document(part), config).diagnostics}
+        alone = lint_report(govlint.parse_file(str(PINGTAN / standalone)), config).diagnostics
+        assert found == {(d.code, d.key) for d in alone}
+
+
+def test_a_single_report_is_not_split() -> None:
+    """One report whose title is printed twice, and again as a running header before more text, stays one;
+    a crawled report (title in its metadata) is its own document."""
+    title = "平潭综合实验区财政金融局2023年度政府信息公开工作年度报告"
+    text = f"{title}\n{title}\n一、总体情况\n本年度……\n{title}\n二、主动公开政府信息情况\n一、总体情况（续）\n"
+    document = load_text(text, name="one.txt")
+    assert split(document) == (document,)
+    crawled = load_file(str(PINGTAN / STANDALONE[0]))
+    assert split(crawled) == (crawled,)
+
+
+def test_check_reports_each_part_under_the_file_with_its_number(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(HERE / "pingtan_2023.txt")
+    main(["check", "--isolated", "--reference-date", "2026-06-01", "--format", "json", path])
+    out = json.loads(capsys.readouterr().out)
+    assert [(r["path"], r["body"], r["year"]) for r in out["reports"]] == [
+        (f"{path}#{n}", body, 2023) for n, body in enumerate(BODIES, start=1)
+    ]
+    parts = split(load_file(path))
+    firsts = [len(part.text) - len(part.text.lstrip("\n")) + 1 for part in parts]  # each title's line
+    lasts = [*(first - 1 for first in firsts[1:]), len(load_file(path).text.split("\n"))]
+    for finding in out["diagnostics"]:
+        number = int(finding["path"].rpartition("#")[2])
+        assert firsts[number - 1] <= finding["line"] <= lasts[number - 1], "in its own report's lines"
+
+
+def test_a_compilation_checks_the_same_with_one_or_two_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    printed = []
+    for jobs in ("1", "2"):
+        main(["check", "--isolated", "--reference-date", "2026-06-01", "-j", jobs, str(HERE)])
+        printed.append(capsys.readouterr().out)
+    assert printed[0] == printed[1]
+    assert "pingtan_2023.pdf#3" in printed[0]
