@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 from html_page import Page, list_rows
 
-from govlint import cli
+from govlint import api, cli
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.output import FileOutput, OutputOptions, formatter
 from govlint.output.html import QUOTE_CONTEXT
-from govlint.output.view import ReportView, RowView, TableView
+from govlint.output.view import ReportView, RowView, TableView, report_view
+from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PINGTAN = FIXTURES / "corpus" / "pingtan"
@@ -52,7 +53,8 @@ def hostile_output() -> FileOutput:
         "ou",
         (f"无法读取{HOSTILE}", f"unreadable {HOSTILE}"),
     )
-    view = ReportView("2021", (TableView("applications", (row,)),))
+    labels = (("natural_person", "自然人"), ("total", "总计"))
+    view = ReportView((TableView("applications", "收到和处理政府信息公开申请情况表", (row,), labels),))
     return FileOutput(
         path, (diagnostic,), text=f"标题\n{line}\n", agency=f"{HOSTILE}人民政府", report_year=2023, view=view
     )
@@ -132,8 +134,12 @@ def test_a_finding_names_the_cell_it_marks_and_its_table_travels_with_it() -> No
     strings = data["strings"]
     assert isinstance(strings, list)
     tables = data["reports"]["0"]  # type: ignore[index]
-    ((table, rows),) = tables
-    assert strings[table] == "applications"
+    ((table, title, rows),) = tables
+    assert (strings[table], strings[title]) == ("applications", "三、收到和处理政府信息公开申请情况")
+    ((caption, columns, labels),) = data["heads"]  # type: ignore[misc]
+    assert strings[caption] == ""
+    assert [strings[i] for i in columns] == ["natural_person", "total"]
+    assert [strings[i] for i in labels] == ["自然人", "总计"]
     ((row_key, _label, _head, raws, statuses, problem, printed),) = rows
     assert strings[row_key] == "new_received"
     assert raws.split("\t") == ["1", HOSTILE]
@@ -216,7 +222,7 @@ def test_a_hostile_report_file_through_the_command(tmp_path: Path, capsys: pytes
     (finding,) = [a for tag, a in page.tags if tag == "li" and a.get("data-t") == "review_litigation"]
     assert "data-r" not in finding and "data-c" not in finding
     assert "unread" in (finding["class"] or "")
-    ((_, rows),) = page.data()["reports"]["0"]  # type: ignore[index]
+    ((_, _, rows),) = page.data()["reports"]["0"]  # type: ignore[index]
     assert [row[4] for row in rows] == ["aaaaa"] * 3, "every cell unread"
     assert all(row[5] and row[6] for row in rows), "each row says why, and what it prints"
 
@@ -244,3 +250,35 @@ def test_the_list_shows_each_report_as_the_json_output_scores_it(
     ]
     assert any(r["score"]["value"] != 100 for r in reports), "some report should lose points"
     assert any(r["score"]["previous"] is not None for r in reports)
+
+
+def test_a_table_a_plugin_describes_is_drawn_under_its_own_title_and_labels() -> None:
+    spec = TableSpec(
+        id="records_stock",
+        title="档案库存情况表",
+        captions=("档案库存情况",),
+        parts=(
+            PartSpec(
+                columns=(ColumnSpec("paper", "纸质档案"), ColumnSpec("total", "档案合计")),
+                rows=(RowSpec("opening", "年初库存"), RowSpec("closing", "年末库存")),
+            ),
+        ),
+    )
+    body = SEED.read_text(encoding="utf-8")
+    at = body.index("五、")
+    table = "| 项目 | 纸质档案 | 档案合计 |\n| --- | --- | --- |\n| 年初库存 | 2 | 2 |\n| 年末库存 | 3 | 3 |\n"
+    report = api.parse(f"{body[:at]}档案库存情况\n{table}\n{body[at:]}", tables=(spec,))
+    view = report_view(report)
+    stock = view.table("records_stock")
+    assert stock is not None and stock.title == "档案库存情况表"
+    assert dict(stock.labels) == {"paper": "纸质档案", "total": "档案合计"}
+    assert [(row.key, row.raws) for row in stock.rows] == [("opening", ("2", "2")), ("closing", ("3", "3"))]
+    assert view.place("records_stock.closing.total") == ("records_stock", "closing", "total")
+    finding = Diagnostic(
+        "GL206", Severity.ERROR, "不符", "wrong", Location("r.txt", 1, 1, 1, 2), key="records_stock.closing.total"
+    )
+    data = Page(page_of(FileOutput("r.txt", (finding,), text=report.text, view=view))).data()
+    strings = data["strings"]
+    ((key, title, rows),) = data["reports"]["0"]  # type: ignore[index]
+    assert (strings[key], strings[title]) == ("records_stock", "档案库存情况表")  # type: ignore[index]
+    assert [row[3] for row in rows] == ["2\t2", "3\t3"]

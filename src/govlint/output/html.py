@@ -34,7 +34,7 @@ from govlint.linter import RuleFailure
 from govlint.notices import CODES as NOTICE_CODES
 from govlint.notices import ERROR_CODES
 from govlint.output import SEVERITY_NAMES, SKIPPED_CODES, FileOutput, Formatter, Lang, OutputOptions, place, visible
-from govlint.output.view import ReportView, captions, column_labels
+from govlint.output.view import ReportView
 from govlint.rule import RuleMeta
 from govlint.rules import BUILTIN_RULES
 from govlint.scoring import ReportScore, RunScores
@@ -166,7 +166,7 @@ UI: dict[Lang, dict[str, str]] = {
     },
 }
 
-#: The UI texts the script needs besides the tables' names.
+#: The UI texts the script needs.
 _SCRIPT_UI = ("row_label", "unread", "legend", "printed")
 
 #: Score bins of the distribution chart: [0, 10), [10, 20) … [90, 100] (100 falls in the last).
@@ -414,7 +414,8 @@ class _Strings:
 def _tables_json(entries: Sequence[_Entry], reports: Sequence[dict[str, Any]], lang: Lang) -> Markup:
     """The tables that findings point at, of every report, as one JSON block for the script:
     ``{"strings": [...], "heads": [[caption, [column keys], [labels]]], "reports": {index: [[table,
-    [[row key, label, head, "raw\\traw", "statuses", problem, printed]]]]}}``, every string an index into strings."""
+    title, [[row key, label, head, "raw\\traw", "statuses", problem, printed]]]]}}``, every string an index into
+    strings (the standard tables' titles as the page's language names them)."""
     strings = _Strings()
     heads: dict[tuple[int, tuple[int, ...], tuple[int, ...]], int] = {}
     data: dict[str, list[Any]] = {}
@@ -423,16 +424,15 @@ def _tables_json(entries: Sequence[_Entry], reports: Sequence[dict[str, Any]], l
         wanted = {f.cell[0] for f in report["findings"] if f.cell}
         if view is None or not wanted:
             continue
-        labels, caption_of = column_labels(view.format), captions(view.format)
         tables = []
         for table in view.tables:
             if table.key not in wanted:
                 continue
             rows = []
-            shown = labels.get(table.key, {})
+            shown, caption_of = dict(table.labels), dict(table.captions)
             for row in table.rows:
                 head = (
-                    strings(caption_of.get((table.key, row.key), "")),
+                    strings(caption_of.get(row.key, "")),
                     tuple(strings(c) for c in row.columns),
                     tuple(strings(shown.get(c, c)) for c in row.columns),
                 )
@@ -448,13 +448,14 @@ def _tables_json(entries: Sequence[_Entry], reports: Sequence[dict[str, Any]], l
                         _shown(row.printed),
                     ]
                 )
-            tables.append([strings(table.key), rows])
+            title = UI[lang].get(f"table_{table.key}", table.title)
+            tables.append([strings(table.key), strings(title), rows])
         data[str(entry.index)] = tables
     payload = {
         "strings": list(strings.index),
         "heads": [[c, list(k), list(lb)] for c, k, lb in heads],
         "reports": data,
-        "ui": {key: text for key, text in UI[lang].items() if key.startswith("table_") or key in _SCRIPT_UI},
+        "ui": {key: UI[lang][key] for key in _SCRIPT_UI},
     }
     return _json_for_script(payload)
 

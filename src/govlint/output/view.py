@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import attrs
 
-from govlint.model import CellStatus, Report, TableRow
-from govlint.schema import FORMATS, FormatSpec
+from govlint.model import CellStatus, Report, Table, TableRow
+from govlint.schema import FORMATS
 
 #: One letter per cell status, so that a row's statuses travel as one short string.
 STATUS_LETTERS: dict[CellStatus, str] = {
@@ -41,8 +41,14 @@ class RowView:
 
 @attrs.frozen
 class TableView:
+    """A table as printed: its id and its spec's title, its rows, and from its spec the label of each
+    column key and the caption of each row key printed under one (a 第二十条 sub-table's)."""
+
     key: str
+    title: str
     rows: tuple[RowView, ...]
+    labels: tuple[tuple[str, str], ...] = ()
+    captions: tuple[tuple[str, str], ...] = ()
 
     def row(self, key: str) -> RowView | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -50,9 +56,8 @@ class TableView:
 
 @attrs.frozen
 class ReportView:
-    """The report's format (for the printed column labels) and its tables."""
+    """The report's tables, the standard ones and those a plugin describes."""
 
-    format: str
     tables: tuple[TableView, ...] = ()
 
     def table(self, key: str) -> TableView | None:
@@ -79,10 +84,23 @@ class ReportView:
 
 def report_view(report: Report) -> ReportView:
     """The view of a parsed report."""
-    tables = tuple(
-        TableView(key, tuple(_row_view(row) for row in table.rows.values())) for key, table in report.tables.items()
-    )
-    return ReportView(report.format, tables)
+    return ReportView(tuple(_table_view(key, table, report) for key, table in report.tables.items()))
+
+
+def _table_view(key: str, table: Table, report: Report) -> TableView:
+    # the specs of this table: the report's format (both formats when it has none, 2021's winning), then a
+    # plugin's description
+    formats = [FORMATS[report.format]] if report.format in FORMATS else [FORMATS["2019"], FORMATS["2021"]]
+    specs = [spec for f in formats for spec in f.tables if spec.id == key]
+    specs += [spec for spec in report.described if spec.id == key]
+    labels: dict[str, str] = {}
+    captions: dict[str, str] = {}
+    for spec in specs:
+        labels.update((column.key, column.label) for column in spec.columns)
+        captions.update((row.key, part.caption) for part in spec.parts for row in part.rows if part.caption)
+    rows = tuple(_row_view(row) for row in table.rows.values())
+    title = specs[-1].title if specs else key
+    return TableView(key, title, rows, tuple(labels.items()), tuple(captions.items()))
 
 
 def _row_view(row: TableRow) -> RowView:
@@ -94,28 +112,3 @@ def _row_view(row: TableRow) -> RowView:
         return RowView(row.key, row.label, columns, ("",) * len(cells), "a" * len(cells), problem, cells[0].raw)
     statuses = "".join(STATUS_LETTERS[cell.status] for cell in cells)
     return RowView(row.key, row.label, columns, tuple(cell.raw for cell in cells), statuses, problem)
-
-
-def _specs(format_key: str) -> list[FormatSpec]:
-    """The format's specs; for a report of no known format, both (2021's labels win)."""
-    return [FORMATS[format_key]] if format_key in FORMATS else [FORMATS["2019"], FORMATS["2021"]]
-
-
-def column_labels(format_key: str) -> dict[str, dict[str, str]]:
-    """The printed label of each column key, by table id, in a format."""
-    labels: dict[str, dict[str, str]] = {}
-    for spec in _specs(format_key):
-        for table in spec.tables:
-            labels.setdefault(table.id, {}).update((c.key, c.label) for c in table.columns)
-    return labels
-
-
-def captions(format_key: str) -> dict[tuple[str, str], str]:
-    """The caption of the part (a 第二十条 sub-table) each (table id, row key) is printed under."""
-    return {
-        (table.id, row.key): part.caption
-        for spec in _specs(format_key)
-        for table in spec.tables
-        for part in table.parts
-        for row in part.rows
-    }

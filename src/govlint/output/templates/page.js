@@ -90,8 +90,8 @@
       var tkey = S[t[0]], table = el("table"), last = null, tbody = null;
       table.dataset.t = tkey;
       if (hits[tkey + "||"]) { table.classList.add("hit"); }
-      table.appendChild(el("caption", data.ui["table_" + tkey] || tkey));
-      t[1].forEach(function (row) {
+      table.appendChild(el("caption", S[t[1]]));
+      t[2].forEach(function (row) {
         var rkey = S[row[0]], head = data.heads[row[2]], raws = row[3].split("\t"), statuses = row[4];
         if (row[2] !== last) {
           last = row[2];
