@@ -611,7 +611,15 @@ def _file_output(
     from govlint.output import FileOutput
 
     return FileOutput(
-        result.path, tuple(new), result.errors, tuple(unchanged), text, result.agency, result.report_year, view
+        result.path,
+        tuple(new),
+        result.errors,
+        tuple(unchanged),
+        text,
+        result.agency,
+        result.report_year,
+        view,
+        result.corrected_cases,
     )
 
 

@@ -10,7 +10,9 @@ The formula (docs/reviewer.md), for one report and a :class:`Scheme`:
 - ``cap(c)``: the value in ``cap`` of the longest prefix of ``c``, no cap when none matches; a prefix's cap
   applies to each code under it separately;
 - ``points(c) = min(n(c) × rate(c), cap(c))``;
-- ``score = max(0, base − Σ points(c))``.
+- ``corrected``: ``k × corrected`` for the ``k`` corrected reviews and lawsuits of table 四 (结果纠正), 0
+  when govlint could not read them;
+- ``score = max(0, base − Σ points(c) − corrected)``.
 
 A file govlint could not read (GL001) has no score: it is listed apart, as are the unread places of the
 reports it did read.  Arithmetic is decimal, so ``0.1 + 0.2`` deducts exactly ``0.3``.
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
     from govlint.plugins import Plugins
 
 #: The keys of a ``[tool.govlint.scoring]`` table (``scheme`` only there: which plugin's scheme to start from).
-LAYER_KEYS = ("base", "deduct", "cap", "severities")
+LAYER_KEYS = ("base", "deduct", "cap", "severities", "corrected")
 CONFIG_KEYS = (*LAYER_KEYS, "scheme")
 #: A code or prefix a deduction or cap is keyed by (as ``select``: ``GL2``, ``GL105``, ``FJ``, ``ALL``).
 _PREFIX = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
@@ -63,6 +65,8 @@ class SchemeLayer:
     deduct: tuple[tuple[str, Decimal], ...] = ()
     cap: tuple[tuple[str, Decimal], ...] = ()
     severities: frozenset[Severity] | None = None
+    #: Points per corrected review or lawsuit (结果纠正 in table 四).
+    corrected: Decimal | None = None
     #: The configuration's ``scheme``: the name of the plugin whose scheme to start from.
     scheme: str | None = None
 
@@ -91,6 +95,7 @@ DEFAULT_LAYER = SchemeLayer(
     ),
     cap=(("ALL", Decimal(10)), ("GL105", Decimal(5))),
     severities=frozenset({Severity.ERROR, Severity.WARNING}),
+    corrected=Decimal(0),
 )
 
 
@@ -126,6 +131,7 @@ class Scheme:
     deduct: tuple[tuple[str, Decimal], ...]
     cap: tuple[tuple[str, Decimal], ...]
     severities: frozenset[Severity]
+    corrected: Decimal = Decimal(0)
     source: str = "default"
 
     def over(self, layer: SchemeLayer, source: str) -> Scheme:
@@ -135,6 +141,7 @@ class Scheme:
             deduct=_merged(self.deduct, layer.deduct),
             cap=_merged(self.cap, layer.cap),
             severities=self.severities if layer.severities is None else layer.severities,
+            corrected=self.corrected if layer.corrected is None else layer.corrected,
             source=source,
         )
 
@@ -158,6 +165,7 @@ class Scheme:
             "deduct": {prefix: number(value) for prefix, value in self.deduct},
             "cap": {prefix: number(value) for prefix, value in self.cap},
             "severities": [s.value for s in Severity if s in self.severities],
+            "corrected": number(self.corrected),
         }
 
 
@@ -179,7 +187,7 @@ def read_layer(data: Any, where: str = "scoring", *, config: bool = True) -> Sch
     wrong type or a negative deduction is a :class:`ConfigError` that names the key.
     """
     if not isinstance(data, Mapping):
-        raise ConfigError(f"{where}: expected a table (base, deduct, cap, severities), got {data!r}")
+        raise ConfigError(f"{where}: expected a table (base, deduct, cap, severities, corrected), got {data!r}")
     known = CONFIG_KEYS if config else LAYER_KEYS
     for key in data:
         if key not in known:
@@ -204,6 +212,7 @@ def read_layer(data: Any, where: str = "scoring", *, config: bool = True) -> Sch
         deduct=_table(f"{where}.deduct", data.get("deduct", {})),
         cap=_table(f"{where}.cap", data.get("cap", {})),
         severities=severities,
+        corrected=_points(f"{where}.corrected", data["corrected"]) if "corrected" in data else None,
         scheme=scheme,
     )
 
@@ -314,10 +323,13 @@ class ReportScore:
     unreadable: Diagnostic | None = None
     #: The same body's score for the year before (上年得分), when the run or the history holds it.
     previous: Decimal | None = None
+    #: Table 四's corrected reviews and lawsuits, None when govlint could not read them; and their points.
+    corrected_cases: int | None = None
+    corrected_points: Decimal = Decimal(0)
 
     @property
     def deducted(self) -> Decimal:
-        return sum((d.points for d in self.deductions), Decimal(0))
+        return sum((d.points for d in self.deductions), self.corrected_points)
 
     def count(self, severity: Severity) -> int:
         return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings, Severity.INFO: self.infos}[severity]
@@ -333,6 +345,8 @@ class ReportScore:
                 for d in self.deductions
             },
             "counts": {s.value: self.count(s) for s in Severity},
+            "corrected_cases": self.corrected_cases,
+            "corrected_points": number(self.corrected_points),
             "unread": len(self.unread),
             "unread_places": [_place(d) for d in self.unread],
             "unreadable": None if self.unreadable is None else self.unreadable.message(lang),
@@ -356,8 +370,10 @@ def score_report(
     *,
     agency: str | None = None,
     year: int | None = None,
+    corrected_cases: int | None = None,
 ) -> ReportScore:
-    """Score one report's reported findings by ``scheme`` (the module docstring's formula).
+    """Score one report's reported findings, and its corrected cases when known, by ``scheme`` (the module
+    docstring's formula).
 
     A GL001 notice among them marks a file that could not be read: it gets no score.
     """
@@ -376,7 +392,8 @@ def score_report(
         cap = scheme.cap_for(code)
         points = raw if cap is None else min(raw, cap)
         deductions.append(Deduction(code, counted[code], rate, points, points < raw))
-    total = sum((d.points for d in deductions), Decimal(0))
+    corrected = Decimal(0) if corrected_cases is None else corrected_cases * scheme.corrected
+    total = sum((d.points for d in deductions), corrected)
     by = {s: sum(1 for d in about if d.severity is s) for s in Severity}
     return ReportScore(
         path=path,
@@ -389,6 +406,8 @@ def score_report(
         infos=by[Severity.INFO],
         unread=unread,
         unreadable=unreadable,
+        corrected_cases=None if unreadable is not None else corrected_cases,
+        corrected_points=Decimal(0) if unreadable is not None else corrected,
     )
 
 
@@ -451,7 +470,10 @@ def history_scores(
         for outcome in outcomes:
             identity = identity_of(outcome.result.agency, outcome.result.report_year, aliases)
             if identity is not None and outcome.unreadable is None:
-                score = score_report(outcome.path, outcome.result.diagnostics, scheme).score
+                result = outcome.result
+                score = score_report(
+                    outcome.path, result.diagnostics, scheme, corrected_cases=result.corrected_cases
+                ).score
                 found.setdefault(identity.key, []).append(score)
     return tuple((key, scores[0]) for key, scores in found.items() if len(scores) == 1 and scores[0] is not None)
 
@@ -472,6 +494,7 @@ class RunScores:
         self.history = dict(setup.history)
         self._findings: dict[str, list[Diagnostic]] = {}
         self._identity: dict[str, tuple[str | None, int | None]] = {}
+        self._corrected: dict[str, int] = {}
         self._reports: list[str] = []
         self._folders: list[Diagnostic] = []
 
@@ -486,13 +509,20 @@ class RunScores:
         self._findings[path].extend(output.diagnostics)
         agency, year = self._identity.get(path, (None, None))
         self._identity[path] = (agency or output.agency, year if year is not None else output.report_year)
+        if output.corrected_cases is not None:
+            self._corrected.setdefault(path, output.corrected_cases)
 
     def reports(self) -> list[ReportScore]:
         """Every report in run order, scored, with last year's score where the run or history has it."""
         scored = []
         for path in self._reports:
             agency, year = self._identity[path]
-            scored.append(score_report(path, self._findings[path], self.scheme, agency=agency, year=year))
+            corrected = self._corrected.get(path)
+            scored.append(
+                score_report(
+                    path, self._findings[path], self.scheme, agency=agency, year=year, corrected_cases=corrected
+                )
+            )
         by_key: dict[tuple[str, int], list[ReportScore]] = {}
         for report in scored:
             key = self.key(report.agency, report.year)

@@ -73,6 +73,7 @@ schemes = st.fixed_dictionaries(
         "deduct": tables,
         "cap": tables,
         "severities": st.lists(st.sampled_from(["error", "warning", "info"]), unique=True),
+        "corrected": points,
     },
 )
 
@@ -84,18 +85,18 @@ def longest(table: dict[str, Fraction], code: str) -> Fraction | None:
     return table.get("ALL")
 
 
-def oracle(table: dict[str, Any], found: list[Diagnostic]) -> Fraction:
+def oracle(table: dict[str, Any], found: list[Diagnostic], corrected: int | None) -> Fraction:
     """The score by the formula of docs/reviewer.md, over the default scheme with ``table`` laid on it."""
     exact = lambda v: Fraction(str(v))  # noqa: E731 - the TOML number as the user wrote it
     deduct = {p: exact(v) for p, v in DEFAULT_SCHEME.deduct} | {p: exact(v) for p, v in table.get("deduct", {}).items()}
     cap = {p: exact(v) for p, v in DEFAULT_SCHEME.cap} | {p: exact(v) for p, v in table.get("cap", {}).items()}
     severities = set(table.get("severities", ["error", "warning"]))
     base = exact(table.get("base", 100))
+    total = Fraction(0) if corrected is None else corrected * exact(table.get("corrected", 0))
     counted: dict[str, int] = {}
     for d in found:
         if not d.unread and d.severity.value in severities:
             counted[d.code] = counted.get(d.code, 0) + 1
-    total = Fraction(0)
     for code, n in counted.items():
         rate = longest(deduct, code) or Fraction(0)
         limit = longest(cap, code)
@@ -103,14 +104,19 @@ def oracle(table: dict[str, Any], found: list[Diagnostic]) -> Fraction:
     return max(Fraction(0), base - total)
 
 
-@given(schemes, findings)
-def test_scores_follow_the_documented_formula(table: dict[str, Any], found: list[Diagnostic]) -> None:
+@given(schemes, findings, st.none() | st.integers(0, 30))
+def test_scores_follow_the_documented_formula(
+    table: dict[str, Any], found: list[Diagnostic], corrected: int | None
+) -> None:
     config = Config.from_mapping({"scoring": table})
     scheme = scheme_for(config, bare())
-    scored = score_report("r.txt", found, scheme)
+    scored = score_report("r.txt", found, scheme, corrected_cases=corrected)
     assert scored.score is not None
-    assert Fraction(scored.score) == oracle(table, found)
-    assert Fraction(scored.deducted) == sum(Fraction(d.points) for d in scored.deductions)
+    assert Fraction(scored.score) == oracle(table, found, corrected)
+    assert scored.corrected_cases == corrected
+    assert Fraction(scored.deducted) == sum(Fraction(d.points) for d in scored.deductions) + Fraction(
+        scored.corrected_points
+    )
     assert sum(d.count for d in scored.deductions) == sum(
         1 for d in found if not d.unread and d.severity in scheme.severities
     )
@@ -165,7 +171,8 @@ def test_an_unreadable_file_has_no_score_and_a_score_never_falls_below_zero() ->
         ({"cap": ["GL2"]}, "scoring.cap: expected a table of CODE = points (GL2 = 2, GL105 = 0.5), got ['GL2']"),
         ({"severities": "error"}, 'scoring.severities: expected a list such as ["error", "warning"], got \'error\''),
         ({"severities": ["eror"]}, "scoring.severities: unknown severity 'eror': use error, warning or info"),
-        ("strict", "scoring: expected a table (base, deduct, cap, severities), got 'strict'"),
+        ("strict", "scoring: expected a table (base, deduct, cap, severities, corrected), got 'strict'"),
+        ({"corrected": -0.5}, "scoring.corrected: expected a number of points, 0 or more (2, 0.5), got -0.5"),
     ],
 )
 def test_a_bad_scoring_table_names_the_key(table: Any, message: str) -> None:
@@ -348,3 +355,33 @@ def test_the_plugin_guides_scheme_example_is_valid() -> None:
         0.5,
         "plugin fujian",
     )
+
+
+def test_corrected_cases_deduct_by_the_scheme_when_they_were_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    peer = Path(__file__).parents[1] / "fixtures" / "corpus" / "peer" / "hzq2024_working.pdf.pdftotext.txt"
+    assert govlint.lint_file(str(peer)).corrected_cases == 1  # table 四 prints one corrected lawsuit
+    config = tmp_path / ".govlint.toml"
+    config.write_text("[scoring]\ncorrected = 1.5\n", encoding="utf-8")
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    cli.main(
+        [
+            "check",
+            "--config",
+            str(config),
+            "--format",
+            "json",
+            "-j",
+            "1",
+            str(peer),
+            str(CORPUS / "036_police_2020.txt"),
+        ]
+    )
+    with_cases, without = (r["score"] for r in json.loads(out.getvalue())["reports"])
+    assert (with_cases["corrected_cases"], with_cases["corrected_points"]) == (1, 1.5)
+    points = sum(x["points"] for x in with_cases["deductions"].values())
+    assert with_cases["deducted"] == points + 1.5
+    assert with_cases["value"] == max(0, 100 - points - 1.5)
+    assert (without["corrected_cases"], without["corrected_points"]) == (None, 0)  # table 四 was not read

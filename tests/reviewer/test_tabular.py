@@ -96,6 +96,7 @@ def test_csv_has_a_row_per_report_and_every_finding_beside_it(
         assert row[h[4]] == ("" if score["previous"] is None else str(score["previous"]))
         assert (row[h[6]], row[h[7]], row[h[8]]) == tuple(str(score["counts"][s]) for s in ("error", "warning", "info"))
         assert row[h[9]] == str(score["unread"])
+        assert row[h[11]] == ("" if score["corrected_cases"] is None else str(score["corrected_cases"]))
         deducted = {c: str(x["points"]) for c, x in score["deductions"].items()}
         assert {c: v for c, v in row.items() if c.startswith("GL") and v} == deducted
     broken = next(r for r in reports if r[h[2]].endswith("broken.pdf"))

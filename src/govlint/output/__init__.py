@@ -46,6 +46,8 @@ class FileOutput(NamedTuple):
     report_year: int | None = None
     #: The report's tables, for the HTML page (only when the run writes one).
     view: ReportView | None = None
+    #: Table 四's corrected reviews and lawsuits (``LintResult.corrected_cases``), None when not read.
+    corrected_cases: int | None = None
 
 
 class OutputOptions(NamedTuple):

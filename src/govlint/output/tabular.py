@@ -1,8 +1,8 @@
 """The spreadsheet formats: ``csv`` and ``xlsx``, two tables a reviewer sorts, filters and sends on.
 
 - **reports** (报告): one row per report: body, year, file, score, last year's score, points deducted,
-  findings by severity, unread places, why a file could not be read, then one column per code with the
-  points it deducted (see govlint.scoring);
+  findings by severity, unread places, why a file could not be read, table 四's corrected cases, then one
+  column per code with the points it deducted (see govlint.scoring);
 - **findings** (问题): one row per reported finding, every one of the run (skipped files' notices and
   findings outside any report, such as a roster's, included).
 
@@ -32,7 +32,20 @@ Cell = str | int | float | None
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 REPORT_HEADERS: dict[Lang, tuple[str, ...]] = {
-    "zh": ("单位", "年度", "文件", "得分", "上年得分", "扣分", "错误", "警告", "提示", "未能读取处", "无法读取原因"),
+    "zh": (
+        "单位",
+        "年度",
+        "文件",
+        "得分",
+        "上年得分",
+        "扣分",
+        "错误",
+        "警告",
+        "提示",
+        "未能读取处",
+        "无法读取原因",
+        "纠错案件",
+    ),
     "en": (
         "body",
         "year",
@@ -45,6 +58,7 @@ REPORT_HEADERS: dict[Lang, tuple[str, ...]] = {
         "info",
         "unread places",
         "unreadable",
+        "corrected cases",
     ),
 }
 FINDING_HEADERS: dict[Lang, tuple[str, ...]] = {
@@ -159,6 +173,7 @@ def _report_row(report: ReportScore, codes: Sequence[str], lang: Lang) -> list[A
         report.infos,
         len(report.unread),
         None if report.unreadable is None else report.unreadable.message(lang),
+        report.corrected_cases,
         *(points.get(code) for code in codes),
     ]
 
