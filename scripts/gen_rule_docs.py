@@ -1,4 +1,4 @@
-"""Write docs/rules/<CODE>.md and docs/rules/index.md from the built-in rules' metadata.
+"""Write docs/rules/<CODE>.md (Chinese, then English) and docs/rules/index.md from the built-in rules' metadata.
 
     python scripts/gen_rule_docs.py           # write the pages (and remove pages of rules that are gone)
     python scripts/gen_rule_docs.py --check   # exit 1, naming them, if the committed pages are not current
@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govlint.output.ruledoc import rule_markdown, rules_index
+from govlint.output.ruledoc import rule_page, rules_index
 from govlint.plugins import load_plugins
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ def expected_pages() -> dict[str, str]:
     builtin = load_plugins(entry_points=False)
     (info,) = [p for p in builtin.plugins if p.source == "builtin"]
     metas = [rule.meta for rule in builtin.rules if rule.meta.code in info.rules]
-    pages = {f"{meta.code}.md": rule_markdown(meta, info.name) for meta in metas}
+    pages = {f"{meta.code}.md": rule_page(meta, info.name) for meta in metas}
     pages["index.md"] = rules_index(metas)
     return pages
 

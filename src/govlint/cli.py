@@ -811,14 +811,14 @@ def _meta_dict(meta: RuleMeta, plugin: str, config: Config) -> dict[str, Any]:
 def run_rule(args: argparse.Namespace) -> int:
     from govlint.output.ruledoc import rule_markdown
 
-    plugins, _ = _plugins_and_config(args)
+    plugins, config = _plugins_and_config(args)
     rule = plugins.rule(args.code)
     if rule is None:
         raise UsageError(
             f"no rule {args.code!r} (see `govlint rules`)", f"没有规则 {args.code!r}（详见 `govlint rules`）"
         )
     info = next(p for p in plugins.plugins if rule.meta.code in p.rules)
-    _write(rule_markdown(rule.meta, info.name))
+    _write(rule_markdown(rule.meta, info.name, config.lang))
     return EXIT_OK
 
 

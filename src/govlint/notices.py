@@ -52,6 +52,13 @@ class Unreadable(_Notice):
         ),
         bad_example="（扫描件 PDF：每页只有一张图片，没有可选中的文字）",
         good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
+        rationale_zh=(
+            "govlint 只检查能读取的内容，绝不会把读不了的文件当作“没有问题的报告”。文件不存在、为空、"
+            "过大、加密、损坏、扫描版 PDF（没有文字层）、编码无法识别，或读取器出错、超时，都在此报告并说明原"
+            "因；每种输出格式都包含它，退出码为 2。问题的键说明失败的类别（`unreadable.scanned-pdf`、"
+            "`unreadable.encoding`、`unreadable.too-large`、`unreadable.timeout` 等），便于脚本处理。"
+            "请修复文件（例如把报告重新导出为文本或 Word 文档）后再检查。"
+        ),
     )
 
 
@@ -72,6 +79,12 @@ class NotAReport(_Notice):
         ),
         bad_example="关于做好2024年春节放假安排的通知\n各科室：\n现将有关事项通知如下……",
         good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
+        rationale_zh=(
+            "存放年度报告的文件夹里常有其他文件：通知、说明文件、附件清单。一份文件既没有年度报告标题、"
+            "没有报告年度，也没有格式（国办公开办函〔2021〕30号）规定的三张表格中的任何一张，就不是年度报告："
+            "govlint 只报告一次“已跳过”，而不是逐一列出它缺少的部分和表格，也不把它算作有问题的报告。"
+            "只要有其中任何一项，就按年度报告完整检查。"
+        ),
     )
 
 
@@ -91,6 +104,11 @@ class SymlinkSkipped(_Notice):
         ),
         bad_example="reports/2023.txt -> /home/user/.ssh/id_rsa",
         good_example="reports/2023.txt（普通文件）",
+        rationale_zh=(
+            "别人发来的文件夹中可能有指向文件夹之外的符号链接（例如指向存放口令的文件），若跟随读取，"
+            "其内容会出现在输出和持续集成的日志中。除非指定 `--follow-symlinks`，govlint 不跟随这类链接，"
+            "并逐一列出跳过的链接及其指向，不会悄悄漏检。"
+        ),
     )
 
 
@@ -109,6 +127,10 @@ class FolderUnreadable(_Notice):
         ),
         bad_example="reports/2023/（权限 000，无法列出其中的文件）",
         good_example="reports/2023/（可以读取）",
+        rationale_zh=(
+            "govlint 无法列出的文件夹（没有权限、检查过程中被删除）中可能有报告。govlint 会说明是哪个文件夹、"
+            "为什么无法读取，而不是不声不响地跳过；由于没有检查完交给它的全部内容，退出码为 2。"
+        ),
     )
 
 

@@ -32,12 +32,26 @@ class RuleMeta:
     severity: Severity
     summary_zh: str
     summary_en: str
-    #: Why the rule exists, citing the rule of the standard it enforces (Markdown).
+    #: Why the rule exists, in English, quoting the regulation or the format it enforces (Markdown).
     rationale: str
     #: A report fragment that fails the rule, and one that passes.
     bad_example: str
     good_example: str
     formats: frozenset[str] = ALL_FORMATS
+    #: Why the rule exists, in Chinese (Markdown); a plugin without one shows a note instead, never English.
+    rationale_zh: str = ""
+
+    def summary(self, lang: str = "zh") -> str:
+        return self.summary_en if lang == "en" else self.summary_zh
+
+    def why(self, lang: str = "zh") -> str:
+        """The rationale in ``lang``: one language only, so a page in Chinese never falls back to English."""
+        if lang == "en":
+            return self.rationale.strip()
+        return (
+            self.rationale_zh.strip()
+            or "（该规则未提供中文说明；英文说明见 `govlint rule " + self.code + " --lang en`。）"
+        )
 
 
 @attrs.frozen

@@ -139,13 +139,21 @@ class CarryOver(PairRule):
         summary_zh="上年结转申请数与上年报告的结转下年度继续办理数不一致",
         summary_en="Applications carried over differ from last year's report's carried forward",
         rationale=(
-            "政府信息公开申请表（第三部分）的“二、上年结转政府信息公开申请数量”是上一年度报告"
-            "“四、结转下年度继续办理”的同一批申请，每一列（自然人、五类法人或其他组织、总计）都应相等"
-            "（spec §7.3 Y1）。两份报告须是同一单位连续两年的报告；"
-            "任一单元格未能读取或为空时不作判断。"
+            "《中华人民共和国政府信息公开条例》第五十条 asks for the applications received and handled each year. "
+            "Row 二、上年结转政府信息公开申请数量 of the table of applications (section 三) counts the "
+            "same applications as row 四、结转下年度继续办理 of the same body's report for the year before, "
+            "so every column (自然人, the five kinds of legal persons or other organisations, 总计) must "
+            "be equal. The two reports must be the same body's for consecutive years; a cell that was "
+            "not read, or is empty, in either makes the check not assessable."
         ),
         bad_example="2022年报告：四、结转下年度继续办理 总计 0；2023年报告：二、上年结转 总计 7",
         good_example="2022年报告：四、结转下年度继续办理 总计 7；2023年报告：二、上年结转 总计 7",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第五十条要求逐年报告收到和处理政府信息公开申请的情况。"
+            "政府信息公开申请表（第三部分）的“二、上年结转政府信息公开申请数量”是上一年度报告“四、结转下年度继"
+            "续办理”的同一批申请，每一列（自然人、五类法人或其他组织、总计）都应相等。"
+            "两份报告须是同一单位连续两年的报告；任一单元格未能读取或为空时不作判断。"
+        ),
     )
 
     def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -201,14 +209,22 @@ class StockContinuity(PairRule):
         summary_zh="现行有效件数不等于上年现行有效件数加本年制发减本年废止",
         summary_en="Documents in force differ from last year's in force plus issued minus repealed",
         rationale=(
-            "第二部分第二十条第（一）项的“现行有效件数”是存量：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止"
-            "（规章、行政规范性文件各自成立；spec §7.3 Y2，两年都须是国办公开办函〔2021〕30号格式）。"
-            "文中提到规章或规范性文件的修订、修改、清理或废止时，差额可能另有原因，降为提示。"
-            "任一单元格未能读取或为空时不作判断。"
+            "The 现行有效件数 of 第二十条第（一）项 in section 二 is a stock: this year's in force = "
+            "last year's in force + issued this year − repealed this year, for 规章 and for 行政规范性文件 "
+            "each (both years in the 2021 format, 国办公开办函〔2021〕30号). When the text mentions a "
+            "revision, amendment, clean-up or repeal of 规章 or 规范性文件, the difference may have another "
+            "cause and the finding is lowered to info. A cell that was not read, or is empty, makes the "
+            "check not assessable."
         ),
         bad_example="2021年：规章 现行有效 5；2022年：本年制发 1，本年废止 0，现行有效 3",
         good_example="2021年：规章 现行有效 5；2022年：本年制发 1，本年废止 0，现行有效 6",
         formats=frozenset({"2021"}),
+        rationale_zh=(
+            "第二部分第二十条第（一）项的“现行有效件数”是存量：本年现行有效 = 上年现行有效 + 本年制发 "
+            "− 本年废止（规章、行政规范性文件各自成立；两年都须是国办公开办函〔2021〕30号格式）"
+            "。文中提到规章或规范性文件的修订、修改、清理或废止时，差额可能另有原因，降为提示。任一单元格未能"
+            "读取或为空时不作判断。"
+        ),
     )
 
     def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -265,14 +281,25 @@ class CopiedFromLastYear(CrossRule):
         summary_zh="本部分文字大量照搬上年报告",
         summary_en="A section largely repeats last year's report",
         rationale=(
-            "年度报告应写本年度的工作。考核细则对“与往年雷同”扣分（如宿迁：重复上年内容超过50%）。"
-            "逐部分（先五，再一、六）与同一单位上一年度报告比较：屏蔽年份和数字、去掉标点后，"
-            "本部分有多少文字落在与上年相同的段落里；达到阈值（默认50%，`copy-threshold` 可逐部分设置）即报告，"
-            "并引用最长的相同段落。条例和格式要求的标准句（`copy-templates` 可增补）不算照搬；"
-            "屏蔽后不足 `copy-min-chars`（默认100）字的部分不比较（“无其他需要报告的事项”每年相同不算照搬）。"
+            "An annual report is about the year's work (《中华人民共和国政府信息公开条例》第五十条). "
+            "Assessment rules deduct for text 与往年雷同 (Suqian, for example: more than 50% repeated "
+            "from last year). Sections 五, then 一 and 六, are compared with the same body's report for "
+            "the year before: with years and numbers masked and punctuation removed, the share of the "
+            "section's text that lies in passages identical to last year's is measured; at the threshold "
+            "(default 50%, `copy-threshold`, per section) it is reported, quoting the longest identical "
+            "passage. Standard sentences of the regulation and the format (extend with `copy-templates`) "
+            "are not copying; a section shorter than `copy-min-chars` (default 100) after masking is "
+            "not compared (无其他需要报告的事项 every year is not copying)."
         ),
         bad_example="五、存在的主要问题及改进情况（2023年与2022年除年份外逐字相同）",
         good_example="五、存在的主要问题及改进情况（2023年写本年的问题和措施）",
+        rationale_zh=(
+            "年度报告应写本年度的工作。考核细则对“与往年雷同”扣分（如宿迁：重复上年内容超过50%）。逐部分（先五"
+            "，再一、六）与同一单位上一年度报告比较：屏蔽年份和数字、去掉标点后，本部分有多少文字落在与上年相"
+            "同的段落里；达到阈值（默认50%，`copy-threshold` 可逐部分设置）即报告，并引用最长的相同段落。"
+            "条例和格式要求的标准句（`copy-templates` 可增补）不算照搬；屏蔽后不足 `copy-min-chars`（默认100）"
+            "字的部分不比较（“无其他需要报告的事项”每年相同不算照搬）。"
+        ),
     )
 
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -362,11 +389,19 @@ class TablesCopied(PairRule):
         summary_zh="第三或第四部分的表格与上年报告完全相同且不全为零",
         summary_en="Table 3 or 4 is identical to last year's and not all zero",
         rationale=(
-            "条例第五十条要求报告本年度的申请和复议诉讼情况，这些数量逐年变化；两年的表格每个单元格都相同而又不全为零，多半是沿用了上年的表格"
-            "（考核细则对与往年雷同扣分）。每个单元格两年都须读到数字，否则不作判断；全为零的表格每年相同属正常。"
+            "《中华人民共和国政府信息公开条例》第五十条 asks for the year's applications, reviews and "
+            "lawsuits, and their counts change from year to year; a table of section 三 or 四 identical "
+            "to last year's in every cell, and not all zero, was most likely carried over from last year's "
+            "report (assessment rules deduct for text 与往年雷同). Every cell must be read as a number "
+            "in both years, or the check is not made; an all-zero table repeated every year is normal."
         ),
         bad_example="2022年与2023年第三部分表格：新收 12、予以公开 8 …… 每格相同",
         good_example="2023年第三部分表格与2022年不同，或两年都全为零",
+        rationale_zh=(
+            "条例第五十条要求报告本年度的申请和复议诉讼情况，这些数量逐年变化；两年的表格每个单元格都相同而又"
+            "不全为零，多半是沿用了上年的表格（考核细则对与往年雷同扣分）。每个单元格两年都须读到数字，"
+            "否则不作判断；全为零的表格每年相同属正常。"
+        ),
     )
 
     def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -409,14 +444,25 @@ class CopiedFromOtherBody(CrossRule):
         summary_zh="本部分文字与本次检查中另一单位的报告几乎相同",
         summary_en="A section is nearly identical to another body's report in the run",
         rationale=(
-            "条例第五十条要求各机关报告本机关的工作；考核细则对“与其他单位雷同”扣分（如泉州鲤城）。逐部分（五、一、六）比较本次检查的所有报告："
-            "先去掉本次检查中超过 `cross-body-common-share`（默认20%）的单位都有的文字（标准句和本地区通用模板），"
-            "剩下的文字（屏蔽年份和数字、去掉标点后，以8字片段计）与另一单位的同一部分相似度"
-            "（Jaccard）达到 `cross-body-threshold`（默认0.8）即在两份报告上都报告。"
-            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。"
+            "《中华人民共和国政府信息公开条例》第五十条 asks each body to report its own work; assessment "
+            "rules deduct for text 与其他单位雷同 (Licheng, Quanzhou, for example). Sections 五, 一 and "
+            "六 of all the reports of the run are compared: text shared by more than `cross-body-common-share"
+            "` (default 20%) of the bodies in the run (standard sentences, a region's common templates) "
+            "is removed first; what remains (years and numbers masked, punctuation removed, counted in "
+            "8-character shingles) is reported on both reports when its Jaccard similarity with the same "
+            "section of another body reaches `cross-body-threshold` (default 0.8). Candidates are found "
+            "with MinHash/LSH, so the cost grows linearly with the number of reports; the similarity "
+            "of a candidate pair is computed exactly."
         ),
         bad_example="甲局与乙局2023年报告的第五部分除单位名称外逐字相同",
         good_example="甲局与乙局各自写本单位的问题和措施",
+        rationale_zh=(
+            "条例第五十条要求各机关报告本机关的工作；考核细则对“与其他单位雷同”扣分（如泉州鲤城）。逐部分（五"
+            "、一、六）比较本次检查的所有报告：先去掉本次检查中超过 `cross-body-common-share`（默认20%）"
+            "的单位都有的文字（标准句和本地区通用模板），剩下的文字（屏蔽年份和数字、去掉标点后，以8字片段计）"
+            "与另一单位的同一部分相似度（Jaccard）达到 `cross-body-threshold`（默认0.8）即在两份报告上都报告。"
+            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。"
+        ),
     )
 
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -466,12 +512,18 @@ class DuplicateIdentity(CrossRule):
         summary_zh="同一单位同一年度有两份以上报告",
         summary_en="Two or more reports for one body and year",
         rationale=(
-            "条例第四十九条要求每个机关每年公布一份本机关上一年度的年度报告。"
-            "同一单位（名称按 `aliases` 归一）同一年度出现多份报告，"
-            "可能是重复发布、更正版与原版并存，或年度写错；跨年比较也无法确定用哪一份。"
+            "《中华人民共和国政府信息公开条例》第四十九条 asks each body to publish one report on its "
+            "previous year. Two or more reports of the same body (names made one by `aliases`) for the "
+            "same year may be a duplicate publication, a corrected version beside the original, or a "
+            "wrong year, and no comparison across years can tell which one to use."
         ),
         bad_example="财政局2023年报告.txt 与 财政局2023年报告（更正）.txt 同在本次检查中",
         good_example="每个单位每年一份报告",
+        rationale_zh=(
+            "条例第四十九条要求每个机关每年公布一份本机关上一年度的年度报告。同一单位（名称按 `aliases` "
+            "归一）同一年度出现多份报告，可能是重复发布、更正版与原版并存，或年度写错；跨年比较也无法确定用哪"
+            "一份。"
+        ),
     )
 
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -501,11 +553,17 @@ class MissingReport(CrossRule):
         summary_zh="名单中的单位在本次检查的年度没有报告",
         summary_en="A body of the roster has no report for a year of the run",
         rationale=(
-            "条例第四十九条要求行政机关每年公布年度报告。配置 `roster`（CSV：body,level,region,deadline）"
-            "列出须发布报告的单位后，本次检查（含 `--history`）中某年度没有该单位的报告，即在名单该行报告。"
+            "《中华人民共和国政府信息公开条例》第四十九条 asks every body to publish its annual report "
+            "each year. With a `roster` (CSV: body,level,region,deadline) listing the bodies that must "
+            "publish, a body with no report for a year of the run (`--history` included) is reported "
+            "at its roster line."
         ),
         bad_example="名单列有平潭综合实验区农业农村局，本次检查的2023年报告中没有它的",
         good_example="名单中的每个单位每年都有一份报告",
+        rationale_zh=(
+            "条例第四十九条要求行政机关每年公布年度报告。配置 `roster`（CSV：body,level,region,deadline）"
+            "列出须发布报告的单位后，本次检查（含 `--history`）中某年度没有该单位的报告，即在名单该行报告。"
+        ),
     )
 
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -541,19 +599,33 @@ class SummaryOfParts(CrossRule):
         summary_zh="汇总报告第三、四部分的数字不等于各组成单位报告之和",
         summary_en="A summary report's tables 3 and 4 are not the sum of its parts' reports",
         rationale=(
-            "汇总报告（文中写明汇总各部门、各区县、各乡镇等的情况，或名单 `roster` 的 `parent` 列指明哪些单位由它汇总）"
-            "第三部分（依申请公开）和第四部分（行政复议、行政诉讼）的每个单元格，应等于各组成单位同年度报告同一单元格之和。"
-            "只有各组成单位的报告都在本次检查中（含 `--history`）才比较；缺少任一份时给出提示，列出缺少的单位。"
-            "组成单位只能由名单得知：文中说汇总而名单未列组成单位时，同样提示无法判断。"
-            "任一份报告的该单元格未能读取或为空时，该单元格不作判断。"
-            "人民政府的本级报告（名单层级为政府，或标题显示为县级以上人民政府、综合实验区、开发区、新区的报告）"
-            "只报告本机关的情况，不是部门之和，不作比较。"
+            "The counts that 《中华人民共和国政府信息公开条例》第五十条 asks for add up across bodies. "
+            "A summary report (its text says that it sums up 各部门, 各区县, 各乡镇 and the like, or "
+            "the roster's `parent` column names the bodies it sums up) must have, in every cell of sections "
+            "三 (applications) and 四 (reviews and lawsuits), the sum of the same cell in its parts' "
+            "reports for the same year. It is compared only when every part's report is in the run (`--histor"
+            "y` included); when one is missing, an info finding lists the missing parts. The parts can "
+            "only be known from the roster: a text that says it sums up while the roster names no parts "
+            "gives the same info. A cell not read, or empty, in any of the reports is skipped. A people's "
+            "government's own report (level government in the roster, or a title showing a county-or-higher "
+            "government, 综合实验区, 开发区 or 新区) reports its own work, not the sum of its departments, "
+            "and is not compared."
         ),
         bad_example=(
             "名单：甲局、乙局的 parent 为 某县政务公开办；某县政务公开办2023年报告（汇总各部门）新收申请 10，"
             "甲局 4、乙局 5"
         ),
         good_example="某县政务公开办2023年报告新收申请 9，甲局 4、乙局 5",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第五十条要求报告的各项数量，在单位之间可以相加。"
+            "汇总报告（文中写明汇总各部门、各区县、各乡镇等的情况，或名单 `roster` 的 `parent` 列指明哪些单位"
+            "由它汇总）第三部分（依申请公开）和第四部分（行政复议、行政诉讼）的每个单元格，应等于各组成单位同"
+            "年度报告同一单元格之和。只有各组成单位的报告都在本次检查中（含 `--history`）才比较；缺少任一份时"
+            "给出提示，列出缺少的单位。组成单位只能由名单得知：文中说汇总而名单未列组成单位时，同样提示无法判"
+            "断。任一份报告的该单元格未能读取或为空时，该单元格不作判断。人民政府的本级报告（名单层级为政府，"
+            "或标题显示为县级以上人民政府、综合实验区、开发区、新区的报告）只报告本机关的情况，不是部门之和，"
+            "不作比较。"
+        ),
     )
 
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:

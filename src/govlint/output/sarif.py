@@ -21,6 +21,7 @@ import govlint
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.notices import ERROR_CODES
 from govlint.output import FileOutput, Formatter, OutputOptions, to_json
+from govlint.output.ruledoc import rule_markdown
 from govlint.rule import RuleMeta
 
 if TYPE_CHECKING:
@@ -50,18 +51,13 @@ def artifact_location(path: str, cwd: str) -> dict[str, str]:
 
 
 def rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
-    summary = meta.summary_en if lang == "en" else meta.summary_zh
-    markdown = (
-        f"{meta.rationale}\n\n"
-        f"Failing example:\n\n```text\n{meta.bad_example.rstrip()}\n```\n\n"
-        f"Passing example:\n\n```text\n{meta.good_example.rstrip()}\n```\n"
-    )
+    why = meta.why(lang)
     return {
         "id": meta.code,
         "name": meta.name,
-        "shortDescription": {"text": summary},
-        "fullDescription": {"text": meta.rationale},
-        "help": {"text": meta.rationale, "markdown": markdown},
+        "shortDescription": {"text": meta.summary(lang)},
+        "fullDescription": {"text": why},
+        "help": {"text": why, "markdown": rule_markdown(meta, None, lang)},
         "defaultConfiguration": {"level": _LEVEL[meta.severity]},
         "properties": {"category": meta.category, "formats": sorted(meta.formats)},
     }

@@ -162,14 +162,21 @@ class ReportYear(Rule):
         summary_zh="报告年度缺失，或标题、正文与统计期限所述年度不一致",
         summary_en="The report year is missing, or title, body and statistics period disagree on it",
         rationale=(
-            "A report covers one calendar year Y, stated in the title ({机关名称}{Y}年…), the body ({Y}年，我镇…) "
-            'and the statistics period (spec §2, §8.1; 条例 第四十九条 "上一年度"). No year at all, or a statement '
-            "of another year, is a defect; each disagreeing statement is reported at its place against the report "
-            "year the parser settled on. A statistics period of a whole other calendar year is reported here; a "
-            "period that is not a calendar year is GL405's finding."
+            "A report covers one calendar year Y — 《中华人民共和国政府信息公开条例》第四十九条 speaks "
+            "of the 上一年度 report — stated in the title ({机关名称}{Y}年…), in the body ({Y}年，我镇…) "
+            "and in the statistics period. No year at all, or a statement of another year, is a defect; "
+            "each disagreeing statement is reported at its place against the report year that was settled "
+            "on. A statistics period of a whole other calendar year is reported here; a period that is "
+            "not a calendar year is GL405's finding."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2023年1月1日到12月31日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
+        rationale_zh=(
+            "年度报告涵盖一个自然年度 Y（《中华人民共和国政府信息公开条例》第四十九条称“上一年度”的年度报告）"
+            "，这个年度写在标题（{机关名称}{Y}年……）、正文（{Y}年，我镇……）和统计期限中。全文没有年度，"
+            "或写成了别的年度，都属问题；每处不一致的表述都在其位置报告，并与确定的报告年度对照。统计期限整体"
+            "是另一个自然年度的，在此报告；统计期限不是一个完整自然年度的，由 GL405 报告。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -236,6 +243,18 @@ class PublishedLate(Rule):
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年2月10日",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n洪山镇人民政府\n2025年1月20日",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十九条第一款：县级以上人民政府部门应当在每年1月31日前公布本"
+            "行政机关上一年度的年度报告；第二款：县级以上地方人民政府的本级政府年度报告应当在每年3月31日前向社"
+            "会公布。条例未规定乡镇、街道的期限，各地通知多要求1月底前，本规则默认如此。发布机关的层级取自名单"
+            "（`roster` 的 `level` 列）或配置项 `level`；没有时依据标题中的主体（没有标题时依据机关名称）"
+            "：省、市、县、区、州、旗、盟（带或不带“人民政府”），以及综合实验区、开发区、新区或其管委会（以本"
+            "地区政府名义发布）视为政府；局、委、办、办公室、中心……以及乡镇、街道视为部门。看不出层级的报告不"
+            "作猜测：只按较晚的期限检查，消息会说明这一点。日期取网页的发布日期，没有时取落款日期。选项："
+            '`deadline-department`（月-日，默认 "01-31"）和 `deadline-government`（默认 "03-31"），指报告年度'
+            "次年的日期。名单中某单位自己更早的期限（其 `deadline` 列，例如某市要求所属部门1月28日前发布的 "
+            '"01-28"）取代按层级确定的期限。'
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -302,12 +321,18 @@ class ImpossibleDate(Rule):
         summary_zh="日期不存在，或发布、落款日期早于报告年度结束",
         summary_en="An impossible date, or a publication or signature date before the report year ended",
         rationale=(
-            "A date such as 2月30日 does not exist. A report for year Y covers Y up to 31 December (spec §8.1), so "
-            "it cannot be published or signed before (Y+1)-01-01 (spec §8.2). Each impossible date is reported "
-            "where it is printed; the publication and signature dates are checked against the report year."
+            "A date such as 2月30日 does not exist. A report for year Y covers Y up to 31 December, so "
+            "it cannot be published or signed before 1 January of Y+1 (《中华人民共和国政府信息公开条例》第四"
+            "十九条: the report of the 上一年度). Each impossible date is reported where it is printed; "
+            "the publication and signature dates are checked against the report year."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2024年12月20日",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2025年1月20日",
+        rationale_zh=(
+            "像“2月30日”这样的日期不存在。Y 年度的报告涵盖到当年12月31日，因此不可能在 Y+1 年1月1日之前发布或"
+            "落款（《中华人民共和国政府信息公开条例》第四十九条：公布“上一年度”的年度报告）。每个不可能的日期"
+            "都在其印出处报告；发布日期和落款日期与报告年度对照检查。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -348,14 +373,20 @@ class FutureDate(Rule):
         summary_zh="日期晚于参考日期（默认今天）",
         summary_en="A date after the reference date (today by default)",
         rationale=(
-            "A publication, signature or metadata date (spec §2), or the end of the statistics period (spec §8.1), "
-            "cannot lie in the future of the day the report is checked; such a date also defeats the deadline "
-            "check of 条例 第四十九条 (spec §8.2). The reference date is today unless `--reference-date` (or "
-            "`reference-date` in the configuration) sets it, so that a check of an old report is reproducible. "
-            "Dates in the body text (plans, deadlines) are not checked."
+            "A publication, signature or metadata date, or the end of the statistics period, cannot lie "
+            "after the day the report is checked; such a date also defeats the deadline check of 《中华人民共"
+            "和国政府信息公开条例》第四十九条 (GL402). The reference date is today unless `--reference-date` "
+            "(or `reference-date` in the configuration) sets it, so that a check of an old report is "
+            "reproducible. Dates in the body text (plans, deadlines) are not checked."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2035年1月20日",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…\n2025年1月20日",
+        rationale_zh=(
+            "发布日期、落款日期、网页元数据中的日期或统计期限的截止日，都不可能晚于检查报告的当天；这样的日期"
+            "还会使《中华人民共和国政府信息公开条例》第四十九条的期限检查（GL402）失效。参考日期默认为今天，"
+            "可用 `--reference-date`（或配置项 `reference-date`）指定，以便对旧报告的检查可以重现。正文中的日"
+            "期（计划、期限）不检查。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -386,13 +417,20 @@ class StatisticsPeriod(Rule):
         summary_zh="统计期限不是报告年度的1月1日至12月31日",
         summary_en="The stated statistics period is not 1 January to 31 December of the report year",
         rationale=(
-            "The report covers the calendar year: statistics period Y-01-01 … Y-12-31 (spec §8.1; 条例 第四十九条 "
-            '"上一年度"). A stated period that starts or ends on another day is reported at the period. A report '
-            "that states no period is not reported (the period sentence is customary, not required, spec §2), and "
-            "a whole calendar year other than the report year is GL401's finding."
+            "The report covers the calendar year — 《中华人民共和国政府信息公开条例》第四十九条 speaks "
+            "of the 上一年度 — so its statistics period is Y-01-01 to Y-12-31. A stated period that starts "
+            "or ends on another day is reported at the period. A report that states no period is not "
+            "reported (the period sentence is customary, not required), and a whole calendar year other "
+            "than the report year is GL401's finding."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到11月30日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
+        rationale_zh=(
+            "年度报告涵盖一个自然年度（《中华人民共和国政府信息公开条例》第四十九条称“上一年度”），统计期限应"
+            "为 Y 年1月1日至12月31日。写明的统计期限起止日不是这两天的，在统计期限处报告。没有写统计期限的报告"
+            "不报告（写明统计期限是惯例而非要求）；统计期限是报告年度之外的另一个完整自然年度的，由 GL401 "
+            "报告。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -425,17 +463,25 @@ class FormatYear(Rule):
         summary_zh="表格格式与报告年度不符（如2021年及以后的报告使用2019年试行格式）",
         summary_en="The table format does not match the report year (e.g. the 2019 trial format for 2021 or later)",
         rationale=(
-            "Reports for 2021 and later use the 2021 format (国办公开办函〔2021〕30号); reports for 2019 and 2020 the "
-            "2019 trial format (国办公开办函〔2019〕60号); before 2019 there was no national table format (spec §1.2, "
-            "§8.3). A 2021-or-later report with 2019 tables is an old-format defect, and so is a 2021-layout report "
-            "that keeps the single 2019 （六）其他处理 row (洪泽区 2023/2024; GL104 reports its three missing rows). "
-            "A report for 2020 or earlier in the 2021 layout cannot exist and points to a wrong year."
+            "Reports for 2021 and later use the 2021 format (国办公开办函〔2021〕30号); reports for 2019 "
+            "and 2020 the 2019 trial format (国办公开办函〔2019〕60号); before 2019 there was no national "
+            "table format. A 2021-or-later report with 2019 tables is an old-format defect, and so is "
+            "a 2021-layout report that keeps the single 2019 row （六）其他处理 (洪泽区 2023 and 2024; "
+            "GL104 reports its three missing rows). A report for 2020 or earlier in the 2021 layout cannot "
+            "exist and points to a wrong year."
         ),
         bad_example="洪泽区人民政府2023年政府信息公开工作年度报告\n…\n（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
         good_example=(
             "洪泽区人民政府2023年政府信息公开工作年度报告\n…\n"
             "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
             "| 0 | 0 | 0 | 0 | 0 | 0 | 0"
+        ),
+        rationale_zh=(
+            "2021年度及以后的报告使用2021年格式（国办公开办函〔2021〕30号）；2019、2020年度的报告使用2019年试"
+            "行格式（国办公开办函〔2019〕60号）；2019年以前没有全国统一的表格格式。2021年度及以后的报告使用20"
+            "19年格式的表格，属于使用旧格式；采用2021年版式却保留2019年单独一行“（六）其他处理”的也是（如洪泽"
+            "区2023、2024年度；所缺的三行由 GL104 报告）。2020年度及以前的报告使用2021年版式是不可能的，"
+            "说明年度写错了。"
         ),
     )
 
@@ -503,12 +549,18 @@ class NoDate(Rule):
         summary_zh="全文没有发布日期或落款日期",
         summary_en="No publication or signature date anywhere",
         rationale=(
-            "A report must show when it was issued: the 落款 (the body's name and a date YYYY年M月D日) or the "
-            "portal's 发布日期 (spec §2). Without any, neither the deadline of 条例 第四十九条 (GL402) nor the "
-            "date checks can be made (seed 000). Reported at the end of the text, where the signature belongs."
+            "A report must show when it was issued: the 落款 (the body's name and a date YYYY年M月D日) "
+            "or the portal's 发布日期. Without either, neither the deadline of 《中华人民共和国政府信息公开条"
+            "例》第四十九条 (GL402) nor the other date checks can be made. Reported at the end of the "
+            "text, where the signature belongs."
         ),
         bad_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
         good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。\n洪山镇人民政府\n2025年1月20日",
+        rationale_zh=(
+            "报告必须显示发布时间：落款（机关名称和“YYYY年M月D日”形式的日期）或网站的发布日期。两者都没有，"
+            "就无法检查《中华人民共和国政府信息公开条例》第四十九条规定的期限（GL402）和其他日期。在全文末尾（"
+            "落款应在处）报告。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -28,6 +28,11 @@ class DecodedWithReplacement(Rule):
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告 (ends with E6 94, half a character)",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告 (every byte decodes)",
+        rationale_zh=(
+            "文件基本是有效的 UTF-8 或 GB18030 编码，只有少数字节无法解码（例如末尾被截断、夹杂一个错误字节）"
+            "时，这些字节以替换字符代替后继续检查，不会因一个错误字节而丢掉整份报告。问题中列出这些字节的位置"
+            "，便于修复文件；其附近的文字可能读错。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -116,20 +116,32 @@ class FeeNotDisclosed(Rule):
         summary_zh="第六部分未说明是否收取信息处理费或收取金额",
         summary_en="Section 六 does not state whether, or how much, 信息处理费 was collected",
         rationale=(
-            "The 信息处理费 of 条例 第四十二条 and 国办函〔2020〕109号 must be compiled and included in the annual "
-            'report (河南 notice, spec §3.2, §8.4); reports state it in 六、其他需要报告的事项, including "0 元" or '
-            '"未收取" when none was charged. Accepted wordings are those of spec §8.4 (信息处理费, 信息公开处理费, '
-            "政府信息公开信息处理费, 政府信息处理相关费用) in a sentence with an amount or an explicit none "
-            "(未收取, 没有产生, 无 …); also the other ways real reports say that no fee was charged "
-            "(未收取任何费用, 不收取费用, 政府信息公开未发生收费情况, 无向申请人收取…费用的情况) and a fee table "
-            "printed with its values (通知收取件数, 实际收取金额). 六 followed only by 无。 or 无其他需要报告事项 is "
-            "the defect (seed 001). Without a section 六 the "
-            "whole text is searched and the finding points where 六 should be. Reports in the 2019 format are "
-            "checked too: 条例 第四十二条 allows the fee since 2019, and the old regulation already listed "
-            "收费及减免 among a report's contents (spec §1.2)."
+            "《中华人民共和国政府信息公开条例》第四十二条 allows a 信息处理费 when the number or frequency "
+            "of requests clearly exceeds a reasonable range, and 《政府信息公开信息处理费管理办法》 (国办函〔"
+            "2020〕109号) asks that the fees be included in the annual report; reports state it in 六、"
+            "其他需要报告的事项, including 0 元 or 未收取 when none was charged. Accepted wordings name "
+            "the fee (信息处理费, 信息公开处理费, 政府信息公开信息处理费, 政府信息处理相关费用) in a "
+            "sentence with an amount or an explicit none (未收取, 没有产生, 无 …); also the other ways "
+            "reports say that no fee was charged (未收取任何费用, 不收取费用, 政府信息公开未发生收费情况, "
+            "无向申请人收取…费用的情况) and a fee table printed with its values (通知收取件数, 实际收取金额)."
+            " A section 六 holding only 无。 or 无其他需要报告事项 is the defect. Without a section 六 "
+            "the whole text is searched and the finding points where 六 should be. Reports in the 2019 "
+            "format are checked too: the fee has been allowed since the amended regulation took effect "
+            "in 2019."
         ),
         bad_example="六、其他需要报告的事项\n无。",
         good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十二条规定，申请人申请公开政府信息的数量、频次明显超过合理"
+            "范围的，行政机关可以收取信息处理费；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            "要求将收费情况纳入年度报告。报告在“六、其他需要报告的事项”中说明，没有收取的也写明“0元”或“未收取"
+            "”。认可的写法是：在含有金额或明确写“没有”（未收取、没有产生、无……）的句子中提到该费用（信息处理费"
+            "、信息公开处理费、政府信息公开信息处理费、政府信息处理相关费用）；以及报告中其他表示未收费的说法"
+            "（未收取任何费用、不收取费用、政府信息公开未发生收费情况、无向申请人收取……费用的情况），"
+            "或列出数值的收费表（通知收取件数、实际收取金额）。第六部分只写“无。”或“无其他需要报告事项”即属本"
+            "问题。没有第六部分时检索全文，问题指向第六部分应在的位置。2019年格式的报告同样检查：修订后的条例"
+            "自2019年施行起即允许收取该费用。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -167,12 +179,12 @@ class FeeContradictsTable(Rule):
         summary_zh="第六部分的收费说明与申请情况表矛盾",
         summary_en="The fee statement of section 六 contradicts the applications table",
         rationale=(
-            "Cross-section check X1 (spec §7.2, a warning): row （六）2 of the 2021 applications table counts "
-            "applications dropped because the applicant did not pay within the time set by a 收费通知, so "
-            "other.fee_unpaid.total > 0 means fee notices were issued (spec §8.4). A section 六 sentence saying that "
-            "no fee notice was issued or that no fee arose (未发出收费通知, 没有产生信息处理费, 收费通知 0 件) then "
-            "contradicts the table. Saying that no fee was *collected* (未收取) does not: the notices went unpaid. "
-            "The finding points at the sentence."
+            "Row （六）2 of the 2021 table of applications (国办公开办函〔2021〕30号) counts applications "
+            "dropped because the applicant did not pay within the time set by a 收费通知, so a total "
+            "above 0 in that row means that fee notices were issued. A sentence of section 六 saying "
+            "that no fee notice was issued or that no fee arose (未发出收费通知, 没有产生信息处理费, "
+            "收费通知 0 件) then contradicts the table. Saying that no fee was *collected* (未收取) does "
+            "not: the notices went unpaid. A warning; the finding points at the sentence."
         ),
         bad_example=(
             "(六)其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
@@ -184,6 +196,12 @@ class FeeContradictsTable(Rule):
             "本年度发出收费通知2件，申请人均未缴费，未收取信息处理费。"
         ),
         formats=frozenset({"2021"}),
+        rationale_zh=(
+            "2021年格式申请情况表（国办公开办函〔2021〕30号）的（六）2行，统计的是申请人逾期未按收费通知要求缴"
+            "纳费用、行政机关不再处理的申请，该行总计大于0即表示发出过收费通知。此时第六部分若写“未发出收费通"
+            "知”“没有产生信息处理费”“收费通知0件”，就与表格矛盾。写“未收取”则不矛盾：通知发出了但没有缴费。"
+            "本规则为警告，问题指向该句。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -240,17 +258,24 @@ class FeeAmount(Rule):
         summary_zh="第二十条第（八）项行政事业性收费金额缺失或单位不是万元",
         summary_en="The Article 20 item (8) 行政事业性收费 amount is missing or not in 万元",
         rationale=(
-            "The 2021 format's table 第二十条第（八）项 reports the year's 行政事业性收费 as an amount in "
-            "本年收费金额（单位：万元） (spec §4.1, §10.3 fees.amount_10k_yuan). A missing sub-table or row, an "
-            "empty or unreadable amount, and a header or cell naming another unit (元) are reported here, so that "
-            "the fee checks (GL3) can be selected together; a missing sub-table, row or cell is also reported by "
-            "the structure rules GL103, GL104 and GL105, like any other. This amount is not the "
-            "信息处理费 of section 六; no relation links them (spec §4.1, §7.1). Not checked when the whole section "
+            "The 2021 format (国办公开办函〔2021〕30号) reports the year's 行政事业性收费 under 第二十条第（八"
+            "）项 as an amount in 本年收费金额（单位：万元）. A missing sub-table or row, an empty or "
+            "unreadable amount, and a header or cell naming another unit (元) are reported here, so that "
+            "the fee checks (GL3) can be selected together; a missing sub-table, row or cell is also "
+            "reported by the structure rules GL103, GL104 and GL105, like any other. This amount is not "
+            "the 信息处理费 of section 六, and no relation links them. Not checked when the whole section "
             "二 table is missing (GL103) nor in the 2019 format, whose (八) counts fee items."
         ),
         bad_example="第二十条第（八）项\n信息内容 | 本年收费金额（单位：元）\n行政事业性收费 | 77302800",
         good_example="第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元）\n行政事业性收费 | 7730.28",
         formats=frozenset({"2021"}),
+        rationale_zh=(
+            "2021年格式（国办公开办函〔2021〕30号）在第二十条第（八）项中以“本年收费金额（单位：万元）"
+            "”报告当年的行政事业性收费。缺少该分表或该行、金额为空或无法识别、表头或单元格写的是其他单位（元）"
+            "，都在此报告，以便收费类检查（GL3）可以一并选用；缺少的分表、行或单元格同样由结构规则 GL103、"
+            "GL104、GL105 报告。该金额不是第六部分的信息处理费，两者之间没有勾稽关系。第二部分的表格整体缺失时"
+            "（GL103）不作此项检查；2019年格式的第（八）项统计的是收费项目数，也不检查。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -74,13 +74,14 @@ class MissingSection(Rule):
         summary_zh="缺少必备部分（一至六）",
         summary_en="A required section (一 to 六) is missing",
         rationale=(
-            "条例 第五十条 lists what an annual report must contain, and the uniform format "
-            "(国办公开办函〔2021〕30号; the 2019 trial format likewise) arranges it in six numbered sections "
-            "一、总体情况 … 六、其他需要报告的事项 (spec §3.1, §3.2). A section whose heading is absent is reported "
-            "at the place where it should be: just before its table when the table is there (a table without its "
-            "heading, as in seed 001), else at the next section's heading. Headings are matched by their text, "
-            "not by the numeral alone (spec §3.3), so numbered sub-items and table rows such as 三、本年度办理结果 "
-            "are not sections. Reports of years before 2019 (no national format) are not checked."
+            "《中华人民共和国政府信息公开条例》第五十条 lists what an annual report must contain, and "
+            "the uniform format (国办公开办函〔2021〕30号; the 2019 trial format likewise) arranges it "
+            "in six numbered sections, 一、总体情况 to 六、其他需要报告的事项. A section whose heading "
+            "is absent is reported where it should be: just before its table when the table is there "
+            "(a table printed without its heading), else at the next section's heading. Headings are "
+            "recognised by their text, not by the numeral alone, so numbered sub-items and table rows "
+            "such as 三、本年度办理结果 are not sections. Reports for years before 2019, when there was "
+            "no national format, are not checked."
         ),
         bad_example=(
             "二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
@@ -91,6 +92,13 @@ class MissingSection(Rule):
             "二、主动公开政府信息情况\n本年度主动公开信息41条。\n三、收到和处理政府信息公开申请情况\n"
             "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…\n"
             "四、政府信息公开行政复议、行政诉讼情况"
+        ),
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第五十条规定了年度报告应当包括的内容，统一格式（国办公开办函〔"
+            "2021〕30号；2019年试行格式亦同）把它们排成六个部分：一、总体情况 至 六、其他需要报告的事项。"
+            "缺少标题的部分在它应在的位置报告：表格在而标题缺失时，报告在表格之前；否则报告在下一部分的标题处"
+            "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分。"
+            "2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
     )
 
@@ -120,13 +128,19 @@ class SectionOrder(Rule):
         summary_zh="部分重复或顺序错误",
         summary_en="Sections are duplicated or out of order",
         rationale=(
-            "The uniform format fixes the six sections and their order 一 to 六 (spec §3.1); 条例 第五十条 lists "
-            "the contents in the same order. A heading printed twice, or a section after a later one, is reported "
-            "at the offending heading, naming the expected order. Section headings are recognised by their text "
-            "(spec §3.3), so sub-headings that repeat a section title without its numeral are not sections."
+            "The uniform format (国办公开办函〔2021〕30号) fixes the six sections and their order 一 "
+            "to 六, the order in which 《中华人民共和国政府信息公开条例》第五十条 lists the contents. "
+            "A heading printed twice, or a section after a later one, is reported at the offending heading, "
+            "naming the expected order. Headings are recognised by their text, so sub-headings that repeat "
+            "a section title without its numeral are not sections."
         ),
         bad_example="一、总体情况\n…\n三、收到和处理政府信息公开申请情况\n…\n二、主动公开政府信息情况\n…",
         good_example="一、总体情况\n…\n二、主动公开政府信息情况\n…\n三、收到和处理政府信息公开申请情况\n…",
+        rationale_zh=(
+            "统一格式（国办公开办函〔2021〕30号）规定了六个部分及其一至六的顺序，与《中华人民共和国政府信息公"
+            "开条例》第五十条列举内容的顺序相同。某部分标题重复出现，或排在后面部分之后，在该标题处报告，"
+            "并说明应有的顺序。标题按文字识别，因此重复部分名称但没有序号的小标题不算部分。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -190,18 +204,26 @@ class MissingTable(Rule):
         summary_en="A required table is missing (the Article 20 tables of 二, the applications table of 三, "
         "the review/litigation table of 四)",
         rationale=(
-            "The uniform format requires the 第二十条 tables in section 二 (items (一), (五), (六), (八); (九) too in "
-            "the 2019 trial format), the applications table in 三 and the review/litigation table in 四 (spec §4, "
-            '§5, §6). Prose does not replace a table: "发布…共计41条" in 二 or '
-            '"本年度未产生行政复议、行政诉讼" in 四 still needs the table (spec §3.2). A missing table is reported at '
-            "its section's heading; a missing 第二十条 sub-table at the section 二 table (for the 2021 (八) "
-            "sub-table GL303 adds a fee finding). A report with no standard table at all is checked against the "
-            "format its year requires (spec §8.3)."
+            "The uniform format (国办公开办函〔2021〕30号) requires the tables of 第二十条 in section "
+            "二 (items (一), (五), (六) and (八); (九) too in the 2019 trial format), the table of applicatio"
+            "ns in 三 and the table of administrative reviews and lawsuits in 四. Prose does not replace "
+            "a table: 发布…共计41条 in 二 or 本年度未产生行政复议、行政诉讼 in 四 still needs the table. "
+            "A missing table is reported at its section's heading; a missing 第二十条 sub-table at the "
+            "section 二 table (for the 2021 (八) sub-table GL303 adds a fee finding). A report with no "
+            "standard table at all is checked against the format its year requires."
         ),
         bad_example="二、主动公开政府信息情况\n2024年我局发布主动公开文件3条、统计信息11条，共计41条。\n三、收到和处理政府信息公开申请情况",
         good_example=(
             "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
             "规章 | 0 | 0 | 0\n行政规范性文件 | 0 | 0 | 0\n…"
+        ),
+        rationale_zh=(
+            "统一格式（国办公开办函〔2021〕30号）要求：第二部分有第二十条各项的表格（第（一）、（五）"
+            "、（六）、（八）项；2019年试行格式还有第（九）项），第三部分有政府信息公开申请情况表，第四部分有"
+            "行政复议、行政诉讼情况表。文字说明不能代替表格：第二部分写“发布……共计41条”，或第四部分写“本年度未"
+            "产生行政复议、行政诉讼”，仍须有表格。缺少的表格在其所在部分的标题处报告；缺少第二十条某项的分表，"
+            "在第二部分的表格处报告（2021年格式的第（八）项另由 GL303 报告收费问题）。全文没有任何标准表格的报"
+            "告，按其年度应使用的格式检查。"
         ),
     )
 
@@ -264,12 +286,12 @@ class MissingRow(Rule):
         summary_zh="表格缺少标准行",
         summary_en="A standard row of a table is missing",
         rationale=(
-            "Every row of the standard tables is part of the format (spec §4, §5.2, §6): 25 data rows in the 2021 "
-            "applications table, 23 in the 2019 one, the three groups of table 四 and the rows of each 第二十条 "
-            "sub-table. A report in the 2021 layout that keeps the 2019 single （六）其他处理 row lacks the three "
-            "2021 rows （六）1–3 and is reported for each of them (spec §5.3; GL406 reports the old format itself). "
-            "Each finding points where the row should be (the next row present). Rows of a missing 第二十条 "
-            "sub-table are GL103's finding."
+            "Every row of the standard tables is part of the format (国办公开办函〔2021〕30号): 25 data "
+            "rows in the 2021 table of applications, 23 in the 2019 one, the three groups of table 四 "
+            "and the rows of each 第二十条 sub-table. A report in the 2021 layout that keeps the single "
+            "2019 row （六）其他处理 lacks the three 2021 rows （六）1–3 and is reported for each of "
+            "them (GL406 reports the old format itself). Each finding points where the row should be "
+            "(at the next row present). Rows of a missing 第二十条 sub-table are GL103's finding."
         ),
         bad_example=("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"),
         good_example=(
@@ -277,6 +299,13 @@ class MissingRow(Rule):
             "| 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
             "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
             "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"
+        ),
+        rationale_zh=(
+            "标准表格的每一行都是格式（国办公开办函〔2021〕30号）的一部分：2021年格式的申请情况表有25个数据行"
+            "，2019年格式有23行；第四部分的表有三组；第二十条各分表各有其行。采用2021年版式却保留2019年单独一"
+            "行“（六）其他处理”的报告，缺少2021年的（六）1至3三行，逐行报告（旧格式本身由 GL406 报告）"
+            "。每条问题指向该行应在的位置（其后第一个存在的行）。缺少第二十条某项分表时，其中的行由 GL103 "
+            "报告。"
         ),
     )
 
@@ -353,19 +382,24 @@ class EmptyCell(Rule):
         summary_zh="单元格为空或无法识别",
         summary_en="A table cell is empty or cannot be read as a number",
         rationale=(
-            "Every cell of the standard tables holds a number; none is written as 0 (spec §4.1, §5, §6, §11). "
-            "A blank cell, a placeholder (/, -, —) or text where a number belongs is reported at the cell, and "
-            "every relation that needs the cell is then *not assessable*: govlint never evaluates a relation "
-            "with a missing value and never substitutes 0 (spec §7). Reviewers' tools flag the same "
-            "(KIROGOVCOMPARE visual_table3_empty_cells, spec §9). A cell absent from a row the parser could read "
-            "is reported too. Cells of a row the parser could not read (no evidence places its values) are not "
-            "reported: the row is GL108's finding, about the reading, not the report. Cells *inferred* "
-            "from digits run "
-            "together (unique by the row's arithmetic) are an artefact of text extraction, not a defect of the "
-            "report, and are not reported."
+            "Every cell of the standard tables (国办公开办函〔2021〕30号) holds a number; a count of "
+            "none is written as 0. A blank cell, a placeholder (/, -, —) or text where a number belongs "
+            "is reported at the cell, and every relation that needs the cell is then *not assessable*: "
+            "govlint never evaluates a relation with a missing value and never substitutes 0. A cell "
+            "absent from a row that could be read is reported too. Cells of a row that could not be read "
+            "(nothing places its values) are not reported: the row is GL108's finding, about the reading, "
+            "not the report. Cells *inferred* from digits printed together (unique by the row's arithmetic) "
+            "are an artefact of text extraction, not a defect of the report, and are not reported."
         ),
         bad_example="第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 |",
         good_example="第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 | 0",
+        rationale_zh=(
+            "标准表格（国办公开办函〔2021〕30号）的每个单元格都应填写数字，没有的填0。空白单元格、占位符（/、"
+            "-、—）或应填数字处写了文字，都在该单元格处报告；凡用到该单元格的关系式随即“无法判断”：govlint "
+            "绝不在缺值时计算关系式，也绝不以0代替。能读取的行中缺少的单元格同样报告。无法读取的行（没有依据确"
+            "定其数值的位置）中的单元格不在此报告：该行由 GL108 报告，那是读取的问题，不是报告的问题。"
+            "由连写数字按该行的勾稽关系唯一拆分出的单元格，是文字提取造成的，不是报告的缺陷，不报告。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -427,13 +461,18 @@ class TitleIncomplete(Rule):
         summary_zh="标题缺少机关名称、年份或“政府信息公开工作年度报告”字样",
         summary_en="The title lacks the body's name, the year or the words 政府信息公开工作年度报告",
         rationale=(
-            "The title names the body, the report year and the kind of document: "
-            "{机关名称}{Y}年政府信息公开工作年度报告 (spec §2). A supervising office criticised a report titled "
-            "工作报告 instead of 年度报告 (莆田 2009 通报, spec §9). Spaces and line breaks inside the title are "
-            "ignored (spec §2, §3.3)."
+            "The title names the body, the report year and the kind of document: {机关名称}{Y}年政府信息公开工"
+            "作年度报告, as 《中华人民共和国政府信息公开条例》第四十九条 and 第五十条 name it (政府信息公开工"
+            "作年度报告). Supervising offices have criticised reports titled 工作报告 instead of 年度报告. "
+            "Spaces and line breaks inside the title are ignored."
         ),
         bad_example="洪山镇人民政府政府信息公开工作报告",
         good_example="洪山镇人民政府 2024 年政府信息公开工作年度报告",
+        rationale_zh=(
+            "标题应写明机关名称、报告年度和文件种类：{机关名称}{Y}年政府信息公开工作年度报告，即《中华人民共和"
+            "国政府信息公开条例》第四十九条、第五十条所称的“政府信息公开工作年度报告”。曾有主管部门通报批评把"
+            "“年度报告”写成“工作报告”的情形。标题中的空格和换行不影响判断。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:

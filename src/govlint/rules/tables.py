@@ -24,16 +24,6 @@ from govlint.schema import TABLE_KEYS, ValueKind
 
 _ERROR = Severity.ERROR
 
-_NOT_ASSESSABLE = (
-    "A relation with an empty or unreadable cell is *not assessable*: it is not evaluated and no value is "
-    "substituted for the missing one (spec §7; the cell itself is GL105's finding)."
-)
-_REPAIR = (
-    "The relations overlap (spec §7.1 notes): when exactly one cell, changed alone, would make every failing "
-    "relation connected to it hold, and no relation that holds uses that cell, the message names the cell and "
-    "its value."
-)
-
 
 class Unread(Rule):
     """What govlint could not read, said once per row (or per table), never as the report's defect."""
@@ -46,17 +36,26 @@ class Unread(Rule):
         summary_zh="未能读取表格某行（或整张表）的数值",
         summary_en="govlint could not read the values of a table row (or of a whole table)",
         rationale=(
-            "govlint places a number in a cell only on evidence (spec §6: by count and position, never by "
-            "guessing): a structured source's cell grid, a row printing as many values as it has columns, column "
-            "positions proven by the table's aligned tabs or pipes, or arithmetic that leaves one split of digits "
-            "run together. When none proves where a row's values belong, the row is *unread*: its cells are not "
-            "reported empty (GL105), the relations that need them are not assessable, and this finding says why, "
-            "once per row, or once per table when no row of it could be read. It is about govlint's reading, not "
-            "about the report: it is a warning, counted apart (未能读取), and never deducted from a score. Check the "
-            "row by hand, or give govlint the original file (HTML, Word or PDF) rather than copied text."
+            "govlint places a number in a cell only on evidence, by count and position, never by guessing: "
+            "a structured source's cell grid, a row printing as many values as it has columns, column "
+            "positions proven by the table's aligned tabs or pipes, or arithmetic that leaves one split "
+            "of digits printed together. When none proves where a row's values belong, the row is *unread*: "
+            "its cells are not reported empty (GL105), the relations that need them are not assessable, "
+            "and this finding says why, once per row, or once per table when no row of it could be read. "
+            "It is about govlint's reading, not about the report: it is a warning, counted apart (未能读取), "
+            "and never deducted from a score. Check the row by hand, or give govlint the original file "
+            "(HTML, Word or PDF) rather than copied text."
         ),
         bad_example="(一)予以公开 3 1 0 0 4\n(二)部分公开 0 0 0 0 0 0 0",
         good_example="(一)予以公开\t3\t1\t0\t0\t0\t0\t4\n(二)部分公开\t0\t0\t0\t0\t0\t0\t0",
+        rationale_zh=(
+            "govlint 只凭依据把数字放进单元格，依据是数量和位置，绝不猜测：结构化文件的单元格网格、一行打印的"
+            "数值个数与列数相同、由对齐的制表符或竖线证明的列位置，或只容一种拆分方式的连写数字。没有任何依据"
+            "能确定一行数值的位置时，该行“未能读取”：其单元格不报告为空（GL105），用到它们的关系式无法判断，"
+            "本规则说明原因，每行报告一次；整张表都读不出时，每张表报告一次。这是 govlint 读取的问题，"
+            "不是报告的问题：属于警告，单独计数（未能读取），评分时从不扣分。请人工核对该行，或把原始文件（网"
+            "页、Word 或 PDF）而不是复制出的文字交给 govlint。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -179,12 +178,25 @@ class RowTotal(_RelationRule):
         summary_zh="申请情况表某行的“总计”不等于各申请人列之和",
         summary_en="A row's 总计 in the applications table differs from the sum of its applicant columns",
         rationale=(
-            "Relation R3.1 (spec §7.1): in every data row of the applications table, 总计 = 自然人 + 商业企业 + "
-            "科研机构 + 社会公益组织 + 法律服务机构 + 其他, as the header 申请人情况 / 总计 prints it (spec §5.1). "
-            "The finding points at the row's 总计 cell and states the sum. " + _NOT_ASSESSABLE + " " + _REPAIR
+            "In every data row of the table of applications (国办公开办函〔2021〕30号), 总计 = 自然人 "
+            "+ 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, as the header 申请人情况 / 总计 "
+            "prints it. The finding points at the row's 总计 cell and states the sum. A relation with "
+            "an empty or unreadable cell is *not assessable*: it is not evaluated and no value is substituted"
+            " for the missing one (the cell itself is GL105's finding). The relations of the table share "
+            "cells: when exactly one cell, changed alone, would make every failing relation connected "
+            "to it hold, and no relation that holds uses that cell, the message names the cell and its "
+            "value."
         ),
         bad_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 5",
         good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
+        rationale_zh=(
+            "政府信息公开申请情况表（国办公开办函〔2021〕30号）的每个数据行中，总计 = 自然人 + 商业企业 "
+            "+ 科研机构 + 社会公益组织 + 法律服务机构 + 其他，与表头“申请人情况 / 总计”的结构一致。问题指向该"
+            "行的“总计”单元格，并给出各列之和。关系式中有空白或无法识别的单元格时，该关系“无法判断”："
+            "不作计算，也不以任何数值代替缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格："
+            "若只改动某一个单元格就能使与之相关的所有不成立的关系式都成立，且成立的关系式都不用到它，"
+            "消息会指出该单元格及其应有的值。"
+        ),
     )
 
     def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
@@ -208,20 +220,31 @@ class ResultsTotal(_RelationRule):
         summary_zh="申请情况表“(七)总计”不等于各办理结果行之和",
         summary_en="(七)总计 of the applications table differs from the sum of the result rows, per column",
         rationale=(
-            "Relation R3.2 (spec §7.1): in every column, （七）总计 = （一）予以公开 + （二）部分公开 + the "
-            "eight （三） rows + the three （四） rows + the five （五） rows + the （六） rows (three in the 2021 "
-            "format, the single 其他处理 row in the 2019 format or a mixed report): 21 terms in 2021, 19 in 2019. It "
-            "holds because every finished application is counted in exactly one result row (the label of （二） says "
-            "只计这一情形，不计其他情形, spec §5.2). The finding points at the （七）总计 cell of the column. "
-            + _NOT_ASSESSABLE
-            + " "
-            + _REPAIR
+            "In every column of the table of applications (国办公开办函〔2021〕30号), （七）总计 = （一）"
+            "予以公开 + （二）部分公开 + the eight （三） rows + the three （四） rows + the five （五）"
+            " rows + the （六） rows (three in the 2021 format, the single 其他处理 row in the 2019 format "
+            "or a mixed report): 21 terms in 2021, 19 in 2019. It holds because every concluded application "
+            "is counted in exactly one result row (the label of （二） says 只计这一情形，不计其他情形). "
+            "The finding points at the （七）总计 cell of the column. A relation with an empty or unreadable "
+            "cell is *not assessable*: it is not evaluated and no value is substituted for the missing "
+            "one (the cell itself is GL105's finding). The relations of the table share cells: when exactly "
+            "one cell, changed alone, would make every failing relation connected to it hold, and no "
+            "relation that holds uses that cell, the message names the cell and its value."
         ),
         bad_example=(
             "(一)予以公开 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…(其余各行均为 0)\n(七)总计 | 30 | 0 | 0 | 0 | 0 | 0 | 30"
         ),
         good_example=(
             "(一)予以公开 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…(其余各行均为 0)\n(七)总计 | 31 | 0 | 0 | 0 | 0 | 0 | 31"
+        ),
+        rationale_zh=(
+            "政府信息公开申请情况表（国办公开办函〔2021〕30号）的每一列中，（七）总计 = （一）予以公开 "
+            "+ （二）部分公开 + （三）的八行 + （四）的三行 + （五）的五行 + （六）的各行（2021年格式为三行；"
+            "2019年格式或混用格式的报告为“其他处理”一行）：2021年格式共21项，2019年格式共19项。这是因为每件办"
+            "结的申请只计入一个办理结果行（（二）的行名写明“只计这一情形，不计其他情形”）。问题指向该列的“（七"
+            "）总计”单元格。关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何数值代替"
+            "缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就能使与之"
+            "相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值。"
         ),
     )
 
@@ -247,13 +270,15 @@ class Balance(_RelationRule):
         summary_zh="申请情况表“一+二”不等于“三(七)总计+四”",
         summary_en="一 + 二 differs from 三(七)总计 + 四 in a column of the applications table",
         rationale=(
-            "Relation R3.3 (spec §7.1), printed in the table's own corner note "
-            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）: in every column, "
-            "一、本年新收 + 二、上年结转 = 三、(七)总计 + 四、结转下年度继续办理. The finding points at the "
-            "四、结转下年度继续办理 cell, the balancing item, and states the value that would balance the column. "
-            + _NOT_ASSESSABLE
-            + " "
-            + _REPAIR
+            "The table of applications (国办公开办函〔2021〕30号) prints its own relation in its corner: "
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）. In every column, 一、"
+            "本年新收 + 二、上年结转 = 三、(七)总计 + 四、结转下年度继续办理. The finding points at the "
+            "四、结转下年度继续办理 cell, the balancing item, and states the value that would balance "
+            "the column. A relation with an empty or unreadable cell is *not assessable*: it is not evaluated"
+            " and no value is substituted for the missing one (the cell itself is GL105's finding). The "
+            "relations of the table share cells: when exactly one cell, changed alone, would make every "
+            "failing relation connected to it hold, and no relation that holds uses that cell, the message "
+            "names the cell and its value."
         ),
         bad_example=(
             "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n"
@@ -264,6 +289,15 @@ class Balance(_RelationRule):
             "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n"
             "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n…\n"
             "(七)总计 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"
+        ),
+        rationale_zh=(
+            "政府信息公开申请情况表（国办公开办函〔2021〕30号）在表角注明了自身的勾稽关系：“本列数据的勾稽关系"
+            "为：第一项加第二项之和，等于第三项加第四项之和”。即每一列中，一、本年新收 + 二、上年结转 "
+            "= 三、（七）总计 + 四、结转下年度继续办理。问题指向作为平衡项的“四、结转下年度继续办理”单元格，"
+            "并给出使该列平衡的值。关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何"
+            "数值代替缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就"
+            "能使与之相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值"
+            "。"
         ),
     )
 
@@ -294,15 +328,25 @@ class ReviewTotal(_RelationRule):
         summary_zh="行政复议或行政诉讼某组的“总计”不等于其四项之和",
         summary_en="A review or litigation group's 总计 differs from the sum of its four cells",
         rationale=(
-            "Relation R4.1 (spec §7.1): in each of the three groups of table 四 (行政复议; 行政诉讼 "
-            "未经复议直接起诉; 行政诉讼 复议后起诉), 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (spec §6). Real "
-            "failures: seed 002 and 洪泽区 2023 (spec §9). The finding points at the group's 总计 cell. "
-            + _NOT_ASSESSABLE
-            + " A single cell is named as the repair only when no other cell of the group could repair it with a "
-            "count ≥ 0 (洪泽区 2023: 10 1 0 0 总计 0 can only be repaired by 总计 = 11)."
+            "In each of the three groups of the table of administrative reviews and lawsuits (国办公开办函〔2"
+            "021〕30号: 行政复议; 行政诉讼 未经复议直接起诉; 行政诉讼 复议后起诉), 总计 = 结果维持 + "
+            "结果纠正 + 其他结果 + 尚未审结. Real reports get it wrong (洪泽区 2023: 10 1 0 0 总计 0). "
+            "The finding points at the group's 总计 cell. A relation with an empty or unreadable cell "
+            "is *not assessable*: it is not evaluated and no value is substituted for the missing one "
+            "(the cell itself is GL105's finding). A single cell is named as the repair only when no "
+            "other cell of the group could repair it with a count of 0 or more (10 1 0 0 总计 0 can only "
+            "be repaired by 总计 = 11)."
         ),
         bad_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1",
         good_example="0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0",
+        rationale_zh=(
+            "行政复议、行政诉讼情况表（国办公开办函〔2021〕30号）的三组（行政复议；行政诉讼 未经复议直接起诉；"
+            "行政诉讼 复议后起诉）中，每组 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。实际报告中确有错"
+            "误（如洪泽区2023年：10 1 0 0 总计 0）。问题指向该组的“总计”单元格。关系式中有空白或无法识别的单元"
+            "格时，该关系“无法判断”：不作计算，也不以任何数值代替缺失的单元格（该单元格本身由 GL105 报告）"
+            "。只有组内其他单元格都无法以不小于0的数修正时，才指出唯一应修正的单元格（10 1 0 0 总计 0 "
+            "只能修正为 总计 = 11）。"
+        ),
     )
 
     def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
@@ -333,13 +377,18 @@ class InvalidCount(Rule):
         summary_zh="数值为负数、小数或不是数字",
         summary_en="A count that is negative, fractional or not a number",
         rationale=(
-            "Domains R2.1, R3.4 and R4.2 (spec §7.1): every count of tables 二, 三 and 四 is an integer ≥ 0; the "
-            "2021 行政事业性收费 amount is a decimal ≥ 0 in 万元; the 2019 本年增/减 is a signed integer (spec §4). "
-            "A readable value outside its domain is reported at the cell. Text that cannot be read as a number at "
-            "all is GL105's finding."
+            "Every count of tables 二, 三 and 四 (国办公开办函〔2021〕30号) is a whole number of 0 or "
+            "more; the 2021 行政事业性收费 amount is a decimal of 0 or more in 万元; the 2019 本年增/减 "
+            "is a signed whole number. A readable value outside its domain is reported at the cell. Text "
+            "that cannot be read as a number at all is GL105's finding."
         ),
         bad_example="(一)予以公开 | 3 | -1 | 0 | 0 | 0 | 0 | 2",
         good_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4",
+        rationale_zh=(
+            "第二、三、四部分表格（国办公开办函〔2021〕30号）中的件数都是不小于0的整数；2021年格式的行政事业性"
+            "收费金额是以万元为单位、不小于0的数；2019年格式的“本年增/减”是可带正负号的整数。能读出但超出取值"
+            "范围的数值在该单元格处报告。完全不能读作数字的文字由 GL105 报告。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
