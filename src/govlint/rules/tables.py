@@ -25,6 +25,26 @@ from govlint.schema import TABLE_KEYS, ValueKind
 _ERROR = Severity.ERROR
 
 
+#: What every relation rule says of unassessable relations and of the repair it names (English, Chinese).
+_NOT_ASSESSABLE = (
+    "A relation with an empty or unreadable cell is *not assessable*: it is not evaluated and "
+    "no value is substituted for the missing one (the cell itself is GL105's finding)."
+)
+_REPAIR = (
+    "The relations of the table share cells: when exactly one cell, changed alone, would make every failing "
+    "relation connected to it hold, and no relation that holds uses that cell, the message names the cell and "
+    "its value."
+)
+_NOT_ASSESSABLE_ZH = (
+    "关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何数值代替缺失的单元格"
+    "（该单元格本身由 GL105 报告）。"
+)
+_REPAIR_ZH = (
+    "表中各关系式共用单元格：若只改动某一个单元格就能使与之相关的所有不成立的关系式都成立，"
+    "且成立的关系式都不用到它，消息会指出该单元格及其应有的值。"
+)
+
+
 class Unread(Rule):
     """What govlint could not read, said once per row (or per table), never as the report's defect."""
 
@@ -457,6 +477,11 @@ class DescribedRelation(Rule):
         ),
         bad_example="档案库存情况\n项目\t纸质档案\t电子档案\t档案合计\n年初库存\t2\t3\t6",
         good_example="档案库存情况\n项目\t纸质档案\t电子档案\t档案合计\n年初库存\t2\t3\t5",
+        rationale_zh=(
+            "插件可以描述自己的表格（由 `govlint_tables` 提供的 `TableSpec`，例如某省的收费表），并写明单元格之间的"
+            "勾稽关系：某行或某列的合计等于各项之和。govlint 在各种版式中读取这样的表格，并像检查标准表格"
+            "（GL201–GL204）那样检查每个关系式：消息指出关系式、单元格及其应有的值。" + _NOT_ASSESSABLE_ZH + _REPAIR_ZH
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
