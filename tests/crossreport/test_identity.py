@@ -79,6 +79,9 @@ def test_a_bad_roster_is_a_configuration_error(tmp_path: Path) -> None:
     path.write_text("单位,截止日期\n财政局,1月28日\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"roster.csv:2: deadline '1月28日' is not MM-DD"):
         read_roster(str(path))
+    path.write_text("body,level\n财政局,department\n公安局,县级\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"roster.csv:3: level '县级' names neither a government"):
+        read_roster(str(path))
     path.write_text("name,level\n财政局,x\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="names no body column"):
         read_roster(str(path))

@@ -74,13 +74,6 @@ def test_the_rosters_level_decides_for_a_report_that_does_not_show_it(tmp_path: 
     assert late.expected == "2024-01-31"
 
 
-def test_a_level_the_roster_cannot_name_is_a_configuration_error(tmp_path: Path) -> None:
-    path = tmp_path / "roster.csv"
-    path.write_text("body,level\n财政局,department\n公安局,县级\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"roster.csv:3: level '县级' names neither a government"):
-        read_roster(str(path))
-
-
 def test_a_body_listed_with_its_region_apart_is_found_under_either_name(tmp_path: Path) -> None:
     path = tmp_path / "roster.csv"
     path.write_text("body,level,region\n财政金融局,department,平潭综合实验区\n公安局,department,\n", encoding="utf-8")
