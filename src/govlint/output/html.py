@@ -37,7 +37,7 @@ from govlint.output import SEVERITY_NAMES, SKIPPED_CODES, FileOutput, Formatter,
 from govlint.output.view import ReportView
 from govlint.rule import RuleMeta
 from govlint.rules import BUILTIN_RULES
-from govlint.scoring import ReportScore, RunScores
+from govlint.scoring import ReportScore, RunScores, code_order
 
 #: Characters of context shown on each side of a finding on a long source line (a crawled page is often
 #: one line of thousands of characters).
@@ -260,10 +260,10 @@ def render(entries: Sequence[_Entry], scores: Sequence[ReportScore], rules: Sequ
         summary=_summary(entries, scores),
         reports=reports,
         years=sorted({r["year"] for r in reports if r["year"] is not None}),
-        codes=sorted(codes, key=_code_order),
-        code_chart=_bars(sorted(codes.items(), key=lambda item: _code_order(item[0])), unread=unread_codes),
+        codes=sorted(codes, key=code_order),
+        code_chart=_bars(sorted(codes.items(), key=lambda item: code_order(item[0])), unread=unread_codes),
         score_chart=_bars(_score_bins([s.score for s in scores if s.score is not None])),
-        rules=[metas[code] for code in sorted(codes, key=_code_order) if code in metas],
+        rules=[metas[code] for code in sorted(codes, key=code_order) if code in metas],
         documented=metas.keys() & codes.keys(),
         severity_names=SEVERITY_NAMES[lang],
         tables_json=_tables_json(entries, reports, lang),
@@ -296,11 +296,6 @@ def _csp(css: str, script: str) -> str:
     )
 
 
-def _code_order(code: str) -> tuple[str, str]:
-    digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return code[: len(code) - len(digits)], digits.zfill(8)
-
-
 def _summary(entries: Sequence[_Entry], scores: Sequence[ReportScore]) -> dict[str, int]:
     """The counts at the top: reports (read or not), files and folders that could not be read, the unread
     places of the reports that were read, skipped files, problems and rule failures."""
@@ -329,7 +324,7 @@ def _report(entry: _Entry, score: ReportScore | None, lang: Lang) -> dict[str, A
         "unreadable": next((d for d in entry.diagnostics if d.code in ERROR_CODES), None),
         "counts": {s.value: counts[s.value] for s in Severity},
         "unread": len(score.unread) if score else 0,
-        "codes": sorted({d.code for d in entry.diagnostics}, key=_code_order),
+        "codes": sorted({d.code for d in entry.diagnostics}, key=code_order),
         "findings": [_finding(entry, d, lang) for d in entry.diagnostics],
         "failures": [e.message(lang) for e in entry.errors],
     }
