@@ -231,3 +231,8 @@ def test_the_lint_result_carries_the_corrected_count() -> None:
     assert result.to_dict()["corrected_cases"] == 3
     assert lint_report(make_report()).corrected_cases == 0
     assert lint_report(make_report(review={"review": [0, 1, 0, 0, 0]})).corrected_cases is None
+
+
+def test_gl606_a_mention_broken_over_lines_is_a_mention() -> None:
+    report = make_report(review=CORRECTED, prose=["本年度被复议机关纠", "正的答复已全部整改。"])
+    assert diagnostics(CorrectedCasesUnmentioned, report) == []

@@ -128,6 +128,11 @@ def test_gl601_a_sentence_broken_over_lines_is_read_whole() -> None:
     [d] = diagnostics(TextContradictsCount, report)
     assert (d.key, d.actual, pointed(report, d)) == ("text.received", 5, "5")
     assert "“2024年，我镇共受理政府信息公开申请5件”" in d.message_zh
+    # a line break inside a phrase, and blank lines, are read through; two numbers apart stay apart
+    assert [(c.kind, c.value) for c in claims(make_report(prose=["予以公开及", "", "部分公开3件。"]))] == [
+        ("granted_partial", 3)
+    ]
+    assert counts("共受理政府信息公开申请4 0件。") == []
     # a heading or a numbered item on the next line starts a new sentence
     assert counts("（二）依申请公开情况", "1.受理政府信息公开申请4件。") == []
 

@@ -383,6 +383,7 @@ class SectionFiveGeneric(Rule):
 #: Words that speak of a corrected case.
 CORRECTION_WORDS: tuple[str, ...] = ("纠正", "纠错", "撤销", "确认违法", "败诉", "责令", "重新答复", "重新作出")
 _CASE_WORDS = ("复议", "诉讼", "案件", "起诉")
+_CORRECTION = re.compile("|".join(CORRECTION_WORDS))
 _REVIEW_GROUPS = 3
 _CASE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|个)")
 
@@ -400,12 +401,21 @@ def corrected_cases(report: Report, ctx: RuleContext) -> tuple[int, tuple[Cell, 
 
 
 def speaks_of_cases(report: Report) -> bool:
-    """Whether a sentence of the prose speaks of the cases: a correction word, or a count of cases, in a
-    sentence about reviews or lawsuits (or a correction word anywhere)."""
+    """Whether the report speaks of the cases: a correction word anywhere in its text (the column label
+    结果纠正 of table 四 aside), or a sentence of the prose about reviews or lawsuits that states a count.
+
+    The whole text is searched, not only the prose: a table's span may reach over the sentences printed
+    between its section's heading and its rows."""
+    text = report.text
+    table = report.tables.review_litigation
+    lo, hi = (table.span.start, table.span.end) if table is not None and table.span is not None else (0, 0)
+    flat = "".join((text[:lo] + "\n" + text[hi:]).split())  # "纠\n正" is 纠正
+    inside = "".join(text[lo:hi].split()).replace("结果纠正", "")
+    if _CORRECTION.search(flat) or _CORRECTION.search(inside):
+        return True
     for sentence in prose_sentences(report):
-        if any(word in sentence for word in CORRECTION_WORDS):
-            return True
-        if any(word in sentence for word in _CASE_WORDS) and _CASE_COUNT.search(sentence):
+        words = "".join(sentence.split())
+        if any(word in words for word in _CASE_WORDS) and _CASE_COUNT.search(words):
             return True
     return False
 

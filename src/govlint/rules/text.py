@@ -22,10 +22,10 @@ from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
 
 #: Sentence ends and clause ends in the prose.
-#: A line break inside a sentence (a PDF's or a broken paragraph's) does not end it; a blank line does, and so
-#: does a break before a heading or a numbered item (一、 （一） 1.).
+#: A line break inside a sentence (a PDF's, a page break, a broken paragraph's) does not end it, even with blank
+#: lines after it; a break before a heading or a numbered item (一、 （一） 1.) does.
 _NUMERAL = "一二三四五六七八九十"
-_NEW_ITEM = rf"[ \t\u3000]*(?:\n|[{_NUMERAL}]+、|[（(][{_NUMERAL}\d]+[）)]|\d+[.、．])"
+_NEW_ITEM = rf"\s*(?:[{_NUMERAL}]+、|[（(][{_NUMERAL}\d]+[）)]|\d+[.、．])"
 _SENTENCE = re.compile(rf"(?:[^。；;！!？?\n]|\n(?!{_NEW_ITEM}))+")
 _BREAK = re.compile(r"\s*\n\s*")
 _CLAUSE = re.compile(r"[^，,]+")
@@ -155,28 +155,42 @@ def claims(report: Report) -> tuple[Claim, ...]:
 
 def _scopes_on(clause: str) -> bool:
     """A clause that is only a scope ("其中", "全市范围内"): a scope word and no number."""
-    return any(word in clause for word in SCOPE_WORDS) and not any(ch.isdigit() for ch in clause)
+    flat = _flat(clause)
+    return any(word in flat for word in SCOPE_WORDS) and not any(ch.isdigit() for ch in flat)
+
+
+def _flat(text: str) -> str:
+    """``text`` without spaces and line breaks: what a word search must see ("其\n中" is 其中)."""
+    return "".join(text.split())
 
 
 def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str]) -> Iterator[Claim]:
     text = report.text
-    body = clause.group()
+    # The phrases are matched on the clause without its spaces and line breaks ("予以公开及\n部分公开"), and
+    # each position mapped back to the text.
+    raw = clause.group()
+    kept = [i for i, ch in enumerate(raw) if not ch.isspace() or _between_digits(raw, i)]
+    body = "".join(raw[i] for i in kept)
     if any(word in body for word in SCOPE_WORDS) or _different_year(body, report.report_year):
         return
-    taken: list[tuple[int, int]] = []
+    offset = clause.start()
+    taken: list[int] = []
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, clause.start(), clause.end()):
-            start, end = match.span(match.re.groups)  # the count is the last group
-            if any(s <= start < e for s, e in taken):
+        for match in pattern.finditer(body):
+            flat_start, flat_end = match.span(match.re.groups)  # the count is the last group
+            if flat_start in taken or not _kind_allowed(kind, body, body[: match.start()]):
                 continue
-            if not _kind_allowed(kind, body, text[clause.start() : match.start()]):
-                continue
-            taken.append((start, end))
+            taken.append(flat_start)
+            start, end, after = (
+                offset + kept[flat_start],
+                offset + kept[flat_end - 1] + 1,
+                offset + kept[match.end() - 1] + 1,
+            )
             name = kind.format(doc="regulations" if match.groupdict().get("doc") == "规章" else "normative_documents")
-            percent = _PERCENT.match(text, match.end(), sentence.end())
+            percent = _PERCENT.match(text, after, sentence.end())
             yield Claim(
                 kind=name,
-                value=int(text[start:end]),
+                value=int(body[flat_start:flat_end]),
                 start=start,
                 end=end,
                 sentence_start=sentence.start(),
@@ -184,8 +198,14 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
                 percent=Decimal(percent.group(1)) if percent else None,
                 percent_start=percent.start(1) if percent else 0,
                 percent_end=percent.end(1) if percent else 0,
-                includes_carried_over=_INCLUDES_CARRIED.match(text, match.end()) is not None,
+                includes_carried_over=_INCLUDES_CARRIED.match(text, after) is not None,
             )
+
+
+def _between_digits(raw: str, i: int) -> bool:
+    """Whether the space at ``i`` separates two numbers ("4 0"): kept, so that they do not become 40."""
+    before, after = raw[:i].rstrip(), raw[i:].lstrip()
+    return bool(before) and bool(after) and before[-1].isdigit() and after[0].isdigit()
 
 
 # ----- the cells a claim is compared with -----------------------------------------------------------------
@@ -443,15 +463,17 @@ def contradictions(report: Report) -> tuple[_Contradiction, ...]:
     for lo, hi in _prose(report):
         for sentence in _SENTENCE.finditer(text, lo, hi):
             # A statement of none or all reaches back over its sentence ("…累计受理4355件，全部办结").
-            if any(w in sentence.group() for w in SCOPE_WORDS):
+            sentence_text = _flat(sentence.group())
+            if any(w in sentence_text for w in SCOPE_WORDS):
                 continue
             for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 body = clause.group()
-                if _different_year(body, report.report_year):
+                flat = _flat(body)
+                if _different_year(flat, report.report_year):
                     continue
                 span = (sentence.start(), sentence.end())
                 none = _NO_CASES.search(body)
-                if none and not re.search(r"\d", body) and not any(w in body for w in _CASE_RESULTS):
+                if none and not re.search(r"\d", body) and not any(w in flat for w in _CASE_RESULTS):
                     what = {"review" if "复议" in none.group("what") else "litigation"}
                     if none.group("also") or "诉讼" in body[none.end() : none.end() + 10]:
                         what.add("litigation")
@@ -462,7 +484,6 @@ def contradictions(report: Report) -> tuple[_Contradiction, ...]:
                             )
                         )
                 done = _ALL_CONCLUDED.search(body)
-                sentence_text = sentence.group()
                 if done and not any(w in sentence_text for w in ("结转", "上年", "复议", "诉讼", "期限", "时限")):
                     found.append(
                         _Contradiction(
