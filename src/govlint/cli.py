@@ -537,7 +537,7 @@ def run_check(args: argparse.Namespace) -> int:
                 continue
             report_result(outcome.result, config, outcome.text, recorded=outcome.text is not None, view=outcome.view)
     if cross is not None:  # the run phase: the cross-report rules, once every file was checked
-        for result in cross.finish(args.history, configs.for_path):
+        for result in cross.finish(args.history, configs.for_path, jobs=args.jobs):
             report_result(result, configs.for_path(result.path), None, recorded=True)
     if args.write_baseline:
         from govlint.baseline import dump

@@ -9,6 +9,7 @@ PDF by headless Chromium.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 import govlint
 from govlint.cli import main
 from govlint.config import Config
+from govlint.crossreport.collect import load_history
 from govlint.linter import lint_report
 from govlint.parsing import parse_document
 from govlint.sources import load_file, load_text
@@ -100,3 +102,15 @@ def test_a_compilation_checks_the_same_with_one_or_two_workers(
         printed.append(capsys.readouterr().out)
     assert printed[0] == printed[1]
     assert "pingtan_2023.pdf#3" in printed[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_history_reads_a_compilation_as_its_references(tmp_path: Path, jobs: int) -> None:
+    """History files go through the runner too (a PDF in a worker): a compilation gives one reference per
+    report, and a file that cannot be read is passed over."""
+    shutil.copy(HERE / "pingtan_2023.pdf", tmp_path / "pingtan_2023.pdf")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n not a pdf")
+    found = load_history([str(tmp_path)], Config(), jobs=jobs)
+    assert [(d.path, d.identity.body if d.identity else None, d.reference) for d in found] == [
+        (f"{tmp_path / 'pingtan_2023.pdf'}#{n}", body, True) for n, body in enumerate(BODIES, start=1)
+    ]

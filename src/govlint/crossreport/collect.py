@@ -8,19 +8,20 @@ Paths in the configuration (``history``, ``roster``) are relative to the configu
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from govlint import parsing, sources
 from govlint.config import Config
-from govlint.crossreport.digest import Digest, digest
+from govlint.crossreport.digest import Digest
 from govlint.crossreport.identity import OPTION_ALIASES, aliases
 from govlint.crossreport.roster import roster_of
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.errors import ConfigError
 from govlint.linter import LintResult
+from govlint.runner import Outcome, Task, run
 from govlint.sources.discover import Skipped, iter_report_paths
 
 if TYPE_CHECKING:
@@ -39,14 +40,20 @@ class Collector:
         self._options = options
 
     def finish(
-        self, history: Sequence[str] = (), config_for: Callable[[str], Config] | None = None
+        self,
+        history: Sequence[str] = (),
+        config_for: Callable[[str], Config] | None = None,
+        *,
+        jobs: int | None = None,
     ) -> list[LintResult]:
-        """Run the cross-report phase: one result per file with findings (see :func:`check_run`)."""
+        """Run the cross-report phase: one result per file with findings (see :func:`check_run`); the
+        history is read by ``jobs`` workers (default: the cores)."""
         folders = [*history]
         configured = self._options.get(OPTION_HISTORY) or ""
         if configured:
             folders.append(str(configured))
-        references = load_history(folders, self.aliases, exclude={d.path for d in self.digests})
+        checked = {_file(d.path) for d in self.digests}
+        references = load_history(folders, self.config, self.aliases, exclude=checked, jobs=jobs)
         roster = roster_of(self._options)
         run = Run(tuple(self.digests), references, roster)
         return check_run(run, self.plugins, self.config, config_for)
@@ -59,24 +66,32 @@ def start(plugins: Plugins, config: Config) -> Collector | None:
 
 
 def load_history(
-    folders: Iterable[str], aliases: Mapping[str, str] | None = None, *, exclude: Iterable[str] = ()
+    folders: Iterable[str],
+    config: Config,
+    aliases: Mapping[str, str] | None = None,
+    *,
+    exclude: Iterable[str] = (),
+    jobs: int | None = None,
 ) -> tuple[Digest, ...]:
-    """The reports under ``folders``, parsed as references (never linted).  A file that cannot be read or
-    parsed is passed over: history only adds what can be compared."""
+    """The reports under ``folders``, parsed as references (never linted) by the runner's workers (a PDF
+    always in a worker, with its limits), in folder order.  A file that cannot be read or parsed is passed
+    over: history only adds what can be compared."""
     skip = {os.path.abspath(p) for p in exclude}
-    found: list[Digest] = []
+    pairs = tuple((aliases or {}).items())
+    tasks: list[Task | Outcome] = []
     for folder in folders:
         if not os.path.isdir(folder):
             raise ConfigError(f"{OPTION_HISTORY}: {folder} is not a directory")
         for path in iter_report_paths([folder]):
             if isinstance(path, Skipped):  # a symlink out of the folder, an unreadable folder: not a reference
                 continue
-            name = str(path)
-            if os.path.abspath(name) in skip:
-                continue
-            try:
-                report = parsing.parse_document(sources.load_file(name, name=name))
-            except Exception:  # unreadable, or a parser bug: a reference must not stop the run
-                continue
-            found.append(digest(report, aliases, reference=True))
-    return tuple(found)
+            if os.path.abspath(str(path)) not in skip:
+                tasks.append(Task(str(path), config, aliases=pairs, reference=True))
+    with contextlib.closing(run(tasks, jobs=jobs)) as outcomes:
+        return tuple(o.digest for o in outcomes if o.digest is not None)
+
+
+def _file(path: str) -> str:
+    """The file a digest's report is in: ``汇编.pdf`` of the compilation's ``汇编.pdf#2``."""
+    file, mark, number = path.rpartition("#")
+    return file if mark and number.isdigit() else path

@@ -43,6 +43,8 @@ class Task:
     aliases: tuple[tuple[str, str], ...] | None = None
     #: Whether the worker sends back the report's :class:`~govlint.output.view.ReportView` (``--format html``).
     view: bool = False
+    #: An earlier year's file given with ``--history``: parsed into its digest (with ``aliases``), not linted.
+    reference: bool = False
 
 
 @attrs.frozen

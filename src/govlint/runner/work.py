@@ -72,11 +72,14 @@ def part_path(path: str, number: int) -> str:
 def _checked(task: Task, plugins: Plugins, report: Report, name: str | None = None) -> Outcome:
     """The outcome of one parsed report; ``name`` is the path its findings go by (a compilation's part),
     while selection, per-file ignores and levels follow the file's own path."""
+    shown = report if name is None else attrs.evolve(report, path=name)
+    if task.reference:  # a reference for the run phase: its digest alone
+        reference = digest(shown, dict(task.aliases or ()), reference=True)
+        return Outcome(task.path, LintResult(shown.path, ()), digest=reference)
     if is_not_a_report(report):
         found = configured([not_a_report(report.path)], task.config, report.path)
         return Outcome(task.path, _named(LintResult(report.path, found), name), report.text)
     result = _named(lint_report(report, task.config, plugins=plugins), name)
-    shown = report if name is None else attrs.evolve(report, path=name)
     kept = None if task.aliases is None else digest(shown, dict(task.aliases))
     return Outcome(task.path, result, report.text, kept, view=report_view(shown) if task.view else None)
 
