@@ -282,3 +282,22 @@ def test_a_table_a_plugin_describes_is_drawn_under_its_own_title_and_labels() ->
     ((key, title, rows),) = data["reports"]["0"]  # type: ignore[index]
     assert (strings[key], strings[title]) == ("records_stock", "档案库存情况表")  # type: ignore[index]
     assert [row[3] for row in rows] == ["2\t2", "3\t3"]
+
+
+def test_a_file_that_cannot_be_read_is_counted_listed_and_never_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(PINGTAN / "004_finance_2022.txt", folder / "a_report.txt")
+    (folder / "b_scan.pdf").write_bytes(b"%PDF-1.4\n%\xff\xff\n1 0 obj broken")
+    out = tmp_path / "review.html"
+    code, _ = check([str(folder), "--format", "html", "-o", str(out)], capsys)
+    assert code == 2, "a file that cannot be read makes the run exit 2"
+    markup = out.read_text(encoding="utf-8")
+    assert re.search(r'id="count-reports">2<', markup) and re.search(r'id="count-unreadable">1<', markup)
+    unreadable, report = sorted(list_rows(markup), key=lambda r: r["path"], reverse=True)
+    assert unreadable["path"].endswith("b_scan.pdf") and unreadable["score"] == "无法读取"
+    assert report["score"].isdigit()
+    (listed,) = re.findall(r'<ul id="unreadable">\s*<li>(.*?)</li>', markup, re.S)
+    assert "b_scan.pdf" in listed and 'href="#rule-' not in listed
