@@ -24,7 +24,7 @@ from govlint.sources.document import Document
 from govlint.sources.extras import require
 from govlint.sources.guard import MAX_PDF_PAGES, PDF_TIME_BUDGET, input_error
 from govlint.sources.pdf_geometry import Glyph, Grid, Ruling, find_grids
-from govlint.sources.pdf_layout import write_pages
+from govlint.sources.pdf_layout import Item, page_items, write_items
 
 _LOCK = threading.Lock()
 #: A page with more drawing objects than this is a drawing, not a report page: its rulings are not read.
@@ -54,12 +54,14 @@ def read_pdf(data: bytes, name: str) -> Document:
     """Read the bytes of a PDF file."""
     pdfium = require("pypdfium2", "pdf", name)
     with _LOCK:
-        pages = _read_pages(pdfium, data, name)
-    _check_text(pages, name)
-    return write_pages(pages, name)
+        items, text = _read_pages(pdfium, data, name)
+    text.check(name)
+    return write_items(items, name)
 
 
-def _read_pages(pdfium: Any, data: bytes, name: str) -> list[Page]:
+def _read_pages(pdfium: Any, data: bytes, name: str) -> tuple[list[Item], _TextLayer]:
+    """The tables and lines of every page, and the tally of their characters; each page's glyphs are let go
+    once its items are made (they were most of the memory of a long PDF)."""
     raw = pdfium.raw
     try:
         document = pdfium.PdfDocument(data)
@@ -76,15 +78,18 @@ def _read_pages(pdfium: Any, data: bytes, name: str) -> list[Page]:
                 f"PDF 页数过多（{count} 页，上限 {MAX_PDF_PAGES}）",
                 f"too many pages ({count}; limit {MAX_PDF_PAGES})",
             )
-        pages = []
+        items: list[Item] = []
+        text = _TextLayer()
         for index in range(count):
             _check_time(deadline, name)
             page = document[index]
             try:
-                pages.append(_read_page(raw, page, index + 1, deadline, name))
+                read = _read_page(raw, page, index + 1, deadline, name)
             finally:
                 page.close()
-        return pages
+            text.add(read.glyphs)
+            items.extend(page_items(read))
+        return items, text
     except InputError:
         raise
     except Exception:  # PDFium reports a damaged page or object in several ways; all mean "corrupt"
@@ -279,21 +284,31 @@ def _thin_box(points: list[tuple[float, float]]) -> list[Ruling]:
     return []
 
 
-def _check_text(pages: list[Page], name: str) -> None:
-    """Refuse a PDF without a usable text layer: no text, no Chinese text, or mojibake."""
-    chars = [glyph.text for page in pages for glyph in page.glyphs]
-    chinese = sum(1 for char in chars if "\u4e00" <= char <= "\u9fff")
-    if chinese >= 10:
-        return
-    garbled = sum(1 for char in chars if "\u0080" <= char <= "\u024f" or char == "\ufffd")
-    if garbled >= 10:
+class _TextLayer:
+    """The tally of the characters of every page, to refuse a PDF without a usable text layer."""
+
+    def __init__(self) -> None:
+        self.chinese = 0
+        self.garbled = 0
+
+    def add(self, glyphs: list[Glyph]) -> None:
+        for glyph in glyphs:
+            char = glyph.text
+            self.chinese += "\u4e00" <= char <= "\u9fff"
+            self.garbled += "\u0080" <= char <= "\u024f" or char == "\ufffd"
+
+    def check(self, name: str) -> None:
+        """Refuse a PDF without a usable text layer: no text, no Chinese text, or mojibake."""
+        if self.chinese >= 10:
+            return
+        if self.garbled >= 10:
+            raise input_error(
+                name,
+                "PDF 的文字层是乱码（字体缺少字符映射），请先做文字识别（OCR）",
+                "the PDF's text layer is garbled (fonts without a character map); OCR it first",
+            )
         raise input_error(
             name,
-            "PDF 的文字层是乱码（字体缺少字符映射），请先做文字识别（OCR）",
-            "the PDF's text layer is garbled (fonts without a character map); OCR it first",
+            "PDF 中没有可提取的中文文字，可能是扫描件，请先做文字识别（OCR）",
+            "no extractable text; a scan? OCR it first",
         )
-    raise input_error(
-        name,
-        "PDF 中没有可提取的中文文字，可能是扫描件，请先做文字识别（OCR）",
-        "no extractable text; a scan? OCR it first",
-    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from govlint.model import Origin
@@ -43,17 +43,27 @@ class _Table(NamedTuple):
     cells: dict[tuple[int, int], str]
 
 
+class _Box(NamedTuple):
+    """What the writer needs of a line once its glyphs are gone: its extent and its font size."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
 class _Text(NamedTuple):
     page: int
-    line: Line
+    line: _Box
     text: str
 
 
-def write_pages(pages: Sequence[Page], name: str) -> Document:
-    """The document text of the pages, with page (and table cell) origins."""
-    items: list[_Table | _Text] = []
-    for page in pages:
-        items.extend(_page_items(page))
+Item = _Table | _Text
+
+
+def write_items(items: Sequence[Item], name: str) -> Document:
+    """The document text of the items of every page (:func:`page_items`), with page and table cell origins."""
     writer = _Writer([item.line for item in items if isinstance(item, _Text)])
     previous: _Table | _Text | None = None
     for item in items:
@@ -66,7 +76,9 @@ def write_pages(pages: Sequence[Page], name: str) -> Document:
     return writer.builder.build(name, "pdf")
 
 
-def _page_items(page: Page) -> Iterator[_Table | _Text]:
+def page_items(page: Page) -> list[Item]:
+    """A page's tables and lines of text, top to bottom; they keep no glyph, so a long PDF is read page by
+    page without holding every page's glyphs."""
     grids = page.grids
     in_cells: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     free: list[Glyph] = []
@@ -87,9 +99,10 @@ def _page_items(page: Page) -> Iterator[_Table | _Text]:
         text = line_text(line, tabs=True)
         if _is_page_number(text, line, page.height):
             continue
-        positioned.append((line.top, _Text(page.number, line, text)))
+        box = _Box(line.x0, line.x1, line.top, line.bottom, line.size)
+        positioned.append((line.top, _Text(page.number, box, text)))
     positioned.sort(key=lambda pair: pair[0])
-    yield from (item for _, item in positioned)
+    return [item for _, item in positioned]
 
 
 def _is_page_number(text: str, line: Line, height: float) -> bool:
@@ -107,7 +120,7 @@ def _mode(values: Sequence[float], fallback: float) -> float:
 class _Writer:
     """Writes items in order, joining paragraph lines and page-split tables."""
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: Sequence[_Box]) -> None:
         self.builder = TextBuilder()
         self.left = _mode([line.x0 for line in lines], 0.0)
         self.right = _mode([line.x1 for line in lines], 0.0)
