@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _fail(clihelp.word("usage error", lang) + exc.message(lang))
     except GovlintError as exc:
-        return _fail(str(exc))
+        return _fail(exc.message(lang))
     except KeyboardInterrupt:
         _fail("interrupted")
         return EXIT_INTERRUPTED

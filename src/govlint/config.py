@@ -190,9 +190,12 @@ class Config:
         ):
             for selector in selectors:
                 if not isinstance(selector, str) or not SELECTOR.fullmatch(selector):
-                    raise ConfigError(f"{key}: {selector!r} is not a rule code or prefix (GL203, GL2, ZJ, ALL)")
+                    raise ConfigError(
+                        f"{key}: {selector!r} is not a rule code or prefix (GL203, GL2, ZJ, ALL)",
+                        f"{key}：{selector!r} 不是规则代码或前缀（如 GL203、GL2、ZJ、ALL）",
+                    )
         if self.lang not in ("zh", "en"):
-            raise ConfigError(f"lang: {self.lang!r} is not zh or en")
+            raise ConfigError(f"lang: {self.lang!r} is not zh or en", f"lang：{self.lang!r} 不是 zh 或 en")
 
     # -- reading ------------------------------------------------------------------------------------------
 
@@ -211,14 +214,19 @@ class Config:
                 continue
             try:
                 kwargs[key.replace("-", "_")] = _read_key(key, value)
-            except (ConfigError, ValueError, TypeError) as exc:
-                message = str(exc)
-                raise ConfigError(where + (message if message.startswith(key) else f"{key}: {message}")) from None
+            except ConfigError as exc:
+                raise (exc if str(exc).startswith(key) else exc.prefixed(f"{key}: ", f"{key}：")).prefixed(
+                    where
+                ) from None
+            except (ValueError, TypeError) as exc:
+                raise ConfigError(f"{where}{key}: {exc}") from None
         if not trusted and kwargs.get("plugins"):
             kwargs["ignored_plugins"] = kwargs.pop("plugins")
         try:
             return cls(**kwargs, options=options, path=path, root=os.path.dirname(path) if path else None)
-        except (ConfigError, ValueError, TypeError) as exc:
+        except ConfigError as exc:
+            raise exc.prefixed(where) from None
+        except (ValueError, TypeError) as exc:
             raise ConfigError(f"{where}{exc}") from None
 
     @classmethod
@@ -322,11 +330,17 @@ class Config:
                 if package is not None:
                     raise ConfigError(
                         f"{where}{key}: {selector} selects rules of the plugin {package}, which is not installed "
-                        f"(pip install {package})"
+                        f"(pip install {package})",
+                        f"{where}{key}：{selector} 是插件 {package} 的规则，该插件未安装"
+                        f"（请运行 pip install {package}）",
                     )
                 nearest = _nearest(selector, known)
                 hint = f"nearest: {', '.join(nearest)}" if nearest else "see `govlint rules`"
-                raise ConfigError(f"{where}{key}: no rule code matches {selector!r} ({hint})")
+                hint_zh = f"最接近的：{'、'.join(nearest)}" if nearest else "详见 `govlint rules`"
+                raise ConfigError(
+                    f"{where}{key}: no rule code matches {selector!r} ({hint})",
+                    f"{where}{key}：没有与 {selector!r} 匹配的规则代码（{hint_zh}）",
+                )
 
     def _selectors(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         """(where, key, selectors) of every place that names rule codes: the file's keys, then the overrides."""
@@ -355,10 +369,14 @@ class Config:
                 known = sorted(CORE_KEYS | set(declared))
                 nearest = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f"did you mean {nearest[0]!r}?" if nearest else f"known: {', '.join(known)}"
-                raise ConfigError(f"{where}unknown setting {key!r} ({hint})")
+                hint_zh = f"是否想用 {nearest[0]!r}？" if nearest else f"可用的设置：{'、'.join(known)}"
+                raise ConfigError(f"{where}unknown setting {key!r} ({hint})", f"{where}未知的设置 {key!r}（{hint_zh}）")
             default = declared[key]
             if default is not None and not _same_kind(value, default):
-                raise ConfigError(f"{where}{key}: expected {type(default).__name__} like {default!r}, got {value!r}")
+                raise ConfigError(
+                    f"{where}{key}: expected {type(default).__name__} like {default!r}, got {value!r}",
+                    f"{where}{key}：应为与 {default!r} 同类的值，实际为 {value!r}",
+                )
 
 
 def _same_kind(value: Any, default: Any) -> bool:
@@ -410,9 +428,14 @@ def _letters(code: str) -> str:
 
 def _string_list(key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise ConfigError(f"{key}: expected a list of strings such as [{value!r}], got the string {value!r}")
+        raise ConfigError(
+            f"{key}: expected a list of strings such as [{value!r}], got the string {value!r}",
+            f"{key}：应为字符串列表，例如 [{value!r}]，实际为字符串 {value!r}",
+        )
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
+        raise ConfigError(
+            f"{key}: expected a list of strings, got {value!r}", f"{key}：应为字符串列表，实际为 {value!r}"
+        )
     return tuple(value)
 
 
@@ -421,15 +444,24 @@ def _read_key(key: str, value: Any) -> Any:
         return _string_list(key, value)
     if key == "per-file-ignores":
         if not isinstance(value, Mapping):
-            raise ConfigError(f'{key}: expected a table of glob = ["CODE", …], got {value!r}')
+            raise ConfigError(
+                f'{key}: expected a table of glob = ["CODE", …], got {value!r}',
+                f'{key}：应为“通配符 = ["代码", …]”形式的表，实际为 {value!r}',
+            )
         return {glob: _string_list(f"{key}.{glob}", codes) for glob, codes in value.items()}
     if key == "severity":
         if not isinstance(value, Mapping):
-            raise ConfigError(f'{key}: expected a table of CODE = "error" | "warning" | "info", got {value!r}')
-        return {code: _severity(str(level)) for code, level in value.items()}
+            raise ConfigError(
+                f'{key}: expected a table of CODE = "error" | "warning" | "info", got {value!r}',
+                f'{key}：应为“代码 = "error" | "warning" | "info"”形式的表，实际为 {value!r}',
+            )
+        return {code: _severity_setting(f"{key}.{code}", level) for code, level in value.items()}
     if key == "level":
         if not isinstance(value, Mapping) or any(v not in LEVELS for v in value.values()):
-            raise ConfigError(f'{key}: expected a table of glob = "government" | "department", got {value!r}')
+            raise ConfigError(
+                f'{key}: expected a table of glob = "government" | "department", got {value!r}',
+                f'{key}：应为“通配符 = "government" | "department"”形式的表，实际为 {value!r}',
+            )
         return dict(value)
     if key == "reference-date":
         return parse_date(value, key)
@@ -438,10 +470,10 @@ def _read_key(key: str, value: Any) -> Any:
 
         return read_layer(value)
     if key == "fail-on":
-        return _severity(str(value))
+        return _severity_setting(key, value)
     if key == "lang":
         if value not in ("zh", "en"):
-            raise ConfigError(f"{key}: {value!r} is not zh or en")
+            raise ConfigError(f"{key}: {value!r} is not zh or en", f"{key}：{value!r} 不是 zh 或 en")
         return value
     if key == "timeout" and isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
         return float(value)
@@ -449,8 +481,22 @@ def _read_key(key: str, value: Any) -> Any:
         return value
     if key in ("timeout", "memory-limit"):
         unit = "seconds" if key == "timeout" else "MB"
-        raise ConfigError(f"{key}: expected a number of {unit} (0: no limit), got {value!r}")
+        unit_zh = "秒数" if key == "timeout" else "MB 数"
+        raise ConfigError(
+            f"{key}: expected a number of {unit} (0: no limit), got {value!r}",
+            f"{key}：应为{unit_zh}（0 表示不限），实际为 {value!r}",
+        )
     raise AssertionError(key)  # pragma: no cover - CORE_KEYS and this function agree
+
+
+def _severity_setting(key: str, value: Any) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError:
+        raise ConfigError(
+            f"{key}: {value!r} is not a severity: use error, warning or info",
+            f"{key}：{value!r} 不是严重程度，应为 error、warning 或 info",
+        ) from None
 
 
 def parse_date(value: Any, key: str = "reference-date") -> dt.date:
@@ -462,7 +508,9 @@ def parse_date(value: Any, key: str = "reference-date") -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ConfigError(f"{key}: {value!r} is not a date such as 2025-03-31") from None
+        raise ConfigError(
+            f"{key}: {value!r} is not a date such as 2025-03-31", f"{key}：{value!r} 不是日期（应如 2025-03-31）"
+        ) from None
 
 
 def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
@@ -471,7 +519,10 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)
+        raise ConfigError(
+            f"{path}: cannot read configuration ({reason})", f"{path}：无法读取配置（{reason}）"
+        ) from None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
@@ -479,9 +530,11 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {exc}", f"{path}：TOML 格式错误：{exc}") from None
     except RecursionError:
-        raise ConfigError(f"{path}: invalid configuration: arrays or tables nested too deeply") from None
+        raise ConfigError(
+            f"{path}: invalid configuration: arrays or tables nested too deeply", f"{path}：配置无效：数组或表嵌套过深"
+        ) from None
     tool = data.get("tool")
     table = tool.get("govlint") if isinstance(tool, dict) else None
     if table is None and os.path.basename(path) != PYPROJECT:
@@ -489,7 +542,7 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
     if table is None:
         return {} if required else None
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.govlint] must be a table")
+        raise ConfigError(f"{path}: [tool.govlint] must be a table", f"{path}：[tool.govlint] 必须是一个表")
     return table
 
 

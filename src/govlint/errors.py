@@ -41,7 +41,18 @@ class InputError(GovlintError):
 
 
 class ConfigError(GovlintError):
-    """The configuration is invalid."""
+    """The configuration is invalid: the message in English (``str()``) and, where given, in Chinese."""
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang != "en" and self.zh else str(self)
+
+    def prefixed(self, en: str, zh: str | None = None) -> ConfigError:
+        """The same error after a prefix (the file, the key), in both languages."""
+        return ConfigError(en + str(self), None if self.zh is None else (en if zh is None else zh) + self.zh)
 
 
 class PluginError(GovlintError):

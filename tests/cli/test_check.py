@@ -254,6 +254,8 @@ def test_command_line_selection_overrides_the_file(project: Path, run: Run) -> N
     assert codes(run("check", "r.txt", "--select", "ts002")[1]) == ["TS002"]
     assert codes(run("check", "r.txt", "--select", "TS001", "--extend-select", "TS002")[1]) == ["TS001", "TS002"]
     code, _, err = run("check", "r.txt", "--select", "T-1")
+    assert code == 2 and "'T-1' 不是规则代码或前缀" in one_line(err)
+    code, _, err = run("check", "r.txt", "--select", "T-1", "--lang", "en")
     assert code == 2 and "'T-1' is not a rule code or prefix" in one_line(err)
 
 
@@ -263,7 +265,7 @@ def test_reference_date_and_language(project: Path, run: Run) -> None:
     assert "TS004 [info] 2025-02-01" in out
     assert "TS001 [error] 错误 must not appear" in out
     assert out.endswith("Found 2 problems (1 errors, 0 warnings, 1 info).\n")
-    code, _, err = run("check", "r.txt", "--reference-date", "yesterday")
+    code, _, err = run("check", "r.txt", "--reference-date", "yesterday", "--lang", "en")
     assert code == 2 and "--reference-date: 'yesterday' is not a date" in one_line(err)
 
 
@@ -308,7 +310,7 @@ def test_an_explicit_config_file_is_used_for_every_path(project: Path, run: Run)
 def test_configuration_and_plugin_errors_exit_2(project: Path, run: Run, config: str, message: str) -> None:
     write(project / ".govlint.toml", config)
     write(project / "r.txt", "错误")
-    code, out, err = run("check", "r.txt")
+    code, out, err = run("check", "r.txt", "--lang", "en")
     assert (code, out) == (2, "")
     assert message in one_line(err)
 

@@ -64,6 +64,8 @@ def test_a_file_named_is_checked_unless_force_exclude(project: Path, run: Run) -
 def test_a_string_exclude_is_a_config_error(project: Path, run: Run) -> None:
     (project / ".govlint.toml").write_text('exclude = "README*"\n', encoding="utf-8")
     code, _, err = run("check", "--show-files", ".")
+    assert code == 2 and "exclude：应为字符串列表，例如 ['README*']" in err
+    code, _, err = run("check", "--show-files", ".", "--lang", "en")
     assert code == 2 and "exclude: expected a list of strings" in err
 
 

@@ -150,11 +150,11 @@ def test_govlint_toml_uses_top_level_keys(tmp_path: Path) -> None:
         ("[tool.govlint\nselect=1", "invalid TOML"),
         ('[tool.govlint]\nselect = ["GL2"]\nignore = [1]', "ignore: expected a list of strings"),
         ('[tool.govlint]\nselect = "GL2"', "select: expected a list of strings such as ['GL2'], got the string"),
-        ('[tool.govlint]\nfail-on = "fatal"', "unknown severity 'fatal'"),
+        ('[tool.govlint]\nfail-on = "fatal"', "fail-on: 'fatal' is not a severity"),
         ('[tool.govlint]\nreference-date = "31/03/2025"', "reference-date: '31/03/2025' is not a date"),
         ('[tool.govlint]\nlang = "fr"', "lang: 'fr' is not zh or en"),
         ('[tool.govlint]\nseverity = ["GL1"]', "severity: expected a table"),
-        ('[tool.govlint]\nseverity = {GL1 = "loud"}', "unknown severity 'loud'"),
+        ('[tool.govlint]\nseverity = {GL1 = "loud"}', "severity.GL1: 'loud' is not a severity"),
         ('[tool.govlint]\nper-file-ignores = {"*.txt" = ["gl1"]}', "not a rule code or prefix"),
         ('[tool.govlint]\nselect = ["GL2", "E501!"]', "'E501!' is not a rule code"),
     ],
@@ -218,9 +218,16 @@ def test_govlint_check_rejects_an_unknown_code_with_exit_2(
     report = write(tmp_path / "r.txt", "2023年度政府信息公开工作年度报告\n")
     monkeypatch.chdir(tmp_path)
     assert cli.main(["check", "--select", "GL9999", str(report)]) == 2
+    assert "--select：没有与 'GL9999' 匹配的规则代码（最接近的：GL" in capsys.readouterr().err
+    assert cli.main(["check", "--select", "GL9999", str(report), "--lang", "en"]) == 2
     assert "--select: no rule code matches 'GL9999' (nearest: GL" in capsys.readouterr().err
     write(tmp_path / ".govlint.toml", 'select = ["FJ"]\n')
     assert cli.main(["check", str(report)]) == 2
+    assert (
+        "select：FJ 是插件 govlint-fujian 的规则，该插件未安装（请运行 pip install govlint-fujian）"
+        in capsys.readouterr().err
+    )
+    assert cli.main(["check", str(report), "--lang", "en"]) == 2
     assert "which is not installed (pip install govlint-fujian)" in capsys.readouterr().err
 
 
