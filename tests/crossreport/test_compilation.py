@@ -114,3 +114,15 @@ def test_history_reads_a_compilation_as_its_references(tmp_path: Path, jobs: int
     assert [(d.path, d.identity.body if d.identity else None, d.reference) for d in found] == [
         (f"{tmp_path / 'pingtan_2023.pdf'}#{n}", body, True) for n, body in enumerate(BODIES, start=1)
     ]
+
+
+def test_many_reports_split_in_linear_time_and_too_many_are_read_whole() -> None:
+    """Each report's padding is one empty line per line before it: a file of thousands of tiny reports is
+    split (each at its own line), and one whose padding would pass MAX_PADDING is read as it is."""
+    block = "{i}局2023年政府信息公开工作年度报告\n一、总体情况\n本年度无。\n"
+    text = "".join(block.format(i=i) for i in range(2000))
+    parts = split(load_text(text, name="many.txt"))
+    assert len(parts) == 2000
+    assert parts[-1].text.split("\n")[3 * 1999] == "1999局2023年政府信息公开工作年度报告"
+    document = load_text("".join(block.format(i=i) for i in range(20000)), name="more.txt")
+    assert split(document) == (document,)
