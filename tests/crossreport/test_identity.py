@@ -9,12 +9,14 @@ import attrs
 import pytest
 from cross_support import make, run_rules
 
+import govlint
 from govlint.config import Config
 from govlint.crossreport import Run, check_run, digest, identity_of, read_roster
 from govlint.crossreport.identity import Identity, region_of
 from govlint.errors import ConfigError
 from govlint.linter import plugins_for
 from govlint.model import Report
+from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
 
 
 @pytest.mark.parametrize(
@@ -105,3 +107,21 @@ def test_a_digest_crosses_a_process_boundary_whole(pingtan_reports: dict[str, Re
         for column, cell in row.cells.items():
             assert back.cell(f"applications.{row.key}.{column}") == cell
     assert back.prose["problems_improvements"].masked == made.prose["problems_improvements"].masked
+
+
+def test_a_digest_keeps_the_cells_of_a_plugins_table() -> None:
+    """A province's cross-report rule reads its own table (``govlint_tables``) from the digest."""
+    spec = TableSpec(
+        id="records_stock",
+        title="档案库存情况表",
+        captions=("档案库存情况",),
+        parts=(PartSpec(columns=(ColumnSpec("paper", "纸质档案"),), rows=(RowSpec("closing", "年末库存"),)),),
+    )
+    seed = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "seeds").glob("*.txt"))[0]
+    body = seed.read_text(encoding="utf-8")
+    at = body.index("五、")
+    text = f"{body[:at]}档案库存情况\n项目\t纸质档案\n年末库存\t7\n\n{body[at:]}"
+    made = digest(govlint.parse_text(text, tables=[spec]))
+    cell = made.cell("records_stock.closing.paper")
+    assert cell is not None and cell.value == 7
+    assert made.cell("applications.results_total.total") is not None

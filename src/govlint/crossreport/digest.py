@@ -28,7 +28,6 @@ from govlint.model import Cell, CellStatus, FormatName, Number, Origin, Report, 
 
 #: Sections whose body is nothing but a table: their cells are kept, their text is not.
 _TABLE_SECTIONS = frozenset({"applications", "review_litigation"})
-TABLES = ("active_disclosure", "applications", "review_litigation")
 #: The sections the copy checks compare, in the order they matter to reviewers: 五, 一, 六.
 COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_matters")
 #: The shingles the cross-body check compares are those whose first character's code point is a multiple of
@@ -145,7 +144,8 @@ class Digest:
     title_span: Span | None
     #: The sections as plain tuples (see :attr:`sections`).
     packed_sections: tuple[tuple[Any, ...], ...]
-    #: Every cell of the three tables by ``table.row.column``, as plain tuples (see :attr:`cells`).
+    #: Every cell of the report's tables (the three standard ones, and any a plugin describes) by
+    #: ``table.row.column``, as plain tuples (see :attr:`cells`).
     packed_cells: Mapping[str, tuple[Any, ...]]
     #: The compared sections (:data:`COPY_SECTIONS`) the report prints, worked out for the copy checks.
     prose: Mapping[str, Prose] = attrs.field(factory=dict)
@@ -169,7 +169,8 @@ class Digest:
 
     @property
     def cells(self) -> Mapping[str, Cell]:
-        """Every cell of the three tables by ``table.row.column`` (``applications.carried_over.total``)."""
+        """Every cell of the report's tables by ``table.row.column`` (``applications.carried_over.total``; a
+        plugin's table under its id)."""
         found = self._made.get("cells")
         if found is None:
             found = self._made["cells"] = _Cells(self.packed_cells)
@@ -254,10 +255,8 @@ class Digest:
 def digest(report: Report, aliases: Mapping[str, str] | None = None, *, reference: bool = False) -> Digest:
     """The digest of a parsed report, its identity read with the configured ``aliases``."""
     cells: dict[str, Cell] = {}
-    for name in TABLES:
-        table = report.tables.get(name)
-        if table is None:
-            continue
+    for name in report.tables:  # the standard tables and those a plugin describes (govlint_tables)
+        table = report.tables[name]
         for row in table.rows.values():
             for column, cell in row.cells.items():
                 cells[f"{name}.{row.key}.{column}"] = cell
