@@ -107,3 +107,18 @@ def test_the_roster_of_a_configuration_file_is_relative_to_it(
         ("GL402", MARKET, 2),
         ("GL507", "roster.csv", 3),
     ]
+
+
+def test_roster_on_the_command_line_is_relative_to_the_working_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "reports").mkdir()
+    shutil.copy(PINGTAN / MARKET, tmp_path / "reports" / MARKET)
+    (tmp_path / "名单.csv").write_text("单位,截止日期\n平潭综合实验区市场监督管理局,04-15\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--isolated", "--roster", "名单.csv", "--select", "GL402", "--format", "json", "reports"])
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == []  # a later roster date: 31 January holds
+    (tmp_path / "名单.csv").write_text("单位,截止日期\n平潭综合实验区市场监督管理局,01-30\n", encoding="utf-8")
+    main(["check", "--isolated", "--roster", "名单.csv", "--select", "GL402", "--format", "json", "reports"])
+    [late] = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert late["message"].endswith("（名单 名单.csv:2 规定的本单位期限）")

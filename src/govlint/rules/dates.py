@@ -273,7 +273,7 @@ class PublishedLate(Rule):
         basis_zh, basis_en = _LEVEL_BASIS[assumed]
         if listed is not None and entry is not None and entry.deadline is not None:
             own = _on(year + 1, *entry.deadline)
-            if level is None or own < deadline:  # a roster sets an earlier deadline, never a later one
+            if own < deadline:  # a roster sets an earlier deadline, never a later one
                 deadline = own
                 where = f"{listed[0].path}:{entry.line}"
                 basis_zh, basis_en = f"名单 {where} 规定的本单位期限", f"the body's own deadline in the roster {where}"
