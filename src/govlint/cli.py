@@ -243,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(_argument_error(str(exc), parser, command, lang))
         if getattr(args, "lang", None) is None and args.top_lang is not None:
             args.lang = args.top_lang  # govlint --lang en check …
+        args.ui_lang = lang  # the language of messages before a configuration is read
         if getattr(args, "run", None) is None:
             raise UsageError(
                 "a command is required: check, parse, rules, rule or plugins (see `govlint --help`)",
@@ -256,10 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovlintError as exc:
         return _fail(exc.message(lang))
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _fail("interrupted" if lang == "en" else "已中断")
         return EXIT_INTERRUPTED
     except StreamError as exc:
-        return _fail(str(exc))
+        return _fail(exc.message(lang))
     except BrokenPipeError:
         # The reader went away (govlint check … | head): stop quietly, as other command-line tools do, and
         # keep Python from complaining when it flushes stdout at exit.
@@ -269,11 +270,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the output could not be written: a full disk, a stream closed under us
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        return _fail(f"cannot write the output ({exc.strerror or exc})")
+        reason = exc.strerror or str(exc)
+        return _fail(f"cannot write the output ({reason})" if lang == "en" else f"无法写出输出（{reason}）")
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception as exc:
-        return _fail(f"internal error: {type(exc).__name__}: {exc} (please report this to govlint's developers)")
+        error = f"{type(exc).__name__}: {exc}"
+        if lang == "en":
+            return _fail(f"internal error: {error} (please report this to govlint's developers)")
+        return _fail(f"内部错误：{error}（请报告给 govlint 的开发者）")
 
 
 def _argument_error(message: str, parser: argparse.ArgumentParser, command: str | None, lang: str) -> str:
@@ -359,6 +364,7 @@ def iter_paths(
     follow_symlinks: bool = False,
     exclusion: Callable[[str], Exclusion] | None = None,
     force_exclude: bool = False,
+    lang: str = "zh",
 ) -> Iterator[tuple[str, Diagnostic | str | None]]:
     """Each file to check (with None), each path the walk skipped (with its GL004 or GL005 notice), and
     each directory holding no report (with the error message).
@@ -400,7 +406,10 @@ def iter_paths(
             else:
                 yield report.path, symlink_skipped(report.path, report.target)
         if not found:
-            yield path, f"{path}: no report files in this directory"
+            yield (
+                path,
+                f"{path}: no report files in this directory" if lang == "en" else f"{path}: 该文件夹中没有报告文件",
+            )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -491,6 +500,7 @@ def run_check(args: argparse.Namespace) -> int:
         follow_symlinks=args.follow_symlinks,
         exclusion=lambda path: configs.for_path(_walk_config_path(path, args.stdin_filename)).exclusion(),
         force_exclude=args.force_exclude,
+        lang=lang,
     )
     if args.show_files:
         return _show_files(walk, lang)
@@ -544,7 +554,8 @@ def run_check(args: argparse.Namespace) -> int:
 
         _write_file(args.write_baseline, dump(results, previous=previous, unread=unread))
         count = sum(len(r.diagnostics) for r in results)
-        print(f"govlint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        zh = f"govlint: 已把 {count} 个问题记录到 {args.write_baseline}"
+        print(f"govlint: recorded {count} findings in {args.write_baseline}" if lang == "en" else zh, file=sys.stderr)
         kept = sum(1 for w in previous.waivers if w.path in unread) if previous else 0
         if kept:
             zh = f"govlint: 有 {len(unread)} 个文件未能读取，保留了其原有的 {kept} 条记录"
@@ -553,9 +564,30 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     sink.write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
     sink.close(out.companions)
+    if baseline is not None:
+        _report_stale_waivers(baseline, args.baseline, lang)
     if args.exit_zero and status == EXIT_FINDINGS:
         return EXIT_OK
     return status
+
+
+def _report_stale_waivers(baseline: Any, path: str, lang: str) -> None:
+    """List on stderr the waivers of the checked reports that match no finding any more: the fault was
+    mended (or changed), so the entry can go from the baseline file."""
+    from govlint.output import visible
+
+    stale = baseline.unmatched()
+    if not stale:
+        return
+    if lang == "en":
+        head = f"govlint: {len(stale)} entries of {path} match no finding any more (mended or changed); remove them:"
+    else:
+        head = f"govlint: {path} 中有 {len(stale)} 条记录已不再对应任何问题（已改正或已变化），可以删除："
+    lines = [head]
+    for waiver in stale:
+        where = f"{waiver.path}:{waiver.line}" if waiver.line else waiver.path
+        lines.append(visible(f"  {where}: {waiver.code} {waiver.message}".rstrip()) + f"  [{waiver.key}]")
+    print("\n".join(lines), file=sys.stderr)
 
 
 def _show_files(walk: Iterator[tuple[str, Diagnostic | str | None]], lang: str) -> int:
@@ -642,6 +674,9 @@ def _write(text: str) -> None:
 
 
 class StreamError(Exception):
+    def message(self, lang: str) -> str:
+        return str(self) if lang == "en" else "标准输出已关闭"
+
     """Standard output or input is closed: exit 2 with one line."""
 
 
@@ -690,7 +725,13 @@ class _Sink:
             try:
                 write_atomic(path, content)
             except OSError as exc:
-                raise InputError(f"{path}: cannot write the output ({exc.strerror or exc})") from None
+                reason = exc.strerror or str(exc)
+                raise InputError(
+                    f"{path}: cannot write the output ({reason})",
+                    path=path,
+                    reason_zh=f"无法写出输出（{reason}）",
+                    reason_en=f"cannot write the output ({reason})",
+                ) from None
 
 
 def _check_workbook(output: str | None) -> None:
@@ -716,7 +757,13 @@ def _write_file(path: str, text: str) -> None:
     try:
         write_atomic(path, text)
     except OSError as exc:
-        raise InputError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)
+        raise InputError(
+            f"{path}: cannot write baseline ({reason})",
+            path=path,
+            reason_zh=f"无法写出基线文件（{reason}）",
+            reason_en=f"cannot write baseline ({reason})",
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -734,18 +781,19 @@ def run_parse(args: argparse.Namespace) -> int:
 
     status = EXIT_OK
     paths = []
-    for path, problem in iter_paths(args.paths):
+    lang = args.lang or args.ui_lang
+    for path, problem in iter_paths(args.paths, lang=lang):
         if problem is None:
             paths.append(path)
         else:  # a folder holding no report, a folder not readable, a symlink not followed
-            _fail(problem if isinstance(problem, str) else f"{path}: {problem.message()}")
+            _fail(problem if isinstance(problem, str) else f"{path}: {problem.message(lang)}")
             status = EXIT_ERROR
     several = len(paths) > 1
     for index, path in enumerate(paths):
         try:
             report = _read_report(path, args.encoding)
         except InputError as exc:
-            _fail(str(exc))
+            _fail(exc.message(lang))
             status = EXIT_ERROR
             continue
         if args.format == "json":
@@ -766,7 +814,12 @@ def _read_report(path: str, encoding: str | None) -> Any:
         return parse_file(path, encoding=encoding)
     data = _stdin()
     if data is None:
-        raise InputError("<stdin>: standard input is closed")
+        raise InputError(
+            "<stdin>: standard input is closed",
+            path="<stdin>",
+            reason_zh="标准输入已关闭",
+            reason_en="standard input is closed",
+        )
     return parse(data, encoding=encoding, name="<stdin>")
 
 

@@ -184,13 +184,13 @@ def test_interrupt_and_broken_pipe_and_internal_errors(
 
     monkeypatch.setattr(cli, "run_check", interrupt)
     code, _, err = run("check", "r.txt")
-    assert (code, one_line(err)) == (130, "govlint: interrupted")
+    assert (code, one_line(err)) == (130, "govlint: 已中断")
 
     def bug(args: object) -> int:
         raise AttributeError("'NoneType' object has no attribute 'x'")
 
     monkeypatch.setattr(cli, "run_check", bug)
-    code, _, err = run("check", "r.txt")
+    code, _, err = run("check", "r.txt", "--lang", "en")
     assert code == 2
     assert one_line(err).startswith("govlint: internal error: AttributeError")
 
@@ -225,12 +225,12 @@ def test_a_directory_without_reports_exits_2(project: Path, run: Run) -> None:
     (project / "empty").mkdir()
     code, _, err = run("check", "empty")
     assert code == 2
-    assert one_line(err) == "govlint: empty: no report files in this directory"
+    assert one_line(err) == "govlint: empty: 该文件夹中没有报告文件"
 
 
 def test_an_error_line_is_not_cut_at_a_newline_in_a_path(project: Path, run: Run) -> None:
     (project / "空\n\x1b[2J目录").mkdir()
-    code, _, err = run("check", "空\n\x1b[2J目录")
+    code, _, err = run("check", "空\n\x1b[2J目录", "--lang", "en")
     assert code == 2
     assert one_line(err) == "govlint: 空\\n\\x1b[2J目录: no report files in this directory"
 
@@ -355,7 +355,7 @@ def test_a_baseline_reports_only_new_findings(project: Path, run: Run) -> None:
     inputs = digest([report])
     code, out, err = run("check", "r.txt", "--write-baseline", "baseline.json")
     assert (code, out) == (0, "")
-    assert one_line(err) == "govlint: recorded 1 findings in baseline.json"
+    assert one_line(err) == "govlint: 已把 1 个问题记录到 baseline.json"
     assert json.loads((project / "baseline.json").read_text(encoding="utf-8"))["findings"][0]["code"] == "TS001"
     code, out, _ = run("check", "r.txt", "--baseline", "baseline.json")
     assert code == 0
@@ -370,6 +370,22 @@ def test_a_baseline_reports_only_new_findings(project: Path, run: Run) -> None:
         (2, "new"),
     ]
     assert digest([report]) != inputs  # (the test changed it, govlint did not: see below)
+
+
+def test_a_baseline_lists_the_waivers_that_match_nothing_any_more(project: Path, run: Run) -> None:
+    """Issue 14 item 13: a mended fault's waiver is named on stderr, so the reviewer can remove it."""
+    report = write(project / "r.txt", "错误\n存疑\n")
+    assert run("check", "r.txt", "--write-baseline", "baseline.json")[0] == 0
+    code, _, err = run("check", "r.txt", "--baseline", "baseline.json")
+    assert (code, err) == (0, "")
+    report.write_text("存疑\n", encoding="utf-8")  # the 错误 was mended
+    code, out, err = run("check", "r.txt", "--baseline", "baseline.json")
+    assert code == 0 and out == "未发现问题；另有 1 个已记入基线的问题未显示。\n"
+    head, entry = err.splitlines()
+    assert head == "govlint: baseline.json 中有 1 条记录已不再对应任何问题（已改正或已变化），可以删除："
+    assert entry.startswith("  r.txt:1: TS001 不应出现错误  [")
+    code, _, err = run("check", "r.txt", "--baseline", "baseline.json", "--lang", "en")
+    assert err.splitlines()[0].startswith("govlint: 1 entries of baseline.json match no finding any more")
 
 
 def test_govlint_never_writes_its_inputs(project: Path, run: Run) -> None:
@@ -451,7 +467,7 @@ def test_output_file_is_written_whole_or_not_at_all(
     project: Path, run: Run, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     write(project / "bad.txt", "错误")
-    code, out, err = run("check", "--format", fmt, "-o", "out/result", "bad.txt")
+    code, out, err = run("check", "--format", fmt, "-o", "out/result", "bad.txt", "--lang", "en")
     assert (code, out) == (2, "")
     assert one_line(err).startswith("govlint: out/result: cannot write the output (No such file or directory)")
     (project / "out").mkdir()
@@ -489,7 +505,7 @@ def test_a_full_disk_or_closed_stdout_is_one_line(tmp_path: Path, redirect: str,
     import sys
 
     (tmp_path / "r.txt").write_text("某某局2023年政府信息公开工作年度报告\n" * 2000, encoding="utf-8")
-    command = f"{sys.executable} -m govlint check --isolated r.txt {redirect}"
+    command = f"{sys.executable} -m govlint check --isolated --lang en r.txt {redirect}"
     done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (2, message + "\n")
 

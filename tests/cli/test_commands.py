@@ -121,7 +121,7 @@ def test_parse_writes_several_reports_as_json_lines(run: Run, tmp_path: Path) ->
 
 def test_parse_errors_exit_2(run: Run, tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
-    assert code == 2 and "no report files in this directory" in err
+    assert code == 2 and "该文件夹中没有报告文件" in err
     code, out, err = run("parse", str(tmp_path / "none.txt"))
     assert (code, out) == (2, "")
     assert err.startswith("govlint: ") and "none.txt" in err and err.count("\n") == 1

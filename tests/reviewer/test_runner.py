@@ -224,7 +224,7 @@ def test_ctrl_c_exits_130_leaving_no_worker_and_no_output_file(tmp_path: Path) -
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=60)
     assert child.returncode == 130
-    assert err.decode().strip().splitlines()[-1] == "govlint: interrupted"
+    assert err.decode().strip().splitlines()[-1] == "govlint: 已中断"
     assert processes_started_in(tmp_path) == [], "the workers were stopped before the command exited"
     assert list(tmp_path.glob("baseline*")) == []
 
