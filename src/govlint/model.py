@@ -187,6 +187,8 @@ class Header:
     key: str
     text: str
     span: Span
+    #: The unit the header prints after the label (``通知收取金额（元）``, ``（单位：万元）``), or None.
+    unit: str | None = None
 
 
 @attrs.frozen

@@ -16,6 +16,7 @@ import difflib
 import functools
 import re
 from collections.abc import Collection, Sequence
+from decimal import Decimal
 from typing import Literal, get_args
 
 import attrs
@@ -241,23 +242,52 @@ class PartSpec:
 
 @attrs.frozen
 class RelationSpec:
-    """An arithmetic relation between a table's cells (§7.1): ``sum(coef * cell) == 0``.
+    """An arithmetic relation between a table's cells (§7.1): ``sum(coef * cell) == 0`` (``op="="``),
+    ``<= 0`` (``op="<="``: the amount collected is at most the amount notified), or, with
+    ``op="zero-together"``, its cells are all zero or none is (no fee notice, no amount).
 
     With ``each="row"`` the terms name columns and the relation holds in every row the table prints
     (R3.1: a row's 总计 is the sum of its applicant columns); with ``each="column"`` the terms name rows and
     it holds in every column (R3.2, R3.3).  ``anchor`` is the term a finding points at and whose expected
-    value it states.
+    value it states.  Relations choose between the readings of digits run together on a crawled page.
+    ``reported_by`` is the rule that reports a failing relation of a table a plugin describes: GL206, or the
+    plugin's own rule.
     """
 
     rid: str
     each: Literal["row", "column"]
     anchor: str
     terms: tuple[tuple[int, str], ...]
+    op: Literal["=", "<=", "zero-together"] = "="
+    reported_by: str = "GL206"
 
     @classmethod
-    def total(cls, rid: str, each: Literal["row", "column"], total: str, parts: Sequence[str]) -> "RelationSpec":
+    def total(
+        cls, rid: str, each: Literal["row", "column"], total: str, parts: Sequence[str], reported_by: str = "GL206"
+    ) -> "RelationSpec":
         """``total`` is the sum of ``parts``."""
-        return cls(rid, each, total, ((1, total), *((-1, part) for part in parts)))
+        return cls(rid, each, total, ((1, total), *((-1, part) for part in parts)), reported_by=reported_by)
+
+    @classmethod
+    def at_most(
+        cls, rid: str, each: Literal["row", "column"], part: str, whole: str, reported_by: str = "GL206"
+    ) -> "RelationSpec":
+        """``part`` is at most ``whole`` (in the same unit)."""
+        return cls(rid, each, part, ((1, part), (-1, whole)), "<=", reported_by)
+
+    @classmethod
+    def zero_together(
+        cls, rid: str, each: Literal["row", "column"], keys: Sequence[str], reported_by: str = "GL206"
+    ) -> "RelationSpec":
+        """``keys`` are all zero or none of them is; the finding points at the second."""
+        return cls(rid, each, keys[-1], tuple((1, key) for key in keys), "zero-together", reported_by)
+
+    def holds(self, values: Sequence[int | Decimal]) -> bool:
+        """Whether the relation holds for the values of its terms, in order."""
+        if self.op == "zero-together":
+            return all(v == 0 for v in values) or not any(v == 0 for v in values)
+        residual = sum(coef * value for (coef, _), value in zip(self.terms, values, strict=True))
+        return residual == 0 if self.op == "=" else residual <= 0
 
 
 @attrs.frozen
@@ -284,6 +314,9 @@ class TableSpec:
     shape: Literal["rows", "wide"] = "rows"
     #: The key of the section the table belongs in, or None when it may stand anywhere.
     section: str | None = None
+    #: The rule that reports the table's empty and unreadable cells: GL105, or a plugin's own rule (whose
+    #: message may say more) so that one cell is not reported twice.
+    empty_cell_code: str = "GL105"
 
     @property
     def columns(self) -> tuple[ColumnSpec, ...]:

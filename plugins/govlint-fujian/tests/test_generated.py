@@ -7,13 +7,21 @@ page with the cells run together, HTML or Word; the fee figures are added to sec
 
 from __future__ import annotations
 
+import functools
+
 import attrs
-from govlint.testing import LAYOUTS, ReportModel, assert_diagnostics, lint_text, noises, render
+from govlint import testing
+from govlint.testing import LAYOUTS, ReportModel, noises, render
 from govlint.testing.strategies import reports
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govlint_fujian.layout import FEE_TABLE
 from govlint_fujian.rules import OPTION_FROM_YEAR, RULES, FeeTableMissing
+
+#: govlint's test helpers, reading the plugin's fee table (as govlint does with the plugin installed).
+assert_diagnostics = functools.partial(testing.assert_diagnostics, tables=[FEE_TABLE])
+lint_text = functools.partial(testing.lint_text, tables=[FEE_TABLE])
 
 
 def with_figures(model: ReportModel, notices: int, notified: int, collected: int) -> ReportModel:

@@ -6,15 +6,18 @@ the rules given (no installed plugin needed).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from govlint import testing
 from govlint.crossreport import CrossRule
 from govlint.diagnostics import Severity
 from govlint.rule import Rule
-from govlint.testing import assert_diagnostics, lint_text
+from govlint.rules.tables import Unread
 from govlint.testing.checks import RuleCrashed
 
+from govlint_fujian.layout import FEE_TABLE
 from govlint_fujian.rules import (
     OPTION_FROM_YEAR,
     RULES,
@@ -23,6 +26,10 @@ from govlint_fujian.rules import (
     FeeTableMissing,
     FeeTableUnreadable,
 )
+
+#: govlint's test helpers, reading the plugin's fee table (as govlint does with the plugin installed).
+assert_diagnostics = functools.partial(testing.assert_diagnostics, tables=[FEE_TABLE])
+lint_text = functools.partial(testing.lint_text, tables=[FEE_TABLE])
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = "信息处理费收取情况\t通知收取件数\t通知收取金额（元）\t实际收取金额（元）"
@@ -111,11 +118,12 @@ def test_fj002_points_at_each_empty_cell() -> None:
     assert "通知收取金额（元）" in found[0].message_zh
 
 
-def test_fj002_reports_digits_that_cannot_be_split_once() -> None:
+def test_digits_that_cannot_be_split_once_are_unread_not_fj002() -> None:
     text = f"{SIX}通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况2100100七、"
-    [found] = assert_diagnostics(text, ["FJ002"], rules=[FeeTableUnreadable])
-    assert found.actual == "2100100"
-    assert found.location.column == column_of(text, "2100100")
+    assert_diagnostics(text, [], rules=[FeeTableUnreadable])  # govlint's reading, not the report's defect
+    [found] = assert_diagnostics(text, ["GL108"], rules=[Unread])
+    assert found.unread and found.key == "fujian_fee"  # the table's one row: the whole table is unread
+    assert found.location.line == 1
 
 
 def test_fj002_silent_on_numbers_and_on_a_unique_split() -> None:

@@ -270,7 +270,11 @@ def _region(text: str, folded: str, group: tuple[TableKey, Sequence[LabelHit]], 
     family, hits = group
     start, last = hits[0].start, hits[-1].end
     end = last
-    if "\n" not in folded[start:last]:
+    line_end = folded.find("\n", last, bound)
+    if "\n" not in folded[start:last] and not (
+        # a described table's header on one line, its values on the lines below (nothing but a unit after it)
+        not isinstance(family, Family) and line_end != -1 and not any(c.isdigit() for c in folded[last:line_end])
+    ):
         end = run_tail_end(folded, last, bound)
     else:
         eol = folded.find("\n", last, bound)

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from govlint.model import CellStatus, Evidence, Number, Problem
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.numbers import read_cell
-from govlint.parsing.splitting import Sums, split_row
+from govlint.parsing.splitting import Accept, Sums, split_row
 from govlint.schema import ColumnSpec
 
 #: How far (in characters) a value of pdftotext output may sit from its column in a neighbouring row.
@@ -117,13 +117,14 @@ def place_row(
     references: Sequence[Reference] = (),
     sums: Sums | None = None,
     label_cell: float = 0.0,
+    accept: Accept | None = None,
 ) -> Placed:
     """Place ``atoms`` (the cells printed after a row's label) into ``columns``.
 
     ``order`` is the row's place in its table and ``references`` are the complete rows nearest to it;
     ``label_cell`` is the position of the cell holding the row's label (tabs, pipes, lines);
     ``sums`` are the row's own totals (a total column and the columns it adds up), which choose between
-    readings of digits run together.
+    readings of digits run together, as ``accept`` (the row's other relations) does.
     """
     count = len(columns)
     layout = atoms[0].layout if atoms else None
@@ -159,7 +160,7 @@ def place_row(
                 return unread(columns, values, _short(0, count), 0, label_end)
             problem = Problem("text", "数值位置上是文字", "text where the numbers belong")
             return unread(columns, values, problem, len(values), label_end)
-        return _split(columns, numbers, sums)
+        return _split(columns, numbers, sums, accept)
     placed = _by_neighbours(columns, atoms, values, references, label_cell) if atoms else None
     if placed is not None:
         return placed
@@ -200,8 +201,10 @@ def _grid(
     return unread(columns, values, problem, len(values), label_end)
 
 
-def _split(columns: Sequence[ColumnSpec], values: Sequence[Atom], sums: Sums | None) -> Placed:
-    outcome = split_row([(a.raw, a.start) for a in values], [c.kind for c in columns], sums)
+def _split(
+    columns: Sequence[ColumnSpec], values: Sequence[Atom], sums: Sums | None, accept: Accept | None = None
+) -> Placed:
+    outcome = split_row([(a.raw, a.start) for a in values], [c.kind for c in columns], sums, accept)
     if outcome.parts is None:
         problem = outcome.problem or Problem("digits", "连写数字无法拆分", "the digits cannot be split")
         return unread(columns, values, problem, len(values), values[0].start)

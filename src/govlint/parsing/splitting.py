@@ -13,7 +13,7 @@ before it, so that long rows (fifteen cells of section 四, totals in the thousa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -29,6 +29,8 @@ MAX_STEPS = 100_000
 
 #: A row's sums: (total column, the columns it adds up), every part before its total.
 Sums = Sequence[tuple[int, Sequence[int]]]
+#: The row's other relations (a part at most its whole, cells zero together): whether a reading keeps them.
+Accept = Callable[[Sequence[Number]], bool]
 
 
 class Part(NamedTuple):
@@ -98,8 +100,16 @@ def parse_groups(pieces: Sequence[tuple[str, int]]) -> list[_Group] | None:
 class _Search:
     """Depth-first search of the readings of a row, optionally forcing each total to its parts' sum."""
 
-    def __init__(self, groups: Sequence[_Group], kinds: Sequence[ValueKind], sums: Sums | None, limit: int) -> None:
+    def __init__(
+        self,
+        groups: Sequence[_Group],
+        kinds: Sequence[ValueKind],
+        sums: Sums | None,
+        limit: int,
+        accept: Accept | None = None,
+    ) -> None:
         self.groups = groups
+        self.accept = accept
         self.kinds = kinds
         self.totals = {total: tuple(parts) for total, parts in sums} if sums is not None else {}
         self.part_of = {part for parts in self.totals.values() for part in parts}
@@ -128,7 +138,7 @@ class _Search:
             return
         column = len(self.cuts)
         if column == len(self.kinds):
-            if group == len(self.groups):
+            if group == len(self.groups) and (self.accept is None or self.accept(self.values)):
                 self.count += 1
                 if len(self.found) < 2:
                     self.found.append(list(self.cuts))
@@ -210,8 +220,11 @@ def _parts(groups: Sequence[_Group], cuts: Sequence[_Cut]) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sums: Sums | None) -> Outcome:
-    """Read run-together ``pieces`` (printed text and offset of each digit group) as ``len(kinds)`` numbers."""
+def split_row(
+    pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sums: Sums | None, accept: Accept | None = None
+) -> Outcome:
+    """Read run-together ``pieces`` (printed text and offset of each digit group) as ``len(kinds)`` numbers;
+    several readings are narrowed by the row's ``sums`` and its other relations (``accept``)."""
     count = len(kinds)
     groups = parse_groups(pieces)
     if groups is None:
@@ -225,7 +238,7 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
     too_many = _problem(
         f"连写数字拆成 {count} 个数值的方式过多", f"the digits can be read as {count} numbers in too many ways"
     )
-    if every.exhausted and sums is None:
+    if every.exhausted and sums is None and accept is None:
         return Outcome(None, every.count, too_many)
     if every.count == 1 and not every.exhausted:
         return Outcome(_parts(groups, every.found[0]), 1)
@@ -238,7 +251,7 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
         )
     ways_zh = f"{every.count} 种" if not every.exhausted else f"超过 {MAX_READINGS} 种"
     ways_en = f"{every.count} ways" if not every.exhausted else f"more than {MAX_READINGS} ways"
-    if sums is None:
+    if sums is None and accept is None:
         return Outcome(
             None,
             every.count,
@@ -247,7 +260,7 @@ def split_row(pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sum
                 f"the digits can be read as {count} numbers in {ways_en}",
             ),
         )
-    consistent = _Search(groups, kinds, sums, 2)
+    consistent = _Search(groups, kinds, sums, 2, accept)
     consistent.run()
     if consistent.steps > MAX_STEPS:
         return Outcome(None, every.count, too_many)

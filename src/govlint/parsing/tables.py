@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from lark import Token, Tree
 
 from govlint import schema
-from govlint.model import Cell, Header, Positions, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Cell, Header, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
-from govlint.parsing.splitting import Sums
-from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
+from govlint.parsing.splitting import Accept, Sums
+from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
 
 _FAMILY_OF_TREE = {"art20": Family.ART20, "applications": Family.APPLICATIONS, "review": Family.REVIEW}
 _APPLICATIONS = schema.FORMAT_2021.table("applications")
@@ -44,6 +44,29 @@ _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
 )
 
 
+def _row_checks(spec: TableSpec, rows: int = 1, units: Mapping[str, str | None] | None = None) -> Accept | None:
+    """The spec's row relations that are not sums (a part at most its whole, cells zero together) as a test
+    of a reading of a printed row (``rows`` groups of the spec's columns).  A bound between columns whose
+    headers print different units is left out: 0.03 万元 is not less than 300 元."""
+    keys = spec.column_keys
+    width = len(keys)
+    checks: list[tuple[RelationSpec, tuple[int, ...]]] = []
+    for relation in spec.relations:
+        if relation.each != "row" or relation.op == "=":
+            continue
+        if units and relation.op == "<=" and len({units.get(key) for _, key in relation.terms}) > 1:
+            continue
+        at = tuple(keys.index(key) for _, key in relation.terms)
+        checks.extend((relation, tuple(g * width + i for i in at)) for g in range(rows))
+    if not checks:
+        return None
+
+    def accept(values: Sequence[Number]) -> bool:
+        return all(relation.holds([values[i] for i in at]) for relation, at in checks)
+
+    return accept
+
+
 def _row_sums(spec: TableSpec, rows: int = 1) -> Sums:
     """The totals within a row that the spec's row relations state, as column indexes of the printed row;
     for a wide table (``rows`` groups printed in one line) in each group's columns."""
@@ -51,7 +74,11 @@ def _row_sums(spec: TableSpec, rows: int = 1) -> Sums:
     width = len(keys)
     sums: list[tuple[int, tuple[int, ...]]] = []
     for relation in spec.relations:
-        if relation.each != "row" or any(coef != -1 for coef, key in relation.terms if key != relation.anchor):
+        if (
+            relation.each != "row"
+            or relation.op != "="
+            or any(c != -1 for c, k in relation.terms if k != relation.anchor)
+        ):
             continue
         total = keys.index(relation.anchor)
         parts = tuple(keys.index(key) for _, key in relation.terms if key != relation.anchor)
@@ -146,7 +173,7 @@ class _Builder:
             placed.value_count,
         )
 
-    def place(self, rows: Sequence[_Row], sums: Sums | None) -> None:
+    def place(self, rows: Sequence[_Row], sums: Sums | None, accept: Accept | None = None) -> None:
         """Place every row; short rows are placed again against the complete rows of the same width."""
         references: dict[int, list[Reference]] = {}
         for order, row in enumerate(rows):
@@ -160,6 +187,7 @@ class _Builder:
                 order=order,
                 sums=sums,
                 label_cell=row.label_cell,
+                accept=accept,
             )
             if row.placed.reference is not None:
                 references.setdefault(len(row.columns), []).append(row.placed.reference)
@@ -371,28 +399,37 @@ class _Builder:
                 if meaning is not None
             }
             header_rows = {label.row for label in headers.values()}
+            printed = self.headers(spec, headers)
+            units = {key: header.unit for key, header in printed.items()}
             rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "x_row"]
             named = [row for row in rows if row is not None and row.key is not None]
             if named and spec.shape == "rows":
                 for row in named:
                     row.columns = spec.columns_of(row.key or "")
-                self.place(named, _row_sums(spec))
+                self.place(named, _row_sums(spec), _row_checks(spec, 1, units))
                 table_rows = self.keyed(named, spec.title)
             else:
                 statement = _statement(spec, items)
                 if statement is None:
-                    table_rows = self.wide(spec, items, header_rows)
+                    table_rows = self.wide(spec, items, header_rows, units, headers)
                 else:
-                    table_rows = self.wide_rows(spec, statement, None)
+                    table_rows = self.wide_rows(spec, statement, None, units)
             if table_rows:
-                return Table(spec.id, _tree_span(self, [tree]), table_rows, headers=self.headers(spec, headers))
+                return Table(spec.id, _tree_span(self, [tree]), table_rows, headers=printed)
         return None
 
     def described_row(self, spec: TableSpec, label: ReportToken | None, atoms: list[Atom]) -> _Row | None:
         meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
         return None if label is None or meaning is None else _Row(meaning.key, label, atoms)
 
-    def wide(self, spec: TableSpec, items: Sequence[_Item], header_rows: set[int]) -> dict[str, TableRow]:
+    def wide(
+        self,
+        spec: TableSpec,
+        items: Sequence[_Item],
+        header_rows: set[int],
+        units: Mapping[str, str | None],
+        headers: Mapping[str, ReportToken],
+    ) -> dict[str, TableRow]:
         """The cells printed after the last header label: every row's, in the spec's order."""
         last = next((label for name, label, _ in reversed(items) if name == "x_header" and label), None)
         if last is None:
@@ -406,9 +443,33 @@ class _Builder:
             data.pop(0)
         while data and (data[-1].kind is AtomKind.WORD or not data[-1].raw.strip()):
             data.pop()
-        return self.wide_rows(spec, data, last)
+        under = self.under_headers(spec, headers, data) if self.index.has_origins and len(spec.rows) == 1 else None
+        return self.wide_rows(spec, under or data, last, units)
 
-    def wide_rows(self, spec: TableSpec, data: list[Atom], label: ReportToken | None) -> dict[str, TableRow]:
+    def under_headers(
+        self, spec: TableSpec, headers: Mapping[str, ReportToken], data: Sequence[Atom]
+    ) -> list[Atom] | None:
+        """In a structured source's table, the cell under each column's header (same table, same grid
+        column), in the spec's order; None unless every column has its header and one cell under it."""
+        origin = self.index.origin
+        places = []
+        for key in spec.column_keys:
+            token = headers.get(key)
+            found = origin(token.start_pos or 0) if token is not None else None
+            if found is None or found.column is None:
+                return None
+            places.append((found.table, found.column))
+        cells: dict[tuple[int | None, int], Atom] = {}
+        for atom in data:
+            found = origin(atom.start)
+            if found is not None and found.column is not None and atom.raw.strip():
+                cells.setdefault((found.table, found.column), atom)
+        under = [cells.get(place) for place in places]
+        return None if any(atom is None for atom in under) else [atom for atom in under if atom is not None]
+
+    def wide_rows(
+        self, spec: TableSpec, data: list[Atom], label: ReportToken | None, units: Mapping[str, str | None]
+    ) -> dict[str, TableRow]:
         """The rows of a wide table from its cells in printed order (each row's columns in turn)."""
         columns = tuple(
             ColumnSpec(f"{row.key}.{column.key}", column.label, column.kind, column.variants, column.unit)
@@ -417,7 +478,7 @@ class _Builder:
         )
         anchor_label = label or ReportToken("X_HEAD", "", start_pos=data[0].start, end_pos=data[0].start)
         anchor = _Row(None, anchor_label, data, columns)
-        self.place([anchor], _row_sums(spec, len(spec.rows)))
+        self.place([anchor], _row_sums(spec, len(spec.rows)), _row_checks(spec, len(spec.rows), units))
         placed = anchor.placed
         assert placed is not None
         width = len(spec.columns)
@@ -433,11 +494,14 @@ class _Builder:
     def headers(self, spec: TableSpec, found: dict[str, ReportToken]) -> dict[str, Header]:
         """The column labels as printed, by column key (a finding about a column points at its header)."""
         keys = set(spec.column_keys)
-        return {
-            key: Header(key, str(token), self.span(token.start_pos or 0, token.end_pos or 0))
-            for key, token in found.items()
-            if key in keys
-        }
+        headers = {}
+        for key, token in found.items():
+            if key in keys:
+                end = token.end_pos or 0
+                unit = _header_unit().match(fold(self.text[end : end + _UNIT_REACH]))
+                span = self.span(token.start_pos or 0, end + (unit.end() if unit else 0))
+                headers[key] = Header(key, self.text[span.start : span.end], span, unit.group(1) if unit else None)
+        return headers
 
     # ----- shared --------------------------------------------------------------------------------------
 
@@ -531,6 +595,17 @@ def _art20_spec(fmt: str, key: str) -> tuple[PartSpec, RowSpec]:
                 if row.key == key:
                     return sub, row
     raise KeyError(key)
+
+
+#: How far after a column label its unit may be printed: ``（单位：万元）``.
+_UNIT_REACH = 16
+
+
+@cache
+def _header_unit() -> re.Pattern[str]:
+    """A unit printed after a column label, in parentheses: ``(元)``, ``( 单位 : 万元 )`` (folded text)."""
+    units = "|".join(sorted(schema.CELL_UNITS, key=len, reverse=True))
+    return re.compile(rf"\s*\(\s*(?:单位\s*:?\s*)?({units})\s*\)")
 
 
 @cache

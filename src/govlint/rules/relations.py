@@ -22,17 +22,29 @@ from govlint.schema import FORMATS, RelationSpec, TableSpec
 
 
 class Relation:
-    """One instance of a relation (a :class:`govlint.schema.RelationSpec` in one row or column):
-    ``sum(coef * cell) == 0`` over cells of one table."""
+    """One instance of a relation (a :class:`govlint.schema.RelationSpec` in one row or column) over cells of
+    one table: ``sum(coef * cell) == 0`` (or ``<= 0``, or its cells zero together, by ``op``)."""
 
-    __slots__ = ("anchor", "rid", "table", "terms")
+    __slots__ = ("anchor", "op", "reported_by", "rid", "table", "terms")
 
-    def __init__(self, rid: str, table: str, anchor: str, terms: tuple[tuple[int, str], ...]) -> None:
+    def __init__(
+        self,
+        rid: str,
+        table: str,
+        anchor: str,
+        terms: tuple[tuple[int, str], ...],
+        *,
+        op: str = "=",
+        reported_by: str = "GL206",
+    ) -> None:
         self.rid = rid  #: the spec's relation id: "R3.1", "R3.2", "R3.3", "R4.1", or a plugin table's
         self.table = table
         #: The cell ("row.column") a diagnostic points at and whose expected value it states.
         self.anchor = anchor
         self.terms = terms
+        self.op = op
+        #: The rule that reports it when it fails in a table a plugin describes.
+        self.reported_by = reported_by
 
 
 class Repair:
@@ -62,7 +74,9 @@ class RelationOutcome:
 
     @property
     def failed(self) -> bool:
-        return self.residual is not None and self.residual != 0
+        if self.residual is None:
+            return False
+        return self.residual > 0 if self.relation.op == "<=" else self.residual != 0
 
     def value(self, key: str) -> Number:
         value = self.cells[key].value
@@ -80,7 +94,8 @@ class RelationOutcome:
 @lru_cache(maxsize=256)
 def _in_row(table: str, spec: RelationSpec, row: str) -> Relation:
     """A relation whose terms name columns, in the row ``row``."""
-    return Relation(spec.rid, table, f"{row}.{spec.anchor}", tuple((coef, f"{row}.{key}") for coef, key in spec.terms))
+    terms = tuple((coef, f"{row}.{key}") for coef, key in spec.terms)
+    return Relation(spec.rid, table, f"{row}.{spec.anchor}", terms, op=spec.op, reported_by=spec.reported_by)
 
 
 @lru_cache(maxsize=64)
@@ -89,7 +104,12 @@ def _in_columns(spec: TableSpec) -> tuple[Relation, ...]:
     the next)."""
     return tuple(
         Relation(
-            relation.rid, spec.id, f"{relation.anchor}.{column}", tuple((c, f"{k}.{column}") for c, k in relation.terms)
+            relation.rid,
+            spec.id,
+            f"{relation.anchor}.{column}",
+            tuple((c, f"{k}.{column}") for c, k in relation.terms),
+            op=relation.op,
+            reported_by=relation.reported_by,
         )
         for relation in spec.relations
         if relation.each == "column"
@@ -146,6 +166,9 @@ def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[RelationO
             cells[key] = cell
             if residual is not None:
                 residual += coef * cell.value
+        if residual is not None and relation.op == "zero-together":  # 0 when it holds, else 1
+            values = [cell.value for cell in cells.values() if cell.value is not None]
+            residual = 0 if all(v == 0 for v in values) or not any(v == 0 for v in values) else 1
         outcomes.append(RelationOutcome(relation, residual, cells))
     return outcomes
 
@@ -197,8 +220,8 @@ def _repair(component: list[RelationOutcome], held: set[str]) -> Repair | None:
 def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[RelationOutcome, ...]:
     """Evaluate ``relations`` (all of one table) and attach the repair of each failing one, if unique."""
     outcomes = _evaluate(report, relations)
-    held = {k for o in outcomes if o.residual == 0 for _, k in o.relation.terms}
-    failing = [o for o in outcomes if o.failed]
+    held = {k for o in outcomes if o.residual is not None and not o.failed for _, k in o.relation.terms}
+    failing = [o for o in outcomes if o.failed and o.relation.op == "="]  # only a sum names its repair
     repairs: dict[int, Repair] = {}
     for component in _components(failing):
         repair = _repair(component, held)

@@ -487,7 +487,7 @@ class DescribedRelation(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         for outcome in outcomes(report, ctx):
             relation = outcome.relation
-            if relation.table in TABLE_KEYS or not outcome.failed:
+            if relation.table in TABLE_KEYS or relation.reported_by != self.meta.code or not outcome.failed:
                 continue
             zh, en = _described_message(report, outcome)
             hint_zh, hint_en = _repair_hint(outcome, report)
@@ -497,16 +497,40 @@ class DescribedRelation(Rule):
                 zh=zh + hint_zh,
                 en=en + hint_en,
                 key=f"{relation.table}.{relation.anchor}",
-                expected=outcome.expected,
+                expected=_expected(outcome),
                 actual=outcome.value(relation.anchor),
             )
+
+
+def _expected(outcome: RelationOutcome) -> object:
+    """What a finding states as expected: the value, the bound, or that the cells are zero together."""
+    op = outcome.relation.op
+    if op == "zero-together":
+        return "all zero or none zero"
+    return f"<= {_show(outcome.expected)}" if op == "<=" else outcome.expected
 
 
 def _described_message(report: Report, outcome: RelationOutcome) -> tuple[str, str]:
     relation = outcome.relation
     row, _, column = relation.anchor.rpartition(".")
     place = place_in(report, relation.table, row, column)
-    expected, actual = _show(outcome.expected), _show(outcome.value(relation.anchor))
+    actual = _show(outcome.value(relation.anchor))
+    if relation.op == "zero-together":
+        others = [key for _, key in relation.terms if key != relation.anchor]
+        names = [place_in(report, relation.table, *key.rsplit(".", 1)) for key in others]
+        shown = [_show(outcome.value(key)) for key in others]
+        zh_others = "、".join(f"{n.zh}（{v}）" for n, v in zip(names, shown, strict=True))
+        en_others = ", ".join(f"{n.en} ({v})" for n, v in zip(names, shown, strict=True))
+        return (
+            f"{place.zh}为 {actual}，与{zh_others}应同为 0 或同不为 0（勾稽关系 {relation.rid}）",
+            f"{place.en} is {actual}; with {en_others} it must be all zero or none zero (relation {relation.rid})",
+        )
+    expected = _show(outcome.expected)
+    if relation.op == "<=":
+        return (
+            f"{place.zh}为 {actual}，按勾稽关系 {relation.rid} 应不大于 {expected}",
+            f"{place.en} is {actual}; relation {relation.rid} gives at most {expected}",
+        )
     return (
         f"{place.zh}为 {actual}，按勾稽关系 {relation.rid} 应为 {expected}",
         f"{place.en} is {actual}; relation {relation.rid} gives {expected}",

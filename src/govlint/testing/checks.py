@@ -20,22 +20,24 @@ from govlint.model import Report
 from govlint.rule import Rule, RuleContext
 
 if TYPE_CHECKING:
+    from govlint.schema import TableSpec
     from govlint.sources import Source
     from govlint.testing.layouts.base import Rendered
     from govlint.testing.model import ReportModel
     from govlint.testing.mutations import Expectation
 
 
-def parse(source: Source | Report | Rendered) -> Report:
-    """The parsed report of ``source`` (a Report is returned as it is)."""
+def parse(source: Source | Report | Rendered, tables: Sequence[TableSpec] = ()) -> Report:
+    """The parsed report of ``source`` (a Report is returned as it is), with the tables ``tables``
+    describe (a plugin's ``govlint_tables``)."""
     import govlint
     from govlint.testing.layouts.base import Rendered
 
     if isinstance(source, Report):
         return source
     if isinstance(source, Rendered):
-        return govlint.parse(source.source())
-    return govlint.parse(source)
+        return govlint.parse(source.source(), tables=tables)
+    return govlint.parse(source, tables=tables)
 
 
 class RuleCrashed(AssertionError):
@@ -49,15 +51,17 @@ def lint_text(
     reference_date: dt.date | None = None,
     options: Mapping[str, Any] | None = None,
     select: Sequence[str] | None = None,
+    tables: Sequence[TableSpec] = (),
 ) -> list[Diagnostic]:
-    """The diagnostics on ``source``, sorted by position.
+    """The diagnostics on ``source``, sorted by position; ``tables`` are read besides the standard ones (a
+    plugin's, for its rules given in ``rules``).
 
     With ``rules``, only those rule classes (or instances) run, each only if it applies to the report's
     format, with ``options`` as their :class:`~govlint.rule.RuleContext` options; a rule that raises fails
     the test (:class:`RuleCrashed`).  Without ``rules``, govlint's engine runs every loaded rule (built-ins
     and installed plugins, ``select`` narrowing them by code prefix) and a rule failure is raised too.
     """
-    report = parse(source)
+    report = parse(source, tables)
     if rules is None:
         from govlint.config import Config
         from govlint.linter import lint_report
@@ -103,13 +107,14 @@ def assert_diagnostics(
     reference_date: dt.date | None = None,
     options: Mapping[str, Any] | None = None,
     select: Sequence[str] | None = None,
+    tables: Sequence[TableSpec] = (),
 ) -> list[Diagnostic]:
     """Assert that linting ``source`` reports ``codes`` (each as often as listed) and return the findings.
 
     ``exact`` (default) also forbids any other code; ``lines`` maps a code to the line (or lines) its
     diagnostics must be on.  ``codes=()`` with ``exact`` asserts a clean report.
     """
-    found = lint_text(source, rules=rules, reference_date=reference_date, options=options, select=select)
+    found = lint_text(source, rules=rules, reference_date=reference_date, options=options, select=select, tables=tables)
     wanted = Counter(codes)
     got = Counter(d.code for d in found)
     problems = []

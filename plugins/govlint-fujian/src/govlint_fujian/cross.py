@@ -7,27 +7,31 @@ figures repeated to the yuan, and not all zero, are almost always last year's ta
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import ClassVar
 
-from govlint.crossreport import Digest, PairRule, line_column, section_span
+from govlint.crossreport import Digest, PairRule
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Section
+from govlint.model import Cell, CellStatus
 from govlint.rule import RuleContext, RuleMeta
 
-from govlint_fujian.feetable import FeeTable, read_fee_table
-from govlint_fujian.layout import COLUMNS
+from govlint_fujian.layout import COLUMNS, ROW, TABLE_ID, YUAN_PER_UNIT
 
 _READ = frozenset({CellStatus.OK, CellStatus.INFERRED})
 _TABLE_HEADER = "信息处理费收取情况\t通知收取件数\t通知收取金额（元）\t实际收取金额（元）"
 
 
-def fee_table_of(report: Digest) -> tuple[Section, FeeTable] | None:
-    """The first fee table the report's sections print, with the section that prints it."""
-    for section in report.sections:
-        table = read_fee_table(section.body)
-        if table is not None:
-            return section, table
-    return None
+def fee_cells(report: Digest) -> list[Cell] | None:
+    """The report's three fee figures, each read (ok or inferred), or None."""
+    cells = [report.cell(f"{TABLE_ID}.{ROW}.{column.key}") for column in COLUMNS]
+    read = [cell for cell in cells if cell is not None and cell.status in _READ and cell.span is not None]
+    return read if len(read) == len(COLUMNS) else None
+
+
+def _printed(cell: Cell) -> Decimal:
+    """A figure as printed, in 元 when its cell prints 万元."""
+    assert cell.value is not None
+    return Decimal(cell.value) * YUAN_PER_UNIT.get(cell.unit or "元", 1)
 
 
 class FeeFiguresRepeated(PairRule):
@@ -50,27 +54,22 @@ class FeeFiguresRepeated(PairRule):
     )
 
     def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
-        found, found_before = fee_table_of(current), fee_table_of(previous)
-        if found is None or found_before is None:
+        cells, cells_before = fee_cells(current), fee_cells(previous)
+        if cells is None or cells_before is None:
             return
-        (section, table), (section_before, table_before) = found, found_before
-        keys = [c.key for c in COLUMNS]
-        cells = [(table.cells[k], table_before.cells[k]) for k in keys]
-        if not all(a.status in _READ and b.status in _READ for a, b in cells):
+        if any(_printed(a) != _printed(b) for a, b in zip(cells, cells_before, strict=True)):
             return
-        if any(table.in_yuan(k) != table_before.in_yuan(k) for k in keys) or all(a.value == 0 for a, _ in cells):
+        if all(cell.value == 0 for cell in cells):
             return
-        header = table.header_span
-        line, column = line_column(section_before, table_before.header_span.start)
-        figures = table.raw_values
+        first, before = cells[0].span, cells_before[0].span
+        assert first is not None and before is not None
+        figures = " ".join(cell.raw.strip() for cell in cells)
+        where = f"{previous.path}:{before.line}:{before.column}"
         yield self.finding(
             current,
-            section_span(section, header.start, header.end),
-            zh=f"信息处理费收取情况（{figures}）与上年报告（{previous.path}:{line}:{column}）完全相同，请核实是否沿用了上年数据",
-            en=(
-                f"the fee figures ({figures}) are those of last year's report ({previous.path}:{line}:{column}); "
-                "check that they are this year's"
-            ),
+            first,
+            zh=f"信息处理费收取情况（{figures}）与上年报告（{where}）完全相同，请核实是否沿用了上年数据",
+            en=f"the fee figures ({figures}) are last year's ({where}); check that they are this year's",
             key="fee.repeated",
             actual=figures,
         )

@@ -7,8 +7,10 @@ from typing import Any
 
 from govlint import hookimpl
 from govlint.rule import Rule
+from govlint.schema import TableSpec
 
 from govlint_fujian import __version__
+from govlint_fujian.layout import FEE_TABLE
 from govlint_fujian.rules import DEFAULT_FROM_YEAR, OPTION_FROM_YEAR, RULES
 
 #: The govlint plugin API version this plugin was written against (govlint.hookspecs.PLUGIN_API_VERSION).
@@ -33,6 +35,11 @@ def govlint_plugin_info() -> dict[str, Any]:
 @hookimpl
 def govlint_rules() -> Sequence[type[Rule]]:
     return RULES
+
+
+@hookimpl
+def govlint_tables() -> Sequence[TableSpec]:
+    return [FEE_TABLE]
 
 
 @hookimpl

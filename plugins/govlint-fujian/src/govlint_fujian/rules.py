@@ -10,7 +10,7 @@ from govlint.model import CellStatus, Report
 from govlint.rule import Rule, RuleContext, RuleMeta
 
 from govlint_fujian.cross import FeeFiguresRepeated
-from govlint_fujian.feetable import fee_problems, read_fee_table
+from govlint_fujian.figures import fee_figures, fee_problems
 from govlint_fujian.layout import COLUMNS, COLUMNS_BY_KEY, FEE_UNPAID_KEY, FEE_UNPAID_LABEL
 
 #: ``[tool.govlint] fujian-fee-table-from-year``: the first report year that must print the fee figures.
@@ -66,7 +66,7 @@ class FeeTableMissing(Rule):
         from_year = _from_year(ctx)
         if report.report_year is not None and report.report_year < from_year:
             return
-        if read_fee_table(report.text) is not None:
+        if fee_figures(report) is not None:
             return
         section = report.section("other_matters")
         expected = "、".join(_header(c.key) for c in COLUMNS)
@@ -87,44 +87,31 @@ class FeeTableUnreadable(Rule):
         name="fee-table-unreadable",
         category=CATEGORY,
         severity=Severity.ERROR,
-        summary_zh="信息处理费收取情况的数字为空、不是数字或连写后无法唯一拆分",
-        summary_en="A fee figure is empty, not a number, or run together with the others so it cannot be read",
+        summary_zh="信息处理费收取情况的数字为空或不是数字",
+        summary_en="A fee figure is empty or not a number",
         rationale=(
-            f"{_BASIS} A figure left blank or printed as /, — or 无 says nothing; digits run together "
-            "(信息处理费收取情况18000) are read only where one split alone gives numbers that agree with each "
-            "other (1 notice, 800 元 notified, 0 元 collected), and otherwise cannot be read at all. "
-            "Write every figure as a number, 0 when none."
+            f"{_BASIS} A figure left blank or printed as /, — or 无 says nothing: write every figure as a "
+            "number, 0 when none. Figures that govlint could not read (digits run together on a crawled page, "
+            "信息处理费收取情况18000, that split in more than one way) are not this rule's: GL108 says that the "
+            "row was not read, and nothing is guessed."
         ),
         bad_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t—\t—\t—\n",
         good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t0\t0\n",
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        table = read_fee_table(report.text)
-        if table is None:
-            return
-        ambiguous = [c for c in table.cells.values() if c.status is CellStatus.AMBIGUOUS]
-        if ambiguous:
-            yield self.diagnostic(
-                report,
-                ambiguous[0].span,
-                zh=f"信息处理费收取情况的数字“{table.raw_values}”无法唯一拆分为通知收取件数、通知收取金额、"
-                "实际收取金额三栏：应分栏填写三个数字",
-                en=f"the fee figures “{table.raw_values}” cannot be split into notices issued, amount notified "
-                "and amount collected in one way only: print the three numbers in their own cells",
-                key="fee.values",
-                expected="three numbers",
-                actual=table.raw_values,
-            )
+        figures = fee_figures(report)
+        if figures is None:
             return
         for column in COLUMNS:
-            cell = table.cells[column.key]
+            cell = figures.cells.get(column.key)
+            if cell is None or cell.status not in (CellStatus.EMPTY, CellStatus.UNREADABLE):
+                continue  # read, or not read at all (ambiguous): GL108 says so, about govlint's reading
+            raw = cell.raw.strip()
             if cell.status is CellStatus.EMPTY:
-                what_zh, what_en = ("为空" if not cell.raw else f"为“{cell.raw}”"), (cell.raw or "empty")
-            elif cell.status is CellStatus.UNREADABLE:
-                what_zh, what_en = f"“{cell.raw}”不是{'整数' if column.kind == 'count' else '数字'}", cell.raw
+                what_zh, what_en = ("为空" if not raw else f"为“{raw}”"), (raw or "empty")
             else:
-                continue
+                what_zh, what_en = f"“{raw}”不是{'整数' if column.kind == 'count' else '数字'}", raw
             yield self.diagnostic(
                 report,
                 cell.span,
@@ -132,7 +119,7 @@ class FeeTableUnreadable(Rule):
                 en=f"the fee figure {column.label} is {what_en}: write a number, 0 when none",
                 key=f"fee.{column.key}",
                 expected="a number",
-                actual=cell.raw,
+                actual=raw,
             )
 
 
@@ -155,16 +142,16 @@ class FeeTableInconsistent(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        table = read_fee_table(report.text)
-        if table is None:
+        figures = fee_figures(report)
+        if figures is None:
             return
-        notices = table.value("notices")
-        notified = table.in_yuan("notified_amount")
-        collected = table.in_yuan("collected_amount")
+        notices = figures.value("notices")
+        notified = figures.in_yuan("notified_amount")
+        collected = figures.in_yuan("collected_amount")
         if notices is None or notified is None or collected is None:
             return
-        for problem in fee_problems(notices, notified, collected, units=table.units):
-            cell = table.cells[problem.column]
+        for problem in fee_problems(notices, notified, collected, units=figures.units):
+            cell = figures.cells[problem.column]
             yield self.diagnostic(
                 report,
                 cell.span,
@@ -208,13 +195,13 @@ class FeeNoticesBelowUnpaid(Rule):
         unpaid = applications.value(FEE_UNPAID_KEY)
         if unpaid is None or unpaid == 0:
             return
-        table = read_fee_table(report.text)
-        notices = table.value("notices") if table is not None else None
-        if table is None or notices is None or notices >= unpaid:
+        figures = fee_figures(report)
+        notices = figures.value("notices") if figures is not None else None
+        if figures is None or notices is None or notices >= unpaid:
             return
         yield self.diagnostic(
             report,
-            table.cells["notices"].span,
+            figures.cells["notices"].span,
             zh=f"{FEE_UNPAID_LABEL} 总计为 {unpaid}，每件都发出过收费通知，信息处理费收取情况“通知收取件数”"
             f"应不少于 {unpaid}，实际为 {notices}",
             en=f"{unpaid} application(s) were closed because a fee notice went unpaid (三、（六）其他处理 2), "
