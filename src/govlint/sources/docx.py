@@ -18,7 +18,7 @@ import functools
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import defusedxml.ElementTree as defused
 from defusedxml import DefusedXmlException
@@ -51,15 +51,13 @@ _TRANSPARENT = frozenset({"sdt", "sdtContent", "customXml", "smartTag", "ins", "
 def read_docx(data: bytes, name: str) -> Document:
     """Read the bytes of a .docx file."""
     parts = _Package(data, name)
-    body = _find_w(parts.xml(parts.main_part()), "body")
-    if body is None:
-        raise input_error(name, "Word 文件缺少正文（document.xml 中没有 body）", "the Word file has no body")
+    main = parts.main_part()
     numbering = Numbering.from_parts(
         parts.optional_xml("word/numbering.xml"), lambda: parts.optional_xml("word/styles.xml")
     )
     reader = _BodyReader(numbering)
     try:
-        reader.read(body)
+        reader.read(parts.body_children(main))
     except RecursionError:
         raise input_error(name, "Word 文件结构嵌套过深", "the Word file is nested too deeply") from None
     if not reader.builder.text_seen:
@@ -170,6 +168,31 @@ class _Package:
             raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
         return root
 
+    def body_children(self, part: str) -> Iterator[ET.Element]:
+        """The children of the part's ``w:body`` in order, each once it is complete; each is let go when the
+        next is asked for, so a long document is never held whole as a tree (parsed as :meth:`xml` does)."""
+        body: ET.Element | None = None
+        depth = 0
+        try:
+            for event, element in defused.iterparse(io.BytesIO(self.read(part)), ("start", "end"), forbid_dtd=True):
+                if event == "start":
+                    depth += 1
+                    if body is None and depth == 2 and _is_w(element, "body"):
+                        body = element
+                    continue
+                depth -= 1
+                if body is not None and depth == 2 and element in body:
+                    yield element
+                    body.remove(element)  # the parser may have read on: later children stay
+        except DefusedXmlException:
+            raise input_error(
+                self.name, f"Word 文件含有不允许的 DOCTYPE（{part}）", f"the Word file has a forbidden DOCTYPE ({part})"
+            ) from None
+        except (ET.ParseError, ValueError, LookupError):
+            raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
+        if body is None:
+            raise input_error(self.name, "Word 文件缺少正文（document.xml 中没有 body）", "the Word file has no body")
+
     def optional_xml(self, part: str) -> ET.Element | None:
         return self.xml(part) if part in self.names else None
 
@@ -195,8 +218,8 @@ class _BodyReader:
         self.numbering = numbering
         self.tables = 0
 
-    def read(self, container: ET.Element) -> None:
-        for child in container:
+    def read(self, children: Iterable[ET.Element]) -> None:
+        for child in children:
             _, local = _local(child.tag)
             if child.tag.startswith(_MC):
                 self.read(_alternate(child))
