@@ -62,3 +62,82 @@ def test_review_header_broken_into_short_lines_before_one_line_of_fifteen_number
     }
     cells = report.tables.review_litigation.rows["review"].cells.values()  # type: ignore[union-attr]
     assert {cell.evidence for cell in cells} == {"count"}
+
+
+DETACHED = FIXTURES / "detached_markdown.md"
+_ZEROS = [0] * 7
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    """The reading and table findings (GL1xx, GL2xx) of ``text`` about table 三, with their row keys."""
+    found = govlint.lint(text).diagnostics
+    return sorted(
+        (d.code, d.key or "") for d in found if d.code[:3] in ("GL1", "GL2") and "applications" in (d.key or "")
+    )
+
+
+def test_label_lines_and_value_rows_apart_are_joined_only_where_proven() -> None:
+    """c: labels on lines of their own (wrapped over two lines), then ``| 0 | 0 | … |`` rows, each followed by
+    ``|---|``.  Runs of identical value rows (规章 / 行政规范性文件; 1. / 2. / 3. of 不予公开), a single label
+    with its row (二、上年结转, （二）部分公开), and (七)总计 / 四、结转 whose order only the column sums of
+    the results prove: every cell read, on ``count`` evidence."""
+    report = govlint.parse(DETACHED)
+    assert values(report, "active_disclosure") == {
+        "regulations": [0, 0, 0],
+        "normative_documents": [0, 0, 0],
+        "licensing": [128],
+    }
+    apps = values(report, "applications")
+    assert apps["new_received"] == [12, 3, 0, 1, 0, 0, 16]
+    assert apps["carried_over"] == [2, 0, 0, 0, 0, 0, 2]
+    assert apps["granted"] == [9, 2, 0, 1, 0, 0, 12]
+    assert apps["partially_granted"] == [1, 0, 0, 0, 0, 0, 1]
+    assert apps["unable.not_held"] == [2, 1, 0, 0, 0, 0, 3]
+    assert apps["results_total"] == [12, 3, 0, 1, 0, 0, 16]
+    assert apps["carried_forward"] == [2, 0, 0, 0, 0, 0, 2]
+    others = {
+        k: v for k, v in apps.items() if k not in {"new_received", "carried_over", "granted", "partially_granted"}
+    }
+    assert {k: v for k, v in others.items() if k not in {"unable.not_held", "results_total", "carried_forward"}} == {
+        k: _ZEROS for k in others if k not in {"unable.not_held", "results_total", "carried_forward"}
+    }
+    table = report.tables.applications
+    assert table is not None
+    assert {cell.evidence for row in table.rows.values() for cell in row.cells.values()} == {"count"}
+    assert _codes(DETACHED.read_text(encoding="utf-8")) == []
+
+
+def test_value_rows_whose_order_nothing_proves_stay_unread() -> None:
+    """Two results rows printed apart with different values: any order keeps every column sum, so neither
+    is placed; (七)总计 / 四 then cannot be proven either (their sum needs every result).  Each row is one
+    GL108, no cell is reported empty, no relation is assessed."""
+    text = DETACHED.read_text(encoding="utf-8").replace(
+        "| （一）予以公开 | 9 | 2 | 0 | 1 | 0 | 0 | 12 |\n|---|---|---|---|---|---|---|---|\n"
+        "（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）\n",
+        "（一）予以公开\n（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）\n"
+        "| 9 | 2 | 0 | 1 | 0 | 0 | 12 |\n|---|---|---|---|---|---|---|\n",
+    )
+    report = govlint.parse(text)
+    apps = values(report, "applications")
+    for key in ("granted", "partially_granted", "results_total", "carried_forward"):
+        assert apps[key] == [None] * 7, key
+    table = report.tables.applications
+    assert table is not None
+    assert {table.rows[k].problem.kind for k in ("granted", "partially_granted")} == {"apart"}  # type: ignore[union-attr]
+    assert apps["new_received"] == [12, 3, 0, 1, 0, 0, 16]
+    assert _codes(text) == sorted(
+        ("GL108", f"applications.{key}") for key in ("granted", "partially_granted", "results_total", "carried_forward")
+    )
+
+
+def test_value_rows_that_no_order_makes_add_up_stay_unread_not_accused() -> None:
+    """(七)总计 printed as 17 where the results add up to 16: no order of the two rows makes the sums hold, so
+    neither is placed (GL108), and no GL202/GL203 accuses a row govlint did not place."""
+    text = DETACHED.read_text(encoding="utf-8").replace(
+        "| 12 | 3 | 0 | 1 | 0 | 0 | 16 |\n|---|---|---|---|---|---|---|\n| 2 |",
+        "| 12 | 3 | 0 | 1 | 0 | 0 | 17 |\n|---|---|---|---|---|---|---|\n| 2 |",
+    )
+    assert text != DETACHED.read_text(encoding="utf-8")
+    apps = values(govlint.parse(text), "applications")
+    assert apps["results_total"] == apps["carried_forward"] == [None] * 7
+    assert _codes(text) == [("GL108", "applications.carried_forward"), ("GL108", "applications.results_total")]

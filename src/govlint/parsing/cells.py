@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from functools import cache, lru_cache
+from itertools import permutations
 from typing import NamedTuple
 
 from govlint.model import CellStatus
-from govlint.parsing.labels import LabelHit
+from govlint.parsing.labels import LabelHit, LabelKind
 from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
-from govlint.schema import CELL_UNITS
+from govlint.schema import CELL_UNITS, ROW_OTHER_ALL, normalize_label
+from govlint.schema import result_row_keys as schema_result_rows
 
 
 class Layout(str, Enum):
@@ -38,6 +40,9 @@ class AtomKind(str, Enum):
     NUM = "num"  #: a number (possibly several cells run together in RUN text)
     EMPTY = "empty"  #: an explicit empty cell or a placeholder
     WORD = "word"  #: text that is not a known label
+    #: No text: marks a label whose values a converter printed apart from it, in an order nothing proves
+    #: (:func:`attach_detached`); the row is unread.
+    APART = "apart"
 
 
 class Atom(NamedTuple):
@@ -62,7 +67,7 @@ Item = LabelHit | Atom
 class PhysicalRow(list[Item]):
     """The labels and atoms of one physical row, in text order, with what the lexer asks of every row."""
 
-    __slots__ = ("first_label", "has_values", "row_id")
+    __slots__ = ("detached", "first_label", "has_values", "row_id")
 
     def __init__(self, row_id: int) -> None:
         super().__init__()
@@ -71,6 +76,9 @@ class PhysicalRow(list[Item]):
         self.first_label = -1
         #: True when the row prints a number, a word or a placeholder (not only blank cells).
         self.has_values = False
+        #: A row of values only, printed after several labels without values, that nothing proves whose it
+        #: is (a converter's Markdown, issue #10 c): it is no label's row.
+        self.detached = False
 
 
 _GAP = re.compile(r"\S(?: ?\S)*")  # SPACED cells: text separated by at most one space
@@ -345,7 +353,166 @@ def region_rows(
             cell = rows.content if offset >= labels_end else rows.cell  # after the line's labels: content only
             cell(row, offset, offset + len(piece), float(index), size)
             offset += len(piece) + 1
-    return rows.result()
+    result = rows.result()
+    if layout is Layout.PIPE:
+        attach_detached(result)
+    return result
+
+
+#: Label kinds of a data row (it has cells of its own); a group label (三、本年度办理结果) has none.
+_DATA_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW})
+
+
+def _waiting_kind(row: PhysicalRow, *, format_2021: bool) -> str | None:
+    """What a row without values is in a run of labels waiting for their values: ``"data"`` (one data row's
+    label; (六)其他处理 too where no 2021 row (六)1–3 is printed), ``"group"`` (group labels only), or None
+    (anything else: a header, a row with cells, no label)."""
+    if row.has_values or row.first_label < 0:
+        return None
+    kinds = set()
+    for item in row:
+        if isinstance(item, Atom):
+            continue
+        for label in item.meanings.values():
+            if label.kind is LabelKind.APP_GROUP and label.key == _OTHER_ALL and not format_2021:
+                kinds.add("data")  # (六)其他处理: a group in 2021, the single row of the 2019 trial format
+            else:
+                kinds.add(
+                    "data" if label.kind in _DATA_ROW_KINDS else "group" if label.kind is LabelKind.APP_GROUP else ""
+                )
+    if "" in kinds or not kinds:
+        return None
+    return "data" if kinds == {"data"} and sum(not isinstance(i, Atom) for i in row) == 1 else "group"
+
+
+#: Longest run of detached rows whose orders are tried against the table's sums (7! orders).
+MAX_ORDERED_RUN = 7
+_FORMAT_2021_ROWS = frozenset({"other.no_correction", "other.fee_unpaid", "other.other"})
+_OTHER_ALL = normalize_label(ROW_OTHER_ALL.numbering + ROW_OTHER_ALL.label)
+
+
+def _row_key(row: PhysicalRow) -> str | None:
+    """The applications-table row a row's single data label names."""
+    keys = [
+        label.key
+        for item in row
+        if not isinstance(item, Atom)
+        for label in item.meanings.values()
+        if label.kind is LabelKind.APP_ROW
+    ]
+    return keys[0] if len(keys) == 1 else None
+
+
+def _numbers(row: PhysicalRow, count: int = 7) -> tuple[int, ...] | None:
+    """The row's cells as whole numbers, when it prints exactly ``count`` of them and nothing else (the blank
+    piece after a row's closing pipe is no cell)."""
+    atoms = [item for item in row if isinstance(item, Atom) and item.raw.strip()]
+    if len(atoms) != count or any(a.kind is not AtomKind.NUM or not a.raw.strip().isdecimal() for a in atoms):
+        return None
+    return tuple(int(a.raw) for a in atoms)
+
+
+def _consistent(table: dict[str, tuple[int, ...]]) -> bool | None:
+    """Whether the applications table's column sums hold (R3.2: (七)总计 is the sum of the results; R3.3:
+    一 + 二 = (七) + 四); None when neither can be assessed (a row is missing)."""
+    fmt = "2021" if _FORMAT_2021_ROWS & table.keys() else "2019"
+    assessed = False
+    results = schema_result_rows(fmt)
+    if "results_total" in table and all(key in table for key in results):
+        assessed = True
+        sums = [sum(table[key][c] for key in results) for c in range(7)]
+        if list(table["results_total"]) != sums:
+            return False
+    balance = ("new_received", "carried_over", "results_total", "carried_forward")
+    if all(key in table for key in balance):
+        assessed = True
+        new, old, done, left = (table[key] for key in balance)
+        if any(new[c] + old[c] != done[c] + left[c] for c in range(7)):
+            return False
+    return True if assessed else None
+
+
+def _order_by_arithmetic(
+    rows: Sequence[PhysicalRow], labels: Sequence[PhysicalRow], values: Sequence[PhysicalRow]
+) -> Sequence[PhysicalRow] | None:
+    """The order of ``values`` (rows of seven numbers printed apart from ``labels``, applications-table rows)
+    that alone makes the table's column sums hold, or None when no order or several distinct ones do."""
+    if len(values) > MAX_ORDERED_RUN:
+        return None
+    keys = [_row_key(row) for row in labels]
+    printed = [_numbers(row) for row in values]
+    if any(key is None for key in keys) or any(p is None for p in printed) or len(set(keys)) != len(keys):
+        return None
+    known = {}
+    for row in rows:
+        key, numbers = _row_key(row), _numbers(row)
+        if key is not None and numbers is not None and key not in keys:
+            known[key] = numbers
+    found: dict[tuple[tuple[int, ...] | None, ...], Sequence[PhysicalRow]] = {}
+    for order in permutations(range(len(values))):
+        assigned = tuple(printed[i] for i in order)
+        table = {**known, **{key: numbers for key, numbers in zip(keys, assigned, strict=True) if key and numbers}}
+        if _consistent(table):
+            found.setdefault(assigned, [values[i] for i in order])
+            if len(found) > 1:
+                return None
+    return next(iter(found.values())) if found else None
+
+
+def _values_only(row: PhysicalRow) -> bool:
+    """A row of numbers, placeholders or empty cells (``| |``) only: no label, no text."""
+    return row.first_label < 0 and bool(row) and all(isinstance(i, Atom) and i.kind is not AtomKind.WORD for i in row)
+
+
+def _printed(row: PhysicalRow) -> tuple[str, ...]:
+    return tuple(item.raw.strip() for item in row if isinstance(item, Atom))
+
+
+def attach_detached(rows: list[PhysicalRow]) -> None:
+    """Give the rows of values that a converter printed after their labels (``二、上年结转…`` / ``（一）予以
+    公开`` on lines of their own, then ``| 0 | 0 | … |`` rows) to their labels, where that is proven.
+
+    A run of label lines is followed by a run of value-only rows.  When there are as many value rows as data
+    rows among the labels, and every value row prints the same cells, every order gives each label the same
+    cells: the rows are given in order (``count`` evidence follows); so are rows that only one order lets
+    the applications table's column sums hold (:func:`_order_by_arithmetic`).  Otherwise which values
+    belong to which label is not shown: the value rows are marked :attr:`PhysicalRow.detached` and belong to
+    no row, and each data label gets an ``APART`` atom: its row is unread.  Rows are changed in place;
+    given rows are removed.
+    """
+    format_2021 = any(_row_key(row) in _FORMAT_2021_ROWS for row in rows)
+    index = 0
+    while index < len(rows):
+        waiting: list[tuple[PhysicalRow, str]] = []
+        j = index
+        while j < len(rows) and (kind := _waiting_kind(rows[j], format_2021=format_2021)) is not None:
+            waiting.append((rows[j], kind))
+            j += 1
+        k = j
+        while k < len(rows) and _values_only(rows[k]):
+            k += 1
+        values = rows[j:k]
+        data = [row for row, kind in waiting if kind == "data"]
+        if not values or not waiting:
+            index = max(k, index + 1)
+            continue
+        order: Sequence[PhysicalRow] | None = None
+        if len(data) == len(values):
+            same = len({_printed(row) for row in values}) == 1  # every order gives every label the same cells
+            order = values if same else _order_by_arithmetic(rows, data, values)
+        if order is not None:
+            for label_row, value_row in zip(data, order, strict=True):
+                label_row.extend(value_row)
+                label_row.has_values = True
+            del rows[j:k]
+            index = j
+        else:
+            for row in values:
+                row.detached = True
+            for row in data:
+                label = next(item for item in reversed(row) if not isinstance(item, Atom))
+                row.append(Atom(AtomKind.APART, "", label.end, label.end, row.row_id, None, 0, Layout.PIPE))
+            index = k
 
 
 def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -356,6 +356,8 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
     for row in rows:
         row_id, first_hit = row.row_id, row.first_label
         items: Sequence[Item] = row if first_hit < 0 else row[first_hit:]
+        if row.detached:
+            continue  # values printed apart from their labels, in no proven order: no row's cells
         if first_hit < 0 and not row.has_values and (family is not Family.REVIEW or region.layout is not Layout.TAB):
             continue  # a row of empty cells only (table 四's is its data row), or the label column of a spanned row
         if first_hit < 0 and family is Family.APPLICATIONS and rows_started:

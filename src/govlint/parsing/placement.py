@@ -127,6 +127,13 @@ def place_row(
     readings of digits run together, as ``accept`` (the row's other relations) does.
     """
     count = len(columns)
+    if any(a.kind is AtomKind.APART for a in atoms):
+        problem = Problem(
+            "apart",
+            "本行数值与行名分开印出，无法证明哪一行数值属于本行",
+            "the row's values are printed apart from its label and nothing proves which of them are its own",
+        )
+        return unread(columns, [], problem, 0, label_end)
     layout = atoms[0].layout if atoms else None
     if layout is Layout.GRID:
         return _grid(columns, atoms, label_end, order, references)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from govlint.testing.layouts.base import Rendered
-from govlint.testing.layouts.converted import render_brokenhead, render_footer, render_onerow
+from govlint.testing.layouts.converted import render_brokenhead, render_detached, render_footer, render_onerow
 from govlint.testing.layouts.crawled import render_crawled
 from govlint.testing.layouts.html import render_html, render_word_html
 from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
@@ -36,13 +36,17 @@ RENDERERS: dict[str, Renderer] = {
     "onerow": render_onerow,
     "footer": render_footer,
     "brokenhead": render_brokenhead,
+    "detached": render_detached,
     "html": render_html,
     "wordhtml": render_word_html,
     "docx": _docx,
 }
 #: Text layouts whose cell positions are kept (a cell left empty stays a cell).
 POSITIONAL_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "tabcells")
-TEXT_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "crawled", "onerow", "footer", "brokenhead")
+TEXT_LAYOUTS: tuple[str, ...] = (
+    *POSITIONAL_LAYOUTS,
+    *("cells", "crawled", "onerow", "footer", "brokenhead", "detached"),
+)
 FILE_LAYOUTS: tuple[str, ...] = ("html", "wordhtml", "docx")
 LAYOUTS: tuple[str, ...] = (*TEXT_LAYOUTS, *FILE_LAYOUTS)
 

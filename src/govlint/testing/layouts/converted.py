@@ -7,7 +7,12 @@
   to four characters (about 25 lines), then the fifteen numbers on one line; the other tables tab-separated
   (issue #10 §4 e);
 - ``footer``: tab-separated rows of a printed page whose page footer (``- 5 -``) is glued to the last value
-  of the row before the page break (``769- 5 -``, issue #10 §4 d).
+  of the row before the page break (``769- 5 -``, issue #10 §4 d);
+- ``detached``: converter Markdown where label lines and value-only pipe rows come apart: the labels of a run
+  of rows are printed first, each wrapped over one to four lines, then the run's value rows
+  (``| 0 | 0 | 0 | 0 | 0 | 0 | 0 |``); other rows keep their values (``| 标签 | 1 | 0 | … |``); a ``|---|``
+  line follows every pipe row (issue #10 §4 c).  A run whose value rows differ is ``uncertain``: only an
+  order the table's arithmetic proves may place them.
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govlint.testing.layouts.base import Rendered, Writer, matrix
-from govlint.testing.layouts.blocks import Grid, GridRow
-from govlint.testing.layouts.text import _render, _tabs_grid
+from govlint.testing.layouts.blocks import Grid, GridRow, document
+from govlint.testing.layouts.text import _render, _tabs_grid, _write_blocks
 from govlint.testing.model import ReportModel
-from govlint.testing.noise import Noise
+from govlint.testing.noise import Noise, split_points
 
 _NO_ANCHORS: tuple[str, ...] = ()
 
@@ -123,6 +128,87 @@ def _brokenhead_grid(w: Writer, grid: Grid, noise: Noise) -> None:
                     text = text[size:]
         for key in row.anchors:
             w.add(key, start, w.pos)
+
+
+class _Detached:
+    """Writes one table of the ``detached`` layout, keeping the rows whose labels wait for their values."""
+
+    def __init__(self, w: Writer, grid: Grid, noise: Noise, uncertain: set[str]) -> None:
+        self.w = w
+        self.grid = grid
+        self.rng = noise.rng(f"detached:{grid.table}")
+        self.uncertain = uncertain
+        self.waiting: list[GridRow] = []
+
+    def rule(self, width: int) -> None:
+        self.w.write("|" + "---|" * width + "\n")
+
+    def labels(self, row: GridRow, *, own: bool) -> None:
+        """The row's group labels (三、本年度办理结果, （三）不予公开) as lines; its own label too when ``own``."""
+        labels = [cell.text.replace("\n", "") for cell in row.cells if cell.kind in ("label", "group")]
+        for text in labels[:-1]:
+            self.w.write(text + "\n")
+        if own and labels:
+            start = self.w.pos
+            for piece in split_points(labels[-1], self.rng.randint(1, 4), self.rng):
+                self.w.write(piece + "\n")
+            for key in row.anchors:
+                self.w.add(key, start, self.w.pos - 1)
+
+    def flush(self) -> None:
+        """The waiting rows' value rows, in order, each under its own ``|---|`` line."""
+        for row in self.waiting:
+            values = [cell for cell in row.cells if cell.kind == "value"]
+            _table_row(self.w, [(cell.text, cell.anchors) for cell in values], row.anchors)
+            self.rule(len(values))
+        printed = {tuple(cell.text for cell in row.cells if cell.kind == "value") for row in self.waiting}
+        if len(printed) > 1:  # rows that differ: which label each belongs to only arithmetic may prove
+            self.uncertain.update(
+                key.removeprefix("cell.")
+                for row in self.waiting
+                for cell in row.cells
+                for key in cell.anchors
+                if key.startswith("cell.")
+            )
+        self.waiting = []
+
+    def write(self) -> None:
+        slots = matrix(self.grid)
+        self.w.write("\n")
+        for r, row in enumerate(self.grid.rows):
+            values = [cell for cell in row.cells if cell.kind == "value"]
+            if not values or self.grid.table == "review_litigation":
+                self.flush()
+                pieces = [
+                    (s.cell.text.replace("\n", "") if s is not None and s.origin else "", s.cell.anchors if s else ())
+                    for s in slots[r]
+                    if s is None or s.origin or s.cell.kind != "value"
+                ]
+                _table_row(self.w, [(text, keys if text else ()) for text, keys in pieces], row.anchors)
+                self.rule(len(pieces))
+                continue
+            if _label(row) and self.rng.random() < 0.6:
+                self.labels(row, own=True)
+                self.waiting.append(row)
+                continue
+            self.flush()
+            self.labels(row, own=False)
+            printed = [(cell.text, cell.anchors) for cell in values]
+            _table_row(self.w, [(_label(row), _NO_ANCHORS), *printed], row.anchors)
+            self.rule(len(printed) + 1)
+        self.flush()
+        self.w.write("\n")
+
+
+def render_detached(model: ReportModel, noise: Noise) -> Rendered:
+    uncertain: set[str] = set()
+
+    def grid_writer(w: Writer, grid: Grid, noise: Noise) -> None:
+        _Detached(w, grid, noise, uncertain).write()
+
+    w = Writer()
+    _write_blocks(w, document(model, noise), noise, grid_writer, blank_between=True)
+    return w.result("detached", uncertain=frozenset(uncertain))
 
 
 def render_brokenhead(model: ReportModel, noise: Noise) -> Rendered:
