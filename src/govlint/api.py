@@ -64,18 +64,20 @@ def parse(
     """
     from govlint.sources import load
 
-    if isinstance(source, str) and "\n" not in source.strip():
-        warnings.warn(
-            f"govlint.parse({_shown(source)}): a one-line str may be a path or a report's text; "
-            "use govlint.parse_file() or govlint.parse_text()",
-            AmbiguousSourceWarning,
-            stacklevel=2,
-        )
+    _warn_if_ambiguous("parse", source)
     return _parse(load(source, encoding=encoding, name=name), tables)
 
 
-def _shown(source: str) -> str:
-    return repr(source if len(source) <= 40 else source[:40] + "…")
+def _warn_if_ambiguous(function: str, source: Source) -> None:
+    """An :class:`AmbiguousSourceWarning` for a one-line ``str`` given to ``govlint.<function>``, at its caller."""
+    if isinstance(source, str) and "\n" not in source.strip():
+        shown = repr(source if len(source) <= 40 else source[:40] + "…")
+        warnings.warn(
+            f"govlint.{function}({shown}): a one-line str may be a path or a report's text; "
+            f"use govlint.{function}_file() or govlint.{function}_text()",
+            AmbiguousSourceWarning,
+            stacklevel=3,
+        )
 
 
 def _parse(document: Document, tables: Sequence[TableSpec]) -> Report:
@@ -100,13 +102,7 @@ def lint(source: Source, config: Config | None = None, *, encoding: str | None =
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AmbiguousSourceWarning)
         report = parse(source, encoding=encoding, tables=plugins.tables)
-    if isinstance(source, str) and "\n" not in source.strip():
-        warnings.warn(
-            f"govlint.lint({_shown(source)}): a one-line str may be a path or a report's text; "
-            "use govlint.lint_file() or govlint.lint_text()",
-            AmbiguousSourceWarning,
-            stacklevel=2,
-        )
+    _warn_if_ambiguous("lint", source)
     return lint_report(report, config, plugins=plugins)
 
 

@@ -716,22 +716,11 @@ class _Sink:
 
     def close(self, companions: Mapping[str, bytes] | None = None) -> None:
         """Write the ``-o`` file, after the files a format writes beside it (csv's ``x.findings.csv``)."""
-        from govlint.atomic import write_atomic
-        from govlint.errors import InputError
 
         data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "backslashreplace") for p in self.parts)
         files = {**(companions or {}), **({} if self.path is None else {self.path: data})}
         for path, content in files.items():
-            try:
-                write_atomic(path, content)
-            except OSError as exc:
-                reason = exc.strerror or str(exc)
-                raise InputError(
-                    f"{path}: cannot write the output ({reason})",
-                    path=path,
-                    reason_zh=f"无法写出输出（{reason}）",
-                    reason_en=f"cannot write the output ({reason})",
-                ) from None
+            _write_file(path, content, "输出", "the output")
 
 
 def _check_workbook(output: str | None) -> None:
@@ -750,19 +739,20 @@ def _check_workbook(output: str | None) -> None:
         )
 
 
-def _write_file(path: str, text: str) -> None:
+def _write_file(path: str, data: str | bytes, what_zh: str = "基线文件", what_en: str = "baseline") -> None:
+    """Write ``path`` whole (``write_atomic``); a failure is one InputError naming ``what`` in both languages."""
     from govlint.atomic import write_atomic
     from govlint.errors import InputError
 
     try:
-        write_atomic(path, text)
+        write_atomic(path, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InputError(
-            f"{path}: cannot write baseline ({reason})",
+            f"{path}: cannot write {what_en} ({reason})",
             path=path,
-            reason_zh=f"无法写出基线文件（{reason}）",
-            reason_en=f"cannot write baseline ({reason})",
+            reason_zh=f"无法写出{what_zh}（{reason}）",
+            reason_en=f"cannot write {what_en} ({reason})",
         ) from None
 
 
