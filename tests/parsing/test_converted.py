@@ -70,7 +70,7 @@ _ZEROS = [0] * 7
 
 def _codes(text: str) -> list[tuple[str, str]]:
     """The reading and table findings (GL1xx, GL2xx) of ``text`` about table 三, with their row keys."""
-    found = govlint.lint(text).diagnostics
+    found = govlint.lint_text(text).diagnostics
     return sorted(
         (d.code, d.key or "") for d in found if d.code[:3] in ("GL1", "GL2") and "applications" in (d.key or "")
     )
@@ -117,7 +117,7 @@ def test_value_rows_whose_order_nothing_proves_stay_unread() -> None:
         "（一）予以公开\n（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）\n"
         "| 9 | 2 | 0 | 1 | 0 | 0 | 12 |\n|---|---|---|---|---|---|---|\n",
     )
-    report = govlint.parse(text)
+    report = govlint.parse_text(text)
     apps = values(report, "applications")
     for key in ("granted", "partially_granted", "results_total", "carried_forward"):
         assert apps[key] == [None] * 7, key
@@ -138,6 +138,6 @@ def test_value_rows_that_no_order_makes_add_up_stay_unread_not_accused() -> None
         "| 12 | 3 | 0 | 1 | 0 | 0 | 17 |\n|---|---|---|---|---|---|---|\n| 2 |",
     )
     assert text != DETACHED.read_text(encoding="utf-8")
-    apps = values(govlint.parse(text), "applications")
+    apps = values(govlint.parse_text(text), "applications")
     assert apps["results_total"] == apps["carried_forward"] == [None] * 7
     assert _codes(text) == [("GL108", "applications.carried_forward"), ("GL108", "applications.results_total")]

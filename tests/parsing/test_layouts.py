@@ -14,7 +14,7 @@ APP_HEAD = "申请人情况\n自然人\t商业企业\t科研机构\t社会公益
 
 
 def parse(text: str) -> Report:
-    return govlint.parse(text)
+    return govlint.parse_text(text)
 
 
 def _tab_table(rows: list[str]) -> str:

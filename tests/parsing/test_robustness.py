@@ -47,7 +47,7 @@ def test_any_mix_of_table_words_numbers_and_separators_parses(pieces: list[str])
     text = "".join(pieces)
     if not text.strip():
         return
-    _check(govlint.parse(text + "\n"))
+    _check(govlint.parse_text(text + "\n"))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,14 +59,14 @@ def test_every_truncation_and_splice_of_a_real_report_parses(data: st.DataObject
     cut = data.draw(st.integers(0, len(text)))
     fragment = text[start:end] + text[:cut]
     if fragment.strip():
-        _check(govlint.parse(fragment + "\n"))
+        _check(govlint.parse_text(fragment + "\n"))
 
 
 def test_report_without_any_heading_still_has_its_tables() -> None:
     text = SEEDS[0].read_text(encoding="utf-8")
     for section in schema.SECTIONS:
         text = text.replace(section.title, "")
-    report = govlint.parse(text)
+    report = govlint.parse_text(text)
     assert report.sections == ()
     assert report.tables.applications is not None
     assert report.tables.active_disclosure is not None
@@ -76,7 +76,7 @@ def test_report_without_any_heading_still_has_its_tables() -> None:
 def test_truncated_table_keeps_the_rows_it_has() -> None:
     text = SEEDS[3].read_text(encoding="utf-8")
     cut = text.index("3.危及")
-    report = govlint.parse(text[:cut])
+    report = govlint.parse_text(text[:cut])
     applications = report.tables.applications
     assert applications is not None
     assert list(applications.rows)[-1] == "denied.prohibited_by_law"
@@ -88,7 +88,7 @@ def test_garbage_lines_inside_a_table_do_not_move_the_numbers() -> None:
     noisy = text.replace("\n\t\t3.危及", "\n@@##%%&&**\n\t\t3.危及", 1)
     noisy = noisy.replace("\n\t\t5.属于三类", "\n ±±± HI ₩\n\t\t5.属于三类", 1)
     assert noisy != text
-    clean, dirty = govlint.parse(text), govlint.parse(noisy)
+    clean, dirty = govlint.parse_text(text), govlint.parse_text(noisy)
     assert clean.tables.applications is not None and dirty.tables.applications is not None
     for key, row in clean.tables.applications.rows.items():
         assert [c.value for c in dirty.tables.applications.rows[key].cells.values()] == [
@@ -106,18 +106,18 @@ def test_a_row_of_placeholders_without_a_label_is_an_unplaced_row(line: str) -> 
     text = SEEDS[0].read_text(encoding="utf-8")
     anchor = text.index("1.信访举报投诉类申请")
     after = text.index("\n", anchor) + 1
-    report = govlint.parse(text[:after] + line + "\n" + text[after:])
+    report = govlint.parse_text(text[:after] + line + "\n" + text[after:])
     assert report.tables.applications is not None
     (row,) = [u for u in report.unplaced if u.kind == "row"]
     assert row.span.line == text[:after].count("\n") + 1
-    clean = govlint.parse(text).tables.applications
+    clean = govlint.parse_text(text).tables.applications
     assert clean is not None
     assert report.tables.applications.rows.keys() == clean.rows.keys()
 
 
 def test_text_without_any_report_content() -> None:
     for text in ("hello world\n", "0 0 0 0 0 0 0\n" * 20, "\t\t\t\n|||\n", "三、\n四、\n", "总计\t总计\n其他\n"):
-        report = govlint.parse(text)
+        report = govlint.parse_text(text)
         assert report.format == "unknown"
         _check(report)
 
@@ -129,7 +129,7 @@ def test_very_long_digit_runs_are_reported_not_enumerated() -> None:
         + "1" * 80
         + "二、上年结转政府信息公开申请数量0000000(一)予以公开0\n"
     )
-    report = govlint.parse(text)
+    report = govlint.parse_text(text)
     applications = report.tables.applications
     assert applications is not None
     row = applications.rows["new_received"]
