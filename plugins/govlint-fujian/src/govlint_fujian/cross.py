@@ -43,7 +43,7 @@ class FeeFiguresRepeated(PairRule):
         summary_zh="信息处理费收取情况与上年报告完全相同且不全为零",
         summary_en="The fee figures repeat last year's report exactly and are not all zero",
         rationale=(
-            "《政府信息公开条例》第四十二条 and 国办函〔2020〕109号: the 信息处理费 figures "
+            "《中华人民共和国政府信息公开条例》第四十二条 and 国办函〔2020〕109号: the 信息处理费 figures "
             "(通知收取件数, 通知收取金额, 实际收取金额) count the fee notices of the report year. "
             "The same non-zero figures two years running, to the yuan, are almost always last year's table "
             "pasted into this year's report. Every figure must be read "
@@ -51,6 +51,12 @@ class FeeFiguresRepeated(PairRule):
         ),
         bad_example=f"2023: {_TABLE_HEADER}\n\t2\t300\t300\n2024: {_TABLE_HEADER}\n\t2\t300\t300\n",
         good_example=f"2023: {_TABLE_HEADER}\n\t2\t300\t300\n2024: {_TABLE_HEADER}\n\t0\t0\t0\n",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十二条和国办函〔2020〕109号：信息处理费的各项数字（通知收取"
+            "件数、通知收取金额、实际收取金额）统计的是报告年度的收费通知。连续两年一字不差且不全为零的数字，"
+            "几乎总是把上年的表格照搬进了今年的报告。两份报告中的每个数字都须能读取（不能为空、无法识别或无法"
+            "确定）；全为零的表格每年相同属正常。"
+        ),
     )
 
     def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -23,9 +23,9 @@ CATEGORY = "fees"
 _TABLE_HEADER = "信息处理费收取情况\t通知收取件数\t通知收取金额（元）\t实际收取金额（元）"
 _SECTION_SIX = "六、其他需要报告的事项"
 _BASIS = (
-    "《政府信息公开条例》第四十二条 allows a 信息处理费 when an applicant's requests clearly exceed a reasonable "
-    "number or frequency, and 国办函〔2020〕109号 sets how it is charged from 2021; the 河南 provincial notice "
-    "requires the fees collected to be compiled into the annual report (spec §3.2, §8.4, source S6)."
+    "《中华人民共和国政府信息公开条例》第四十二条 allows a 信息处理费 when an applicant's requests clearly exceed a "
+    "reasonable number or frequency, and 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) sets how it is "
+    "charged from 2021 and asks that the fees be included in the annual report."
 )
 
 
@@ -52,14 +52,24 @@ class FeeTableMissing(Rule):
         rationale=(
             f"{_BASIS} Fujian reports give the fee as three figures in a table 信息处理费收取情况 with the columns "
             "通知收取件数, 通知收取金额（元） and 实际收取金额（元） (the 平潭 reports of 2023–2025: 苏平片区管理局, "
-            "市场监督管理局), either as a section of its own or inside 六、其他需要报告的事项; they are the figures "
-            "the 2021 format reportedly asks for (spec §3.2, unverified). A sentence such as 本年度没有产生信息处理费 "
+            "市场监督管理局), either as a section of its own or inside 六、其他需要报告的事项. "
+            "A sentence such as 本年度没有产生信息处理费 "
             "says nothing was collected but not whether a fee notice was issued. The three figures may also be "
             "stated in a sentence (通知收取件数0件，通知收取金额0元，实际收取金额0元). Reports for years before "
             f"`{OPTION_FROM_YEAR}` (default {DEFAULT_FROM_YEAR}) are not checked; a report whose year is unknown is."
         ),
         bad_example=f"{_SECTION_SIX}\n本年度没有产生信息公开处理费。\n",
         good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t0\t0\n",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十二条规定，申请人申请公开政府信息的数量、频次明显超过合理"
+            "范围的，行政机关可以收取信息处理费；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            "规定了自2021年起的收费方式，并要求将收费情况纳入年度报告。福建的报告以“信息处理费收取情况”表列出"
+            "三个数字：通知收取件数、通知收取金额（元）、实际收取金额（元）（如平潭2023—2025年度苏平片区管理局"
+            "、市场监督管理局的报告），单列一部分或放在“六、其他需要报告的事项”中。“本年度没有产生信息处理费”"
+            "这样的句子只说明没有收到费用，没有说明是否发出过收费通知。三个数字也可以写在一句话里（通知收取件"
+            "数0件，通知收取金额0元，实际收取金额0元）。报告年度早于 `fujian-fee-table-from-year`（默认2021）"
+            "的不检查；年度不明的报告检查。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -97,6 +107,13 @@ class FeeTableUnreadable(Rule):
         ),
         bad_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t—\t—\t—\n",
         good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t0\t0\n",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十二条规定，申请人申请公开政府信息的数量、频次明显超过合理"
+            "范围的，行政机关可以收取信息处理费；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            "规定了自2021年起的收费方式，并要求将收费情况纳入年度报告。空着或写成 /、— 或“无”的数字什么也没说"
+            "明：每个数字都应写成数字，没有的写0。govlint 未能读取的数字（例如网页抓取时连写在一起、有多种拆分"
+            "方式的“信息处理费收取情况18000”）不属本规则：由 GL108 说明该行未能读取，且不作任何猜测。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -139,6 +156,13 @@ class FeeTableInconsistent(Rule):
         ),
         bad_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t0\t300\t0\n",
         good_example=f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t3\t300\t200\n",
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十二条规定，申请人申请公开政府信息的数量、频次明显超过合理"
+            "范围的，行政机关可以收取信息处理费；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            "规定了自2021年起的收费方式，并要求将收费情况纳入年度报告。按国办函〔2020〕109号，收费须出具写明金"
+            "额的收费通知，因此三个数字互相关联：没有通知，就没有通知金额，也没有实收金额；有通知，通知金额就"
+            "大于0；实收金额不能超过通知金额（申请人不缴费时会更少，见三、（六）其他处理 第2项）。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -186,6 +210,14 @@ class FeeNoticesBelowUnpaid(Rule):
             f"{_SECTION_SIX}\n{_TABLE_HEADER}\n\t2\t600\t0\n"
         ),
         formats=frozenset({"2021"}),
+        rationale_zh=(
+            "《中华人民共和国政府信息公开条例》第四十二条规定，申请人申请公开政府信息的数量、频次明显超过合理"
+            "范围的，行政机关可以收取信息处理费；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            "规定了自2021年起的收费方式，并要求将收费情况纳入年度报告。2021年格式申请情况表的三、（六）"
+            "其他处理 第2项（申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请）"
+            "统计因申请人未按收费通知缴费而终止的申请：每一件都发出过收费通知，因此收费表的“通知收取件数”应不"
+            "少于该项总计。12月发出、次年1月仍未缴费的通知可能使两个年度的数字不一致，因此本规则为警告。"
+        ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
