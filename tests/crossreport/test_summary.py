@@ -17,7 +17,7 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.linter import plugins_for
 from govlint.model import CellStatus
 from govlint.testing import parse, render
-from govlint.testing.model import ReportModel, value_of
+from govlint.testing.reportmodel import ReportModel, value_of
 from govlint.testing.strategies import reports, title_text
 
 SUMMARY, PARTS = "某县政务公开办", ("某县财政局", "某县公安局")

@@ -12,7 +12,7 @@ from govlint.model import Cell, CellStatus, Report, Table, TableRow, Tables
 from govlint.parsing.labels import Family, find_labels
 from govlint.rules.relations import analyse, table_relations
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
-from govlint.testing.relations import table_failures
+from govlint.testing.oracle import table_failures
 
 #: A small table of its own: two rows, two parts and a total, and a balance between the rows.
 STOCK = TableSpec(

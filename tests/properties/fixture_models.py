@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from govlint import schema
-from govlint.testing.model import (
+from govlint.testing.reportmodel import (
     ActiveDisclosure,
     Applications,
     FeeStatement,

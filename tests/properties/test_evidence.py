@@ -12,7 +12,7 @@ from govlint.rules.structure import EmptyCell
 from govlint.schema import FormatKey
 from govlint.testing import lint_text, parse, render
 from govlint.testing.layouts import LAYOUTS
-from govlint.testing.model import ReportModel
+from govlint.testing.reportmodel import ReportModel
 from govlint.testing.strategies import noises, reports
 
 _EVIDENCE = {"grid", "count", "columns", "arithmetic"}

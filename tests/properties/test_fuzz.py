@@ -14,8 +14,8 @@ from govlint.schema import SECTIONS
 from govlint.sources import Source
 from govlint.testing import REFERENCE_DATE, render
 from govlint.testing.layouts import LAYOUTS, TEXT_LAYOUTS
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
+from govlint.testing.reportmodel import ReportModel
 from govlint.testing.strategies import noises, reports
 
 CONFIG = Config(reference_date=REFERENCE_DATE)

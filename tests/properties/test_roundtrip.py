@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from govlint.schema import FormatKey
 from govlint.testing import parse, render, round_trip_problems
 from govlint.testing.layouts import LAYOUTS
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
+from govlint.testing.reportmodel import ReportModel
 from govlint.testing.strategies import noises, reports
 
 

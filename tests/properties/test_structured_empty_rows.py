@@ -10,7 +10,7 @@ from fixture_models import seed_model
 from govlint import schema
 from govlint.model import CellStatus
 from govlint.testing import lint_text, parse, render
-from govlint.testing.model import Printed, ReportModel
+from govlint.testing.reportmodel import Printed, ReportModel
 
 STRUCTURED = ("html", "wordhtml", "docx")
 

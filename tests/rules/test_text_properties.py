@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from govlint.testing import lint_text, render
 from govlint.testing.layouts import POSITIONAL_LAYOUTS, TEXT_LAYOUTS
-from govlint.testing.model import ReportModel
 from govlint.testing.mutations import REFERENCE_DATE
 from govlint.testing.noise import Noise
 from govlint.testing.prose import count_sentences, scope_sentences, table_counts, with_sentences
+from govlint.testing.reportmodel import ReportModel
 from govlint.testing.strategies import noises, reports
 
 TEXT_CODES = ("GL601", "GL602", "GL606")

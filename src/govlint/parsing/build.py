@@ -14,7 +14,7 @@ from govlint.parsing.grammar import parser
 from govlint.parsing.headings import HeadingMatch, find_section_headings
 from govlint.parsing.labels import catalogue, find_labels
 from govlint.parsing.lexer import tokenize
-from govlint.parsing.tables import TablesResult, build_tables
+from govlint.parsing.tablebuilder import TablesResult, build_tables
 from govlint.schema import TableSpec, expected_format, fold
 from govlint.sources.document import Document
 

@@ -45,7 +45,7 @@ class Part(NamedTuple):
     decimal: bool
 
 
-class Outcome(NamedTuple):
+class SplitResult(NamedTuple):
     """The result of splitting a row: the reading taken, or why none was."""
 
     parts: tuple[Part, ...] | None
@@ -222,29 +222,29 @@ def _parts(groups: Sequence[_Group], cuts: Sequence[_Cut]) -> tuple[Part, ...]:
 
 def split_row(
     pieces: Sequence[tuple[str, int]], kinds: Sequence[ValueKind], sums: Sums | None, accept: Accept | None = None
-) -> Outcome:
+) -> SplitResult:
     """Read run-together ``pieces`` (printed text and offset of each digit group) as ``len(kinds)`` numbers;
     several readings are narrowed by the row's ``sums`` and its other relations (``accept``)."""
     count = len(kinds)
     groups = parse_groups(pieces)
     if groups is None:
-        return Outcome(None, 0, Problem("text", "连写数字中夹有文字", "text among the run-together digits"))
+        return SplitResult(None, 0, Problem("text", "连写数字中夹有文字", "text among the run-together digits"))
     if sum(len(g.digits) for g in groups) == count and not any(g.sign or g.decimals or g.unit for g in groups):
         # one digit per cell, the common case of crawled tables ("0000000"): the only reading
         cuts = [(n, i, i + 1) for n, g in enumerate(groups) for i in range(len(g.digits))]
-        return Outcome(_parts(groups, cuts), 1)
+        return SplitResult(_parts(groups, cuts), 1)
     every = _Search(groups, kinds, None, MAX_READINGS + 1)
     every.run()
     too_many = _problem(
         f"连写数字拆成 {count} 个数值的方式过多", f"the digits can be read as {count} numbers in too many ways"
     )
     if every.exhausted and sums is None and accept is None:
-        return Outcome(None, every.count, too_many)
+        return SplitResult(None, every.count, too_many)
     if every.count == 1 and not every.exhausted:
-        return Outcome(_parts(groups, every.found[0]), 1)
+        return SplitResult(_parts(groups, every.found[0]), 1)
     if every.count == 0:
         digits = sum(len(g.digits) for g in groups)
-        return Outcome(
+        return SplitResult(
             None,
             0,
             _problem(f"{digits} 位数字无法拆成 {count} 个数值", f"{digits} digits cannot be read as {count} numbers"),
@@ -252,7 +252,7 @@ def split_row(
     ways_zh = f"{every.count} 种" if not every.exhausted else f"超过 {MAX_READINGS} 种"
     ways_en = f"{every.count} ways" if not every.exhausted else f"more than {MAX_READINGS} ways"
     if sums is None and accept is None:
-        return Outcome(
+        return SplitResult(
             None,
             every.count,
             _problem(
@@ -263,12 +263,12 @@ def split_row(
     consistent = _Search(groups, kinds, sums, 2, accept)
     consistent.run()
     if consistent.steps > MAX_STEPS:
-        return Outcome(None, every.count, too_many)
+        return SplitResult(None, every.count, too_many)
     if len(consistent.found) == 1:
-        return Outcome(_parts(groups, consistent.found[0]), every.count)
+        return SplitResult(_parts(groups, consistent.found[0]), every.count)
     agree_zh = "没有一种" if not consistent.found else "不止一种"
     agree_en = "none" if not consistent.found else "more than one"
-    return Outcome(
+    return SplitResult(
         None,
         every.count,
         _problem(

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
         round_trip_problems,
     )
     from govlint.testing.layouts import LAYOUTS, TEXT_LAYOUTS, Rendered, render
-    from govlint.testing.model import ReportModel
     from govlint.testing.mutations import MUTATIONS, REFERENCE_DATE, Expectation, Mutated, Mutation
     from govlint.testing.noise import Noise
+    from govlint.testing.reportmodel import ReportModel
     from govlint.testing.strategies import noises, reports
 
 _WHERE = {
@@ -39,7 +39,7 @@ _WHERE = {
     "lint_text": "checks",
     "parse": "checks",
     "round_trip_problems": "checks",
-    "ReportModel": "model",
+    "ReportModel": "reportmodel",
     "MUTATIONS": "mutations",
     "REFERENCE_DATE": "mutations",
     "Expectation": "mutations",

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from govlint.schema import TableSpec
     from govlint.sources import Source
     from govlint.testing.layouts.base import Rendered
-    from govlint.testing.model import ReportModel
     from govlint.testing.mutations import Expectation
+    from govlint.testing.reportmodel import ReportModel
 
 
 def parse(source: Source | Report | Rendered, tables: Sequence[TableSpec] = ()) -> Report:

@@ -5,7 +5,7 @@
 be reported (``must``; ``any_of``: at least one of them), which other codes may follow from the same defect
 (``allowed``), and for each code the anchors (see :mod:`govlint.testing.layouts.blocks`) its diagnostics must
 point into.  Table mutations take their expectations from the independent oracle in
-:mod:`govlint.testing.relations`, so every relation a changed number breaks is expected, and no other.
+:mod:`govlint.testing.oracle`, so every relation a changed number breaks is expected, and no other.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from govlint import schema
-from govlint.testing import phrases, relations
+from govlint.testing import oracle, phrases
 from govlint.testing.layouts import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS, Rendered
-from govlint.testing.model import (
+from govlint.testing.reportmodel import (
     Applications,
     FeeStatement,
     Metadata,
@@ -112,7 +112,7 @@ def _section_neighbourhood(model: ReportModel, key: str) -> tuple[str, ...]:
 
 def _oracle(model: ReportModel, extra_must: Iterable[str] = (), extra_allowed: Iterable[str] = ()) -> Expectation:
     """The expectation of a table mutation: every failing relation instance, at its cells."""
-    failed = relations.failures(model)
+    failed = oracle.failures(model)
     where: dict[str, list[str]] = {}
     for failure in failed:
         rows = {"row." + ".".join(c.split(".")[1:-1]) for c in failure.cells if c.startswith("cell.applications.")}

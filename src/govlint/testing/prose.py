@@ -19,7 +19,7 @@ import attrs
 from hypothesis import strategies as st
 
 from govlint.testing import phrases
-from govlint.testing.model import ReportModel, SectionModel, value_of
+from govlint.testing.reportmodel import ReportModel, SectionModel, value_of
 
 #: Templates by what they count; ``{n}`` is the count, ``{Y}`` the year, ``{we}`` 我镇/我局…
 COUNT_TEMPLATES: Mapping[str, tuple[str, ...]] = {

@@ -5,7 +5,7 @@ before's 结转下年度继续办理 in every column, 现行有效 follows from 
 year writes its own sections 一, 五 and 六.  Asked for ``breaks``, the last report breaks one relation each,
 and :attr:`Series.expected` lists the findings a cross-report rule must make, with their cells and values.
 
-The reports are :class:`~govlint.testing.model.ReportModel` s drawn by :func:`govlint.testing.strategies.reports`
+The reports are :class:`~govlint.testing.reportmodel.ReportModel` s drawn by :func:`govlint.testing.strategies.reports`
 (so every single-report relation holds too), renamed to one body and chained.
 """
 
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from govlint import schema
 from govlint.model import Number
-from govlint.testing.model import ActiveDisclosure, Applications, ReportModel, SectionModel, Value, value_of
+from govlint.testing.reportmodel import ActiveDisclosure, Applications, ReportModel, SectionModel, Value, value_of
 from govlint.testing.strategies import LAST_YEAR, agencies, reports, title_text
 
 Break = Literal["carry", "stock", "copy"]

@@ -1,4 +1,4 @@
-"""Renderers: a :class:`~govlint.testing.model.ReportModel` printed in each layout real reports arrive in.
+"""Renderers: a :class:`~govlint.testing.reportmodel.ReportModel` printed in each layout real reports arrive in.
 
 ``render(model, layout, noise)`` returns a :class:`Rendered` (the text or file bytes, and where each cell,
 row, section and date ended up).  :data:`TEXT_LAYOUTS` are plain text with known positions; ``html`` and
@@ -14,8 +14,8 @@ from govlint.testing.layouts.converted import render_brokenhead, render_detached
 from govlint.testing.layouts.crawled import render_crawled
 from govlint.testing.layouts.html import render_html, render_word_html
 from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
+from govlint.testing.reportmodel import ReportModel
 
 Renderer = Callable[[ReportModel, Noise], Rendered]
 

@@ -17,8 +17,8 @@ from typing import Literal
 import attrs
 
 from govlint import schema
-from govlint.testing.model import Printed, ReportModel, SectionModel, Value
 from govlint.testing.noise import Noise, digits, punctuate, split_points, stray_spaces
+from govlint.testing.reportmodel import Printed, ReportModel, SectionModel, Value
 
 CellKind = Literal["caption", "header", "label", "group", "value"]
 LineKind = Literal["meta", "title", "heading", "para", "signature"]
@@ -178,7 +178,7 @@ def art20_grid(model: ReportModel, noise: Noise) -> Grid:
 
 
 def _application_rows(model: ReportModel) -> list[schema.RowSpec]:
-    from govlint.testing.model import application_row_spec
+    from govlint.testing.reportmodel import application_row_spec
 
     apps = model.applications
     assert apps is not None

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from govlint.testing.layouts.base import Rendered, Writer, matrix
 from govlint.testing.layouts.blocks import Grid, GridRow, document
 from govlint.testing.layouts.text import _render, _tabs_grid, _write_blocks
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise, split_points
+from govlint.testing.reportmodel import ReportModel
 
 _NO_ANCHORS: tuple[str, ...] = ()
 

@@ -8,9 +8,9 @@ import random
 from govlint.testing.layouts import splits
 from govlint.testing.layouts.base import Rendered, Writer, matrix
 from govlint.testing.layouts.blocks import Close, Grid, Line, Open, document
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
 from govlint.testing.phrases import CRAWLER_BANNER
+from govlint.testing.reportmodel import ReportModel
 
 _CHECKS: dict[str, tuple[int, splits.Check]] = {
     "applications": (7, splits.applications_row),

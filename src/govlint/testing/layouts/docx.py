@@ -12,8 +12,8 @@ from xml.sax.saxutils import escape
 
 from govlint.testing.layouts.base import Rendered, matrix
 from govlint.testing.layouts.blocks import Close, Grid, Line, Open, document
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
+from govlint.testing.reportmodel import ReportModel
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CONTENT_TYPES = (

@@ -8,8 +8,8 @@ import html
 
 from govlint.testing.layouts.base import Rendered
 from govlint.testing.layouts.blocks import Close, Grid, GridCell, Line, Open, document
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise
+from govlint.testing.reportmodel import ReportModel
 
 _TD_STYLE = "border-width: 1px; border-style: solid; border-color: rgb(0, 0, 0);"
 _P_STYLE = "text-indent: 2em; text-align: left;"

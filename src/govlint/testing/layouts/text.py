@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from govlint.testing.layouts.base import Rendered, Slot, Writer, matrix
 from govlint.testing.layouts.blocks import Block, Close, Grid, GridCell, Line, Open, document
-from govlint.testing.model import ReportModel
 from govlint.testing.noise import Noise, split_points
+from govlint.testing.reportmodel import ReportModel
 
 GridWriter = Callable[[Writer, Grid, Noise], None]
 

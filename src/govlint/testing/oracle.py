@@ -14,7 +14,7 @@ import attrs
 
 from govlint import schema
 from govlint.model import Number
-from govlint.testing.model import ReportModel, value_of
+from govlint.testing.reportmodel import ReportModel, value_of
 
 _ANCHOR_CELL = "cell.{table}.{key}"
 
