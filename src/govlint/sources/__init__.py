@@ -70,6 +70,18 @@ def load_file(path: str | os.PathLike[str], *, encoding: str | None = None, name
 
 def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = None) -> Document:
     """Read the bytes of a file with the reader for ``kind``."""
+    if kind == "text":
+        return _read_text(data, name, encoding)
+    from govlint.sources import heap
+
+    try:
+        return _read_structured(data, kind, name, encoding)
+    finally:
+        heap.release()  # what the reader's C library freed, before the parse allocates its own
+
+
+def _read_structured(data: bytes, kind: SourceKind, name: str, encoding: str | None) -> Document:
+    """A PDF, Word file or web page (``kind`` is not ``"text"``)."""
     if kind == "pdf":
         from govlint.sources.pdf import read_pdf
 
@@ -78,10 +90,12 @@ def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = 
         from govlint.sources.docx import read_docx
 
         return read_docx(data, name)
-    if kind == "html":
-        from govlint.sources.html import read_html
+    from govlint.sources.html import read_html
 
-        return read_html(data, name, encoding)
+    return read_html(data, name, encoding)
+
+
+def _read_text(data: bytes, name: str, encoding: str | None) -> Document:
     from govlint.sources.text import decode_text
 
     decoded = decode_text(data, name, encoding)
