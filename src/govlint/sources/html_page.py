@@ -1,7 +1,7 @@
 """The anatomy of a government web page: where the report is, its title, the metadata shown above it.
 
 - The report is the deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text,
-  never inside a single paragraph, list or table.
+  never inside a single paragraph, list or table, nor an element that only wraps one.
 - The title is the standard ``ArticleTitle`` meta tag (《政府网站发展指引》), else the first ``<h1>``, else the
   part of ``<title>`` before ``_``.
 - The metadata are the ``label：value`` pairs before the report whose labels are
@@ -68,9 +68,25 @@ def content_root(body: Node) -> Node:
             for child in children(root)
             if child.tag != "-text" and (chain is None or child.mem_id in chain)  # no text: every child weighs 0
         ]
-        if not heavy or heavy[0].tag in _LEAF_BLOCKS:
+        if not heavy or heavy[0].tag in _LEAF_BLOCKS or _wraps_one_block(heavy[0]):
             return root
         root = heavy[0]
+
+
+def _wraps_one_block(node: Node) -> bool:
+    """Whether ``node`` only wraps one paragraph, list or table (Word's ``<div align=center>`` around each
+    table): a report with little prose has its applications table hold most of its text, and the report is
+    still more than that table."""
+    while node.tag not in _LEAF_BLOCKS:
+        shown = [
+            child
+            for child in children(node)
+            if not skipped(child) and not (child.tag == "-text" and not (child.text_content or "").strip())
+        ]
+        if len(shown) != 1 or shown[0].tag == "-text":
+            return False
+        node = shown[0]
+    return True
 
 
 def _weigh(body: Node, threshold: float) -> tuple[int, list[Node]]:

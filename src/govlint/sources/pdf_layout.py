@@ -6,9 +6,13 @@
   left out.
 - A table that ends one page and one that starts the next page, with the same left and right edges, are
   one table: its rows are numbered on.
+- A row broken by a page break (Word, LibreOffice and browsers let a row break across pages) is one row:
+  when a table's first row on a page holds only the rest of the labels of the previous page's last table
+  row (no digit, no list marker, nothing above a value of that row), its text is appended to those labels.
 - Page numbers (``-3-``, ``— 3 —``, ``第 3 页``) at the top or bottom of a page are dropped.
 - Other glyphs form lines; a line that runs to the right margin continues into the next line (also across
-  a page break) unless that one is indented or starts with a list marker, so a paragraph is one line.
+  a page break) unless that one is indented, starts with a list marker or is printed in another font size,
+  so a paragraph is one line.
   A gap wider than 1.5 characters inside a line (a table without rulings) is written as a TAB.
 """
 
@@ -35,12 +39,17 @@ _LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(
 _MARGIN_SHARE = 0.12
 #: Tables on consecutive pages whose left and right edges are this close (points) are one table.
 _JOIN_TOLERANCE = 3.0
+#: A cell's last line is full when it is at most this many characters narrower than the cell (padding).
+_FULL_SLACK = 2.5
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 class _Table(NamedTuple):
     page: int
     grid: Grid
     cells: dict[tuple[int, int], str]
+    #: The cells whose last line of text is as wide as the cell: a page break may have cut their text.
+    full: frozenset[tuple[int, int]] = frozenset()
 
 
 class _Box(NamedTuple):
@@ -51,6 +60,15 @@ class _Box(NamedTuple):
     top: float
     bottom: float
     size: float
+
+
+class _Row(NamedTuple):
+    """A table row held back until the next item shows whether a page break split it."""
+
+    page: int
+    cells: list[tuple[float, float, str]]  # each cell's left and right edge and its text
+    origins: list[Origin]
+    full: frozenset[int]  # the indexes of the cells whose last line is as wide as the cell
 
 
 class _Text(NamedTuple):
@@ -92,7 +110,15 @@ def page_items(page: Page) -> list[Item]:
         else:
             free.append(glyph)
     positioned: list[tuple[float, _Table | _Text]] = [
-        (grid.ys[0], _Table(page.number, grid, {cell: cell_text(glyphs) for cell, glyphs in cells.items()}))
+        (
+            grid.ys[0],
+            _Table(
+                page.number,
+                grid,
+                {cell: cell_text(glyphs) for cell, glyphs in cells.items()},
+                frozenset(cell for cell, glyphs in cells.items() if _ends_full(grid, cell, glyphs)),
+            ),
+        )
         for grid, cells in zip(grids, in_cells, strict=True)
     ]
     for line in group_lines(free):
@@ -103,6 +129,14 @@ def page_items(page: Page) -> list[Item]:
         positioned.append((line.top, _Text(page.number, box, text)))
     positioned.sort(key=lambda pair: pair[0])
     return [item for _, item in positioned]
+
+
+def _ends_full(grid: Grid, cell: tuple[int, int], glyphs: list[Glyph]) -> bool:
+    """Whether the last line of a cell's text is as wide as the cell (within its padding), as a label cut by
+    a page break is: the line wrapped on."""
+    last = group_lines(glyphs)[-1]
+    width = grid.xs[_right(grid, *cell)] - grid.xs[cell[1]]
+    return last.x1 - last.x0 >= width - _FULL_SLACK * last.size
 
 
 def _is_page_number(text: str, line: Line, height: float) -> bool:
@@ -129,8 +163,13 @@ class _Writer:
         self.tables = 0
         self.table_rows = 0
         self.after_table = False
+        self.last_row: _Row | None = None
 
     def flush(self) -> None:
+        self._write_last_row()
+        self._end_paragraph()
+
+    def _end_paragraph(self) -> None:
         for text, origin in self.paragraph:
             self.builder.append(text, origin)
         if self.paragraph:
@@ -139,6 +178,7 @@ class _Writer:
         self.last_line = None
 
     def text(self, item: _Text, previous: _Table | _Text | None) -> None:
+        self._write_last_row()
         if self.after_table:
             self.builder.blank()
             self.after_table = False
@@ -161,15 +201,14 @@ class _Writer:
         full = last.line.x1 >= self.right - 1.5 * size
         indented = item.line.x0 > self.left + 1.0 * size
         close = item.page != last.page or item.line.top - last.line.bottom < 1.2 * size
-        return full and close and not indented and not _LIST_MARKER.match(item.text)
+        same_size = abs(last.line.size - item.line.size) <= 0.1 * size  # a title is not its line above's end
+        return full and close and same_size and not indented and not _LIST_MARKER.match(item.text)
 
     def table(self, item: _Table, previous: _Table | _Text | None) -> None:
-        self.flush()
+        self._end_paragraph()
         grid = item.grid
-        if not (isinstance(previous, _Table) and previous.page + 1 == item.page and _same_edges(previous.grid, grid)):
-            self.tables += 1
-            self.table_rows = 0
-            self.builder.blank()
+        joined = isinstance(previous, _Table) and previous.page + 1 == item.page and _same_edges(previous.grid, grid)
+        table = self.tables if joined else self.tables + 1
         rows = [  # each grid row's own cells: (column, text); positions covered by a merged cell are left out
             [(j, item.cells.get((i, j), "")) for j in range(grid.columns) if grid.anchor[(i, j)] == (i, j)]
             for i in range(grid.rows)
@@ -179,17 +218,84 @@ class _Writer:
         tall = filled[len(filled) // 2] / 2 if filled else float("inf")
         # an empty row as tall as a text row is a row of empty cells; a thin one is a sliver between rules
         kept = [any(text for _, text in cells) or height >= tall for cells, height in zip(rows, heights, strict=True)]
+        if isinstance(previous, _Table) and kept and self._continues_row(item.page, grid, rows[0]):
+            self._append_to_last_row(grid, rows[0])
+            kept[0] = False
+        self._write_last_row()
+        if not joined:
+            self.tables = table
+            self.table_rows = 0
+            self.builder.blank()
         numbers: list[int] = []  # the row number of each grid row; an empty sliver row is not counted
         count = self.table_rows
         for written in kept:
             count += written
             numbers.append(count if written else count + 1)
-        for i, cells in enumerate(rows):
-            if kept[i] and cells:
-                origins = [Origin(page=item.page, table=self.tables, row=numbers[i], column=j + 1) for j, _ in cells]
-                self.builder.row([text for _, text in cells], origins)
+        out = [
+            _Row(
+                item.page,
+                [(grid.xs[j], grid.xs[_right(grid, i, j)], text) for j, text in cells],
+                [Origin(page=item.page, table=table, row=numbers[i], column=j + 1) for j, _ in cells],
+                frozenset(k for k, (j, _) in enumerate(cells) if (i, j) in item.full),
+            )
+            for i, cells in enumerate(rows)
+            if kept[i] and cells
+        ]
+        for row in out[:-1]:
+            self.builder.row([text for _, _, text in row.cells], row.origins)
+        self.last_row = out[-1] if out else None
         self.table_rows = count
         self.after_table = True
+
+    def _continues_row(self, page: int, grid: Grid, cells: list[tuple[int, str]]) -> bool:
+        """Whether ``cells``, a table's first row on ``page``, are the rest of the previous page's last table
+        row: only label text (no digit), each piece below a label cell (Chinese text) of that row, of the
+        same width, whose last line is full."""
+        last = self.last_row
+        if last is None or page != last.page + 1:
+            return False
+        pieces = [(grid.xs[j], grid.xs[j + 1], text) for j, text in cells if text]
+        if not pieces or any(_DIGIT.search(text) or _LIST_MARKER.match(text) for _, _, text in pieces):
+            return False
+        for x0, x1, _ in pieces:
+            index = _cell_at(last, (x0 + x1) / 2)
+            if index is None or index not in last.full or not any(map(is_cjk, last.cells[index][2])):
+                return False
+            above_x0, above_x1, _ = last.cells[index]
+            if abs(above_x0 - x0) > _JOIN_TOLERANCE or abs(above_x1 - x1) > _JOIN_TOLERANCE:
+                return False
+        return True
+
+    def _append_to_last_row(self, grid: Grid, cells: list[tuple[int, str]]) -> None:
+        assert self.last_row is not None
+        written = list(self.last_row.cells)
+        for j, text in cells:
+            if text:
+                x = (grid.xs[j] + grid.xs[j + 1]) / 2
+                index = _cell_at(self.last_row, x)
+                assert index is not None
+                x0, x1, label = written[index]
+                separator = "" if is_cjk(label[-1]) and is_cjk(text[0]) else " "
+                written[index] = (x0, x1, label + separator + text)
+        self.last_row = self.last_row._replace(cells=written)
+
+    def _write_last_row(self) -> None:
+        if self.last_row is not None:
+            self.builder.row([text for _, _, text in self.last_row.cells], self.last_row.origins)
+            self.last_row = None
+
+
+def _right(grid: Grid, row: int, column: int) -> int:
+    """The grid boundary at the right of the merged cell whose top-left position is (row, column)."""
+    end = column + 1
+    while end < grid.columns and grid.anchor[(row, end)] == (row, column):
+        end += 1
+    return end
+
+
+def _cell_at(row: _Row, x: float) -> int | None:
+    """The index of the cell of ``row`` spanning the horizontal position ``x``."""
+    return next((k for k, (x0, x1, _) in enumerate(row.cells) if x0 <= x <= x1), None)
 
 
 def _same_edges(first: Grid, second: Grid) -> bool:
