@@ -236,3 +236,8 @@ def test_the_lint_result_carries_the_corrected_count() -> None:
 def test_gl606_a_mention_broken_over_lines_is_a_mention() -> None:
     report = make_report(review=CORRECTED, prose=["本年度被复议机关纠", "正的答复已全部整改。"])
     assert diagnostics(CorrectedCasesUnmentioned, report) == []
+
+
+def test_gl606_table_four_column_labels_outside_its_span_are_no_mention() -> None:
+    labels = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+    assert len(diagnostics(CorrectedCasesUnmentioned, make_report(review=CORRECTED, prose=[labels]))) == 1

@@ -133,6 +133,7 @@ def test_gl601_a_sentence_broken_over_lines_is_read_whole() -> None:
         ("granted_partial", 3)
     ]
     assert counts("共受理政府信息公开申请4 0件。") == []
+    assert counts("共受理政府信息公开申请5件（含上年结", "", "转1件）。") == []
     # a heading or a numbered item on the next line starts a new sentence
     assert counts("（二）依申请公开情况", "1.受理政府信息公开申请4件。") == []
 

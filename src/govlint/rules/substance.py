@@ -384,6 +384,9 @@ class SectionFiveGeneric(Rule):
 CORRECTION_WORDS: tuple[str, ...] = ("纠正", "纠错", "撤销", "确认违法", "败诉", "责令", "重新答复", "重新作出")
 _CASE_WORDS = ("复议", "诉讼", "案件", "起诉")
 _CORRECTION = re.compile("|".join(CORRECTION_WORDS))
+_SEPARATORS = re.compile(r"[\s|｜]+")
+_LABELS = re.compile("结果维持结果纠正(?:其他结果)?")
+_PUNCTUATED = re.compile("[。，,；;]")
 _REVIEW_GROUPS = 3
 _CASE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|个)")
 
@@ -401,17 +404,24 @@ def corrected_cases(report: Report, ctx: RuleContext) -> tuple[int, tuple[Cell, 
 
 
 def speaks_of_cases(report: Report) -> bool:
-    """Whether the report speaks of the cases: a correction word anywhere in its text (the column label
-    结果纠正 of table 四 aside), or a sentence of the prose about reviews or lawsuits that states a count.
+    """Whether the report speaks of the cases: a correction word in its text, or a sentence of the prose
+    about reviews or lawsuits that states a count.
 
-    The whole text is searched, not only the prose: a table's span may reach over the sentences printed
-    between its section's heading and its rows."""
+    Table 四's column labels (结果维持 结果纠正 其他结果, broken over lines or not) are no mention: from the
+    heading of section 四 to the end of the table, only lines with sentence punctuation are searched, and
+    elsewhere the run of labels is removed.  Sentences between the heading and the table count wherever the
+    table's span begins."""
     text = report.text
     table = report.tables.review_litigation
-    lo, hi = (table.span.start, table.span.end) if table is not None and table.span is not None else (0, 0)
-    flat = "".join((text[:lo] + "\n" + text[hi:]).split())  # "纠\n正" is 纠正
-    inside = "".join(text[lo:hi].split()).replace("结果纠正", "")
-    if _CORRECTION.search(flat) or _CORRECTION.search(inside):
+    lo = hi = 0
+    if table is not None and table.span is not None:
+        lo, hi = table.span.start, table.span.end
+        section = report.section("review_litigation")
+        if section is not None and section.body_span.start <= lo:
+            lo = section.body_span.start
+    prose = "\n".join(line for line in text[lo:hi].split("\n") if _PUNCTUATED.search(line))
+    outside = _LABELS.sub("", _SEPARATORS.sub("", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
+    if _CORRECTION.search(outside) or _CORRECTION.search(_LABELS.sub("", _SEPARATORS.sub("", prose))):
         return True
     for sentence in prose_sentences(report):
         words = "".join(sentence.split())
@@ -437,7 +447,8 @@ class CorrectedCasesUnmentioned(Rule):
             "纠错, 撤销, 确认违法, 败诉, 责令…) or states the cases (a sentence about 复议 or 诉讼 with "
             "a count), the rule points at the first corrected cell. Info only. A cell that was not "
             "read, or whose row does not add up (GL204's), makes it silent. The count of corrected "
-            "cases is also on each linted report (`LintResult.corrected_cases`)."
+            "cases is also on each linted report (`LintResult.corrected_cases`) and in the JSON output "
+            "(`reports[].score.corrected_cases`)."
         ),
         bad_example=(
             "一、总体情况\n2024年，我镇依法办理政府信息公开申请。\n…\n"
@@ -454,7 +465,8 @@ class CorrectedCasesUnmentioned(Rule):
             "行政复议、直接起诉、复议后起诉）合计大于0，而正文没有任何一句提到纠正（纠正、纠错、撤销、"
             "确认违法、败诉、责令……）或说明这些案件（关于复议或诉讼且带件数的句子）时，本规则指向第一个有纠正"
             "的单元格。仅为提示。未能读取的单元格，或所在行不满足勾稽关系的（由 GL204 报告），本规则不报告。"
-            "被纠正的案件数也记录在每份报告的检查结果中（`LintResult.corrected_cases`）。"
+            "被纠正的案件数也记录在每份报告的检查结果中（`LintResult.corrected_cases`）和 JSON 输出中"
+            "（`reports[].score.corrected_cases`）。"
         ),
     )
 

@@ -198,7 +198,7 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
                 percent=Decimal(percent.group(1)) if percent else None,
                 percent_start=percent.start(1) if percent else 0,
                 percent_end=percent.end(1) if percent else 0,
-                includes_carried_over=_INCLUDES_CARRIED.match(text, after) is not None,
+                includes_carried_over=_INCLUDES_CARRIED.match(body, match.end()) is not None,
             )
 
 

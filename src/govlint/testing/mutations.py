@@ -20,7 +20,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from govlint import schema
-from govlint.testing import oracle, phrases
+from govlint.testing import oracle, phrases, prose
 from govlint.testing.layouts import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS, Rendered
 from govlint.testing.reportmodel import (
     Applications,
@@ -696,6 +696,73 @@ def no_dates(model: ReportModel) -> st.SearchStrategy[Mutated]:
     return st.just(Mutated("no_dates", attrs.evolve(model, metadata=meta, signature=sig), expect))
 
 
+# ----- the text against the tables, section 五 (GL601–GL606) ----------------------------------------------
+
+
+def wrong_count(model: ReportModel) -> st.SearchStrategy[Mutated]:
+    """A sentence of section 一 states a count of table 二, 三 or 四 with one number changed."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Mutated:
+        sentences = draw(prose.count_sentences(model))
+        assume(sentences)
+        sentence = draw(st.sampled_from(sentences))
+        value = sentence.value + draw(_delta())
+        assume(value >= 0 and value not in prose.parts_of(model, sentence.kind))
+        changed = prose.with_sentences(model, (sentence.changed(value),))
+        expect = Expectation(must=frozenset({"GL601"}), where=_where("GL601", "section.overview"))
+        return Mutated("wrong_count", changed, expect, note=f"{sentence.kind}: {sentence.value} -> {value}")
+
+    return build()
+
+
+def _review_case(model: ReportModel, column: str) -> ReportModel:
+    """``model`` with one more administrative review, of result ``column``, its total kept."""
+    assert model.review_litigation is not None
+    values = dict(model.review_litigation.values)
+    for key in (f"review.{column}", "review.total"):
+        values[key] = int(value_of(values.get(key)) or 0) + 1
+    return attrs.evolve(model, review_litigation=attrs.evolve(model.review_litigation, values=values))
+
+
+def no_review_said(model: ReportModel) -> st.SearchStrategy[Mutated]:
+    """Section 一 says no administrative review happened; table 四 has one."""
+    changed = prose.with_sentences(_review_case(model, "upheld"), ("本年度未发生因政府信息公开引起的行政复议。",))
+    where = ("section.overview", "section.review_litigation")
+    return st.just(Mutated("no_review_said", changed, Expectation(must=frozenset({"GL602"}), where={"GL602": where})))
+
+
+def _five(model: ReportModel, text: str) -> ReportModel:
+    sections = tuple(attrs.evolve(s, paragraphs=(text,)) if s.number == 5 else s for s in model.sections)
+    return attrs.evolve(model, sections=sections)
+
+
+def _five_mutation(name: str, code: str, texts: Sequence[str]) -> Apply:
+    def apply(model: ReportModel) -> st.SearchStrategy[Mutated]:
+        context = {"Y": model.report_year, "Y1": model.report_year + 1, "we": "我单位"}
+
+        def build(text: str) -> Mutated:
+            where = _where(code, "heading.problems_improvements", "section.problems_improvements")
+            return Mutated(name, _five(model, fill(text, **context)), Expectation(must=frozenset({code}), where=where))
+
+        return st.sampled_from(tuple(texts)).map(build)
+
+    apply.__doc__ = f"Section 五 replaced by a text {code} reports."
+    return apply
+
+
+def hidden_correction(model: ReportModel) -> st.SearchStrategy[Mutated]:
+    """Table 四 has a corrected review, and no sentence speaks of reviews, lawsuits or corrections."""
+    changed = _review_case(model, "corrected")
+    sections = tuple(
+        attrs.evolve(s, paragraphs=tuple(p for p in s.paragraphs if not any(w in p for w in ("复议", "诉讼", "纠正"))))
+        for s in changed.sections
+    )
+    cells = tuple(f"cell.review_litigation.{group}.corrected" for group in prose.REVIEW_GROUPS)
+    expect = Expectation(must=frozenset({"GL606"}), where={"GL606": cells})
+    return st.just(Mutated("hidden_correction", attrs.evolve(changed, sections=sections), expect))
+
+
 def _m(
     name: str,
     codes: Iterable[str],
@@ -741,6 +808,12 @@ MUTATIONS: dict[str, Mutation] = {
         _m("old_format", ["GL406"], old_format, years=(2021, 2025)),
         _m("mixed_other_row", ["GL104"], mixed_other_row, TABLE_LAYOUTS, formats=("2021",)),
         _m("no_dates", ["GL407"], no_dates),
+        _m("wrong_count", ["GL601"], wrong_count, TABLE_LAYOUTS),
+        _m("no_review_said", ["GL602"], no_review_said, TABLE_LAYOUTS),
+        _m("hollow_five", ["GL603"], _five_mutation("hollow_five", "GL603", prose.HOLLOW)),
+        _m("half_five", ["GL604"], _five_mutation("half_five", "GL604", prose.PROBLEMS_ONLY + prose.MEASURES_ONLY)),
+        _m("generic_five", ["GL605"], _five_mutation("generic_five", "GL605", prose.GENERIC)),
+        _m("hidden_correction", ["GL606"], hidden_correction, TABLE_LAYOUTS),
     )
 }
 

@@ -121,6 +121,20 @@ def table_counts(model: ReportModel) -> dict[str, int]:
     return {kind: value for kind, value in found.items() if value is not None}
 
 
+#: Table 四's groups.
+REVIEW_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
+
+
+def parts_of(model: ReportModel, kind: str) -> tuple[int, ...]:
+    """The counts a sentence of ``kind`` may state that are one part of it, not the whole (GL601 reads
+    "行政诉讼 N 件" equal to the direct or the after-review lawsuits as a count of that kind)."""
+    review = model.review_litigation
+    if kind != "litigation" or review is None:
+        return ()
+    found = (_int(review.values.get(f"{group}.total")) for group in REVIEW_GROUPS[1:])
+    return tuple(value for value in found if value is not None)
+
+
 def _we(model: ReportModel) -> str:
     return phrases.self_reference(model.agency, model.kind)
 
@@ -178,8 +192,7 @@ def corrected(model: ReportModel) -> int:
     review = model.review_litigation
     if review is None:
         return 0
-    groups = ("review", "litigation_direct", "litigation_after_review")
-    return sum(_int(review.values.get(f"{group}.corrected")) or 0 for group in groups)
+    return sum(_int(review.values.get(f"{group}.corrected")) or 0 for group in REVIEW_GROUPS)
 
 
 def agreeing(model: ReportModel) -> ReportModel:
