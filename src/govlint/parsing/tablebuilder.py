@@ -243,14 +243,19 @@ class _Builder:
         rows: list[_Row] = []
         signals: list[str] = []
         parts: set[int] = set()
+        # numbers between a sub-table's caption and its first row label: the values may be printed before
+        # their labels (plain pdftotext of some PDFs), so the numbers after a label are not proven its own
+        values_first = False
         for tree in trees:
             for item, label, atoms in _items(tree):
+                numbers = any(a.kind is AtomKind.NUM for a in atoms)
                 if label is None:
                     self.stray(
                         "numbers",
                         atoms,
                         "第二十条表中行名之前的数字 / numbers in the 第二十条 table before any row label",
                     )
+                    values_first = values_first or numbers
                     continue
                 hit = label.hit
                 assert hit is not None
@@ -262,9 +267,17 @@ class _Builder:
                     if meaning.item == 9:
                         signals.append(schema.FORMAT_2019.signals[-2])
                     self.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
+                    values_first = numbers
                 elif item == "a20_header":
                     signals.append(hit.text)
                     self.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
+                    values_first = values_first or numbers
+                elif values_first:
+                    signals.append(hit.text)
+                    self.stray("numbers", atoms, "第二十条表中数值可能印在行名之前 / values may precede their labels")
+                    end = label.end_pos or 0
+                    apart = Atom(AtomKind.APART, "", end, end, -1, None, 0, Layout.LINES)
+                    rows.append(_Row(meaning.key, label, [apart]))
                 else:
                     signals.append(hit.text)
                     rows.append(_Row(meaning.key, label, list(atoms)))
