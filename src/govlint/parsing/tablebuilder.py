@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from lark import Token, Tree
+from lark import Token, Transformer, Tree
 
 from govlint import schema
 from govlint.model import Cell, Header, Number, Positions, Span, Table, TableRow, Tables, Unplaced
@@ -239,7 +239,7 @@ class _Builder:
 
     # ----- section 二 ----------------------------------------------------------------------------------
 
-    def art20(self, trees: Sequence[Tree[Token]]) -> tuple[Table | None, str | None]:
+    def art20(self, trees: Sequence[TableTree]) -> tuple[Table | None, str | None]:
         rows: list[_Row] = []
         signals: list[str] = []
         parts: set[int] = set()
@@ -247,7 +247,7 @@ class _Builder:
         # their labels (plain pdftotext of some PDFs), so the numbers after a label are not proven its own
         values_first = False
         for tree in trees:
-            for item, label, atoms in _items(tree):
+            for item, label, atoms in tree.entries:
                 numbers = any(a.kind is AtomKind.NUM for a in atoms)
                 if label is None:
                     self.stray(
@@ -295,10 +295,10 @@ class _Builder:
 
     # ----- section 三 ----------------------------------------------------------------------------------
 
-    def applications(self, trees: Sequence[Tree[Token]]) -> Table | None:
+    def applications(self, trees: Sequence[TableTree]) -> Table | None:
         rows: list[_Row] = []
         for tree in trees:
-            for item, label, atoms in _items(tree):
+            for item, label, atoms in tree.entries:
                 if label is None:
                     self.stray(
                         "numbers",
@@ -356,13 +356,13 @@ class _Builder:
 
     # ----- section 四 ----------------------------------------------------------------------------------
 
-    def review(self, trees: Sequence[Tree[Token]]) -> Table | None:
+    def review(self, trees: Sequence[TableTree]) -> Table | None:
         # the region with the fullest header is the table (another may be a sentence about 行政复议)
-        for tree in sorted(trees, key=lambda t: -sum(1 for c in t.children if isinstance(c, Tree))):
+        for tree in sorted(trees, key=lambda t: -len(t.items)):
             header_rows: set[int] = set()
             atoms_in_order: list[tuple[Atom, int]] = []
             last_header: ReportToken | None = None
-            for _item, label, atoms in _items(tree):
+            for _item, label, atoms in tree.entries:
                 if label is not None:
                     header_rows.add(label.row)
                     last_header = label
@@ -399,11 +399,11 @@ class _Builder:
 
     # ----- a table a plugin describes ---------------------------------------------------------------
 
-    def described(self, spec: TableSpec, trees: Sequence[Tree[Token]]) -> Table | None:
+    def described(self, spec: TableSpec, trees: Sequence[TableTree]) -> Table | None:
         """A table read by its spec: labelled rows, or (a wide table) the cells printed after its header;
         a header whose every column label is followed by its one value is a statement of the values."""
         for tree in trees:
-            items = list(_items(tree))
+            items = list(tree.entries)
             headers = {
                 meaning.key: label
                 for name, label, _ in items
@@ -557,31 +557,53 @@ def _statement(spec: TableSpec, items: Sequence[_Item]) -> list[Atom] | None:
     return [values[key] for key in spec.column_keys]
 
 
-def _items(tree: Tree[Token]) -> Iterable[_Item]:
-    """The items of a table tree: (item name, label token or None, its cell atoms)."""
-    for child in tree.children:
-        if isinstance(child, Tree):
-            label = child.children[0]
-            assert isinstance(label, ReportToken)
-            yield str(child.data), label, list(label.atoms)
-        elif isinstance(child, ReportToken) and child.atoms:  # the BEGIN marker: cells before any label
-            yield "cells", None, list(child.atoms)
+class TableTree(NamedTuple):
+    """A table as the grammar parsed it: its rule (``art20``, ``applications``, ``review``, ``described``),
+    its BEGIN marker and its items, each (item rule, label token, the cells printed after the label)."""
+
+    rule: str
+    begin: ReportToken
+    items: tuple[_Item, ...]
+
+    @property
+    def entries(self) -> Iterator[_Item]:
+        """The cells printed before the first label (as a ``cells`` entry without a label), then the items."""
+        if self.begin.atoms:
+            yield "cells", None, list(self.begin.atoms)
+        yield from self.items
 
 
-def _tree_span(builder: _Builder, trees: Sequence[Tree[Token]]) -> Span:
+_TABLE_RULES = frozenset({"art20", "applications", "review", "described"})
+
+
+class TableTrees(Transformer[Token, list[TableTree]]):
+    """The parse tree as the report's table trees, in printed order (headings and prose are not tables)."""
+
+    def start(self, children: list[TableTree | None]) -> list[TableTree]:
+        return [child for child in children if child is not None]
+
+    def heading(self, children: list[Token]) -> None:
+        return None
+
+    def prose(self, children: list[Token]) -> None:
+        return None
+
+    def __default__(self, data: str, children: list[Any], meta: Any) -> TableTree | _Item:
+        if data in _TABLE_RULES:
+            begin, *items = children
+            return TableTree(data, begin, tuple(items))
+        label = children[0]  # an item: its one label token
+        return data, label, list(label.atoms)
+
+
+def _tree_span(builder: _Builder, trees: Sequence[TableTree]) -> Span:
     """From the first table's BEGIN marker to the end of the last cell or label of the last table."""
-    start = min(_token_start(tree.children[0]) for tree in trees)
+    start = min(tree.begin.start_pos or 0 for tree in trees)
     end = start
     for tree in trees:
-        for child in tree.children:
-            for token in child.children if isinstance(child, Tree) else (child,):
-                if isinstance(token, ReportToken):
-                    end = max(end, token.end_pos or 0, token.atoms[-1].end if token.atoms else 0)
+        for _, label, atoms in tree.entries:
+            end = max(end, label.end_pos or 0 if label is not None else 0, atoms[-1].end if atoms else 0)
     return builder.span(start, end)
-
-
-def _token_start(child: Tree[Token] | Token) -> int:
-    return child.start_pos or 0 if isinstance(child, Token) else 0
 
 
 def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
@@ -653,15 +675,13 @@ def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequ
     """The tables of a parsed report (the standard three and those ``described``), what they tell about the
     format, and what could not be placed."""
     builder = _Builder(index, text)
-    by_family: dict[Family, list[Tree[Token]]] = {}
-    by_id: dict[str, list[Tree[Token]]] = {}
-    for child in tree.children:
-        if isinstance(child, Tree) and str(child.data) in _FAMILY_OF_TREE:
-            by_family.setdefault(_FAMILY_OF_TREE[str(child.data)], []).append(child)
-        elif isinstance(child, Tree) and str(child.data) == "described":
-            begin = child.children[0]
-            assert isinstance(begin, ReportToken)
-            by_id.setdefault(begin.table, []).append(child)
+    by_family: dict[Family, list[TableTree]] = {}
+    by_id: dict[str, list[TableTree]] = {}
+    for table in TableTrees().transform(tree):
+        if table.rule == "described":
+            by_id.setdefault(table.begin.table, []).append(table)
+        else:
+            by_family.setdefault(_FAMILY_OF_TREE[table.rule], []).append(table)
     more = {spec.id: builder.described(spec, by_id.get(spec.id, [])) for spec in described}
     art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
     applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
