@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from source_support import pdf_objects
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
@@ -77,23 +79,10 @@ def encrypt_flag(data: bytes, name: bytes) -> bytes:
     return bytes(out)
 
 
-def pdf_file(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def page_tree_bomb() -> bytes:
     """Three levels of 50 kids, each level the same node: 125,000 pages from 1.4 KB."""
     kids: Callable[[int], bytes] = lambda target: b" ".join([b"%d 0 R" % target] * 50)  # noqa: E731
-    return pdf_file(
+    return pdf_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [%s] /Count 125000 >>" % kids(3),
@@ -105,7 +94,7 @@ def page_tree_bomb() -> bytes:
 
 
 def page_tree_loop() -> bytes:
-    return pdf_file(
+    return pdf_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
@@ -122,7 +111,7 @@ def recursive_form_pdf() -> bytes:
     """Under 1 KB: the page draws a form object that draws itself three times (3^n drawings)."""
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >>"
     form = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> "
-    return pdf_file(
+    return pdf_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -139,7 +128,7 @@ def inflating_pdf(inflated: int = 1 << 30) -> bytes:
     packer = zlib.compressobj(9)
     parts = [packer.compress(chunk) for _ in range(inflated // len(chunk))]
     parts.append(packer.flush())
-    return pdf_file(
+    return pdf_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

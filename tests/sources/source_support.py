@@ -278,6 +278,11 @@ def write_pdf(pages: list[bytes], rotate: int = 0, trailer: bytes = b"") -> byte
             b" /Contents %d 0 R >>" % (rotate, 5 + 2 * index)
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return pdf_objects(objects, trailer)
+
+
+def pdf_objects(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of the given objects (numbered from 1; the first is the catalogue) and its cross-reference."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

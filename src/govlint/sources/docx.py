@@ -14,6 +14,7 @@ grid's column limit, list labels by :mod:`govlint.sources.docx_numbering`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import xml.etree.ElementTree as ET
@@ -158,22 +159,28 @@ class _Package:
         """Parse a part with defusedxml: a DTD, an entity declaration or an external reference is refused
         wherever it stands and in whatever encoding the part is written (UTF-16 included)."""
         data = self.read(part)
-        try:
+        with self._parsing(part):
             root: ET.Element = defused.fromstring(data, forbid_dtd=True)
+        return root
+
+    @contextlib.contextmanager
+    def _parsing(self, part: str) -> Iterator[None]:
+        """Turn what the XML parser raises on ``part`` into the file's one-line error."""
+        try:
+            yield
         except DefusedXmlException:
             raise input_error(
                 self.name, f"Word 文件含有不允许的 DOCTYPE（{part}）", f"the Word file has a forbidden DOCTYPE ({part})"
             ) from None
         except (ET.ParseError, ValueError, LookupError):
             raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
-        return root
 
     def body_children(self, part: str) -> Iterator[ET.Element]:
         """The children of the part's ``w:body`` in order, each once it is complete; each is let go when the
         next is asked for, so a long document is never held whole as a tree (parsed as :meth:`xml` does)."""
         body: ET.Element | None = None
         depth = 0
-        try:
+        with self._parsing(part):
             for event, element in defused.iterparse(io.BytesIO(self.read(part)), ("start", "end"), forbid_dtd=True):
                 if event == "start":
                     depth += 1
@@ -184,12 +191,6 @@ class _Package:
                 if body is not None and depth == 2 and element in body:
                     yield element
                     body.remove(element)  # the parser may have read on: later children stay
-        except DefusedXmlException:
-            raise input_error(
-                self.name, f"Word 文件含有不允许的 DOCTYPE（{part}）", f"the Word file has a forbidden DOCTYPE ({part})"
-            ) from None
-        except (ET.ParseError, ValueError, LookupError):
-            raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
         if body is None:
             raise input_error(self.name, "Word 文件缺少正文（document.xml 中没有 body）", "the Word file has no body")
 
