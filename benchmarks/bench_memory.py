@@ -35,7 +35,7 @@ SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SIZES_MB = (1.0, 10.0, 50.0)
 READERS = ("text", "html", "docx", "pdf")
 #: Where each reader stops: Word's unpacked XML and any file at 50 MB, a PDF at 500 pages.
-MAX_MB = {"text": 49.0, "html": 49.0, "docx": 45.0, "pdf": 12.0}
+MAX_MB = {"text": 49.0, "html": 49.0, "docx": 45.0, "pdf": 10.0}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
