@@ -2,7 +2,7 @@
 
 Issue #16: peak memory must stay at about ten times the input plus a fixed base, for every reader.  For each
 reader and size the script writes a file built from the seed reports in ``tests/fixtures/seeds`` and checks
-it (``govlint.lint``: reading, parsing, every rule) in a fresh process.  That process first lints a small
+it (``govlint.lint_file``: reading, parsing, every rule) in a fresh process.  That process first lints a small
 file of the same kind, so that imports, the parser's tables and the reader's libraries are the fixed base;
 then it lints the large file.  The figure is the growth of the process's peak resident memory
 (``VmHWM``, reset once the base is in place) over that base, divided by the input.
@@ -179,11 +179,11 @@ def child(small: str, large: str) -> None:
     from govlint.config import Config
 
     config = Config()
-    govlint.lint(small, config)
+    govlint.lint_file(small, config)
     gc.collect()
     _reset_peak()
     base = _status_mb("VmRSS")
-    result = govlint.lint(large, config)
+    result = govlint.lint_file(large, config)
     print(base, _status_mb("VmHWM"), len(result.diagnostics))
 
 

@@ -1,7 +1,7 @@
 """How govlint's time grows with the input (a script, not a test): ``python benchmarks/bench_scale.py``.
 
 govlint must never take super-linear time on a large or hostile input (issue #4).  For each input shape,
-the script lints inputs of about 0.1, 1 and 10 MB in process (``govlint.lint``: reading, parsing, every
+the script lints inputs of about 0.1, 1 and 10 MB in process (``govlint.lint_text``: reading, parsing, every
 rule) and prints the time, the throughput and the growth factor from one size to the next: linear growth
 is a factor of about 10 per step; the script flags a step above ``--limit`` (default 11, issue #16).  Times
 are the process's CPU time, so that other processes on the machine do not count.
@@ -80,7 +80,7 @@ def lint_seconds(text: str, repeat: int) -> tuple[float, str]:
     for _ in range(repeat):
         start = time.process_time()
         try:
-            answer = f"{len(govlint.lint(text, config).diagnostics)} findings"
+            answer = f"{len(govlint.lint_text(text, config).diagnostics)} findings"
         except InputError as exc:
             answer = f"InputError: {exc}"
         times.append(time.process_time() - start)
