@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -61,8 +62,14 @@ class Run:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            start_new_session=True,
         )
-        self.stdout, stderr = process.communicate(timeout=TIME_LIMIT)
+        try:
+            self.stdout, stderr = process.communicate(timeout=TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # govlint and its workers: their own process group
+            process.communicate()
+            raise
         self.seconds = time.monotonic() - start
         self.stderr, _, peak = stderr.decode("utf-8", "replace").rstrip().rpartition("\npeak ")
         self.peak_mb = int(peak) / 1024
