@@ -144,6 +144,19 @@ def readable_section(report: Report) -> Section | None:
     return section
 
 
+def substantial_section(report: Report, ctx: RuleContext) -> Section | None:
+    """Section 五 when it was read whole and is not hollow (a hollow one is GL603's): what GL604 and GL605
+    judge."""
+    section = readable_section(report)
+    if section is None or hollow(section.body, _min_chars(ctx)):
+        return None
+    return section
+
+
+def _min_chars(ctx: RuleContext) -> int:
+    return int(_number(ctx, OPTION_MIN_CHARS, 0, 100_000))
+
+
 def meaningful(body: str) -> str:
     """The body without spaces and punctuation: what the length and "无" are judged on."""
     return "".join(_MEANINGFUL.findall(body))
@@ -202,7 +215,7 @@ class SectionFiveHollow(Rule):
         section = readable_section(report)
         if section is None:
             return
-        min_chars = int(_number(ctx, OPTION_MIN_CHARS, 0, 100_000))
+        min_chars = _min_chars(ctx)
         words = meaningful(section.body)
         if words and words not in NOTHING and len(words) >= min_chars:
             return
@@ -262,8 +275,8 @@ class SectionFiveHalf(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        section = readable_section(report)
-        if section is None or hollow(section.body, int(_number(ctx, OPTION_MIN_CHARS, 0, 100_000))):
+        section = substantial_section(report, ctx)
+        if section is None:
             return
         words = lexicons(ctx)
         body = section.body
@@ -352,8 +365,8 @@ class SectionFiveGeneric(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        section = readable_section(report)
-        if section is None or hollow(section.body, int(_number(ctx, OPTION_MIN_CHARS, 0, 100_000))):
+        section = substantial_section(report, ctx)
+        if section is None:
             return
         generic_share = _number(ctx, OPTION_GENERIC_SHARE, 0, 1)
         concrete_share = _number(ctx, OPTION_CONCRETE_SHARE, 0, 1)
