@@ -241,3 +241,19 @@ def test_gl606_a_mention_broken_over_lines_is_a_mention() -> None:
 def test_gl606_table_four_column_labels_outside_its_span_are_no_mention() -> None:
     labels = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
     assert len(diagnostics(CorrectedCasesUnmentioned, make_report(review=CORRECTED, prose=[labels]))) == 1
+
+
+@pytest.mark.parametrize("rule", [SectionFiveHollow, SectionFiveHalf, SectionFiveGeneric])
+def test_the_rule_pages_examples_fail_and_pass_as_they_say(rule: type[Any]) -> None:
+    def five(example: str) -> str:
+        return example.split("\n")[1]  # the line under the heading of section 五
+
+    assert len(run(rule, five(rule.meta.bad_example))) == 1
+    assert run(rule, five(rule.meta.good_example)) == []
+
+
+def test_gl606_page_examples() -> None:
+    review = {"review": [0, 1, 0, 0, 1]}
+    good = CorrectedCasesUnmentioned.meta.good_example.split("\n")[1]
+    assert len(diagnostics(CorrectedCasesUnmentioned, make_report(review=review))) == 1
+    assert diagnostics(CorrectedCasesUnmentioned, make_report(review=review, prose=[good])) == []
