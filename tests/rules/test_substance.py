@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from govlint.config import Config
 from govlint.errors import ConfigError
 from govlint.linter import lint_report
 from govlint.rule import RuleContext
@@ -257,3 +258,12 @@ def test_gl606_page_examples() -> None:
     good = CorrectedCasesUnmentioned.meta.good_example.split("\n")[1]
     assert len(diagnostics(CorrectedCasesUnmentioned, make_report(review=review))) == 1
     assert diagnostics(CorrectedCasesUnmentioned, make_report(review=review, prose=[good])) == []
+
+
+def test_the_options_are_read_from_the_configuration() -> None:
+    # [tool.govlint] substance-min-chars = 1000: the builder's section 五 (some 40 characters) is hollow.
+    config = Config.from_mapping({"substance-min-chars": 1000, "select": ["GL603"]})
+    [d] = lint_report(make_report(), config).diagnostics
+    assert (d.code, d.expected) == ("GL603", 1000)
+    with pytest.raises(ConfigError, match="substance-min-chars"):
+        lint_report(make_report(), Config.from_mapping({"substance-min-chars": "many"}))
