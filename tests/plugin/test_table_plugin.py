@@ -129,3 +129,25 @@ def test_a_table_the_core_cannot_use_is_refused_naming_the_plugin(spec: TableSpe
 
     with pytest.raises(PluginError, match=message):
         load_plugins(objects=[Broken], entry_points=False)
+
+
+def test_bounds_and_zero_links_are_checked_and_named() -> None:
+    from govlint.rules.tables import DescribedRelation
+    from govlint.testing import lint_text
+
+    spec = _spec(
+        relations=(
+            RelationSpec.at_most("B1", "row", "digital", "paper"),  # no more 电子 than 纸质 in a row
+            RelationSpec.zero_together("Z1", "column", ("opening", "added")),
+        )
+    )
+    found = lint_text(
+        _report_text(LAYOUTS["tab"].replace("\t1\t/\t2", "\t0\t/\t2")), rules=[DescribedRelation], tables=[spec]
+    )
+    assert [(d.key, d.expected, d.actual) for d in found] == [
+        ("records_stock.opening.digital", "<= 2", 3),
+        ("records_stock.added.paper", "all zero or none zero", 0),  # 年初 2 纸质, 新增 0
+        ("records_stock.closing.digital", "<= 3", 4),
+    ]
+    assert found[0].message_zh.startswith("档案库存情况表 年初库存 电子档案 列为 3，按勾稽关系 B1 应不大于 2")
+    assert "应同为 0 或同不为 0" in found[1].message_zh

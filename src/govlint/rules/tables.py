@@ -138,11 +138,22 @@ class _RelationRule(Rule):
 
     rid: str
 
+    def wants(self, outcome: RelationOutcome) -> bool:
+        """Whether this rule reports ``outcome`` when it fails."""
+        return outcome.relation.rid == self.rid
+
+    def message(self, report: Report, outcome: RelationOutcome) -> tuple[str, str]:
+        return self.describe(outcome)
+
+    def expected(self, outcome: RelationOutcome) -> object:
+        return outcome.expected
+
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         for outcome in outcomes(report, ctx):
-            if outcome.relation.rid == self.rid and outcome.failed:
-                zh, en = self.describe(outcome)
-                hint_zh, hint_en = _repair_hint(outcome)
+            if outcome.failed and self.wants(outcome):
+                zh, en = self.message(report, outcome)
+                described = outcome.relation.table not in TABLE_KEYS
+                hint_zh, hint_en = _repair_hint(outcome, report if described else None)
                 relation = outcome.relation
                 yield self.diagnostic(
                     report,
@@ -150,7 +161,7 @@ class _RelationRule(Rule):
                     zh=zh + hint_zh,
                     en=en + hint_en,
                     key=f"{relation.table}.{relation.anchor}",
-                    expected=outcome.expected,
+                    expected=self.expected(outcome),
                     actual=outcome.value(relation.anchor),
                 )
 
@@ -458,7 +469,7 @@ def _domain_problem(value: Number, kind: ValueKind) -> tuple[str, str] | None:
     return None
 
 
-class DescribedRelation(Rule):
+class DescribedRelation(_RelationRule):
     """The relations of the tables plugins describe: reported like the standard ones, by their own id."""
 
     meta = RuleMeta(
@@ -484,30 +495,21 @@ class DescribedRelation(Rule):
         ),
     )
 
-    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for outcome in outcomes(report, ctx):
-            relation = outcome.relation
-            if relation.table in TABLE_KEYS or relation.reported_by != self.meta.code or not outcome.failed:
-                continue
-            zh, en = _described_message(report, outcome)
-            hint_zh, hint_en = _repair_hint(outcome, report)
-            yield self.diagnostic(
-                report,
-                _anchor_span(report, outcome),
-                zh=zh + hint_zh,
-                en=en + hint_en,
-                key=f"{relation.table}.{relation.anchor}",
-                expected=_expected(outcome),
-                actual=outcome.value(relation.anchor),
-            )
+    rid = ""
 
+    def wants(self, outcome: RelationOutcome) -> bool:
+        relation = outcome.relation
+        return relation.table not in TABLE_KEYS and relation.reported_by == self.meta.code
 
-def _expected(outcome: RelationOutcome) -> object:
-    """What a finding states as expected: the value, the bound, or that the cells are zero together."""
-    op = outcome.relation.op
-    if op == "zero-together":
-        return "all zero or none zero"
-    return f"<= {_show(outcome.expected)}" if op == "<=" else outcome.expected
+    def message(self, report: Report, outcome: RelationOutcome) -> tuple[str, str]:
+        return _described_message(report, outcome)
+
+    def expected(self, outcome: RelationOutcome) -> object:
+        """The value, the bound (``<= 7``), or that the cells are zero together."""
+        op = outcome.relation.op
+        if op == "zero-together":
+            return "all zero or none zero"
+        return f"<= {_show(outcome.expected)}" if op == "<=" else outcome.expected
 
 
 def _described_message(report: Report, outcome: RelationOutcome) -> tuple[str, str]:
