@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from govlint.output.view import ReportView
     from govlint.plugins import Plugins
     from govlint.rule import RuleMeta
+    from govlint.schema import TableSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -779,9 +780,10 @@ def run_parse(args: argparse.Namespace) -> int:
             _fail(problem if isinstance(problem, str) else f"{path}: {problem.message(lang)}")
             status = EXIT_ERROR
     several = len(paths) > 1
+    tables = _installed_tables() if paths else ()
     for index, path in enumerate(paths):
         try:
-            report = _read_report(path, args.encoding)
+            report = _read_report(path, args.encoding, tables)
         except InputError as exc:
             _fail(exc.message(lang))
             status = EXIT_ERROR
@@ -795,13 +797,22 @@ def run_parse(args: argparse.Namespace) -> int:
     return status
 
 
-def _read_report(path: str, encoding: str | None) -> Any:
-    """One report through the library's :func:`govlint.api.parse_file` (``-``: standard input, as bytes)."""
+def _installed_tables() -> tuple[TableSpec, ...]:
+    """The tables the installed plugins describe (``govlint_tables``), which ``parse`` reads too."""
+    from govlint.config import Config
+    from govlint.linter import plugins_for
+
+    return plugins_for(Config()).tables
+
+
+def _read_report(path: str, encoding: str | None, tables: Sequence[TableSpec] = ()) -> Any:
+    """One report through the library's :func:`govlint.api.parse_file` (``-``: standard input, as bytes),
+    with the tables plugins describe."""
     from govlint.api import parse, parse_file
     from govlint.errors import InputError
 
     if path != "-":
-        return parse_file(path, encoding=encoding)
+        return parse_file(path, encoding=encoding, tables=tables)
     data = _stdin()
     if data is None:
         raise InputError(
@@ -810,7 +821,7 @@ def _read_report(path: str, encoding: str | None) -> Any:
             reason_zh="标准输入已关闭",
             reason_en="standard input is closed",
         )
-    return parse(data, encoding=encoding, name="<stdin>")
+    return parse(data, encoding=encoding, name="<stdin>", tables=tables)
 
 
 def _plugins_and_config(args: argparse.Namespace) -> tuple[Plugins, Config]:
