@@ -5,7 +5,9 @@
    1.4x flake8 (median of N runs, the commands interleaved so that machine load hits both alike); the script
    exits 1 when ``govlint check`` is over it.  ``python -c "import lark, pluggy, attrs"`` is shown too, as the
    floor any program on these libraries pays.  With ``--instructions``, the same commands once each under
-   valgrind's callgrind: instruction counts do not depend on what else the machine is doing.
+   valgrind's callgrind: instruction counts do not depend on what else the machine is doing; then the
+   layers of a cold check (the floor, then each part of govlint imported on top, then the check's own work),
+   which show where the instructions beyond the floor go.
 2. ``python -X importtime`` of ``govlint check SEED``: the modules that cost the most, beyond the floor.
 3. In process, after warm-up: the fastest ``govlint.parse`` and ``govlint.lint`` call per seed report (the
    median beside it), aim < 5 ms.
@@ -38,6 +40,19 @@ FLOOR = [sys.executable, "-c", "import lark, pluggy, attrs"]
 REFERENCE = "flake8 small.py"
 #: A small, clean Python module for flake8 to check (flake8 reads it like any user's file).
 SMALL_PY = '"""A small module."""\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n'
+
+#: The parts of a cold ``govlint check``, imported one on top of the other (``--instructions``): a label and
+#: the modules that bring the part in.
+LAYERS = (
+    ("the AST (model, schema, datetime, decimal)", "govlint.model"),
+    ("configuration, findings, rule API, linter", "govlint.config, govlint.diagnostics, govlint.rule, govlint.linter"),
+    ("the parser", "govlint.parsing.build"),
+    ("the plugin manager", "govlint.plugins"),
+    ("the cross-report machinery (GL5)", "govlint.crossreport, govlint.crossreport.similar, govlint.crossreport.text"),
+    ("the built-in rules", "govlint.rules"),
+    ("reading files and the run", "govlint.runner.work, govlint.crossreport.collect"),
+    ("the command line and the text output", "govlint.cli, govlint.output.text"),
+)
 
 _IMPORTTIME = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
@@ -140,6 +155,23 @@ def startup_instructions(seed: Path, small: Path) -> None:
     print_ratios({label: instructions(command) for label, command in commands(seed, small).items()}, "M", 1)
 
 
+def layer_instructions(seed: Path) -> None:
+    """Instructions of each layer of a cold check (:data:`LAYERS` on top of the floor), then of the check's own
+    reading, parsing, linting and output: the cumulative import of each layer less the one before it."""
+    print("\nwhere a cold check's instructions go (each layer imported on top of the ones above)")
+    statements = ["import lark, pluggy, attrs"]
+    before = instructions(FLOOR)
+    print(f"  {'the floor: ' + statements[0]:<60} {before:8.1f} M")
+    for label, modules in LAYERS:
+        statements.append(f"import {modules}")
+        total = instructions([sys.executable, "-c", "; ".join(statements)])
+        print(f"  {'+ ' + label:<60} {total - before:8.1f} M")
+        before = total
+    check = instructions([*govlint_command(), "check", "--exit-zero", str(seed)])
+    print(f"  {'+ reading, parsing, linting and writing ' + seed.name[:3]:<60} {check - before:8.1f} M")
+    print(f"  {'= govlint check ' + seed.name:<60} {check:8.1f} M")
+
+
 def import_times(command: Sequence[str]) -> dict[str, tuple[int, int, int]]:
     """``module -> (self us, cumulative us, depth)`` from ``python -X importtime``."""
     done = subprocess.run(
@@ -230,6 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         within = startup(seed, small, args.runs)
         if args.instructions:
             startup_instructions(seed, small)
+            layer_instructions(seed)
     importtime_report(seed, args.top)
     in_process(seeds, args.repeat)
     return 0 if within else 1

@@ -18,6 +18,7 @@ from govlint.diagnostics import Diagnostic, Location, Severity
 
 if TYPE_CHECKING:
     from govlint.linter import RuleFailure
+    from govlint.model import Report
     from govlint.output.view import ReportView
     from govlint.rule import RuleMeta
     from govlint.scoring import Setup
@@ -116,6 +117,14 @@ def formatter(name: str, options: OutputOptions, *, statistics: bool = False) ->
 
         return XlsxFormatter(options)
     raise ValueError(f"unknown output format {name!r}: use {', '.join(FORMATS)}")
+
+
+def report_view(report: Report) -> ReportView:
+    """What the HTML page shows of ``report`` besides its findings (:mod:`govlint.output.view`): made by the
+    worker that parsed it, and only when the run writes a page."""
+    from govlint.output.view import report_view as view_of
+
+    return view_of(report)
 
 
 #: What a terminal or a CI log would act on or hide: C0 and C1 controls (newlines and tabs included), line

@@ -5,13 +5,17 @@ Everything here crosses a process boundary, so it is plain picklable data.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from govlint.config import Config
 from govlint.crossreport.digest import Digest
 from govlint.linter import LintResult
 from govlint.notices import unreadable
-from govlint.output.view import ReportView
+
+if TYPE_CHECKING:
+    from govlint.output.view import ReportView
 
 #: Default wall-clock limit for reading, parsing and linting one file, in seconds.
 DEFAULT_TIMEOUT = 60.0

@@ -17,7 +17,7 @@ from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, configured, lint_report, plugins_for
 from govlint.model import Report
 from govlint.notices import is_not_a_report, not_a_report
-from govlint.output.view import report_view
+from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
 from govlint.sources import load, load_file

@@ -1,0 +1,51 @@
+"""A cold ``govlint check`` imports only what the run uses (issue #15 §5): the start-up guard of
+``benchmarks/bench_startup.py`` is kept by not loading the writers, the page view, the scoring, the worker pool
+or the progress bar that a check of one text report never touches."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "000_3332caad86cf7302.txt"
+#: Modules a text check of one report has no use for.
+UNUSED = (
+    "govlint.output.view",
+    "govlint.output.html",
+    "govlint.output.json",
+    "govlint.output.sarif",
+    "govlint.output.tabular",
+    "govlint.scoring",
+    "govlint.runner.pool",
+    "govlint.runner.progress",
+    "jinja2",
+    "openpyxl",
+    "tqdm",
+    "multiprocessing",
+)
+
+
+def modules_after(*arguments: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``govlint`` with ``arguments``."""
+    code = (
+        "import sys\nfrom govlint.cli import main\n"
+        f"main({list(arguments)!r})\n"
+        "sys.stderr.write('\\n'.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    return set(done.stderr.splitlines())
+
+
+def test_a_text_check_imports_no_writer_view_or_pool() -> None:
+    loaded = modules_after("check", "--exit-zero", "-j", "1", str(SEED))
+    assert "govlint.output.text" in loaded  # the check ran
+    assert sorted(loaded.intersection(UNUSED)) == []
+
+
+@pytest.mark.parametrize(("fmt", "module"), [("html", "govlint.output.view"), ("sarif", "govlint.output.sarif")])
+def test_a_format_asked_for_is_imported(tmp_path: Path, fmt: str, module: str) -> None:
+    loaded = modules_after("check", "--exit-zero", "-j", "1", "--format", fmt, "-o", str(tmp_path / "out"), str(SEED))
+    assert module in loaded
