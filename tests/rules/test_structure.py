@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import govlint
+from govlint.diagnostics import Severity
 from govlint.model import Report
+from govlint.rules.fees import FeeAmount
 from govlint.rules.structure import (
     EmptyCell,
     MissingRow,
@@ -205,6 +210,54 @@ def test_gl104_rows_of_a_missing_part_are_gl103s() -> None:
     assert [d.key for d in diagnostics(MissingRow, make_report(drop_rows={"active_disclosure.fees"}))] == [
         "active_disclosure.fees"
     ]
+
+
+# GL103/GL104/GL303 where govlint could not read: unread, not missing ---------------------------------------
+# Reports converted by real tools (tests/fixtures/roundtrip: pdftotext of LibreOffice and Chromium PDFs),
+# whose tables print every row but with labels wrapped in narrow columns that the parser cannot read.
+ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
+
+
+def test_gl104_rows_printed_but_not_read_are_one_unread_finding() -> None:
+    report = govlint.parse_file(ROUNDTRIP / "seed004" / "lo.layout.txt")
+    [d] = diagnostics(MissingRow, report)
+    assert (d.unread, d.severity, d.key) == (True, Severity.WARNING, "applications")
+    assert "可能就在其中，未核对" in d.message_zh
+    # it points at the first line of values that no read row claims (an unread row's, here)
+    assert line_text(report, d.location.line).split()[-7:] == ["0"] * 7
+
+
+def test_gl103_a_table_printed_but_not_recognised_is_unread() -> None:
+    report = govlint.parse_file(ROUNDTRIP / "seed000" / "lo.raw.txt")
+    assert report.tables.review_litigation is None
+    [d] = [d for d in diagnostics(MissingTable, report) if d.key == "table.review_litigation"]
+    assert (d.unread, d.severity) == (True, Severity.WARNING)
+    assert "未能识别第四部分" in d.message_zh
+
+
+def test_gl303_a_fee_row_not_found_is_not_a_missing_amount() -> None:
+    report = govlint.parse_file(ROUNDTRIP / "seed000" / "chrome.layout.txt")
+    assert "fees" not in report.tables.active_disclosure.rows  # type: ignore[union-attr]
+    assert diagnostics(FeeAmount, report) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 3 -",  # a page footer
+        "第 3 页",
+        "本年度共收到政府信息公开申请 3 件，均已按时办结。",  # prose with a number set apart
+        "2024年1月20日",
+    ],
+)
+def test_gl104_still_reports_a_missing_row_beside_lines_that_are_not_values(line: str) -> None:
+    lines = make_report().text.split("\n")
+    [row] = [i for i, printed in enumerate(lines) if printed.startswith("4.保护第三方合法权益")]
+    [last] = [i for i, printed in enumerate(lines) if printed.startswith("四、结转下年度继续办理")]
+    lines[last + 1 : last + 1] = [line]  # in section 三, after the table
+    del lines[row]
+    [d] = diagnostics(MissingRow, govlint.parse_text("\n".join(lines)))
+    assert (d.unread, d.severity, d.key) == (False, Severity.ERROR, "applications.denied.third_party_rights")
 
 
 # GL105 ----------------------------------------------------------------------------------------------------

@@ -40,14 +40,9 @@ STRUCTURED = (
 )
 #: Plain text that loses the grid (pdftotext, LibreOffice's text export): never a wrong number.
 LOSSY = ("lo.txt", "lo.layout.txt", "lo.raw.txt", "chrome.layout.txt", "chrome.raw.txt")
-_WRAPPED = "pdftotext: rows whose label wraps in its narrow column are not read, then reported missing (GL104)"
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    **{
-        ("findings", "*", name): _WRAPPED
-        for name in ("lo.layout.txt", "lo.raw.txt", "chrome.layout.txt", "chrome.raw.txt")
-    },
     ("findings", "*", "pandoc.md"): "pandoc keeps a Word title (Title style) only as metadata: GL107, GL401",
 }
 

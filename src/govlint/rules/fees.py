@@ -9,6 +9,7 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import effective_format, line_of, section_anchor
+from govlint.rules.strays import stray_value_lines
 from govlint.schema import (
     ART20_2021,
     FEE_NEGATIONS,
@@ -285,8 +286,10 @@ class FeeAmount(Rule):
         row = table.rows.get(FEE_AMOUNT_ROW)
         cell = table.cell(FEE_AMOUNT_CELL)
         fallback = line_of(report, table.span) if table.span else None
-        unplaced = row is not None and row.problem is not None  # its cells are unknown: GL108's finding
-        if not unplaced and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
+        # A row found but unread has unknown cells (GL108's finding); a row not found may be among the lines of
+        # values that no row claims (GL104 then says so once): neither is the report's missing amount.
+        known = not stray_value_lines(report, table) if row is None else row.problem is None
+        if known and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
             where = (cell.span if cell else None) or (line_of(report, row.span) if row and row.span else fallback)
             shown = cell.raw.strip() if cell else ""
             printed_zh = f"（填写为“{shown}”）" if shown else ""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Section, Span, Table
 from govlint.rule import Rule, RuleContext, RuleMeta
@@ -19,6 +21,7 @@ from govlint.rules.places import (
     row_name,
     section_anchor,
 )
+from govlint.rules.strays import stray_value_lines
 from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
     REVIEW_COLUMN_KEYS,
@@ -210,7 +213,9 @@ class MissingTable(Rule):
             "a table: 发布…共计41条 in 二 or 本年度未产生行政复议、行政诉讼 in 四 still needs the table. "
             "A missing table is reported at its section's heading; a missing 第二十条 sub-table at the "
             "section 二 table (for the 2021 (八) sub-table GL303 adds a fee finding). A report with no "
-            "standard table at all is checked against the format its year requires."
+            "standard table at all is checked against the format its year requires. A section that prints "
+            "lines of values where govlint recognised no table may hold the table in a shape govlint could "
+            "not read: that is one warning about the reading (counted apart, never scored), not a missing table."
         ),
         bad_example="二、主动公开政府信息情况\n2024年我局发布主动公开文件3条、统计信息11条，共计41条。\n三、收到和处理政府信息公开申请情况",
         good_example=(
@@ -223,7 +228,8 @@ class MissingTable(Rule):
             "行政复议、行政诉讼情况表。文字说明不能代替表格：第二部分写“发布……共计41条”，或第四部分写“本年度未"
             "产生行政复议、行政诉讼”，仍须有表格。缺少的表格在其所在部分的标题处报告；缺少第二十条某项的分表，"
             "在第二部分的表格处报告（2021年格式的第（八）项另由 GL303 报告收费问题）。全文没有任何标准表格的报"
-            "告，按其年度应使用的格式检查。"
+            "告，按其年度应使用的格式检查。某部分印有数值行、govlint 却未识别出表格时，表格可能以 govlint 无法"
+            "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。"
         ),
     )
 
@@ -237,6 +243,10 @@ class MissingTable(Rule):
             table = report.tables.get(section.table)
             if table is None:
                 present = report.section(section.key)
+                strays = stray_value_lines(report, present) if present else ()
+                if strays:
+                    yield self._unread(report, section.numeral, section.table, strays)
+                    continue
                 anchor = line_of(report, present.span) if present else section_anchor(report, section.number)
                 yield self.diagnostic(
                     report,
@@ -249,8 +259,31 @@ class MissingTable(Rule):
             elif section.table == "active_disclosure":
                 yield from self._missing_parts(report, table, spec)
 
+    def _unread(self, report: Report, numeral: str, table_key: str, strays: tuple[Span, ...]) -> Diagnostic:
+        """One finding about govlint's reading where a section prints lines of numbers but no table was
+        recognised in it: the table may be there in a shape govlint could not read, so it is not missing."""
+        diagnostic = self.diagnostic(
+            report,
+            strays[0],
+            zh=(
+                f"未能识别第{numeral}部分的{_TABLE_ZH[table_key]}：第{_lines(strays, '、', '等')}行印有数值，"
+                "可能就是该表，未核对"
+            ),
+            en=(
+                f"could not recognise {_TABLE_EN[table_key]} in section {numeral}: line "
+                f"{_lines(strays, ', ', ' and others')} prints values that may be that table; it was not checked"
+            ),
+            key=f"table.{table_key}",
+            expected=table_key,
+            actual=len(strays),
+            unread=True,
+        )
+        return attrs.evolve(diagnostic, severity=Severity.WARNING)
+
     def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
         present = _art20_present_items(table, spec)
+        if len(present) < len(spec.art20) and stray_value_lines(report, table):
+            return  # a part not found may be among the values no row claims: GL104 says so once
         for sub in spec.art20:
             if sub.item in present:
                 continue
@@ -291,7 +324,10 @@ class MissingRow(Rule):
             "and the rows of each 第二十条 sub-table. A report in the 2021 layout that keeps the single "
             "2019 row （六）其他处理 lacks the three 2021 rows （六）1–3 and is reported for each of "
             "them (GL406 reports the old format itself). Each finding points where the row should be "
-            "(at the next row present). Rows of a missing 第二十条 sub-table are GL103's finding."
+            "(at the next row present). Rows of a missing 第二十条 sub-table are GL103's finding. When the "
+            "table's section prints lines of values that no row govlint read claims (a label wrapped in a "
+            "narrow PDF column, cut by a converter), the rows not found may be among them: they are unread, "
+            "not missing, and one warning about the reading says so instead (counted apart, never scored)."
         ),
         bad_example=("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"),
         good_example=(
@@ -305,7 +341,9 @@ class MissingRow(Rule):
             "，2019年格式有23行；第四部分的表有三组；第二十条各分表各有其行。采用2021年版式却保留2019年单独一"
             "行“（六）其他处理”的报告，缺少2021年的（六）1至3三行，逐行报告（旧格式本身由 GL406 报告）"
             "。每条问题指向该行应在的位置（其后第一个存在的行）。缺少第二十条某项分表时，其中的行由 GL103 "
-            "报告。"
+            "报告。若该部分印有数值行、却没有任何已读取的行与之对应（如 PDF 窄列中折行的行名、被转换工具截断的"
+            "行名），未找到的行可能就在其中：它们是“未能读取”，不是“缺少”，改为一条关于读取的警告（单独计数，"
+            "不扣分）。"
         ),
     )
 
@@ -341,9 +379,15 @@ class MissingRow(Rule):
         note: str = "",
         note_en: str = "",
     ) -> Iterator[Diagnostic]:
-        for i, key in enumerate(expected):
-            if key in table.rows:
-                continue
+        missing = [i for i, key in enumerate(expected) if key not in table.rows]
+        if not missing:
+            return
+        strays = stray_value_lines(report, table)
+        if strays:
+            yield self._unread(report, table, [expected[i] for i in missing], strays, fmt=fmt)
+            return
+        for i in missing:
+            key = expected[i]
             anchor = _row_anchor(report, table, expected, i)
             name = row_name(table.key, key, fmt=fmt)
             section = TABLE_SECTION[table.key]
@@ -355,6 +399,39 @@ class MissingRow(Rule):
                 key=f"{table.key}.{key}",
                 expected=name,
             )
+
+    def _unread(
+        self, report: Report, table: Table, missing: list[str], strays: tuple[Span, ...], *, fmt: str
+    ) -> Diagnostic:
+        """One finding, about govlint's reading, for a table whose section prints lines of numbers that no
+        row claims: the rows not found may be among them, so none is reported missing."""
+        section = TABLE_SECTION[table.key]
+        first = row_name(table.key, missing[0], fmt=fmt)
+        lines = _lines(strays, "、", "等")
+        lines_en = _lines(strays, ", ", " and others")
+        diagnostic = self.diagnostic(
+            report,
+            strays[0],
+            zh=(
+                f"未能读取第{section}部分表格的全部行：第{lines}行印有数值，但未能对应到标准行；"
+                f"未找到的 {len(missing)} 个标准行（如“{first}”）可能就在其中，未核对"
+            ),
+            en=(
+                f"could not read every row of {TABLE_NAME_EN[table.key]}: line {lines_en} prints values that "
+                f"match no standard row; the {len(missing)} standard rows not found (such as “{first}”) may be "
+                "among them and were not checked"
+            ),
+            key=table.key,
+            expected=len(missing),
+            actual=len(strays),
+            unread=True,
+        )
+        return attrs.evolve(diagnostic, severity=Severity.WARNING)
+
+
+def _lines(spans: tuple[Span, ...], sep: str, more: str) -> str:
+    """The first three line numbers of ``spans``, and ``more`` when there are others."""
+    return sep.join(str(span.line) for span in spans[:3]) + (more if len(spans) > 3 else "")
 
 
 def _row_anchor(report: Report, table: Table, expected: tuple[str, ...], index: int) -> Span | None:
