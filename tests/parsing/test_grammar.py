@@ -13,8 +13,9 @@ from parsing_support import SEEDS
 
 from govlint.parsing import grammar
 from govlint.parsing.cells import Atom, AtomKind, Layout
+from govlint.parsing.headings import find_section_headings
 from govlint.parsing.lexer import ReportToken, TokenStream
-from govlint.parsing.tablebuilder import TableTrees
+from govlint.parsing.tablebuilder import ReportTrees
 
 
 def test_grammar_text_is_the_repository_file() -> None:
@@ -82,7 +83,7 @@ def _trees(*tokens: ReportToken) -> list[tuple[str, str, list[tuple[str, str]]]]
     tree = grammar.parser().parse(TokenStream(list(tokens), []))
     return [
         (t.rule, t.begin.table, [(name, str(label)) for name, label, _ in t.entries if label is not None])
-        for t in TableTrees().transform(tree)
+        for t in ReportTrees().transform(tree).tables
     ]
 
 
@@ -114,8 +115,22 @@ def test_tokens_form_tables_between_headings_and_prose() -> None:
 def test_cells_printed_before_the_first_label_stay_with_the_begin_marker() -> None:
     begin = _token("RL_BEGIN")
     begin.atoms = (Atom(AtomKind.NUM, "3", 0, 1, 0, None, 0, Layout.RUN),)
-    [table] = TableTrees().transform(grammar.parser().parse(TokenStream([begin, _token("RL_HEAD", "行政复议")], [])))
+    tree = grammar.parser().parse(TokenStream([begin, _token("RL_HEAD", "行政复议")], []))
+    [table] = ReportTrees().transform(tree).tables
     assert [(name, label and str(label), [a.raw for a in atoms]) for name, label, atoms in table.entries] == [
         ("cells", None, ["3"]),
         ("rl_header", "行政复议", []),
     ]
+
+
+def test_headings_come_from_the_tree_in_printed_order() -> None:
+    text = "一、总体情况\n本年度……\n二、主动公开政府信息情况\n"
+    found = find_section_headings(text)
+    tokens = []
+    for heading in found:
+        token = _token("HEADING", text[heading.start : heading.end])
+        token.heading = heading
+        tokens += [token, _token("TEXT", "本年度……")]
+    parsed = ReportTrees().transform(grammar.parser().parse(TokenStream(tokens, [])))
+    assert [h.spec.key for h in parsed.headings] == ["overview", "active_disclosure"]
+    assert parsed.tables == ()

@@ -55,7 +55,8 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         result = build_tables(parser().parse(stream), index, text, described)
     except LarkError as error:  # the grammar accepts every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
-        result = TablesResult(Tables(), None, False, (Unplaced("document", "", span, f"grammar: {error}"),))
+        problem = Unplaced("document", "", span, f"grammar: {error}")
+        result = TablesResult(Tables(), None, False, (problem,), tuple(headings))
     return Report(
         path=document.path,
         text=text,
@@ -70,7 +71,7 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         dates=facts.dates,
         statistics_period=facts.statistics_period,
         metadata=facts.metadata,
-        sections=_sections(text, headings, index),
+        sections=_sections(text, result.headings, index),
         tables=result.tables,
         unplaced=result.unplaced,
         mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",

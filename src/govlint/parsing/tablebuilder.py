@@ -19,6 +19,7 @@ from lark import Token, Transformer, Tree
 from govlint import schema
 from govlint.model import Cell, Header, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
+from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
@@ -104,6 +105,8 @@ class TablesResult(NamedTuple):
     #: The applications table prints the 2019 single (六)其他处理 row.
     has_other_all: bool
     unplaced: tuple[Unplaced, ...]
+    #: The section headings the grammar read, in printed order.
+    headings: tuple[HeadingMatch, ...] = ()
 
 
 class _Row:
@@ -576,14 +579,24 @@ class TableTree(NamedTuple):
 _TABLE_RULES = frozenset({"art20", "applications", "review", "described"})
 
 
-class TableTrees(Transformer[Token, list[TableTree]]):
-    """The parse tree as the report's table trees, in printed order (headings and prose are not tables)."""
+class Parsed(NamedTuple):
+    """What the grammar read: the section headings and the tables, each in printed order."""
 
-    def start(self, children: list[TableTree | None]) -> list[TableTree]:
-        return [child for child in children if child is not None]
+    headings: tuple[HeadingMatch, ...]
+    tables: tuple[TableTree, ...]
 
-    def heading(self, children: list[Token]) -> None:
-        return None
+
+class ReportTrees(Transformer[Token, Parsed]):
+    """The parse tree as the report's headings and table trees (prose is neither)."""
+
+    def start(self, children: list[HeadingMatch | TableTree | None]) -> Parsed:
+        return Parsed(
+            tuple(child for child in children if isinstance(child, HeadingMatch)),
+            tuple(child for child in children if isinstance(child, TableTree)),
+        )
+
+    def heading(self, children: list[ReportToken]) -> HeadingMatch | None:
+        return children[0].heading
 
     def prose(self, children: list[Token]) -> None:
         return None
@@ -677,7 +690,8 @@ def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequ
     builder = _Builder(index, text)
     by_family: dict[Family, list[TableTree]] = {}
     by_id: dict[str, list[TableTree]] = {}
-    for table in TableTrees().transform(tree):
+    parsed = ReportTrees().transform(tree)
+    for table in parsed.tables:
         if table.rule == "described":
             by_id.setdefault(table.begin.table, []).append(table)
         else:
@@ -696,6 +710,7 @@ def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequ
         fmt,
         has_other_all,
         tuple(sorted(builder.unplaced, key=_start)),
+        parsed.headings,
     )
 
 
