@@ -38,9 +38,11 @@ STRUCTURED = (
     "pandoc.html",
     "pandoc.md",
     "word.htm",
+    "page.pandoc.docx",
 )
 #: Plain text that loses the grid (pdftotext, LibreOffice's text export): never a wrong number.
 LOSSY = (
+    "pandoc.markdown.md",
     "lo.txt",
     "lo.layout.txt",
     "lo.raw.txt",
@@ -52,7 +54,10 @@ LOSSY = (
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("findings", "*", "pandoc.md"): "pandoc keeps a Word title (Title style) only as metadata: GL107, GL401",
+    **{
+        ("findings", "*", name): "pandoc keeps a Word title (Title style) only as metadata: GL107, GL401"
+        for name in ("pandoc.md", "pandoc.markdown.md")
+    },
 }
 
 
