@@ -1,6 +1,6 @@
 """A cold ``govlint check`` imports only what the run uses (issue #15 §5): the start-up guard of
-``benchmarks/bench_startup.py`` is kept by not loading the writers, the page view, the scoring, the worker pool
-or the progress bar that a check of one text report never touches."""
+``benchmarks/bench_startup.py`` is kept by not loading the writers, the page view, the scoring, the history
+reader, the worker pool or the progress bar that a check of one text report never touches."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ UNUSED = (
     "govlint.output.sarif",
     "govlint.output.tabular",
     "govlint.scoring",
+    "govlint.crossreport.history",
+    "govlint.sources.discover",
     "govlint.runner.pool",
     "govlint.runner.progress",
     "jinja2",
@@ -45,7 +47,14 @@ def test_a_text_check_imports_no_writer_view_or_pool() -> None:
     assert sorted(loaded.intersection(UNUSED)) == []
 
 
-@pytest.mark.parametrize(("fmt", "module"), [("html", "govlint.output.view"), ("sarif", "govlint.output.sarif")])
-def test_a_format_asked_for_is_imported(tmp_path: Path, fmt: str, module: str) -> None:
-    loaded = modules_after("check", "--exit-zero", "-j", "1", "--format", fmt, "-o", str(tmp_path / "out"), str(SEED))
+@pytest.mark.parametrize(
+    ("option", "module"),
+    [
+        (("--format", "html"), "govlint.output.view"),
+        (("--format", "sarif"), "govlint.output.sarif"),
+        (("--history", str(SEED.parent)), "govlint.crossreport.history"),
+    ],
+)
+def test_what_a_run_asks_for_is_imported(tmp_path: Path, option: tuple[str, str], module: str) -> None:
+    loaded = modules_after("check", "--exit-zero", "-j", "1", *option, "-o", str(tmp_path / "out"), str(SEED))
     assert module in loaded

@@ -17,7 +17,7 @@ import pytest
 import govlint
 from govlint.cli import main
 from govlint.config import Config
-from govlint.crossreport.collect import load_history
+from govlint.crossreport import load_history
 from govlint.linter import lint_report
 from govlint.parsing import parse_document
 from govlint.sources import load_file, load_text

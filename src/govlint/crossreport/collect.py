@@ -8,21 +8,17 @@ Paths in the configuration (``history``, ``roster``) are relative to the configu
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from govlint import crossreport
 from govlint.config import Config
 from govlint.crossreport.digest import Digest
 from govlint.crossreport.identity import OPTION_ALIASES, aliases
 from govlint.crossreport.roster import roster_of
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
-from govlint.errors import ConfigError
 from govlint.linter import LintResult
-from govlint.runner import Outcome, Task, run
-from govlint.sources.discover import Skipped, iter_report_paths
 
 if TYPE_CHECKING:
     from govlint.plugins import Plugins
@@ -53,7 +49,9 @@ class Collector:
         if configured:
             folders.append(str(configured))
         checked = {_file(d.path) for d in self.digests}
-        references = load_history(folders, self.config, self.aliases, exclude=checked, jobs=jobs)
+        references = (
+            crossreport.load_history(folders, self.config, self.aliases, exclude=checked, jobs=jobs) if folders else ()
+        )
         roster = roster_of(self._options)
         run = Run(tuple(self.digests), references, roster)
         return check_run(run, self.plugins, self.config, config_for)
@@ -63,32 +61,6 @@ def start(plugins: Plugins, config: Config) -> Collector | None:
     """A collector when the run phase has something to do (a selected cross-report rule or a plugin's
     ``govlint_check_run``), else None: a run without it keeps no digests."""
     return Collector(plugins, config) if wants_run(plugins, config) else None
-
-
-def load_history(
-    folders: Iterable[str],
-    config: Config,
-    aliases: Mapping[str, str] | None = None,
-    *,
-    exclude: Iterable[str] = (),
-    jobs: int | None = None,
-) -> tuple[Digest, ...]:
-    """The reports under ``folders``, parsed as references (never linted) by the runner's workers (a PDF
-    always in a worker, with its limits), in folder order.  A file that cannot be read or parsed is passed
-    over: history only adds what can be compared."""
-    skip = {os.path.abspath(p) for p in exclude}
-    pairs = tuple((aliases or {}).items())
-    tasks: list[Task | Outcome] = []
-    for folder in folders:
-        if not os.path.isdir(folder):
-            raise ConfigError(f"{OPTION_HISTORY}: {folder} is not a directory")
-        for path in iter_report_paths([folder]):
-            if isinstance(path, Skipped):  # a symlink out of the folder, an unreadable folder: not a reference
-                continue
-            if os.path.abspath(str(path)) not in skip:
-                tasks.append(Task(str(path), config, aliases=pairs, reference=True))
-    with contextlib.closing(run(tasks, jobs=jobs)) as outcomes:
-        return tuple(o.digest for o in outcomes if o.digest is not None)
 
 
 def _file(path: str) -> str:
