@@ -154,6 +154,26 @@ def test_table_split_across_pages_is_joined_and_page_numbers_dropped() -> None:
     assert paragraphs(document.text) == ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
 
 
+def test_row_broken_by_a_page_break_is_one_row() -> None:
+    """Word, LibreOffice and browsers let a row break across pages: the rest of its label, alone in the
+    first row of the next page, belongs to the row above (it was read as a row of empty cells: GL105)."""
+    xs = [72, 156, 240, 320]
+    page_1 = pdf_text(PROSE, 72, 780) + _table(xs, 200, [["（六）其他处理", "机关不再处理其", "5"]])
+    page_2 = _table(xs, 760, [["", "政府信息公开申请", ""], ["", "3.其他", "7"]])
+    document = load(write_pdf([page_1, page_2]), name="broken.pdf")
+    assert table_rows(document.text) == [["（六）其他处理", "机关不再处理其政府信息公开申请", "5"], ["", "3.其他", "7"]]
+
+
+def test_a_row_of_its_own_at_the_top_of_a_page_is_not_joined_to_the_row_above() -> None:
+    """A caption or a 第二十条 row label (printed without numbering) first on a page starts its own row, even
+    under a label that fills its cell."""
+    xs = [72, 156, 240, 320]
+    page_1 = pdf_text(PROSE, 72, 780) + _table(xs, 200, [["行政事业性收费", "2", "3"]])
+    page_2 = _table(xs, 760, [["第二十条（九）", "", ""], ["政府集中采购", "4", "5"]])
+    document = load(write_pdf([page_1, page_2]), name="caption.pdf")
+    assert table_rows(document.text) == [["行政事业性收费", "2", "3"], ["第二十条（九）"], ["政府集中采购", "4", "5"]]
+
+
 def test_tables_with_other_edges_are_not_joined() -> None:
     page_1 = pdf_text(PROSE, 72, 780) + _table([72, 250, 520], 200, [["规章", "1"]])
     page_2 = _table([100, 300, 500], 760, [["行政许可", "2"]])

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from govlint.model import Origin
+from govlint.schema import FORMATS
 from govlint.sources.document import Document
 from govlint.sources.layout import TextBuilder
 from govlint.sources.pdf_geometry import Glyph, Grid, Line, cell_text, group_lines, is_cjk, line_text
@@ -42,6 +43,12 @@ _JOIN_TOLERANCE = 3.0
 #: A cell's last line is full when it is at most this many characters narrower than the cell (padding).
 _FULL_SLACK = 2.5
 _DIGIT = re.compile(r"[0-9０-９]")
+#: Row labels printed without numbering (the 第二十条 rows) and the sub-tables' captions: a table's first row
+#: on a page that starts with one is a row of its own, never the rest of the row above.
+_ROW_STARTS = (
+    "第二十条",
+    *sorted({label for spec in FORMATS.values() for part in spec.art20 for row in part.rows for label in row.labels()}),
+)
 
 
 class _Table(NamedTuple):
@@ -132,9 +139,12 @@ def page_items(page: Page) -> list[Item]:
 
 
 def _ends_full(grid: Grid, cell: tuple[int, int], glyphs: list[Glyph]) -> bool:
-    """Whether the last line of a cell's text is as wide as the cell (within its padding), as a label cut by
-    a page break is: the line wrapped on."""
-    last = group_lines(glyphs)[-1]
+    """Whether the last line of a cell's text is full, as a label cut by a page break is (the line wrapped
+    on): as wide as the cell's widest line, or for a single line as wide as the cell within its padding."""
+    lines = group_lines(glyphs)
+    last = lines[-1]
+    if len(lines) > 1:
+        return last.x1 - last.x0 >= max(line.x1 - line.x0 for line in lines) - last.size
     width = grid.xs[_right(grid, *cell)] - grid.xs[cell[1]]
     return last.x1 - last.x0 >= width - _FULL_SLACK * last.size
 
@@ -254,8 +264,10 @@ class _Writer:
         last = self.last_row
         if last is None or page != last.page + 1:
             return False
-        pieces = [(grid.xs[j], grid.xs[j + 1], text) for j, text in cells if text]
+        pieces = [(grid.xs[j], grid.xs[_right(grid, 0, j)], text) for j, text in cells if text]
         if not pieces or any(_DIGIT.search(text) or _LIST_MARKER.match(text) for _, _, text in pieces):
+            return False
+        if any(text.startswith(_ROW_STARTS) for _, _, text in pieces):
             return False
         for x0, x1, _ in pieces:
             index = _cell_at(last, (x0 + x1) / 2)
@@ -271,7 +283,7 @@ class _Writer:
         written = list(self.last_row.cells)
         for j, text in cells:
             if text:
-                x = (grid.xs[j] + grid.xs[j + 1]) / 2
+                x = (grid.xs[j] + grid.xs[_right(grid, 0, j)]) / 2
                 index = _cell_at(self.last_row, x)
                 assert index is not None
                 x0, x1, label = written[index]
