@@ -178,20 +178,25 @@ class _Builder:
 
     def place(self, rows: Sequence[_Row], sums: Sums | None, accept: Accept | None = None) -> None:
         """Place every row; short rows are placed again against the complete rows of the same width."""
+
+        def placed(row: _Row, order: int, nearest: Sequence[Reference] = ()) -> Placed:
+            return place_row(
+                row.columns,
+                row.atoms,
+                label_end=row.label.end_pos or 0,
+                order=order,
+                references=nearest,
+                sums=sums,
+                label_cell=row.label_cell,
+                accept=accept,
+            )
+
         references: dict[int, list[Reference]] = {}
         for order, row in enumerate(rows):
             if self.index.has_origins:
                 row.atoms = self.grid_atoms(row.label, row.atoms)
             row.label_cell = self.label_cell(row.label.end_pos or 0, row.atoms) if row.atoms else 0.0
-            row.placed = place_row(
-                row.columns,
-                row.atoms,
-                label_end=row.label.end_pos or 0,
-                order=order,
-                sums=sums,
-                label_cell=row.label_cell,
-                accept=accept,
-            )
+            row.placed = placed(row, order)
             if row.placed.reference is not None:
                 references.setdefault(len(row.columns), []).append(row.placed.reference)
         for order, row in enumerate(rows):
@@ -199,18 +204,9 @@ class _Builder:
                 continue
             if not row.atoms or row.atoms[0].layout is Layout.RUN:
                 continue
-            candidates = references.get(len(row.columns), [])
-            nearest = _nearest(candidates, order)
+            nearest = _nearest(references.get(len(row.columns), []), order)
             if nearest:
-                row.placed = place_row(
-                    row.columns,
-                    row.atoms,
-                    label_end=row.label.end_pos or 0,
-                    order=order,
-                    references=nearest,
-                    sums=sums,
-                    label_cell=row.label_cell,
-                )
+                row.placed = placed(row, order, nearest)
 
     def label_cell(self, label_end: int, atoms: Sequence[Atom]) -> float:
         """The position of the cell that holds a row's label: the first atom's position less the cells
