@@ -50,6 +50,9 @@ LOSSY = (
     "chrome.raw.txt",
     "wide.layout.txt",
     "wide.raw.txt",
+    "lo.rawmode.txt",
+    "chrome.rawmode.txt",
+    "wide.rawmode.txt",
 )
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).

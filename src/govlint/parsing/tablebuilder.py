@@ -696,10 +696,14 @@ def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequ
     art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
     applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
     review = builder.review(by_family.get(Family.REVIEW, []))
-    has_other_all = applications is not None and _OTHER_ALL in applications.rows
+    # a (六) label read alone beside a row (六)1-3 is the group label of a 2021 table whose first row's label
+    # a converter broke over many lines, not the 2019 single row
+    split_rows = applications is not None and any(
+        key.startswith("other.") and key != _OTHER_ALL for key in applications.rows
+    )
+    has_other_all = applications is not None and _OTHER_ALL in applications.rows and not split_rows
     fmt = art20_format
     if fmt is None and applications is not None:
-        split_rows = any(key.startswith("other.") and key != _OTHER_ALL for key in applications.rows)
         fmt = "2021" if split_rows else "2019" if has_other_all else None
     return TablesResult(
         Tables({"active_disclosure": art20, "applications": applications, "review_litigation": review, **more}),
