@@ -58,3 +58,24 @@ def test_a_text_check_imports_no_writer_view_or_pool() -> None:
 def test_what_a_run_asks_for_is_imported(tmp_path: Path, option: tuple[str, str], module: str) -> None:
     loaded = modules_after("check", "--exit-zero", "-j", "1", *option, "-o", str(tmp_path / "out"), str(SEED))
     assert module in loaded
+
+
+def test_parse_reads_an_installed_plugins_table_without_loading_the_rules(tmp_path: Path) -> None:
+    body = SEED.read_text(encoding="utf-8")
+    at = body.index("五、")
+    table = "项目\t纸质档案\t电子档案\t档案合计\n年初库存\t2\t3\t5\n本年新增\t1\t/\t2\n年末库存\t3\t4\t8"
+    report = tmp_path / "report.txt"
+    report.write_text(f"{body[:at]}档案库存情况\n{table}\n\n{body[at:]}", encoding="utf-8")
+    plugin_folder = Path(__file__).resolve().parents[1] / "plugin"
+    code = (  # stock_plugin stands in for an installed distribution's entry point
+        f"import sys\nsys.path.insert(0, {str(plugin_folder)!r})\n"
+        "from govlint import plugins\n"
+        "plugins.scan_entry_points = lambda group='govlint': "
+        "[plugins.EntryPoint('stock', 'stock_plugin', 'stock-plugin', '1.0')]\n"
+        "from govlint.cli import main\n"
+        f"main(['parse', '--format', 'json', {str(report)!r}])\n"
+        "sys.stderr.write('\\n'.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert '"records_stock"' in done.stdout
+    assert "govlint.rules" not in done.stderr.splitlines()
