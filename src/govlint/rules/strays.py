@@ -36,7 +36,7 @@ def stray_value_lines(report: Report, where: Table | Section) -> tuple[Span, ...
     starts, ends = _covered(report, lo, hi)
     text = report.text
     strays = []
-    start = text.rfind("\n", 0, lo) + 1
+    start = lo
     while start < hi:
         stop = text.find("\n", start, hi)
         end = hi if stop == -1 else stop
