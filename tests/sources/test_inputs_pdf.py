@@ -174,6 +174,27 @@ def test_a_row_of_its_own_at_the_top_of_a_page_is_not_joined_to_the_row_above() 
     assert table_rows(document.text) == [["行政事业性收费", "2", "3"], ["第二十条（九）"], ["政府集中采购", "4", "5"]]
 
 
+def test_running_header_and_footer_are_dropped() -> None:
+    """A browser prints the date and the page's title above each page and its address and ``1/3`` below:
+    they are not the report's text, and a table split across pages stays one table."""
+    xs = [72, 250, 400]
+
+    def page(number: int, body: bytes) -> bytes:
+        header = pdf_text("2025/3/1 10:20", 30, 820, 8) + pdf_text("洪山镇2024年政府信息公开工作年度报告", 300, 820, 8)
+        footer = pdf_text("https://www.example.gov.cn/art/2025/3/1/art_1.html", 30, 20, 8)
+        return header + body + footer + pdf_text(f"{number}/3", 540, 20, 8)
+
+    pages = [
+        page(1, pdf_text(PROSE, 72, 760) + _table(xs, 200, [["行政许可", "5"]])),
+        page(2, _table(xs, 780, [["行政处罚", "6"]]) + pdf_text("三、收到和处理政府信息公开申请情况", 72, 700)),
+        page(3, pdf_text(PROSE, 72, 760)),
+    ]
+    document = load(write_pdf(pages), name="printed.pdf")
+    assert "example.gov.cn" not in document.text and "10:20" not in document.text and "/3" not in document.text
+    assert table_rows(document.text) == [["行政许可", "5"], ["行政处罚", "6"]]
+    assert document.origin_at(document.text.index("行政处罚")) == Origin(page=2, table=1, row=2, column=1)
+
+
 def test_tables_with_other_edges_are_not_joined() -> None:
     page_1 = pdf_text(PROSE, 72, 780) + _table([72, 250, 520], 200, [["规章", "1"]])
     page_2 = _table([100, 300, 500], 760, [["行政许可", "2"]])

@@ -53,6 +53,9 @@ LOSSY = (
     "lo.rawmode.txt",
     "chrome.rawmode.txt",
     "wide.rawmode.txt",
+    "printed.layout.txt",
+    "printed.raw.txt",
+    "printed.rawmode.txt",
 )
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
@@ -60,6 +63,11 @@ KNOWN: dict[tuple[str, str, str], str] = {
     **{
         ("findings", "*", name): "pandoc keeps a Word title (Title style) only as metadata: GL107, GL401"
         for name in ("pandoc.md", "pandoc.markdown.md")
+    },
+    **{
+        ("findings", "trial2019", name): "2019 table whose header words pdftotext broke: tablebuilder._art20_format "
+        "calls a tie of format votes 2021, so GL406 accuses a 2019 report of using the 2021 format"
+        for name in ("printed.layout.txt", "printed.raw.txt")
     },
 }
 

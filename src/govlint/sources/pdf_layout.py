@@ -9,7 +9,9 @@
 - A row broken by a page break (Word, LibreOffice and browsers let a row break across pages) is one row:
   when a table's first row on a page holds only the rest of the labels of the previous page's last table
   row (no digit, no list marker, nothing above a value of that row), its text is appended to those labels.
-- Page numbers (``-3-``, ``— 3 —``, ``第 3 页``) at the top or bottom of a page are dropped.
+- Page numbers (``-3-``, ``— 3 —``, ``第 3 页``) at the top or bottom of a page are dropped, and so are
+  running headers and footers: margin lines printed on at least half of the pages, alike but for their
+  digits (a browser's date and title above, address and ``1/7`` below).
 - Other glyphs form lines; a line that runs to the right margin continues into the next line (also across
   a page break) unless that one is indented, starts with a list marker or is printed in another font size,
   so a paragraph is one line.
@@ -43,6 +45,7 @@ _JOIN_TOLERANCE = 3.0
 #: A cell's last line is full when it is at most this many characters narrower than the cell (padding).
 _FULL_SLACK = 2.5
 _DIGIT = re.compile(r"[0-9０-９]")
+_DIGITS = re.compile(r"[0-9０-９]+")
 #: Row labels printed without numbering (the 第二十条 rows) and the sub-tables' captions: a table's first row
 #: on a page that starts with one is a row of its own, never the rest of the row above.
 _ROW_STARTS = (
@@ -82,6 +85,8 @@ class _Text(NamedTuple):
     page: int
     line: _Box
     text: str
+    #: Whether the line lies in the top or bottom margin, where running headers and footers are.
+    margin: bool = False
 
 
 Item = _Table | _Text
@@ -89,6 +94,8 @@ Item = _Table | _Text
 
 def write_items(items: Sequence[Item], name: str) -> Document:
     """The document text of the items of every page (:func:`page_items`), with page and table cell origins."""
+    running = _running_lines(items)
+    items = [item for item in items if not (isinstance(item, _Text) and item.margin and _shape(item.text) in running)]
     writer = _Writer([item.line for item in items if isinstance(item, _Text)])
     previous: _Table | _Text | None = None
     for item in items:
@@ -99,6 +106,23 @@ def write_items(items: Sequence[Item], name: str) -> Document:
         previous = item
     writer.flush()
     return writer.builder.build(name, "pdf")
+
+
+def _shape(text: str) -> str:
+    """A line with its digits masked: a running header or footer differs from page to page only in them
+    (the page number, ``1/7``)."""
+    return _DIGITS.sub("#", text)
+
+
+def _running_lines(items: Sequence[Item]) -> set[str]:
+    """The shapes of the margin lines printed on at least half of the pages (and on two at least): a
+    browser's or a word processor's running header and footer (date and title, address and ``1/7``)."""
+    pages: dict[str, set[int]] = {}
+    for item in items:
+        if isinstance(item, _Text) and item.margin:
+            pages.setdefault(_shape(item.text), set()).add(item.page)
+    count = len({item.page for item in items})
+    return {shape for shape, on in pages.items() if len(on) >= max(2, count / 2)}
 
 
 def page_items(page: Page) -> list[Item]:
@@ -133,7 +157,7 @@ def page_items(page: Page) -> list[Item]:
         if _is_page_number(text, line, page.height):
             continue
         box = _Box(line.x0, line.x1, line.top, line.bottom, line.size)
-        positioned.append((line.top, _Text(page.number, box, text)))
+        positioned.append((line.top, _Text(page.number, box, text, _in_margin(line, page.height))))
     positioned.sort(key=lambda pair: pair[0])
     return [item for _, item in positioned]
 
@@ -149,9 +173,12 @@ def _ends_full(grid: Grid, cell: tuple[int, int], glyphs: list[Glyph]) -> bool:
     return last.x1 - last.x0 >= width - _FULL_SLACK * last.size
 
 
+def _in_margin(line: Line, height: float) -> bool:
+    return line.bottom < _MARGIN_SHARE * height or line.top > (1 - _MARGIN_SHARE) * height
+
+
 def _is_page_number(text: str, line: Line, height: float) -> bool:
-    in_margin = line.bottom < _MARGIN_SHARE * height or line.top > (1 - _MARGIN_SHARE) * height
-    return in_margin and bool(_PAGE_NUMBER.match(text.replace("\t", " ").strip()))
+    return _in_margin(line, height) and bool(_PAGE_NUMBER.match(text.replace("\t", " ").strip()))
 
 
 def _mode(values: Sequence[float], fallback: float) -> float:
