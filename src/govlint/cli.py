@@ -897,6 +897,15 @@ def run_plugins(args: argparse.Namespace) -> int:
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for p in plugins.plugins:
-        rules = f"{len(p.rules)} rules ({p.rules[0]}…{p.rules[-1]})" if p.rules else "no rules"
+        rules = _rule_count(p.rules)
         _write(f"{p.name} {p.version}  [{p.source}: {p.origin}, plugin API {p.api_version}]  {rules}\n")
     return EXIT_OK
+
+
+def _rule_count(rules: Sequence[str]) -> str:
+    """``3 rules (FJ001…FJ003)``, ``1 rule (ZJ001)`` or ``no rules``."""
+    if not rules:
+        return "no rules"
+    if len(rules) == 1:
+        return f"1 rule ({rules[0]})"
+    return f"{len(rules)} rules ({rules[0]}…{rules[-1]})"

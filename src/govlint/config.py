@@ -373,10 +373,24 @@ class Config:
                 raise ConfigError(f"{where}unknown setting {key!r} ({hint})", f"{where}未知的设置 {key!r}（{hint_zh}）")
             default = declared[key]
             if default is not None and not _same_kind(value, default):
+                kind_en, kind_zh = _kind_name(default)
                 raise ConfigError(
-                    f"{where}{key}: expected {type(default).__name__} like {default!r}, got {value!r}",
-                    f"{where}{key}：应为与 {default!r} 同类的值，实际为 {value!r}",
+                    f"{where}{key}: expected {kind_en}, got {value!r}",
+                    f"{where}{key}：应为{kind_zh}，实际为 {value!r}",
                 )
+
+
+def _kind_name(default: Any) -> tuple[str, str]:
+    """What a setting whose default is ``default`` takes, in English and Chinese."""
+    if isinstance(default, bool):
+        return "true or false", "true 或 false"
+    if isinstance(default, (int, float)):
+        return "a number", "数字"
+    if isinstance(default, (list, tuple)):
+        return "a list", "列表"
+    if isinstance(default, str):
+        return "a string (one value, such as a path)", "一个字符串（单个值，如路径）"
+    return f"a value like {default!r}", f"与 {default!r} 同类的值"
 
 
 def _same_kind(value: Any, default: Any) -> bool:
@@ -481,7 +495,7 @@ def _read_key(key: str, value: Any) -> Any:
         return value
     if key in ("timeout", "memory-limit"):
         unit = "seconds" if key == "timeout" else "MB"
-        unit_zh = "秒数" if key == "timeout" else "MB 数"
+        unit_zh = "秒数" if key == "timeout" else "兆字节数（MB）"
         raise ConfigError(
             f"{key}: expected a number of {unit} (0: no limit), got {value!r}",
             f"{key}：应为{unit_zh}（0 表示不限），实际为 {value!r}",

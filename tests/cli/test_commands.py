@@ -12,7 +12,7 @@ from cli_support import Run
 
 import govlint
 from govlint import plugins
-from govlint.cli import build_parser
+from govlint.cli import _rule_count, build_parser
 from govlint.output.ruledoc import rule_markdown
 
 
@@ -82,6 +82,7 @@ def test_plugins_lists_what_is_loaded(project: Path, run: Run) -> None:
     assert "office-rules 0.1  [config: office_rules, plugin API 1]  4 rules (TS001…TS004)" in out.splitlines()
     data = json.loads(run("plugins", "--format", "json")[1])
     builtin = next(p for p in data if p["source"] == "builtin")
+    assert _rule_count(["ZJ001"]) == "1 rule (ZJ001)" and _rule_count([]) == "no rules"
     assert builtin["version"] == govlint.__version__ and builtin["api_version"] == 1
 
 

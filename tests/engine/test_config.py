@@ -238,8 +238,20 @@ def test_unknown_settings_are_reported_against_the_plugins_options(tmp_path: Pat
     with pytest.raises(ConfigError, match=r"unknown setting 'qqq' \(known: exclude, .*, ts-limit\)"):
         Config.from_mapping({"qqq": 1}).check_options({"ts-limit": 3})
     Config.from_mapping({"ts-limit": 5}).check_options({"ts-limit": 3})
-    with pytest.raises(ConfigError, match="ts-limit: expected int like 3, got 'five'"):
+    with pytest.raises(ConfigError, match="ts-limit: expected a number, got 'five'"):
         Config.from_mapping({"ts-limit": "five"}).check_options({"ts-limit": 3})
+    # a folder option (history) takes one path, and says so in both languages
+    with pytest.raises(ConfigError) as info:
+        Config.from_mapping({"history": ["old"]}).check_options({"history": ""})
+    assert info.value.message("en") == "history: expected a string (one value, such as a path), got ['old']"
+    assert info.value.message("zh") == "history：应为一个字符串（单个值，如路径），实际为 ['old']"
+
+
+def test_a_limit_that_is_not_a_number_of_its_unit_is_an_error() -> None:
+    with pytest.raises(ConfigError) as info:
+        Config.from_mapping({"memory-limit": -1})
+    assert info.value.message("zh") == "memory-limit：应为兆字节数（MB）（0 表示不限），实际为 -1"
+    assert info.value.message("en") == "memory-limit: expected a number of MB (0: no limit), got -1"
 
 
 def test_discovery_takes_the_nearest_file(tmp_path: Path) -> None:
