@@ -64,11 +64,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
         ("findings", "*", name): "pandoc keeps a Word title (Title style) only as metadata: GL107, GL401"
         for name in ("pandoc.md", "pandoc.markdown.md")
     },
-    **{
-        ("findings", "trial2019", name): "2019 table whose header words pdftotext broke: tablebuilder._art20_format "
-        "calls a tie of format votes 2021, so GL406 accuses a 2019 report of using the 2021 format"
-        for name in ("printed.layout.txt", "printed.raw.txt")
-    },
 }
 
 

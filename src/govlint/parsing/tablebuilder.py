@@ -30,6 +30,8 @@ _FAMILY_OF_TREE = {"art20": Family.ART20, "applications": Family.APPLICATIONS, "
 _APPLICATIONS = schema.FORMAT_2021.table("applications")
 _REVIEW = schema.FORMAT_2021.table("review_litigation")
 _OTHER_ALL = schema.ROW_OTHER_ALL.key
+#: The rows only the 2021 format has in the applications table: （六）1 and （六）2.
+_OTHER_2021 = ("other.no_correction", "other.fee_unpaid")
 _SUBTOTAL_OF_GROUP = {group.label: group.subtotal for group in _APPLICATIONS.groups if group.subtotal}
 #: Section 三 rows in printed order, with the 2019 single (六) row where the 2021 sub-rows would be.
 _APPLICATION_ORDER: tuple[RowSpec, ...] = tuple(
@@ -284,7 +286,7 @@ class _Builder:
             return None, None
         fmt = _art20_format(signals, [r.key for r in rows if r.key])
         for row in rows:
-            sub, spec = _art20_spec(fmt, row.key or "")
+            sub, spec = _art20_spec(fmt or "2021", row.key or "")
             row.columns = sub.columns
             parts.add(sub.item)
             row.key = spec.key
@@ -622,12 +624,19 @@ def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
     return [*references[max(index - 1, 0) : index], *references[below : below + 1]]
 
 
-def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str:
+def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str | None:
+    """The format the 第二十条 table shows by its column headers, else by a row only one format has; None
+    when nothing tells (headers a converter broke into single characters): the report year decides then."""
     votes = format_votes(signals)
     if votes["2019"] != votes["2021"]:
         return "2019" if votes["2019"] > votes["2021"] else "2021"
-    only_2019 = {r.key for t in schema.ART20_2019 for r in t.rows} - {r.key for t in schema.ART20_2021 for r in t.rows}
-    return "2019" if any(k in only_2019 for k in keys) else "2021"
+    rows_2019 = {r.key for t in schema.ART20_2019 for r in t.rows}
+    rows_2021 = {r.key for t in schema.ART20_2021 for r in t.rows}
+    if any(k in rows_2019 - rows_2021 for k in keys):
+        return "2019"
+    if any(k in rows_2021 - rows_2019 for k in keys):
+        return "2021"
+    return None
 
 
 def _art20_spec(fmt: str, key: str) -> tuple[PartSpec, RowSpec]:
@@ -704,7 +713,10 @@ def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequ
     has_other_all = applications is not None and _OTHER_ALL in applications.rows and not split_rows
     fmt = art20_format
     if fmt is None and applications is not None:
-        fmt = "2021" if split_rows else "2019" if has_other_all else None
+        # only the 2021 rows (六)1 and (六)2 tell that format: a lone 其他 may be the 2019 row （六）其他处理
+        # whose label a converter broke after 其他
+        shows_2021 = any(key in applications.rows for key in _OTHER_2021)
+        fmt = "2021" if shows_2021 else "2019" if has_other_all else None
     return TablesResult(
         Tables({"active_disclosure": art20, "applications": applications, "review_litigation": review, **more}),
         fmt,
