@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import govlint
-from govlint.model import Report
+from govlint.model import CellStatus, Report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
 
@@ -141,3 +141,36 @@ def test_value_rows_that_no_order_makes_add_up_stay_unread_not_accused() -> None
     apps = values(govlint.parse_text(text), "applications")
     assert apps["results_total"] == apps["carried_forward"] == [None] * 7
     assert _codes(text) == [("GL108", "applications.carried_forward"), ("GL108", "applications.results_total")]
+
+
+def test_pdftotext_layout_with_space_aligned_columns_wrapped_labels_and_a_page_break() -> None:
+    """``pdftotext -layout``: cells at character columns.  A label wrapped over two lines with its values on
+    a line of their own (（二）部分公开), group labels on lines of their own among their rows, a blank cell placed
+    by its neighbours' columns (empty, GL105), a page number and columns three characters further right on
+    the next page, labels continued on the next line (…已获取信息).  Where the values share a line with a
+    label's first piece that names no row (2.申请人逾期未按收费通知要求 / 缴纳费用…), the row is unread:
+    GL108, never a number elsewhere, no GL104."""
+    path = FIXTURES / "pdftotext_spaced.txt"
+    report = govlint.parse_file(path)
+    apps = values(report, "applications")
+    assert apps["new_received"] == [12, 3, 0, 1, 0, 0, 16]
+    assert apps["carried_over"] == [2, 0, 0, 0, 0, 0, 2]
+    assert apps["granted"] == [9, 2, 0, 1, 0, 0, 12]
+    assert apps["partially_granted"] == [1, 0, 0, 0, 0, 0, 1]
+    assert apps["denied.three_safeties_one_stability"] == [None, 0, 0, 0, 0, 0, 0]
+    assert apps["unable.not_held"] == [2, 1, 0, 0, 0, 0, 3]
+    assert apps["other.fee_unpaid"] == [None] * 7
+    assert apps["results_total"] == [12, 3, 0, 1, 0, 0, 16]
+    assert apps["carried_forward"] == [2, 0, 0, 0, 0, 0, 2]
+    shown = {"new_received", "carried_over", "granted", "partially_granted", "unable.not_held"}
+    shown |= {"denied.three_safeties_one_stability", "other.fee_unpaid", "results_total", "carried_forward"}
+    assert all(row == _ZEROS for key, row in apps.items() if key not in shown)
+    table = report.tables.applications
+    assert table is not None
+    blank = table.rows["denied.three_safeties_one_stability"].cells["natural_person"]
+    assert (blank.status, blank.evidence) == (CellStatus.EMPTY, "columns")
+    found = [(d.code, d.key) for d in govlint.lint_file(path).diagnostics if d.code[:3] in ("GL1", "GL2")]
+    assert [f for f in found if "applications" in f[1]] == [
+        ("GL105", "applications.denied.three_safeties_one_stability.natural_person"),
+        ("GL108", "applications.other.fee_unpaid"),
+    ]

@@ -130,10 +130,38 @@ def _is_footer(line: str) -> bool:
     return line[:1] == "-" and line[-1:] == "-" and len(number) <= 4 and number.isdecimal()
 
 
-def has_prose(folded: str, start: int, end: int) -> bool:
-    """True when ``folded[start:end]`` holds running text (not a cell, a number or a numbered label)."""
+#: What ends a sentence: a short line between two labels of one table without any is no prose.
+_SENTENCE_MARKS = frozenset("。；;！？")
+#: The longest text a line of a wrapped label holds (a prose line of a PDF holds about 40 characters).
+_LABEL_PIECE = 32
+_NUMBER_CELL = re.compile(r"(?<!\S)[+-]?\d[\d.,]*(?!\S)|\s+")
+
+
+def _label_piece(folded: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a piece of a label that a PDF cell wrapped around its values,
+    not a line of prose: without its number cells and spaces, at most 32 characters, no sentence mark, and
+    no digit but a leading row number (``2.申请人逾期未按收费通知要求   0  0 …``, ``费用、行政机关不再处理其政府``)."""
+    window = 8 * _LABEL_PIECE  # a longer line is no label piece: look no further (a crawled page is one line)
+    start = folded.rfind("\n", max(0, offset - window), offset)
+    end = folded.find("\n", offset, offset + window)
+    if (start < 0 and offset > window) or (end < 0 and len(folded) - offset > window):
+        return False
+    text = _NUMBER_CELL.sub("", folded[start + 1 : len(folded) if end < 0 else end])
+    if starts_with_numbering(text):
+        text = text[text.find(".") + 1 :] if "." in text[:3] else text
+    return len(text) <= _LABEL_PIECE and _SENTENCE_MARKS.isdisjoint(text) and not any(c.isdigit() for c in text)
+
+
+def has_prose(folded: str, start: int, end: int, *, between_labels: bool = False) -> bool:
+    """True when ``folded[start:end]`` holds running text (not a cell, a number or a numbered label).
+
+    ``between_labels``: the text lies between two labels of one table; there a run without a sentence mark
+    is the rest of a label that a PDF cell wrapped around its values (``2.申请人逾期未按收费通知要求缴纳  0 …`` /
+    ``费用、行政机关不再处理其政府信息公开申请``) or a page header, not prose that ends the table."""
     for match in _LONG_TEXT.finditer(folded, start, end):
         run, before = match.group(), folded[max(start, match.start() - 1) : match.start()]
+        if between_labels and _label_piece(folded, match.start()):
+            continue
         if run[0] in ".、" and before.isdigit():  # 2.其他法律… after its numbering digit
             continue
         if starts_with_numbering(run) or ends_with_numbering(
@@ -264,8 +292,8 @@ class _Rows:
                 row.append(Atom(AtomKind.EMPTY, "", start, start, self.row_id - 1, pos, size, layout))
             return
         kind, offsets = shape
-        if kind is AtomKind.EMPTY and not whole:
-            return  # a placeholder next to a label is not a cell of its own
+        if kind is not AtomKind.NUM and not whole and layout is not Layout.LINES:
+            return  # a placeholder or words in a label's cell ("…只计这一情形，不" of a wrapped label): no cell
         row.has_values = True
         text, row_id = self.text, self.row_id - 1
         spaced = layout is Layout.SPACED and len(offsets) > 1  # numbers split at single spaces: each its column

@@ -193,7 +193,10 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
             groups.append((family, current))
 
     for index, hit in enumerate(hits):
-        if current and (marks.between(current[-1].end, hit.start) or has_prose(folded, current[-1].end, hit.start)):
+        if current and (
+            marks.between(current[-1].end, hit.start)
+            or has_prose(folded, current[-1].end, hit.start, between_labels=True)
+        ):
             close()
             current, family = [], None
         if family is not None and family in hit.meanings:

@@ -259,6 +259,8 @@ def _by_neighbours(
             assignment = _assign(values, positions, reference.layout)
             if assignment is not None:
                 outcomes.setdefault(assignment, positions)
+            elif layout is Layout.SPACED:
+                return None  # a neighbour whose columns do not fit the row's values: the columns are not proven
     if len(outcomes) != 1 or (not values and layout is Layout.SPACED):
         return None  # a pdftotext line without values may be a label wrapped over two lines
     ((assignment, expected),) = outcomes.items()

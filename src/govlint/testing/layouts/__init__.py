@@ -13,6 +13,7 @@ from govlint.testing.layouts.base import Rendered
 from govlint.testing.layouts.converted import render_brokenhead, render_detached, render_footer, render_onerow
 from govlint.testing.layouts.crawled import render_crawled
 from govlint.testing.layouts.html import render_html, render_word_html
+from govlint.testing.layouts.spaced import render_spaced
 from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
 from govlint.testing.noise import Noise
 from govlint.testing.reportmodel import ReportModel
@@ -37,6 +38,7 @@ RENDERERS: dict[str, Renderer] = {
     "footer": render_footer,
     "brokenhead": render_brokenhead,
     "detached": render_detached,
+    "spaced": render_spaced,
     "html": render_html,
     "wordhtml": render_word_html,
     "docx": _docx,
@@ -45,7 +47,7 @@ RENDERERS: dict[str, Renderer] = {
 POSITIONAL_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "tabcells")
 TEXT_LAYOUTS: tuple[str, ...] = (
     *POSITIONAL_LAYOUTS,
-    *("cells", "crawled", "onerow", "footer", "brokenhead", "detached"),
+    *("cells", "crawled", "onerow", "footer", "brokenhead", "detached", "spaced"),
 )
 FILE_LAYOUTS: tuple[str, ...] = ("html", "wordhtml", "docx")
 LAYOUTS: tuple[str, ...] = (*TEXT_LAYOUTS, *FILE_LAYOUTS)

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govlint.testing.layouts.base import Rendered, Writer, matrix
-from govlint.testing.layouts.blocks import Grid, GridRow, document
-from govlint.testing.layouts.text import _render, _tabs_grid, _write_blocks
+from govlint.testing.layouts.blocks import Grid, GridRow
+from govlint.testing.layouts.text import _render, _tabs_grid, render_uncertain
 from govlint.testing.noise import Noise, split_points
 from govlint.testing.reportmodel import ReportModel
 
@@ -201,14 +201,9 @@ class _Detached:
 
 
 def render_detached(model: ReportModel, noise: Noise) -> Rendered:
-    uncertain: set[str] = set()
-
-    def grid_writer(w: Writer, grid: Grid, noise: Noise) -> None:
-        _Detached(w, grid, noise, uncertain).write()
-
-    w = Writer()
-    _write_blocks(w, document(model, noise), noise, grid_writer, blank_between=True)
-    return w.result("detached", uncertain=frozenset(uncertain))
+    return render_uncertain(
+        "detached", model, noise, lambda w, grid, noise, uncertain: _Detached(w, grid, noise, uncertain).write()
+    )
 
 
 def render_brokenhead(model: ReportModel, noise: Noise) -> Rendered:

@@ -195,6 +195,17 @@ def _render(layout: str, model: ReportModel, noise: Noise, grid_writer: GridWrit
     return w.result(layout)
 
 
+def render_uncertain(
+    layout: str, model: ReportModel, noise: Noise, grid_writer: Callable[[Writer, Grid, Noise, set[str]], None]
+) -> Rendered:
+    """Like :func:`_render`, for a layout whose grid writer names the cells a reader may leave unread."""
+    uncertain: set[str] = set()
+    w = Writer()
+    blocks = document(model, noise)
+    _write_blocks(w, blocks, noise, lambda w, grid, noise: grid_writer(w, grid, noise, uncertain), blank_between=True)
+    return w.result(layout, uncertain=frozenset(uncertain))
+
+
 def render_tabs(model: ReportModel, noise: Noise) -> Rendered:
     return _render("tabs", model, noise, _tabs_grid, blank_between=True)
 

@@ -1,0 +1,124 @@
+"""``spaced``: the report as ``pdftotext -layout`` gives a PDF: table cells at character columns, separated by
+runs of spaces, no separator character (the peer corpus's ``*.pdftotext.txt``).
+
+What real output does and this layout imitates:
+
+- a row's values sit at its table's value columns, each within a character of the column's centre;
+- a cell the PDF shows empty prints nothing: the row is short, and only its neighbours' columns place it;
+- a long label wraps: its first piece shares the line with the values, or the pieces come first and the
+  values follow on a line of their own (``（二）部分公开（区分处理的，`` / ``计其他情形）`` / ``9  0 … 9``);
+- a group label (``（三）不予公开``) is printed on a line of its own among its rows;
+- at a page break the page number (``-3-``) is printed, and the columns of the next page start elsewhere.
+
+Cells of a row with an empty cell are ``uncertain``: a reader may leave such a row unread (its neighbours
+may not prove the blank's column), never read another number; so are those of a row whose values share a
+line with the first piece of its wrapped label (that piece alone may name no row).
+"""
+
+from __future__ import annotations
+
+from govlint.testing.layouts.base import Rendered, Writer
+from govlint.testing.layouts.blocks import Grid, GridRow
+from govlint.testing.layouts.text import render_uncertain
+from govlint.testing.reportmodel import ReportModel
+from govlint.testing.noise import Noise
+
+
+class _Spaced:
+    """Writes one table at character columns."""
+
+    def __init__(self, w: Writer, grid: Grid, noise: Noise, uncertain: set[str]) -> None:
+        self.w = w
+        self.grid = grid
+        self.noise = noise
+        self.rng = noise.rng(f"spaced:{grid.table}")
+        self.uncertain = uncertain
+        self.columns = self.layout_columns()
+
+    def layout_columns(self) -> list[int]:
+        """The centre of each value column: after a label area, 4 to 10 characters apart."""
+        count = max((sum(c.kind == "value" for c in row.cells) for row in self.grid.rows), default=0)
+        position = self.rng.randint(18, 34) if self.grid.table != "review_litigation" else self.rng.randint(0, 4)
+        centres = []
+        for _ in range(count):
+            position += self.rng.randint(4, 10)
+            centres.append(position)
+        return centres
+
+    def line(self, pieces: list[tuple[int, str, tuple[str, ...]]], anchors: tuple[str, ...] = ()) -> None:
+        """Text pieces at (at least) their columns, two spaces apart at least, then a line break."""
+        start = self.w.pos
+        column = 0
+        for at, text, keys in pieces:
+            gap = max(at - column, 2 if column else 0)
+            self.w.write(" " * gap)
+            self.w.write(text, keys)
+            column += gap + len(text)
+        for key in anchors:
+            self.w.add(key, start, self.w.pos)
+        self.w.write("\n")
+
+    def values_at(self, row: GridRow) -> list[tuple[int, str, tuple[str, ...]]]:
+        values = [cell for cell in row.cells if cell.kind == "value"]
+        columns = self.columns[-len(values) :] if len(values) <= len(self.columns) else self.columns
+        placed = []
+        for centre, cell in zip(columns, values, strict=False):
+            if cell.text == "":
+                keys = [k.removeprefix("cell.") for c in values for k in c.anchors if k.startswith("cell.")]
+                self.uncertain.update(keys)  # a blank cell: only the neighbours' columns can place the row
+                continue
+            at = centre - len(cell.text) // 2 + self.rng.choice((0, 0, 0, 1, -1))
+            placed.append((max(at, 0), cell.text, cell.anchors))
+        return placed
+
+    def write(self) -> None:
+        label_width = (self.columns[0] - 4) if self.columns else 20
+        for index, row in enumerate(self.grid.rows):
+            if self.noise.page_artifacts and index > 2 and self.rng.random() < 0.04:
+                self.line([(label_width + 20, f"-{self.rng.randint(2, 30)}-", ())])
+                self.columns = [c + self.rng.choice((-5, -3, 3, 4)) for c in self.columns]  # the next page
+                label_width = (self.columns[0] - 4) if self.columns else 20
+            values = self.values_at(row)
+            labels = [cell.text.replace("\n", "") for cell in row.cells if cell.kind in ("label", "group")]
+            if not any(cell.kind == "value" for cell in row.cells):
+                self.header(row)
+                continue
+            for group in labels[:-1]:
+                self.line([(self.rng.randint(0, 4), group, ())])
+            own = labels[-1] if labels else ""
+            indent = self.rng.randint(0, 6) if own else 0
+            if not own or len(own) + indent <= label_width:
+                self.line([(indent, own, ()), *values] if own else values, row.anchors)
+                continue
+            width = max(label_width - indent, 4)  # a PDF cell wraps its text inside the label column
+            pieces = [own[i : i + width] for i in range(0, len(own), width)]
+            start = self.w.pos
+            if self.rng.random() < 0.5:  # the values on the first line of the label
+                # the label's first piece alone may name no row ("2.申请人逾期未按收费通知要求"): unread allowed
+                self.uncertain.update(k.removeprefix("cell.") for c in row.cells for k in c.anchors if k[:5] == "cell.")
+                self.line([(indent, pieces[0], ()), *values])
+                for piece in pieces[1:]:
+                    self.line([(indent, piece, ())])
+            else:  # the label's lines, then the values on a line of their own
+                for piece in pieces:
+                    self.line([(indent, piece, ())])
+                self.line(values)
+            for key in row.anchors:
+                self.w.add(key, start, self.w.pos - 1)
+
+    def header(self, row: GridRow) -> None:
+        """A header row: its texts from the left, two to four spaces apart."""
+        pieces = []
+        column = self.rng.randint(0, 6)
+        for cell in row.cells:
+            text = cell.text.replace("\n", "")
+            if text:
+                pieces.append((column, text, cell.anchors))
+                column += len(text) + self.rng.randint(2, 4)
+        self.line(pieces, row.anchors)
+
+
+def render_spaced(model: ReportModel, noise: Noise) -> Rendered:
+    return render_uncertain(
+        "spaced", model, noise, lambda w, grid, noise, uncertain: _Spaced(w, grid, noise, uncertain).write()
+    )
