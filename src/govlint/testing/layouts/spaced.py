@@ -20,8 +20,8 @@ from __future__ import annotations
 from govlint.testing.layouts.base import Rendered, Writer
 from govlint.testing.layouts.blocks import Grid, GridRow
 from govlint.testing.layouts.text import render_uncertain
-from govlint.testing.reportmodel import ReportModel
 from govlint.testing.noise import Noise
+from govlint.testing.reportmodel import ReportModel
 
 
 class _Spaced:
