@@ -292,8 +292,8 @@ class _Rows:
                 row.append(Atom(AtomKind.EMPTY, "", start, start, self.row_id - 1, pos, size, layout))
             return
         kind, offsets = shape
-        if kind is not AtomKind.NUM and not whole and layout is not Layout.LINES:
-            return  # a placeholder or words in a label's cell ("…只计这一情形，不" of a wrapped label): no cell
+        if kind is AtomKind.EMPTY and not whole:
+            return  # a placeholder next to a label is not a cell of its own
         row.has_values = True
         text, row_id = self.text, self.row_id - 1
         spaced = layout is Layout.SPACED and len(offsets) > 1  # numbers split at single spaces: each its column
