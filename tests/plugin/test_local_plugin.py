@@ -75,5 +75,5 @@ def test_the_plugin_option_is_read_from_the_config_file(office: Path) -> None:
 def test_a_bad_option_value_is_one_clear_configuration_error(office: Path) -> None:
     write_config(office, 'fujian-fee-table-from-year = "2023"\n')
     report = office / "report.txt"
-    with pytest.raises(ConfigError, match=r"fujian-fee-table-from-year: expected int like 2021"):
+    with pytest.raises(ConfigError, match=r"fujian-fee-table-from-year: expected a number, got '2023'"):
         govlint.lint(report, Config.discover(report))
