@@ -111,6 +111,15 @@ def test_gl604_one_half_missing(text: str, key: str) -> None:
     assert ("没有改进措施" if key == "five.no_measures" else "没有指出存在的问题") in d.message_zh
 
 
+@pytest.mark.parametrize("cut", ["有待\n进一步提高", "有待进\n一步提高", "有待 进一步提高"])
+def test_gl604_reads_a_negated_measure_across_a_line_break(cut: str) -> None:
+    # a PDF's line break between 有待 and 进一步提高 does not turn the problem into a measure (found by the
+    # half_five property with broken paragraphs)
+    text = f"存在的主要问题：部分信息公开不及时，公开内容不够全面，工作人员业务能力{cut}，政务新媒体互动回应较少。"
+    [d] = run(SectionFiveHalf, text)
+    assert d.key == "five.no_measures"
+
+
 def test_gl604_both_halves_or_hollow_are_silent() -> None:
     assert run(SectionFiveHalf, GOOD_FIVE) == []
     assert run(SectionFiveHalf, GENERIC_FIVE) == []

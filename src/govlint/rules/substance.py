@@ -279,7 +279,7 @@ class SectionFiveHalf(Rule):
         if section is None:
             return
         words = lexicons(ctx)
-        body = section.body
+        body = "".join(section.body.split())  # a PDF's line break may fall between 有待 and 进一步提高
         problems = _found(body, words.problems, _NEGATED_PROBLEM)
         measures = _found(body, words.measures, _NEGATED_MEASURE)
         if problems == measures:
