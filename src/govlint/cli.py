@@ -536,8 +536,8 @@ def run_check(args: argparse.Namespace) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     with contextlib.closing(run(tasks, jobs=args.jobs, limits=limits, progress=progress)) as outcomes:
         for outcome in outcomes:
-            if cross is not None and outcome.digest is not None:
-                cross.digests.append(outcome.digest)
+            if cross is not None:
+                cross.record(outcome)
             config = configs.for_path(_config_path(outcome.path, args.stdin_filename))
             if outcome.text is None and outcome.unreadable is None:  # a path the walk skipped
                 if not args.write_baseline:

@@ -76,6 +76,21 @@ def test_roster_names_a_body_without_a_report(tmp_path: Path) -> None:
     assert missing.message_en == "平潭综合实验区农业农村局, on the roster, has no report for 2023"
 
 
+def test_a_run_with_a_file_it_could_not_identify_does_not_say_a_body_has_no_report(tmp_path: Path) -> None:
+    # the file govlint could not read (or that shows no body and year) may be the missing body's report
+    path = tmp_path / "roster.csv"
+    path.write_text(ROSTER, encoding="utf-8")
+    config = Config(select=["GL507"])
+    reports = (make("a/2023.txt", "平潭综合实验区财政金融局", 2023),)
+    run = Run(reports, roster=read_roster(str(path)), unidentified=("b/扫描件.pdf",))
+    ((missing,),) = [r.diagnostics for r in check_run(run, plugins_for(config), config)]
+    assert missing.unread and missing.location.line == 3
+    assert missing.message_zh == (
+        "未找到名单中的 平潭综合实验区农业农村局 的 2023 年度报告；本次检查有 1 个文件未能读取或未能识别单位和年度"
+        "（如 b/扫描件.pdf），可能就是它，请人工核对"
+    )
+
+
 def test_a_bad_roster_is_a_configuration_error(tmp_path: Path) -> None:
     path = tmp_path / "roster.csv"
     path.write_text("单位,截止日期\n财政局,1月28日\n", encoding="utf-8")

@@ -107,6 +107,13 @@ def test_the_roster_of_a_configuration_file_is_relative_to_it(
         ("GL402", MARKET, 2),
         ("GL507", "roster.csv", 3),
     ]
+    assert not next(d for d in found if d["code"] == "GL507")["unread"]
+    # a file govlint cannot read may be 农业农村局's report: GL507 is then about the reading, not the body
+    (project / "reports" / "扫描件.pdf").write_bytes(b"%PDF-1.4 not really")
+    main([*args, "project/reports"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    [missing] = [d for d in found if d["code"] == "GL507"]
+    assert missing["unread"] and "扫描件.pdf" in missing["message"]
 
 
 def test_roster_on_the_command_line_is_relative_to_the_working_directory(

@@ -19,6 +19,7 @@ from govlint.crossreport.roster import roster_of
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.linter import LintResult
+from govlint.runner.outcome import Outcome
 
 if TYPE_CHECKING:
     from govlint.plugins import Plugins
@@ -33,7 +34,16 @@ class Collector:
         options = config.rule_options(plugins.options)
         self.aliases = aliases(options.get(OPTION_ALIASES, {}))
         self.digests: list[Digest] = []
+        self.unidentified: list[str] = []
         self._options = options
+
+    def record(self, outcome: Outcome) -> None:
+        """Keep a checked file's digest, and note a file whose report cannot be identified (unreadable, or
+        showing no body or year), which the roster rule must not take for a missing report."""
+        if outcome.digest is not None:
+            self.digests.append(outcome.digest)
+        if outcome.unreadable is not None or (outcome.digest is not None and outcome.digest.identity is None):
+            self.unidentified.append(outcome.path)
 
     def finish(
         self,
@@ -53,7 +63,7 @@ class Collector:
             crossreport.load_history(folders, self.config, self.aliases, exclude=checked, jobs=jobs) if folders else ()
         )
         roster = roster_of(self._options)
-        run = Run(tuple(self.digests), references, roster)
+        run = Run(tuple(self.digests), references, roster, tuple(self.unidentified))
         return check_run(run, self.plugins, self.config, config_for)
 
 

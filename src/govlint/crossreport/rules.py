@@ -556,13 +556,17 @@ class MissingReport(CrossRule):
             "《中华人民共和国政府信息公开条例》第四十九条 asks every body to publish its annual report "
             "each year. With a `roster` (CSV: body,level,region,deadline) listing the bodies that must "
             "publish, a body with no report for a year of the run (`--history` included) is reported "
-            "at its roster line."
+            "at its roster line. When the run holds a file govlint could not read, or one that shows no body "
+            "and year, that file may be the body's report: the finding then says so and is about the reading "
+            "(counted apart, never scored)."
         ),
         bad_example="名单列有平潭综合实验区农业农村局，本次检查的2023年报告中没有它的",
         good_example="名单中的每个单位每年都有一份报告",
         rationale_zh=(
             "条例第四十九条要求行政机关每年公布年度报告。配置 `roster`（CSV：body,level,region,deadline）"
             "列出须发布报告的单位后，本次检查（含 `--history`）中某年度没有该单位的报告，即在名单该行报告。"
+            "本次检查中有未能读取、或未显示单位和年度的文件时，它可能就是该单位的报告：此时只说明未能核对，"
+            "属于读取问题（单独计数，不扣分）。"
         ),
     )
 
@@ -574,13 +578,40 @@ class MissingReport(CrossRule):
             for entry in roster.entries:
                 if any(run.reports_of(name, year) for name in entry.names):
                     continue
+                span = Span(0, 0, entry.line, 1, entry.line, 1)
+                key = f"roster.{entry.body}.{year}"
+                if run.unidentified:
+                    yield self._unidentified(run, roster.path, span, key=key, body=entry.body, year=year)
+                    continue
                 yield self.finding(
                     roster.path,
-                    Span(0, 0, entry.line, 1, entry.line, 1),
+                    span,
                     zh=f"名单中的 {entry.body} 没有 {year} 年度报告",
                     en=f"{entry.body}, on the roster, has no report for {year}",
-                    key=f"roster.{entry.body}.{year}",
+                    key=key,
                 )
+
+    def _unidentified(self, run: Run, path: str, span: Span, *, key: str, body: str, year: int) -> Diagnostic:
+        """A body without a report in a run that holds files govlint could not identify: one of them may be
+        its report, so the finding is about govlint's reading, not the body."""
+        count = len(run.unidentified)
+        first = run.unidentified[0]
+        return self.finding(
+            path,
+            span,
+            zh=(
+                f"未找到名单中的 {body} 的 {year} 年度报告；本次检查有 {count} 个文件未能读取或未能识别单位和年度"
+                f"（如 {first}），可能就是它，请人工核对"
+            ),
+            en=(
+                f"no report for {year} was found for {body}, on the roster; {count} files of the run could not be "
+                f"read or show no body and year (such as {first}), and it may be one of them: check by hand"
+            ),
+            key=key,
+            expected=body,
+            actual=count,
+            unread=True,
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -38,6 +38,9 @@ class Run:
     reports: tuple[Digest, ...]
     references: tuple[Digest, ...] = ()
     roster: Roster | None = None
+    #: Files of the run whose report could not be identified: unreadable, or with no body or year shown.
+    #: A body of the roster may have published one of them, so none is said to have no report.
+    unidentified: tuple[str, ...] = ()
     _by_key: Mapping[tuple[str, int], tuple[Digest, ...]] = attrs.field(init=False, repr=False, eq=False)
     _seen: dict[tuple[int, str], frozenset[int]] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
