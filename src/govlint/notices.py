@@ -72,18 +72,22 @@ class NotAReport(_Notice):
         summary_en="Not an annual report; skipped",
         rationale=(
             "A folder holding reports often holds other documents too: a notice, a README, a list of "
-            "attachments. A document with no report title, no report year and none of the three tables of "
-            "the format (国办公开办函〔2021〕30号) is not an annual report, so govlint reports it once, as "
-            "skipped, instead of listing every section and table it lacks, and does not count it as a "
-            "defective report. A report with any of the three is checked in full."
+            "attachments, a Markdown file describing where the reports came from. A document with no report "
+            "title, no table of the format (国办公开办函〔2021〕30号) with a row that could be read, and fewer than "
+            "three of the six section headings (two when it states a report year) is not an annual report, so "
+            "govlint reports it once, as skipped, instead of listing every section and table it lacks, and does "
+            "not count it as a defective report. Years alone do not make a report: a notice names years too. A "
+            "report whose title is garbled still has its headings and tables, and one whose tables are images "
+            "still has its title or headings: such reports are checked in full."
         ),
         bad_example="关于做好2024年春节放假安排的通知\n各科室：\n现将有关事项通知如下……",
         good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
         rationale_zh=(
-            "存放年度报告的文件夹里常有其他文件：通知、说明文件、附件清单。一份文件既没有年度报告标题、"
-            "没有报告年度，也没有格式（国办公开办函〔2021〕30号）规定的三张表格中的任何一张，就不是年度报告："
-            "govlint 只报告一次“已跳过”，而不是逐一列出它缺少的部分和表格，也不把它算作有问题的报告。"
-            "只要有其中任何一项，就按年度报告完整检查。"
+            "存放年度报告的文件夹里常有其他文件：通知、说明文件、附件清单、介绍报告来源的 Markdown 文件。"
+            "一份文件既没有年度报告标题，也没有能读出任何一行的格式表格（国办公开办函〔2021〕30号），"
+            "六个部分的标题也不到三个（写明报告年度的，不到两个），就不是年度报告：govlint 只报告一次“已跳过”，"
+            "而不是逐一列出它缺少的部分和表格，也不把它算作有问题的报告。仅有年份不算年度报告（通知里也有年份）。"
+            "标题乱码的报告仍有各部分标题和表格，表格为图片的报告仍有报告标题或各部分标题：这样的报告照常完整检查。"
         ),
     )
 
@@ -198,11 +202,24 @@ def folder_unreadable(path: str, reason_zh: str, reason_en: str) -> Diagnostic:
     )
 
 
-def is_not_a_report(report: Report) -> bool:
-    """Whether ``report`` shows nothing of an annual report: no report title, no report year, no table.
+#: Without a report title or a table that could be read, the section headings (一、总体情况 …) a document
+#: must print to be read as a report: three of the six, or two with a report year.
+SECTIONS_OF_A_REPORT = 3
 
-    Such a document gets one GL002 notice instead of the findings of a report that lacks everything.
+
+def is_not_a_report(report: Report) -> bool:
+    """Whether ``report`` shows nothing that only an annual report shows: no report title, no table with a
+    row that could be read, and hardly any of the six section headings.
+
+    Such a document gets one GL002 notice instead of the findings of a report that lacks everything.  A year
+    is no sign on its own (a notice or a description of reports names years), nor is a table none of whose
+    rows could be read (words such as 行政复议 and 维持 in prose).  A real report keeps one of the signs when
+    another is lost: a garbled title leaves its headings and tables, tables printed as images leave its title
+    and headings, so it is checked in full.
     """
-    tables = report.tables
-    has_table = any(t is not None for t in (tables.active_disclosure, tables.applications, tables.review_litigation))
-    return report.title is None and report.report_year is None and not has_table
+    if report.title is not None:
+        return False
+    if any(row.problem is None and row.cells for table in report.tables.values() for row in table.rows.values()):
+        return False
+    headings = len({section.number for section in report.sections})
+    return headings + (report.report_year is not None) < SECTIONS_OF_A_REPORT

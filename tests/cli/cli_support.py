@@ -74,7 +74,7 @@ def govlint_rules():
 
 def stub_parse(document: Document, tables: Sequence[TableSpec] = ()) -> Report:
     """Keep the text as it is, as a 2024 report; "坏输入" stands for a file the sources cannot read, "解析失败"
-    for a parser bug, "通知" for a document that is not a report (no title, year or table)."""
+    for a parser bug, "通知" for a document that is not a report (no title, year, heading or table)."""
     if "坏输入" in document.text:
         raise InputError(
             f"{document.path}: 不是文本文件 / not a text file",
@@ -85,8 +85,13 @@ def stub_parse(document: Document, tables: Sequence[TableSpec] = ()) -> Report:
         )
     if "解析失败" in document.text:
         raise IndexError("list index out of range")
-    year = None if "通知" in document.text else 2024
-    return Report(path=document.path, text=document.text, format="2021", report_year=year)
+    if "通知" in document.text:
+        return Report(path=document.path, text=document.text, format="2021")
+    return Report(path=document.path, text=document.text, format="2021", title=STUB_TITLE, report_year=2024)
+
+
+#: The title every stub report has (a report, not a document to skip).
+STUB_TITLE = "测试机关2024年政府信息公开工作年度报告"
 
 
 #: ``run("check", "a.txt", stdin=b"...")`` -> (exit code, stdout, stderr).
