@@ -289,6 +289,40 @@ def test_title_from_a_name_line_above_the_year_line() -> None:
     assert (found.facts.title_span.line, found.facts.title_span.column) == (3, 10)
 
 
+TITLE = "洪山镇人民政府2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "column"),
+    [
+        (f"---\ntitle: {TITLE}\n---\n", 2, 8),  # pandoc -s -t gfm, a Word document's Title paragraph
+        (f"---\nlang: zh\ntitle: '{TITLE}'\nauthor: 洪山镇\n...\n", 3, 9),  # quoted, ended by ...
+        (f'---\ntitle: "{TITLE}"\n---\n', 2, 9),
+        ("---\ntitle: |\n  洪山镇人民政府\n  2024年政府信息公开工作年度报告\n---\n", 3, 3),  # a title of two lines
+        (f"% {TITLE}\n% 洪山镇\n\n", 1, 3),  # pandoc's title block
+    ],
+)
+def test_title_kept_only_in_a_converters_front_matter(head: str, line: int, column: int) -> None:
+    """pandoc keeps a Word title only as metadata: it is the report's title, agency and year, where printed."""
+    facts = analyse(head + BODY).facts
+    assert (facts.title, facts.agency, facts.report_year) == (TITLE, "洪山镇人民政府", 2024)
+    assert facts.title_span is not None
+    assert (facts.title_span.line, facts.title_span.column) == (line, column)
+    assert (facts.year_mentions[0].year, facts.year_mentions[0].source) == (2024, "title")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "---\nsubject: 洪山镇人民政府2024年政府信息公开工作年度报告\n---\n",  # not a title key
+        "前言\n---\ntitle: 洪山镇人民政府2024年政府信息公开工作年度报告\n---\n",  # not at the top of the file
+        "---\ntitle: 会议纪要\n---\n",
+    ],
+)
+def test_other_front_matter_is_no_title(head: str) -> None:
+    assert analyse(head + BODY).facts.title is None
+
+
 def test_preamble_mention_is_not_the_title() -> None:
     """'现公布2020年度政府信息公开工作年度报告' sits in a sentence: a body statement of the year, not a title."""
     text = "根据《条例》要求，现公布2020年度政府信息公开工作年度报告。\n" + BODY

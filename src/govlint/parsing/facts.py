@@ -317,12 +317,62 @@ def extract_facts(document: Document, index: Positions, headings: Sequence[Headi
     )
 
 
-def _find_metadata(text: str, head_end: int) -> list[_Meta]:
-    """Metadata fields before the first section heading; several may share a line."""
-    if text.find(":", 0, head_end) == -1 and text.find("：", 0, head_end) == -1:
+#: A metadata block a converter writes at the top of Markdown: YAML front matter between ``---`` lines
+#: (``pandoc -s``, static-site and PDF converters), ending at ``---`` or ``...``.
+_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\s*---[^\S\n]*\n(?P<body>.*?\n)(?:---|\.\.\.)[^\S\n]*(?:\n|\Z)", re.DOTALL)
+#: A top-level YAML key of the front matter and its value on the same line.
+_FRONT_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[^\S\n]*:(?P<value>[^\n]*)$", re.MULTILINE)
+#: pandoc's title block: the first lines of the file, each opened by ``%`` (title, authors, date).
+_TITLE_BLOCK_RE = re.compile(r"\A\ufeff?\s*%[^\S\n]+(?P<title>[^\n]+)")
+#: The front-matter keys that hold the report's title, and the metadata field each stands for.
+_FRONT_TITLE_KEYS = frozenset({"title"})
+_TITLE_FIELD = normalize_label(TITLE_FIELDS[0])
+#: YAML block-scalar indicators (``title: |`` and the title on the indented lines below) and quotes.
+_YAML_BLOCK = ("|", ">")
+_YAML_QUOTES = "'\""
+
+
+def _front_matter(text: str) -> list[_Meta]:
+    """The title a converter kept only as metadata at the top of the file (pandoc keeps a Word document's
+    Title paragraph as ``title:`` in YAML front matter, or as a ``%`` title block): a 标题 field whose value
+    is the title as printed there, so that the report has its title and the title's position."""
+    block = _TITLE_BLOCK_RE.match(text)
+    if block is not None:
+        return [_Meta(_TITLE_FIELD, block.start("title"), block.start("title"), block.end("title"))]
+    front = _FRONT_MATTER_RE.match(text)
+    if front is None:
         return []
-    matches = list(_meta_re().finditer(text, 0, head_end))
+    body_start, body_end = front.span("body")
+    keys = list(_FRONT_KEY_RE.finditer(text, body_start, body_end))
     metas = []
+    for i, key in enumerate(keys):
+        if key.group("key").lower() not in _FRONT_TITLE_KEYS:
+            continue
+        # The value runs over the indented lines below the key (a block scalar, a folded plain scalar).
+        end = keys[i + 1].start() if i + 1 < len(keys) else body_end
+        start = key.start("value")
+        value = text[start:end]
+        stripped = value.lstrip()
+        start += len(value) - len(stripped)
+        if stripped[:1] in _YAML_BLOCK:
+            start = text.find("\n", start, end) + 1 or end
+        elif stripped[:1] and stripped[0] in _YAML_QUOTES:
+            closing = text.rfind(stripped[0], start + 1, end)
+            start, end = start + 1, closing if closing != -1 else end
+        end = start + len(text[start:end].rstrip())
+        if end > start:
+            metas.append(_Meta(_TITLE_FIELD, key.start(), start, end))
+    return metas
+
+
+def _find_metadata(text: str, head_end: int) -> list[_Meta]:
+    """Metadata fields before the first section heading; several may share a line.  A converter's front
+    matter counts as such fields."""
+    front = _front_matter(text)
+    if text.find(":", 0, head_end) == -1 and text.find("：", 0, head_end) == -1:
+        return front
+    matches = list(_meta_re().finditer(text, 0, head_end))
+    metas = front
     for i, match in enumerate(matches):
         line_end = text.find("\n", match.end(), head_end)
         value_end = head_end if line_end == -1 else line_end

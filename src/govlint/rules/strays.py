@@ -5,7 +5,9 @@ parser could not read (a label wrapped over several lines of a narrow PDF column
 The two look alike in the AST; they differ in the text: a row that is there still prints its values.  So
 before a rule says that a row is *missing* (GL104), it asks whether the table's section prints lines of
 numbers that no read row or cell covers.  If it does, the missing rows may be among them: they are unread,
-not missing, and the rule says so once instead of accusing the report row by row.
+not missing, and the rule says so once instead of accusing the report row by row.  Lines on which an unread
+row stands (a row found whose values could not be placed) are that row's GL108 finding, and are not named
+again.
 """
 
 from __future__ import annotations
@@ -44,6 +46,17 @@ def stray_value_lines(report: Report, where: Table | Section) -> tuple[Span, ...
             strays.append(report.span(start, end))
         start = end + 1
     return tuple(strays)
+
+
+def beyond_unread_rows(report: Report, strays: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The stray lines on which no unread row stands: an unread row's lines are GL108's finding already, so
+    a finding about the rest names each line once (one finding per unread row, not two)."""
+    unread: set[int] = set()
+    for table in report.tables.values():
+        for row in table.rows.values():
+            if row.problem is not None and row.span is not None:
+                unread.update(range(row.span.line, row.span.end_line + 1))
+    return tuple(span for span in strays if span.line not in unread)
 
 
 def _prints_values(line: str) -> bool:

@@ -21,7 +21,7 @@ from govlint.rules.places import (
     row_name,
     section_anchor,
 )
-from govlint.rules.strays import stray_value_lines
+from govlint.rules.strays import beyond_unread_rows, stray_value_lines
 from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
     REVIEW_COLUMN_KEYS,
@@ -384,7 +384,9 @@ class MissingRow(Rule):
             return
         strays = stray_value_lines(report, table)
         if strays:
-            yield self._unread(report, table, [expected[i] for i in missing], strays, fmt=fmt)
+            rest = beyond_unread_rows(report, strays)  # an unread row's own lines are its GL108 finding
+            if rest:
+                yield self._unread(report, table, [expected[i] for i in missing], rest, fmt=fmt)
             return
         for i in missing:
             key = expected[i]
