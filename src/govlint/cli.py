@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:
     from govlint.config import Config
     from govlint.crossreport.collect import Collector
+    from govlint.crossreport.history import History
     from govlint.diagnostics import Diagnostic
     from govlint.globs import Exclusion
     from govlint.linter import LintResult
@@ -427,11 +428,13 @@ def run_check(args: argparse.Namespace) -> int:
     configs = _Configs(args)
     first_config = configs.for_path(_config_path(args.paths[0], args.stdin_filename))
     lang = first_config.lang
+    scored = args.format in SCORED_FORMATS and not args.statistics
+    history = _history(args, first_config, configs.for_path, lint=scored)
     scoring = None
-    if args.format in SCORED_FORMATS and not args.statistics:
+    if scored:
         from govlint.scoring import setup_for
 
-        scoring = setup_for(first_config, plugins_for(first_config), args.history, configs.for_path, jobs=args.jobs)
+        scoring = setup_for(first_config, plugins_for(first_config), history)
     baseline = None
     if args.baseline:
         from govlint.baseline import Baseline
@@ -548,7 +551,7 @@ def run_check(args: argparse.Namespace) -> int:
                 continue
             report_result(outcome.result, config, outcome.text, recorded=outcome.text is not None, view=outcome.view)
     if cross is not None:  # the run phase: the cross-report rules, once every file was checked
-        for result in cross.finish(args.history, configs.for_path, jobs=args.jobs):
+        for result in cross.finish(history, configs.for_path):
             report_result(result, configs.for_path(result.path), None, recorded=True)
     if args.write_baseline:
         from govlint.baseline import dump
@@ -570,6 +573,24 @@ def run_check(args: argparse.Namespace) -> int:
     if args.exit_zero and status == EXIT_FINDINGS:
         return EXIT_OK
     return status
+
+
+def _history(
+    args: argparse.Namespace, config: Config, config_for: Callable[[str], Config], *, lint: bool
+) -> History | None:
+    """The earlier years' reports (``--history``, the ``history`` option), or None without a folder: read
+    once, when first needed, for the scores (``lint``: each is linted too) and the cross-report rules alike."""
+    from govlint.crossreport.collect import history_folders
+    from govlint.linter import plugins_for
+
+    options = config.rule_options(plugins_for(config).options)
+    folders = history_folders(args.history, options)
+    if not folders:
+        return None
+    from govlint.crossreport.history import History
+    from govlint.crossreport.identity import OPTION_ALIASES, aliases
+
+    return History(folders, config_for, aliases(options.get(OPTION_ALIASES, {})), lint=lint, jobs=args.jobs)
 
 
 def _report_stale_waivers(baseline: Any, path: str, lang: str) -> None:
@@ -763,8 +784,9 @@ def _write_file(path: str, data: str | bytes, what_zh: str = "基线文件", wha
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    """Each report as JSON (JSON Lines when there are several) or text; an unreadable file is one line on
-    stderr, exit 2, and the others are still written."""
+    """Each report as JSON (JSON Lines when there are several) or text; a compilation (汇编) is split into its
+    reports as ``check`` splits it.  An unreadable file is one line on stderr, exit 2, and the others are
+    still written."""
     import json
 
     from govlint.errors import InputError
@@ -779,21 +801,24 @@ def run_parse(args: argparse.Namespace) -> int:
         else:  # a folder holding no report, a folder not readable, a symlink not followed
             _fail(problem if isinstance(problem, str) else f"{path}: {problem.message(lang)}")
             status = EXIT_ERROR
-    several = len(paths) > 1
     tables = _installed_tables() if paths else ()
-    for index, path in enumerate(paths):
+    written = 0
+    for path in paths:
         try:
-            report = _read_report(path, args.encoding, tables)
+            reports = _read_reports(path, args.encoding, tables)
         except InputError as exc:
             _fail(exc.message(lang))
             status = EXIT_ERROR
             continue
-        if args.format == "json":
-            data = report_to_dict(report)
-            _write(json.dumps(data, ensure_ascii=False, indent=None if several else 2) + "\n")
-        else:
-            text = report_to_text(report)
-            _write(("\n" if index else "") + (text if text.endswith("\n") else text + "\n"))
+        several = len(paths) > 1 or len(reports) > 1
+        for report in reports:
+            if args.format == "json":
+                data = report_to_dict(report)
+                _write(json.dumps(data, ensure_ascii=False, indent=None if several else 2) + "\n")
+            else:
+                text = report_to_text(report)
+                _write(("\n" if written else "") + (text if text.endswith("\n") else text + "\n"))
+            written += 1
     return status
 
 
@@ -805,23 +830,33 @@ def _installed_tables() -> tuple[TableSpec, ...]:
     return load_plugins(builtins=False).tables
 
 
-def _read_report(path: str, encoding: str | None, tables: Sequence[TableSpec] = ()) -> Any:
-    """One report through the library's :func:`govlint.api.parse_file` (``-``: standard input, as bytes),
-    with the tables plugins describe."""
-    from govlint.api import parse, parse_file
+def _read_reports(path: str, encoding: str | None, tables: Sequence[TableSpec] = ()) -> list[Any]:
+    """The reports in one file (``-``: standard input, as bytes), with the tables plugins describe: one, or
+    each report of a compilation, named ``汇编.pdf#2`` as ``check`` names them."""
+    import attrs
+
     from govlint.errors import InputError
+    from govlint.parsing import parse_document
+    from govlint.runner.work import part_path
+    from govlint.sources import load, load_file
+    from govlint.sources.compilation import split
 
     if path != "-":
-        return parse_file(path, encoding=encoding, tables=tables)
-    data = _stdin()
-    if data is None:
-        raise InputError(
-            "<stdin>: standard input is closed",
-            path="<stdin>",
-            reason_zh="标准输入已关闭",
-            reason_en="standard input is closed",
-        )
-    return parse(data, encoding=encoding, name="<stdin>", tables=tables)
+        document = load_file(path, encoding=encoding, name=path)
+    else:
+        data = _stdin()
+        if data is None:
+            raise InputError(
+                "<stdin>: standard input is closed",
+                path="<stdin>",
+                reason_zh="标准输入已关闭",
+                reason_en="standard input is closed",
+            )
+        document = load(data, encoding=encoding, name="<stdin>")
+    reports = [parse_document(part, tables) for part in split(document)]
+    if len(reports) == 1:
+        return reports
+    return [attrs.evolve(report, path=part_path(report.path, n)) for n, report in enumerate(reports, start=1)]
 
 
 def _plugins_and_config(args: argparse.Namespace) -> tuple[Plugins, Config]:

@@ -25,28 +25,25 @@ by prefix.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import math
-import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govlint.crossreport.identity import OPTION_ALIASES, aliases, identity_of
-from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError, PluginError
 from govlint.notices import FOLDER_UNREADABLE, UNREADABLE
 from govlint.output import SKIPPED_CODES
-from govlint.runner import Outcome, Task, run
-from govlint.sources.discover import Skipped, iter_report_paths
 
 if TYPE_CHECKING:
     from govlint.config import Config
+    from govlint.crossreport.history import History
+    from govlint.linter import LintResult
     from govlint.output import FileOutput
     from govlint.plugins import Plugins
 
@@ -421,60 +418,30 @@ class Setup:
     history: tuple[tuple[tuple[str, int], Decimal], ...] = ()
 
 
-def setup_for(
-    config: Config,
-    plugins: Plugins,
-    history: Sequence[str] = (),
-    config_for: Callable[[str], Config] | None = None,
-    *,
-    jobs: int | None = None,
-) -> Setup:
+def setup_for(config: Config, plugins: Plugins, history: History | None = None) -> Setup:
     """The scoring of a run whose first report ``config`` applies to, with the scores of the earlier years'
-    reports under ``history`` and the configured ``history`` folder (see :func:`history_scores`)."""
+    reports of ``history`` (read with ``lint``; see :func:`history_scores`)."""
     options = config.rule_options(plugins.options)
     names = tuple(aliases(options.get(OPTION_ALIASES, {})).items())
     scheme = scheme_for(config, plugins)
-    folders = [*history]
-    configured = options.get(OPTION_HISTORY) or ""
-    if configured:
-        root = config.root
-        folders.append(configured if os.path.isabs(configured) or not root else os.path.join(root, configured))
-    if not folders:
+    if history is None:
         return Setup(scheme, names)
-    found = history_scores(folders, config_for or (lambda _: config), scheme, dict(names), jobs=jobs)
-    return Setup(scheme, names, found)
+    return Setup(scheme, names, history_scores(history.results(), scheme, dict(names)))
 
 
 def history_scores(
-    folders: Sequence[str],
-    config_for: Callable[[str], Config],
-    scheme: Scheme,
-    aliases: Mapping[str, str] | None = None,
-    *,
-    jobs: int | None = None,
+    results: Iterable[LintResult], scheme: Scheme, aliases: Mapping[str, str] | None = None
 ) -> tuple[tuple[tuple[str, int], Decimal], ...]:
-    """The scores of the reports under ``folders`` by (body, year): each linted with the configuration that
-    applies to it (its own rules; the cross-report phase needs the year before it, so it does not run) and
-    scored by ``scheme``, the run's, so that the two years compare.  A body and year with two reports, or a
-    report that cannot be read, gives no score: as :meth:`govlint.crossreport.Run.previous`, a score is
+    """The scores of earlier years' reports by (body, year), from their findings (each linted with the
+    configuration that applies to it), scored by ``scheme``, the run's, so that the two years compare.  A
+    body and year with two reports gives no score: as :meth:`govlint.crossreport.Run.previous`, a score is
     shown only when it is certain whose it is."""
-    tasks: list[Task | Outcome] = []
-    for folder in folders:
-        if not os.path.isdir(folder):
-            raise ConfigError(f"{OPTION_HISTORY}: {folder} is not a directory")
-        tasks.extend(
-            Task(str(p), config_for(str(p))) for p in iter_report_paths([folder]) if not isinstance(p, Skipped)
-        )
     found: dict[tuple[str, int], list[Decimal | None]] = {}
-    with contextlib.closing(run(tasks, jobs=jobs)) as outcomes:
-        for outcome in outcomes:
-            identity = identity_of(outcome.result.agency, outcome.result.report_year, aliases)
-            if identity is not None and outcome.unreadable is None:
-                result = outcome.result
-                score = score_report(
-                    outcome.path, result.diagnostics, scheme, corrected_cases=result.corrected_cases
-                ).score
-                found.setdefault(identity.key, []).append(score)
+    for result in results:
+        identity = identity_of(result.agency, result.report_year, aliases)
+        if identity is not None:
+            score = score_report(result.path, result.diagnostics, scheme, corrected_cases=result.corrected_cases).score
+            found.setdefault(identity.key, []).append(score)
     return tuple((key, scores[0]) for key, scores in found.items() if len(scores) == 1 and scores[0] is not None)
 
 

@@ -104,6 +104,22 @@ def test_a_compilation_checks_the_same_with_one_or_two_workers(
     assert "pingtan_2023.pdf#3" in printed[0]
 
 
+def test_parse_writes_one_json_line_per_report_of_a_compilation(capsys: pytest.CaptureFixture[str]) -> None:
+    """``govlint parse`` splits a compilation as ``check`` does: one JSON line per report, named as ``check``
+    names it, each with its own body; the text form shows each report after the one before."""
+    path = HERE / "pingtan_2023.txt"
+    assert main(["parse", "--format", "json", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    reports = [json.loads(line) for line in lines]
+    assert [(r["path"], r["agency"], r["report_year"]) for r in reports] == [
+        (f"{path}#{n}", body, 2023) for n, body in enumerate(BODIES, start=1)
+    ]
+    assert main(["parse", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert [text.index(body) for body in BODIES] == sorted(text.index(body) for body in BODIES)
+    assert all(f"{path}#{n}" in text for n in (1, 2, 3))
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_history_reads_a_compilation_as_its_references(tmp_path: Path, jobs: int) -> None:
     """History files go through the runner too (a PDF in a worker): a compilation gives one reference per

@@ -82,6 +82,15 @@ def test_history_is_compared_with_but_not_checked(folder: Path, capsys: pytest.C
     assert "GL501" not in out
 
 
+def test_a_history_that_is_not_a_folder_is_refused_before_the_run(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["check", "--select", "GL501", "--history", str(folder / "missing"), str(folder)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err == f"govlint: history：{folder / 'missing'} 不是文件夹\n"
+
+
 def test_history_from_the_configuration(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (folder / "old").mkdir()
     (folder / "047_agri_2022.txt").rename(folder / "old" / "047_agri_2022.txt")

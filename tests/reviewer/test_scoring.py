@@ -343,6 +343,30 @@ def test_history_gives_last_years_score_when_it_is_certain_whose_it_is(
     assert report["score"]["previous"] is None
 
 
+def test_the_history_is_read_once_for_the_scores_and_the_cross_report_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scored run with cross-report rules needs last year's report twice (its score, and GL501-GL504's
+    comparisons): it is parsed once."""
+    last, this = CORPUS / "006_finance_2024.txt", CORPUS / "007_finance_2025.txt"
+    history = tmp_path / "2024"
+    history.mkdir()
+    shutil.copy(last, history / last.name)
+    parsed: list[str] = []
+    parse_document = govlint.parsing.parse_document
+
+    def counted(document: Any, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(document.path)
+        return parse_document(document, *args, **kwargs)
+
+    monkeypatch.setattr(govlint.parsing, "parse_document", counted)
+    data = check_json([str(this), "--history", str(history)], monkeypatch)
+    assert sorted(parsed) == sorted([str(this), str(history / last.name)])
+    (report,) = data["reports"]
+    assert report["score"]["previous"] is not None
+    assert any(d["code"] == "GL503" and str(history / last.name) in d["message"] for d in data["diagnostics"])
+
+
 def test_the_plugin_guides_scheme_example_is_valid() -> None:
     text = (Path(__file__).parents[2] / "docs" / "plugins.md").read_text(encoding="utf-8")
     block = text.split("## A province's scoring scheme", 1)[1].split("```python", 1)[1].split("```", 1)[0]

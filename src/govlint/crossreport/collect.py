@@ -1,6 +1,7 @@
 """The run phase as ``govlint check`` drives it: the runner's workers digest each report they parse (with
 :attr:`Collector.aliases`) and the command line appends the digests to :attr:`Collector.digests`; once every
-file was linted, :meth:`Collector.finish` adds the history and the roster and runs the cross-report rules.
+file was linted, :meth:`Collector.finish` adds the history (:class:`govlint.crossreport.history.History`) and
+the roster and runs the cross-report rules.
 
 Paths in the configuration (``history``, ``roster``) are relative to the configuration file's directory
 (:meth:`govlint.config.Config.rule_options` resolves them).
@@ -8,10 +9,9 @@ Paths in the configuration (``history``, ``roster``) are relative to the configu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from govlint import crossreport
 from govlint.config import Config
 from govlint.crossreport.digest import Digest
 from govlint.crossreport.identity import OPTION_ALIASES, aliases
@@ -22,6 +22,7 @@ from govlint.linter import LintResult
 from govlint.runner.outcome import Outcome
 
 if TYPE_CHECKING:
+    from govlint.crossreport.history import History
     from govlint.plugins import Plugins
 
 
@@ -46,34 +47,24 @@ class Collector:
             self.unidentified.append(outcome.path)
 
     def finish(
-        self,
-        history: Sequence[str] = (),
-        config_for: Callable[[str], Config] | None = None,
-        *,
-        jobs: int | None = None,
+        self, history: History | None = None, config_for: Callable[[str], Config] | None = None
     ) -> list[LintResult]:
-        """Run the cross-report phase: one result per file with findings (see :func:`check_run`); the
-        history is read by ``jobs`` workers (default: the cores)."""
-        folders = [*history]
-        configured = self._options.get(OPTION_HISTORY) or ""
-        if configured:
-            folders.append(str(configured))
-        checked = {_file(d.path) for d in self.digests}
-        references = (
-            crossreport.load_history(folders, self.config, self.aliases, exclude=checked, jobs=jobs) if folders else ()
-        )
+        """Run the cross-report phase: one result per file with findings (see :func:`check_run`), with the
+        earlier years' reports of ``history`` (read by then, or now, once for the run) as references."""
+        references = history.references(exclude=[d.path for d in self.digests]) if history is not None else ()
         roster = roster_of(self._options)
         run = Run(tuple(self.digests), references, roster, tuple(self.unidentified))
         return check_run(run, self.plugins, self.config, config_for)
+
+
+def history_folders(given: Sequence[str], options: Mapping[str, Any]) -> list[str]:
+    """The folders of earlier years' reports: those given with ``--history``, then the configured ``history``
+    (which :meth:`govlint.config.Config.rule_options` resolved against the configuration's folder)."""
+    configured = options.get(OPTION_HISTORY) or ""
+    return [*given, str(configured)] if configured else [*given]
 
 
 def start(plugins: Plugins, config: Config) -> Collector | None:
     """A collector when the run phase has something to do (a selected cross-report rule or a plugin's
     ``govlint_check_run``), else None: a run without it keeps no digests."""
     return Collector(plugins, config) if wants_run(plugins, config) else None
-
-
-def _file(path: str) -> str:
-    """The file a digest's report is in: ``汇编.pdf`` of the compilation's ``汇编.pdf#2``."""
-    file, mark, number = path.rpartition("#")
-    return file if mark and number.isdigit() else path

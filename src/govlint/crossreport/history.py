@@ -1,22 +1,89 @@
-"""Earlier years' reports for the run phase (``--history`` and the ``history`` option): each report under
-the folders, parsed into its digest by the runner's workers, never linted.
+"""Earlier years' reports for a run (``--history`` and the ``history`` option), read once by the runner's
+workers for whatever needs them: the cross-report rules take their digests as references, the scores of
+``--format json/html/xlsx/csv`` take their findings.
 
-Reached through :func:`govlint.crossreport.load_history`, which imports this module only when there is a
-folder to read: a check without history never walks a folder for it.
+Reached through :func:`govlint.crossreport.load_history` (or imported by the command line when there is a
+folder to read): a check without history never walks a folder for it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
 
 from govlint.config import Config
 from govlint.crossreport.digest import Digest
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.errors import ConfigError
+from govlint.linter import LintResult
 from govlint.runner import Outcome, Task, run
 from govlint.sources.discover import Skipped, iter_report_paths
+
+
+class History:
+    """The reports under ``folders``, read on first use and then kept for the run.
+
+    With ``lint``, each report is also linted with the configuration that applies to it (its own rules; not
+    the cross-report phase, which needs the year before it), for its score; without, it is only parsed into
+    its digest.  Either way each file is read once.  A file that cannot be read or parsed is passed over:
+    history only adds what can be compared.
+    """
+
+    def __init__(
+        self,
+        folders: Iterable[str],
+        config_for: Callable[[str], Config],
+        aliases: Mapping[str, str] | None = None,
+        *,
+        lint: bool = False,
+        jobs: int | None = None,
+    ) -> None:
+        self.folders = tuple(folders)
+        for folder in self.folders:  # before the run, not after it
+            if not os.path.isdir(folder):
+                raise ConfigError(
+                    f"{OPTION_HISTORY}: {folder} is not a directory", f"{OPTION_HISTORY}：{folder} 不是文件夹"
+                )
+        self._config_for = config_for
+        self._aliases = tuple((aliases or {}).items())
+        self.lint = lint
+        self._jobs = jobs
+        self._read: tuple[tuple[Digest, ...], tuple[LintResult, ...]] | None = None
+
+    def references(self, exclude: Iterable[str] = ()) -> tuple[Digest, ...]:
+        """The digests of the reports, in folder order, as references (never linted in the run), without
+        those of the files in ``exclude`` (the run's own files)."""
+        skip = {os.path.abspath(_file(p)) for p in exclude}
+        return tuple(d for d in self._outcomes()[0] if os.path.abspath(_file(d.path)) not in skip)
+
+    def results(self) -> tuple[LintResult, ...]:
+        """The findings of each report that could be read (empty unless the history was read with ``lint``)."""
+        return self._outcomes()[1]
+
+    def _outcomes(self) -> tuple[tuple[Digest, ...], tuple[LintResult, ...]]:
+        if self._read is None:
+            digests: list[Digest] = []
+            results: list[LintResult] = []
+            with contextlib.closing(run(self._tasks(), jobs=self._jobs)) as outcomes:
+                for outcome in outcomes:
+                    if outcome.digest is not None:
+                        digests.append(attrs.evolve(outcome.digest, reference=True))
+                    if self.lint and outcome.unreadable is None:
+                        results.append(outcome.result)
+            self._read = tuple(digests), tuple(results)
+        return self._read
+
+    def _tasks(self) -> list[Task | Outcome]:
+        tasks: list[Task | Outcome] = []
+        for path in iter_report_paths(self.folders):
+            if isinstance(path, Skipped):  # a symlink out of the folder, an unreadable folder: not a reference
+                continue
+            name = str(path)
+            tasks.append(Task(name, self._config_for(name), aliases=self._aliases, reference=not self.lint))
+        return tasks
 
 
 def load_history(
@@ -28,18 +95,12 @@ def load_history(
     jobs: int | None = None,
 ) -> tuple[Digest, ...]:
     """The reports under ``folders``, parsed as references (never linted) by the runner's workers (a PDF
-    always in a worker, with its limits), in folder order.  A file that cannot be read or parsed is passed
-    over: history only adds what can be compared."""
-    skip = {os.path.abspath(p) for p in exclude}
-    pairs = tuple((aliases or {}).items())
-    tasks: list[Task | Outcome] = []
-    for folder in folders:
-        if not os.path.isdir(folder):
-            raise ConfigError(f"{OPTION_HISTORY}: {folder} is not a directory")
-        for path in iter_report_paths([folder]):
-            if isinstance(path, Skipped):  # a symlink out of the folder, an unreadable folder: not a reference
-                continue
-            if os.path.abspath(str(path)) not in skip:
-                tasks.append(Task(str(path), config, aliases=pairs, reference=True))
-    with contextlib.closing(run(tasks, jobs=jobs)) as outcomes:
-        return tuple(o.digest for o in outcomes if o.digest is not None)
+    always in a worker, with its limits), in folder order, without the files in ``exclude`` (a compilation's
+    reports ``汇编.pdf#2`` name their file)."""
+    return History(folders, lambda _: config, aliases, jobs=jobs).references(exclude)
+
+
+def _file(path: str) -> str:
+    """The file a digest's report is in: ``汇编.pdf`` of the compilation's ``汇编.pdf#2``."""
+    file, mark, number = path.rpartition("#")
+    return file if mark and number.isdigit() else path
