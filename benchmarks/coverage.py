@@ -44,6 +44,10 @@ LOSSY = (
     "printed.layout.txt",
     "printed.raw.txt",
     "printed.rawmode.txt",
+    "repeat.layout.txt",
+    "repeat.raw.txt",
+    "repeat.rawmode.txt",
+    "split.layout.txt",
 )
 TABLES = ("active_disclosure", "applications", "review_litigation")
 

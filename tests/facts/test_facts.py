@@ -300,10 +300,13 @@ TITLE = "洪山镇人民政府2024年政府信息公开工作年度报告"
         (f'---\ntitle: "{TITLE}"\n---\n', 2, 9),
         ("---\ntitle: |\n  洪山镇人民政府\n  2024年政府信息公开工作年度报告\n---\n", 3, 3),  # a title of two lines
         (f"% {TITLE}\n% 洪山镇\n\n", 1, 3),  # pandoc's title block
+        (f"# {TITLE}\n\n", 1, 3),  # a Markdown heading (MinerU, marker)
+        (f"**{TITLE}**\n\n", 1, 3),
     ],
 )
-def test_title_kept_only_in_a_converters_front_matter(head: str, line: int, column: int) -> None:
-    """pandoc keeps a Word title only as metadata: it is the report's title, agency and year, where printed."""
+def test_title_in_a_converters_metadata_or_markup(head: str, line: int, column: int) -> None:
+    """pandoc keeps a Word title only as metadata, Markdown marks it up: the title, agency and year are read
+    from it, without the markup, where printed."""
     facts = analyse(head + BODY).facts
     assert (facts.title, facts.agency, facts.report_year) == (TITLE, "洪山镇人民政府", 2024)
     assert facts.title_span is not None

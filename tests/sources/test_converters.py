@@ -39,6 +39,10 @@ STRUCTURED = (
     "pandoc.md",
     "word.htm",
     "page.pandoc.docx",
+    "repeat.pdf",
+    "split.docx",
+    "mineru.md",
+    "wps.htm",
 )
 #: Plain text that loses the grid (pdftotext, LibreOffice's text export): never a wrong number.
 LOSSY = (
@@ -56,6 +60,10 @@ LOSSY = (
     "printed.layout.txt",
     "printed.raw.txt",
     "printed.rawmode.txt",
+    "repeat.layout.txt",
+    "repeat.raw.txt",
+    "repeat.rawmode.txt",
+    "split.layout.txt",
 )
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).

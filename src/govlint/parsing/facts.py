@@ -143,6 +143,8 @@ _TITLE_PREFIX_MAX = 60
 _TITLE_TAIL_MAX = 10
 _PREVIOUS_LINE_MAX = 30
 _SIGNATURE_NAME_MAX = 80
+#: What Markdown prints around a title line (``# 标题``, ``**标题**``): not part of the title.
+_MARKUP = "#*"
 _NO_HEADING_HEAD = 3000
 #: How the parent of a 区/县/旗 government ends (淮安市 in 淮安市洪泽区人民政府), and how the government's own name
 #: ends before 人民政府.
@@ -417,8 +419,10 @@ def _find_title(text: str, head_end: int, metas: Sequence[_Meta]) -> tuple[int, 
         prefix = text[start : core.start()]
         if any(c in _PROSE for c in prefix) or len("".join(prefix.split())) > _TITLE_PREFIX_MAX:
             continue
-        start += len(prefix) - len(prefix.lstrip())
+        start += len(prefix) - len(prefix.lstrip().lstrip(_MARKUP).lstrip())
         end = _title_end(text, core.end(), meta.value_end if meta is not None else None)
+        while end > core.end() and (text[end - 1] in _MARKUP or text[end - 1].isspace()):
+            end -= 1
         if meta is not None:
             from_metadata = from_metadata or (start, end)
             continue

@@ -57,7 +57,7 @@ def load_text(source: str, *, name: str | None = None) -> Document:
     text = normalize_newlines(source.removeprefix("\ufeff"))
     if not text.strip():
         raise input_error(display, "文件为空", "empty file")
-    return Document(path=display, text=text)
+    return _text_document(text, display)
 
 
 def load_file(path: str | os.PathLike[str], *, encoding: str | None = None, name: str | None = None) -> Document:
@@ -101,7 +101,17 @@ def _read_text(data: bytes, name: str, encoding: str | None) -> Document:
     decoded = decode_text(data, name, encoding)
     if not decoded.text.strip():
         raise input_error(name, "文件为空（只有空白）", "empty file (only whitespace)")
-    return Document(path=name, text=decoded.text, encoding=decoded.encoding, replaced_bytes=decoded.replaced)
+    return _text_document(decoded.text, name, decoded.encoding, decoded.replaced)
+
+
+def _text_document(text: str, name: str, encoding: str | None = None, replaced: tuple[int, ...] = ()) -> Document:
+    """Plain text, or converter Markdown whose tables are HTML (their grid is read)."""
+    if "<table" in text or "<TABLE" in text:
+        from govlint.sources.markdown import has_html_tables, read_markdown
+
+        if has_html_tables(text):
+            return read_markdown(text, name, encoding, replaced)
+    return Document(path=name, text=text, encoding=encoding, replaced_bytes=replaced)
 
 
 def sniff(data: bytes) -> SourceKind:

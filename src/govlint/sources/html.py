@@ -101,6 +101,19 @@ def _read(html: str, name: str, encoding: str | None, replaced: tuple[int, ...])
     return builder.build(name, "html", encoding, replaced)
 
 
+def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) -> int:
+    """Write the tables of an HTML fragment (a ``<table>`` a Markdown converter printed) as a page's tables
+    are written, their tables numbered from ``tables + 1``; the number of tables written."""
+    lexbor = require("selectolax.lexbor", "html", name)
+    _check_nesting(fragment, name)
+    body = lexbor.LexborHTMLParser(fragment).body
+    renderer = _Renderer(builder)
+    renderer.tables = tables
+    if body is not None:
+        renderer.render(body)
+    return renderer.tables
+
+
 def _check_nesting(html: str, name: str) -> None:
     """Refuse a page nested so deeply that parsing it would take minutes (a hostile or broken page)."""
     depth = 0
