@@ -40,6 +40,9 @@ class RuleMeta:
     formats: frozenset[str] = ALL_FORMATS
     #: Why the rule exists, in Chinese (Markdown); a plugin without one shows a note instead, never English.
     rationale_zh: str = ""
+    #: Where the rule's page is online (SARIF ``helpUri``), for a plugin's rule; a built-in rule's is made from
+    #: govlint's ``[project.urls]`` (:func:`govlint.output.sarif.help_uri`).
+    help_url: str | None = None
 
     def summary(self, lang: str = "zh") -> str:
         return self.summary_en if lang == "en" else self.summary_zh

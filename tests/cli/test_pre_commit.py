@@ -12,8 +12,16 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+import govlint
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -27,6 +35,15 @@ def tool(name: str) -> str | None:
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def index_reachable(tmp_path: Path) -> bool:
+    """Whether pip can download from the package index, which a hook's fresh environment is built from."""
+    probe = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp_path / "probe"), "hatchling"]
+    try:
+        return subprocess.run(probe, capture_output=True, check=False, timeout=60).returncode == 0
+    except subprocess.TimeoutExpired:
+        return False
 
 
 def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tmp_path: Path) -> None:
@@ -81,12 +98,7 @@ def test_pre_commit_try_repo_installs_the_hook_and_skips_the_readme(tmp_path: Pa
         pytest.skip("pre-commit and git are needed to run the hook (pip install pre-commit)")
     if not (ROOT / ".git").exists():
         pytest.skip("try-repo needs govlint's git repository (this is an unpacked sdist)")
-    probe = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp_path / "probe"), "hatchling"]
-    try:
-        reachable = subprocess.run(probe, capture_output=True, check=False, timeout=60).returncode == 0
-    except subprocess.TimeoutExpired:
-        reachable = False
-    if not reachable:
+    if not index_reachable(tmp_path):
         pytest.skip("the package index cannot be reached: try-repo builds the hook's environment from it")
     repo = tmp_path / "reports"
     repo.mkdir()
@@ -96,6 +108,64 @@ def test_pre_commit_try_repo_installs_the_hook_and_skips_the_readme(tmp_path: Pa
     git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     command = [pre_commit, "try-repo", str(ROOT), "govlint", "--color", "never", "--all-files"]
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "2023年报告.txt" in done.stdout and "GL204" in done.stdout
+    assert "README.md" not in done.stdout.split("Failed", 1)[-1]
+
+
+def snippets() -> list[tuple[str, dict[str, Any]]]:
+    """The pre-commit configurations the README and docs/cli.md show, parsed."""
+    yaml = pytest.importorskip("yaml")
+    found = []
+    for name in ("README.md", "docs/cli.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        blocks = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:] if "repos:" in b.split("```", 1)[0]]
+        assert len(blocks) == 1, f"{name}: one pre-commit snippet expected"
+        found.append((name, yaml.safe_load(blocks[0])))
+    return found
+
+
+def test_the_pre_commit_snippets_name_this_repository_the_next_tag_and_a_hook_it_has() -> None:
+    """The snippets follow pyproject.toml's [project.urls] Repository (the one place to set the address) and
+    the release tag v<version> of this version; the hook is one .pre-commit-hooks.yaml defines."""
+    yaml = pytest.importorskip("yaml")
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    hooks = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    for name, config in snippets():
+        (repo,) = config["repos"]
+        assert repo["repo"] == pyproject["project"]["urls"]["Repository"], name
+        assert repo["rev"] == f"v{govlint.__version__}", name
+        assert {hook["id"] for hook in repo["hooks"]} <= hooks, name
+
+
+def test_the_readme_snippet_works_once_the_release_is_tagged(tmp_path: Path) -> None:
+    """The README's configuration as written, in a fresh repository holding a report and a README, against a
+    clone of this repository tagged as the snippet's ``rev`` (the tag the release gets): only the address is
+    the clone's, since the snippet's is where the repository will be published."""
+    pre_commit = tool("pre-commit")
+    if pre_commit is None or shutil.which("git") is None:
+        pytest.skip("pre-commit and git are needed to run the hook (pip install pre-commit)")
+    if not (ROOT / ".git").exists():
+        pytest.skip("the snippet's rev needs govlint's git repository (this is an unpacked sdist)")
+    if not index_reachable(tmp_path):
+        pytest.skip("the package index cannot be reached: pre-commit builds the hook's environment from it")
+    yaml = pytest.importorskip("yaml")
+    (_, config), _ = snippets()
+    (entry,) = config["repos"]
+    clone = tmp_path / "govlint"
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True, capture_output=True)
+    git(clone, "tag", entry["rev"])
+    entry["repo"] = str(clone)
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    shutil.copy(SEEDS / "002_3957bd30f75f2ac8.txt", repo / "2023年报告.txt")  # wrong litigation totals
+    (repo / "README.md").write_text("# 年度报告\n", encoding="utf-8")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    command = [pre_commit, "run", "--color", "never", "--all-files"]
     done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "2023年报告.txt" in done.stdout and "GL204" in done.stdout

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from engine_support import report
@@ -18,8 +20,15 @@ from govlint import plugins
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.linter import lint_report
 from govlint.output import FileOutput, OutputOptions, formatter
-from govlint.output.sarif import FINGERPRINT_KEY, SarifFormatter
+from govlint.output import sarif as sarif_output
+from govlint.output.sarif import FINGERPRINT_KEY, SarifFormatter, help_uri
 from govlint.output.text import caret_line, char_width
+from govlint.rule import RuleMeta
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 
 def outputs(sample_plugins: plugins.Plugins, *texts: tuple[str, str]) -> list[FileOutput]:
@@ -306,3 +315,46 @@ def test_sarif_of_a_real_report_with_every_builtin_rule_is_valid(tmp_path: Path)
     data = json.loads(out.finish(plugins.load_plugins().metas()))
     jsonschema.validate(data, official_schema(), format_checker=jsonschema.FormatChecker())
     assert len(data["runs"][0]["tool"]["driver"]["rules"]) == len(plugins.load_plugins().rules)
+
+
+def test_sarif_links_each_builtin_rule_to_its_page_in_the_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helpUri is docs/rules/CODE.md under [project.urls] Documentation, a page the docs hold for every
+    built-in rule; a plugin rule has its own help_url or none."""
+    docs = "https://govlint.example.org/docs/"
+    monkeypatch.setattr(sarif_output, "project_urls", lambda: {"Documentation": docs})
+    loaded = plugins.load_plugins()
+    out = SarifFormatter(OutputOptions(lang="zh"), cwd=str(tmp_path))
+    own = RuleMeta(
+        "XY001", "own-page", "test", Severity.WARNING, "有", "has", "why", "bad", "good", help_url=docs + "x"
+    )
+    bare = attrs.evolve(own, code="XY002", help_url=None)
+    data = json.loads(out.finish([*loaded.metas(), own, bare]))
+    jsonschema.validate(data, official_schema(), format_checker=jsonschema.FormatChecker())
+    rules = {r["id"]: r for r in data["runs"][0]["tool"]["driver"]["rules"]}
+    builtin = [code for code in rules if code.startswith("GL")]
+    assert len(builtin) >= 40
+    docs_folder = Path(__file__).resolve().parents[2] / "docs"
+    for code in builtin:
+        assert rules[code]["helpUri"] == f"https://govlint.example.org/docs/rules/{code}.md"
+        assert (docs_folder / "rules" / f"{code}.md").is_file()
+    assert rules["XY001"]["helpUri"] == docs + "x"
+    assert "helpUri" not in rules["XY002"]
+
+
+@pytest.mark.parametrize(
+    "docs", ["https://example.invalid/govlint/docs", "ftp://host.org/docs", "docs/", "https:///docs", None]
+)
+def test_no_help_uri_that_cannot_work(monkeypatch: pytest.MonkeyPatch, docs: str | None) -> None:
+    monkeypatch.setattr(sarif_output, "project_urls", lambda: {} if docs is None else {"Documentation": docs})
+    meta = plugins.load_plugins(entry_points=False).metas()[0]
+    assert meta.code.startswith("GL")
+    assert help_uri(meta) is None
+
+
+def test_the_help_uri_comes_from_pyproject() -> None:
+    """Run from the source tree, the addresses are pyproject.toml's [project.urls]: the one place to set them
+    (a placeholder under .invalid until govlint has a public home, so no helpUri yet)."""
+    sarif_output.project_urls.cache_clear()
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert sarif_output.project_urls() == pyproject["project"]["urls"]
+    assert sarif_output.DOCS_URL_LABEL in pyproject["project"]["urls"]

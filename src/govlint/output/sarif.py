@@ -6,16 +6,19 @@ across runs and edits elsewhere in the file); with a baseline, every result has 
 (``new`` or ``unchanged``) and the unchanged ones are listed too.  Rule failures become
 ``toolExecutionNotifications``, and so does each file or folder that could not be read (GL001, GL005),
 besides its result; either makes ``executionSuccessful`` false.  The page, table, row and column of a PDF
-or Word source are in a result's ``properties``.
+or Word source are in a result's ``properties``.  A rule's ``helpUri`` is its page online (:func:`help_uri`).
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import govlint
 from govlint.diagnostics import Diagnostic, Severity
@@ -23,6 +26,11 @@ from govlint.notices import ERROR_CODES
 from govlint.output import FileOutput, Formatter, OutputOptions, to_json
 from govlint.output.ruledoc import rule_markdown
 from govlint.rule import RuleMeta
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 if TYPE_CHECKING:
     from govlint.linter import RuleFailure
@@ -32,6 +40,9 @@ INFORMATION_URI = "https://pypi.org/project/govlint/"
 FINGERPRINT_KEY = "govlint/v1"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SRCROOT = "%SRCROOT%"
+#: The ``[project.urls]`` entry that is the address of govlint's docs/ folder: the rule pages are rules/CODE.md
+#: under it.  pyproject.toml is the one place to set it (docs/cli.md, "sarif").
+DOCS_URL_LABEL = "Documentation"
 
 
 def artifact_location(path: str, cwd: str) -> dict[str, str]:
@@ -50,9 +61,46 @@ def artifact_location(path: str, cwd: str) -> dict[str, str]:
     return {"uri": quote(os.fsencode(Path(relative).as_posix())), "uriBaseId": _SRCROOT}
 
 
+@functools.cache
+def project_urls() -> dict[str, str]:
+    """govlint's ``[project.urls]``: from the source tree's pyproject.toml when govlint runs from one (that tree
+    is what runs), else from the installed distribution's metadata; empty when neither has them."""
+    pyproject = Path(govlint.__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        project = {}
+    if project.get("name") == "govlint":
+        return {str(label): str(url) for label, url in project.get("urls", {}).items()}
+    try:
+        entries = importlib.metadata.metadata("govlint").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return {}
+    return dict(entry.split(", ", 1) for entry in entries if ", " in entry)
+
+
+def help_uri(meta: RuleMeta) -> str | None:
+    """Where the rule's page is online: a plugin rule's own ``help_url``, a built-in (GL) rule's
+    ``rules/CODE.md`` under the ``Documentation`` address of ``[project.urls]``.
+
+    None without an address, and for one that cannot work: not absolute http(s), or on a host under
+    ``.invalid`` (RFC 2606: a placeholder that never resolves).  The page is in ``help`` anyway."""
+    url = meta.help_url
+    if url is None and meta.code.startswith("GL"):
+        docs = project_urls().get(DOCS_URL_LABEL)
+        url = f"{docs.rstrip('/')}/rules/{meta.code}.md" if docs else None
+    if not isinstance(url, str):  # none, or a plugin's value of another type
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    if parts.scheme not in ("http", "https") or not host or host == "invalid" or host.endswith(".invalid"):
+        return None
+    return url
+
+
 def rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
     why = meta.why(lang)
-    return {
+    descriptor: dict[str, Any] = {
         "id": meta.code,
         "name": meta.name,
         "shortDescription": {"text": meta.summary(lang)},
@@ -61,6 +109,10 @@ def rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
         "defaultConfiguration": {"level": _LEVEL[meta.severity]},
         "properties": {"category": meta.category, "formats": sorted(meta.formats)},
     }
+    url = help_uri(meta)
+    if url is not None:
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 class SarifFormatter(Formatter):
