@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
@@ -62,7 +63,7 @@ class Positions:
     __slots__ = ("_length", "_offsets", "_origins", "_starts")
 
     def __init__(self, text: str, origins: Origins = ()) -> None:
-        starts = [0]
+        starts = array("q", [0])  # not a list of ints: a large report has a line every few characters
         position = text.find("\n")
         while position != -1:
             starts.append(position + 1)

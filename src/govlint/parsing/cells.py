@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 from functools import cache, lru_cache
 from itertools import permutations
-from typing import NamedTuple
 
 from govlint.model import CellStatus
 from govlint.parsing.labels import LabelHit, LabelKind
@@ -45,20 +44,97 @@ class AtomKind(str, Enum):
     APART = "apart"
 
 
-class Atom(NamedTuple):
-    """One value cell as printed, with its place in its physical row."""
+class Line:
+    """What the atoms of one physical row share: the text they are printed in, the row's id and its size.
+
+    One per row rather than a copy of each in every atom: a large report has hundreds of thousands of atoms,
+    all alive until its tables are built (docs/performance.md, "Memory per reader")."""
+
+    __slots__ = ("row", "size", "text", "text_start")
+
+    def __init__(self, text: str, text_start: int, row: int, size: int) -> None:
+        #: The text the atoms' offsets point into, from ``text_start`` on (the document, or one atom's text).
+        self.text = text
+        self.text_start = text_start
+        self.row = row
+        self.size = size
+
+
+class Atom:
+    """One value cell as printed, with its place in its physical row.
+
+    Offsets into the document's text, not a copy of it: ``raw`` is cut from the text when asked for.  The
+    fields and ``_replace`` are those of the named tuple this class replaced (docs/performance.md).
+    """
+
+    __slots__ = ("_length", "_line", "kind", "layout", "pos", "start")
 
     kind: AtomKind
-    raw: str
     start: int
-    end: int
-    #: Physical row id within the document (a line, or a block of lines in the LINES layout).
-    row: int
     #: Cell index (TAB, PIPE, LINES), character column of the centre (SPACED), grid column (GRID); None in RUN.
     pos: float | None
-    #: Number of cells in the physical row (TAB, PIPE, LINES): rows of one shape share their cell positions.
-    row_size: int
     layout: Layout
+
+    def __init__(  # noqa: PLR0917 - the fields of the named tuple this class replaced, in their order
+        self,
+        kind: AtomKind,
+        raw: str,
+        start: int,
+        end: int,
+        row: int,
+        pos: float | None,
+        row_size: int,
+        layout: Layout,
+    ) -> None:
+        self.kind = kind
+        self._line = Line(raw, start, row, row_size)
+        self.start = start
+        self._length = end - start
+        self.pos = pos
+        self.layout = layout
+
+    @classmethod
+    def on(cls, line: Line, kind: AtomKind, span: tuple[int, int], pos: float | None, layout: Layout) -> Atom:
+        """The atom ``[start, end)`` (``span``) of the row ``line``, cut from the line's text."""
+        atom = cls.__new__(cls)
+        atom.kind = kind
+        atom._line = line
+        atom.start = span[0]
+        atom._length = span[1] - span[0]
+        atom.pos = pos
+        atom.layout = layout
+        return atom
+
+    @property
+    def end(self) -> int:
+        return self.start + self._length
+
+    @property
+    def raw(self) -> str:
+        """The cell's text as printed."""
+        line = self._line
+        start = self.start - line.text_start
+        return line.text[start : start + self._length]
+
+    @property
+    def row(self) -> int:
+        """Physical row id within the document (a line, or a block of lines in the LINES layout)."""
+        return self._line.row
+
+    @property
+    def row_size(self) -> int:
+        """Number of cells in the physical row (TAB, PIPE, LINES): rows of one shape share their cell positions."""
+        return self._line.size
+
+    def _replace(self, *, pos: float | None, layout: Layout) -> Atom:
+        """The same cell at another position in another layout (a structured source's grid column)."""
+        return Atom.on(self._line, self.kind, (self.start, self.end), pos, layout)
+
+    def __repr__(self) -> str:
+        return (
+            f"Atom(kind={self.kind!r}, raw={self.raw!r}, start={self.start}, end={self.end}, row={self.row}, "
+            f"pos={self.pos!r}, row_size={self.row_size}, layout={self.layout!r})"
+        )
 
 
 Item = LabelHit | Atom
@@ -237,9 +313,13 @@ class _Rows:
         self.covered_until = 0
         self.row_id = first_row
         self.rows: list[PhysicalRow] = []
+        #: What the atoms of the row being built share.
+        self.line = Line(text, 0, -1, 0)
 
-    def new_row(self) -> PhysicalRow:
+    def new_row(self, size: int = 0) -> PhysicalRow:
+        """Start a row of ``size`` cells (TAB, PIPE, LINES; 0 where cells are not counted)."""
         row = PhysicalRow(self.row_id)
+        self.line = Line(self.text, 0, row.row_id, size)
         self.rows.append(row)
         self.row_id += 1
         return row
@@ -256,29 +336,27 @@ class _Rows:
             index += 1
         return last
 
-    def cell(self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int) -> None:
+    def cell(self, row: PhysicalRow, start: int, end: int, pos: float | None) -> None:
         """Add the hits and atoms of one cell ``[start, end)``."""
         hits = self.hits
         if start >= self.covered_until and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end):
-            self.content(row, start, end, pos, size)  # the common case: a cell without a label
+            self.content(row, start, end, pos)  # the common case: a cell without a label
             return
         cursor = max(start, self.covered_until)
         while self.next_hit < len(hits) and hits[self.next_hit].start < end:
             hit = hits[self.next_hit]
             self.next_hit += 1
             if hit.start > cursor:
-                self.content(row, cursor, hit.start, pos, size, whole=False)
+                self.content(row, cursor, hit.start, pos, whole=False)
             if row.first_label < 0:
                 row.first_label = len(row)
             row.append(hit)
             cursor = max(cursor, hit.end)
             self.covered_until = max(self.covered_until, hit.end)
         if cursor < end:
-            self.content(row, cursor, end, pos, size, whole=False)
+            self.content(row, cursor, end, pos, whole=False)
 
-    def content(
-        self, row: PhysicalRow, start: int, end: int, pos: float | None, size: int, *, whole: bool = True
-    ) -> None:
+    def content(self, row: PhysicalRow, start: int, end: int, pos: float | None, *, whole: bool = True) -> None:
         """Atoms for text that is not a label; a ``whole`` cell that prints nothing is an empty cell."""
         layout = self.layout
         if layout is Layout.RUN:
@@ -289,17 +367,17 @@ class _Rows:
         shape = _shape(self.folded[start:end])
         if shape is None:
             if whole:
-                row.append(Atom(AtomKind.EMPTY, "", start, start, self.row_id - 1, pos, size, layout))
+                row.append(Atom.on(self.line, AtomKind.EMPTY, (start, start), pos, layout))
             return
         kind, offsets = shape
         if kind is AtomKind.EMPTY and not whole:
             return  # a placeholder next to a label is not a cell of its own
         row.has_values = True
-        text, row_id = self.text, self.row_id - 1
+        line = self.line
         spaced = layout is Layout.SPACED and len(offsets) > 1  # numbers split at single spaces: each its column
         for part_start, part_end in offsets:
             a, b = start + part_start, start + part_end
-            row.append(Atom(kind, text[a:b], a, b, row_id, self.column_centre(a, b) if spaced else pos, size, layout))
+            row.append(Atom.on(line, kind, (a, b), self.column_centre(a, b) if spaced else pos, layout))
 
     def run_atoms(self, start: int, end: int) -> Iterator[Atom]:
         """Atoms of RUN text: numbers (digits possibly of several cells) and words, dates left as words."""
@@ -311,22 +389,32 @@ class _Rows:
                     # "02025年": a year glued to the last cell; keep the cell, leave the year to the prose
                     digits = b - a
                     if digits > _YEAR_DIGITS and self.folded[a:b].isdigit():
-                        yield self.atom(AtomKind.NUM, a, b - _YEAR_DIGITS, None, 0)
-                        yield self.atom(AtomKind.WORD, b - _YEAR_DIGITS, b, None, 0)
+                        yield self.atom(AtomKind.NUM, a, b - _YEAR_DIGITS)
+                        yield self.atom(AtomKind.WORD, b - _YEAR_DIGITS, b)
                     else:
-                        yield self.atom(AtomKind.WORD, a, b, None, 0)
+                        yield self.atom(AtomKind.WORD, a, b)
                     continue
-                yield self.atom(AtomKind.NUM, a, b, None, 0)
+                yield self.atom(AtomKind.NUM, a, b)
             else:
                 raw = self.folded[a:b]
-                yield self.atom(AtomKind.EMPTY if is_empty(raw) else AtomKind.WORD, a, b, None, 0)
+                yield self.atom(AtomKind.EMPTY if is_empty(raw) else AtomKind.WORD, a, b)
 
     def column_centre(self, start: int, end: int) -> float:
         line_start = self.text.rfind("\n", 0, start) + 1
         return (start + end) / 2 - line_start
 
-    def atom(self, kind: AtomKind, start: int, end: int, pos: float | None, size: int) -> Atom:
-        return Atom(kind, self.text[start:end], start, end, self.row_id - 1, pos, size, self.layout)
+    def atom(self, kind: AtomKind, start: int, end: int) -> Atom:
+        """An atom of RUN text (no position)."""
+        return Atom.on(self.line, kind, (start, end), None, self.layout)
+
+
+#: The positions of the first cells of a row, made once: every atom of a column shares its float.
+_CELL_POSITIONS = tuple(float(index) for index in range(64))
+
+
+def _cell_position(index: int) -> float:
+    """The position of a row's ``index``-th cell (TAB, PIPE, LINES)."""
+    return _CELL_POSITIONS[index] if index < len(_CELL_POSITIONS) else float(index)
 
 
 def region_rows(
@@ -340,7 +428,7 @@ def region_rows(
     rows = _Rows(text, folded, hits, layout, first_row)
     if layout is Layout.RUN:
         row = rows.new_row()
-        rows.cell(row, start, end, None, 0)
+        rows.cell(row, start, end, None)
         return rows.result()
     lines = _lines(folded, start, end)
     if layout is Layout.LINES:
@@ -348,11 +436,11 @@ def region_rows(
         for a, b, line in [*lines, (end, end, "")]:
             if line.strip(" \f\r") == "":  # blank (a lone tab is an empty cell, not a break)
                 if block:
-                    row = rows.new_row()
+                    row = rows.new_row(len(block))
                     labels_end = rows.labels_end(block[-1][1])
                     for index, (ca, cb) in enumerate(block):
                         cell = rows.content if ca >= labels_end else rows.cell
-                        cell(row, ca, cb, float(index), len(block))
+                        cell(row, ca, cb, _cell_position(index))
                     block = []
                 continue
             block.append((a, b))
@@ -363,23 +451,23 @@ def region_rows(
             continue  # a blank line; a line of tabs is a row of empty cells (a source table's empty row)
         if layout is Layout.PIPE and _markdown_rule().fullmatch(line):
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
-        row = rows.new_row()
         labels_end = rows.labels_end(b)
         if layout is Layout.SPACED:
+            row = rows.new_row()
             for match in _GAP.finditer(folded, a, b):
                 ca, cb = match.span()
                 cell = rows.content if ca >= labels_end else rows.cell
-                cell(row, ca, cb, rows.column_centre(ca, cb), 0)
+                cell(row, ca, cb, rows.column_centre(ca, cb))
             continue
         pieces = line.split(separator)
         offset = a
         if layout is Layout.PIPE and not pieces[0].strip():
             offset += len(pieces[0]) + 1  # "| a | b |": nothing before the first pipe
             pieces = pieces[1:]
-        size = len(pieces)
+        row = rows.new_row(len(pieces))
         for index, piece in enumerate(pieces):
             cell = rows.content if offset >= labels_end else rows.cell  # after the line's labels: content only
-            cell(row, offset, offset + len(piece), float(index), size)
+            cell(row, offset, offset + len(piece), _cell_position(index))
             offset += len(piece) + 1
     result = rows.result()
     if layout is Layout.PIPE:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import lru_cache
@@ -265,9 +266,11 @@ class CompactText:
     def __init__(self, folded: str) -> None:
         pieces = folded.split()  # the same whitespace as the regex's \s
         self.text = "".join(pieces)
-        self._compact_starts = list(accumulate(map(len, pieces), initial=0))
+        # arrays, not lists of ints: a large report has a piece every few characters
+        self._compact_starts = array("q", accumulate(map(len, pieces), initial=0))
+        del pieces
         #: Whitespace before each piece (before, between and after the pieces: one more than the pieces).
-        self._spaces_before = list(accumulate(map(len, _NON_SPACE.split(folded))))
+        self._spaces_before = array("q", accumulate(map(len, _NON_SPACE.split(folded))))
 
     def original(self, index: int) -> int:
         """The original offset of the compact character at ``index``."""
@@ -303,7 +306,9 @@ def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
                 # "2.其他法律和行政法规禁止公开": the 其他 of a row label this catalogue does not know
                 position = last
                 continue
-        hits.append(LabelHit(compact.original(first), compact.original(last - 1) + 1, text[first:last], meanings))
+        # the catalogue's own string where the label is a literal of it (no copy per hit)
+        printed = found if last == first + len(found) else text[first:last]
+        hits.append(LabelHit(compact.original(first), compact.original(last - 1) + 1, printed, meanings))
         position = last
     return hits
 

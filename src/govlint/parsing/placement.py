@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from govlint.model import CellStatus, Evidence, Number, Problem
 from govlint.parsing.cells import Atom, AtomKind, Layout
-from govlint.parsing.numbers import read_cell
+from govlint.parsing.numbers import EMPTY, Reading, read_cell
 from govlint.parsing.splitting import Accept, Sums, split_row
 from govlint.schema import ColumnSpec
 
@@ -32,17 +32,59 @@ SPACED_TOLERANCE = 2.5
 _EXPLICIT_CELLS = (Layout.PIPE, Layout.LINES)
 
 
-class Slot(NamedTuple):
-    """A placed cell before it becomes a :class:`govlint.model.Cell`: value, status, where it is printed."""
+class Slot:
+    """A placed cell before it becomes a :class:`govlint.model.Cell`: value, status, where it is printed.
 
-    column: str
-    value: Number | None
-    status: CellStatus
-    raw: str
-    start: int
-    end: int
-    unit: str | None = None
-    evidence: Evidence | None = None
+    A cell printed as one atom keeps the atom and cuts its text and offsets from it when asked: every row of
+    a table is placed before the first occurrences become cells, so slots are as many as the printed cells
+    (docs/performance.md, "Memory per reader")."""
+
+    __slots__ = ("_printed", "column", "evidence", "status", "unit", "value")
+
+    def __init__(  # noqa: PLR0917 - the fields of the named tuple this class replaced, in their order
+        self,
+        column: str,
+        value: Number | None,
+        status: CellStatus,
+        raw: str,
+        start: int,
+        end: int,
+        unit: str | None = None,
+        evidence: Evidence | None = None,
+    ) -> None:
+        self.column = column
+        self.value = value
+        self.status = status
+        self._printed: Atom | tuple[str, int, int] = (raw, start, end)
+        self.unit = unit
+        self.evidence = evidence
+
+    @classmethod
+    def of(cls, column: str, atom: Atom, reading: Reading, evidence: Evidence) -> Slot:
+        """The cell ``atom`` prints, read as ``reading``."""
+        slot = cls.__new__(cls)
+        slot.column = column
+        slot.value = reading.value
+        slot.status = reading.status
+        slot._printed = atom
+        slot.unit = reading.unit
+        slot.evidence = evidence
+        return slot
+
+    @property
+    def raw(self) -> str:
+        printed = self._printed
+        return printed[0] if isinstance(printed, tuple) else printed.raw
+
+    @property
+    def start(self) -> int:
+        printed = self._printed
+        return printed[1] if isinstance(printed, tuple) else printed.start
+
+    @property
+    def end(self) -> int:
+        printed = self._printed
+        return printed[2] if isinstance(printed, tuple) else printed.end
 
 
 class Reference(NamedTuple):
@@ -66,14 +108,13 @@ class Placed(NamedTuple):
 
 
 def _value_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:
-    reading = read_cell(atom.raw)
-    return Slot(column.key, reading.value, reading.status, atom.raw, atom.start, atom.end, reading.unit, evidence)
+    return Slot.of(column.key, atom, read_cell(atom.raw), evidence)
 
 
 def _empty_slot(column: ColumnSpec, atom: Atom | None, at: int, evidence: Evidence) -> Slot:
     if atom is None:
         return Slot(column.key, None, CellStatus.EMPTY, "", at, at, None, evidence)
-    return Slot(column.key, None, CellStatus.EMPTY, atom.raw, atom.start, atom.end, None, evidence)
+    return Slot.of(column.key, atom, EMPTY, evidence)
 
 
 def _cell_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:
@@ -90,7 +131,7 @@ def unread(columns: Sequence[ColumnSpec], atoms: Sequence[Atom], problem: Proble
     slots = [Slot(c.key, None, CellStatus.AMBIGUOUS, raw, start, end) for c in columns]
     unit = read_cell(atoms[-1].raw).unit if atoms else None
     if unit is not None and columns[-1].kind == "amount":  # 2832995元: whatever the split, 元 is the amount's
-        slots[-1] = slots[-1]._replace(unit=unit)
+        slots[-1].unit = unit
     return Placed(tuple(slots), problem, count)
 
 
