@@ -13,11 +13,14 @@ from array import array
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
-from govlint.schema import FORMATS, SECTIONS_BY_KEY, SectionKey, TableSpec, cell_keys_of, unknown_key
+from govlint.schema import FORMATS, SECTIONS_BY_KEY, SectionKey, TableSpec, cell_keys_of, row_keys_of, unknown_key
+
+if TYPE_CHECKING:  # the standard tables with their keys typed: for the type checker only
+    from govlint.tablekeys import ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable
 
 FormatName = Literal["2021", "2019", "unknown"]
 #: How a cell's value (or its emptiness) was placed; see docs/parsing.md, "Evidence".
@@ -205,6 +208,16 @@ class Table:
     #: The column labels found, by column key (for a table a plugin describes).
     headers: Mapping[str, Header] = attrs.field(factory=dict)
 
+    def row(self, key: str) -> TableRow | None:
+        """The row ``key`` (``denied.state_secret``), or None when the report lacks it.
+
+        A key that this standard table has in no format (a typo) raises KeyError naming the nearest keys.
+        """
+        found = self.rows.get(key)
+        if found is None and key not in (known := row_keys_of(self.key)) and known:
+            raise unknown_key(key, known, f"table {self.key}")
+        return found
+
     def cell(self, key: str) -> Cell | None:
         """The cell at "row.column" (``denied.state_secret.total``), or None when the report lacks it.
 
@@ -225,8 +238,9 @@ class Table:
 @attrs.frozen(init=False)
 class Tables(Mapping[str, Table]):
     """The tables read from a report, by table id (``report.tables["applications"]``), the standard three
-    also as attributes (``report.tables.applications``, None when the report has no such table).  A table a
-    plugin describes sits here under its own id."""
+    also as attributes (``report.tables.applications``, None when the report has no such table), whose row
+    and cell keys a type checker knows (:mod:`govlint.tablekeys`).  A table a plugin describes sits here
+    under its own id."""
 
     by_id: Mapping[str, Table]
 
@@ -244,19 +258,19 @@ class Tables(Mapping[str, Table]):
         return len(self.by_id)
 
     @property
-    def active_disclosure(self) -> Table | None:
+    def active_disclosure(self) -> ActiveDisclosureTable | None:
         """Section 二's 第二十条 table."""
-        return self.by_id.get("active_disclosure")
+        return cast("ActiveDisclosureTable | None", self.by_id.get("active_disclosure"))
 
     @property
-    def applications(self) -> Table | None:
+    def applications(self) -> ApplicationsTable | None:
         """Section 三's applications table."""
-        return self.by_id.get("applications")
+        return cast("ApplicationsTable | None", self.by_id.get("applications"))
 
     @property
-    def review_litigation(self) -> Table | None:
+    def review_litigation(self) -> ReviewLitigationTable | None:
         """Section 四's review and litigation table."""
-        return self.by_id.get("review_litigation")
+        return cast("ReviewLitigationTable | None", self.by_id.get("review_litigation"))
 
 
 @attrs.frozen

@@ -731,12 +731,33 @@ TABLE_KEYS: tuple[str, ...] = tuple(spec.id for spec in FORMAT_2021.tables)
 TABLE_TITLES: dict[str, str] = {spec.id: spec.title for spec in FORMAT_2021.tables}
 
 
+def standard_keys(table_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The row keys and the ``row.column`` cell keys a standard table of this id has in some format, with
+    the subtotal rows some reports print (§5.4), in printed order (2021's first); empty for another table.
+    What :meth:`govlint.model.Table.row` and ``cell`` accept, and what ``govlint.tablekeys`` types."""
+    rows: dict[str, None] = {}
+    cells: dict[str, None] = {}
+    for spec in FORMATS.values():
+        for table in spec.tables:
+            if table.id != table_id:
+                continue
+            subtotals = [group.subtotal for group in table.groups if group.subtotal is not None]
+            rows.update(dict.fromkeys((*table.row_keys, *subtotals)))
+            cells.update(dict.fromkeys(table.cell_keys))
+            cells.update(dict.fromkeys(f"{row}.{column}" for row in subtotals for column in table.column_keys))
+    return tuple(rows), tuple(cells)
+
+
+@functools.cache
+def row_keys_of(table_id: str) -> frozenset[str]:
+    """Every row key a standard table of this id has in some format; empty for another table."""
+    return frozenset(standard_keys(table_id)[0])
+
+
 @functools.cache
 def cell_keys_of(table_id: str) -> frozenset[str]:
     """Every ``row.column`` key a standard table of this id has in some format; empty for another table."""
-    return frozenset(
-        key for spec in FORMATS.values() for table in spec.tables if table.id == table_id for key in table.cell_keys
-    )
+    return frozenset(standard_keys(table_id)[1])
 
 
 def unknown_key(key: str, known: Collection[str], where: str) -> KeyError:

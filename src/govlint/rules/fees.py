@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
@@ -26,7 +27,7 @@ from govlint.schema import (
 #: The 2021 第二十条第(八)项 amount: its sub-table item, row and cell key.
 FEE_AMOUNT_ITEM = 8
 FEE_AMOUNT_ROW = "fees"
-FEE_AMOUNT_CELL = "fees.amount_10k_yuan"
+FEE_AMOUNT_CELL: Final = "fees.amount_10k_yuan"  # Final: a key of the typed table (govlint.tablekeys)
 
 #: Sentence ends in folded text (fold maps full-width ；！？ to ASCII), each turned into a line break.  A
 #: translation, not a regex: a character class with 。 costs ~2.4M instructions to compile at start-up.

@@ -13,7 +13,12 @@ Word and PDF tables); ``report.tables[TABLE_ID]`` holds its cells.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
+
+if TYPE_CHECKING:
+    from govlint.tablekeys import ApplicationsCellKey
 
 #: The table's id in ``report.tables`` and its one row's key.
 TABLE_ID = "fujian_fee"
@@ -61,5 +66,6 @@ FEE_TABLE = TableSpec(
 YUAN_PER_UNIT: dict[str, int] = {"元": 1, "万元": 10_000}
 
 #: The cell of the applications table that counts fee notices not paid (2021 format).
-FEE_UNPAID_KEY = "other.fee_unpaid.total"
+#: Typed as a key of the applications table (govlint.tablekeys), so that mypy checks it.
+FEE_UNPAID_KEY: ApplicationsCellKey = "other.fee_unpaid.total"
 FEE_UNPAID_LABEL = "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用"
