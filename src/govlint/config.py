@@ -277,10 +277,15 @@ class Config:
         return self.is_selected(code) and any(s != "ALL" and code.startswith(s) for s in named)
 
     def ignored_codes(self, path: str) -> tuple[str, ...]:
-        """The code prefixes that ``per-file-ignores`` turns off for ``path``."""
+        """The code prefixes that ``per-file-ignores`` turns off for ``path`` (``ALL``: "", every code)."""
         if not self.per_file_ignores:
             return ()
-        return tuple(code for glob, prefixes in self.per_file_ignores if self._matches(glob, path) for code in prefixes)
+        return tuple(
+            "" if code == "ALL" else code
+            for glob, prefixes in self.per_file_ignores
+            if self._matches(glob, path)
+            for code in prefixes
+        )
 
     def level_for(self, path: str) -> Level | None:
         """The publishing body's level that ``level`` gives ``path`` (the last matching glob wins), or None."""

@@ -56,4 +56,12 @@ class ConfigError(GovlintError):
 
 
 class PluginError(GovlintError):
-    """A plugin failed to load or declares an incompatible API; the message names the plugin."""
+    """A plugin failed to load or declares an incompatible API; the message names the plugin (in English for
+    the plugin's author, and in Chinese too where a clerk meets it, as for a required plugin not installed)."""
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang != "en" and self.zh else str(self)

@@ -232,14 +232,22 @@ def check_required(plugins: Sequence[PluginInfo], required: Sequence[str]) -> No
         if info.distribution:
             by_name.setdefault(canonicalize_name(info.distribution), info)
     loaded = ", ".join(f"{p.name} {p.version}" for p in plugins) or "none"
+    loaded_zh = "、".join(f"{p.name} {p.version}" for p in plugins) or "无"
     for text in required:
         try:
             requirement = Requirement(text)
         except InvalidRequirement as exc:
-            raise PluginError(f"required-plugins: invalid requirement {text!r}: {exc}") from None
+            why = str(exc).splitlines()[0]  # packaging adds the text and a caret on lines of their own
+            raise PluginError(
+                f"required-plugins: invalid requirement {text!r}: {why}",
+                f"required-plugins：{text!r} 不是有效的插件要求（如 govlint-fujian>=0.1）：{why}",
+            ) from None
         found = by_name.get(canonicalize_name(requirement.name))
         if found is None:
-            raise PluginError(f"required plugin {text!r} is not installed (loaded plugins: {loaded})")
+            raise PluginError(
+                f"required plugin {text!r} is not installed (loaded plugins: {loaded})",
+                f"要求的插件 {text!r} 未安装（已加载的插件：{loaded_zh}）",
+            )
         if not requirement.specifier:
             continue
         try:
@@ -250,4 +258,7 @@ def check_required(plugins: Sequence[PluginInfo], required: Sequence[str]) -> No
                 "version that could be compared"
             ) from None
         if not requirement.specifier.contains(version, prereleases=True):
-            raise PluginError(f"required plugin {text!r}: version {found.version} of {found.name} is installed")
+            raise PluginError(
+                f"required plugin {text!r}: version {found.version} of {found.name} is installed",
+                f"要求的插件 {text!r}：已安装的 {found.name} 版本为 {found.version}，不符合要求",
+            )

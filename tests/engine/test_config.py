@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import govlint
 from govlint import cli
 from govlint.config import (
     Config,
@@ -77,6 +78,17 @@ def test_per_file_ignores_match_relative_paths_and_names(tmp_path: Path) -> None
     assert config.ignored_codes(str(tmp_path / "archive/2019/a.txt")) == ("GL4",)
     assert config.ignored_codes(str(tmp_path / "archive/2020/a.txt")) == ()
     assert config.ignored_codes(str(tmp_path / "x/y/page.html")) == ("GL105", "GL2")
+
+
+def test_per_file_ignores_all_turns_every_rule_off_for_the_matching_files(tmp_path: Path) -> None:
+    """``ALL`` is accepted in per-file-ignores as in select and ignore, so it must ignore: it did nothing."""
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "004_46fcf760ef5bf81c.txt"
+    (tmp_path / "old").mkdir()
+    for name in ("old/a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(seed.read_bytes())
+    config = Config.from_mapping({"per-file-ignores": {"old/*.txt": ["ALL"]}}, path=str(tmp_path / ".govlint.toml"))
+    assert govlint.lint_file(tmp_path / "old" / "a.txt", config).diagnostics == ()
+    assert govlint.lint_file(tmp_path / "b.txt", config).diagnostics
 
 
 def test_severity_overrides_take_the_longest_prefix() -> None:

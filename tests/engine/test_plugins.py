@@ -317,8 +317,17 @@ def test_required_plugins_follow_pep_440(site: Path, installed: str, required: l
 
 @pytest.mark.parametrize("bad", ["test-plugin>>1", "test plugin", "test-plugin>=1.x"])
 def test_required_plugins_with_a_malformed_requirement(sample_plugins: plugins.Plugins, bad: str) -> None:
-    with pytest.raises(PluginError, match=rf"required-plugins: invalid requirement {bad!r}"):
+    with pytest.raises(PluginError, match=rf"required-plugins: invalid requirement {bad!r}") as raised:
         check_required(sample_plugins.plugins, [bad])
+    assert "\n" not in str(raised.value)  # one line (packaging's own message has the text and a caret below)
+    assert raised.value.message("zh").startswith(f"required-plugins：{bad!r} 不是有效的插件要求")
+
+
+def test_a_required_plugin_not_installed_is_said_in_chinese_by_default(sample_plugins: plugins.Plugins) -> None:
+    with pytest.raises(PluginError) as raised:
+        check_required(sample_plugins.plugins, ["govlint-gd>=1"])
+    assert raised.value.message("zh").startswith("要求的插件 'govlint-gd>=1' 未安装（已加载的插件：")
+    assert raised.value.message("en").startswith("required plugin 'govlint-gd>=1' is not installed")
 
 
 def test_loading_is_cached() -> None:
