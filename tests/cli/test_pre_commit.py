@@ -90,28 +90,40 @@ def test_the_pre_commit_hook_blocks_a_defective_report_and_passes_a_clean_one(tm
     assert skipped.returncode == 0 and "no files to check" in skipped.stdout
 
 
-def test_pre_commit_try_repo_installs_the_hook_and_skips_the_readme(tmp_path: Path) -> None:
-    """As a user trying the hook: ``pre-commit try-repo`` builds govlint from this repository in a fresh
-    environment (which needs the package index) and runs it on a repository holding a report and a README."""
+def fresh_hook_run(tmp_path: Path, command: list[str], config: dict[str, Any] | None = None) -> None:
+    """Run pre-commit (``command``, after the executable) the way a user trying the hook does, in a fresh git
+    repository holding a defective report and a README (and ``config`` as its .pre-commit-config.yaml): the
+    hook's environment is built from this repository, which needs the package index.  The report must
+    fail and the README pass."""
     pre_commit = tool("pre-commit")
     if pre_commit is None or shutil.which("git") is None:
         pytest.skip("pre-commit and git are needed to run the hook (pip install pre-commit)")
     if not (ROOT / ".git").exists():
-        pytest.skip("try-repo needs govlint's git repository (this is an unpacked sdist)")
+        pytest.skip("this needs govlint's git repository (this is an unpacked sdist)")
     if not index_reachable(tmp_path):
-        pytest.skip("the package index cannot be reached: try-repo builds the hook's environment from it")
+        pytest.skip("the package index cannot be reached: pre-commit builds the hook's environment from it")
+    yaml = pytest.importorskip("yaml")
     repo = tmp_path / "reports"
     repo.mkdir()
     git(repo, "init", "-q")
+    if config is not None:
+        (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     shutil.copy(SEEDS / "002_3957bd30f75f2ac8.txt", repo / "2023年报告.txt")  # wrong litigation totals
     (repo / "README.md").write_text("# 年度报告\n", encoding="utf-8")
     git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    command = [pre_commit, "try-repo", str(ROOT), "govlint", "--color", "never", "--all-files"]
-    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900)
+    done = subprocess.run(
+        [pre_commit, *command], cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "2023年报告.txt" in done.stdout and "GL204" in done.stdout
     assert "README.md" not in done.stdout.split("Failed", 1)[-1]
+
+
+def test_pre_commit_try_repo_installs_the_hook_and_skips_the_readme(tmp_path: Path) -> None:
+    """As a user trying the hook: ``pre-commit try-repo`` builds govlint from this repository in a fresh
+    environment and runs it on a repository holding a report and a README."""
+    fresh_hook_run(tmp_path, ["try-repo", str(ROOT), "govlint", "--color", "never", "--all-files"])
 
 
 def snippets() -> list[tuple[str, dict[str, Any]]]:
@@ -140,33 +152,14 @@ def test_the_pre_commit_snippets_name_this_repository_the_next_tag_and_a_hook_it
 
 
 def test_the_readme_snippet_works_once_the_release_is_tagged(tmp_path: Path) -> None:
-    """The README's configuration as written, in a fresh repository holding a report and a README, against a
-    clone of this repository tagged as the snippet's ``rev`` (the tag the release gets): only the address is
-    the clone's, since the snippet's is where the repository will be published."""
-    pre_commit = tool("pre-commit")
-    if pre_commit is None or shutil.which("git") is None:
-        pytest.skip("pre-commit and git are needed to run the hook (pip install pre-commit)")
-    if not (ROOT / ".git").exists():
-        pytest.skip("the snippet's rev needs govlint's git repository (this is an unpacked sdist)")
-    if not index_reachable(tmp_path):
-        pytest.skip("the package index cannot be reached: pre-commit builds the hook's environment from it")
-    yaml = pytest.importorskip("yaml")
+    """The README's configuration as written, against a clone of this repository tagged as the snippet's
+    ``rev`` (the tag the release gets): only the address is the clone's, since the snippet's is where the
+    repository will be published."""
     (_, config), _ = snippets()
     (entry,) = config["repos"]
     clone = tmp_path / "govlint"
-    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True, capture_output=True)
-    git(clone, "tag", entry["rev"])
+    if (ROOT / ".git").exists() and shutil.which("git") is not None:
+        subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True, capture_output=True)
+        git(clone, "tag", entry["rev"])
     entry["repo"] = str(clone)
-    repo = tmp_path / "reports"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    shutil.copy(SEEDS / "002_3957bd30f75f2ac8.txt", repo / "2023年报告.txt")  # wrong litigation totals
-    (repo / "README.md").write_text("# 年度报告\n", encoding="utf-8")
-    git(repo, "add", ".")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    command = [pre_commit, "run", "--color", "never", "--all-files"]
-    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900)
-    assert done.returncode == 1, done.stdout + done.stderr
-    assert "2023年报告.txt" in done.stdout and "GL204" in done.stdout
-    assert "README.md" not in done.stdout.split("Failed", 1)[-1]
+    fresh_hook_run(tmp_path, ["run", "--color", "never", "--all-files"], config)

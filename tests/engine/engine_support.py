@@ -5,7 +5,10 @@ The rules mark characters of the report text, so a test states exactly where eac
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import govlint
@@ -111,3 +114,13 @@ class SamplePlugin:
     @govlint.hookimpl
     def govlint_add_options(self) -> dict[str, Any]:
         return {"ts-limit": 3}
+
+
+def load_script(name: str) -> ModuleType:
+    """The module of ``scripts/<name>.py`` (a generator whose ``--check`` the tests run)."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

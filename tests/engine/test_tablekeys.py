@@ -9,10 +9,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import get_args
 
 import pytest
+from engine_support import load_script
 
 import govlint
 from govlint import tablekeys
@@ -22,16 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
 
 
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_table_keys", ROOT / "scripts" / "gen_table_keys.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_generated_module_is_current() -> None:
-    assert generator().main(["--check"]) == 0, "run: python scripts/gen_table_keys.py"
+    assert load_script("gen_table_keys").main(["--check"]) == 0, "run: python scripts/gen_table_keys.py"
 
 
 def test_the_types_name_every_key_of_every_format_and_the_subtotal_rows() -> None:
