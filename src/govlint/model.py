@@ -338,6 +338,34 @@ class Unplaced:
     reason: str
 
 
+#: How a report departs from the layout the grammar states (see :class:`Deviation`).
+DeviationKind = Literal["section-order", "section-repeated", "row-order", "row-repeated", "unexpected-label"]
+
+
+@attrs.frozen
+class Deviation:
+    """A fact of the parse: where the report departs from the layout the grammar states (sections 一 to 六
+    in order, each table's rows in the spec's order, once).  The parse never fails on one; what the
+    deviation holds is still read (a row out of order keeps its cells).
+
+    ``kind``: ``section-order`` (a heading after a later section's), ``section-repeated`` (a heading printed
+    again), ``row-order`` (a row after rows the spec puts after it), ``row-repeated`` (a row printed again in
+    its table), ``unexpected-label`` (a caption, header or group label where the table has no place for it:
+    a garbled header, a label among the rows).
+    """
+
+    kind: DeviationKind
+    #: The section key (``applications``), or the table's row key, group label or header text.
+    key: str
+    #: The label or heading as printed.
+    text: str
+    span: Span
+    #: The table it was printed in (None for a section heading).
+    table: str | None = None
+    #: For ``section-order``: the key of the later section printed before it.
+    after: str | None = None
+
+
 @attrs.frozen
 class Report:
     """A parsed annual report."""
@@ -358,6 +386,8 @@ class Report:
     sections: tuple[Section, ...] = ()
     tables: Tables = Tables()
     unplaced: tuple[Unplaced, ...] = ()
+    #: Where the report departs from the layout the grammar states, in printed order.
+    deviations: tuple[Deviation, ...] = ()
     #: Set when the 2021 layout keeps the 2019 single (六)其他处理 row (key ``other.all``).
     mixed_format: bool = False
     #: Byte offsets of the source where an undecodable byte sequence was replaced by U+FFFD (GL003), as the

@@ -7,25 +7,40 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
-from lark import Lark
+from lark.parsers.lalr_analysis import IntParseTable
 from parsing_support import SEEDS
 
+from govlint import parse_text
+from govlint.linter import lint_report
+from govlint.model import Positions
 from govlint.parsing import grammar
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.headings import find_section_headings
 from govlint.parsing.lexer import ReportToken, TokenStream
-from govlint.parsing.tablebuilder import ReportTrees
+from govlint.parsing.productions import MISPLACED_HEADING, TEXT, productions
+from govlint.parsing.trees import Parsed, ReportTrees
+from govlint.schema import FORMAT_2019, FORMAT_2021, ColumnSpec, PartSpec, RowSpec, TableSpec
 
 
-def test_grammar_text_is_the_repository_file() -> None:
+def test_grammar_text_is_the_repository_skeleton_and_the_generated_productions() -> None:
     repository = Path(__file__).resolve().parents[2] / "grammars" / "report.lark"
-    assert grammar.grammar_text() == repository.read_text(encoding="utf-8")
+    text = grammar.grammar_text()
+    assert text.startswith(repository.read_text(encoding="utf-8").rstrip("\n"))
+    # every row of every format's standard tables is a terminal of its own, named from its key
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        for key in fmt.application_keys:
+            if key != "other.all":  # printed like the group label (六)其他处理: the group's terminal
+                assert productions().name("applications", "row", key) in text
+    assert "APPLICATIONS__DENIED_STATE_SECRET" in text
+    assert "ACTIVE_DISCLOSURE__PROCUREMENT" in text  # a 2019 row
+    assert "ACTIVE_DISCLOSURE__CAPTION_9" in text
 
 
 def test_parser_is_lalr_and_built_once() -> None:
     parser = grammar.parser()
-    assert parser.options.parser == "lalr"
+    assert isinstance(parser.conf.parse_table, IntParseTable)  # Lark's LALR tables
     assert grammar.parser() is parser
 
 
@@ -37,12 +52,13 @@ def test_cache_is_written_then_loaded(tmp_path: Path, monkeypatch: pytest.Monkey
         (cached,) = tmp_path.glob("report-*.lark-tables")
         grammar.parser.cache_clear()
         loaded = grammar.parser()
-        assert loaded is not built and isinstance(loaded, Lark)
+        assert loaded is not built and isinstance(loaded, grammar.ReportParser)
+        assert loaded.conf.states == built.conf.states
         assert cached.stat().st_size > 0
         # a corrupt cache file is rebuilt, never an error
         cached.write_bytes(b"not a pickle")
         grammar.parser.cache_clear()
-        assert isinstance(grammar.parser(), Lark)
+        assert isinstance(grammar.parser(), grammar.ReportParser)
     finally:
         grammar.parser.cache_clear()
 
@@ -52,7 +68,7 @@ def test_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert grammar.cache_dir() is None
     grammar.parser.cache_clear()
     try:
-        assert isinstance(grammar.parser(), Lark)
+        assert isinstance(grammar.parser(), grammar.ReportParser)
     finally:
         grammar.parser.cache_clear()
 
@@ -69,68 +85,201 @@ def test_a_fresh_process_parses_with_the_cached_tables(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Trees: given tokens, this structure (the Transformer of parsing/tablebuilder.py)
+# Trees: given tokens, this structure (the Transformer of parsing/trees.py)
 # ---------------------------------------------------------------------------------------------------------
 
+#: A plugin's table, to see it join the generated grammar.
+STOCK = TableSpec(
+    id="records_stock",
+    title="档案库存情况表",
+    captions=("档案库存情况",),
+    parts=(
+        PartSpec(
+            (ColumnSpec("paper", "纸质档案"), ColumnSpec("total", "档案合计")),
+            (RowSpec("opening", "年初库存"), RowSpec("added", "本年新增"), RowSpec("closing", "年末库存")),
+        ),
+    ),
+)
 
-def _token(kind: str, text: str = "", table: str = "") -> ReportToken:
-    token = ReportToken(kind, text, start_pos=0, end_pos=len(text))
-    token.table = table
+
+def _token(kind: str, text: str = "", start: int = 0) -> ReportToken:
+    return ReportToken(kind, text, start_pos=start, end_pos=start + len(text))
+
+
+def _heading(number: int, text: str, start: int = 0) -> ReportToken:
+    [found] = find_section_headings(text)
+    token = _token(f"SECTION_{number}", text, start)
+    token.heading = found._replace(start=start, end=start + len(text))
     return token
 
 
-def _trees(*tokens: ReportToken) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    tree = grammar.parser().parse(TokenStream(list(tokens), []))
-    return [
-        (t.rule, t.begin.table, [(name, str(label)) for name, label, _ in t.entries if label is not None])
-        for t in ReportTrees().transform(tree).tables
-    ]
+def _parse(tokens: list[ReportToken], described: tuple[TableSpec, ...] = ()) -> Parsed:
+    rules = productions(described)
+    text = [" "] * max((token.end_pos or 0 for token in tokens), default=0)
+    for token in tokens:
+        text[token.start_pos or 0 : token.end_pos] = str(token)
+    text = "".join(text)
+    tree, unexpected = grammar.parse(TokenStream(tokens, []), rules)
+    return ReportTrees(rules, Positions(text), text, unexpected).transform(tree)
 
 
-def test_tokens_form_tables_between_headings_and_prose() -> None:
-    found = _trees(
-        _token("HEADING", "二、主动公开政府信息情况"),
-        _token("A20_BEGIN"),
-        _token("CAPTION", "第二十条第（一）项"),
-        _token("INFO", "信息内容"),
-        _token("A20_COL", "本年制发件数"),
-        _token("A20_ROW", "规章"),
-        _token("TEXT", "（说明）"),
-        _token("X_BEGIN", table="fujian_fee"),
-        _token("X_CAPTION", "信息处理费收取情况"),
-        _token("X_HEAD", "通知收取件数"),
-        _token("HEADING", "三、收到和处理政府信息公开申请情况"),
-        _token("APP_BEGIN"),
-        _token("APP_ROW", "本年新收政府信息公开申请数量"),
-        _token("ANON", "7.其他"),
+def _tables(parsed: Parsed) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [(t.table, [(name, str(label)) for name, label, _ in t.entries if label is not None]) for t in parsed.tables]
+
+
+def test_tokens_form_tables_inside_sections() -> None:
+    found = _parse(
+        [
+            _heading(2, "二、主动公开政府信息情况"),
+            _token("ACTIVE_DISCLOSURE__BEGIN"),
+            _token("ACTIVE_DISCLOSURE__CAPTION_1", "第二十条第（一）项"),
+            _token("ACTIVE_DISCLOSURE__HEADER", "信息内容"),
+            _token("ACTIVE_DISCLOSURE__HEADER", "本年制发件数"),
+            _token("ACTIVE_DISCLOSURE__REGULATIONS", "规章"),
+            _token("ACTIVE_DISCLOSURE__END"),
+            _token(TEXT, "（说明）"),
+            _token("RECORDS_STOCK__BEGIN"),
+            _token("RECORDS_STOCK__CAPTION", "档案库存情况"),
+            _token("RECORDS_STOCK__HEADER", "纸质档案"),
+            _token("RECORDS_STOCK__OPENING", "年初库存"),
+            _token("RECORDS_STOCK__CLOSING", "年末库存"),
+            _token("RECORDS_STOCK__END"),
+            _heading(3, "三、收到和处理政府信息公开申请情况"),
+            _token("APPLICATIONS__BEGIN"),
+            _token("APPLICATIONS__NEW_RECEIVED", "本年新收政府信息公开申请数量"),
+            _token("APPLICATIONS__ANON", "7.其他"),
+            _token("APPLICATIONS__END"),
+        ],
+        (STOCK,),
     )
-    assert found == [
-        ("art20", "", [("caption", "第二十条第（一）项"), ("a20_header", "信息内容"), ("a20_header", "本年制发件数"),
-                       ("a20_row", "规章")]),
-        ("described", "fujian_fee", [("x_caption", "信息处理费收取情况"), ("x_header", "通知收取件数")]),
-        ("applications", "", [("app_row", "本年新收政府信息公开申请数量"), ("anon_row", "7.其他")]),
+    assert _tables(found) == [
+        ("active_disclosure", [("caption", "第二十条第（一）项"), ("header", "信息内容"), ("header", "本年制发件数"),
+                               ("row", "规章")]),
+        ("records_stock", [("caption", "档案库存情况"), ("header", "纸质档案"), ("row", "年初库存"),
+                           ("row", "年末库存")]),
+        ("applications", [("row", "本年新收政府信息公开申请数量"), ("anon", "7.其他")]),
     ]  # fmt: skip
+    assert [s.key for s in found.sections] == ["active_disclosure", "applications"]
+    assert found.deviations == ()
+
+
+def test_a_plugin_table_joins_the_generated_grammar_with_its_rows_in_order() -> None:
+    rules = productions((STOCK,))
+    assert rules.text != productions().text
+    assert "table_records_stock: RECORDS_STOCK__BEGIN" in rules.text
+    opening, added, closing = (rules.name("records_stock", "row", key) for key in ("opening", "added", "closing"))
+    assert rules.text.index(opening) < rules.text.index(added) < rules.text.index(closing)
+    # the parser (and its cache file) is the generated grammar's: another set of tables, another parser
+    assert grammar.parser((STOCK,)) is not grammar.parser()
+    # a table the standard grammar does not know is no terminal of it
+    assert all(t.table != "records_stock" for t in productions().terminals.values())
 
 
 def test_cells_printed_before_the_first_label_stay_with_the_begin_marker() -> None:
-    begin = _token("RL_BEGIN")
+    begin = _token("REVIEW_LITIGATION__BEGIN")
     begin.atoms = (Atom(AtomKind.NUM, "3", 0, 1, 0, None, 0, Layout.RUN),)
-    tree = grammar.parser().parse(TokenStream([begin, _token("RL_HEAD", "行政复议")], []))
-    [table] = ReportTrees().transform(tree).tables
+    [table] = _parse([begin, _token("REVIEW_LITIGATION__HEADER", "行政复议"), _token("REVIEW_LITIGATION__END")]).tables
     assert [(name, label and str(label), [a.raw for a in atoms]) for name, label, atoms in table.entries] == [
         ("cells", None, ["3"]),
-        ("rl_header", "行政复议", []),
+        ("header", "行政复议", []),
     ]
 
 
-def test_headings_come_from_the_tree_in_printed_order() -> None:
-    text = "一、总体情况\n本年度……\n二、主动公开政府信息情况\n"
-    found = find_section_headings(text)
-    tokens = []
-    for heading in found:
-        token = _token("HEADING", text[heading.start : heading.end])
-        token.heading = heading
-        tokens += [token, _token("TEXT", "本年度……")]
-    parsed = ReportTrees().transform(grammar.parser().parse(TokenStream(tokens, [])))
-    assert [h.spec.key for h in parsed.headings] == ["overview", "active_disclosure"]
-    assert parsed.tables == ()
+def test_a_row_out_of_order_or_printed_twice_is_a_deviation_and_keeps_its_cells() -> None:
+    twice = _token("APPLICATIONS__GRANTED", "(一)予以公开", 40)
+    twice.atoms = (Atom(AtomKind.NUM, "5", 60, 61, 0, None, 0, Layout.PIPE),)
+    found = _parse(
+        [
+            _token("APPLICATIONS__BEGIN"),
+            _token("APPLICATIONS__NEW_RECEIVED", "一、本年新收政府信息公开申请数量", 0),
+            _token("APPLICATIONS__GRANTED", "(一)予以公开", 20),
+            _token("APPLICATIONS__CARRIED_OVER", "二、上年结转政府信息公开申请数量", 30),
+            twice,
+            _token("APPLICATIONS__HEADER", "自然人", 70),
+            _token("APPLICATIONS__RESULTS_TOTAL", "(七)总计", 80),
+            _token("APPLICATIONS__END", "", 90),
+        ]
+    )
+    # every label is in its table, in printed order: the builder reads the misplaced ones too
+    assert [(name, str(label)) for name, label, _ in found.tables[0].items] == [
+        ("row", "一、本年新收政府信息公开申请数量"),
+        ("row", "(一)予以公开"),
+        ("row", "二、上年结转政府信息公开申请数量"),
+        ("row", "(一)予以公开"),
+        ("header", "自然人"),
+        ("row", "(七)总计"),
+    ]
+    assert [a.raw for a in found.tables[0].items[3][2]] == ["5"]
+    assert [(d.kind, d.key, d.table, d.span.start) for d in found.deviations] == [
+        ("row-order", "carried_over", "applications", 30),
+        ("row-repeated", "granted", "applications", 40),
+        ("unexpected-label", "自然人", "applications", 70),
+    ]
+
+
+def test_sections_out_of_order_or_repeated_are_deviations_and_still_sections() -> None:
+    found = _parse(
+        [
+            _token(TEXT, "某某县2024年政府信息公开工作年度报告"),
+            _heading(1, "一、总体情况", 100),
+            _heading(3, "三、收到和处理政府信息公开申请情况", 200),
+            _token(TEXT, "本年度……", 230),
+            _heading(2, "二、主动公开政府信息情况", 300),
+            _heading(3, "三、收到和处理政府信息公开申请情况", 400),
+            _heading(4, "四、政府信息公开行政复议、行政诉讼情况", 500),
+        ]
+    )
+    assert [s.number for s in found.sections] == [1, 3, 2, 3, 4]
+    assert [(d.kind, d.key, d.after, d.span.start) for d in found.deviations] == [
+        ("section-order", "active_disclosure", "applications", 300),
+        ("section-repeated", "applications", None, 400),
+    ]
+    assert found.tables == ()
+
+
+def test_a_misplaced_heading_is_fed_as_the_grammar_s_misplaced_heading() -> None:
+    rules = productions()
+    assert MISPLACED_HEADING in rules.text
+    tree, unexpected = grammar.parse(
+        TokenStream([_heading(2, "二、主动公开政府信息情况"), _heading(1, "一、总体情况", 20)], []), rules
+    )
+    assert [child.data for child in tree.children[0].children[1:]] == ["misplaced_heading"]
+    assert [(u.kind, str(u.token)) for u in unexpected] == [("section-order", "一、总体情况")]
+
+
+def test_every_order_of_a_table_s_tokens_parses() -> None:
+    """Never a parse failure: the applications table's labels reversed, each printed twice, headers last."""
+    rules = productions()
+    names = [
+        name for name, t in rules.terminals.items() if t.table == "applications" and t.item not in ("begin", "end")
+    ]
+    labels = [_token(name, name, i) for i, name in enumerate(reversed(names * 2))]
+    parsed = _parse([_token("APPLICATIONS__BEGIN"), *labels, _token("APPLICATIONS__END")])
+    assert len(parsed.tables[0].items) == len(labels)
+    assert parsed.deviations
+
+
+def test_a_report_parsed_with_its_deviations() -> None:
+    report = parse_text(
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n三、收到和处理政府信息公开申请情况\n"
+        "本年度未收到申请。\n二、主动公开政府信息情况\n本年度……\n"
+    )
+    assert [s.key for s in report.sections] == ["overview", "applications", "active_disclosure"]
+    [deviation] = report.deviations
+    assert (deviation.kind, deviation.key, deviation.after, deviation.span.line) == (
+        "section-order",
+        "active_disclosure",
+        "applications",
+        6,
+    )
+
+
+def test_gl102_reports_the_grammar_s_facts_not_a_second_reading() -> None:
+    report = parse_text(
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n三、收到和处理政府信息公开申请情况\n"
+        "本年度未收到申请。\n二、主动公开政府信息情况\n本年度……\n二、主动公开政府信息情况\n"
+    )
+    found = [(d.key, d.location.line) for d in lint_report(report).diagnostics if d.code == "GL102"]
+    assert found == [("section.active_disclosure.order", 6), ("section.active_disclosure.duplicate", 8)]
+    # the sections alone are no finding: the rule reads the deviations the parse recorded
+    assert not [d for d in lint_report(attrs.evolve(report, deviations=())).diagnostics if d.code == "GL102"]

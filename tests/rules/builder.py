@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from govlint import parse_text
 from govlint.model import (
     Cell,
     CellStatus,
@@ -362,6 +363,7 @@ def make_report(
         sections=tuple(built_sections),
         tables=Tables(**tables),
         mixed_format=mixed,
+        deviations=parse_text(full).deviations,  # the grammar's facts about the text written (GL102)
     )
 
 

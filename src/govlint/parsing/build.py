@@ -1,4 +1,5 @@
-"""Text to :class:`govlint.model.Report`: headings and facts, lexer, grammar, table builder, sections."""
+"""Text to :class:`govlint.model.Report`: lexer, facts, the generated grammar, its tree as sections, tables
+and deviations."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from contextlib import contextmanager
 
 from lark.exceptions import LarkError
 
-from govlint.model import FormatName, Positions, Report, Section, Tables, Unplaced
+from govlint.model import FormatName, Positions, Report, Tables, Unplaced
 from govlint.parsing.facts import extract_facts
-from govlint.parsing.grammar import parser
-from govlint.parsing.headings import HeadingMatch, find_section_headings
+from govlint.parsing.grammar import parse
 from govlint.parsing.labels import catalogue, find_labels
 from govlint.parsing.lexer import tokenize
+from govlint.parsing.productions import productions
 from govlint.parsing.tablebuilder import TablesResult, build_tables
+from govlint.parsing.trees import Parsed, ReportTrees, sections
 from govlint.schema import TableSpec, expected_format, fold
 from govlint.sources.document import Document
 
@@ -48,15 +50,18 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     text = document.text
     folded = fold(text)
     index = Positions(text, document.origins)
-    headings = find_section_headings(text)
-    facts = extract_facts(document, index, headings)
-    stream = tokenize(text, folded, find_labels(folded, catalogue(described)), headings)
+    grammar = productions(described)
+    stream = tokenize(text, folded, find_labels(folded, catalogue(described)), grammar)
+    facts = extract_facts(document, index, stream.headings)
     try:
-        result = build_tables(parser().parse(stream), index, text, described)
-    except LarkError as error:  # the grammar accepts every token sequence the lexer makes; keep the report
+        tree, unexpected = parse(stream, grammar)
+        parsed = ReportTrees(grammar, index, text, unexpected).transform(tree)
+        result = build_tables(parsed, index, text, described)
+    except LarkError as error:  # the parse takes every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
         problem = Unplaced("document", "", span, f"grammar: {error}")
-        result = TablesResult(Tables(), None, False, (problem,), tuple(headings))
+        parsed = Parsed(tuple(sections(text, stream.headings, index)), stream.headings, (), ())
+        result = TablesResult(Tables(), None, False, (problem,))
     return Report(
         path=document.path,
         text=text,
@@ -71,9 +76,10 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         dates=facts.dates,
         statistics_period=facts.statistics_period,
         metadata=facts.metadata,
-        sections=_sections(text, result.headings, index),
+        sections=parsed.sections,
         tables=result.tables,
         unplaced=result.unplaced,
+        deviations=parsed.deviations,
         mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",
         replaced_bytes=document.replaced_bytes,
         described=described,
@@ -92,23 +98,3 @@ def _format(result: TablesResult, report_year: int | None) -> FormatName:
         return "2021"
     expected = expected_format(report_year) if report_year is not None else None
     return expected if expected is not None else "unknown"
-
-
-def _sections(text: str, headings: Sequence[HeadingMatch], index: Positions) -> tuple[Section, ...]:
-    sections = []
-    for number, heading in enumerate(headings):
-        stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
-        raw = text[heading.end : stop]
-        body = raw.strip()
-        body_start = heading.end + (raw.find(body) if body else 0)
-        sections.append(
-            Section(
-                heading.spec.number,
-                heading.spec.key,
-                heading.title,
-                index.span(heading.start, heading.end),
-                body,
-                index.span(body_start, body_start + len(body)),
-            )
-        )
-    return tuple(sections)

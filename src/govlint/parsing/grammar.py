@@ -1,44 +1,57 @@
-"""The Lark LALR parser for ``grammars/report.lark``: loaded once, its tables cached between processes.
+"""The Lark LALR parser of the generated grammar (:mod:`govlint.parsing.productions`): built once per set of
+tables, its tables cached between processes, and the parse that turns what the grammar has no place for into
+deviations instead of failing.
 
-Building the LALR tables in a fresh process takes about 40 ms; loading them about 2.5 ms (measured for this
-grammar, docs/security.md), so the cache still pays for itself on every cold ``govlint check``.  The first
-parse in a process builds the parser (or loads it from the user's cache directory), later parses reuse it.
-The cache file is keyed by the grammar text and the Lark and Python versions, written atomically, and
-skipped silently when the directory cannot be written.  ``GOVLINT_CACHE_DIR`` overrides its place; setting
-it to an empty string disables the cache.
+Building the LALR tables in a fresh process takes about 170 ms; loading them a few ms (docs/security.md), so
+the cache pays for itself on every cold ``govlint check``.  The first parse in a process builds the parser
+(or loads it from the user's cache directory), later parses reuse it.  The cache file is keyed by the
+generated grammar text (a plugin's tables included) and the Lark and Python versions, written atomically,
+and skipped silently when the directory cannot be written.  ``GOVLINT_CACHE_DIR`` overrides its place;
+setting it to an empty string disables the cache.
 
 Lark stores its tables with :mod:`pickle`, which can carry code, so a cache file is loaded only when it and
 its folder belong to the user and nobody else can write to them; any other is ignored and rebuilt.
+
+**Deviations.**  The grammar states the printed order; real reports break it.  The parse feeds the lexer's
+tokens one by one to Lark's interactive LALR parser.  A section heading the grammar cannot take there (out
+of order, or printed again) is fed as ``MISPLACED_HEADING``, which every place between items accepts; any
+other token it cannot take (a row out of order or printed twice, a header label among the rows) is left out
+of the tree and recorded as :class:`Unexpected`, with the table it was printed in, so the builder still
+reads its cells.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import stat
 import sys
 import tempfile
-from functools import cache
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
 
 import lark
-from lark import Lark
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedToken
+from lark.grammar import Rule
+from lark.parse_tree_builder import ParseTreeBuilder
+from lark.parsers.lalr_analysis import Action, ParseTableBase, Reduce, Shift
+from lark.parsers.lalr_parser_state import ParseConf, ParserState
 
-from govlint.parsing.lexer import StreamLexer
+from govlint.model import DeviationKind
+from govlint.parsing.lexer import ReportToken, TokenStream
+from govlint.parsing.productions import MISPLACED_HEADING, Productions, productions
+from govlint.schema import TableSpec
 
-GRAMMAR_NAME = "report.lark"
+#: What a cache file holds: Lark's parse table and rules, pickled (another layout gets another file).
+_FORMAT = "govlint.parsing.grammar/parse-table"
 
 
-def grammar_text() -> str:
-    """The grammar shipped in the wheel (``govlint/grammars``), or the repository's for an editable install."""
-    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    repository = os.path.dirname(os.path.dirname(package))
-    for path in (os.path.join(package, "grammars", GRAMMAR_NAME), os.path.join(repository, "grammars", GRAMMAR_NAME)):
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as stream:
-                return stream.read()
-    from importlib import resources  # govlint imported from a zip archive
-
-    return resources.files("govlint").joinpath("grammars", GRAMMAR_NAME).read_text(encoding="utf-8")
+def grammar_text(described: tuple[TableSpec, ...] = ()) -> str:
+    """The whole grammar of a report with the standard tables and ``described`` (generated)."""
+    return productions(described).text
 
 
 def cache_dir() -> str | None:
@@ -59,8 +72,35 @@ def cache_dir() -> str | None:
     return os.path.join(base, "govlint")
 
 
-def _build(text: str) -> Lark:
-    return Lark(text, parser="lalr", lexer=StreamLexer, start="start")
+class ReportParser:
+    """The LALR tables of a generated grammar, ready to parse: Lark's parser state machine and the callbacks
+    that build its tree (what ``Lark(..., parser="lalr")`` parses with, without its text lexer)."""
+
+    __slots__ = ("conf",)
+
+    def __init__(self, table: ParseTableBase[int], rules: list[Rule]) -> None:
+        builder = ParseTreeBuilder(rules, Tree, False, False, True)  # type: ignore[no-untyped-call]
+        callbacks = builder.create_callback(None)  # type: ignore[no-untyped-call]
+        self.conf: ParseConf[int] = ParseConf(table, callbacks, "start")
+
+    def start(self) -> ParserState[int]:
+        """A parse at its first token."""
+        return ParserState(self.conf, None)  # type: ignore[arg-type]  # tokens are fed, never lexed
+
+
+def _build(text: str) -> tuple[ParseTableBase[int], list[Rule]]:
+    built = Lark(text, parser="lalr", lexer="basic", start="start")
+    return built.parser.parser.parser.parse_table, built.rules
+
+
+def _action(name: str) -> Action:
+    """Lark's Shift or Reduce (the parser tells them by identity): how the cache file names them."""
+    return Shift if name == "Shift" else Reduce
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> tuple[Callable[[str], Action], tuple[str]]:
+        return (_action, (obj.name,)) if isinstance(obj, Action) else NotImplemented
 
 
 def _private(info: os.stat_result) -> bool:
@@ -69,8 +109,8 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == owner and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _load(path: str) -> Lark | None:
-    """The cached parser at ``path``, or None when it is missing, broken, or not safe to unpickle."""
+def _load(path: str) -> tuple[ParseTableBase[int], list[Rule]] | None:
+    """The cached parser tables at ``path``, or None when missing, broken, or not safe to unpickle."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
@@ -79,18 +119,21 @@ def _load(path: str) -> Lark | None:
         if not (_private(os.fstat(handle)) and _private(os.stat(os.path.dirname(path)))):
             return None
         try:
-            return Lark.load(stream)
+            table, rules = pickle.load(stream)
         except Exception:  # a partial or stale cache only means building again
             return None
+    if isinstance(table, ParseTableBase) and isinstance(rules, list) and all(isinstance(r, Rule) for r in rules):
+        return table, rules
+    return None
 
 
-def _save(built: Lark, directory: str, path: str) -> None:
+def _save(built: tuple[ParseTableBase[int], list[Rule]], directory: str, path: str) -> None:
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".report-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                built.save(stream)
+                _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(built)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
@@ -101,23 +144,65 @@ def _save(built: Lark, directory: str, path: str) -> None:
 
 def cache_path(text: str, directory: str) -> str:
     """The cache file for the grammar ``text`` with this Lark and Python."""
-    key = hashlib.sha256(
-        "\0".join((text, lark.__version__, sys.version, StreamLexer.__module__)).encode("utf-8")
-    ).hexdigest()[:20]
+    key = hashlib.sha256("\0".join((text, lark.__version__, sys.version, _FORMAT)).encode("utf-8")).hexdigest()[:20]
     return os.path.join(directory, f"report-{key}.lark-tables")
 
 
-@cache
-def parser() -> Lark:
-    """The report parser (built or loaded on first use)."""
-    text = grammar_text()
+@lru_cache(maxsize=8)
+def parser(described: tuple[TableSpec, ...] = ()) -> ReportParser:
+    """The parser of the standard tables and ``described`` (built or loaded on first use)."""
+    text = grammar_text(described)
     directory = cache_dir()
     if directory is None:
-        return _build(text)
+        return ReportParser(*_build(text))
     path = cache_path(text, directory)
     loaded = _load(path)
     if loaded is not None:
-        return loaded
+        return ReportParser(*loaded)
     built = _build(text)
     _save(built, directory, path)
-    return built
+    return ReportParser(*built)
+
+
+class Unexpected(NamedTuple):
+    """A token the grammar had no place for, left out of the tree: what kind of deviation it is and the
+    BEGIN marker of the table it was printed in (None outside tables)."""
+
+    kind: DeviationKind
+    token: ReportToken
+    begin: ReportToken | None
+
+
+def parse(stream: TokenStream, grammar: Productions) -> tuple[Tree[ReportToken], list[Unexpected]]:
+    """The tree of ``stream`` and the tokens the grammar had no place for (never fails on a token order)."""
+    state = parser(grammar.described).start()
+    unexpected: list[Unexpected] = []
+    terminals, begins = grammar.terminals, grammar.begins
+    begin: ReportToken | None = None
+    rows: set[str] = set()
+    sections: set[str] = set()
+    feed = state.feed_token
+    for token in stream.tokens:
+        meaning = terminals.get(token.type)
+        if token.type in begins:
+            begin, rows = token, set()
+        elif meaning is None or meaning.item == "section":
+            begin = None  # outside tables
+        try:
+            feed(token)
+        except UnexpectedToken:
+            if meaning is not None and meaning.item == "section":
+                repeated = meaning.key in sections
+                unexpected.append(Unexpected("section-repeated" if repeated else "section-order", token, None))
+                feed(token.renamed(MISPLACED_HEADING))
+            elif meaning is not None and meaning.item == "row":
+                repeated = meaning.key in rows
+                unexpected.append(Unexpected("row-repeated" if repeated else "row-order", token, begin))
+            else:
+                unexpected.append(Unexpected("unexpected-label", token, begin))
+        if meaning is not None and meaning.item == "section":
+            sections.add(meaning.key)
+        elif meaning is not None and meaning.item == "row":
+            rows.add(meaning.key)
+    tree: Tree[ReportToken] = state.feed_token(Token("$END", ""), True)
+    return tree, unexpected

@@ -1,6 +1,9 @@
-"""The lexer: text to the token stream the grammar reads.
+"""The lexer: text to the token stream the grammar reads, each token named by the generated grammar
+(:class:`govlint.parsing.productions.Productions`).
 
-1. Labels of the three tables are found everywhere (:func:`govlint.parsing.labels.find_labels`).
+0. Section headings are recognised by their text (:func:`govlint.parsing.headings.find_section_headings`):
+   a token ``SECTION_N`` each.
+1. Labels of the tables are found everywhere (:func:`govlint.parsing.labels.find_labels`).
 2. Runs of labels of one table, not interrupted by a section heading or running text, form a table
    *region*; a region that does not look like a table (a heading mentioning 行政复议, a sentence naming
    行政许可) is dropped and its labels are read as prose.  A region extends past its last label over the
@@ -8,8 +11,9 @@
 3. Each region is split into physical rows in its own layout (:mod:`govlint.parsing.cells`); each label
    becomes a token that carries the cells printed after it; cells before a row's label are label-column
    filler and are dropped; a row of values without a known label becomes an
-   anonymous row (``ANON``) that the builder places by position.  Everything outside regions is
-   ``HEADING`` or ``TEXT``.
+   anonymous row (``…__ANON``) that the builder places by position.  A region's tokens are a BEGIN
+   marker, its labels (a row's own terminal, named from its key), an END marker.  Everything outside
+   regions is a heading or ``TEXT``.
 
 Tokens are :class:`ReportToken` objects (Lark tokens) that carry the label hit and its cell atoms, or the
 heading they stand for.  See ``docs/parsing.md``.
@@ -19,13 +23,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, NamedTuple, cast
 
 from lark import Token
-from lark.common import LexerConf
-from lark.lexer import Lexer
 
 from govlint.parsing.cells import (
     CONVERTER_LINE,
@@ -39,30 +41,14 @@ from govlint.parsing.cells import (
     region_rows,
     run_tail_end,
 )
-from govlint.parsing.headings import HeadingMatch
-from govlint.parsing.labels import Family, LabelHit, LabelKind, TableKey
+from govlint.parsing.headings import HeadingMatch, find_section_headings
+from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, TableKey
 from govlint.parsing.numbering import starts_with_numbering
+from govlint.parsing.productions import TEXT, Productions
 
-#: Every terminal the grammar declares, by the lexer's name for it.  A table a plugin describes opens with
-#: ``X_BEGIN``, which names its table.
-BEGIN = {Family.ART20: "A20_BEGIN", Family.APPLICATIONS: "APP_BEGIN", Family.REVIEW: "RL_BEGIN"}
-DESCRIBED_BEGIN = "X_BEGIN"
-_HIT_TERMINAL = {
-    LabelKind.CAPTION: "CAPTION",
-    LabelKind.INFO: "INFO",
-    LabelKind.A20_COLUMN: "A20_COL",
-    LabelKind.A20_ROW: "A20_ROW",
-    LabelKind.NOTE: "NOTE",
-    LabelKind.APP_HEADER: "APP_HEAD",
-    LabelKind.APP_GROUP: "GROUP",
-    LabelKind.APP_ROW: "APP_ROW",
-    LabelKind.RL_HEADER: "RL_HEAD",
-    LabelKind.CAPTION_OF: "X_CAPTION",
-    LabelKind.HEADER_OF: "X_HEAD",
-    LabelKind.ROW_OF: "X_ROW",
-}
 #: Labels of a described table that open it on their own: its caption and its header cells.
 _OPENING = frozenset({LabelKind.CAPTION_OF, LabelKind.HEADER_OF})
+_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
 
 #: Labels that open a table on their own; others only continue one.
 _STRONG = {
@@ -90,7 +76,7 @@ class ReportToken(Token):
     were a quarter of the lexer's memory (docs/performance.md).
     """
 
-    __slots__ = ("atoms", "heading", "hit", "label_atoms", "row", "table")
+    __slots__ = ("atoms", "heading", "hit", "label_atoms", "row", "seq", "table")
 
     hit: LabelHit | None
     #: In a table: the cells printed after this label (after a BEGIN marker: before the first label), in order.
@@ -100,15 +86,24 @@ class ReportToken(Token):
     label_atoms: tuple[Atom, ...]
     #: The physical row a label or cell is printed in (-1 outside tables).
     row: int
-    #: For ``X_BEGIN``: the id of the described table it opens.
+    #: In a table: its id.
     table: str
+    #: The token's place in its stream.
+    seq: int
 
     def __new__(cls, *args: Any, **kwargs: Any) -> ReportToken:  # every way Lark makes a token comes here
         token = cast(ReportToken, super().__new__(cls, *args, **kwargs))
         token.hit = token.heading = None
         token.atoms = token.label_atoms = ()
-        token.row = -1
+        token.row = token.seq = -1
         token.table = ""
+        return token
+
+    def renamed(self, kind: str) -> ReportToken:
+        """This token as a token of the terminal ``kind`` (what it stands for kept)."""
+        token = ReportToken(kind, str(self), start_pos=self.start_pos, end_pos=self.end_pos)
+        token.hit, token.heading, token.atoms, token.label_atoms = self.hit, self.heading, self.atoms, self.label_atoms
+        token.row, token.table, token.seq = self.row, self.table, self.seq
         return token
 
 
@@ -297,17 +292,23 @@ def _region(text: str, folded: str, group: tuple[TableKey, Sequence[LabelHit]], 
 
 
 class TokenStream:
-    """The lexer's output for one document, handed to Lark as custom input."""
+    """The lexer's output for one document, handed to Lark as custom input: its tokens (numbered in order),
+    the table regions and the section headings."""
 
-    __slots__ = ("regions", "tokens")
+    __slots__ = ("headings", "regions", "tokens")
 
-    def __init__(self, tokens: list[ReportToken], regions: list[Region]) -> None:
+    def __init__(self, tokens: list[ReportToken], regions: list[Region], headings: Sequence[HeadingMatch] = ()) -> None:
+        for index, token in enumerate(tokens):
+            token.seq = index
         self.tokens = tokens
         self.regions = regions
+        self.headings = tuple(headings)
 
 
-def tokenize(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequence[HeadingMatch]) -> TokenStream:
-    """Tokens for the whole document: headings, prose and the tokens of every table region."""
+def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Productions) -> TokenStream:
+    """Tokens for the whole document, named by ``grammar``: section headings (recognised by their text),
+    prose and the tokens of every table region."""
+    headings = find_section_headings(text)
     regions = find_regions(text, folded, hits, headings)
     tokens: list[ReportToken] = []
     marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
@@ -322,30 +323,42 @@ def tokenize(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequenc
         if isinstance(mark, Region):
             rows = region_rows(text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id)
             row_id = rows[-1].row_id + 1 if rows else row_id
-            tokens.extend(_region_tokens(text, mark, rows))
+            tokens.extend(_region_tokens(text, mark, rows, grammar))
         else:
-            token = _token("HEADING", text, start, end)
+            token = _token(grammar.name("", "section", str(mark.spec.number)), text, start, end)
             token.heading = mark
             tokens.append(token)
         position = end
     _prose(tokens, text, position, len(text))
-    return TokenStream(tokens, regions)
+    return TokenStream(tokens, regions, headings)
 
 
 def _prose(tokens: list[ReportToken], text: str, start: int, end: int) -> None:
     if text[start:end].strip():
-        tokens.append(_token("TEXT", text, start, end))
+        tokens.append(_token(TEXT, text, start, end))
 
 
-def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> list[ReportToken]:
-    """The tokens of one table region: a BEGIN marker, then labels; each token carries the cells printed
-    after it (the BEGIN marker those printed before the first label)."""
+def _terminal(grammar: Productions, table: str, label: Label) -> str:
+    """The grammar's terminal for a label of ``table``: its row, caption or group, or the table's header."""
+    if label.kind in _ROW_KINDS:
+        return grammar.name(table, "row", label.key)
+    if label.kind is LabelKind.CAPTION:
+        return grammar.name(table, "caption", str(label.item))
+    if label.kind is LabelKind.CAPTION_OF:
+        return grammar.name(table, "caption")
+    if label.kind is LabelKind.APP_GROUP:
+        return grammar.name(table, "group", label.key)
+    return grammar.name(table, "header")
+
+
+def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow], grammar: Productions) -> list[ReportToken]:
+    """The tokens of one table region: a BEGIN marker, then labels, then an END marker; each label carries
+    the cells printed after it (the BEGIN marker those printed before the first label)."""
     family = region.family
-    if isinstance(family, Family):
-        tokens = [_token(BEGIN[family], text, region.start, region.start)]
-    else:
-        tokens = [_token(DESCRIBED_BEGIN, text, region.start, region.start)]
-        tokens[0].table = family
+    table = family.value if isinstance(family, Family) else family
+    anon = grammar.name(table, "anon")
+    tokens = [_token(grammar.name(table, "begin"), text, region.start, region.start)]
+    tokens[0].table = table
     pending: list[Atom] = []
     rows_started = False
     run_rows = family is Family.APPLICATIONS and region.layout is Layout.RUN  # words between numbers may be rows
@@ -372,28 +385,29 @@ def _region_tokens(text: str, region: Region, rows: Sequence[PhysicalRow]) -> li
                 atoms = [a for a in items if isinstance(a, Atom)]
                 # the row's first value; in a row of placeholders only (/ / /), its first placeholder
                 first_value = next((a for a in atoms if a.kind is not AtomKind.EMPTY), atoms[0])
-                add(_anon(text, leading, first_value, row_id))
+                add(_anon(anon, text, leading, first_value, row_id))
                 items = [a for a in items if a not in leading]
         for item in items:
             if isinstance(item, LabelHit):
                 label = item.label(family)
                 if label is None:
                     continue
-                kind = _HIT_TERMINAL[label.kind]
-                if kind == "APP_ROW":
+                if label.kind is LabelKind.APP_ROW:
                     rows_started = True
-                elif kind == "APP_HEAD" and rows_started:
-                    kind = "ANON"  # a header word among the rows: a row label that lost its numbering
+                # a header word among the rows: a row label that lost its numbering
+                header_word = label.kind is LabelKind.APP_HEADER and rows_started
+                kind = anon if header_word else _terminal(grammar, table, label)
                 token = _token(kind, text, item.start, item.end)
                 token.hit = item
                 token.row = row_id
                 add(token)
             elif run_rows and rows_started and _is_run_label(item):
-                add(_anon(text, (item,), item, row_id))
+                add(_anon(anon, text, (item,), item, row_id))
             else:
                 pending.append(item)
     if pending:
         tokens[-1].atoms = tuple(pending)
+    tokens.append(_token(grammar.name(table, "end"), text, region.end, region.end))
     return tokens
 
 
@@ -430,24 +444,11 @@ def _looks_like_label(raw: str) -> bool:
     return False
 
 
-def _anon(text: str, label: Sequence[Atom], first_value: Atom, row: int) -> ReportToken:
+def _anon(kind: str, text: str, label: Sequence[Atom], first_value: Atom, row: int) -> ReportToken:
     if label:
-        token = _token("ANON", text, label[0].start, label[-1].end)
+        token = _token(kind, text, label[0].start, label[-1].end)
     else:
-        token = _token("ANON", text, first_value.start, first_value.start)
+        token = _token(kind, text, first_value.start, first_value.start)
     token.label_atoms = tuple(label)
     token.row = row
     return token
-
-
-class StreamLexer(Lexer):
-    """Hands Lark the tokens of a :class:`TokenStream` (the input passed to ``Lark.parse``)."""
-
-    __future_interface__ = 2
-
-    def __init__(self, lexer_conf: LexerConf) -> None:
-        self.lexer_conf = lexer_conf
-
-    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
-        stream: TokenStream = lexer_state.text
-        yield from stream.tokens

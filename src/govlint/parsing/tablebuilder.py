@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any, NamedTuple
-
-from lark import Token, Transformer, Tree
+from typing import NamedTuple
 
 from govlint import schema
 from govlint.model import Cell, Header, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
-from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
 from govlint.parsing.splitting import Accept, Sums
+from govlint.parsing.trees import Item, Parsed, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
 
-_FAMILY_OF_TREE = {"art20": Family.ART20, "applications": Family.APPLICATIONS, "review": Family.REVIEW}
 _APPLICATIONS = schema.FORMAT_2021.table("applications")
 _REVIEW = schema.FORMAT_2021.table("review_litigation")
 _OTHER_ALL = schema.ROW_OTHER_ALL.key
@@ -107,8 +104,6 @@ class TablesResult(NamedTuple):
     #: The applications table prints the 2019 single (六)其他处理 row.
     has_other_all: bool
     unplaced: tuple[Unplaced, ...]
-    #: The section headings the grammar read, in printed order.
-    headings: tuple[HeadingMatch, ...] = ()
 
 
 class _Row:
@@ -269,7 +264,7 @@ class _Builder:
                         signals.append(schema.FORMAT_2019.signals[-2])
                     self.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
                     values_first = numbers
-                elif item == "a20_header":
+                elif item == "header":
                     signals.append(hit.text)
                     self.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
                     values_first = values_first or numbers
@@ -310,9 +305,9 @@ class _Builder:
                 hit = label.hit
                 meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
                 has_values = any(a.kind is not AtomKind.EMPTY for a in atoms)
-                if item == "app_row" and meaning is not None:
+                if item == "row" and meaning is not None:
                     rows.append(_Row(meaning.key, label, list(atoms)))
-                elif item == "anon_row":
+                elif item == "anon":
                     rows.append(_Row(None, label, list(atoms)))
                 elif item == "group" and meaning is not None and has_values:
                     key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
@@ -408,14 +403,14 @@ class _Builder:
             headers = {
                 meaning.key: label
                 for name, label, _ in items
-                if name == "x_header" and label is not None and label.hit is not None
+                if name == "header" and label is not None and label.hit is not None
                 for meaning in (label.hit.label(spec.id),)
                 if meaning is not None
             }
             header_rows = {label.row for label in headers.values()}
             printed = self.headers(spec, headers)
             units = {key: header.unit for key, header in printed.items()}
-            rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "x_row"]
+            rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "row"]
             named = [row for row in rows if row is not None and row.key is not None]
             if named and spec.shape == "rows":
                 for row in named:
@@ -439,13 +434,13 @@ class _Builder:
     def wide(
         self,
         spec: TableSpec,
-        items: Sequence[_Item],
+        items: Sequence[Item],
         header_rows: set[int],
         units: Mapping[str, str | None],
         headers: Mapping[str, ReportToken],
     ) -> dict[str, TableRow]:
         """The cells printed after the last header label: every row's, in the spec's order."""
-        last = next((label for name, label, _ in reversed(items) if name == "x_header" and label), None)
+        last = next((label for name, label, _ in reversed(items) if name == "header" and label), None)
         if last is None:
             return {}
         atoms = [a for _, _, found in items for a in found]
@@ -536,10 +531,7 @@ class _Builder:
         return result
 
 
-_Item = tuple[str, ReportToken | None, list[Atom]]
-
-
-def _statement(spec: TableSpec, items: Sequence[_Item]) -> list[Atom] | None:
+def _statement(spec: TableSpec, items: Sequence[Item]) -> list[Atom] | None:
     """The values of a one-row table stated label by label (``通知收取件数0件，通知收取金额0元…``), in the
     spec's column order: every column label followed by exactly one value before the next label."""
     if len(spec.rows) != 1:
@@ -547,7 +539,7 @@ def _statement(spec: TableSpec, items: Sequence[_Item]) -> list[Atom] | None:
     values: dict[str, Atom] = {}
     for name, label, atoms in items:
         meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
-        if name != "x_header" or meaning is None:
+        if name != "header" or meaning is None:
             continue
         printed = [a for a in atoms if a.kind is not AtomKind.WORD]
         if len(printed) != 1 or meaning.key in values:
@@ -556,55 +548,6 @@ def _statement(spec: TableSpec, items: Sequence[_Item]) -> list[Atom] | None:
     if set(values) != set(spec.column_keys):
         return None
     return [values[key] for key in spec.column_keys]
-
-
-class TableTree(NamedTuple):
-    """A table as the grammar parsed it: its rule (``art20``, ``applications``, ``review``, ``described``),
-    its BEGIN marker and its items, each (item rule, label token, the cells printed after the label)."""
-
-    rule: str
-    begin: ReportToken
-    items: tuple[_Item, ...]
-
-    @property
-    def entries(self) -> Iterator[_Item]:
-        """The cells printed before the first label (as a ``cells`` entry without a label), then the items."""
-        if self.begin.atoms:
-            yield "cells", None, list(self.begin.atoms)
-        yield from self.items
-
-
-_TABLE_RULES = frozenset({"art20", "applications", "review", "described"})
-
-
-class Parsed(NamedTuple):
-    """What the grammar read: the section headings and the tables, each in printed order."""
-
-    headings: tuple[HeadingMatch, ...]
-    tables: tuple[TableTree, ...]
-
-
-class ReportTrees(Transformer[Token, Parsed]):
-    """The parse tree as the report's headings and table trees (prose is neither)."""
-
-    def start(self, children: list[HeadingMatch | TableTree | None]) -> Parsed:
-        return Parsed(
-            tuple(child for child in children if isinstance(child, HeadingMatch)),
-            tuple(child for child in children if isinstance(child, TableTree)),
-        )
-
-    def heading(self, children: list[ReportToken]) -> HeadingMatch | None:
-        return children[0].heading
-
-    def prose(self, children: list[Token]) -> None:
-        return None
-
-    def __default__(self, data: str, children: list[Any], meta: Any) -> TableTree | _Item:
-        if data in _TABLE_RULES:
-            begin, *items = children
-            return TableTree(data, begin, tuple(items))
-        label = children[0]  # an item: its one label token
-        return data, label, list(label.atoms)
 
 
 def _tree_span(builder: _Builder, trees: Sequence[TableTree]) -> Span:
@@ -689,18 +632,14 @@ def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     return None
 
 
-def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequence[TableSpec] = ()) -> TablesResult:
+def build_tables(parsed: Parsed, index: Positions, text: str, described: Sequence[TableSpec] = ()) -> TablesResult:
     """The tables of a parsed report (the standard three and those ``described``), what they tell about the
     format, and what could not be placed."""
     builder = _Builder(index, text)
-    by_family: dict[Family, list[TableTree]] = {}
     by_id: dict[str, list[TableTree]] = {}
-    parsed = ReportTrees().transform(tree)
     for table in parsed.tables:
-        if table.rule == "described":
-            by_id.setdefault(table.begin.table, []).append(table)
-        else:
-            by_family.setdefault(_FAMILY_OF_TREE[table.rule], []).append(table)
+        by_id.setdefault(table.table, []).append(table)
+    by_family = {family: by_id.get(family.value, []) for family in Family}
     more = {spec.id: builder.described(spec, by_id.get(spec.id, [])) for spec in described}
     art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
     applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
@@ -722,7 +661,6 @@ def build_tables(tree: Tree[Token], index: Positions, text: str, described: Sequ
         fmt,
         has_other_all,
         tuple(sorted(builder.unplaced, key=_start)),
-        parsed.headings,
     )
 
 

@@ -27,6 +27,7 @@ from govlint.schema import (
     REVIEW_COLUMN_KEYS,
     REVIEW_GROUPS,
     SECTIONS,
+    SECTIONS_BY_KEY,
     SECTIONS_BY_NUMBER,
     TABLE_KEYS,
     TITLE_CORE,
@@ -147,40 +148,35 @@ class SectionOrder(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        seen: dict[int, Section] = {}
-        highest: Section | None = None
-        for section in sorted(report.sections, key=lambda s: s.span.start):
-            spec = SECTIONS_BY_NUMBER.get(section.number)
-            if spec is None:
+        for deviation in report.deviations:  # the grammar's facts: a heading it found out of place
+            if deviation.kind not in ("section-order", "section-repeated"):
                 continue
-            printed = _printed(section)
-            first = seen.get(section.number)
-            if first is not None:
+            spec = SECTIONS_BY_KEY[deviation.key]
+            first = report.section(spec.key)
+            if deviation.kind == "section-repeated" and first is not None:
+                printed = " ".join(deviation.text.split())
                 yield self.diagnostic(
                     report,
-                    line_of(report, section.span),
+                    line_of(report, deviation.span),
                     zh=f"第{spec.numeral}部分重复：“{printed}”，第 {first.span.line} 行已有“{_printed(first)}”",
                     en=f"section {spec.numeral} is repeated: “{printed}”; it already starts on line {first.span.line}",
                     key=f"section.{spec.key}.duplicate",
                     expected=1,
                     actual=2,
                 )
-                continue
-            seen[section.number] = section
-            if highest is not None and section.number < highest.number:
-                this_zh, this_en = _named(section)
-                later_zh, later_en = _named(highest)
+            later = report.section(SECTIONS_BY_KEY[deviation.after].key) if deviation.after else None
+            if deviation.kind == "section-order" and later is not None:
+                this_zh, this_en = _named(deviation.text, spec.number)
+                later_zh, later_en = _named(later.title, later.number)
                 yield self.diagnostic(
                     report,
-                    line_of(report, section.span),
+                    line_of(report, deviation.span),
                     zh=f"{this_zh}应在{later_zh}之前：各部分应按一至六的顺序排列",
                     en=f"{this_en} must come before {later_en}: the sections go in the order 一 to 六",
                     key=f"section.{spec.key}.order",
                     expected=spec.number,
-                    actual=highest.number,
+                    actual=later.number,
                 )
-            if highest is None or section.number > highest.number:
-                highest = section
 
 
 def _printed(section: Section) -> str:
@@ -188,10 +184,10 @@ def _printed(section: Section) -> str:
     return " ".join(section.title.split())
 
 
-def _named(section: Section) -> tuple[str, str]:
+def _named(title: str, number: int) -> tuple[str, str]:
     """The heading as printed, with the standard section it was taken for when the wording differs."""
-    spec = SECTIONS_BY_NUMBER[section.number]
-    printed = _printed(section)
+    spec = SECTIONS_BY_NUMBER[number]
+    printed = " ".join(title.split())
     if normalize_label(printed) == normalize_label(spec.title):
         return f"“{printed}”", f"“{printed}”"
     return f"“{printed}”（第{spec.numeral}部分“{spec.title}”）", f"“{printed}” (section {spec.numeral}, “{spec.title}”)"
