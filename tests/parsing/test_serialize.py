@@ -78,3 +78,19 @@ def test_the_report_keeps_the_replaced_byte_offsets_and_makes_spans_with_origins
     seven = report.text.index("7")
     span = report.span(seven, seven + 1)
     assert (span.origin.table, span.origin.row, span.origin.column) == (1, 1, 2)  # type: ignore[union-attr]
+
+
+def test_deviations_are_in_the_json_with_their_place() -> None:
+    text = (
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n…\n三、收到和处理政府信息公开申请情况\n…\n"
+        "二、主动公开政府信息情况\n…\n"
+    )
+    [deviation] = report_to_dict(govlint.parse_text(text))["deviations"]
+    assert {key: deviation[key] for key in ("kind", "key", "text", "table", "after", "line")} == {
+        "kind": "section-order",
+        "key": "active_disclosure",
+        "text": "二、主动公开政府信息情况",
+        "table": None,
+        "after": "applications",
+        "line": 6,
+    }
