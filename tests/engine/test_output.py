@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.message
+import importlib.metadata
 import json
 import os
 import sys
@@ -358,3 +360,24 @@ def test_the_help_uri_comes_from_pyproject() -> None:
     pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
     assert sarif_output.project_urls() == pyproject["project"]["urls"]
     assert sarif_output.DOCS_URL_LABEL in pyproject["project"]["urls"]
+
+
+def test_an_installed_govlint_reads_its_addresses_from_its_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a source tree (no pyproject.toml of govlint's beside the package), the wheel's Project-URL
+    entries give the addresses."""
+    monkeypatch.setattr(govlint, "__file__", str(tmp_path / "lib" / "site-packages" / "govlint" / "__init__.py"))
+    message = email.message.Message()
+    message["Project-URL"] = "Documentation, https://govlint.example.org/docs"
+    message["Project-URL"] = "Repository, https://govlint.example.org/git"
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: message)
+    sarif_output.project_urls.cache_clear()
+    try:
+        urls = sarif_output.project_urls()
+    finally:
+        sarif_output.project_urls.cache_clear()
+    assert urls == {
+        "Documentation": "https://govlint.example.org/docs",
+        "Repository": "https://govlint.example.org/git",
+    }
