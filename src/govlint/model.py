@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 import attrs
 
@@ -55,8 +55,57 @@ class Span:
 
 #: An origin map: sorted ``(offset, Origin)`` pairs; the text from ``offset`` up to the next pair came from that
 #: place.  An empty ``Origin()`` marks text without a structured place (a paragraph after a table).
-Origins = tuple[tuple[int, Origin], ...]
+Origins = Sequence[tuple[int, Origin]]
 _NO_ORIGIN = Origin()
+_UNSET = -1  # a field of an Origin that is None, in an OriginMap
+
+
+class OriginMap(Sequence[tuple[int, Origin]]):
+    """An origin map kept as arrays of machine integers (the offsets; pages, tables, rows and columns), each
+    pair made when asked for: a tuple and an :class:`Origin` per table cell took about 160 bytes a cell, and a
+    large web page or PDF has hundreds of thousands of cells (docs/performance.md, "Memory per reader")."""
+
+    __slots__ = ("_fields", "offsets")
+
+    def __init__(self, pairs: Iterable[tuple[int, Origin]] = ()) -> None:
+        #: The offsets, in order (what :func:`bisect.bisect_right` searches).
+        self.offsets = array("q")
+        self._fields = (array("i"), array("i"), array("i"), array("i"))
+        for offset, origin in pairs:
+            self.append(offset, origin)
+
+    def append(self, offset: int, origin: Origin) -> None:
+        """Add the place the text from ``offset`` on came from (after every offset already in the map)."""
+        self.offsets.append(offset)
+        for field, value in zip(self._fields, (origin.page, origin.table, origin.row, origin.column), strict=True):
+            field.append(_UNSET if value is None else value)
+
+    def pop(self) -> None:
+        """Drop the last pair."""
+        self.offsets.pop()
+        for field in self._fields:
+            field.pop()
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, Origin]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, Origin]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, Origin] | list[tuple[int, Origin]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        page, table, row, column = (None if (value := field[index]) == _UNSET else value for field in self._fields)
+        return self.offsets[index], Origin(page, table, row, column)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
 
 
 class Positions:
@@ -74,7 +123,7 @@ class Positions:
         self._starts = starts
         self._length = len(text)
         self._origins = origins
-        self._offsets = [offset for offset, _ in origins]
+        self._offsets = origins.offsets if isinstance(origins, OriginMap) else [offset for offset, _ in origins]
 
     @property
     def has_origins(self) -> bool:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
+from govlint.model import OriginMap
 from govlint.schema import TITLE_CORE
 from govlint.sources.document import Document
 
@@ -71,7 +73,8 @@ def split(document: Document) -> tuple[Document, ...]:
         lines.append(before)
     if sum(lines) > MAX_PADDING:
         return (document,)
-    offsets = [offset for offset, _ in document.origins]
+    origins = document.origins
+    offsets = origins.offsets if isinstance(origins, OriginMap) else [offset for offset, _ in origins]
     ends = [*starts[1:], len(text)]
     return tuple(
         _part(document, offsets, start, end, lines[index], first=index == 0)
@@ -79,7 +82,7 @@ def split(document: Document) -> tuple[Document, ...]:
     )
 
 
-def _part(document: Document, offsets: list[int], start: int, end: int, lines: int, *, first: bool) -> Document:
+def _part(document: Document, offsets: Sequence[int], start: int, end: int, lines: int, *, first: bool) -> Document:
     """The report at ``text[start:end]``, after ``lines`` empty lines (as many as the file has before it)."""
     shift = lines - start
     origins = document.origins
@@ -92,7 +95,7 @@ def _part(document: Document, offsets: list[int], start: int, end: int, lines: i
         kept.extend((offset + shift, origin) for offset, origin in origins[at + 1 : stop])
     return document._replace(
         text="\n" * lines + document.text[start:end],
-        origins=tuple(kept),
+        origins=OriginMap(kept) if kept else (),
         # byte offsets of the file cannot be placed in one report: the first report carries them (GL003)
         replaced_bytes=document.replaced_bytes if first else (),
     )

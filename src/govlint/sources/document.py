@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import Literal, NamedTuple
 
-from govlint.model import Origin
+from govlint.model import Origin, Origins
 
 SourceKind = Literal["text", "html", "docx", "pdf"]
 
@@ -16,7 +16,8 @@ NO_ORIGIN = Origin()
 class Document(NamedTuple):
     """Report text plus where each part of it came from.
 
-    ``origins`` is a sorted tuple of ``(offset, Origin)``: the text from ``offset`` up to the next entry
+    ``origins`` is a sorted sequence of ``(offset, Origin)`` (an :class:`govlint.model.OriginMap` from the
+    structured readers): the text from ``offset`` up to the next entry
     came from that place (a PDF page, an HTML or Word table cell).  Plain text has no origins.
     ``replaced_bytes`` lists where the decoder met a few bytes it could not read (a truncated tail) and
     put a replacement character instead; empty when the file decoded cleanly.
@@ -29,7 +30,7 @@ class Document(NamedTuple):
     text: str
     kind: SourceKind = "text"
     encoding: str | None = None
-    origins: tuple[tuple[int, Origin], ...] = ()
+    origins: Origins = ()
     #: Byte offsets in the file where an undecodable byte sequence was replaced by U+FFFD (GL003).
     replaced_bytes: tuple[int, ...] = ()
 

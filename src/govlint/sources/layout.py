@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govlint.model import Origin
+from govlint.model import Origin, OriginMap
 from govlint.sources.document import NO_ORIGIN, Document, SourceKind
 
 _CELL_SPACE = re.compile(r"[\s\u2028\u2029]+")
@@ -34,7 +34,7 @@ class TextBuilder:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._length = 0
-        self._origins: list[tuple[int, Origin]] = []
+        self._origins = OriginMap()
         self.text_seen = False  #: whether anything but whitespace was written
 
     @property
@@ -69,16 +69,22 @@ class TextBuilder:
             self.end_line()
 
     def row(self, cells: Sequence[str], origins: Sequence[Origin]) -> None:
-        """Add a table row: the cells' cleaned texts joined by TAB, each cell's start marked with its origin."""
+        """Add a table row: the cells' cleaned texts joined by TAB, each cell's start marked with its origin.
+
+        The row is kept as one string, not a string per cell and separator: a page of large tables has
+        hundreds of thousands of cells (docs/performance.md, "Memory per reader")."""
+        pieces = []
         for index, (cell, origin) in enumerate(zip(cells, origins, strict=True)):
             if index:
-                self._parts.append("\t")
+                pieces.append("\t")
                 self._length += 1
             self._mark(origin)
             text = clean_cell(cell)
-            self._parts.append(text)
+            pieces.append(text)
             self._length += len(text)
             self.text_seen = self.text_seen or bool(text)
+        if pieces:
+            self._parts.append("".join(pieces))
         self.end_line()
 
     def _mark(self, origin: Origin) -> None:
@@ -90,7 +96,7 @@ class TextBuilder:
             self._origins.pop()  # nothing was written from the previous origin
             if self._origins and self._origins[-1][1] == origin:
                 return
-        self._origins.append((self._length, origin))
+        self._origins.append(self._length, origin)
 
     def build(
         self, path: str, kind: SourceKind, encoding: str | None = None, replaced: tuple[int, ...] = ()
@@ -100,6 +106,6 @@ class TextBuilder:
             text="".join(self._parts),
             kind=kind,
             encoding=encoding,
-            origins=tuple(self._origins),
+            origins=self._origins,
             replaced_bytes=replaced,
         )
