@@ -236,7 +236,7 @@ def test_gl103_a_table_printed_but_not_recognised_is_unread() -> None:
 
 
 def test_gl303_a_fee_row_not_found_is_not_a_missing_amount() -> None:
-    report = govlint.parse_file(ROUNDTRIP / "seed000" / "chrome.layout.txt")
+    report = govlint.parse_file(ROUNDTRIP / "seed000" / "chrome.raw.txt")
     assert "fees" not in report.tables.active_disclosure.rows  # type: ignore[union-attr]
     assert diagnostics(FeeAmount, report) == []
 

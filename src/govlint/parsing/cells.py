@@ -19,6 +19,7 @@ from govlint.model import CellStatus
 from govlint.parsing.labels import LabelHit, LabelKind
 from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
+from govlint.parsing.wrapped import spaced_cells
 from govlint.schema import CELL_UNITS, ROW_OTHER_ALL, normalize_label
 from govlint.schema import result_row_keys as schema_result_rows
 
@@ -157,7 +158,6 @@ class PhysicalRow(list[Item]):
         self.detached = False
 
 
-_GAP = re.compile(r"\S(?: ?\S)*")  # SPACED cells: text separated by at most one space
 _SPACE_SPLIT = re.compile(r"\S+")
 
 
@@ -336,6 +336,15 @@ class _Rows:
             index += 1
         return last
 
+    def inside_label(self, start: int, end: int) -> bool:
+        """Whether the line ``[start, end)`` lies within a label begun on a line above and starts none."""
+        hits = self.hits
+        return (
+            bool(self.rows)
+            and start < self.covered_until
+            and (self.next_hit >= len(hits) or hits[self.next_hit].start >= end)
+        )
+
     def cell(self, row: PhysicalRow, start: int, end: int, pos: float | None) -> None:
         """Add the hits and atoms of one cell ``[start, end)``."""
         hits = self.hits
@@ -453,10 +462,14 @@ def region_rows(
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         labels_end = rows.labels_end(b)
         if layout is Layout.SPACED:
-            row = rows.new_row()
-            for match in _GAP.finditer(folded, a, b):
-                ca, cb = match.span()
-                cell = rows.content if ca >= labels_end else rows.cell
+            # A line inside a label begun on a line above, with no label of its own, is that label's row (a
+            # PDF cell wrapped the label around the row's values: parsing/wrapped.py).
+            inside = rows.inside_label(a, b)
+            row = rows.rows[-1] if inside else rows.new_row()
+            for ca, cb, value in spaced_cells(folded, a, b):  # values are no label's, even a wrapped one's
+                if inside and not value:
+                    continue  # the rest of the wrapped label (or of a longer one it begins): no cell
+                cell = rows.content if ca >= labels_end or value else rows.cell
                 cell(row, ca, cb, rows.column_centre(ca, cb))
             continue
         pieces = line.split(separator)

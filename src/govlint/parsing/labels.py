@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from govlint import schema
 from govlint.parsing.numbering import ends_with_numbering, is_bracketed_numeral
+from govlint.parsing.wrapped import label_view
 from govlint.schema import CHINESE_NUMERALS, RowSpec, TableSpec, normalize_label
 
 
@@ -282,7 +283,7 @@ def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
     overlapping (longest label wins)."""
     labels = labels or catalogue()
     candidates, entries = labels.candidates, labels.entries
-    compact = CompactText(folded)
+    compact = CompactText(label_view(folded))  # a label wrapped around its row's values is found whole
     hits: list[LabelHit] = []
     text = compact.text
     position = 0

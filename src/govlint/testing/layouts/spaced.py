@@ -6,8 +6,9 @@ What real output does and this layout imitates:
 - a row's values sit at its table's value columns, each within a character of the column's centre;
 - a cell the PDF shows empty prints nothing: the row is short, and only its neighbours' columns place it;
 - a long label wraps inside its column, and the values follow on a line of their own (``（二）部分公开（区分
-  处理的，`` / ``计其他情形）`` / ``9  0 … 9``); values beside the first piece of a wrapped label are not
-  generated (a known limit of the reader, see docs/parsing.md);
+  处理的，`` / ``计其他情形）`` / ``9  0 … 9``), stand beside the label's first piece (a cell aligned to its
+  top) or a middle piece, or on a line of their own between two pieces (a centred cell: ``行政`` / ``9487``
+  / ``许可``);
 - a group label (``（三）不予公开``) is printed on a line of its own among its rows;
 - at a page break the page number (``-3-``) is printed, and the columns of the next page start elsewhere.
 
@@ -93,13 +94,23 @@ class _Spaced:
             width = max(label_width - indent, 4)  # a PDF cell wraps its text inside the label column
             pieces = [own[i : i + width] for i in range(0, len(own), width)]
             start = self.w.pos
-            # the label's lines, then the values on a line of their own (values beside the label's first piece
-            # are a known limit, docs/parsing.md: the rest of the label becomes a word of the next row)
-            for piece in pieces:
-                self.line([(indent, piece, ())])
-            self.line(values)
+            self.wrapped(pieces, indent, values)
             for key in row.anchors:
                 self.w.add(key, start, self.w.pos - 1)
+
+    def wrapped(self, pieces: list[str], indent: int, values: list[tuple[int, str, tuple[str, ...]]]) -> None:
+        """A label wrapped over ``pieces`` and its row's values: on a line of their own after the label, beside
+        its first piece (a cell aligned to its top), beside a middle piece, or on a line of their own between
+        two pieces (a centred cell)."""
+        middle = len(pieces) // 2
+        where = self.rng.choice(("after", "first", "middle", "between"))
+        for index, piece in enumerate(pieces):
+            if where == "between" and index == middle and index:
+                self.line(values)
+            beside = (where == "first" and index == 0) or (where == "middle" and index == middle)
+            self.line([(indent, piece, ()), *values] if beside else [(indent, piece, ())])
+        if where == "after" or (where == "between" and not middle):
+            self.line(values)
 
     def header(self, row: GridRow) -> None:
         """A header row: its texts from the left, two to four spaces apart."""

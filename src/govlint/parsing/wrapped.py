@@ -1,0 +1,73 @@
+"""Labels that a PDF cell wrapped around its row's values, as ``pdftotext -layout`` prints them.
+
+A narrow label cell wraps over several lines while the row's values stand on one of them (the label's
+first line when the cell is aligned to its top, a middle line when it is centred)::
+
+    行政
+       9487
+    许可
+
+Labels are found in the compact text (whitespace removed), where the values would sit inside the label
+(``行政9487许可``).  The label search therefore reads a *label view* of the folded text: on a line that
+shows pdftotext's columns (a gap of two spaces or more between text), each cell that prints only numbers
+is blanked (same length, so offsets stay those of the text).  The label is then found whole, from its first
+to its last line, and the values printed on its lines are its row's (``cells.region_rows``): the label
+names the row, and the values stand between its first and last piece.  Their columns are then placed as
+any row's are (by count, or by the positions the table's other rows prove); nothing is guessed from the
+nearest label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+#: A line with pdftotext's columns: text, a gap of two spaces or more, text; or an indented line of numbers
+#: only (pdftotext places every line at its column: the values of a row whose label wrapped around them).
+_SPACED_LINE = re.compile(r"^(?:[^\n]*\S {2,}\S[^\n]*|[ \t]{2,}[+-]?\d[\d., \t+-]*)$", re.MULTILINE)
+_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
+#: A cell of such a line that prints numbers only (one or several, single spaces apart), ended by a gap of
+#: two spaces or more, a tab or the line's end.  A row's numbering (``2.``, ``3、``) is no such cell.
+_VALUE_CELL = re.compile(rf"(?<!\S){_NUMBER}(?: {_NUMBER})*(?=[ \t]{{2,}}|\t|[ \t]*$)", re.MULTILINE)
+
+
+#: pdftotext's cells on a line: text separated by at most one space.
+_CELL = re.compile(r"\S(?: ?\S)*")
+
+
+def spaced_cells(folded: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """The cells of the spaced line ``folded[start:end]`` (text between gaps of two spaces or more), each
+    ``(start, end, values)``; numbers printed one space after a label's piece (``类过 1    0``) are a
+    cell of their own, with ``values`` True: they are never part of a label."""
+    values = [m.span() for m in _VALUE_CELL.finditer(folded, start, end)]
+    index = 0
+    for cell in _CELL.finditer(folded, start, end):
+        a, b = cell.span()
+        while index < len(values) and values[index][1] <= a:
+            index += 1
+        while index < len(values) and values[index][0] < b:
+            va, vb = values[index]
+            if va > a:
+                yield a, va - 1, False  # the label's piece before the space
+            yield va, vb, True
+            a = vb
+            index += 1
+        if a < b:
+            yield a, b, False
+
+
+def label_view(folded: str) -> str:
+    """``folded`` with the number cells of its spaced lines blanked: what the label search reads."""
+    if "  " not in folded:
+        return folded
+    parts: list[str] = []
+    position = 0
+    for line in _SPACED_LINE.finditer(folded):
+        for cell in _VALUE_CELL.finditer(folded, line.start(), line.end()):
+            parts.append(folded[position : cell.start()])
+            parts.append(" " * (cell.end() - cell.start()))
+            position = cell.end()
+    if not parts:
+        return folded
+    parts.append(folded[position:])
+    return "".join(parts)

@@ -1,0 +1,59 @@
+"""Labels that a PDF cell wrapped around its row's values (``pdftotext -layout``): the label is found whole,
+the values on its lines are its row's, and the rest of the label is no cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import govlint
+from govlint.model import CellStatus
+from govlint.parsing.wrapped import label_view, spaced_cells
+
+ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
+
+
+@pytest.mark.parametrize(
+    ("line", "view"),
+    [
+        ("行政\n   9487\n许可", "行政\n       \n许可"),  # a centred cell: the values on the label's middle line
+        ("1.属于国家 0  0   0 0   0", "1.属于国家" + " " * 15),  # a top-aligned one: on its first line
+        ("2.  其他法律  3 4", "2.  其他法律     "),  # a row's numbering is no value
+        ("受理申请 21 件", "受理申请 21 件"),  # prose: no column gap
+        ("9487", "9487"),  # a line of one cell per line (no pdftotext layout)
+    ],
+)
+def test_label_view_blanks_the_values_of_spaced_lines(line: str, view: str) -> None:
+    assert label_view(line) == view
+    assert len(label_view(line)) == len(line)
+
+
+def test_values_after_a_single_space_are_a_cell_of_their_own() -> None:
+    line = "    类过 1    0   0"
+    cells = [(line[a:b], value) for a, b, value in spaced_cells(line, 0, len(line))]
+    assert cells == [("类过", False), ("1", True), ("0", True), ("0", True)]
+
+
+def test_a_label_wrapped_around_its_values_is_read() -> None:
+    """Chromium's narrow table through pdftotext -layout: 行政 / 9487 / 许可, 6.属 / 于四 / 类过 1 0 … / 程性 / 信息."""
+    report = govlint.parse_file(ROUNDTRIP / "hzq2024" / "chrome.layout.txt")
+    art20 = report.tables.active_disclosure
+    apps = report.tables.applications
+    assert art20 is not None and apps is not None
+    licensing = art20.cell("licensing.decisions")
+    assert licensing is not None and (licensing.value, licensing.evidence) == (9487, "count")
+    row = apps.rows["denied.process_information"]
+    assert [cell.value for cell in row.cells.values()] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_the_rest_of_a_wrapped_label_is_no_cell() -> None:
+    """A browser's page footer cuts （二）部分公开（区分处理的，…）: only （二）部分公开 is found, and the label's
+    rest on the next line (公开（区分) is not a cell: six values for seven columns stay unread or are placed
+    by their columns, never shifted into the empty first cell."""
+    report = govlint.parse_file(ROUNDTRIP / "seed000" / "printed.layout.txt")
+    apps = report.tables.applications
+    assert apps is not None
+    cell = apps.cell("partially_granted.natural_person")
+    assert cell is not None and cell.value is None
+    assert cell.status in (CellStatus.EMPTY, CellStatus.AMBIGUOUS)
