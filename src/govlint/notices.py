@@ -72,22 +72,24 @@ class NotAReport(_Notice):
         summary_en="Not an annual report; skipped",
         rationale=(
             "A folder holding reports often holds other documents too: a notice, a README, a list of "
-            "attachments, a Markdown file describing where the reports came from. A document with no report "
-            "title, no table of the format (国办公开办函〔2021〕30号) with a row that could be read, and fewer than "
-            "three of the six section headings (two when it states a report year) is not an annual report, so "
-            "govlint reports it once, as skipped, instead of listing every section and table it lacks, and does "
-            "not count it as a defective report. Years alone do not make a report: a notice names years too. A "
-            "report whose title is garbled still has its headings and tables, and one whose tables are images "
-            "still has its title or headings: such reports are checked in full."
+            "attachments, a Markdown file describing where the reports came from, a saved web page whose report "
+            "is an attachment. A document with no table of the format (国办公开办函〔2021〕30号) with a row that "
+            "could be read is not an annual report when it has a report title but none of the six section "
+            "headings, or no report title and fewer than three of the headings (two when it states a report "
+            "year). govlint reports it once, as skipped, instead of listing every section and table it lacks, "
+            "and does not count it as a defective report. Years alone do not make a report: a notice names years "
+            "too. A report whose title is garbled still has its headings and tables, and one whose tables are "
+            "images still has its headings: such reports are checked in full."
         ),
         bad_example="关于做好2024年春节放假安排的通知\n各科室：\n现将有关事项通知如下……",
         good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
         rationale_zh=(
-            "存放年度报告的文件夹里常有其他文件：通知、说明文件、附件清单、介绍报告来源的 Markdown 文件。"
-            "一份文件既没有年度报告标题，也没有能读出任何一行的格式表格（国办公开办函〔2021〕30号），"
-            "六个部分的标题也不到三个（写明报告年度的，不到两个），就不是年度报告：govlint 只报告一次“已跳过”，"
-            "而不是逐一列出它缺少的部分和表格，也不把它算作有问题的报告。仅有年份不算年度报告（通知里也有年份）。"
-            "标题乱码的报告仍有各部分标题和表格，表格为图片的报告仍有报告标题或各部分标题：这样的报告照常完整检查。"
+            "存放年度报告的文件夹里常有其他文件：通知、说明文件、附件清单、介绍报告来源的 Markdown 文件、"
+            "报告以附件形式发布的网页。一份文件没有能读出任何一行的格式表格（国办公开办函〔2021〕30号），"
+            "并且有报告标题却没有六个部分的任何一个标题，或者没有报告标题、部分标题也不到三个（写明报告年度的，"
+            "不到两个），就不是年度报告：govlint 只报告一次“已跳过”，而不是逐一列出它缺少的部分和表格，"
+            "也不把它算作有问题的报告。仅有年份不算年度报告（通知里也有年份）。标题乱码的报告仍有各部分标题"
+            "和表格，表格为图片的报告仍有各部分标题：这样的报告照常完整检查。"
         ),
     )
 
@@ -173,9 +175,21 @@ def unreadable(path: str, reason_zh: str, reason_en: str, *, kind: str) -> Diagn
     )
 
 
-def not_a_report(path: str) -> Diagnostic:
-    """GL002: the document at ``path`` is not an annual report and was skipped."""
-    return _notice(NotAReport, path, zh="不是年度报告，已跳过", en="not an annual report; skipped", key="not-a-report")
+def not_a_report(report: Report) -> Diagnostic | None:
+    """GL002 when ``report`` is not an annual report (see :func:`is_not_a_report`), to be skipped; else None."""
+    if not is_not_a_report(report):
+        return None
+    if report.title is None:
+        zh, en = "不是年度报告，已跳过", "not an annual report; skipped"
+        return _notice(NotAReport, report.path, zh=zh, en=en, key="not-a-report")
+    return _notice(
+        NotAReport,
+        report.path,
+        zh="不是年度报告，已跳过：只有报告标题，没有年度报告的任何部分或表格（报告正文可能在附件中）",
+        en="not an annual report; skipped: it has a report's title but none of a report's sections or tables "
+        "(the report itself may be an attachment)",
+        key="not-a-report.title-only",
+    )
 
 
 def symlink_skipped(path: str, target: str) -> Diagnostic:
@@ -208,18 +222,20 @@ SECTIONS_OF_A_REPORT = 3
 
 
 def is_not_a_report(report: Report) -> bool:
-    """Whether ``report`` shows nothing that only an annual report shows: no report title, no table with a
-    row that could be read, and hardly any of the six section headings.
+    """Whether ``report`` shows nothing of an annual report's body: no table with a row that could be read,
+    and none of the six section headings when it has a report title, fewer than three (two with a report
+    year) when it has none.
 
     Such a document gets one GL002 notice instead of the findings of a report that lacks everything.  A year
     is no sign on its own (a notice or a description of reports names years), nor is a table none of whose
-    rows could be read (words such as 行政复议 and 维持 in prose).  A real report keeps one of the signs when
-    another is lost: a garbled title leaves its headings and tables, tables printed as images leave its title
-    and headings, so it is checked in full.
+    rows could be read (words such as 行政复议 and 维持 in prose), nor a title alone: a web page whose report
+    is an attachment, a saved list of a site's reports, a report whose body is only images would each be
+    told that every section is missing.  A real report keeps one of the signs when another is lost: a garbled
+    title leaves its headings and tables, tables printed as images leave its headings, so it is checked.
     """
-    if report.title is not None:
-        return False
     if any(row.problem is None and row.cells for table in report.tables.values() for row in table.rows.values()):
         return False
     headings = len({section.number for section in report.sections})
+    if report.title is not None:
+        return headings == 0
     return headings + (report.report_year is not None) < SECTIONS_OF_A_REPORT

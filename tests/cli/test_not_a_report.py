@@ -1,5 +1,5 @@
-"""GL002 with the real parser: a document that only talks about reports is skipped with one notice, while a
-report that lost its title, its tables or its headings to its source is still checked in full."""
+"""GL002 with the real parser: a document that only talks about reports, or only names one, is skipped with one
+notice, while a report that lost its title, its tables or its headings to its source is still checked in full."""
 
 from __future__ import annotations
 
@@ -60,6 +60,47 @@ def test_a_description_of_reports_is_skipped_with_one_notice(tmp_path: Path, run
     code, out, _ = run("check", str(path))
     assert code == 0
     assert out == f"{path}:1:1: GL002 [提示] 不是年度报告，已跳过\n未发现问题；跳过 1 个文件。\n"
+
+
+#: A crawled page whose report is an attachment: the page holds the title and a link, nothing more.
+ATTACHMENT_PAGE = """\
+标题: 某某区公安局2020年政府信息公开工作年度报告
+发布时间: 2021-01-28 11:10
+发布机构: 某某区公安局
+==================== 正文 ====================
+某某区公安局2020年政府信息公开工作年度报告
+附件：某某区公安局2020年政府信息公开工作年度报告.doc
+"""
+#: A saved list of a site's reports.
+LIST_PAGE = """\
+首页 > 政务公开 > 政府信息公开年报
+
+某某区财政局2023年政府信息公开工作年度报告    2024-01-20
+某某区财政局2022年政府信息公开工作年度报告    2023-01-18
+某某区财政局2021年政府信息公开工作年度报告    2022-01-25
+
+共3条  第1页
+"""
+
+
+@pytest.mark.parametrize("text", [ATTACHMENT_PAGE, LIST_PAGE], ids=["attachment-page", "list-page"])
+def test_a_title_without_any_section_or_table_is_skipped_saying_why(tmp_path: Path, run: Run, text: str) -> None:
+    """A report title alone would be told that all six sections and three tables are missing."""
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    assert codes(run, path) == ["GL002"]
+    code, out, _ = run("check", str(path))
+    assert code == 0
+    assert out.startswith(f"{path}:1:1: GL002 [提示] 不是年度报告，已跳过：只有报告标题，没有年度报告的任何部分或表格")
+    code, out, _ = run("check", "--lang", "en", str(path))
+    assert "not an annual report; skipped: it has a report's title but none of a report's sections" in out
+
+
+def test_a_title_with_one_section_is_checked(tmp_path: Path, run: Run) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text(ATTACHMENT_PAGE + "一、总体情况\n本年度主动公开政府信息12条。\n", encoding="utf-8")
+    found = codes(run, path)
+    assert "GL002" not in found and "GL101" in found
 
 
 @pytest.mark.parametrize(

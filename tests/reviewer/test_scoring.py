@@ -388,6 +388,11 @@ def test_corrected_cases_deduct_by_the_scheme_when_they_were_read(
     assert govlint.lint_file(str(peer)).corrected_cases == 1  # table 四 prints one corrected lawsuit
     config = tmp_path / ".govlint.toml"
     config.write_text("[scoring]\ncorrected = 1.5\n", encoding="utf-8")
+    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text(encoding="utf-8")
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    head, _, tail = seed.partition(heading)
+    without_table_4 = tmp_path / "no_table_4.txt"  # a report whose table 四 is lost (an image)
+    without_table_4.write_text(f"{head}{heading}\n{tail[tail.index('五、') :]}", encoding="utf-8")
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
     cli.main(
@@ -400,7 +405,7 @@ def test_corrected_cases_deduct_by_the_scheme_when_they_were_read(
             "-j",
             "1",
             str(peer),
-            str(CORPUS / "036_police_2020.txt"),
+            str(without_table_4),
         ]
     )
     with_cases, without = (r["score"] for r in json.loads(out.getvalue())["reports"])

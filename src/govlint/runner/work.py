@@ -16,7 +16,7 @@ from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, configured, lint_report, plugins_for
 from govlint.model import Report
-from govlint.notices import is_not_a_report, not_a_report
+from govlint.notices import not_a_report
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
@@ -76,8 +76,9 @@ def _checked(task: Task, plugins: Plugins, report: Report, name: str | None = No
     if task.reference:  # a reference for the run phase: its digest alone
         reference = digest(shown, dict(task.aliases or ()), reference=True)
         return Outcome(task.path, LintResult(shown.path, ()), digest=reference)
-    if is_not_a_report(report):
-        found = configured([not_a_report(report.path)], task.config, report.path)
+    skipped = not_a_report(report)
+    if skipped is not None:
+        found = configured([skipped], task.config, report.path)
         return Outcome(task.path, _named(LintResult(report.path, found), name), report.text)
     result = _named(lint_report(report, task.config, plugins=plugins), name)
     kept = None if task.aliases is None else digest(shown, dict(task.aliases))
