@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING, Literal, cast, overload
 
 import attrs
 
-from govlint.schema import FORMATS, SECTIONS_BY_KEY, SectionKey, TableSpec, cell_keys_of, row_keys_of, unknown_key
+from govlint.schema import (
+    FORMATS,
+    SECTIONS_BY_KEY,
+    FormatSpec,
+    PartSpec,
+    SectionKey,
+    TableSpec,
+    cell_keys_of,
+    expected_format,
+    row_keys_of,
+    unknown_key,
+)
 
 if TYPE_CHECKING:  # the standard tables with their keys typed: for the type checker only
     from govlint.tablekeys import ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable
@@ -267,6 +278,10 @@ class Table:
             raise unknown_key(key, known, f"table {self.key}")
         return found
 
+    def parts_present(self, parts: Sequence[PartSpec]) -> set[int]:
+        """Which of the 第二十条 sub-tables ``parts`` this table prints: by its caption or by a row of it."""
+        return set(self.parts) | {part.item for part in parts if any(row.key in self.rows for row in part.rows)}
+
     def cell(self, key: str) -> Cell | None:
         """The cell at "row.column" (``denied.state_secret.total``), or None when the report lacks it.
 
@@ -387,8 +402,19 @@ class Unplaced:
     reason: str
 
 
+def checked_format(fmt: str, report_year: int | None) -> FormatSpec | None:
+    """The format whose layout a report is checked against: the one its tables show, or (a report with no
+    standard table, format "unknown") the one its year requires (§8.3); None before 2019."""
+    if fmt in FORMATS:
+        return FORMATS[fmt]
+    key = expected_format(report_year) if report_year is not None else None
+    return FORMATS[key] if key is not None else None
+
+
 #: How a report departs from the layout the grammar states (see :class:`Deviation`).
-DeviationKind = Literal["section-order", "section-repeated", "row-order", "row-repeated", "unexpected-label"]
+DeviationKind = Literal[
+    "section-order", "section-repeated", "row-order", "row-repeated", "unexpected-label", "row-missing"
+]
 
 
 @attrs.frozen
@@ -400,7 +426,9 @@ class Deviation:
     ``kind``: ``section-order`` (a heading after a later section's), ``section-repeated`` (a heading printed
     again), ``row-order`` (a row after rows the spec puts after it), ``row-repeated`` (a row printed again in
     its table), ``unexpected-label`` (a caption, header or group label where the table has no place for it:
-    a garbled header, a label among the rows).
+    a garbled header, a label among the rows), ``row-missing`` (a standard row of the format the report is
+    checked against that its table lacks; its span is where the row should be: the next row present, else
+    the previous one, else the table).
     """
 
     kind: DeviationKind

@@ -283,3 +283,17 @@ def test_gl102_reports_the_grammar_s_facts_not_a_second_reading() -> None:
     assert found == [("section.active_disclosure.order", 6), ("section.active_disclosure.duplicate", 8)]
     # the sections alone are no finding: the rule reads the deviations the parse recorded
     assert not [d for d in lint_report(attrs.evolve(report, deviations=())).diagnostics if d.code == "GL102"]
+
+
+def test_a_missing_row_is_a_deviation_where_the_row_should_be() -> None:
+    lines = SEEDS[0].read_text(encoding="utf-8").splitlines()
+    assert "危及" in lines[38] and "保护第三方" in lines[39]
+    report = parse_text("\n".join(lines[:38] + lines[39:]))
+    [missing] = [d for d in report.deviations if d.kind == "row-missing"]
+    # where the row should be: at the next row printed (line 40 of the seed, now 39)
+    assert (missing.table, missing.key, missing.span.line) == (
+        "applications",
+        "denied.three_safeties_one_stability",
+        39,
+    )
+    assert not [d for d in parse_text("\n".join(lines)).deviations if d.kind == "row-missing"]

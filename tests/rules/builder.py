@@ -26,8 +26,10 @@ from govlint.model import (
     CellStatus,
     DateMention,
     DateSource,
+    Deviation,
     MetaField,
     Period,
+    Positions,
     Report,
     Section,
     Span,
@@ -35,7 +37,9 @@ from govlint.model import (
     TableRow,
     Tables,
     YearMention,
+    checked_format,
 )
+from govlint.parsing.build import missing_rows
 from govlint.rule import Level, RuleContext
 from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
@@ -363,8 +367,15 @@ def make_report(
         sections=tuple(built_sections),
         tables=Tables(**tables),
         mixed_format=mixed,
-        deviations=parse_text(full).deviations,  # the grammar's facts about the text written (GL102)
+        deviations=_deviations(full, Tables(**tables), report_format or fmt, year),
     )
+
+
+def _deviations(text: str, tables: Tables, fmt: str, year: int | None) -> tuple[Deviation, ...]:
+    """The parse's facts for this AST: the sections' from the parse of the text written (GL102), the missing
+    rows' from the tables built here (GL104), as ``parsing/build.py`` makes them."""
+    sections = [d for d in parse_text(text).deviations if d.kind.startswith("section-")]
+    return (*sections, *missing_rows(tables, checked_format(fmt, year), Positions(text)))
 
 
 _RowMarks = dict[str, tuple[str, tuple[int, int], list[tuple[str, CellValue, tuple[int, int]]]]]

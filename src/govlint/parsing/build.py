@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from lark.exceptions import LarkError
 
-from govlint.model import FormatName, Positions, Report, Tables, Unplaced
+from govlint.model import Deviation, FormatName, Positions, Report, Tables, Unplaced, checked_format
 from govlint.parsing.facts import extract_facts
 from govlint.parsing.grammar import parse
 from govlint.parsing.labels import catalogue, find_labels
@@ -17,7 +17,7 @@ from govlint.parsing.lexer import tokenize
 from govlint.parsing.productions import productions
 from govlint.parsing.tablebuilder import TablesResult, build_tables
 from govlint.parsing.trees import Parsed, ReportTrees, sections
-from govlint.schema import TableSpec, expected_format, fold
+from govlint.schema import FormatSpec, TableSpec, expected_format, fold
 from govlint.sources.document import Document
 
 
@@ -62,10 +62,12 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         problem = Unplaced("document", "", span, f"grammar: {error}")
         parsed = Parsed(tuple(sections(text, stream.headings, index)), stream.headings, (), ())
         result = TablesResult(Tables(), None, False, (problem,))
+    fmt = _format(result, facts.report_year)
+    missing = missing_rows(result.tables, checked_format(fmt, facts.report_year), index)
     return Report(
         path=document.path,
         text=text,
-        format=_format(result, facts.report_year),
+        format=fmt,
         title=facts.title,
         title_span=facts.title_span,
         agency=facts.agency,
@@ -79,8 +81,8 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         sections=parsed.sections,
         tables=result.tables,
         unplaced=result.unplaced,
-        deviations=parsed.deviations,
-        mixed_format=result.has_other_all and _format(result, facts.report_year) == "2021",
+        deviations=tuple(sorted((*parsed.deviations, *missing), key=lambda deviation: deviation.span.start)),
+        mixed_format=result.has_other_all and fmt == "2021",
         replaced_bytes=document.replaced_bytes,
         described=described,
         positions=index,
@@ -98,3 +100,32 @@ def _format(result: TablesResult, report_year: int | None) -> FormatName:
         return "2021"
     expected = expected_format(report_year) if report_year is not None else None
     return expected if expected is not None else "unknown"
+
+
+def missing_rows(tables: Tables, spec: FormatSpec | None, index: Positions) -> Iterator[Deviation]:
+    """The standard rows of ``spec`` the tables read lack (of 第二十条, only the sub-tables printed), each
+    where it should be: at the next row present, else the previous one, else the table."""
+    if spec is None:
+        return
+    expected: dict[str, tuple[str, ...]] = {
+        "applications": spec.application_keys,
+        "active_disclosure": (),
+        "review_litigation": spec.table("review_litigation").row_keys,
+    }
+    art20 = tables.active_disclosure
+    if art20 is not None:
+        present = art20.parts_present(spec.art20)
+        printed = (part for part in spec.art20 if part.item in present)
+        expected["active_disclosure"] = tuple(row.key for part in printed for row in part.rows)
+    for table_id, keys in expected.items():
+        table = tables.get(table_id)
+        if table is None:
+            continue
+        for position, key in enumerate(keys):
+            if key in table.rows:
+                continue
+            order = [*keys[position + 1 :], *reversed(keys[:position])]
+            if "other.all" in table.rows and key.startswith("other."):
+                order.insert(0, "other.all")  # the 2019 single row stands where the 2021 rows (六)1-3 belong
+            near = next((row.span for row in map(table.rows.get, order) if row is not None and row.span), None)
+            yield Deviation("row-missing", key, "", near or table.span or index.span(0, 0), table_id)

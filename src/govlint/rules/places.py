@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from govlint.model import Report, Span
+from govlint.model import Report, Span, checked_format
 from govlint.schema import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -21,7 +21,6 @@ from govlint.schema import (
     SUBTOTAL_ROWS,
     TABLE_KEYS,
     FormatSpec,
-    expected_format,
 )
 
 #: The standard tables' names in Chinese and English, for messages about a whole table.
@@ -155,12 +154,7 @@ def table_name(report: Report, table: str) -> tuple[str, str]:
 def effective_format(report: Report) -> FormatSpec | None:
     """The format whose layout the report is checked against: the detected one, or (for a report with no
     standard table, format "unknown") the one its year requires (§8.3); None before 2019."""
-    if report.format in FORMATS:
-        return FORMATS[report.format]
-    if report.report_year is not None:
-        key = expected_format(report.report_year)
-        return FORMATS[key] if key is not None else None
-    return None
+    return checked_format(report.format, report.report_year)
 
 
 def format_key(report: Report) -> str:

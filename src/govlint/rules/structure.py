@@ -25,7 +25,6 @@ from govlint.rules.strays import beyond_unread_rows, stray_value_lines
 from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
     REVIEW_COLUMN_KEYS,
-    REVIEW_GROUPS,
     SECTIONS,
     SECTIONS_BY_KEY,
     SECTIONS_BY_NUMBER,
@@ -47,14 +46,6 @@ _TITLE_FILLER = frozenset("年度()[]《》\"'、,.:;-")
 def _names_nothing(text: str) -> bool:
     """Whether ``text`` holds only filler: spaces, digits, 年, 度 and punctuation."""
     return all(c in _TITLE_FILLER or c.isspace() or c.isdecimal() for c in text)
-
-
-def _art20_present_items(table: Table, spec: FormatSpec) -> set[int]:
-    items = set(table.parts)
-    for sub in spec.art20:
-        if any(r.key in table.rows for r in sub.rows):
-            items.add(sub.item)
-    return items
 
 
 def _expected_columns(table_key: str, row: str, spec: FormatSpec | None) -> tuple[str, ...]:
@@ -277,7 +268,7 @@ class MissingTable(Rule):
         return attrs.evolve(diagnostic, severity=Severity.WARNING)
 
     def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
-        present = _art20_present_items(table, spec)
+        present = table.parts_present(spec.art20)
         if len(present) < len(spec.art20) and stray_value_lines(report, table):
             return  # a part not found may be among the values no row claims: GL104 says so once
         for sub in spec.art20:
@@ -347,56 +338,32 @@ class MissingRow(Rule):
         spec = effective_format(report)
         if spec is None:
             return
-        tables = report.tables
-        if tables.applications is not None:
-            note = ""
-            note_en = ""
-            if "other.all" in tables.applications.rows and spec.key == "2021":
+        for table_key in ("applications", "active_disclosure", "review_litigation"):
+            table = report.tables.get(table_key)
+            # the parse's facts: each standard row the table lacks, where it should be
+            missing = [d for d in report.deviations if d.kind == "row-missing" and d.table == table_key]
+            if table is None or not missing:
+                continue
+            strays = stray_value_lines(report, table)
+            if strays:
+                rest = beyond_unread_rows(report, strays)  # an unread row's own lines are its GL108 finding
+                if rest:
+                    yield self._unread(report, table, [d.key for d in missing], rest, fmt=spec.key)
+                continue
+            note = note_en = ""
+            if table_key == "applications" and "other.all" in table.rows and spec.key == "2021":
                 note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
                 note_en = " (the table has only the single 2019 row (六)其他处理)"
-            yield from self._rows(
-                report, tables.applications, spec.application_keys, fmt=spec.key, note=note, note_en=note_en
-            )
-        if tables.active_disclosure is not None:
-            table = tables.active_disclosure
-            present = _art20_present_items(table, spec)
-            expected = tuple(r.key for sub in spec.art20 if sub.item in present for r in sub.rows)
-            yield from self._rows(report, table, expected, fmt=spec.key)
-        if tables.review_litigation is not None:
-            yield from self._rows(report, tables.review_litigation, tuple(g.key for g in REVIEW_GROUPS), fmt=spec.key)
-
-    def _rows(
-        self,
-        report: Report,
-        table: Table,
-        expected: tuple[str, ...],
-        *,
-        fmt: str,
-        note: str = "",
-        note_en: str = "",
-    ) -> Iterator[Diagnostic]:
-        missing = [i for i, key in enumerate(expected) if key not in table.rows]
-        if not missing:
-            return
-        strays = stray_value_lines(report, table)
-        if strays:
-            rest = beyond_unread_rows(report, strays)  # an unread row's own lines are its GL108 finding
-            if rest:
-                yield self._unread(report, table, [expected[i] for i in missing], rest, fmt=fmt)
-            return
-        for i in missing:
-            key = expected[i]
-            anchor = _row_anchor(report, table, expected, i)
-            name = row_name(table.key, key, fmt=fmt)
-            section = TABLE_SECTION[table.key]
-            yield self.diagnostic(
-                report,
-                anchor,
-                zh=f"第{section}部分表格缺少标准行“{name}”{note}",
-                en=f"{TABLE_NAME_EN[table.key]} lacks the standard row “{name}”{note_en}",
-                key=f"{table.key}.{key}",
-                expected=name,
-            )
+            for deviation in missing:
+                name = row_name(table_key, deviation.key, fmt=spec.key)
+                yield self.diagnostic(
+                    report,
+                    line_of(report, deviation.span),
+                    zh=f"第{TABLE_SECTION[table_key]}部分表格缺少标准行“{name}”{note}",
+                    en=f"{TABLE_NAME_EN[table_key]} lacks the standard row “{name}”{note_en}",
+                    key=f"{table_key}.{deviation.key}",
+                    expected=name,
+                )
 
     def _unread(
         self, report: Report, table: Table, missing: list[str], strays: tuple[Span, ...], *, fmt: str
@@ -430,19 +397,6 @@ class MissingRow(Rule):
 def _lines(spans: tuple[Span, ...], sep: str, more: str) -> str:
     """The first three line numbers of ``spans``, and ``more`` when there are others."""
     return sep.join(str(span.line) for span in spans[:3]) + (more if len(spans) > 3 else "")
-
-
-def _row_anchor(report: Report, table: Table, expected: tuple[str, ...], index: int) -> Span | None:
-    """Where a missing row should be: the next present row, else the previous one, else the table."""
-    rows = table.rows
-    order = [*expected[index + 1 :], *reversed(expected[:index])]
-    if "other.all" in rows and expected[index].startswith("other."):
-        order.insert(0, "other.all")
-    for key in order:
-        row = rows.get(key)
-        if row is not None and row.span is not None:
-            return line_of(report, row.span)
-    return line_of(report, table.span) if table.span else None
 
 
 _REPORTED = (CellStatus.EMPTY, CellStatus.UNREADABLE)
