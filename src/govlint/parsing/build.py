@@ -52,15 +52,17 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     index = Positions(text, document.origins)
     grammar = productions(described)
     stream = tokenize(text, folded, find_labels(folded, catalogue(described)), grammar)
-    facts = extract_facts(document, index, stream.headings)
+    headings = stream.headings
+    facts = extract_facts(document, index, headings)
     try:
         tree, unexpected = parse(stream, grammar)
         parsed = ReportTrees(grammar, index, text, unexpected).transform(tree)
+        del tree, stream  # the tables' tokens live on in ``parsed``: the rest (prose) goes before they are built
         result = build_tables(parsed, index, text, described)
     except LarkError as error:  # the parse takes every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
         problem = Unplaced("document", "", span, f"grammar: {error}")
-        parsed = Parsed(tuple(sections(text, stream.headings, index)), stream.headings, (), ())
+        parsed = Parsed(tuple(sections(text, headings, index)), headings, (), ())
         result = TablesResult(Tables(), None, False, (problem,))
     fmt = _format(result, facts.report_year)
     missing = missing_rows(result.tables, checked_format(fmt, facts.report_year), index)

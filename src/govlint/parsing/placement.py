@@ -18,7 +18,7 @@ never guessed, and a cell is empty only where the source shows it empty.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from govlint.model import CellStatus, Evidence, Number, Problem
 from govlint.parsing.cells import Atom, AtomKind, Layout
@@ -98,10 +98,37 @@ class Reference(NamedTuple):
     label_cell: float
 
 
+class CellSlots(Sequence[Slot]):
+    """The slots of a row whose printed cells are its columns in order (``count`` and ``grid`` evidence), each
+    made when asked for: every row of a table is placed before the first occurrence of each row becomes
+    cells, and a row printed again is never read cell by cell (docs/performance.md, "Memory per reader")."""
+
+    __slots__ = ("_atoms", "_columns", "_evidence")
+
+    def __init__(self, columns: Sequence[ColumnSpec], atoms: Sequence[Atom], evidence: Evidence) -> None:
+        self._columns = columns
+        self._atoms = atoms
+        self._evidence = evidence
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    @overload
+    def __getitem__(self, index: int) -> Slot: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Slot, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Slot | tuple[Slot, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        return _cell_slot(self._columns[index], self._atoms[index], self._evidence)
+
+
 class Placed(NamedTuple):
     """A row's cells, why they could not be read (or None), and how many values were printed."""
 
-    slots: tuple[Slot, ...]
+    slots: Sequence[Slot]
     problem: Problem | None
     value_count: int
     reference: Reference | None = None
@@ -183,7 +210,7 @@ def place_row(
     while len(values) > count and values[-1].kind is AtomKind.WORD:
         values.pop()  # trailing words after the last value: header junk, not cells
     if len(values) == count:
-        slots = tuple(_cell_slot(c, a, "count") for c, a in zip(columns, values, strict=True))
+        slots = CellSlots(columns, values, "count")
         reference = None
         if values[0].layout is not Layout.RUN:
             positions = [a.pos for a in values if a.pos is not None]
@@ -213,7 +240,7 @@ def place_row(
     if placed is not None:
         return placed
     if layout in _EXPLICIT_CELLS and len(atoms) == count:  # every cell printed, the blank ones included
-        return Placed(tuple(_cell_slot(c, a, "count") for c, a in zip(columns, atoms, strict=True)), None, len(values))
+        return Placed(CellSlots(columns, atoms, "count"), None, len(values))
     return unread(columns, values, _short(len(values), count), len(values), label_end)
 
 
@@ -227,7 +254,7 @@ def _grid(
         cells.pop()  # blank cells right of the table's columns (a wider header row)
     values = [a for a in cells if a.kind is not AtomKind.EMPTY or a.raw.strip()]
     if len(cells) == count:
-        slots = tuple(_cell_slot(c, a, "grid") for c, a in zip(columns, cells, strict=True))
+        slots = CellSlots(columns, cells, "grid")
         positions = tuple(a.pos for a in cells if a.pos is not None)
         reference = Reference(order, positions, Layout.GRID, 0, 0.0) if len(positions) == count else None
         return Placed(slots, None, len(values), reference)
