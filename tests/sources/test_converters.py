@@ -156,3 +156,19 @@ def test_table_printed_in_a_shape_not_read_is_unread_not_missing() -> None:
     found = govlint.lint_file(ROUNDTRIP / "seed000" / "lo.raw.txt").diagnostics
     (table,) = [d for d in found if d.code == "GL103"]
     assert table.unread and table.severity is Severity.WARNING
+
+
+def test_a_browsers_page_header_and_footer_inside_a_table_are_not_prose() -> None:
+    """Chromium prints a running header (date, time, title) and footer (address, 2/7) on every page; a table
+    crossing a page goes on after them, rows read as before the break."""
+    path = ROUNDTRIP / "hzq2024" / "printed.layout.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "AM  " in text and "page.html" in text
+    want = _expected("hzq2024")
+    apps = govlint.parse_file(path).tables.applications
+    assert apps is not None
+    for key in ("results_total", "carried_forward", "not_processed.duplicate"):
+        row = apps.rows[key]
+        assert {f"applications.{key}.{c}": cell.value for c, cell in row.cells.items()} == {
+            k: v for k, v in want.items() if k.startswith(f"applications.{key}.")
+        }

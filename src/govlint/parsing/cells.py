@@ -179,10 +179,17 @@ def _run_token() -> re.Pattern[str]:
 
 
 _GENERIC = r"[ \t]*(?:类别|项目|数据\d+|总计|合计)[ \t]*"
+#: A browser's running header and footer on every printed page (Chromium: ``12/7/26, 2:47 AM   <title>``,
+#: ``file:///…/page.html   2/7``), as pdftotext prints them inside a table that crosses a page.
+_BROWSER = (
+    r"[\f \t]*\d{1,4}/\d{1,2}/\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?(?:[ \t]{2,}[^\n]*)?"
+    r"|[\f \t]*(?:https?|file)://\S+(?:[ \t]{2,}\d{1,4}/\d{1,4})?[ \t]*"
+)
 #: What a converter adds around a table that is not a cell: a Markdown heading (``### 规章`` over a one-row
-#: table that prints the label again) and a header row of generic names (``| 类别 | 数据1 | … | 总计 |``).
+#: table that prints the label again), a header row of generic names (``| 类别 | 数据1 | … | 总计 |``) and a
+#: browser's page header and footer.
 CONVERTER_LINE = re.compile(
-    rf"[ \t]*#{{1,6}}[ \t][^\n]*|(?=[^\n]*数据\d)\|?(?:{_GENERIC}\|)+(?:{_GENERIC})?", re.MULTILINE
+    rf"[ \t]*#{{1,6}}[ \t][^\n]*|(?=[^\n]*数据\d)\|?(?:{_GENERIC}\|)+(?:{_GENERIC})?|{_BROWSER}", re.MULTILINE
 )
 #: A page footer (``- 5 -``, ``-12-``) that a PDF-to-text tool glued after a cell's last digit.
 _GLUED_FOOTER = re.compile(r"(?<=\d)[ \t]*-[ \t]*\d{1,4}[ \t]*-[ \t]*$")
@@ -662,5 +669,6 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def is_converter_line(line: str) -> bool:
-    """A Markdown heading (``### 规章``) or a generic header row that names no column (``| 类别 | 数据1 | … |``)."""
-    return ("#" in line or "数据" in line) and CONVERTER_LINE.fullmatch(line) is not None
+    """A Markdown heading (``### 规章``), a generic header row that names no column (``| 类别 | 数据1 | … |``)
+    or a browser's page header or footer."""
+    return ("#" in line or "数据" in line or "/" in line) and CONVERTER_LINE.fullmatch(line) is not None

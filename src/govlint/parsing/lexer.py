@@ -147,7 +147,7 @@ class _ConverterLines:
     (``| 类别 | 数据1 | … | 总计 |``) names no column.  Their labels are not the table's."""
 
     def __init__(self, folded: str) -> None:
-        found = "#" in folded or "数据" in folded
+        found = "#" in folded or "数据" in folded or "/" in folded
         self.spans = [m.span() for m in _converter_lines().finditer(folded)] if found else []
         self.starts = [start for start, _ in self.spans]
 
