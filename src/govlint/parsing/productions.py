@@ -99,7 +99,7 @@ def _elements(spec: TableSpec) -> list[_Element]:
 class Productions:
     """The generated grammar of a set of tables and the meaning of each of its terminals."""
 
-    __slots__ = ("_names", "begins", "described", "rules", "terminals", "text")
+    __slots__ = ("_names", "begins", "described", "homes", "rules", "terminals", "text")
 
     def __init__(self, described: tuple[TableSpec, ...] = ()) -> None:
         #: The tables plugins describe that this grammar holds besides the standard ones.
@@ -109,6 +109,8 @@ class Productions:
         self._names: dict[Terminal, str] = {}
         #: Table rule name -> table id.
         self.rules: dict[str, str] = {}
+        #: Table id -> the key of the section it belongs in (a table without one may stand anywhere).
+        self.homes: dict[str, str] = {}
         #: The BEGIN terminals (a token of one opens a table).
         self.begins: frozenset[str] = frozenset()
         lines = [skeleton_text().rstrip("\n"), "", "// ----- generated from schema.SECTIONS and the TableSpecs -----"]
@@ -121,6 +123,8 @@ class Productions:
             tables.setdefault(spec.id, [spec])
         items = ["prose", "misplaced_heading"]
         for table_id, specs in tables.items():
+            if specs[0].section is not None:
+                self.homes[table_id] = specs[0].section
             rule = self._rule(table_id)
             items.append(rule)
             lines += self._table(rule, table_id, specs)

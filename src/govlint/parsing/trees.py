@@ -80,12 +80,18 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         headings: list[HeadingMatch] = []
         tables: list[TableTree] = []
         deviations: list[Deviation] = []
+        within: str | None = None  # the section printed last (None: the preamble)
         for child in (child for part in children for child in part):
             if isinstance(child, TableTree):
                 tables.append(child)
                 deviations += self.table_deviations(child)
+                home = self.grammar.homes.get(child.table)
+                if home is not None and home != within:
+                    span = self.index.span(child.begin.start_pos or 0, child.begin.start_pos or 0)
+                    deviations.append(Deviation("table-outside-section", child.table, "", span, child.table, within))
             elif isinstance(child, _Heading) and child.token.heading is not None:
                 headings.append(child.token.heading)
+                within = child.token.heading.spec.key
                 if child.within is not None:
                     deviations.append(self.heading_deviation(child))
         deviations.sort(key=lambda deviation: deviation.span.start)
