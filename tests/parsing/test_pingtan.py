@@ -207,11 +207,13 @@ def test_066_gwhoffice_2021_glued_numbering_and_an_open_split() -> None:
 
 def test_021_market_2025_typo_label_and_a_year_glued_to_the_table() -> None:
     """7.属于行政执法案件3000003 (案件 for 案卷) is placed by its numbering between rows 6 and 8;
-    110000011 reads 11|0…|11 or 1|10|…|11, both add up: ambiguous; 结转 20000022025年: the year is prose."""
+    110000011 reads 11|0…|11 or 1|10|…|11, both add up across the row, and the column sums ((七)总计 19 less the
+    other results) leave 11|0…|11 (tests/parsing/test_columnsums.py); 结转 20000022025年: the year is prose."""
     report = parsed("021_market_2025")
     assert row_values(report, "applications", "denied.enforcement_case_file") == [3, 0, 0, 0, 0, 0, 3]
     assert row_values(report, "applications", "denied.process_information") == [0] * 7
-    assert row_statuses(report, "applications", "partially_granted") == "aaaaaaa"
+    assert row_statuses(report, "applications", "partially_granted") == "iiiiiii"
+    assert row_values(report, "applications", "partially_granted") == [11, 0, 0, 0, 0, 0, 11]
     assert row_values(report, "applications", "carried_forward") == [2, 0, 0, 0, 0, 0, 2]
     assert row_values(report, "applications", "results_total") == [19, 0, 0, 0, 0, 0, 19]
     assert row_values(report, "review_litigation", "review") == [10, 0, 0, 0, 10]

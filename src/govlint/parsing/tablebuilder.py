@@ -17,6 +17,7 @@ from typing import NamedTuple
 from govlint import schema
 from govlint.model import Cell, Header, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
+from govlint.parsing.columnsums import settle_by_columns
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row
@@ -642,7 +643,7 @@ def build_tables(parsed: Parsed, index: Positions, text: str, described: Sequenc
     by_family = {family: by_id.get(family.value, []) for family in Family}
     more = {spec.id: builder.described(spec, by_id.get(spec.id, [])) for spec in described}
     art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
-    applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
+    applications = settle_by_columns(builder.applications(by_family.get(Family.APPLICATIONS, [])), index, text)
     review = builder.review(by_family.get(Family.REVIEW, []))
     # a (六) label read alone beside a row (六)1-3 is the group label of a 2021 table whose first row's label
     # a converter broke over many lines, not the 2019 single row
