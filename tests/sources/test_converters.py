@@ -138,10 +138,11 @@ def test_values_printed_before_their_labels_stay_unread() -> None:
 
 
 def test_rows_printed_but_not_read_are_unread_not_missing() -> None:
-    """pdftotext -layout of Chromium's narrow tables wraps the labels of table 三 over many lines: the rows
-    not found are one unread warning where their numbers start, not missing rows at error level; an unread
-    row's own line is its GL108 finding, not named a second time by GL104."""
-    found = govlint.lint_file(ROUNDTRIP / "hzq2024" / "chrome.layout.txt").diagnostics
+    """pdftotext -layout wraps the labels of table 三 over many lines: （六）其他 / 处理 beside 1.申请人无 hides
+    the row （六）1, so the rows not found are one unread warning where their numbers start, not missing rows at
+    error level; the short row (六)2 below is unread, and its line is its GL108 finding, not named a second
+    time by GL104."""
+    found = govlint.lint_file(ROUNDTRIP / "seed000" / "lo.layout.txt").diagnostics
     (missing,) = [d for d in found if d.code == "GL104"]
     assert missing.unread and missing.severity is Severity.WARNING
     unread_rows = {d.location.line for d in found if d.code == "GL108"}
