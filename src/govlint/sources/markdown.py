@@ -9,6 +9,7 @@ the first table.  A wrapper MinerU puts around a table (``<html><body>`` … ``<
 
 from __future__ import annotations
 
+import importlib.util
 import re
 
 from govlint.sources.document import Document
@@ -24,8 +25,9 @@ _CLOSE_WRAPPER = re.compile(r"\A(?:\s*</(?:body|html)\s*>)+", re.IGNORECASE)
 
 
 def has_html_tables(text: str) -> bool:
-    """Whether ``text`` holds an HTML table block."""
-    return _TABLE.search(text) is not None
+    """Whether ``text`` holds an HTML table block that can be read as one (the ``govlint[html]`` extra is
+    installed; without it the text is read as it is, as before)."""
+    return _TABLE.search(text) is not None and importlib.util.find_spec("selectolax") is not None
 
 
 def read_markdown(text: str, name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
