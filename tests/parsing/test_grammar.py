@@ -335,3 +335,9 @@ def test_a_table_printed_outside_its_section_is_a_deviation() -> None:
     # a plugin's table without a section of its own may stand anywhere
     stock = _parse([_token("RECORDS_STOCK__BEGIN"), _token("RECORDS_STOCK__END")], (STOCK,))
     assert stock.deviations == ()
+
+
+def test_the_cache_file_is_keyed_by_the_generated_grammar(tmp_path: Path) -> None:
+    standard = grammar.cache_path(grammar.grammar_text(), str(tmp_path))
+    assert grammar.cache_path(grammar.grammar_text((STOCK,)), str(tmp_path)) != standard
+    assert grammar.cache_path(grammar.grammar_text(), str(tmp_path)) == standard

@@ -114,7 +114,7 @@ _KINDS: dict[Family, dict[str, LabelKind]] = {
 }  # fmt: skip
 #: Rows printed exactly like a group label (the 2019 single (六)其他处理 row): the builder tells them apart by
 #: their values, so they are no row labels of their own.
-_GROUP_LIKE_ROWS = frozenset({schema.ROW_OTHER_ALL.key})
+GROUP_LIKE_ROWS = frozenset({schema.ROW_OTHER_ALL.key})
 
 
 Entries = dict[str, dict[TableKey, Label]]
@@ -146,7 +146,7 @@ def _standard() -> Entries:
                 for column in part.columns:
                     add(column.labels(), Label(kinds["column"], column.key))
                 for row in part.rows:
-                    if row.key not in _GROUP_LIKE_ROWS:
+                    if row.key not in GROUP_LIKE_ROWS:
                         _add_row(add, kinds["row"], row, numbered=family is Family.APPLICATIONS)
             for header in spec.headers:
                 text = normalize_label(header)

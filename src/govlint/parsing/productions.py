@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from govlint import schema
+from govlint.parsing.labels import GROUP_LIKE_ROWS
 from govlint.schema import SECTIONS, TableSpec, normalize_label
 
 SKELETON_NAME = "report.lark"
@@ -87,6 +88,8 @@ def _elements(spec: TableSpec) -> list[_Element]:
         if part.caption and part.item:
             elements.append(("caption", str(part.item)))
         for row in part.rows:
+            if row.key in GROUP_LIKE_ROWS:
+                continue  # printed as its group's label: the group's terminal stands for it
             group = groups.get(row.group or "")
             if group is not None and group not in placed:
                 placed.add(group)
@@ -119,6 +122,7 @@ class Productions:
         for fmt in schema.FORMATS.values():
             for spec in fmt.tables:
                 tables.setdefault(spec.id, []).append(spec)
+        standard = set(tables)
         for spec in described:
             tables.setdefault(spec.id, [spec])
         items = ["prose", "misplaced_heading"]
@@ -127,7 +131,7 @@ class Productions:
                 self.homes[table_id] = specs[0].section
             rule = self._rule(table_id)
             items.append(rule)
-            lines += self._table(rule, table_id, specs)
+            lines += self._table(rule, table_id, specs, table_id not in standard)
         lines.insert(3, "_item: " + " | ".join(items))
         self.begins = frozenset(name for name, t in self.terminals.items() if t.item == "begin")
         lines.append("%declare " + " ".join(self.terminals))
@@ -173,8 +177,10 @@ class Productions:
             lines += [f"_section_{position}: {rule}{tail}", f"{rule}: {heading} _item* -> section"]
         return lines
 
-    def _table(self, rule: str, table_id: str, specs: Sequence[TableSpec]) -> list[str]:
-        """A table's production: BEGIN, header items, then each caption, group and row, optional, in order."""
+    def _table(self, rule: str, table_id: str, specs: Sequence[TableSpec], described: bool) -> list[str]:
+        """A table's production: BEGIN, header items, then each caption, group and row, optional, in order.
+        A described table's caption words (``TableSpec.captions``) are among its header items; a standard
+        table's captions are its parts' (the 第二十条 sub-tables), each in its place."""
         begin = self._terminal(table_id, "begin")
         end = self._terminal(table_id, "end")
         head = self._terminal(table_id, "header")
@@ -183,7 +189,8 @@ class Productions:
         prefix = f"_{rule}"
         if specs[0].shape == "wide":
             rows = [self._terminal(table_id, "row", row.key) for row in specs[0].rows]
-            return [f"{rule}: {begin} ({' | '.join([caption, head, *rows])})* {end} -> table"]
+            items = [caption, head, *rows] if described else [head]  # the review table: header labels only
+            return [f"{rule}: {begin} ({' | '.join(items)})* {end} -> table"]
         elements = _merge(_elements(spec) for spec in specs)
         # a row without a known label (ANON) is told by its numbering: only a numbered table has them
         numbered = any(row.numbering for spec in specs for row in spec.rows)
@@ -191,7 +198,7 @@ class Productions:
         chain = " ".join(f"{prefix}_{position}" for position in range(len(elements) + 1))
         lines = [
             f"{rule}: {begin} {chain} {end} -> table",
-            f"{prefix}_heads: ({head} | {caption})+",
+            f"{prefix}_heads: ({head} | {caption})+" if described else f"{prefix}_heads: {head}+",
             # what the table prints before its first caption or row: header cells, unlabelled rows
             f"{prefix}_0: ({prefix}_heads{anons}? |{anons})?" if anons else f"{prefix}_0: {prefix}_heads?",
         ]
