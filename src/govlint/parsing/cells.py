@@ -425,12 +425,8 @@ class _Rows:
 
 
 #: The positions of the first cells of a row, made once: every atom of a column shares its float.
-_CELL_POSITIONS = tuple(float(index) for index in range(64))
-
-
-def _cell_position(index: int) -> float:
-    """The position of a row's ``index``-th cell (TAB, PIPE, LINES)."""
-    return _CELL_POSITIONS[index] if index < len(_CELL_POSITIONS) else float(index)
+_CELLS_SHARED = 64
+_CELL_POSITIONS = tuple(float(index) for index in range(_CELLS_SHARED))
 
 
 def region_rows(
@@ -456,7 +452,7 @@ def region_rows(
                     labels_end = rows.labels_end(block[-1][1])
                     for index, (ca, cb) in enumerate(block):
                         cell = rows.content if ca >= labels_end else rows.cell
-                        cell(row, ca, cb, _cell_position(index))
+                        cell(row, ca, cb, _CELL_POSITIONS[index] if index < _CELLS_SHARED else float(index))
                     block = []
                 continue
             block.append((a, b))
@@ -487,7 +483,7 @@ def region_rows(
         row = rows.new_row(len(pieces))
         for index, piece in enumerate(pieces):
             cell = rows.content if offset >= labels_end else rows.cell  # after the line's labels: content only
-            cell(row, offset, offset + len(piece), _cell_position(index))
+            cell(row, offset, offset + len(piece), _CELL_POSITIONS[index] if index < _CELLS_SHARED else float(index))
             offset += len(piece) + 1
     result = rows.result()
     if layout is Layout.PIPE:

@@ -17,12 +17,13 @@ never guessed, and a cell is empty only where the source shows it empty.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import repeat
 from typing import NamedTuple, overload
 
 from govlint.model import CellStatus, Evidence, Number, Problem
 from govlint.parsing.cells import Atom, AtomKind, Layout
-from govlint.parsing.numbers import EMPTY, Reading, read_cell
+from govlint.parsing.numbers import read_cell
 from govlint.parsing.splitting import Accept, Sums, split_row
 from govlint.schema import ColumnSpec
 
@@ -32,59 +33,17 @@ SPACED_TOLERANCE = 2.5
 _EXPLICIT_CELLS = (Layout.PIPE, Layout.LINES)
 
 
-class Slot:
-    """A placed cell before it becomes a :class:`govlint.model.Cell`: value, status, where it is printed.
+class Slot(NamedTuple):
+    """A placed cell before it becomes a :class:`govlint.model.Cell`: value, status, where it is printed."""
 
-    A cell printed as one atom keeps the atom and cuts its text and offsets from it when asked: every row of
-    a table is placed before the first occurrences become cells, so slots are as many as the printed cells
-    (docs/performance.md, "Memory per reader")."""
-
-    __slots__ = ("_printed", "column", "evidence", "status", "unit", "value")
-
-    def __init__(  # noqa: PLR0917 - the fields of the named tuple this class replaced, in their order
-        self,
-        column: str,
-        value: Number | None,
-        status: CellStatus,
-        raw: str,
-        start: int,
-        end: int,
-        unit: str | None = None,
-        evidence: Evidence | None = None,
-    ) -> None:
-        self.column = column
-        self.value = value
-        self.status = status
-        self._printed: Atom | tuple[str, int, int] = (raw, start, end)
-        self.unit = unit
-        self.evidence = evidence
-
-    @classmethod
-    def of(cls, column: str, atom: Atom, reading: Reading, evidence: Evidence) -> Slot:
-        """The cell ``atom`` prints, read as ``reading``."""
-        slot = cls.__new__(cls)
-        slot.column = column
-        slot.value = reading.value
-        slot.status = reading.status
-        slot._printed = atom
-        slot.unit = reading.unit
-        slot.evidence = evidence
-        return slot
-
-    @property
-    def raw(self) -> str:
-        printed = self._printed
-        return printed[0] if isinstance(printed, tuple) else printed.raw
-
-    @property
-    def start(self) -> int:
-        printed = self._printed
-        return printed[1] if isinstance(printed, tuple) else printed.start
-
-    @property
-    def end(self) -> int:
-        printed = self._printed
-        return printed[2] if isinstance(printed, tuple) else printed.end
+    column: str
+    value: Number | None
+    status: CellStatus
+    raw: str
+    start: int
+    end: int
+    unit: str | None = None
+    evidence: Evidence | None = None
 
 
 class Reference(NamedTuple):
@@ -124,6 +83,9 @@ class CellSlots(Sequence[Slot]):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         return _cell_slot(self._columns[index], self._atoms[index], self._evidence)
 
+    def __iter__(self) -> Iterator[Slot]:
+        return map(_cell_slot, self._columns, self._atoms, repeat(self._evidence, len(self._columns)))
+
 
 class Placed(NamedTuple):
     """A row's cells, why they could not be read (or None), and how many values were printed."""
@@ -135,13 +97,15 @@ class Placed(NamedTuple):
 
 
 def _value_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:
-    return Slot.of(column.key, atom, read_cell(atom.raw), evidence)
+    raw = atom.raw
+    reading = read_cell(raw)
+    return Slot(column.key, reading.value, reading.status, raw, atom.start, atom.end, reading.unit, evidence)
 
 
 def _empty_slot(column: ColumnSpec, atom: Atom | None, at: int, evidence: Evidence) -> Slot:
     if atom is None:
         return Slot(column.key, None, CellStatus.EMPTY, "", at, at, None, evidence)
-    return Slot.of(column.key, atom, EMPTY, evidence)
+    return Slot(column.key, None, CellStatus.EMPTY, atom.raw, atom.start, atom.end, None, evidence)
 
 
 def _cell_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:
@@ -158,7 +122,7 @@ def unread(columns: Sequence[ColumnSpec], atoms: Sequence[Atom], problem: Proble
     slots = [Slot(c.key, None, CellStatus.AMBIGUOUS, raw, start, end) for c in columns]
     unit = read_cell(atoms[-1].raw).unit if atoms else None
     if unit is not None and columns[-1].kind == "amount":  # 2832995元: whatever the split, 元 is the amount's
-        slots[-1].unit = unit
+        slots[-1] = slots[-1]._replace(unit=unit)
     return Placed(tuple(slots), problem, count)
 
 
