@@ -3,6 +3,7 @@ tokens it gives this structure."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +77,7 @@ def test_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_a_fresh_process_parses_with_the_cached_tables(tmp_path: Path) -> None:
     code = "import govlint, sys; r = govlint.parse(sys.argv[1]); print(r.format, len(r.tables.applications.rows))"
     env = {"GOVLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env |= {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}  # an uninstalled checkout
     for _ in range(2):  # the first run writes the cache, the second loads it
         command = [sys.executable, "-c", code, str(SEEDS[0])]
         done = subprocess.run(command, check=False, capture_output=True, text=True, env=env)
