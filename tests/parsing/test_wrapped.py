@@ -57,3 +57,17 @@ def test_the_rest_of_a_wrapped_label_is_no_cell() -> None:
     cell = apps.cell("partially_granted.natural_person")
     assert cell is not None and cell.value is None
     assert cell.status in (CellStatus.EMPTY, CellStatus.AMBIGUOUS)
+
+
+def test_a_group_labels_pieces_beside_a_numbered_row_label_are_left_out_of_the_search() -> None:
+    """LibreOffice's PDF: the group label （三）不予公开 wraps in its own column beside 1.属于国家秘密; the label
+    search reads the row label whole, the group's pieces blanked (same length)."""
+    text = "       （三）不予   1.属于国家 0  0   0\n       公开      秘密\n"
+    view = label_view(text)
+    assert len(view) == len(text)
+    assert "".join(view.split()) == "1.属于国家秘密"
+
+
+def test_a_label_beside_an_unnumbered_piece_is_kept() -> None:
+    text = "三、本年度  （一）予以公开   50  0\n"
+    assert "".join(label_view(text).split()) == "三、本年度（一）予以公开"

@@ -219,7 +219,7 @@ ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
 
 
 def test_gl104_rows_printed_but_not_read_are_one_unread_finding() -> None:
-    report = govlint.parse_file(ROUNDTRIP / "seed004" / "lo.layout.txt")
+    report = govlint.parse_file(ROUNDTRIP / "hzq2024" / "chrome.layout.txt")
     [d] = diagnostics(MissingRow, report)
     assert (d.unread, d.severity, d.key) == (True, Severity.WARNING, "applications")
     assert "可能就在其中，未核对" in d.message_zh

@@ -56,18 +56,51 @@ def spaced_cells(folded: str, start: int, end: int) -> Iterator[tuple[int, int, 
             yield a, b, False
 
 
+#: A row label that opens with its numbering (``1.属于国家``): printed beside a group label's piece, in a
+#: column of its own.
+_NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
+
+
 def label_view(folded: str) -> str:
-    """``folded`` with the number cells of its spaced lines blanked: what the label search reads."""
+    """``folded`` with the number cells of its spaced lines blanked, and the pieces of a group label printed
+    in a column of its own beside numbered row labels (``（三）不予   1.属于国家 0 …`` / ``公开      秘密``):
+    what the label search reads, so that the row label is found whole (``1.属于国家秘密``)."""
     if "  " not in folded:
+        return folded
+    blanks: list[tuple[int, int]] = []
+    column: int | None = None  # where the numbered row labels beside a group label start, on the lines above
+    previous = -2
+    for line in _SPACED_LINE.finditer(folded):
+        start, end = line.span()
+        if start != previous + 1:
+            column = None  # the pieces of a group label are on consecutive lines
+        previous = end
+        pieces: list[tuple[int, int]] = []
+        for a, b, value in spaced_cells(folded, start, end):
+            (blanks if value else pieces).append((a, b))
+        column = _group_piece(folded, start, pieces, column, blanks)
+    if not blanks:
         return folded
     parts: list[str] = []
     position = 0
-    for line in _SPACED_LINE.finditer(folded):
-        for cell in _VALUE_CELL.finditer(folded, line.start(), line.end()):
-            parts.append(folded[position : cell.start()])
-            parts.append(" " * (cell.end() - cell.start()))
-            position = cell.end()
-    if not parts:
-        return folded
+    for a, b in sorted(blanks):
+        parts += [folded[position:a], " " * (b - a)]
+        position = b
     parts.append(folded[position:])
     return "".join(parts)
+
+
+def _group_piece(
+    folded: str, line_start: int, pieces: list[tuple[int, int]], column: int | None, blanks: list[tuple[int, int]]
+) -> int | None:
+    """Blank the first of a line's label pieces when it is a group label's, beside a numbered row label or
+    beside the rest of one (a piece starting at the same column as the numbered label on the line above); the
+    column of the row labels, or None."""
+    if len(pieces) < 2:
+        return None
+    second = pieces[1][0]
+    at = second - line_start
+    if _NUMBERED.match(folded, second) or (column is not None and abs(at - column) <= 1):
+        blanks.append(pieces[0])
+        return at
+    return None
