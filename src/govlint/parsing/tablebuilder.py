@@ -428,9 +428,9 @@ class _Builder:
                 return Table(spec.id, _tree_span(self, [tree]), table_rows, headers=printed)
         return None
 
-    def described_row(self, spec: TableSpec, label: ReportToken | None, atoms: list[Atom]) -> _Row | None:
+    def described_row(self, spec: TableSpec, label: ReportToken | None, atoms: Sequence[Atom]) -> _Row | None:
         meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
-        return None if label is None or meaning is None else _Row(meaning.key, label, atoms)
+        return None if label is None or meaning is None else _Row(meaning.key, label, list(atoms))
 
     def wide(
         self,

@@ -24,7 +24,7 @@ from govlint.schema import SECTIONS_BY_NUMBER
 
 #: An item of a table: (what the label is: caption, header, group, row or anon; the label token; the cells
 #: printed after it).
-Item = tuple[str, ReportToken | None, list[Atom]]
+Item = tuple[str, ReportToken | None, Sequence[Atom]]
 
 
 class TableTree(NamedTuple):
@@ -38,7 +38,7 @@ class TableTree(NamedTuple):
     def entries(self) -> Iterator[Item]:
         """The cells printed before the first label (as a ``cells`` entry without a label), then the items."""
         if self.begin.atoms:
-            yield "cells", None, list(self.begin.atoms)
+            yield "cells", None, self.begin.atoms
         yield from self.items
 
 
@@ -124,7 +124,9 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         if left_out:
             labels = sorted([*labels, *left_out], key=lambda token: token.seq)
         terminals = self.grammar.terminals
-        items = tuple((terminals[label.type].item, label, list(label.atoms)) for label in labels)
+        # the token's own tuple of cells, not a copy per label: every table's cells are alive until the tables
+        # are built (docs/performance.md, "Memory per reader")
+        items = tuple((terminals[label.type].item, label, label.atoms) for label in labels)
         return TableTree(terminals[begin.type].table, begin, items)
 
     def table_deviations(self, tree: TableTree) -> Iterator[Deviation]:
