@@ -435,13 +435,14 @@ class Deviation:
     a garbled header, a label among the rows), ``row-missing`` (a standard row of the format the report is
     checked against that its table lacks; its span is where the row should be: the next row present, else
     the previous one, else the table), ``table-outside-section`` (a table printed outside the section its
-    spec puts it in: ``key`` is the table id, ``after`` the section it is printed in, None for the preamble).
+    spec puts it in: ``key`` is the table id, ``after`` the section it is printed in, None for the preamble,
+    ``text`` that section's heading as printed).
     """
 
     kind: DeviationKind
     #: The section key (``applications``), or the table's row key, group label or header text.
     key: str
-    #: The label or heading as printed.
+    #: The label or heading as printed ("" for a missing row).
     text: str
     span: Span
     #: The table it was printed in (None for a section heading).

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from govlint import schema
-from govlint.model import Cell, CellStatus, DateMention, Number, Problem, Report, Span, Table
+from govlint.model import Cell, CellStatus, DateMention, DeviationKind, Number, Problem, Report, Span, Table
 
 JSONValue = Any
 
@@ -222,4 +222,21 @@ def report_to_text(report: Report) -> str:
     if report.unplaced:
         lines.append("未能归位的内容:")
         lines.extend(f"  第{u.span.line}行 {u.kind}: {u.text} — {u.reason}" for u in report.unplaced)
+    if report.deviations:
+        lines.append("与版式不符之处（解析记录的事实）:")
+        for d in report.deviations:
+            where = d.key if d.table in (None, d.key) else f"{d.table}.{d.key}"
+            lines.append(f"  第{d.span.line}行 {_DEVIATIONS_ZH[d.kind]}: [{where}] {d.text}".rstrip())
     return "\n".join(lines) + "\n"
+
+
+#: The kinds of :class:`govlint.model.Deviation`, as the text summary names them.
+_DEVIATIONS_ZH: dict[DeviationKind, str] = {
+    "section-order": "章节顺序不符",
+    "section-repeated": "章节重复",
+    "row-order": "行的顺序不符",
+    "row-repeated": "行重复",
+    "unexpected-label": "标签不在应在的位置",
+    "row-missing": "缺少标准行（应在此处）",
+    "table-outside-section": "表格不在其所属章节",
+}

@@ -94,3 +94,15 @@ def test_deviations_are_in_the_json_with_their_place() -> None:
         "after": "applications",
         "line": 6,
     }
+
+
+def test_the_text_summary_lists_the_deviations() -> None:
+    text = (
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n…\n三、收到和处理政府信息公开申请情况\n…\n"
+        "二、主动公开政府信息情况\n…\n"
+    )
+    summary = report_to_text(govlint.parse_text(text))
+    assert (
+        "与版式不符之处（解析记录的事实）:\n  第6行 章节顺序不符: [active_disclosure] 二、主动公开政府信息情况\n"
+        in summary
+    )

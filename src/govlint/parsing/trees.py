@@ -80,18 +80,17 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         headings: list[HeadingMatch] = []
         tables: list[TableTree] = []
         deviations: list[Deviation] = []
-        within: str | None = None  # the section printed last (None: the preamble)
+        within: HeadingMatch | None = None  # the heading printed last (None: the preamble)
         for child in (child for part in children for child in part):
             if isinstance(child, TableTree):
                 tables.append(child)
                 deviations += self.table_deviations(child)
                 home = self.grammar.homes.get(child.table)
-                if home is not None and home != within:
-                    span = self.index.span(child.begin.start_pos or 0, child.begin.start_pos or 0)
-                    deviations.append(Deviation("table-outside-section", child.table, "", span, child.table, within))
+                if home is not None and home != (within.spec.key if within else None):
+                    deviations.append(self.outside(child, within))
             elif isinstance(child, _Heading) and child.token.heading is not None:
                 headings.append(child.token.heading)
-                within = child.token.heading.spec.key
+                within = child.token.heading
                 if child.within is not None:
                     deviations.append(self.heading_deviation(child))
         deviations.sort(key=lambda deviation: deviation.span.start)
@@ -139,6 +138,13 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
             key = meaning.key or (printed.key if printed is not None else "") or " ".join(str(label).split())
             span = self.index.span(label.start_pos or 0, label.end_pos or 0)
             yield Deviation(found.kind, key, " ".join(str(label).split()), span, tree.table)
+
+    def outside(self, tree: TableTree, within: HeadingMatch | None) -> Deviation:
+        """A table printed outside the section its spec names: in the section of ``within`` (its heading as
+        printed is the deviation's text), or in the preamble."""
+        at = tree.begin.start_pos or 0
+        key, title = (within.spec.key, within.title) if within is not None else (None, "")
+        return Deviation("table-outside-section", tree.table, title, self.index.span(at, at), tree.table, key)
 
     def heading_deviation(self, heading: _Heading) -> Deviation:
         token = heading.token
