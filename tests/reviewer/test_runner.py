@@ -7,6 +7,8 @@ allocates far past the memory limit.  Everything else goes through the real pars
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.process
 import os
 import shutil
 import signal
@@ -23,6 +25,7 @@ from govlint.config import Config
 from govlint.linter import lint_report
 from govlint.model import Report
 from govlint.runner import Limits, Outcome, Task, needs_worker, run
+from govlint.runner.pool import WorkerPool
 from govlint.schema import TableSpec
 from govlint.sources import Document, load_file
 
@@ -227,6 +230,28 @@ def test_ctrl_c_exits_130_leaving_no_worker_and_no_output_file(tmp_path: Path) -
     assert err.decode().strip().splitlines()[-1] == "govlint: 已中断"
     assert processes_started_in(tmp_path) == [], "the workers were stopped before the command exited"
     assert list(tmp_path.glob("baseline*")) == []
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_ctrl_c_right_after_a_worker_is_forked_still_stops_that_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C that lands between a worker's fork and its listing in the pool must not leave it running:
+    such an orphan held the run's standard output open, so the interrupted command never ended."""
+    started: list[multiprocessing.process.BaseProcess] = []
+    real_start = multiprocessing.process.BaseProcess.start
+
+    def start_then_interrupt(process: multiprocessing.process.BaseProcess) -> None:
+        real_start(process)
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGINT)  # delivered now, unless the pool holds it back
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start_then_interrupt)
+    task = Task(str(sorted(CORPUS.glob("*.txt"))[0]), Config())
+    with pytest.raises(KeyboardInterrupt), WorkerPool(2, Limits()) as pool:
+        list(pool.run([task]))
+    assert started, "a worker was forked"
+    for process in started:
+        process.join(5)
+        assert not process.is_alive(), "the worker forked just before Ctrl-C was stopped"
 
 
 @pytest.mark.parametrize("output", ["json", "text"])

@@ -15,7 +15,7 @@ import multiprocessing.connection
 import signal
 import sys
 import time
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
@@ -53,9 +53,28 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back while a worker is forked and put on the pool's list.
+
+    A Ctrl-C between the fork and the listing would leave a worker that nobody stops, holding the run's
+    standard output open.  The worker starts with the signal blocked, and unblocks it once it ignores it.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _serve(conn: Connection, memory: int) -> None:
     """A worker's loop: receive ``(index, task)``, send ``(index, outcome or fatal error)``; None stops it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     faulthandler.disable()  # a crash is reported by the parent as the file's error, not as a C traceback
     _limit_memory(memory)
     while True:
@@ -122,10 +141,11 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
         process = self.context.Process(target=_serve, args=(child, self.limits.memory), daemon=True)
-        process.start()
+        with _sigint_deferred():
+            process.start()
+            worker = _Worker(process, parent)
+            self.workers.append(worker)
         child.close()
-        worker = _Worker(process, parent)
-        self.workers.append(worker)
         return worker
 
     def _replace(self, worker: _Worker) -> None:
