@@ -71,3 +71,26 @@ def test_a_group_labels_pieces_beside_a_numbered_row_label_are_left_out_of_the_s
 def test_a_label_beside_an_unnumbered_piece_is_kept() -> None:
     text = "三、本年度  （一）予以公开   50  0\n"
     assert "".join(label_view(text).split()) == "三、本年度（一）予以公开"
+
+
+def test_a_group_labels_piece_on_the_values_line_of_a_centred_row_label_is_left_out() -> None:
+    """Chromium's full-width table: 2.没有现成信息需要另行制 / 提供 1 0 … / 作 — 提供 is the group label's (（四）无法
+    提供), left of the row label's column: the row label is found whole."""
+    text = (
+        "       （四）无法\n             2.没有现成信息需要另行制\n"
+        "       提供                      1    0   0\n             作\n"
+    )
+    view = label_view(text)
+    assert len(view) == len(text)
+    assert "".join(view.split()) == "（四）无法2.没有现成信息需要另行制作"
+    report = govlint.parse_file(ROUNDTRIP / "hzq2024" / "wide.layout.txt")
+    apps = report.tables.applications
+    assert apps is not None
+    assert [cell.value for cell in apps.rows["unable.needs_creation"].cells.values()] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_row_label_with_values_under_a_wrapped_label_is_kept() -> None:
+    """（七）总计 printed with its values under a numbered label that prints none: the line below does not go on
+    at the numbered label's column, so 总计 is no group label's piece."""
+    text = "             3.其他\n       （七）总计                 12    3   0\n四、结转下年度继续办理     2    0   0\n"
+    assert "（七）总计" in label_view(text)

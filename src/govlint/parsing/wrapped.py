@@ -79,6 +79,7 @@ def label_view(folded: str) -> str:
         for a, b, value in spaced_cells(folded, start, end):
             (blanks if value else pieces).append((a, b))
         column = _group_piece(folded, start, pieces, column, blanks)
+    blanks += _centred_group_pieces(folded)
     if not blanks:
         return folded
     parts: list[str] = []
@@ -104,3 +105,37 @@ def _group_piece(
         blanks.append(pieces[0])
         return at
     return None
+
+
+def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
+    """The pieces of a group label printed on the values' line of a numbered row label centred around them::
+
+               2.没有现成信息需要另行制
+        提供                      1    0 …
+               作
+
+    (the line above opens the row label with its numbering and prints no value, the line below goes on at
+    the row label's column; the values' line prints only pieces left of it: the group column's)."""
+    lines: list[tuple[int, int, list[tuple[int, int]], bool]] = []
+    position = 0
+    for text in folded.split("\n"):
+        end = position + len(text)
+        pieces: list[tuple[int, int]] = []
+        values = False
+        if text.strip():
+            for a, b, value in spaced_cells(folded, position, end):
+                values = values or value
+                if not value:
+                    pieces.append((a, b))
+        lines.append((position, end, pieces, values))
+        position = end + 1
+    found = []
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        if above[3] or below[3] or not line[3] or len(above[2]) != 1 or len(below[2]) != 1 or not line[2]:
+            continue
+        column = above[2][0][0] - above[0]
+        if not _NUMBERED.match(folded, above[2][0][0]) or abs(below[2][0][0] - below[0] - column) > 1:
+            continue
+        if all(b - line[0] < column - 1 for _, b in line[2]):
+            found += line[2]
+    return found
