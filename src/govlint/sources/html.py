@@ -44,12 +44,14 @@ _NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     """Read the bytes of a web page (encoding: ``encoding``, else the BOM, the ``<meta charset>``, detection)."""
     decoded = _decode(data, name, encoding)
-    return _read(decoded.text, name, decoded.encoding, decoded.replaced)
+    page, codec, replaced = [decoded.text], decoded.encoding, decoded.replaced
+    del decoded  # the page's text now lives in ``page`` only, which _read empties
+    return _read(page, name, codec, replaced)
 
 
 def read_html_text(text: str, name: str) -> Document:
     """Read a web page already decoded."""
-    return _read(text, name, None, ())
+    return _read([text], name, None, ())
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> Decoded:
@@ -70,10 +72,15 @@ def _decode(data: bytes, name: str, encoding: str | None) -> Decoded:
     return decode_text(data, name, encoding)
 
 
-def _read(html: str, name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
+def _read(page: list[str], name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
+    """The document of the page whose text ``page`` holds.  ``page`` is emptied, so that the text (as large
+    as the page, and the DOM several times that) is let go once lexbor has parsed it, before the report's
+    text is written (docs/performance.md, "Memory per reader")."""
+    html = page.pop()
     lexbor = require("selectolax.lexbor", "html", name)
     _check_nesting(html, name)
     tree = lexbor.LexborHTMLParser(html)
+    del html
     body = tree.body
     if body is None:
         raise input_error(name, "网页中没有正文", "the page has no body")
@@ -81,7 +88,9 @@ def _read(html: str, name: str, encoding: str | None, replaced: tuple[int, ...])
     root = content_root(body)
     builder = TextBuilder()
     title = page_title(tree, body, metas)
-    content_head = clean_cell(plain_text(root))[:300].replace(" ", "")
+    # the first 300 characters of the report's text, read no further (301 shown: the 300th is followed by
+    # whatever comes next, as in the whole text)
+    content_head = clean_cell(plain_text(root, enough=301))[:300].replace(" ", "")
     if title and title.replace(" ", "") not in content_head:
         builder.line(title)
     meta_lines = list(metadata_lines(body, root))
@@ -136,31 +145,53 @@ class _Renderer:
         self.line: list[str] = []
 
     def render(self, root: Node) -> None:
-        """Write ``root``'s blocks; an empty ``<p>`` (a spacer) is an empty line, as it is in the page."""
-        stack: list[tuple[Node, int]] = [(root, -1)]
-        while stack:
-            node, written = stack.pop()
-            if written >= 0:
-                self._flush()
-                if node.tag == "p" and self.builder.length == written:
-                    self.builder.blank()
+        """Write ``root``'s blocks; an empty ``<p>`` (a spacer) is an empty line, as it is in the page.
+
+        The walk follows the tree's links, holding only the open elements (a page's body may have tens of
+        thousands of children: a stack of them all was the reader's peak beside the DOM)."""
+        ancestors: list[tuple[Node, int]] = []  # open elements, with where their text began (-1: no block)
+        node = root
+        while True:
+            written, descend = self._open(node)
+            if descend and node.child is not None:
+                ancestors.append((node, written))
+                node = node.child
                 continue
-            if skipped(node):
-                continue
-            tag = node.tag
-            if tag == "-text":
-                self.line.append(text_of(node))
-                continue
-            if tag == "table" and self._table(node):
-                continue
-            if tag in BLOCK:
-                self._flush()
-                stack.append((node, self.builder.length))
-            if tag == "pre":
-                self.line.append(node.text() or "")
-                continue
-            stack.extend((child, -1) for child in reversed(list(children(node))))
+            self._close(node, written)
+            while ancestors and node.next is None:
+                node, written = ancestors.pop()
+                self._close(node, written)
+            if not ancestors:
+                break
+            node = node.next
         self._flush()
+
+    def _open(self, node: Node) -> tuple[int, bool]:
+        """Write what ``node`` holds itself; where its text began if it is a block (else -1), and whether its
+        children are still to be written."""
+        if skipped(node):
+            return -1, False
+        tag = node.tag
+        if tag == "-text":
+            self.line.append(text_of(node))
+            return -1, False
+        if tag == "table" and self._table(node):
+            return -1, False
+        written = -1
+        if tag in BLOCK:
+            self._flush()
+            written = self.builder.length
+        if tag == "pre":
+            self.line.append(node.text() or "")
+            return written, False
+        return written, True
+
+    def _close(self, node: Node, written: int) -> None:
+        """After a block's content: end its line; a ``<p>`` that wrote nothing is an empty line."""
+        if written >= 0:
+            self._flush()
+            if node.tag == "p" and self.builder.length == written:
+                self.builder.blank()
 
     def _flush(self) -> None:
         if self.line:

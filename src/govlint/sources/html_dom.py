@@ -53,9 +53,11 @@ def text_of(node: Node) -> str:
     return SPACES.sub(" ", node.text_content or "")
 
 
-def plain_text(node: Node) -> str:
-    """The visible text of a subtree, blocks and cells separated by spaces (for a table cell)."""
+def plain_text(node: Node, enough: int | None = None) -> str:
+    """The visible text of a subtree, blocks and cells separated by spaces (for a table cell); with
+    ``enough``, only its beginning, up to where it holds that many characters that are not white space."""
     parts: list[str] = []
+    shown = 0
     stack = [node]
     while stack:
         current = stack.pop()
@@ -63,6 +65,10 @@ def plain_text(node: Node) -> str:
             continue
         if current.tag == "-text":
             parts.append(text_of(current))
+            if enough is not None:
+                shown += len("".join(parts[-1].split()))
+                if shown >= enough:
+                    break
             continue
         if current.tag in BLOCK:
             parts.append(" ")

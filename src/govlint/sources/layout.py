@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from govlint.model import Origin, OriginMap
 from govlint.sources.document import NO_ORIGIN, Document, SourceKind
 
+_CHUNK = 4096
 _CELL_SPACE = re.compile(r"[\s\u2028\u2029]+")
 _LINE_BREAK = re.compile(r"[\r\n\v\f\u2028\u2029\x85]+")
 
@@ -32,7 +33,11 @@ class TextBuilder:
     """Accumulates lines and origins; :meth:`build` returns the :class:`Document`."""
 
     def __init__(self) -> None:
+        #: The text written, in pieces; every :data:`_CHUNK` pieces all but the last two are joined into one of
+        #: ``_chunks`` (a web page of large tables writes a piece per row: their headers would cost more than
+        #: their text, docs/performance.md).
         self._parts: list[str] = []
+        self._chunks: list[str] = []
         self._length = 0
         self._origins = OriginMap()
         self.text_seen = False  #: whether anything but whitespace was written
@@ -47,14 +52,21 @@ class TextBuilder:
         if not text:
             return
         self._mark(origin)
-        self._parts.append(text)
+        self._add(text)
         self._length += len(text)
         self.text_seen = self.text_seen or not text.isspace()
 
     def end_line(self) -> None:
         """Finish the current line."""
-        self._parts.append("\n")
+        self._add("\n")
         self._length += 1
+
+    def _add(self, piece: str) -> None:
+        parts = self._parts
+        parts.append(piece)
+        if len(parts) > _CHUNK:  # the last two pieces stay: :meth:`blank` looks at them
+            self._chunks.append("".join(parts[:-2]))
+            del parts[:-2]
 
     def line(self, text: str, origin: Origin = NO_ORIGIN) -> None:
         """Add a paragraph line (skipped when blank)."""
@@ -84,7 +96,7 @@ class TextBuilder:
             self._length += len(text)
             self.text_seen = self.text_seen or bool(text)
         if pieces:
-            self._parts.append("".join(pieces))
+            self._add("".join(pieces))
         self.end_line()
 
     def _mark(self, origin: Origin) -> None:
@@ -103,7 +115,7 @@ class TextBuilder:
     ) -> Document:
         return Document(
             path=path,
-            text="".join(self._parts),
+            text="".join(self._chunks + self._parts),
             kind=kind,
             encoding=encoding,
             origins=self._origins,
