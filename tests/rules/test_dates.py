@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
 from govlint.model import Report
 from govlint.rules.dates import (
@@ -237,6 +238,17 @@ def test_gl405_partial_year() -> None:
     assert d.expected == ["2024-01-01", "2024-12-31"]
     assert d.actual == ["2024-01-01", "2024-11-30"]
     assert "统计期限应为 2024年1月1日至2024年12月31日" in d.message_zh
+
+
+def test_gl405_rest_of_the_year_is_a_warning() -> None:
+    """A body set up during the year reports from the day it began (pingtan 片区 2019: 9月1日 to 12月31日)."""
+    report = make_report(period=("2024年9月1日", "12月31日"))
+    [d] = diagnostics(StatisticsPeriod, report)
+    assert d.severity is Severity.WARNING
+    assert d.actual == ["2024-09-01", "2024-12-31"]
+    assert "年内设立" in d.message_zh
+    [cut] = diagnostics(StatisticsPeriod, make_report(period=("2024年1月1日", "11月30日")))
+    assert cut.severity is Severity.ERROR  # a year cut short at its end is not a new body's
 
 
 # GL406 -------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from govlint.diagnostics import Severity
 from govlint.model import Report
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
 
@@ -105,9 +106,33 @@ def test_gl301_fee_named_without_amount_or_none() -> None:
 def test_gl301_in_both_formats() -> None:
     report = make_report(fmt="2019", year=2020, signature="2021年1月27日", fee_text="无其他需要报告事项。")
     assert len(diagnostics(FeeNotDisclosed, report)) == 1
+    current = make_report(year=2021, signature="2022年1月20日", fee_text="无其他需要报告事项。")
+    assert [d.severity for d in diagnostics(FeeNotDisclosed, current)] == [Severity.ERROR]
     unknown = make_report(report_format="unknown", drop_tables={"active_disclosure"}, fee_text="无。")
     assert len(diagnostics(FeeNotDisclosed, unknown)) == 1  # a 2024 report without standard tables
     assert diagnostics(FeeNotDisclosed, make_report(year=2016, report_format="unknown", fee_text="无。")) == []
+
+
+@pytest.mark.parametrize(("fmt", "year"), [("2019", 2019), ("2019", 2020), ("2021", 2020)])
+def test_gl301_is_only_a_warning_before_the_fee_measures(fmt: str, year: int) -> None:
+    """The fee measures (国办函〔2020〕109号) took effect on 1 January 2021, and neither the 2019 trial format nor
+    条例 第五十条 asks for the fee: 17 pingtan reports of 2019 and 2020 were accused of omitting it."""
+    report = make_report(fmt=fmt, year=year, signature=f"{year + 1}年1月20日", fee_text="无其他需要报告事项。")
+    [d] = diagnostics(FeeNotDisclosed, report)
+    assert d.severity is Severity.WARNING
+    assert "2021年1月1日起施行" in d.message_zh
+    assert "1 January 2021" in d.message_en
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "（二）依申请公开方面：本年度共收到申请3件，均按时答复，未收取信息处理费。",  # in 一's 依申请公开 part
+        "依申请公开不收取任何费用。",
+    ],
+)
+def test_gl301_accepts_the_fee_stated_in_another_section(prose: str) -> None:
+    assert diagnostics(FeeNotDisclosed, make_report(fee_text="无。", prose=[prose])) == []
 
 
 def test_gl301_without_section_six_searches_the_whole_text() -> None:

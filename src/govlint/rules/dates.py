@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+import attrs
+
 from govlint.crossreport.roster import roster_entry
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
@@ -421,7 +423,9 @@ class StatisticsPeriod(Rule):
             "of the 上一年度 — so its statistics period is Y-01-01 to Y-12-31. A stated period that starts "
             "or ends on another day is reported at the period. A report that states no period is not "
             "reported (the period sentence is customary, not required), and a whole calendar year other "
-            "than the report year is GL401's finding."
+            "than the report year is GL401's finding. A period that starts later in the report year and "
+            "runs to 31 December is a warning, not an error: a body set up during the year (机构改革) "
+            "reports from the day it began its work (pingtan 片区 2019: 2019年9月1日至12月31日)."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到11月30日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
@@ -429,7 +433,8 @@ class StatisticsPeriod(Rule):
             "年度报告涵盖一个自然年度（《中华人民共和国政府信息公开条例》第四十九条称“上一年度”），统计期限应"
             "为 Y 年1月1日至12月31日。写明的统计期限起止日不是这两天的，在统计期限处报告。没有写统计期限的报告"
             "不报告（写明统计期限是惯例而非要求）；统计期限是报告年度之外的另一个完整自然年度的，由 GL401 "
-            "报告。"
+            "报告。统计期限从报告年度中的某日起至12月31日止的，只作警告：年内新设立（机构改革）的机关从开始履"
+            "职之日起统计（如平潭各片区管理局2019年：2019年9月1日至12月31日）。"
         ),
     )
 
@@ -442,16 +447,28 @@ class StatisticsPeriod(Rule):
             return
         year = report.report_year or start.year
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        yield self.diagnostic(
+        zh = f"统计期限应为 {_zh_date(first)}至{_zh_date(last)}，实际为 {_zh_date(start)}至{_zh_date(end)}"
+        en = (
+            f"the statistics period must be {first.isoformat()} to {last.isoformat()}, found {start.isoformat()} "
+            f"to {end.isoformat()}"
+        )
+        diagnostic = self.diagnostic(
             report,
             period.span,
-            zh=f"统计期限应为 {_zh_date(first)}至{_zh_date(last)}，实际为 {_zh_date(start)}至{_zh_date(end)}",
-            en=f"the statistics period must be {first.isoformat()} to {last.isoformat()}, found {start.isoformat()} "
-            f"to {end.isoformat()}",
+            zh=zh,
+            en=en,
             key="statistics_period",
             expected=[first.isoformat(), last.isoformat()],
             actual=[start.isoformat(), end.isoformat()],
         )
+        if first < start <= end == last:  # the rest of the year: a body set up during it
+            diagnostic = attrs.evolve(
+                diagnostic,
+                severity=Severity.WARNING,
+                message_zh=zh + "：如本机关于年内设立、自该日起履职，请在报告中说明",
+                message_en=en + ": if the body was set up during the year and began on that day, say so in the report",
+            )
+        yield diagnostic
 
 
 class FormatYear(Rule):

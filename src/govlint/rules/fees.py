@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+import attrs
+
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
@@ -101,6 +103,23 @@ def _states_fee(sentence: _Sentence) -> bool:
     return _AMOUNT.search(sentence.text) is not None or any(m in sentence.text for m in FEE_STATEMENT_MARKERS)
 
 
+def _discloses_fee(
+    report: Report,
+    start: int,
+    end: int,
+    sentences: list[_Sentence] | None = None,
+    named: list[_Sentence] | None = None,
+) -> bool:
+    """Whether the text between ``start`` and ``end`` states whether or how much 信息处理费 was collected."""
+    if sentences is None:
+        sentences = list(_sentences(report, start, end))
+    if named is None:
+        named = [s for s in sentences if _mentions_fee(s)]
+    if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
+        return True
+    return _prints_fee_table(report, start, end)
+
+
 def _fee_scope(report: Report) -> tuple[int, int, Span]:
     """The text where the fee statement belongs (section 六, or the whole text without one) and the anchor."""
     section = report.section(_OTHER_MATTERS.key)
@@ -126,10 +145,12 @@ class FeeNotDisclosed(Rule):
             "sentence with an amount or an explicit none (未收取, 没有产生, 无 …); also the other ways "
             "reports say that no fee was charged (未收取任何费用, 不收取费用, 政府信息公开未发生收费情况, "
             "无向申请人收取…费用的情况) and a fee table printed with its values (通知收取件数, 实际收取金额)."
-            " A section 六 holding only 无。 or 无其他需要报告事项 is the defect. Without a section 六 "
-            "the whole text is searched and the finding points where 六 should be. Reports in the 2019 "
-            "format are checked too: the fee has been allowed since the amended regulation took effect "
-            "in 2019."
+            " A section 六 holding only 无。 or 无其他需要报告事项 is the defect when no other part of "
+            "the report states the fee either (a statement in 一's 依申请公开 part or in 五 is accepted: the "
+            "fee is disclosed). Without a section 六 "
+            "the whole text is searched and the finding points where 六 should be. For 2019 and 2020 the "
+            "finding is a warning: the fee measures took effect on 1 January 2021, and neither the 2019 "
+            "trial format nor 条例 第五十条 asks for the fee, so such a report is not accused of omitting it."
         ),
         bad_example="六、其他需要报告的事项\n无。",
         good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
@@ -140,9 +161,9 @@ class FeeNotDisclosed(Rule):
             "”。认可的写法是：在含有金额或明确写“没有”（未收取、没有产生、无……）的句子中提到该费用（信息处理费"
             "、信息公开处理费、政府信息公开信息处理费、政府信息处理相关费用）；以及报告中其他表示未收费的说法"
             "（未收取任何费用、不收取费用、政府信息公开未发生收费情况、无向申请人收取……费用的情况），"
-            "或列出数值的收费表（通知收取件数、实际收取金额）。第六部分只写“无。”或“无其他需要报告事项”即属本"
-            "问题。没有第六部分时检索全文，问题指向第六部分应在的位置。2019年格式的报告同样检查：修订后的条例"
-            "自2019年施行起即允许收取该费用。"
+            "或列出数值的收费表（通知收取件数、实际收取金额）。第六部分只写“无。”或“无其他需要报告事项”、报告其他部分也没有说明的，即属本"
+            "问题（在第一部分依申请公开处或第五部分说明的，视为已说明）。没有第六部分时检索全文，问题指向第六部分应在的位置。2019、2020年度的报告只作警告：收费管理"
+            "办法自2021年1月1日起施行，2019年试行格式和条例第五十条都没有要求报告该费用，不据此指责报告。"
         ),
     )
 
@@ -152,10 +173,10 @@ class FeeNotDisclosed(Rule):
         start, end, anchor = _fee_scope(report)
         sentences = list(_sentences(report, start, end))
         named = [s for s in sentences if _mentions_fee(s)]
-        if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
+        if _discloses_fee(report, start, end, sentences, named):
             return
-        if _prints_fee_table(report, start, end):
-            return
+        if (start, end) != (0, len(report.text)) and _discloses_fee(report, 0, len(report.text)):
+            return  # stated in another section (一's 依申请公开 part, 五): disclosed, if not where the format puts it
         if named:
             zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
             en = (
@@ -169,7 +190,30 @@ class FeeNotDisclosed(Rule):
                 "section 六 does not report the 信息处理费: expected the amount collected this year (or “未收取”/"
                 "“0元” when none)"
             )
-        yield self.diagnostic(report, anchor, zh=zh, en=en, key="section.other_matters.fee", expected="fee statement")
+        diagnostic = self.diagnostic(
+            report, anchor, zh=zh, en=en, key="section.other_matters.fee", expected="fee statement"
+        )
+        if _before_fee_measures(report):
+            diagnostic = attrs.evolve(
+                diagnostic,
+                severity=Severity.WARNING,
+                message_zh=zh + "（信息处理费管理办法自2021年1月1日起施行，本年度报告仅作提示）",
+                message_en=en + " (the fee measures took effect on 1 January 2021: a reminder for this year)",
+            )
+        yield diagnostic
+
+
+#: The first report year of the 信息处理费 measures (国办函〔2020〕109号, in force 2021-01-01).
+_FEE_MEASURES_YEAR = 2021
+
+
+def _before_fee_measures(report: Report) -> bool:
+    """Whether the report covers a year before the fee measures (2019, 2020; the 2019 format when the year is
+    not known): nothing then required the report to state the fee, so its absence is no defect."""
+    if report.report_year is not None:
+        return report.report_year < _FEE_MEASURES_YEAR
+    spec = effective_format(report)
+    return spec is not None and spec.key == "2019"
 
 
 class FeeContradictsTable(Rule):
