@@ -188,16 +188,17 @@ _STOCK_ROWS = (("regulations", "规章", "regulations"), ("normative_documents",
 _REVISION = "修订|修改|清理|废止"
 _DOCUMENTS = "规章|规范性文件"
 _NEAR = 30
-_REVISION_NEAR = re.compile(
+#: Patterns compiled on first use (by the :mod:`re` functions): only a run that compares two years needs them.
+_REVISION_NEAR = (
     rf"(?:{_DOCUMENTS})[^。；;]{{0,{_NEAR}}}(?:{_REVISION})|(?:{_REVISION})[^。；;]{{0,{_NEAR}}}(?:{_DOCUMENTS})"
 )
 #: The table's own column headers, which name 废止 next to 规章 without saying anything.
-_TABLE_HEADERS = re.compile(r"本年(?:新)?制发件数|本年废止件数|现行有效件数")
+_TABLE_HEADERS = r"本年(?:新)?制发件数|本年废止件数|现行有效件数"
 
 
 def mentions_revision(report: Digest) -> bool:
     """Whether the report's text says documents were revised, amended, cleaned up or repealed."""
-    return any(_REVISION_NEAR.search(_TABLE_HEADERS.sub("", s.body)) for s in report.sections)
+    return any(re.search(_REVISION_NEAR, re.sub(_TABLE_HEADERS, "", s.body)) for s in report.sections)
 
 
 class StockContinuity(PairRule):

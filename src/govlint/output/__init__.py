@@ -131,7 +131,8 @@ def report_view(report: Report) -> ReportView:
 #: and paragraph separators, bidirectional controls, and the lone surrogates that stand for the bytes of a
 #: file name that is not UTF-8 (``surrogateescape``).
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Compiled on first use (by :func:`re.sub`): only the JSON output escapes lone surrogates.
+_SURROGATE = "[\ud800-\udfff]"
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -164,7 +165,7 @@ def to_json(data: object) -> str:
     """Indented JSON of ``data``, with any lone surrogate (a byte of a file name that is not UTF-8) written
     as a ``\\udcXX`` escape, so that the output is valid UTF-8 and the name comes back unchanged."""
     text = dumps(data, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return re.sub(_SURROGATE, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 SEVERITY_NAMES: dict[Lang, dict[Severity, str]] = {

@@ -24,8 +24,9 @@ MIN_VALUES = 3
 #: How many characters besides its lone numbers a line of fewer values may print (a label's fragment, such
 #: as ``3.补正后申`` or ``规章``) and still be a line of table values rather than a sentence.
 MAX_LABEL_REST = 6
-#: A page's running footer (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a value.
-_FOOTER = re.compile(r"\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页|[0-9]+\s*/\s*[0-9]+)\s*")
+#: A page's running footer (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a value (compiled on
+#: first use, by :func:`re.fullmatch`: only a line printing one or two lone numbers is tested).
+_FOOTER = r"\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页|[0-9]+\s*/\s*[0-9]+)\s*"
 
 
 def stray_value_lines(report: Report, where: Table | Section) -> tuple[Span, ...]:
@@ -65,7 +66,7 @@ def _prints_values(line: str) -> bool:
     found = len(_NUMBER.findall(line))
     if found >= MIN_VALUES:
         return True
-    if not found or _FOOTER.fullmatch(line):
+    if not found or re.fullmatch(_FOOTER, line):
         return False
     rest = _NUMBER.sub("", line)
     return sum(not c.isspace() for c in rest) <= MAX_LABEL_REST

@@ -76,7 +76,6 @@ NOTHING = frozenset({"无", "暂无", "没有", "无问题", "暂无问题", "�
 
 _NEGATED_MEASURE = re.compile(r"(?:有待|仍需|还需|尚需|亟需|亟待|需要|仍然需要|还需要|需)(?:进一步|持续)?$")
 _NEGATED_PROBLEM = re.compile(r"(?:未发现|没有发现|不存在|没有|无)(?:明显|突出|重大|较大)?(?:的)?$")
-_MEANINGFUL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９]")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 #: What makes a sentence concrete: a number (a bare year does not count), a date or a frequency, a named
 #: document or system (《…》, “…”), a named channel.
@@ -157,9 +156,14 @@ def _min_chars(ctx: RuleContext) -> int:
     return int(_number(ctx, OPTION_MIN_CHARS, 0, 100_000))
 
 
+def _is_word(char: str) -> bool:
+    """A CJK ideograph, an ASCII letter or digit, or a full-width digit: what counts toward a body's length."""
+    return "\u4e00" <= char <= "\u9fff" or (char.isascii() and char.isalnum()) or "０" <= char <= "９"
+
+
 def meaningful(body: str) -> str:
     """The body without spaces and punctuation: what the length and "无" are judged on."""
-    return "".join(_MEANINGFUL.findall(body))
+    return "".join(filter(_is_word, body))
 
 
 def hollow(body: str, min_chars: int) -> bool:
@@ -396,12 +400,14 @@ class SectionFiveGeneric(Rule):
 #: Words that speak of a corrected case.
 CORRECTION_WORDS: tuple[str, ...] = ("纠正", "纠错", "撤销", "确认违法", "败诉", "责令", "重新答复", "重新作出")
 _CASE_WORDS = ("复议", "诉讼", "案件", "起诉")
-_CORRECTION = re.compile("|".join(CORRECTION_WORDS))
-_SEPARATORS = re.compile(r"[\s|｜]+")
-_LABELS = re.compile("结果维持结果纠正(?:其他结果)?")
-_PUNCTUATED = re.compile("[。，,；;]")
+#: Patterns compiled on first use (by the :mod:`re` functions): only a report whose table 四 counts corrected
+#: cases is searched for them.
+_CORRECTION = "|".join(CORRECTION_WORDS)
+_SEPARATORS = r"[\s|｜]+"
+_LABELS = "结果维持结果纠正(?:其他结果)?"
+_PUNCTUATED = "[。，,；;]"
 _REVIEW_GROUPS = 3
-_CASE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|个)")
+_CASE_COUNT = r"\d+\s*(?:件|起|宗|个)"
 
 
 def corrected_cases(report: Report, ctx: RuleContext) -> tuple[int, tuple[Cell, ...]] | None:
@@ -432,13 +438,13 @@ def speaks_of_cases(report: Report) -> bool:
         section = report.section("review_litigation")
         if section is not None and section.body_span.start <= lo:
             lo = section.body_span.start
-    prose = "\n".join(line for line in text[lo:hi].split("\n") if _PUNCTUATED.search(line))
-    outside = _LABELS.sub("", _SEPARATORS.sub("", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
-    if _CORRECTION.search(outside) or _CORRECTION.search(_LABELS.sub("", _SEPARATORS.sub("", prose))):
+    prose = "\n".join(line for line in text[lo:hi].split("\n") if re.search(_PUNCTUATED, line))
+    outside = re.sub(_LABELS, "", re.sub(_SEPARATORS, "", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
+    if re.search(_CORRECTION, outside) or re.search(_CORRECTION, re.sub(_LABELS, "", re.sub(_SEPARATORS, "", prose))):
         return True
     for sentence in prose_sentences(report):
         words = "".join(sentence.split())
-        if any(word in words for word in _CASE_WORDS) and _CASE_COUNT.search(words):
+        if any(word in words for word in _CASE_WORDS) and re.search(_CASE_COUNT, words):
             return True
     return False
 
