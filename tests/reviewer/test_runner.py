@@ -7,6 +7,7 @@ allocates far past the memory limit.  Everything else goes through the real pars
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.process
 import os
@@ -15,7 +16,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,18 @@ def govlint_rules():
 """
 
 
+@contextlib.contextmanager
+def _ctrl_c_as_in_a_terminal() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt here and in the commands started meanwhile, as in a terminal, even
+    when the test run was started in the background of a shell without job control: such a shell ignores
+    SIGINT for its children, and an ignored signal stays ignored across exec."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def processes_started_in(folder: Path) -> list[int]:
     """The processes whose working directory is ``folder`` (the command and any worker it forked)."""
     found = []
@@ -219,7 +232,8 @@ def test_ctrl_c_exits_130_leaving_no_worker_and_no_output_file(tmp_path: Path) -
     for source in sorted(CORPUS.glob("*.txt"))[:4]:
         shutil.copy(source, tmp_path / source.name)
     command = [sys.executable, "-m", "govlint", "check", "-j", "2", "--write-baseline", "baseline.json", "."]
-    child = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with _ctrl_c_as_in_a_terminal():
+        child = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while len(processes_started_in(tmp_path)) < 3 and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -246,7 +260,7 @@ def test_ctrl_c_right_after_a_worker_is_forked_still_stops_that_worker(monkeypat
 
     monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start_then_interrupt)
     task = Task(str(sorted(CORPUS.glob("*.txt"))[0]), Config())
-    with pytest.raises(KeyboardInterrupt), WorkerPool(2, Limits()) as pool:
+    with _ctrl_c_as_in_a_terminal(), pytest.raises(KeyboardInterrupt), WorkerPool(2, Limits()) as pool:
         list(pool.run([task]))
     assert started, "a worker was forked"
     for process in started:
