@@ -57,7 +57,8 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     try:
         tree, unexpected = parse(stream, grammar)
         parsed = ReportTrees(grammar, index, text, unexpected).transform(tree)
-        del tree, stream  # the tables' tokens live on in ``parsed``: the rest (prose) goes before they are built
+        # the tables' tokens live on in ``parsed``: the rest (prose, the folded copy) goes before they are built
+        del tree, stream, folded
         result = build_tables(parsed, index, text, described)
     except LarkError as error:  # the parse takes every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
