@@ -816,7 +816,14 @@ FEE_NOT_CHARGED_TERMS: tuple[str, ...] = (
 TITLE_CORE = "政府信息公开工作年度报告"
 #: What real titles print in place of :data:`TITLE_CORE` (the title is still found; GL107 reports it): 苏平
 #: 2021 "…政府信息公开年度报告", the "工作报告" a supervising office criticised (§9).
-TITLE_CORE_VARIANTS: tuple[str, ...] = ("政府信息公开年度报告", "政府信息公开工作报告", "政务公开工作年度报告")
+#: Also the short 年报 and the 关于…情况的报告 form (``…关于2023年度政府信息公开工作情况的报告``).
+TITLE_CORE_VARIANTS: tuple[str, ...] = (
+    "政府信息公开年度报告",
+    "政府信息公开工作报告",
+    "政务公开工作年度报告",
+    "政府信息公开年报",
+    "政府信息公开工作情况的报告",
+)
 
 # ----- the document envelope (§2) ------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from facts_support import PEER, SEEDS, analyse_file
 
-from govlint.parsing.headings import find_section_headings
+from govlint.parsing.headings import find_section_headings, numbered_headings
 from govlint.schema import SECTIONS, SectionSpec
 
 
@@ -39,6 +39,25 @@ def test_every_schema_variant_is_found(spec: SectionSpec, variant: str) -> None:
 )
 def test_numbering_and_indentation_variants(line: str) -> None:
     assert _found(f"标题\n{line}\n2024年，我镇…") == [(1, line.strip())]
+
+
+@pytest.mark.parametrize(
+    "line", ["第一部分 总体情况", "第一部分：总体情况", "第一部分、总体情况", "第 一 部分  总体情况"]
+)
+def test_a_heading_numbered_as_a_part(line: str) -> None:
+    found = _found(f"标题\n{line}\n2024年，我镇…")
+    assert (found == [(1, line)]) is ("第 一" not in line)  # 第 一 部分 (spaced) is not a numbering
+
+
+def test_a_part_named_in_prose_is_no_heading() -> None:
+    assert _found("标题\n本报告按照第一部分总体情况的要求编写。\n") == []
+
+
+def test_numbered_headings_of_any_wording() -> None:
+    text = "一、年度工作核心成效。…0 0 0五、当前存在的突出问题\n（五）加强培训\n5.其他\n共5.5万元，第五部分 问题"
+    found = [(printed, text[body : body + 2]) for _, body, printed in numbered_headings(text, 5, 0, len(text))]
+    assert found == [("五、当前存在的突出问题", "当前"), ("（五）加强培训", "加强"), ("5.其他", "其他")]
+    assert [p for _, _, p in numbered_headings(text, 1, 0, len(text))] == ["一、年度工作核心成效"]
 
 
 def test_full_width_and_connector_variants() -> None:

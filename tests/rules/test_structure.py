@@ -364,7 +364,15 @@ def test_gl107_missing_year_and_body() -> None:
 
 def test_gl107_no_title() -> None:
     [d] = diagnostics(TitleIncomplete, make_report(title=None))
-    assert "未找到报告标题" in d.message_zh
+    assert "未能找到报告标题" in d.message_zh
+    assert (d.severity, d.unread) == (Severity.WARNING, True)  # perhaps worded as govlint does not know
+
+
+def test_gl107_other_name_for_the_annual_report_is_a_warning() -> None:
+    [d] = diagnostics(TitleIncomplete, make_report(title="洪山镇人民政府2024年政府信息公开年度报告"))  # 苏平 2021
+    assert d.severity is Severity.WARNING
+    [both] = diagnostics(TitleIncomplete, make_report(title="2024年政府信息公开年度报告"))
+    assert both.severity is Severity.ERROR  # no body named either
 
 
 @pytest.mark.parametrize(

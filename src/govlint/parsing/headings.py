@@ -5,7 +5,8 @@ alone: table rows (``三、本年度办理结果``), list items reusing top-leve
 sub-headings without the numeral (``（一）主动公开政府信息情况``) are not headings.  Heading texts are
 compared folded and without whitespace (stray spaces, indentation, lines broken by pdftotext), with 和/及/与/、
 interchangeable and 的 ignored, and need no line break after them: crawled pages
-print the whole body as one line, ``…一、总体情况2023年，我局…``.  The number printed before a heading may
+print the whole body as one line, ``…一、总体情况2023年，我局…``.  A heading may also be numbered as a
+part, ``第一部分 总体情况`` or ``第一部分：总体情况``.  The number printed before a heading may
 differ from the section's number (a report that inserts a section); the section is keyed by the text.
 """
 
@@ -78,10 +79,33 @@ def _numeral_positions(text: str) -> list[int]:
     return sorted(positions)
 
 
+#: ``第一部分 总体情况``: the word after the numeral, and the marks that may follow it before the heading text.
+_PART = "部分"
+_PART_MARKS = "、､.．:："
+
+
+def _part_end(text: str, start: int) -> int | None:
+    """Where the heading text begins after ``第一部分`` (the numeral at ``start``), its mark and spaces; None when
+    the numeral is not so printed, or ``第`` does not start a line or a sentence (``按第一部分要求``)."""
+    if start < 1 or text[start - 1] != "第" or text[start + 1 : start + 1 + len(_PART)] != _PART:
+        return None
+    before = text[start - 2] if start >= 2 else "\n"
+    if not (before.isspace() or before in _SENTENCE_END):
+        return None
+    pos = skip_spaces(text, start + 1 + len(_PART))
+    if pos < len(text) and text[pos] in _PART_MARKS:
+        pos = skip_spaces(text, pos + 1)
+    return pos
+
+
 def _numbering_end(text: str, start: int) -> int | None:
     """Where the text of a heading numbered by the numeral at ``start`` begins: after its mark (``一、``,
-    ``一.``, ``一．``; not ``第一、``, ``（一、`` or ``十一、``), or right after the numeral when the numeral starts
-    a line or a sentence (``。一总体情况``); None when this numeral numbers no heading."""
+    ``一.``, ``一．``; not ``第一、``, ``（一、`` or ``十一、``), after ``第一部分`` and its mark, or right after the
+    numeral when the numeral starts a line or a sentence (``。一总体情况``); None when this numeral numbers no
+    heading."""
+    part = _part_end(text, start)
+    if part is not None:
+        return part
     before = text[start - 1] if start else "\n"
     pos = skip_spaces(text, start + 1)
     if pos < len(text) and text[pos] in _MARKS and before not in _NOT_BEFORE_MARKED:
@@ -117,7 +141,8 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
         if listed:
             continue
         end = _title_end(text, end)
-        heading = HeadingMatch(spec, start, end, text[start:end].strip())
+        printed = start - 1 if _part_end(text, start) is not None else start  # 第一部分: from 第
+        heading = HeadingMatch(spec, printed, end, text[printed:end].strip())
         found.append((heading, CHINESE_NUMERALS.index(text[start]) + 1 == spec.number))
     own_numeral = {h.spec.number for h, own in found if own}
     return [h for h, own in found if own or h.spec.number not in own_numeral]
@@ -159,3 +184,68 @@ def _title_end(text: str, end: int) -> int:
     if not tail.strip() or any(c in _TITLE_TAIL_STOP or c.isdigit() for c in tail):
         return end
     return end + len(tail.rstrip())
+
+
+#: What may stand right before a numbering that starts a heading (besides the start of the text): a line break
+#: or a space, a sentence end, or (crawled pages, one line) the last digit of the table before it.
+_NUMBERING_BEFORE = frozenset(" \t\r\n\f\v\u3000") | frozenset(_SENTENCE_END)
+#: How much of a heading's text a message shows.
+_SHOWN = 16
+_SHOWN_STOP = frozenset("。,，;；:：!！?？()（）\t|｜")
+
+
+def numbered_headings(text: str, number: int, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Headings numbered as section ``number`` between ``start`` and ``end`` whatever their wording: ``五、当前
+    存在的突出问题``, ``第五部分``, ``（五）``, ``5.`` or ``5、`` at the start of a line or sentence (a marked
+    Chinese numeral also after a table's last digit, as crawled pages print it), followed by a Chinese word.
+    Each is (offset, where its text begins, the heading as printed, cut short).  Not a recognition of the
+    section: the wording may be anything, so a caller may only use it to hold back an accusation that the
+    section is missing."""
+    numeral = CHINESE_NUMERALS[number - 1]
+    arabic = str(number)
+    found: list[tuple[int, int, str]] = []
+    at = start
+    while at < end:
+        hit = _next_numbering(text, at, end, numeral, arabic)
+        if hit is None:
+            break
+        begin, body = hit
+        shown = []
+        for char in text[body : body + _SHOWN]:
+            if char in _SHOWN_STOP or char.isspace() or char.isdigit():
+                break
+            shown.append(char)
+        if shown and "\u4e00" <= shown[0] <= "\u9fff":
+            found.append((begin, body, text[begin:body] + "".join(shown)))
+        at = body
+    return found
+
+
+def _next_numbering(text: str, at: int, end: int, numeral: str, arabic: str) -> tuple[int, int] | None:
+    """The next numbering of the section (its offset and where its text begins) at or after ``at``, or None."""
+    while True:
+        candidates = [p for p in (text.find(numeral, at, end), text.find(arabic, at, end)) if p != -1]
+        if not candidates:
+            return None
+        pos = min(candidates)
+        at = pos + 1
+        before = text[pos - 1] if pos else "\n"
+        after = skip_spaces(text, pos + 1)
+        mark = text[after] if after < len(text) else "\n"  # never a mark: "" would be "in" every string
+        if text[pos] == numeral:
+            part = _part_end(text, pos)
+            if part is not None:
+                return pos - 1, part
+            opened = before in "(（"
+            if opened and mark in ")）":
+                head = pos - 1
+                if head == 0 or text[head - 1] in _NUMBERING_BEFORE:
+                    return head, skip_spaces(text, after + 1)
+                continue
+            if mark in _MARKS and (before in _NUMBERING_BEFORE or before.isdigit()):
+                return pos, skip_spaces(text, after + 1)
+            continue
+        if before.isdigit() or before not in _NUMBERING_BEFORE:
+            continue
+        if mark in _MARKS and not (after + 1 < len(text) and text[after + 1].isdigit()):
+            return pos, skip_spaces(text, after + 1)

@@ -10,6 +10,7 @@ import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Section, Span, Table
+from govlint.parsing.headings import numbered_headings
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
     TABLE_NAME_EN,
@@ -24,13 +25,17 @@ from govlint.rules.places import (
 from govlint.rules.strays import beyond_unread_rows, stray_value_lines
 from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
     REVIEW_COLUMN_KEYS,
     SECTIONS,
     SECTIONS_BY_KEY,
     SECTIONS_BY_NUMBER,
     TABLE_KEYS,
     TITLE_CORE,
+    TITLE_CORE_VARIANTS,
     FormatSpec,
+    SectionSpec,
     normalize_label,
 )
 
@@ -75,8 +80,12 @@ class MissingSection(Rule):
             "is absent is reported where it should be: just before its table when the table is there "
             "(a table printed without its heading), else at the next section's heading. Headings are "
             "recognised by their text, not by the numeral alone, so numbered sub-items and table rows "
-            "such as 三、本年度办理结果 are not sections. Reports for years before 2019, when there was "
-            "no national format, are not checked."
+            "such as 三、本年度办理结果 are not sections; a heading numbered as a part is one too "
+            "(第一部分 总体情况). Where the section's place (between the sections before and after it) holds a "
+            "heading numbered as the section in a wording govlint does not know (一、年度工作核心成效, "
+            "五、存在的不足及改进措施, （三）…, 3.…), the section may well be there: that is one warning about the "
+            "reading (counted apart, never scored), not a missing section. Reports for years before 2019, when "
+            "there was no national format, are not checked."
         ),
         bad_example=(
             "二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
@@ -92,8 +101,10 @@ class MissingSection(Rule):
             "《中华人民共和国政府信息公开条例》第五十条规定了年度报告应当包括的内容，统一格式（国办公开办函〔"
             "2021〕30号；2019年试行格式亦同）把它们排成六个部分：一、总体情况 至 六、其他需要报告的事项。"
             "缺少标题的部分在它应在的位置报告：表格在而标题缺失时，报告在表格之前；否则报告在下一部分的标题处"
-            "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分。"
-            "2019年以前（没有全国统一格式）的报告不作此项检查。"
+            "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分；"
+            "“第一部分 总体情况”这样的写法也算标题。该部分应在的位置（前后两部分之间）有以该部分序号编号、但措辞"
+            "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”“（三）……”“3.……”）时，"
+            "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
     )
 
@@ -104,6 +115,10 @@ class MissingSection(Rule):
         for spec in SECTIONS:
             if spec.number in present:
                 continue
+            numbered = _numbered_in_place(report, spec.number)
+            if numbered is not None:
+                yield self._unrecognised(report, spec, *numbered)
+                continue
             yield self.diagnostic(
                 report,
                 section_anchor(report, spec.number),
@@ -112,6 +127,66 @@ class MissingSection(Rule):
                 key=f"section.{spec.key}",
                 expected=spec.title,
             )
+
+    def _unrecognised(self, report: Report, spec: SectionSpec, start: int, printed: str) -> Diagnostic:
+        """One finding about govlint's reading where the section's place holds a heading numbered as the section
+        in a wording govlint does not know (一、年度工作核心成效, 第五部分…, （三）…, 3.…): the section may well
+        be there, so it is not reported missing."""
+        diagnostic = self.diagnostic(
+            report,
+            line_of(report, report.span(start, start + len(printed))),
+            zh=(
+                f"未能识别第{spec.numeral}部分的标题：“{printed}”的写法与标准标题“{spec.title}”不同，"
+                "可能就是该部分，未核对"
+            ),
+            en=(
+                f"could not recognise the heading of section {spec.numeral}: “{printed}” is not worded as "
+                f"“{spec.title}” but may be that section; it was not checked"
+            ),
+            key=f"section.{spec.key}",
+            expected=spec.title,
+            actual=printed,
+            unread=True,
+        )
+        return attrs.evolve(diagnostic, severity=Severity.WARNING)
+
+
+#: How much text after a numbering is compared with the row labels and the section's wordings.
+_WORDS_READ = 60
+_NUMBERING = re.compile(r"^(?:\(.\)|.、)")
+#: The row and group labels of table 三, whose numberings (三、本年度办理结果, (三)不予公开, 3.其他) are not headings.
+_ROW_WORDS: tuple[str, ...] = tuple(
+    {
+        word
+        for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019)
+        for text in (row.label, *row.variants, row.group or "")
+        if (word := normalize_label(_NUMBERING.sub("", text))[:4])
+    }
+)
+
+
+def _numbered_in_place(report: Report, number: int) -> tuple[int, str] | None:
+    """A heading numbered as section ``number`` (any wording, not a row of table 三) between the sections
+    present before and after it, as (offset, printed); None when there is none.  A heading numbered as a
+    section (一、, 第一部分) is preferred to a list item's numbering ((一), 1.), and one worded as the section to
+    another."""
+    sections = report.sections
+    start = max((s.span.start for s in sections if s.number < number), default=0)
+    end = min((s.span.start for s in sections if s.number > number), default=len(report.text))
+    spec = SECTIONS_BY_NUMBER[number]
+    variants = tuple(normalize_label(v) for v in spec.variants)
+    ranked = []
+    for offset, body, printed in numbered_headings(report.text, number, start, end):
+        words = normalize_label(report.text[body : body + _WORDS_READ])
+        worded = any(words.startswith(v) for v in variants)
+        if not worded and words.startswith(_ROW_WORDS):
+            continue
+        as_section = printed.startswith((spec.numeral, "第"))
+        ranked.append((not as_section, not worded, offset, printed))
+    if not ranked:
+        return None
+    _, _, offset, printed = min(ranked)
+    return offset, printed
 
 
 class SectionOrder(Rule):
@@ -495,39 +570,50 @@ class TitleIncomplete(Rule):
             "The title names the body, the report year and the kind of document: {机关名称}{Y}年政府信息公开工"
             "作年度报告, as 《中华人民共和国政府信息公开条例》第四十九条 and 第五十条 name it (政府信息公开工"
             "作年度报告). Supervising offices have criticised reports titled 工作报告 instead of 年度报告. "
-            "Spaces and line breaks inside the title are ignored."
+            "Spaces and line breaks inside the title are ignored, and a year in Chinese numerals (二〇二四年) is a "
+            "year. A title that names the body and the year and calls the report otherwise (政府信息公开年度报告, "
+            "…年报, …工作报告, 政务公开工作年度报告, 关于…政府信息公开工作情况的报告) is a warning; a title govlint "
+            "cannot find at all is a warning about the reading (counted apart), since it may be worded in a way "
+            "govlint does not know."
         ),
         bad_example="洪山镇人民政府政府信息公开工作报告",
         good_example="洪山镇人民政府 2024 年政府信息公开工作年度报告",
         rationale_zh=(
             "标题应写明机关名称、报告年度和文件种类：{机关名称}{Y}年政府信息公开工作年度报告，即《中华人民共和"
             "国政府信息公开条例》第四十九条、第五十条所称的“政府信息公开工作年度报告”。曾有主管部门通报批评把"
-            "“年度报告”写成“工作报告”的情形。标题中的空格和换行不影响判断。"
+            "“年度报告”写成“工作报告”的情形。标题中的空格和换行不影响判断，用汉字书写的年份（二〇二四年）"
+            "也是年份。写明机关和年份、只是文件名称写法不同的标题（政府信息公开年度报告、……年报、……工作报告、"
+            "政务公开工作年度报告、关于……政府信息公开工作情况的报告）只作警告；完全找不到标题的，可能是"
+            "govlint 不认识其写法，改为一条关于读取的警告（单独计数）。"
         ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         expected = f"{{机关名称}}{{年份}}年{TITLE_CORE}"
         if not report.title:
-            yield self.diagnostic(
+            # A title worded in a way govlint does not know is not found either: a finding about the reading.
+            diagnostic = self.diagnostic(
                 report,
                 document_start(report),
-                zh=f"未找到报告标题：应为“{expected}”",
-                en=f"no report title found: expected “{expected}”",
+                zh=f"未能找到报告标题：应为“{expected}”，未核对",
+                en=f"could not find the report's title: expected “{expected}”; it was not checked",
                 key="title",
                 expected=expected,
+                unread=True,
             )
+            yield attrs.evolve(diagnostic, severity=Severity.WARNING)
             return
         title = normalize_label(report.title)
         missing_zh: list[str] = []
         missing_en: list[str] = []
-        year = _PRINTED_YEAR.search(title)
+        year = _printed_year(report, title)
         if year is None:
             missing_zh.append("年份")
             missing_en.append("the year")
-        rest = title.replace(TITLE_CORE, "")
+        core = next((c for c in (TITLE_CORE, *TITLE_CORE_VARIANTS) if c in title), TITLE_CORE)
+        rest = title.replace(core, "")
         if year is not None:
-            rest = rest.replace(year.group(), "")
+            rest = rest.replace(year, "")
         if _names_nothing(rest):
             missing_zh.append("机关名称")
             missing_en.append("the body's name")
@@ -536,7 +622,7 @@ class TitleIncomplete(Rule):
             missing_en.append(f"the words “{TITLE_CORE}”")
         if missing_zh:
             printed = " ".join(report.title.split())
-            yield self.diagnostic(
+            diagnostic = self.diagnostic(
                 report,
                 report.title_span or document_start(report),
                 zh=f"标题缺少{'、'.join(missing_zh)}：应为“{expected}”，实际为“{printed}”",
@@ -545,6 +631,23 @@ class TitleIncomplete(Rule):
                 expected=expected,
                 actual=printed,
             )
+            if len(missing_zh) == 1 and TITLE_CORE not in title:  # named, dated, and called the annual report
+                diagnostic = attrs.evolve(diagnostic, severity=Severity.WARNING)
+            yield diagnostic
+
+
+def _printed_year(report: Report, title: str) -> str | None:
+    """The year as the (normalised) title prints it: ``2024``, or in Chinese numerals ``二〇二四`` as the
+    parse read it; None when the title prints none."""
+    year = _PRINTED_YEAR.search(title)
+    if year is not None:
+        return year.group()
+    span = report.title_span
+    for mention in report.year_mentions:
+        if mention.source == "title" and (span is None or span.start <= mention.span.start < span.end):
+            printed = normalize_label(report.text[mention.span.start : mention.span.end]).removesuffix("年")
+            return printed if printed in title else None
+    return None
 
 
 STRUCTURE_RULES: tuple[type[Rule], ...] = (
