@@ -148,6 +148,18 @@ def test_gl103_reports_the_fee_part_like_any_other() -> None:
     assert [d.key for d in diagnostics(MissingTable, report)] == ["table.active_disclosure.art20_8"]
 
 
+def test_gl103_gl104_a_report_in_another_years_format_lacks_only_what_both_formats_have() -> None:
+    """Pingtan 社会事业局 2021: section 二 in the 2019 headers, no (九) sub-table, no 其他对外管理服务事项 row.
+    The 2019 format is GL406's finding; its own (九) and row are not missing from a 2021 report."""
+    dropped = {"active_disclosure.other_services", "active_disclosure.punishment"}
+    report = make_report(fmt="2019", year=2022, signature="2023年1月20日", drop_parts={9, 8}, drop_rows=dropped)
+    assert [d.key for d in diagnostics(MissingTable, report)] == ["table.active_disclosure.art20_8"]
+    assert [d.key for d in diagnostics(MissingRow, report)] == ["active_disclosure.punishment"]
+    own_year = make_report(fmt="2019", year=2020, signature="2021年1月20日", drop_parts={9}, drop_rows=dropped)
+    assert [d.key for d in diagnostics(MissingTable, own_year)] == ["table.active_disclosure.art20_9"]
+    assert {d.key for d in diagnostics(MissingRow, own_year)} == dropped
+
+
 def test_gl103_unknown_format_uses_the_year() -> None:
     # No standard table at all: the format is "unknown", and a 2024 report must have the 2021 tables.
     report = make_report(

@@ -27,6 +27,7 @@ from govlint.schema import (
     APPLICATION_COLUMN_KEYS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
+    FORMATS,
     REVIEW_COLUMN_KEYS,
     SECTIONS,
     SECTIONS_BY_KEY,
@@ -36,6 +37,7 @@ from govlint.schema import (
     TITLE_CORE_VARIANTS,
     FormatSpec,
     SectionSpec,
+    expected_format,
     normalize_label,
 )
 
@@ -104,7 +106,8 @@ class MissingSection(Rule):
             "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分；"
             "“第一部分 总体情况”这样的写法也算标题。该部分应在的位置（前后两部分之间）有以该部分序号编号、但措辞"
             "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”“（三）……”“3.……”）时，"
-            "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。2019年以前（没有全国统一格式）的报告不作此项检查。"
+            "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。"
+            "2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
     )
 
@@ -277,7 +280,9 @@ class MissingTable(Rule):
             "section 二 table (for the 2021 (八) sub-table GL303 adds a fee finding). A report with no "
             "standard table at all is checked against the format its year requires. A section that prints "
             "lines of values where govlint recognised no table may hold the table in a shape govlint could "
-            "not read: that is one warning about the reading (counted apart, never scored), not a missing table."
+            "not read: that is one warning about the reading (counted apart, never scored), not a missing table. "
+            "A report whose tables show another format than its year requires (GL406) lacks only the sub-tables "
+            "both formats have: a 2021 report printing section 二 in the 2019 headers does not lack (九)."
         ),
         bad_example="二、主动公开政府信息情况\n2024年我局发布主动公开文件3条、统计信息11条，共计41条。\n三、收到和处理政府信息公开申请情况",
         good_example=(
@@ -291,7 +296,8 @@ class MissingTable(Rule):
             "产生行政复议、行政诉讼”，仍须有表格。缺少的表格在其所在部分的标题处报告；缺少第二十条某项的分表，"
             "在第二部分的表格处报告（2021年格式的第（八）项另由 GL303 报告收费问题）。全文没有任何标准表格的报"
             "告，按其年度应使用的格式检查。某部分印有数值行、govlint 却未识别出表格时，表格可能以 govlint 无法"
-            "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。"
+            "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。表格所用格式与报告年度应"
+            "用的格式不同时（GL406），只报告两种格式都有的分表：用2019年表头印第二部分的2021年度报告不缺第（九）项。"
         ),
     )
 
@@ -346,9 +352,12 @@ class MissingTable(Rule):
         present = table.parts_present(spec.art20)
         if len(present) < len(spec.art20) and stray_value_lines(report, table):
             return  # a part not found may be among the values no row claims: GL104 says so once
+        required = _year_format(report, spec)
         for sub in spec.art20:
             if sub.item in present:
                 continue
+            if required is not None and all(part.item != sub.item for part in required.art20):
+                continue  # (九) of a 2021 report printed with 2019 headers: its year's format has none (GL406's)
             caption = sub.caption.replace("(", "（").replace(")", "）")
             yield self.diagnostic(
                 report,
@@ -389,7 +398,9 @@ class MissingRow(Rule):
             "(at the next row present). Rows of a missing 第二十条 sub-table are GL103's finding. When the "
             "table's section prints lines of values that no row govlint read claims (a label wrapped in a "
             "narrow PDF column, cut by a converter), the rows not found may be among them: they are unread, "
-            "not missing, and one warning about the reading says so instead (counted apart, never scored)."
+            "not missing, and one warning about the reading says so instead (counted apart, never scored). A "
+            "report whose tables show another format than its year requires (GL406) lacks only the rows both "
+            "formats have."
         ),
         bad_example=("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"),
         good_example=(
@@ -405,7 +416,7 @@ class MissingRow(Rule):
             "。每条问题指向该行应在的位置（其后第一个存在的行）。缺少第二十条某项分表时，其中的行由 GL103 "
             "报告。若该部分印有数值行、却没有任何已读取的行与之对应（如 PDF 窄列中折行的行名、被转换工具截断的"
             "行名），未找到的行可能就在其中：它们是“未能读取”，不是“缺少”，改为一条关于读取的警告（单独计数，"
-            "不扣分）。"
+            "不扣分）。表格所用格式与报告年度应用的格式不同时（GL406），只报告两种格式都有的行。"
         ),
     )
 
@@ -425,6 +436,10 @@ class MissingRow(Rule):
                 if rest:
                     yield self._unread(report, table, [d.key for d in missing], rest, fmt=spec.key)
                 continue
+            required = _year_format(report, spec)
+            if required is not None:  # only what both formats have is missing (GL406 reports the format)
+                keys = _row_keys(required, table_key)
+                missing = [d for d in missing if d.key in keys]
             note = note_en = ""
             if table_key == "applications" and "other.all" in table.rows and spec.key == "2021":
                 note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
@@ -467,6 +482,26 @@ class MissingRow(Rule):
             unread=True,
         )
         return attrs.evolve(diagnostic, severity=Severity.WARNING)
+
+
+def _year_format(report: Report, spec: FormatSpec) -> FormatSpec | None:
+    """The format the report's year requires when the tables show another one (GL406's finding), else None.
+
+    A 2021 report whose section 二 still prints the 2019 headers (pingtan 社会事业局 2021) is read in the 2019
+    format, but it lacks neither the 2019 (九) sub-table nor the 2019 rows its year's format does not have."""
+    wanted = expected_format(report.report_year) if report.report_year is not None else None
+    if wanted is None or wanted == spec.key:
+        return None
+    return FORMATS[wanted]
+
+
+def _row_keys(spec: FormatSpec, table_key: str) -> frozenset[str]:
+    """The standard rows of a table in ``spec``."""
+    if table_key == "applications":
+        return frozenset(spec.application_keys)
+    if table_key == "active_disclosure":
+        return frozenset(row.key for part in spec.art20 for row in part.rows)
+    return frozenset(spec.table(table_key).row_keys)
 
 
 def _lines(spans: tuple[Span, ...], sep: str, more: str) -> str:
