@@ -837,9 +837,8 @@ def _read_reports(path: str, encoding: str | None, tables: Sequence[TableSpec] =
 
     from govlint.errors import InputError
     from govlint.parsing import parse_document
-    from govlint.runner.work import part_path
     from govlint.sources import load, load_file
-    from govlint.sources.compilation import split
+    from govlint.sources.compilation import part_path, split
 
     if path != "-":
         document = load_file(path, encoding=encoding, name=path)

@@ -79,3 +79,10 @@ def test_parse_reads_an_installed_plugins_table_without_loading_the_rules(tmp_pa
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert '"records_stock"' in done.stdout
     assert "govlint.rules" not in done.stderr.splitlines()
+
+
+def test_parse_imports_neither_the_runner_nor_the_run_phase() -> None:
+    """``govlint parse`` prints the tree: it runs no rule, no worker and no cross-report phase."""
+    loaded = modules_after("parse", "--format", "json", str(SEED))
+    assert "govlint.parsing.build" in loaded  # the parse ran
+    assert sorted(m for m in loaded if m.startswith(("govlint.runner", "govlint.crossreport", "govlint.rules"))) == []

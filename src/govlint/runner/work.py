@@ -21,7 +21,7 @@ from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
 from govlint.sources import load, load_file
-from govlint.sources.compilation import split
+from govlint.sources.compilation import part_path, split
 
 
 class TimeLimitExceeded(BaseException):
@@ -62,11 +62,6 @@ def process(task: Task) -> tuple[Outcome, ...]:
     return tuple(
         _checked(task, plugins, report, part_path(report.path, n)) for n, report in enumerate(reports, start=1)
     )
-
-
-def part_path(path: str, number: int) -> str:
-    """How findings name the ``number``-th report (from 1) of a compilation: ``汇编.pdf#2``."""
-    return f"{path}#{number}"
 
 
 def _checked(task: Task, plugins: Plugins, report: Report, name: str | None = None) -> Outcome:

@@ -60,6 +60,11 @@ def report_starts(text: str) -> list[int]:
     return starts
 
 
+def part_path(path: str, number: int) -> str:
+    """How findings name the ``number``-th report (from 1) of a compilation: ``汇编.pdf#2``."""
+    return f"{path}#{number}"
+
+
 def split(document: Document) -> tuple[Document, ...]:
     """The reports ``document`` holds, each as its own document with the file's positions; the document
     itself when it holds fewer than two, or so many that their padding would pass :data:`MAX_PADDING`."""
