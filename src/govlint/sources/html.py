@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from govlint.schema import PUBLISH_DATE_FIELDS
 from govlint.sources.document import Document
 from govlint.sources.extras import require
-from govlint.sources.grid import SourceCell, layout
+from govlint.sources.grid import MAX_COLUMNS, SourceCell, layout
 from govlint.sources.guard import input_error
 from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
 from govlint.sources.html_page import content_root, meta_tags, metadata_lines, page_title
@@ -38,6 +39,10 @@ _NESTING_TAGS = re.compile(
 )
 #: Deepest nesting of those containers accepted; real pages stay under a hundred.
 MAX_NESTING = 2000
+#: Most elements a page may hold (its start tags, counted before parsing): each costs lexbor about 160
+#: bytes, and a page of nothing but ``<i></i>`` would cost 25 times its size; a report's page holds a few
+#: thousand, a long Word export some tens of thousands.
+MAX_ELEMENTS = 200_000
 _NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
 
 
@@ -124,7 +129,15 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
 
 
 def _check_nesting(html: str, name: str) -> None:
-    """Refuse a page nested so deeply that parsing it would take minutes (a hostile or broken page)."""
+    """Refuse a page nested so deeply that parsing it would take minutes, or with so many elements that its
+    tree would take many times its size in memory (a hostile or broken page)."""
+    elements = html.count("<") - html.count("</") - html.count("<!")
+    if elements > MAX_ELEMENTS:
+        raise input_error(
+            name,
+            f"网页元素过多（超过 {MAX_ELEMENTS} 个），无法读取",
+            f"the page has too many elements (over {MAX_ELEMENTS})",
+        )
     depth = 0
     for match in _NESTING_TAGS.finditer(html):
         depth = max(depth - 1, 0) if match.group(1) else depth + 1
@@ -200,13 +213,15 @@ class _Renderer:
             self.line = []
 
     def _table(self, table: Node) -> bool:
-        """Write a data table; False for a layout table (a nested table, or one column), rendered as blocks."""
-        rows = [
-            [cell for cell in children(row) if cell.tag in ("td", "th") and not skipped(cell)]
-            for row in _rows(table)
-            if not _width_row(row)
-        ]
-        if not rows or max(len(cells) for cells in rows) < 2 or len(table.css("table")) > 1:
+        """Write a data table; False for a layout table (a nested table, or one column), rendered as blocks.
+
+        A nested table is looked for before any cell's text is taken, so that tables nested thousands deep
+        cost one look each, not a walk of everything below them."""
+        cells_of = [list(islice(_cells(row), MAX_COLUMNS)) for row in _rows(table)]
+        if any(cell.css_first("table") is not None for cells in cells_of for cell in cells):
+            return False
+        rows = [[cell for cell in cells if not skipped(cell)] for cells in cells_of if not _width_row(cells)]
+        if not rows or max(len(cells) for cells in rows) < 2:
             return False
         self._flush()
         self.tables += 1
@@ -234,12 +249,16 @@ def _rows(table: Node) -> Iterator[Node]:
             yield from (row for row in children(child) if row.tag == "tr")
 
 
-def _width_row(row: Node) -> bool:
+def _cells(row: Node) -> Iterator[Node]:
+    """A row's cells (``<td>``, ``<th>``), shown or not."""
+    return (cell for cell in children(row) if cell.tag in ("td", "th"))
+
+
+def _width_row(cells: list[Node]) -> bool:
     """Word's hidden row of column widths (``<tr height=0>``, borderless empty cells): not a table row."""
-    cells = [cell for cell in children(row) if cell.tag in ("td", "th")]
-    if any(plain_text(cell).strip() for cell in cells):
-        return False
-    height = (row.attributes.get("height") or "").strip()
+    if not cells or any(plain_text(cell).strip() for cell in cells):
+        return not cells
+    height = (cells[0].parent.attributes.get("height") or "").strip()
     return height == "0" or all(_NO_BORDER.search(cell.attributes.get("style") or "") for cell in cells)
 
 

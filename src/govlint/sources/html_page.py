@@ -62,31 +62,54 @@ def content_root(body: Node) -> Node:
     total, _ = _weigh(body, float("inf"))
     chain = {node.mem_id for node in _weigh(body, CONTENT_SHARE * total)[1]} if total else None
     root = body
+    wraps: dict[int, bool] = {}
     while True:
-        heavy = [
-            child
-            for child in children(root)
-            if child.tag != "-text" and (chain is None or child.mem_id in chain)  # no text: every child weighs 0
-        ]
-        if not heavy or heavy[0].tag in _LEAF_BLOCKS or _wraps_one_block(heavy[0]):
+        heavy = next(
+            (
+                child
+                for child in children(root)
+                if child.tag != "-text" and (chain is None or child.mem_id in chain)  # no text: every child weighs 0
+            ),
+            None,
+        )
+        if heavy is None or heavy.tag in _LEAF_BLOCKS or _wraps_one_block(heavy, wraps):
             return root
-        root = heavy[0]
+        root = heavy
 
 
-def _wraps_one_block(node: Node) -> bool:
+def _wraps_one_block(node: Node, known: dict[int, bool]) -> bool:
     """Whether ``node`` only wraps one paragraph, list or table (Word's ``<div align=center>`` around each
     table): a report with little prose has its applications table hold most of its text, and the report is
-    still more than that table."""
+    still more than that table.
+
+    Every element on the way down shares the answer; ``known`` keeps it by ``mem_id``, so that the walk
+    down a page nested thousands deep looks at each element once, not once per level above it.
+    """
+    passed: list[int] = []
+    answer = True
     while node.tag not in _LEAF_BLOCKS:
-        shown = [
-            child
-            for child in children(node)
-            if not skipped(child) and not (child.tag == "-text" and not (child.text_content or "").strip())
-        ]
+        if node.mem_id in known:
+            answer = known[node.mem_id]
+            break
+        passed.append(node.mem_id)
+        shown = _shown_children(node)
         if len(shown) != 1 or shown[0].tag == "-text":
-            return False
+            answer = False
+            break
         node = shown[0]
-    return True
+    known.update(dict.fromkeys(passed, answer))
+    return answer
+
+
+def _shown_children(node: Node) -> list[Node]:
+    """Up to two children shown (more than one is all :func:`_wraps_one_block` needs to know)."""
+    shown: list[Node] = []
+    for child in children(node):
+        if not skipped(child) and not (child.tag == "-text" and not (child.text_content or "").strip()):
+            shown.append(child)
+            if len(shown) > 1:
+                break
+    return shown
 
 
 def _weigh(body: Node, threshold: float) -> tuple[int, list[Node]]:

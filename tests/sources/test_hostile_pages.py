@@ -1,0 +1,89 @@
+"""Hostile web pages and Markdown tables not in the first hostile corpus (issue 16, measured again): pages
+nested deep in elements the container check does not count (``<span>``, ``<table>``), and pages of nothing
+but elements.  Each is read in time linear in its size, or refused with one line; the work is counted in
+DOM steps (children listed) where the work is Python's, and timed with a wide margin where it is lexbor's."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from source_support import SEEDS
+
+from govlint.errors import InputError
+from govlint.sources import html, html_dom, html_page, load
+
+pytest.importorskip("selectolax")
+
+REPORT = SEEDS[0].read_text("utf-8")
+
+
+def _page(body: str) -> str:
+    return f"<!doctype html><html><head><meta charset=utf-8><title>t</title></head><body>{body}</body></html>"
+
+
+@pytest.fixture
+def steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of nodes whose children the HTML reader listed (every walk of the DOM goes through
+    :func:`govlint.sources.html_dom.children`)."""
+    count = [0]
+    original: Callable[[Any], Iterator[Any]] = html_dom.children
+
+    def counted(node: Any) -> Iterator[Any]:
+        count[0] += 1
+        return original(node)
+
+    for module in (html_dom, html, html_page):
+        monkeypatch.setattr(module, "children", counted)
+    return count
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<span>", "</span>"), ("<b><i>", "</i></b>"), ("<li>", ""), ("<p>", "")],
+    ids=["span", "inline", "li", "p-under-deep-divs"],
+)
+def test_deep_nesting_the_container_check_does_not_count_is_read_in_linear_time(
+    steps: list[int], opening: str, closing: str
+) -> None:
+    """20,000 levels of ``<span>`` took 20 s (the report's element was searched for from every level down);
+    100,000 ran into the time limit."""
+    depth = 20_000
+    divs = "<div>" * (html.MAX_NESTING - 1)  # as deep as the container check lets a page be
+    document = load(_page(divs + opening * depth + REPORT.replace("\n", "<br>") + closing * depth), name="deep.html")
+    assert "政府信息公开" in document.text
+    assert steps[0] < 40 * depth
+
+
+def test_tables_nested_deep_are_read_in_linear_time() -> None:
+    """Each table looked through everything below it for a nested table (quadratic, in lexbor: 30,000
+    levels in 800 KB took minutes; now about a second)."""
+    depth = 30_000
+    nested = "<table><tr><td>x</td><td>" * depth + "深" + "</td></tr></table>" * depth
+    start = time.monotonic()
+    document = load(_page(REPORT.replace("\n", "<br>") + nested), name="tables.html")
+    assert time.monotonic() - start < 20
+    assert "深" in document.text
+
+
+def test_a_row_of_many_cells_keeps_the_columns_a_table_can_have() -> None:
+    many = "<table><tr><td>行政许可</td>" + "<td>1</td>" * 100_000 + "</tr></table>"
+    document = load(_page(REPORT.replace("\n", "<br>") + many), name="wide.html")
+    widest = max(line.count("\t") for line in document.text.splitlines())
+    assert widest < 200
+
+
+@pytest.mark.parametrize("element", ["<i></i>", "<td>", "<span>"])
+def test_a_page_of_nothing_but_elements_is_refused_before_parsing(element: str) -> None:
+    """1.5 million ``<i></i>`` (10 MB) cost 560 MB and 11 s; the page is refused for its element count."""
+    page = _page(REPORT.replace("\n", "<br>") + "<table><tr>" + element * (html.MAX_ELEMENTS + 1) + "</tr></table>")
+    with pytest.raises(InputError, match="too many elements"):
+        load(page.encode("utf-8"), name="elements.html")
+
+
+def test_markdown_with_a_huge_html_table_is_refused_like_a_page() -> None:
+    table = "<table><tr>" + "<td>1</td>" * (html.MAX_ELEMENTS + 1) + "</tr></table>"
+    with pytest.raises(InputError, match="too many elements"):
+        load((REPORT + "\n" + table + "\n").encode("utf-8"), name="converted.md")
