@@ -787,9 +787,10 @@ def run_parse(args: argparse.Namespace) -> int:
     """Each report as JSON (JSON Lines when there are several) or text; a compilation (汇编) is split into its
     reports as ``check`` splits it.  An unreadable file is one line on stderr, exit 2, and the others are
     still written."""
-    import json
+    import attrs
 
     from govlint.errors import InputError
+    from govlint.output import shown_path, to_json, visible_lines
     from govlint.serialize import report_to_dict, report_to_text
 
     status = EXIT_OK
@@ -814,9 +815,10 @@ def run_parse(args: argparse.Namespace) -> int:
         for report in reports:
             if args.format == "json":
                 data = report_to_dict(report)
-                _write(json.dumps(data, ensure_ascii=False, indent=None if several else 2) + "\n")
+                _write(to_json(data, indent=None if several else 2))
             else:
-                text = report_to_text(report)
+                # a path's line break quoted and escaped, and every control in the report's text escaped
+                text = visible_lines(report_to_text(attrs.evolve(report, path=shown_path(report.path))))
                 _write(("\n" if written else "") + (text if text.endswith("\n") else text + "\n"))
             written += 1
     return status

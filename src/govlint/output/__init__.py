@@ -131,9 +131,10 @@ def report_view(report: Report) -> ReportView:
 #: and paragraph separators, bidirectional controls, and the lone surrogates that stand for the bytes of a
 #: file name that is not UTF-8 (``surrogateescape``).
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
-#: Compiled on first use (by :func:`re.sub`): only the JSON output escapes lone surrogates.
-_SURROGATE = "[\ud800-\udfff]"
 
+
+#: What :func:`to_json` escapes besides what JSON escapes itself; compiled on first use (by :func:`re.sub`).
+_JSON_UNSAFE = "[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -155,17 +156,24 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(_escape, text)
 
 
+def visible_lines(text: str) -> str:
+    """``text`` with :func:`visible` applied to each of its lines, line breaks kept."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def shown_path(path: str) -> str:
     """A path as the text formats print it: escaped, and quoted when it holds a line break."""
     shown = visible(path)
     return f'"{shown}"' if "\n" in path or "\r" in path else shown
 
 
-def to_json(data: object) -> str:
-    """Indented JSON of ``data``, with any lone surrogate (a byte of a file name that is not UTF-8) written
-    as a ``\\udcXX`` escape, so that the output is valid UTF-8 and the name comes back unchanged."""
-    text = dumps(data, ensure_ascii=False, indent=2)
-    return re.sub(_SURROGATE, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+def to_json(data: object, indent: int | None = 2) -> str:
+    """JSON of ``data`` (indented by ``indent``), with any lone surrogate (a byte of a file name that is not
+    UTF-8) written as a ``\\udcXX`` escape, so that the output is valid UTF-8 and the name comes back
+    unchanged; DEL, C1 and bidi controls too (``\\u009b``, ``\\u202e``), so that JSON shown on a terminal
+    or in a CI log cannot drive it or reorder it (the control characters below DEL JSON escapes itself)."""
+    text = dumps(data, ensure_ascii=False, indent=indent)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 SEVERITY_NAMES: dict[Lang, dict[Severity, str]] = {

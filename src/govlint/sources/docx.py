@@ -145,7 +145,11 @@ class _Package:
         if info.file_size > MAX_INPUT_BYTES:
             raise self._bomb()
         if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise self._bomb()
+            raise input_error(
+                self.name,
+                f"Word 文件的部件 {part} 压缩比超过 {MAX_RATIO} 倍（疑似压缩炸弹）",
+                f"a part of the Word file ({part}) is compressed more than {MAX_RATIO} times (a zip bomb?)",
+            )
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_INPUT_BYTES + 1)
