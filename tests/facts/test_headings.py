@@ -45,12 +45,21 @@ def test_numbering_and_indentation_variants(line: str) -> None:
     "line", ["第一部分 总体情况", "第一部分：总体情况", "第一部分、总体情况", "第 一 部分  总体情况"]
 )
 def test_a_heading_numbered_as_a_part(line: str) -> None:
-    found = _found(f"标题\n{line}\n2024年，我镇…")
-    assert (found == [(1, line)]) is ("第 一" not in line)  # 第 一 部分 (spaced) is not a numbering
+    assert _found(f"标题\n{line}\n2024年，我镇…") == [(1, line)]
+
+
+def test_a_part_after_a_crawled_tables_digits() -> None:
+    assert _found("…0 0 0第五部分 存在的主要问题及改进情况一是…") == [(5, "第五部分 存在的主要问题及改进情况")]
 
 
 def test_a_part_named_in_prose_is_no_heading() -> None:
     assert _found("标题\n本报告按照第一部分总体情况的要求编写。\n") == []
+
+
+def test_a_part_glued_to_the_cell_before_it() -> None:
+    assert _found("…采购总金额52.3万元第三部分 收到和处理政府信息公开申请情况（本列…") == [
+        (3, "第三部分 收到和处理政府信息公开申请情况")
+    ]
 
 
 def test_numbered_headings_of_any_wording() -> None:

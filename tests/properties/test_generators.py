@@ -33,7 +33,9 @@ def test_valid_reports_are_consistent(model: ReportModel) -> None:
         assert printed.date is not None
         assert dt.date(model.report_year + 1, 1, 1) <= printed.date <= model.deadline
     assert [s.number for s in model.sections] == [1, 2, 3, 4, 5, 6]
-    assert model.fee.kind != "absent" and any(term in model.fee.text for term in schema.FEE_TERMS)
+    # the fee named (信息处理费 …) or, in section 六, charging itself (未向申请人收费, 均免费提供: #10 audit)
+    fee_words = (*schema.FEE_TERMS, "收费", "免费")
+    assert model.fee.kind != "absent" and any(term in model.fee.text for term in fee_words)
     if model.period is not None:
         assert (model.period.start.date, model.period.end.date) == (
             dt.date(model.report_year, 1, 1),

@@ -22,8 +22,7 @@ from govlint.linter import lint_report
 from govlint.model import Report
 from govlint.notices import is_not_a_report
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
+from . import test_text_corpus as text_corpus
 
 #: (report, code) -> (the keys of its error findings, why they are true).
 CHECKED: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
@@ -367,14 +366,8 @@ NOT_ERRORS: dict[tuple[str, str, str], str] = {
 
 
 def reports() -> list[tuple[str, Path]]:
-    found = [*sorted((FIXTURES / "corpus").glob("*/*")), *sorted((ROOT / "examples").iterdir())]
-    named = []
-    for path in found:
-        if path.is_dir() or path.suffix in (".md", ".tsv", ".json"):
-            continue
-        base = ROOT if path.is_relative_to(ROOT / "examples") else FIXTURES
-        named.append((path.relative_to(base).as_posix(), path))
-    return named
+    """The Pingtan pages, the peer reports and examples/ (the seeds have their own test, test_seeds.py)."""
+    return [(name, path) for name, path in text_corpus.reports() if not name.startswith("seeds/")]
 
 
 def linted() -> dict[str, list[govlint.Diagnostic]]:

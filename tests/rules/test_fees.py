@@ -73,6 +73,33 @@ def test_gl301_accepts_every_real_fee_statement(statement: str) -> None:
 @pytest.mark.parametrize(
     "statement",
     [
+        "信息处理费收取情况：0。",
+        "2024年度本单位无收费情况。",
+        "依申请公开政府信息未收费。",
+        "本年度未收取信息公开相关费用。",
+        "本机关未向申请人收费。",
+        "本年度无政府信息公开收费事项。",
+        "本年度未对政府信息公开申请收取费用。",
+        "本年度共发出收费通知0件，总金额0元，实际收取0元。",
+        "本机关政府信息公开工作不收费。",
+        "本年度无因政府信息公开收取费用情况。",
+        "本年度依申请公开均免费提供。",
+    ],
+)
+def test_gl301_accepts_other_statements_on_charging_in_section_six(statement: str) -> None:
+    """Wordings a report from elsewhere may use (#10 audit): each says, in section 六, that nobody was charged."""
+    assert diagnostics(FeeNotDisclosed, make_report(fee_text=statement)) == []
+
+
+def test_gl301_a_late_payment_row_printed_into_six_is_no_statement() -> None:
+    """A page that runs 六 into table 三's row label (申请人逾期未按收费通知要求缴纳费用) states no fee."""
+    report = make_report(fee_text="2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")
+    assert [d.code for d in diagnostics(FeeNotDisclosed, report)] == ["GL301"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
         "无其他需要报告事项。",  # pingtan finance 2019/2020, market 2019/2020
         "我局无其他需报告的事项。",  # pingtan junshan 2019/2020
         "没有其他需要说明的事项。",  # pingtan enforce 2020

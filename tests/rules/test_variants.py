@@ -19,16 +19,10 @@ import pytest
 import govlint
 from govlint.config import Config
 from govlint.diagnostics import Severity
+from govlint.schema import SECTIONS
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
-HEADINGS = (
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-)
+HEADINGS = tuple(spec.title for spec in SECTIONS)
 NUMERALS = "一二三四五六"
 TITLE = "叶城县河园镇人民政府 2024 年政府信息公开 工作年度报告"
 SIGNED = "2025年1月20日"
@@ -101,8 +95,14 @@ VARIANTS: dict[str, tuple[str, frozenset[str]]] = {
     "date-dots": (replaced(SIGNED, "2025.1.20"), frozenset()),
     "date-slashes": (replaced(SIGNED, "2025/1/20"), frozenset()),
     "date-spaced": (replaced(SIGNED, "2025 年 1 月 20 日"), frozenset()),
+    "date-zero-padded": (replaced(SIGNED, "2025年01月20日"), frozenset()),
+    "date-chinese-ling": (replaced(SIGNED, "二零二五年一月二十日"), frozenset()),
+    "date-month-only": (replaced(SIGNED, "2025年1月"), frozenset({"GL407"})),  # dated, if not to the day
+    "date-chinese-month-only": (replaced(SIGNED, "二〇二五年一月"), frozenset({"GL407"})),
     # The fee in other words, or in another section.
     "fee-no-charge": (replaced(FEE, "本年度政府信息公开未发生收费情况。"), frozenset()),
+    "fee-not-charged": (replaced(FEE, "本机关未向申请人收费。"), frozenset()),
+    "fee-free": (replaced(FEE, "本年度依申请公开均免费提供。"), frozenset()),
     "fee-none-collected": (replaced(FEE, "本机关无收取信息处理费情况。"), frozenset()),
     "fee-zero-10k": (replaced(FEE, "本年度共收取信息处理费0.00万元。"), frozenset()),
     "fee-any-cost": (replaced(FEE, "本年度没有收取任何费用。"), frozenset()),
@@ -152,6 +152,8 @@ def test_an_unknown_heading_says_what_it_read(tmp_path: Path) -> None:
         ("no-section-5", heading(HEADINGS[4], "").replace("一是", "").replace("二是", ""), "GL101"),
         ("late-street", replaced(SIGNED, "2025年2月20日").replace("叶城县河园镇人民政府", "河园街道办事处"), "GL402"),
         ("title-without-body", replaced(TITLE, "2024年政府信息公开年报"), "GL107"),
+        ("no-date", replaced(SIGNED, ""), "GL407"),
+        ("month-in-the-text-only", replaced(SIGNED, "").replace("五、存在", "2024年1月以来，五、存在"), "GL407"),
     ],
 )
 def test_the_real_defects_stay_errors(name: str, text: str, code: str, tmp_path: Path) -> None:

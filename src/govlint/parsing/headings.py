@@ -82,20 +82,37 @@ def _numeral_positions(text: str) -> list[int]:
 #: ``第一部分 总体情况``: the word after the numeral, and the marks that may follow it before the heading text.
 _PART = "部分"
 _PART_MARKS = "、､.．:："
+_INLINE_SPACES = frozenset(" \t\u3000")
 
 
-def _part_end(text: str, start: int) -> int | None:
-    """Where the heading text begins after ``第一部分`` (the numeral at ``start``), its mark and spaces; None when
-    the numeral is not so printed, or ``第`` does not start a line or a sentence (``按第一部分要求``)."""
-    if start < 1 or text[start - 1] != "第" or text[start + 1 : start + 1 + len(_PART)] != _PART:
+def _part_end(text: str, start: int, *, anywhere: bool = False) -> tuple[int, int] | None:
+    """For a heading numbered as a part, ``第一部分`` around the numeral at ``start`` (spaces allowed between its
+    characters, as stray spaces and pdftotext print them): where ``第`` is and where the heading text begins,
+    after the mark and spaces; None when the numeral is not so printed, or ``第`` does not start a line or a
+    sentence (``按第一部分要求``) nor follows a crawled table's last digit (``…000第五部分``).  ``anywhere``: ``第``
+    may follow any character when a space or a mark follows ``部分`` (the caller then requires a section's own
+    words: crawled pages glue a heading to the cell before it, ``…52.3万元第三部分 收到和处理…``)."""
+    first = start - 1
+    while first >= 0 and text[first] in _INLINE_SPACES:
+        first -= 1
+    if first < 0 or text[first] != "第":
         return None
-    before = text[start - 2] if start >= 2 else "\n"
-    if not (before.isspace() or before in _SENTENCE_END):
+    before = text[first - 1] if first else "\n"
+    at_start = before.isspace() or before in _SENTENCE_END or before.isdigit()
+    if not (anywhere or at_start):
         return None
-    pos = skip_spaces(text, start + 1 + len(_PART))
-    if pos < len(text) and text[pos] in _PART_MARKS:
-        pos = skip_spaces(text, pos + 1)
-    return pos
+    pos = start + 1
+    for char in _PART:
+        pos = skip_spaces(text, pos)
+        if pos >= len(text) or text[pos] != char:
+            return None
+        pos += 1
+    after = skip_spaces(text, pos)
+    if after < len(text) and text[after] in _PART_MARKS:
+        after = skip_spaces(text, after + 1)
+    if after == pos and not at_start:  # glued on both sides: prose (按照第一部分总体情况的要求)
+        return None
+    return first, after
 
 
 def _numbering_end(text: str, start: int) -> int | None:
@@ -103,9 +120,9 @@ def _numbering_end(text: str, start: int) -> int | None:
     ``一.``, ``一．``; not ``第一、``, ``（一、`` or ``十一、``), after ``第一部分`` and its mark, or right after the
     numeral when the numeral starts a line or a sentence (``。一总体情况``); None when this numeral numbers no
     heading."""
-    part = _part_end(text, start)
+    part = _part_end(text, start, anywhere=True)
     if part is not None:
-        return part
+        return part[1]
     before = text[start - 1] if start else "\n"
     pos = skip_spaces(text, start + 1)
     if pos < len(text) and text[pos] in _MARKS and before not in _NOT_BEFORE_MARKED:
@@ -141,7 +158,8 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
         if listed:
             continue
         end = _title_end(text, end)
-        printed = start - 1 if _part_end(text, start) is not None else start  # 第一部分: from 第
+        part = _part_end(text, start, anywhere=True)
+        printed = start if part is None else part[0]  # 第一部分: from 第
         heading = HeadingMatch(spec, printed, end, text[printed:end].strip())
         found.append((heading, CHINESE_NUMERALS.index(text[start]) + 1 == spec.number))
     own_numeral = {h.spec.number for h, own in found if own}
@@ -235,7 +253,7 @@ def _next_numbering(text: str, at: int, end: int, numeral: str, arabic: str) -> 
         if text[pos] == numeral:
             part = _part_end(text, pos)
             if part is not None:
-                return pos - 1, part
+                return part
             opened = before in "(（"
             if opened and mark in ")）":
                 head = pos - 1

@@ -10,14 +10,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-import attrs
-
 from govlint.crossreport.roster import roster_entry
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import DateMention, Report, Span, Table
 from govlint.rule import LEVELS, Level, Rule, RuleContext, RuleMeta
-from govlint.rules.places import document_start, last_line, line_of
+from govlint.rules.places import document_start, last_line, line_of, softened
 from govlint.schema import (
     FORMATS,
     GOVERNMENT_LEVEL_ENDINGS,
@@ -462,11 +460,10 @@ class StatisticsPeriod(Rule):
             actual=[start.isoformat(), end.isoformat()],
         )
         if first < start <= end == last:  # the rest of the year: a body set up during it
-            diagnostic = attrs.evolve(
+            diagnostic = softened(
                 diagnostic,
-                severity=Severity.WARNING,
-                message_zh=zh + "：如本机关于年内设立、自该日起履职，请在报告中说明",
-                message_en=en + ": if the body was set up during the year and began on that day, say so in the report",
+                "：如本机关于年内设立、自该日起履职，请在报告中说明",
+                ": if the body was set up during the year and began on that day, say so in the report",
             )
         yield diagnostic
 
@@ -567,19 +564,35 @@ class NoDate(Rule):
             "A report must show when it was issued: the 落款 (the body's name and a date YYYY年M月D日) "
             "or the portal's 发布日期. Without either, neither the deadline of 《中华人民共和国政府信息公开条"
             "例》第四十九条 (GL402) nor the other date checks can be made. Reported at the end of the "
-            "text, where the signature belongs."
+            "text, where the signature belongs. A signature with a year and a month but no day (2025年1月) is "
+            "a warning that names it: the report is dated, if not to the day."
         ),
         bad_example="六、其他需要报告的事项\n本年度没有收取信息处理费。",
         good_example="六、其他需要报告的事项\n本年度没有收取信息处理费。\n洪山镇人民政府\n2025年1月20日",
         rationale_zh=(
             "报告必须显示发布时间：落款（机关名称和“YYYY年M月D日”形式的日期）或网站的发布日期。两者都没有，"
             "就无法检查《中华人民共和国政府信息公开条例》第四十九条规定的期限（GL402）和其他日期。在全文末尾（"
-            "落款应在处）报告。"
+            "落款应在处）报告。落款只写年月、没有写日（如“2025年1月”）的，只作警告并指出该日期。"
         ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if _publication(report) is not None or any(d.source in ("metadata", "signature") for d in report.dates):
+            return
+        month = _month_signature(report)
+        if month is not None:  # signed with a year and month: a date, if not a whole one
+            start, end = month.span(1)
+            printed = month.group(1)
+            diagnostic = self.diagnostic(
+                report,
+                report.span(start, end),
+                zh=f"落款日期“{printed}”没有写明日：应写明年月日（如“2025年1月20日”）",
+                en=f"the signature date “{printed}” names no day: expected a full date (e.g. 2025年1月20日)",
+                key="publish_date.day",
+                expected="date",
+                actual=printed,
+            )
+            yield softened(diagnostic)
             return
         yield self.diagnostic(
             report,
@@ -589,6 +602,27 @@ class NoDate(Rule):
             key="publish_date",
             expected="date",
         )
+
+
+#: A signature line's year and month without a day (2025年1月, 二〇二五年一月), alone or after the body's name.
+_MONTH_SIGNATURE = re.compile(
+    r"^[^\S\n]*(?:[^\n。，,；;]{0,40}?[^\S\n]+)?"
+    r"((?:19|20)\d\d[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
+#: How far from the end of the text a signature is looked for.
+_SIGNATURE_TAIL = 200
+
+
+def _month_signature(report: Report) -> re.Match[str] | None:
+    """The last line near the end that signs with a year and month only (``2025年1月``), if any."""
+    text = report.text
+    start = max(0, len(text.rstrip()) - _SIGNATURE_TAIL)
+    found = None
+    for found in _MONTH_SIGNATURE.finditer(text, start):  # noqa: B007 - the last one is wanted
+        pass
+    return found
 
 
 DATE_RULES: tuple[type[Rule], ...] = (

@@ -6,12 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-import attrs
-
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
-from govlint.rules.places import effective_format, line_of, section_anchor
+from govlint.rules.places import effective_format, line_of, section_anchor, softened
 from govlint.rules.strays import stray_value_lines
 from govlint.schema import (
     ART20_2021,
@@ -110,14 +108,43 @@ def _discloses_fee(
     sentences: list[_Sentence] | None = None,
     named: list[_Sentence] | None = None,
 ) -> bool:
-    """Whether the text between ``start`` and ``end`` states whether or how much 信息处理费 was collected."""
+    """Whether the text between ``start`` and ``end`` states whether or how much 信息处理费 was collected;
+    ``sentences`` (and ``named``) given: the text is section 六's, where any statement on charging counts."""
+    in_six = sentences is not None
     if sentences is None:
         sentences = list(_sentences(report, start, end))
     if named is None:
         named = [s for s in sentences if _mentions_fee(s)]
     if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
         return True
+    if in_six and any(_states_charging(s) for s in sentences):
+        return True
     return _prints_fee_table(report, start, end)
+
+
+#: Words of a clause about charging the applicant, and the words of a clause about an applicant's late payment
+#: (the row label 申请人逾期未按收费通知要求缴纳费用 when a page runs 六 into the table), which is not.
+_CHARGE_WORDS = ("收费", "费用", "处理费", "免费")
+_LATE_PAYMENT = ("逾期", "缴纳")
+#: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
+_ZERO = re.compile(r"(?::|为|是)0(?![\d.])")
+
+
+def _states_charging(sentence: _Sentence) -> bool:
+    """Whether a sentence of section 六 says in any words whether the applicants were charged: a clause on
+    charging (收费, 费用, 免费) with a negation, an amount or a 0 — 本机关未向申请人收费, 依申请公开均免费提供,
+    本年度无政府信息公开收费事项, 实际收取0元.  Only in 六, where the format puts the fee:
+    elsewhere such words may be about other charges."""
+    for clause in sentence.text.split(","):
+        if any(word in clause for word in _LATE_PAYMENT):
+            continue
+        if any(word in clause for word in _CHARGE_WORDS) and (
+            any(m in clause for m in FEE_STATEMENT_MARKERS) or _AMOUNT.search(clause) or _ZERO.search(clause)
+        ):
+            return True
+        if "收取" in clause and _AMOUNT.search(clause):  # 实际收取0元
+            return True
+    return False
 
 
 def _fee_scope(report: Report) -> tuple[int, int, Span]:
@@ -144,7 +171,9 @@ class FeeNotDisclosed(Rule):
             "the fee (信息处理费, 信息公开处理费, 政府信息公开信息处理费, 政府信息处理相关费用) in a "
             "sentence with an amount or an explicit none (未收取, 没有产生, 无 …); also the other ways "
             "reports say that no fee was charged (未收取任何费用, 不收取费用, 政府信息公开未发生收费情况, "
-            "无向申请人收取…费用的情况) and a fee table printed with its values (通知收取件数, 实际收取金额)."
+            "无向申请人收取…费用的情况) and a fee table printed with its values (通知收取件数, 实际收取金额); in "
+            "section 六 itself, any clause on charging with a negation, an amount or a 0 (本机关未向申请人收费, "
+            "依申请公开均免费提供, 信息处理费收取情况：0), but not the row label 申请人逾期未按收费通知要求缴纳费用."
             " A section 六 holding only 无。 or 无其他需要报告事项 is the defect when no other part of "
             "the report states the fee either (a statement in 一's 依申请公开 part or in 五 is accepted: the "
             "fee is disclosed). Without a section 六 "
@@ -161,7 +190,9 @@ class FeeNotDisclosed(Rule):
             "”。认可的写法是：在含有金额或明确写“没有”（未收取、没有产生、无……）的句子中提到该费用（信息处理费"
             "、信息公开处理费、政府信息公开信息处理费、政府信息处理相关费用）；以及报告中其他表示未收费的说法"
             "（未收取任何费用、不收取费用、政府信息公开未发生收费情况、无向申请人收取……费用的情况），"
-            "或列出数值的收费表（通知收取件数、实际收取金额）。第六部分只写“无。”或“无其他需要报告事项”、报告其他部分也没有说明的，即属本"
+            "或列出数值的收费表（通知收取件数、实际收取金额）；在第六部分内，任何说明收费情况并带有否定、金额或0的"
+            "分句（本机关未向申请人收费、依申请公开均免费提供、信息处理费收取情况：0）也认可，但表格行名“申请人逾期"
+            "未按收费通知要求缴纳费用”不算。第六部分只写“无。”或“无其他需要报告事项”、报告其他部分也没有说明的，即属本"
             "问题（在第一部分依申请公开处或第五部分说明的，视为已说明）。没有第六部分时检索全文，问题指向第六部分应在的位置。2019、2020年度的报告只作警告：收费管理"
             "办法自2021年1月1日起施行，2019年试行格式和条例第五十条都没有要求报告该费用，不据此指责报告。"
         ),
@@ -194,11 +225,10 @@ class FeeNotDisclosed(Rule):
             report, anchor, zh=zh, en=en, key="section.other_matters.fee", expected="fee statement"
         )
         if _before_fee_measures(report):
-            diagnostic = attrs.evolve(
+            diagnostic = softened(
                 diagnostic,
-                severity=Severity.WARNING,
-                message_zh=zh + "（信息处理费管理办法自2021年1月1日起施行，本年度报告仅作提示）",
-                message_en=en + " (the fee measures took effect on 1 January 2021: a reminder for this year)",
+                "（信息处理费管理办法自2021年1月1日起施行，本年度报告仅作提示）",
+                " (the fee measures took effect on 1 January 2021: a reminder for this year)",
             )
         yield diagnostic
 

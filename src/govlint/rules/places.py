@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import attrs
 
+from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import Report, Span, checked_format
 from govlint.schema import (
     APPLICATION_COLUMNS,
@@ -226,3 +227,14 @@ def section_anchor(report: Report, number: int) -> Span:
         start = text.rfind("\n", body.start, end) + 1 if end > body.start else body.start
         return report.span(max(start, body.start), end)
     return document_start(report)
+
+
+def softened(diagnostic: Diagnostic, zh: str = "", en: str = "") -> Diagnostic:
+    """``diagnostic`` as a warning, its messages followed by ``zh`` and ``en``: a finding that may be no defect
+    of the report (a wording govlint does not know, a case the format does not settle) is never an error."""
+    return attrs.evolve(
+        diagnostic,
+        severity=Severity.WARNING,
+        message_zh=diagnostic.message_zh + zh,
+        message_en=diagnostic.message_en + en,
+    )

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
-
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Section, Span, Table
 from govlint.parsing.headings import numbered_headings
@@ -21,6 +19,7 @@ from govlint.rules.places import (
     place_in,
     row_name,
     section_anchor,
+    softened,
 )
 from govlint.rules.strays import beyond_unread_rows, stray_value_lines
 from govlint.schema import (
@@ -85,7 +84,8 @@ class MissingSection(Rule):
             "such as 三、本年度办理结果 are not sections; a heading numbered as a part is one too "
             "(第一部分 总体情况). Where the section's place (between the sections before and after it) holds a "
             "heading numbered as the section in a wording govlint does not know (一、年度工作核心成效, "
-            "五、存在的不足及改进措施, （三）…, 3.…), the section may well be there: that is one warning about the "
+            "五、存在的不足及改进措施; or numbered as a list item with the section's words, （三）收到和处理…, "
+            "3.收到和处理…), the section may well be there: that is one warning about the "
             "reading (counted apart, never scored), not a missing section. Reports for years before 2019, when "
             "there was no national format, are not checked."
         ),
@@ -105,7 +105,8 @@ class MissingSection(Rule):
             "缺少标题的部分在它应在的位置报告：表格在而标题缺失时，报告在表格之前；否则报告在下一部分的标题处"
             "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分；"
             "“第一部分 总体情况”这样的写法也算标题。该部分应在的位置（前后两部分之间）有以该部分序号编号、但措辞"
-            "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”“（三）……”“3.……”）时，"
+            "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”；"
+            "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”）时，"
             "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。"
             "2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
@@ -151,7 +152,7 @@ class MissingSection(Rule):
             actual=printed,
             unread=True,
         )
-        return attrs.evolve(diagnostic, severity=Severity.WARNING)
+        return softened(diagnostic)
 
 
 #: How much text after a numbering is compared with the row labels and the section's wordings.
@@ -171,8 +172,8 @@ _ROW_WORDS: tuple[str, ...] = tuple(
 def _numbered_in_place(report: Report, number: int) -> tuple[int, str] | None:
     """A heading numbered as section ``number`` (any wording, not a row of table 三) between the sections
     present before and after it, as (offset, printed); None when there is none.  A heading numbered as a
-    section (一、, 第一部分) is preferred to a list item's numbering ((一), 1.), and one worded as the section to
-    another."""
+    section (一、, 第一部分) may have any words; one numbered as a list item ((一), 1.) must have the section's
+    own words ((一)总体情况).  Numbered as a section is preferred, then worded as the section, then the first."""
     sections = report.sections
     start = max((s.span.start for s in sections if s.number < number), default=0)
     end = min((s.span.start for s in sections if s.number > number), default=len(report.text))
@@ -185,6 +186,8 @@ def _numbered_in_place(report: Report, number: int) -> tuple[int, str] | None:
         if not worded and words.startswith(_ROW_WORDS):
             continue
         as_section = printed.startswith((spec.numeral, "第"))
+        if not as_section and not worded:
+            continue  # a list item ((一)主动公开方面, 1.…) numbered like the section: only its words would tell
         ranked.append((not as_section, not worded, offset, printed))
     if not ranked:
         return None
@@ -346,7 +349,7 @@ class MissingTable(Rule):
             actual=len(strays),
             unread=True,
         )
-        return attrs.evolve(diagnostic, severity=Severity.WARNING)
+        return softened(diagnostic)
 
     def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
         present = table.parts_present(spec.art20)
@@ -481,7 +484,7 @@ class MissingRow(Rule):
             actual=len(strays),
             unread=True,
         )
-        return attrs.evolve(diagnostic, severity=Severity.WARNING)
+        return softened(diagnostic)
 
 
 def _year_format(report: Report, spec: FormatSpec) -> FormatSpec | None:
@@ -636,7 +639,7 @@ class TitleIncomplete(Rule):
                 expected=expected,
                 unread=True,
             )
-            yield attrs.evolve(diagnostic, severity=Severity.WARNING)
+            yield softened(diagnostic)
             return
         title = normalize_label(report.title)
         missing_zh: list[str] = []
@@ -667,7 +670,7 @@ class TitleIncomplete(Rule):
                 actual=printed,
             )
             if len(missing_zh) == 1 and TITLE_CORE not in title:  # named, dated, and called the annual report
-                diagnostic = attrs.evolve(diagnostic, severity=Severity.WARNING)
+                diagnostic = softened(diagnostic)
             yield diagnostic
 
 

@@ -141,6 +141,11 @@ FEE_NONE: tuple[str, ...] = (
     "{Y}年，{we}严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 0 元。",
     "本年度未产生政府信息公开信息处理费用。",
     "本年度未收取政府信息处理相关费用。",
+    # Other ways of saying that nothing was charged (section 六 only; #10 audit).
+    "{Y}年度{we}未向申请人收费。",
+    "本年度无政府信息公开收费事项。",
+    "本年度依申请公开均免费提供。",
+    "信息处理费收取情况：0。",
 )
 #: Wordings that do not cite the 2020 fee measure, for the 2019 and 2020 reports.
 FEE_NONE_EARLY: tuple[str, ...] = (

@@ -210,20 +210,26 @@ def fee_statements(
     return FeeStatement(kind, text, subheading)  # type: ignore[arg-type]
 
 
-def _heading(number: int, text: str) -> str:
-    return f"{schema.CHINESE_NUMERALS[number - 1]}、{text}"
+#: How real reports number a section heading ({n}: the numeral), the standard 一、 most often: with a dot,
+#: a full-width dot, or as a part (第一部分 总体情况, 第一部分：总体情况).
+HEADING_NUMBERINGS: tuple[str, ...] = ("{n}、", "{n}、", "{n}、", "{n}.", "{n}．", "第{n}部分 ", "第{n}部分：")
+
+
+def _heading(number: int, text: str, numbering: str = HEADING_NUMBERINGS[0]) -> str:
+    return numbering.replace("{n}", schema.CHINESE_NUMERALS[number - 1]) + text
 
 
 @st.composite
 def section_headings(draw: st.DrawFn, number: int) -> str:
-    """A heading as real reports print it: the numeral and one of the schema's accepted texts.
+    """A heading as real reports print it: a numbering of :data:`HEADING_NUMBERINGS` and one of the
+    schema's accepted texts.
 
     Section 一 uses only the standard text: the others in the schema are pre-2019 signals (spec §3.3).
     """
     spec = schema.SECTIONS_BY_NUMBER[number]
     variants = spec.variants[:1] if number == 1 else spec.variants
     text = draw(st.sampled_from(variants))
-    return _heading(number, _fullwidth(text))
+    return _heading(number, _fullwidth(text), draw(st.sampled_from(HEADING_NUMBERINGS)))
 
 
 def _fullwidth(text: str) -> str:
