@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from source_support import SEEDS
 
+from govlint.config import Config
 from govlint.errors import InputError
+from govlint.runner import Task
+from govlint.runner.work import process_within
 from govlint.sources import html, html_dom, html_page, load
 
 pytest.importorskip("selectolax")
@@ -87,3 +91,18 @@ def test_markdown_with_a_huge_html_table_is_refused_like_a_page() -> None:
     table = "<table><tr>" + "<td>1</td>" * (html.MAX_ELEMENTS + 1) + "</tr></table>"
     with pytest.raises(InputError, match="too many elements"):
         load((REPORT + "\n" + table + "\n").encode("utf-8"), name="converted.md")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("", "<table" * 200_000), ("<body" * 100_000, ""), ("<body> " * 100_000 + "x", "")],
+    ids=["tables-left-open", "body-tags-without-end", "body-tags-before-text"],
+)
+def test_markdown_with_html_junk_is_read_in_linear_time(tmp_path: Path, before: str, after: str) -> None:
+    """The table and wrapper expressions searched the rest of the text again from each ``<table`` left open
+    and each ``<body`` (1 MB: past the 60 s limit); now well under a second each."""
+    path = tmp_path / "converted.md"
+    table = "<table><tr><td>行政许可</td><td>1</td></tr></table>"
+    path.write_text(f"{REPORT}\n{before}{table}\n{after}\n", encoding="utf-8")
+    (outcome,) = process_within(Task(str(path), Config()), 20.0)
+    assert outcome.unreadable is None, outcome.unreadable
