@@ -306,8 +306,9 @@ _LEVEL_BASIS: dict[Level, tuple[str, str]] = {
         "a county-or-higher government's own report, Regulations on Open Government Information Art. 49(2)",
     ),
     "department": (
-        "政府部门及乡镇、街道的报告，条例第四十九条第一款",
-        "a department's, township's or street office's report, Regulations on Open Government Information Art. 49(1)",
+        "政府部门的报告（条例第四十九条第一款）；乡镇、街道的报告条例未规定期限，按各地通知多为1月底",
+        "a department's report (Regulations on Open Government Information Art. 49(1)); for a township or street "
+        "office the Regulations set no date and local notices mostly require the end of January",
     ),
 }
 
