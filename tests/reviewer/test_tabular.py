@@ -24,6 +24,8 @@ from govlint.output.tabular import FINDING_HEADERS, REPORT_HEADERS, findings_pat
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan"
 #: One body's reports for 2019-2025 (cross-report findings GL502-GL504 among them) and two others.
 FILES = [*sorted(CORPUS.glob("00*.txt")), CORPUS / "010_approval_2021.txt"]
+#: A report with error-level findings (section 六 missing), so that a check of it exits 1.
+DEFECTIVE = CORPUS / "003_finance_2021.txt"
 
 
 def check(args: list[str], monkeypatch: pytest.MonkeyPatch, *, tty: bool = False) -> tuple[int, bytes, str]:
@@ -147,21 +149,21 @@ def test_text_never_becomes_a_formula(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_csv_without_o_prints_the_reports_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = check(["--format", "csv", str(FILES[0])], monkeypatch)
+    code, out, _ = check(["--format", "csv", str(DEFECTIVE)], monkeypatch)
     assert code == 1
     rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"))))
     assert out.startswith(b"\xef\xbb\xbf")
     assert rows[0][:4] == ["单位", "年度", "文件", "得分"]
-    assert [r[2] for r in rows[1:]] == [str(FILES[0])]
+    assert [r[2] for r in rows[1:]] == [str(DEFECTIVE)]
 
 
 def test_xlsx_is_refused_on_a_terminal_and_written_to_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, err = check(["--format", "xlsx", str(FILES[0])], monkeypatch, tty=True)
+    code, out, err = check(["--format", "xlsx", str(DEFECTIVE)], monkeypatch, tty=True)
     assert (code, out) == (2, b"")
     assert "请用 -o 文件名.xlsx 指定输出文件" in err
-    code, out, err = check(["--format", "xlsx", "--lang", "en", str(FILES[0])], monkeypatch, tty=True)
+    code, out, err = check(["--format", "xlsx", "--lang", "en", str(DEFECTIVE)], monkeypatch, tty=True)
     assert "give -o FILE.xlsx" in err
-    code, out, _ = check(["--format", "xlsx", str(FILES[0])], monkeypatch)
+    code, out, _ = check(["--format", "xlsx", str(DEFECTIVE)], monkeypatch)
     assert code == 1
     assert openpyxl.load_workbook(io.BytesIO(out)).sheetnames == ["报告", "问题"]
 
