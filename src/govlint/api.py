@@ -95,28 +95,37 @@ def _plugins(config: Config | None) -> Plugins:
 
 
 def lint(source: Source, config: Config | None = None, *, encoding: str | None = None) -> LintResult:
-    """Parse ``source`` as :func:`parse` does (and warns) and run every selected rule on it."""
-    from govlint.linter import lint_report
-
+    """Parse ``source`` as :func:`parse` does (and warns) and lint it as :func:`lint_file` does."""
     plugins = _plugins(config)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AmbiguousSourceWarning)
         report = parse(source, encoding=encoding, tables=plugins.tables)
     _warn_if_ambiguous("lint", source)
-    return lint_report(report, config, plugins=plugins)
+    return _lint_if_a_report(report, config, plugins)
 
 
 def lint_file(path: str | os.PathLike[str], config: Config | None = None, *, encoding: str | None = None) -> LintResult:
-    """Parse the report in the file at ``path`` and run every selected rule on it; the diagnostics as data."""
-    from govlint.linter import lint_report
-
+    """Parse the report in the file at ``path`` and run every selected rule on it, as ``govlint check`` does
+    (a document that is not an annual report gets only the GL002 notice); the diagnostics as data."""
     plugins = _plugins(config)
-    return lint_report(parse_file(path, encoding=encoding, tables=plugins.tables), config, plugins=plugins)
+    return _lint_if_a_report(parse_file(path, encoding=encoding, tables=plugins.tables), config, plugins)
 
 
 def lint_text(text: str, config: Config | None = None, *, name: str | None = None) -> LintResult:
     """Parse a report given as its text and run every selected rule on it; the diagnostics as data."""
-    from govlint.linter import lint_report
-
     plugins = _plugins(config)
-    return lint_report(parse_text(text, name=name, tables=plugins.tables), config, plugins=plugins)
+    return _lint_if_a_report(parse_text(text, name=name, tables=plugins.tables), config, plugins)
+
+
+def _lint_if_a_report(report: Report, config: Config | None, plugins: Plugins) -> LintResult:
+    """What ``govlint check`` gives for ``report``: every selected rule's findings, or, for a document that
+    is not an annual report, the one GL002 notice (not a list of the parts a report would have)."""
+    from govlint.config import Config
+    from govlint.linter import LintResult, configured, lint_report
+    from govlint.notices import not_a_report
+
+    skipped = not_a_report(report)
+    if skipped is None:
+        return lint_report(report, config, plugins=plugins)
+    found = configured([skipped], config or Config(), report.path)
+    return LintResult(report.path, found, report_year=report.report_year, agency=report.agency)

@@ -90,3 +90,14 @@ def test_mypy_catches_a_misspelt_section_key(tmp_path: Path) -> None:
     out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(plugin)])
     assert status == 1
     assert out.count("error:") == 1 and 'plugin_rules.py:5: error: Argument 1 to "section"' in out
+
+
+def test_the_library_skips_what_is_not_a_report_as_the_command_does() -> None:
+    """A crawled page whose report is an attachment (Pingtan 036: title only) gets the one GL002 notice
+    from lint_file, lint_text and lint, as from ``govlint check``, not errors for every missing part."""
+    page = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan" / "036_police_2020.txt"
+    text = page.read_text(encoding="utf-8")
+    for result in (govlint.lint_file(page), govlint.lint_text(text), govlint.lint(text)):
+        assert [d.code for d in result.diagnostics] == ["GL002"]
+    report = govlint.lint_file(Path(__file__).parents[1] / "fixtures" / "seeds" / "001_45823a3c8b7753e5.txt")
+    assert "GL101" in {d.code for d in report.diagnostics}
