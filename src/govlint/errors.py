@@ -44,8 +44,8 @@ class ConfigError(GovlintError):
     """The configuration is invalid: the message in English (``str()``) and, where given, in Chinese."""
 
     def __init__(self, message: str, zh: str | None = None) -> None:
-        super().__init__(message)
-        self.zh = zh
+        super().__init__(_clipped(message))
+        self.zh = None if zh is None else _clipped(zh)
 
     def message(self, lang: str = "zh") -> str:
         return self.zh if lang != "en" and self.zh else str(self)
@@ -53,6 +53,15 @@ class ConfigError(GovlintError):
     def prefixed(self, en: str, zh: str | None = None) -> ConfigError:
         """The same error after a prefix (the file, the key), in both languages."""
         return ConfigError(en + str(self), None if self.zh is None else (en if zh is None else zh) + self.zh)
+
+
+#: Longest configuration error shown: a file's value is quoted in it, and a megabyte string must not
+#: become a megabyte line on the terminal.
+MAX_MESSAGE = 2000
+
+
+def _clipped(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
 
 
 class PluginError(GovlintError):

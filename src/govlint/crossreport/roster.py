@@ -18,13 +18,14 @@ import functools
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import attrs
 
 from govlint.crossreport.identity import OPTION_ALIASES, aliases, normalise_body
-from govlint.errors import ConfigError
+from govlint.errors import ConfigError, InputError
 from govlint.rule import Level, RuleContext
+from govlint.sources.guard import read_input_file
 
 #: The configuration key naming the roster (``roster = "roster.csv"``; ``--roster``).
 OPTION_ROSTER = "roster"
@@ -117,12 +118,16 @@ class Roster:
 
 
 def read_roster(path: str, aliases: Mapping[str, str] | None = None) -> Roster:
-    """Read a roster CSV (UTF-8, with or without BOM); ConfigError names the file and line of a bad row."""
+    """Read a roster CSV (UTF-8, with or without BOM); ConfigError names the file and line of a bad row.
+
+    The file is read as a report is (:func:`govlint.sources.guard.read_input_file`): a regular file of at
+    most 50 MB, so that a named pipe does not hang the run and a huge file does not exhaust it."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the roster ({getattr(exc, 'strerror', None) or exc})") from None
+        text = read_input_file(path).decode("utf-8-sig")
+    except InputError as exc:
+        raise ConfigError(f"{path}: cannot read the roster ({exc.reason_en})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read the roster ({exc})") from None
     return parse_roster(text, path, aliases)
 
 
@@ -144,6 +149,17 @@ def parse_roster(text: str, path: str, aliases: Mapping[str, str] | None = None)
     names = [_COLUMNS.get(h.strip().lower()) for h in header]
     if "body" not in names:
         raise ConfigError(f"{path}:1: the roster's header names no body column (body or 单位)")
+    entries = []
+    try:
+        entries = _entries(rows, names, path, aliases)
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte
+        raise ConfigError(f"{path}:{rows.line_num}: not a CSV row ({exc})") from None
+    return Roster(path, tuple(entries))
+
+
+def _entries(
+    rows: Iterator[list[str]], names: list[str | None], path: str, aliases: Mapping[str, str] | None
+) -> list[RosterEntry]:
     entries = []
     for number, row in enumerate(rows, start=2):
         values = {name: value.strip() for name, value in zip(names, row, strict=False) if name}
@@ -167,7 +183,7 @@ def parse_roster(text: str, path: str, aliases: Mapping[str, str] | None = None)
         body, short = _name(values["body"], region, aliases)
         parent = _name(values["parent"], region, aliases)[0] if values.get("parent") else ""
         entries.append(RosterEntry(body, level, region, deadline, number, parent, short))
-    return Roster(path, tuple(entries))
+    return entries
 
 
 def roster_of(options: Mapping[str, object]) -> Roster | None:
