@@ -113,8 +113,8 @@ class _Walk:
                 elif entry.is_dir(follow_symlinks=False):
                     if not self.exclusion.excludes(entry.path, self.anchor, is_dir=True):
                         yield from self.folder(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False) and self._wanted(entry.path, entry.name):
-                    yield Path(entry.path)
+                elif self._wanted(entry.path, entry.name):
+                    yield Path(entry.path)  # a named pipe, socket or device too: reading it says what it is
             except OSError:
                 continue
 
@@ -132,7 +132,8 @@ class _Walk:
                 yield from self.folder(Path(entry.path))
             elif not inside:
                 yield Skipped(entry.path, "symlink", target=target)
-        elif os.path.isfile(target) and self._wanted(entry.path, entry.name):
+        elif self._wanted(entry.path, entry.name):
+            # not only to a regular file: a link to a pipe, a device or nowhere is reported, not passed over
             yield Path(entry.path) if inside or self.follow else Skipped(entry.path, "symlink", target=target)
 
 
