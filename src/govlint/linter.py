@@ -94,7 +94,13 @@ def with_tables(report: Report, tables: tuple[TableSpec, ...]) -> Report:
     if all(spec in report.described for spec in tables):
         return report
     origins = report.positions.origins if report.positions is not None else ()
-    document = Document(report.path, report.text, origins=origins, replaced_bytes=report.replaced_bytes)
+    document = Document(
+        report.path,
+        report.text,
+        origins=origins,
+        replaced_bytes=report.replaced_bytes,
+        images=tuple(span.start for span in report.images),
+    )
     return parse_document(document, (*report.described, *(s for s in tables if s not in report.described)))
 
 

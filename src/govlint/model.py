@@ -479,6 +479,8 @@ class Report:
     #: Byte offsets of the source where an undecodable byte sequence was replaced by U+FFFD (GL003), as the
     #: source reader recorded them on its Document.
     replaced_bytes: tuple[int, ...] = ()
+    #: Where the source shows an image larger than an icon (empty spans): govlint cannot read what it shows.
+    images: tuple[Span, ...] = ()
     #: The tables plugins describe that the parser looked for (``govlint_tables``), besides the standard ones.
     described: tuple[TableSpec, ...] = ()
     #: The position index of ``text`` with the source's origin map (made on first use when not given).

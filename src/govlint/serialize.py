@@ -108,6 +108,7 @@ def report_to_dict(report: Report) -> dict[str, JSONValue]:
         "unplaced": [
             {"kind": u.kind, "text": u.text, "reason": u.reason, **_position(u.span)} for u in report.unplaced
         ],
+        "images": [_position(image) for image in report.images],
         "deviations": [
             {"kind": d.kind, "key": d.key, "text": d.text, "table": d.table, "after": d.after, **_position(d.span)}
             for d in report.deviations

@@ -284,6 +284,9 @@ class MissingTable(Rule):
             "standard table at all is checked against the format its year requires. A section that prints "
             "lines of values where govlint recognised no table may hold the table in a shape govlint could "
             "not read: that is one warning about the reading (counted apart, never scored), not a missing table. "
+            "So is a section (or, in a report without section headings, the document) that shows an image where "
+            "the table is missing: many pages, Word files and PDFs print a table as a picture, which govlint "
+            "cannot read; icons, bullets and trackers do not count. A plain-text report shows no image. "
             "A report whose tables show another format than its year requires (GL406) lacks only the sub-tables "
             "both formats have: a 2021 report printing section 二 in the 2019 headers does not lack (九)."
         ),
@@ -299,7 +302,9 @@ class MissingTable(Rule):
             "产生行政复议、行政诉讼”，仍须有表格。缺少的表格在其所在部分的标题处报告；缺少第二十条某项的分表，"
             "在第二部分的表格处报告（2021年格式的第（八）项另由 GL303 报告收费问题）。全文没有任何标准表格的报"
             "告，按其年度应使用的格式检查。某部分印有数值行、govlint 却未识别出表格时，表格可能以 govlint 无法"
-            "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。表格所用格式与报告年度应"
+            "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。某部分（全文没有部分标题时为全文）"
+            "缺少表格但有图片时同样如此：许多网页、Word 和 PDF 文件把表格印成图片，govlint 无法读取"
+            "图片；图标、项目符号、跟踪像素等小图不算。纯文本报告没有图片。表格所用格式与报告年度应"
             "用的格式不同时（GL406），只报告两种格式都有的分表：用2019年表头印第二部分的2021年度报告不缺第（九）项。"
         ),
     )
@@ -317,6 +322,10 @@ class MissingTable(Rule):
                 strays = stray_value_lines(report, present) if present else ()
                 if strays:
                     yield self._unread(report, section.numeral, section.table, strays)
+                    continue
+                image = _image_in(report, present)
+                if image is not None:
+                    yield self._pictured(report, section.numeral, section.table, image)
                     continue
                 anchor = line_of(report, present.span) if present else section_anchor(report, section.number)
                 yield self.diagnostic(
@@ -351,6 +360,27 @@ class MissingTable(Rule):
         )
         return softened(diagnostic)
 
+    def _pictured(self, report: Report, numeral: str, table_key: str, image: Span) -> Diagnostic:
+        """One finding about govlint's reading where a section without the table shows an image: the table
+        may be printed as that picture, which govlint cannot read, so it is not missing."""
+        diagnostic = self.diagnostic(
+            report,
+            image,
+            zh=(
+                f"第{numeral}部分未读到{_TABLE_ZH[table_key]}，但第{image.line}行处有图片："
+                "该表可能以图片印出，govlint 无法读取，未核对"
+            ),
+            en=(
+                f"section {numeral} has no readable {_TABLE_EN[table_key].removeprefix('the ')}, but shows an image "
+                f"at line {image.line}: the table may be printed as that picture, which govlint cannot read; "
+                "it was not checked"
+            ),
+            key=f"table.{table_key}",
+            expected=table_key,
+            unread=True,
+        )
+        return softened(diagnostic)
+
     def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
         present = table.parts_present(spec.art20)
         if len(present) < len(spec.art20) and stray_value_lines(report, table):
@@ -370,6 +400,16 @@ class MissingTable(Rule):
                 key=f"table.active_disclosure.art20_{sub.item}",
                 expected=sub.caption,
             )
+
+
+def _image_in(report: Report, section: Section | None) -> Span | None:
+    """The first image the source shows in ``section`` (from its heading to the next section), or, in a
+    report without section headings, in the whole text; None when there is none."""
+    if section is None:
+        return None if report.sections else next(iter(report.images), None)
+    start = section.span.start
+    end = min((s.span.start for s in report.sections if s.span.start > start), default=len(report.text))
+    return next((image for image in report.images if start < image.start <= end), None)
 
 
 _TABLE_ZH = {

@@ -103,4 +103,5 @@ def _part(document: Document, offsets: Sequence[int], start: int, end: int, line
         origins=OriginMap(kept) if kept else (),
         # byte offsets of the file cannot be placed in one report: the first report carries them (GL003)
         replaced_bytes=document.replaced_bytes if first else (),
+        images=tuple(offset + shift for offset in document.images if start <= offset < end),
     )

@@ -33,6 +33,9 @@ class Document(NamedTuple):
     origins: Origins = ()
     #: Byte offsets in the file where an undecodable byte sequence was replaced by U+FFFD (GL003).
     replaced_bytes: tuple[int, ...] = ()
+    #: Offsets in ``text`` where the source shows an image larger than an icon (a table printed as a picture):
+    #: what stands there govlint cannot read, so a table missing near it is not called missing (GL103).
+    images: tuple[int, ...] = ()
 
     def origin_at(self, offset: int) -> Origin | None:
         """Where the character at ``offset`` came from, or None when the source does not say."""

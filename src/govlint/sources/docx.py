@@ -29,7 +29,7 @@ from govlint.sources.document import Document
 from govlint.sources.docx_numbering import Numbering
 from govlint.sources.grid import MAX_COLUMNS
 from govlint.sources.guard import MAX_INPUT_BYTES, input_error
-from govlint.sources.layout import TextBuilder
+from govlint.sources.layout import MIN_IMAGE_PIXELS, TextBuilder
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -47,6 +47,8 @@ _ENCRYPTED = 0x1
 _SKIP = frozenset({"delText", "instrText", "delInstrText", "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr"})
 #: Containers whose children belong to their parent's flow.
 _TRANSPARENT = frozenset({"sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "hyperlink", "fldSimple"})
+#: English Metric Units per pixel (at 96 dpi): DrawingML sizes are in EMU.
+_EMU_PER_PIXEL = 9525
 
 
 def read_docx(data: bytes, name: str) -> Document:
@@ -229,6 +231,8 @@ class _BodyReader:
             if child.tag.startswith(_MC):
                 self.read(_alternate(child))
             elif local == "p":
+                if _shows_image(child):
+                    self.builder.image()
                 text = self.numbering.label(child) + paragraph_text(child)
                 if not text.strip():
                     self.builder.blank()  # an empty paragraph is an empty line, as in the document
@@ -328,6 +332,28 @@ def paragraph_text(paragraph: ET.Element) -> str:
         else:
             stack.extend(reversed(element))
     return "".join(parts)
+
+
+def _shows_image(paragraph: ET.Element) -> bool:
+    """Whether a paragraph shows a picture: a DrawingML picture (``a:blip``) at least :data:`MIN_IMAGE_PIXELS`
+    each way (an icon is not a table's picture), or a VML image (``v:imagedata``, also the preview of an
+    embedded spreadsheet), whose size is CSS text and is not weighed."""
+    for element in paragraph.iter():
+        local = element.tag.rpartition("}")[2]
+        if local == "imagedata":
+            return True
+        if local in ("inline", "anchor") and any(e.tag.endswith("}blip") for e in element.iter()):
+            extent = next((e for e in element if e.tag.endswith("}extent")), None)
+            sides = (_int_attr_plain(extent, "cx"), _int_attr_plain(extent, "cy"))
+            if all(side is None or side >= MIN_IMAGE_PIXELS * _EMU_PER_PIXEL for side in sides):
+                return True
+    return False
+
+
+def _int_attr_plain(element: ET.Element | None, name: str) -> int | None:
+    """An unqualified integer attribute (DrawingML's ``cx``), or None when absent or not a number."""
+    value = (element.get(name) or "").strip() if element is not None else ""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 def _hidden(run: ET.Element) -> bool:

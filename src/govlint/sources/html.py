@@ -27,7 +27,7 @@ from govlint.sources.grid import MAX_COLUMNS, SourceCell, layout
 from govlint.sources.guard import input_error
 from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
 from govlint.sources.html_page import content_root, meta_tags, metadata_lines, page_title
-from govlint.sources.layout import TextBuilder, clean_cell, clean_line
+from govlint.sources.layout import MIN_IMAGE_PIXELS, TextBuilder, clean_cell, clean_line
 from govlint.sources.text import Decoded, codec_for, decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -44,6 +44,9 @@ MAX_NESTING = 2000
 #: thousand, a long Word export some tens of thousands.
 MAX_ELEMENTS = 200_000
 _NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
+#: A pixel size: ``40``, ``40px``, ``40.5 px`` (a percentage or another unit says nothing of the size).
+_PIXELS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*", re.IGNORECASE)
+_STYLE_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -190,6 +193,10 @@ class _Renderer:
             return -1, False
         if tag == "table" and self._table(node):
             return -1, False
+        if tag == "img":
+            if not _icon(node):
+                self.builder.image()
+            return -1, False
         written = -1
         if tag in BLOCK:
             self._flush()
@@ -238,6 +245,19 @@ class _Renderer:
                 self.builder.row(texts, origins)
         self.builder.blank()
         return True
+
+
+def _icon(image: Node) -> bool:
+    """Whether an ``<img>`` declares a side under :data:`MIN_IMAGE_PIXELS` (its attributes or its style): an
+    icon, a bullet or a tracker.  An image that declares no size may be anything, a table's picture too."""
+    attributes = image.attributes
+    sizes = [attributes.get("width") or "", attributes.get("height") or ""]
+    sizes.extend(value for _, value in _STYLE_SIZE.findall(attributes.get("style") or ""))
+    for size in sizes:
+        pixels = _PIXELS.fullmatch(size)
+        if pixels is not None and float(pixels.group(1)) < MIN_IMAGE_PIXELS:
+            return True
+    return False
 
 
 def _rows(table: Node) -> Iterator[Node]:

@@ -15,6 +15,9 @@ from govlint.model import Origin, OriginMap
 from govlint.sources.document import NO_ORIGIN, Document, SourceKind
 
 _CHUNK = 4096
+#: An image narrower or lower than this many pixels (as its source declares) is an icon, a bullet, a rule or
+#: a 1×1 tracker, never a table printed as a picture; a table's picture is hundreds of pixels each way.
+MIN_IMAGE_PIXELS = 40
 _CELL_SPACE = re.compile(r"[\s\u2028\u2029]+")
 _LINE_BREAK = re.compile(r"[\r\n\v\f\u2028\u2029\x85]+")
 
@@ -41,6 +44,7 @@ class TextBuilder:
         self._length = 0
         self._origins = OriginMap()
         self.text_seen = False  #: whether anything but whitespace was written
+        self._images: list[int] = []
 
     @property
     def length(self) -> int:
@@ -99,6 +103,11 @@ class TextBuilder:
             self._add("".join(pieces))
         self.end_line()
 
+    def image(self) -> None:
+        """Record that the source shows an image here (at the current length of the text)."""
+        if not self._images or self._images[-1] != self._length:
+            self._images.append(self._length)
+
     def _mark(self, origin: Origin) -> None:
         if self._origins and self._origins[-1][1] == origin:
             return
@@ -120,4 +129,5 @@ class TextBuilder:
             encoding=encoding,
             origins=self._origins,
             replaced_bytes=replaced,
+            images=tuple(self._images),
         )

@@ -24,7 +24,7 @@ from govlint.sources.document import Document
 from govlint.sources.extras import require
 from govlint.sources.guard import MAX_PDF_PAGES, PDF_TIME_BUDGET, input_error
 from govlint.sources.pdf_geometry import Glyph, Grid, Ruling, find_grids
-from govlint.sources.pdf_layout import Item, page_items, write_items
+from govlint.sources.pdf_layout import Box, Item, page_items, write_items
 
 _LOCK = threading.Lock()
 #: A page with more drawing objects than this is a drawing, not a report page: its rulings are not read.
@@ -48,6 +48,8 @@ class Page(NamedTuple):
     height: float
     glyphs: list[Glyph]
     grids: list[Grid]
+    #: The boxes of the page's image objects, ``(x0, top, x1, bottom)``.
+    images: tuple[Box, ...] = ()
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -130,8 +132,9 @@ def _read_page(raw: Any, page: Any, number: int, deadline: float, name: str) -> 
         glyphs = _glyphs(raw, textpage.raw, display, deadline, name)
     finally:
         textpage.close()
-    grids = find_grids(_rulings(raw, page.raw, display, deadline, name))
-    return Page(number, width, height, glyphs, grids)
+    images: list[Box] = []
+    grids = find_grids(_rulings(raw, page.raw, display, deadline, name, images=images))
+    return Page(number, width, height, glyphs, grids, tuple(images))
 
 
 def _display_transform(rotation: int, width: float, height: float) -> Any:
@@ -177,8 +180,9 @@ def _glyphs(raw: Any, textpage: Any, display: Any, deadline: float, name: str) -
     return glyphs
 
 
-def _rulings(raw: Any, page: Any, display: Any, deadline: float, name: str) -> list[Ruling]:
-    """The visible straight lines of a page: stroked axis-parallel segments and thin dark filled boxes."""
+def _rulings(raw: Any, page: Any, display: Any, deadline: float, name: str, *, images: list[Box]) -> list[Ruling]:
+    """The visible straight lines of a page: stroked axis-parallel segments and thin dark filled boxes; the
+    boxes of its image objects are added to ``images`` on the way."""
     rulings: list[Ruling] = []
     stack: list[tuple[Any, bool, Matrix, int]] = [(page, True, _IDENTITY, 0)]
     seen = 0
@@ -197,6 +201,8 @@ def _rulings(raw: Any, page: Any, display: Any, deadline: float, name: str) -> l
                 stack.append((obj, False, _compose(_matrix(raw, obj), matrix), depth + 1))
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 rulings.extend(_path_rulings(raw, obj, _compose(_matrix(raw, obj), matrix), display))
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images.append(_image_box(_compose(_matrix(raw, obj), matrix), display))
     return rulings
 
 
@@ -219,6 +225,14 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
         e * oa + f * oc + oe,
         e * ob + f * od + of,
     )
+
+
+def _image_box(matrix: Matrix, display: Any) -> Box:
+    """Where an image object is shown: its matrix maps the unit square onto the page."""
+    a, b, c, d, e, f = matrix
+    corners = [display(a * x + c * y + e, b * x + d * y + f) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _visible(raw: Any, obj: Any, stroke: bool) -> bool:

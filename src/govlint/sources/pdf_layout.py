@@ -89,7 +89,19 @@ class _Text(NamedTuple):
     margin: bool = False
 
 
-Item = _Table | _Text
+class _Image(NamedTuple):
+    """An image larger than an icon, standing among the page's lines: what it shows govlint cannot read."""
+
+    page: int
+
+
+Item = _Table | _Text | _Image
+#: An image object's box on the page: ``(x0, top, x1, bottom)`` in points.
+Box = tuple[float, float, float, float]
+#: An image narrower or lower than this (points) is an icon, a bullet or a rule, never a table's picture.
+MIN_IMAGE_POINTS = 30.0
+#: An image under at least this many glyphs is a background or a scan under its text layer: its text is read.
+MAX_GLYPHS_OVER_IMAGE = 5
 
 
 def write_items(items: Sequence[Item], name: str) -> Document:
@@ -97,10 +109,12 @@ def write_items(items: Sequence[Item], name: str) -> Document:
     running = _running_lines(items)
     items = [item for item in items if not (isinstance(item, _Text) and item.margin and _shape(item.text) in running)]
     writer = _Writer([item.line for item in items if isinstance(item, _Text)])
-    previous: _Table | _Text | None = None
+    previous: Item | None = None
     for item in items:
         if isinstance(item, _Table):
             writer.table(item, previous)
+        elif isinstance(item, _Image):
+            writer.image()
         else:
             writer.text(item, previous)
         previous = item
@@ -140,7 +154,7 @@ def page_items(page: Page) -> list[Item]:
                 break
         else:
             free.append(glyph)
-    positioned: list[tuple[float, _Table | _Text]] = [
+    positioned: list[tuple[float, Item]] = [
         (
             grid.ys[0],
             _Table(
@@ -158,8 +172,26 @@ def page_items(page: Page) -> list[Item]:
             continue
         box = _Box(line.x0, line.x1, line.top, line.bottom, line.size)
         positioned.append((line.top, _Text(page.number, box, text, _in_margin(line, page.height))))
+    positioned.extend((box[1], _Image(page.number)) for box in page.images if _shows_image(page, box))
     positioned.sort(key=lambda pair: pair[0])
     return [item for _, item in positioned]
+
+
+def _shows_image(page: Page, box: Box) -> bool:
+    """Whether an image may hide text govlint cannot read: not an icon, not a header's or footer's picture
+    (wholly in a margin), not a background or a scan under a text layer (glyphs stand on it)."""
+    x0, top, x1, bottom = box
+    if x1 - x0 < MIN_IMAGE_POINTS or bottom - top < MIN_IMAGE_POINTS:
+        return False
+    if bottom < _MARGIN_SHARE * page.height or top > (1 - _MARGIN_SHARE) * page.height:
+        return False
+    over = 0
+    for glyph in page.glyphs:
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        over += x0 <= x <= x1 and top <= y <= bottom
+        if over >= MAX_GLYPHS_OVER_IMAGE:
+            return False
+    return True
 
 
 def _ends_full(grid: Grid, cell: tuple[int, int], glyphs: list[Glyph]) -> bool:
@@ -214,7 +246,7 @@ class _Writer:
         self.paragraph = []
         self.last_line = None
 
-    def text(self, item: _Text, previous: _Table | _Text | None) -> None:
+    def text(self, item: _Text, previous: Item | None) -> None:
         self._write_last_row()
         if self.after_table:
             self.builder.blank()
@@ -241,7 +273,7 @@ class _Writer:
         same_size = abs(last.line.size - item.line.size) <= 0.1 * size  # a title is not its line above's end
         return full and close and same_size and not indented and not _LIST_MARKER.match(item.text)
 
-    def table(self, item: _Table, previous: _Table | _Text | None) -> None:
+    def table(self, item: _Table, previous: Item | None) -> None:
         self._end_paragraph()
         grid = item.grid
         joined = isinstance(previous, _Table) and previous.page + 1 == item.page and _same_edges(previous.grid, grid)
@@ -283,6 +315,11 @@ class _Writer:
         self.last_row = out[-1] if out else None
         self.table_rows = count
         self.after_table = True
+
+    def image(self) -> None:
+        """An image stands here: the paragraph and the table row before it end."""
+        self.flush()
+        self.builder.image()
 
     def _continues_row(self, page: int, grid: Grid, cells: list[tuple[int, str]]) -> bool:
         """Whether ``cells``, a table's first row on ``page``, are the rest of the previous page's last table
