@@ -678,8 +678,11 @@ def _file_output(
 
 
 def _stdin() -> bytes | None:
-    """The bytes of standard input, or None when it is closed (``<&-``)."""
-    return None if sys.stdin is None else sys.stdin.buffer.read()
+    """The bytes of standard input, or None when it is closed (``<&-``): at most one byte past the input
+    limit, which the reader then refuses (``cat /dev/zero | govlint check -`` would otherwise never end)."""
+    from govlint.sources.guard import MAX_INPUT_BYTES
+
+    return None if sys.stdin is None else sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
 
 
 def _use_color(choice: str) -> bool:

@@ -1,15 +1,20 @@
 """Hostile text reports not in the first hostile corpus (issue 16, measured again): a sentence holding a
 run of white space or blank lines that the prose rules scanned once per character (quadratic: 20 KB of
 blank lines took 28 s, 100 KB of spaces ran into the time limit).  Each file is checked through the
-runner's time limit, far above what the linear reading needs, so a quadratic one fails the test."""
+runner's time limit, far above what the linear reading needs, so a quadratic one fails the test.  And
+standard input that never ends."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from source_support import SEEDS
 
+import govlint
 from govlint.config import Config
 from govlint.runner import Task
 from govlint.runner.work import process_within
@@ -30,3 +35,29 @@ def test_a_sentence_with_a_huge_run_of_white_space_is_checked_in_linear_time(tmp
     (outcome,) = process_within(Task(str(path), Config()), LIMIT)
     assert outcome.unreadable is None, outcome.unreadable
     assert outcome.result.diagnostics  # checked: the seed's own findings are there
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_endless_standard_input_is_refused_at_the_size_limit(command: str) -> None:
+    """``cat /dev/zero | govlint check -`` read standard input to its end, which never came; it is read to
+    one byte past the 50 MB limit and refused with one line (under a 1 GB address space, which the whole
+    input would exhaust)."""
+    resource = pytest.importorskip("resource")
+    environment = {**os.environ, "PYTHONPATH": str(Path(govlint.__file__).parents[1])}
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run(
+            [sys.executable, "-m", "govlint", command, "--lang", "en", "-"],
+            stdin=zeros,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=environment,
+            preexec_fn=limited,
+            check=False,
+        )
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert "file too large" in done.stdout + done.stderr
