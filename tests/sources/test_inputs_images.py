@@ -15,6 +15,9 @@ from source_support import SEEDS, seed_text, write_docx, write_html
 import govlint
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.sources import load
+from govlint.sources.pdf import Page
+from govlint.sources.pdf_geometry import Glyph
+from govlint.sources.pdf_layout import Box, page_items
 
 #: The seed without findings; its section 三 table is replaced by a picture.
 CLEAN = SEEDS[3]
@@ -82,6 +85,11 @@ def test_html_icons_and_hidden_images_do_not_excuse_a_missing_table(tmp_path: Pa
     assert finding.severity is Severity.ERROR and not finding.unread
 
 
+def test_html_picture_in_a_table_cell_is_an_image(tmp_path: Path) -> None:
+    laid_out = '<table><tr><td><img src="t3.png"></td><td>申请情况（见图）</td></tr></table>'
+    _assert_pictured(_html(tmp_path, laid_out))
+
+
 def _docx(tmp_path: Path, width_inches: float) -> Path:
     import docx
     from docx.shared import Inches
@@ -99,6 +107,24 @@ def _docx(tmp_path: Path, width_inches: float) -> Path:
 
 def test_word_table_as_an_inline_picture_is_unread_not_missing(tmp_path: Path) -> None:
     _assert_pictured(_docx(tmp_path, 5.5))
+
+
+def test_word_picture_in_a_table_cell_is_an_image(tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Inches
+
+    path = write_docx(_without_table_three(), tmp_path / "report.docx")
+    picture = tmp_path / "t3.png"
+    picture.write_bytes(_png())
+    document = docx.Document(str(path))
+    [paragraph] = [p for p in document.paragraphs if p.text == MARK]
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run().add_picture(str(picture), width=Inches(4), height=Inches(5))
+    table.cell(0, 1).text = "申请情况（见图）"
+    paragraph._p.addnext(table._tbl)
+    paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(path))
+    _assert_pictured(path)
 
 
 def test_word_icon_does_not_excuse_a_missing_table(tmp_path: Path) -> None:
@@ -134,3 +160,26 @@ def test_plain_text_without_the_table_keeps_its_error() -> None:
     result = govlint.lint_text(_without_table_three().replace(MARK, "（表格略）"), name="report.txt")
     [finding] = [d for d in result.diagnostics if d.code == "GL103"]
     assert finding.severity is Severity.ERROR and not finding.unread
+
+
+def _page(images: tuple[Box, ...], glyphs: list[Glyph] | None = None) -> Page:
+    return Page(1, 595.0, 842.0, glyphs or [], [], images)
+
+
+@pytest.mark.parametrize(
+    ("box", "shown"),
+    [
+        ((90.0, 300.0, 500.0, 700.0), True),  # a table's picture among the lines
+        ((90.0, 300.0, 110.0, 320.0), False),  # an icon
+        ((90.0, 20.0, 500.0, 80.0), False),  # a banner in the top margin, on every page
+    ],
+)
+def test_pdf_images_that_may_hide_a_table(box: Box, shown: bool) -> None:
+    assert [type(item).__name__ for item in page_items(_page((box,)))] == (["_Image"] if shown else [])
+
+
+def test_pdf_image_under_a_text_layer_is_not_an_image() -> None:
+    """A scan with its OCR text, or a background: the text over it is read, nothing is hidden."""
+    glyphs = [Glyph(char, 100.0 + 12 * i, 111.0 + 12 * i, 400.0, 412.0) for i, char in enumerate("申请情况表格")]
+    items = page_items(_page(((90.0, 300.0, 500.0, 700.0),), glyphs))
+    assert not any(type(item).__name__ == "_Image" for item in items)

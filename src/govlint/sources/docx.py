@@ -248,6 +248,8 @@ class _BodyReader:
         covered positions, not cells.  ``gridBefore`` and spans are clamped to :data:`MAX_COLUMNS`."""
         self.tables += 1
         self.builder.blank()
+        if _shows_image(table):
+            self.builder.image()  # a picture in a cell: a table's screenshot laid out beside its caption
         for r, row in enumerate(_children(table, "tr"), start=1):
             column = min(max(_int_attr(_find_w(_find_w(row, "trPr"), "gridBefore"), 0), 0), MAX_COLUMNS)
             texts: list[str] = []
@@ -334,11 +336,11 @@ def paragraph_text(paragraph: ET.Element) -> str:
     return "".join(parts)
 
 
-def _shows_image(paragraph: ET.Element) -> bool:
-    """Whether a paragraph shows a picture: a DrawingML picture (``a:blip``) at least :data:`MIN_IMAGE_PIXELS`
-    each way (an icon is not a table's picture), or a VML image (``v:imagedata``, also the preview of an
-    embedded spreadsheet), whose size is CSS text and is not weighed."""
-    for element in paragraph.iter():
+def _shows_image(block: ET.Element) -> bool:
+    """Whether a paragraph or a table shows a picture: a DrawingML picture (``a:blip``) at least
+    :data:`MIN_IMAGE_PIXELS` each way (an icon is not a table's picture), or a VML image (``v:imagedata``,
+    also the preview of an embedded spreadsheet), whose size is CSS text and is not weighed."""
+    for element in block.iter():
         local = element.tag.rpartition("}")[2]
         if local == "imagedata":
             return True

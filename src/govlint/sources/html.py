@@ -234,6 +234,8 @@ class _Renderer:
         self.tables += 1
         caption = table.css_first("caption")
         self.builder.blank()
+        if any(not skipped(image) and not _icon(image) for image in table.css("img")):
+            self.builder.image()  # a picture in a cell: a table's screenshot laid out beside its caption
         if caption is not None:
             self.builder.line(clean_line(plain_text(caption)))
         source_rows = [
