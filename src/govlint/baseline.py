@@ -31,6 +31,7 @@ import attrs
 from govlint.diagnostics import Diagnostic
 from govlint.errors import InputError
 from govlint.linter import LintResult
+from govlint.sources.guard import read_regular_file
 
 FORMAT_VERSION = 1
 
@@ -85,10 +86,9 @@ class Baseline:
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
         """Read a baseline file; InputError when it is missing or not a govlint baseline."""
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+            data = json.loads(read_regular_file(os.fspath(path)).decode("utf-8"))
+        except InputError as exc:  # missing, not a regular file (a link to /dev/zero), over 50 MB
+            raise InputError(f"{path}: cannot read baseline ({exc.reason_en or exc})") from None
         except (ValueError, UnicodeDecodeError):
             raise InputError(f"{path}: not a govlint baseline (invalid JSON)") from None
         except RecursionError:

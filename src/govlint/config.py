@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import attrs
 
 from govlint.diagnostics import Severity
-from govlint.errors import ConfigError
+from govlint.errors import ConfigError, InputError
 from govlint.globs import DEFAULT_EXCLUDE, Exclusion, globs
+from govlint.sources.guard import read_regular_file
 
 if TYPE_CHECKING:
     from govlint.scoring import SchemeLayer
@@ -535,12 +536,10 @@ def parse_date(value: Any, key: str = "reference-date") -> dt.date:
 def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
     """The govlint table of a config file; None for a pyproject.toml without one (unless ``required``)."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+        raw = read_regular_file(path)  # not a pipe or /dev/zero, at most 50 MB
+    except InputError as exc:
         raise ConfigError(
-            f"{path}: cannot read configuration ({reason})", f"{path}：无法读取配置（{reason}）"
+            f"{path}: cannot read configuration ({exc.reason_en})", f"{path}：无法读取配置（{exc.reason_zh}）"
         ) from None
     if sys.version_info >= (3, 11):
         import tomllib

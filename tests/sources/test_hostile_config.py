@@ -67,3 +67,34 @@ def test_a_hostile_roster_is_one_line(tmp_path: Path, kind: str) -> None:
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 2 and len(lines) == 1, done.stderr[-2000:]
     assert lines[0].startswith(f"govlint: {roster}") and "internal error" not in lines[0]
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--write-baseline", "--config"])
+@pytest.mark.parametrize("kind", ["pipe", "zeros"])
+def test_a_baseline_or_configuration_that_never_ends_is_one_line(tmp_path: Path, option: str, kind: str) -> None:
+    """A pull request can commit a baseline or configuration that is a symlink to ``/dev/zero``: it was read
+    until memory ran out (a pipe: the run hung).  Either is refused as not a regular file (under a 1 GB
+    address space, which reading the whole of it would exhaust)."""
+    resource = pytest.importorskip("resource")
+    named = tmp_path / ("named.json" if "baseline" in option else "named.toml")
+    if kind == "pipe":
+        os.mkfifo(named)
+    else:
+        os.symlink("/dev/zero", named)
+    (tmp_path / "report.txt").write_text(SEEDS[0].read_text("utf-8"), encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(Path(govlint.__file__).parents[1])}
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "govlint", "check", "--lang", "en", option, str(named), str(tmp_path / "report.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        preexec_fn=limited,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr[-2000:]
+    assert "not a regular file" in done.stderr or "不是普通文件" in done.stderr

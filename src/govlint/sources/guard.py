@@ -26,6 +26,14 @@ def input_error(name: str, zh: str, en: str, *, kind: str = "unreadable") -> Inp
 
 def read_input_file(path: str) -> bytes:
     """The bytes of a regular file, refusing what is missing, a directory, special, empty or too large."""
+    data = read_regular_file(path)
+    check_size(len(data), path)
+    return data
+
+
+def read_regular_file(path: str) -> bytes:
+    """The bytes of a regular file (empty or not), refusing what is missing, a directory, special (a named
+    pipe would never end, ``/dev/zero`` neither) or over :data:`MAX_INPUT_BYTES`."""
     name = path
     try:
         info = os.stat(path)
@@ -37,7 +45,8 @@ def read_input_file(path: str) -> bytes:
         raise input_error(name, "这是一个目录，不是文件", "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise input_error(name, "不是普通文件", "not a regular file")
-    check_size(info.st_size, name)
+    if info.st_size > MAX_INPUT_BYTES:
+        check_size(info.st_size, name)
     try:
         with open(path, "rb") as handle:
             # read what the file holds, not a buffer of the largest size (it costs address space, which the
@@ -47,7 +56,8 @@ def read_input_file(path: str) -> bytes:
                 data += handle.read(MAX_INPUT_BYTES + 1 - len(data))
     except OSError as exc:
         raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
-    check_size(len(data), name)
+    if len(data) > MAX_INPUT_BYTES:
+        check_size(len(data), name)
     return data
 
 
