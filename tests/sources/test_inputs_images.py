@@ -183,3 +183,12 @@ def test_pdf_image_under_a_text_layer_is_not_an_image() -> None:
     glyphs = [Glyph(char, 100.0 + 12 * i, 111.0 + 12 * i, 400.0, 412.0) for i, char in enumerate("申请情况表格")]
     items = page_items(_page(((90.0, 300.0, 500.0, 700.0),), glyphs))
     assert not any(type(item).__name__ == "_Image" for item in items)
+
+
+@pytest.mark.parametrize("tail", ["", "\n<table><tr><td>附表</td><td>1</td></tr></table>\n"])
+def test_markdown_image_from_a_converter_is_an_image(tmp_path: Path, tail: str) -> None:
+    """pandoc prints a Word picture as ``![](media/image1.png){width=…}``; with or without HTML tables."""
+    path = tmp_path / "report.md"
+    text = _without_table_three().replace(MARK, '![](media/image1.png){width="5.8in" height="7in"}')
+    path.write_text(text + tail, encoding="utf-8")
+    _assert_pictured(path)

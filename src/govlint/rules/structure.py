@@ -286,7 +286,9 @@ class MissingTable(Rule):
             "not read: that is one warning about the reading (counted apart, never scored), not a missing table. "
             "So is a section (or, in a report without section headings, the document) that shows an image where "
             "the table is missing: many pages, Word files and PDFs print a table as a picture, which govlint "
-            "cannot read; icons, bullets and trackers do not count. A plain-text report shows no image. "
+            "cannot read; icons, bullets and trackers do not count. Text shows an image only where a converter "
+            "printed a picture as a Markdown image (pandoc's media/image1.png); plain text without one keeps "
+            "the error. "
             "A report whose tables show another format than its year requires (GL406) lacks only the sub-tables "
             "both formats have: a 2021 report printing section 二 in the 2019 headers does not lack (九)."
         ),
@@ -304,7 +306,9 @@ class MissingTable(Rule):
             "告，按其年度应使用的格式检查。某部分印有数值行、govlint 却未识别出表格时，表格可能以 govlint 无法"
             "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。某部分（全文没有部分标题时为全文）"
             "缺少表格但有图片时同样如此：许多网页、Word 和 PDF 文件把表格印成图片，govlint 无法读取"
-            "图片；图标、项目符号、跟踪像素等小图不算。纯文本报告没有图片。表格所用格式与报告年度应"
+            "图片；图标、项目符号、跟踪像素等小图不算。纯文本中只有转换工具以 Markdown 图片语法"
+            "印出的图片（如 pandoc 的 media/image1.png）算作图片；没有图片的纯文本报告仍报告缺少表格。"
+            "表格所用格式与报告年度应"
             "用的格式不同时（GL406），只报告两种格式都有的分表：用2019年表头印第二部分的2021年度报告不缺第（九）项。"
         ),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from govlint.sources.document import Document, SourceKind
+from govlint.sources.document import Document, SourceKind, markdown_images
 from govlint.sources.guard import check_size, input_error, read_input_file
 
 __all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
@@ -111,7 +111,7 @@ def _text_document(text: str, name: str, encoding: str | None = None, replaced: 
 
         if has_html_tables(text):
             return read_markdown(text, name, encoding, replaced)
-    return Document(path=name, text=text, encoding=encoding, replaced_bytes=replaced)
+    return Document(path=name, text=text, encoding=encoding, replaced_bytes=replaced, images=markdown_images(text))
 
 
 def sniff(data: bytes) -> SourceKind:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Literal, NamedTuple
 
 from govlint.model import Origin, Origins
 
 SourceKind = Literal["text", "html", "docx", "pdf"]
+
+#: A Markdown image, ``![alt](target)``, as converters print a picture (pandoc's ``media/image1.png``, MinerU's
+#: ``images/….jpg``).  Neither part may hold ``!`` or a bracket of its kind, so a text of nothing but ``![``
+#: is scanned once, not once per ``![``.
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n!]{0,300}\]\([^()\s!]{1,500}(?:\s[^()\n!]{0,300})?\)")
+
+
+def markdown_images(text: str) -> tuple[int, ...]:
+    """Where ``text`` (converter Markdown, or plain text carrying its images) shows an image."""
+    return tuple(match.start() for match in _MARKDOWN_IMAGE.finditer(text)) if "![" in text else ()
+
 
 #: Marks text that has no structured place (a paragraph after a table): :meth:`Document.origin_at` gives None.
 NO_ORIGIN = Origin()

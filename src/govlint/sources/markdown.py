@@ -13,7 +13,7 @@ import importlib.util
 import re
 from collections.abc import Iterator
 
-from govlint.sources.document import Document
+from govlint.sources.document import Document, markdown_images
 from govlint.sources.html import write_tables
 from govlint.sources.layout import TextBuilder
 
@@ -86,5 +86,7 @@ def _lines(builder: TextBuilder, text: str) -> None:
     if parts and not parts[0].strip():
         parts = parts[1:]  # the end of the line a table stood on
     for part in parts:
+        if markdown_images(part):
+            builder.image()
         builder.append(part)
         builder.end_line()
