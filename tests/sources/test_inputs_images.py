@@ -14,6 +14,7 @@ from source_support import SEEDS, seed_text, write_docx, write_html
 
 import govlint
 from govlint.diagnostics import Diagnostic, Severity
+from govlint.serialize import report_to_dict
 from govlint.sources import load
 from govlint.sources.pdf import Page
 from govlint.sources.pdf_geometry import Glyph
@@ -58,6 +59,7 @@ def _assert_pictured(path: Path) -> None:
     assert section is not None
     assert any(section.span.start < image.start for image in report.images)
     assert finding.location.line > section.span.line
+    assert {"line": finding.location.line, "column": 1} in report_to_dict(report)["images"]  # govlint parse JSON
 
 
 def _html(tmp_path: Path, image: str) -> Path:
