@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from source_support import pdf_objects
+
+import govlint
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RELS = (
@@ -238,3 +247,26 @@ def write_hostile_folder(root: Path, seeds: list[Path], crawled: Path, marker: P
     os.symlink("missing.txt", folder / "dangling.txt")
     expected["dangling.txt"] = Expected("unread", "file not found")
     return expected
+
+
+def run_govlint(
+    *arguments: str, stdin: int | IO[bytes] | None = subprocess.DEVNULL
+) -> subprocess.CompletedProcess[str]:
+    """``python -m govlint ARGUMENTS`` in a fresh process under a 1 GB address space (which reading an endless
+    input whole would exhaust), stopped after 60 s (which waiting on a pipe would pass)."""
+    environment = {**os.environ, "PYTHONPATH": str(Path(govlint.__file__).parents[1])}
+
+    def limited() -> None:
+        if resource is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "govlint", *arguments],
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        preexec_fn=limited,
+        check=False,
+    )

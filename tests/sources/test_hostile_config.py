@@ -6,14 +6,12 @@ over the csv module's limit is one line too."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from hostile_files import run_govlint
 from source_support import SEEDS
 
-import govlint
 from govlint import cli
 from govlint.errors import MAX_MESSAGE
 
@@ -40,14 +38,6 @@ def test_a_huge_value_in_a_configuration_is_one_short_line(
     assert len(error) < MAX_MESSAGE + 100 and "configuration ignored" in error
 
 
-def _check_with_roster(folder: Path, roster: Path) -> subprocess.CompletedProcess[str]:
-    """``govlint check --roster`` in a fresh process, stopped after 60 s (a pipe hung it)."""
-    (folder / "report.txt").write_text(SEEDS[0].read_text("utf-8"), encoding="utf-8")
-    environment = {**os.environ, "PYTHONPATH": str(Path(govlint.__file__).parents[1])}
-    command = [sys.executable, "-m", "govlint", "check", "--lang", "en", "--roster", str(roster), str(folder)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=environment, check=False)
-
-
 @pytest.mark.parametrize("kind", ["pipe", "huge", "long-field"])
 def test_a_hostile_roster_is_one_line(tmp_path: Path, kind: str) -> None:
     """A named pipe given as the roster hung the run; a field over the csv module's limit was an internal
@@ -63,7 +53,8 @@ def test_a_hostile_roster_is_one_line(tmp_path: Path, kind: str) -> None:
         roster.write_text('单位,层级\n"' + "x" * 200_000 + "\n", encoding="utf-8")
     folder = tmp_path / "reports"
     folder.mkdir()
-    done = _check_with_roster(folder, roster)
+    (folder / "report.txt").write_text(SEEDS[0].read_text("utf-8"), encoding="utf-8")
+    done = run_govlint("check", "--lang", "en", "--roster", str(roster), str(folder))
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 2 and len(lines) == 1, done.stderr[-2000:]
     assert lines[0].startswith(f"govlint: {roster}") and "internal error" not in lines[0]
@@ -75,26 +66,12 @@ def test_a_baseline_or_configuration_that_never_ends_is_one_line(tmp_path: Path,
     """A pull request can commit a baseline or configuration that is a symlink to ``/dev/zero``: it was read
     until memory ran out (a pipe: the run hung).  Either is refused as not a regular file (under a 1 GB
     address space, which reading the whole of it would exhaust)."""
-    resource = pytest.importorskip("resource")
     named = tmp_path / ("named.json" if "baseline" in option else "named.toml")
     if kind == "pipe":
         os.mkfifo(named)
     else:
         os.symlink("/dev/zero", named)
     (tmp_path / "report.txt").write_text(SEEDS[0].read_text("utf-8"), encoding="utf-8")
-    environment = {**os.environ, "PYTHONPATH": str(Path(govlint.__file__).parents[1])}
-
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "govlint", "check", "--lang", "en", option, str(named), str(tmp_path / "report.txt")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-        preexec_fn=limited,
-        check=False,
-    )
+    done = run_govlint("check", "--lang", "en", option, str(named), str(tmp_path / "report.txt"))
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr[-2000:]
     assert "not a regular file" in done.stderr or "不是普通文件" in done.stderr

@@ -6,15 +6,12 @@ standard input that never ends."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from hostile_files import run_govlint
 from source_support import SEEDS
 
-import govlint
 from govlint.config import Config
 from govlint.runner import Task
 from govlint.runner.work import process_within
@@ -42,22 +39,7 @@ def test_endless_standard_input_is_refused_at_the_size_limit(command: str) -> No
     """``cat /dev/zero | govlint check -`` read standard input to its end, which never came; it is read to
     one byte past the 50 MB limit and refused with one line (under a 1 GB address space, which the whole
     input would exhaust)."""
-    resource = pytest.importorskip("resource")
-    environment = {**os.environ, "PYTHONPATH": str(Path(govlint.__file__).parents[1])}
-
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
     with open("/dev/zero", "rb") as zeros:
-        done = subprocess.run(
-            [sys.executable, "-m", "govlint", command, "--lang", "en", "-"],
-            stdin=zeros,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=environment,
-            preexec_fn=limited,
-            check=False,
-        )
+        done = run_govlint(command, "--lang", "en", "-", stdin=zeros)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "internal error" not in done.stderr
     assert "file too large" in done.stdout + done.stderr
