@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+import govlint
 from govlint.diagnostics import Severity
 from govlint.model import Report
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
@@ -276,3 +278,23 @@ def test_gl303_silent_without_the_section_two_table() -> None:
 def test_gl303_not_for_2019_fee_items() -> None:
     report = make_report(fmt="2019", year=2020, signature="2021年1月20日", drop_parts={8})
     assert diagnostics(FeeAmount, report) == []
+
+
+SEED_003 = Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
+
+
+@pytest.mark.parametrize(("heading", "answer", "codes"), [
+    ("六、信息处理费收取情况", "无。", []),  # the heading asks, 无 answers: no fee (pingtan 苏平 heads 六 so)
+    ("六、信息处理费收取情况", "0元。", []),
+    ("六、其他需要报告的事项", "无。", ["GL301"]),  # seed 001: 无 answers nothing about the fee
+    ("六、信息处理费收取情况", "我镇将继续做好政府信息公开工作。", ["GL301"]),
+])  # fmt: skip
+def test_gl301_a_heading_that_names_the_fee_is_answered_by_its_first_sentence(
+    heading: str, answer: str, codes: list[str]
+) -> None:
+    """Heading and answer are one statement in every layout: on separate lines as on a crawled page's one line."""
+    text = SEED_003.read_text(encoding="utf-8")
+    body = text[: text.index("六、其他需要报告的事项")] + f"{heading}\n{answer}\n叶城县河园镇人民政府\n2025年1月20日\n"
+    for layout in (body, body.replace("\n", "")):
+        found = [d.code for d in govlint.lint_text(layout).diagnostics if d.code.startswith("GL30")]
+        assert found == codes, layout[-80:]

@@ -155,6 +155,17 @@ def _fee_scope(report: Report) -> tuple[int, int, Span]:
     return 0, len(report.text), section_anchor(report, _OTHER_MATTERS.number)
 
 
+def _answers_fee_heading(report: Report, sentences: list[_Sentence]) -> bool:
+    """Whether section 六 is headed by the fee (六、信息处理费收取情况) and its first sentence answers it
+    (无。, 0元, 未收取): heading and answer read as one statement."""
+    section = report.section(_OTHER_MATTERS.key)
+    if section is None or not sentences:
+        return False
+    first = sentences[0]
+    answered = _Sentence(first.start, first.end, normalize_label(fold(section.title)) + first.text)
+    return _mentions_fee(answered) and _states_fee(answered)
+
+
 class FeeNotDisclosed(Rule):
     meta = RuleMeta(
         code="GL301",
@@ -204,7 +215,7 @@ class FeeNotDisclosed(Rule):
         start, end, anchor = _fee_scope(report)
         sentences = list(_sentences(report, start, end))
         named = [s for s in sentences if _mentions_fee(s)]
-        if _discloses_fee(report, start, end, sentences, named):
+        if _discloses_fee(report, start, end, sentences, named) or _answers_fee_heading(report, sentences):
             return
         if (start, end) != (0, len(report.text)) and _discloses_fee(report, 0, len(report.text)):
             return  # stated in another section (一's 依申请公开 part, 五): disclosed, if not where the format puts it

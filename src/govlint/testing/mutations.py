@@ -513,11 +513,15 @@ def bad_count(model: ReportModel) -> st.SearchStrategy[Mutated]:
 
 
 def remove_fee(model: ReportModel) -> st.SearchStrategy[Mutated]:
-    """Section 六 says only "无。" (seed 001): the fee is not disclosed."""
+    """Section 六, under its standard heading, says only "无。" (seed 001): the fee is not disclosed.  (Under a
+    heading that names the fee, 六、信息处理费收取情况, "无。" answers it.)"""
+    heading = schema.SECTIONS_BY_KEY["other_matters"].title
 
     def build(text: str) -> Mutated:
         fee = FeeStatement("absent", text)
-        sections = tuple(attrs.evolve(s, paragraphs=()) if s.key == "other_matters" else s for s in model.sections)
+        sections = tuple(
+            attrs.evolve(s, paragraphs=(), heading=heading) if s.key == "other_matters" else s for s in model.sections
+        )
         expect = Expectation(frozenset({"GL301"}), where={"GL301": ("section.other_matters", "heading.other_matters")})
         return Mutated("remove_fee", attrs.evolve(model, fee=fee, sections=sections), expect)
 
