@@ -119,13 +119,9 @@ def lint_text(text: str, config: Config | None = None, *, name: str | None = Non
 
 def _lint_if_a_report(report: Report, config: Config | None, plugins: Plugins) -> LintResult:
     """What ``govlint check`` gives for ``report``: every selected rule's findings, or, for a document that
-    is not an annual report, the one GL002 notice (not a list of the parts a report would have)."""
+    is not an annual report, the one GL002 notice."""
     from govlint.config import Config
-    from govlint.linter import LintResult, configured, lint_report
-    from govlint.notices import not_a_report
+    from govlint.linter import lint_report, skipped_as_not_a_report
 
-    skipped = not_a_report(report)
-    if skipped is None:
-        return lint_report(report, config, plugins=plugins)
-    found = configured([skipped], config or Config(), report.path)
-    return LintResult(report.path, found, report_year=report.report_year, agency=report.agency)
+    skipped = skipped_as_not_a_report(report, config or Config())
+    return skipped if skipped is not None else lint_report(report, config, plugins=plugins)

@@ -16,6 +16,7 @@ from govlint.config import Config
 from govlint.diagnostics import Diagnostic
 from govlint.errors import ConfigError
 from govlint.model import Report
+from govlint.notices import not_a_report
 from govlint.parsing import parse_document
 from govlint.rule import RuleContext
 from govlint.schema import TableSpec
@@ -152,6 +153,16 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
         report.agency,
         corrected[0] if corrected is not None else None,
     )
+
+
+def skipped_as_not_a_report(report: Report, config: Config) -> LintResult | None:
+    """What a document that is not an annual report gets instead of the rules: its one GL002 notice, as
+    ``config`` selects it (not a list of the parts a report would have); None for a report."""
+    notice = not_a_report(report)
+    if notice is None:
+        return None
+    found = configured([notice], config, report.path)
+    return LintResult(report.path, found, report_year=report.report_year, agency=report.agency)
 
 
 def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[Diagnostic, ...]:

@@ -238,6 +238,6 @@ _DEVIATIONS_ZH: dict[DeviationKind, str] = {
     "row-order": "行的顺序不符",
     "row-repeated": "行重复",
     "unexpected-label": "标签不在应在的位置",
-    "row-missing": "缺少标准行（应在此处）",
+    "row-missing": "未找到标准行（应在此处；可能缺少，也可能未能读取，由 GL104 判断）",
     "table-outside-section": "表格不在其所属章节",
 }

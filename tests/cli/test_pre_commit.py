@@ -160,6 +160,6 @@ def test_the_readme_snippet_works_once_the_release_is_tagged(tmp_path: Path) -> 
     clone = tmp_path / "govlint"
     if (ROOT / ".git").exists() and shutil.which("git") is not None:
         subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True, capture_output=True)
-        git(clone, "tag", entry["rev"])
+        git(clone, "tag", "--force", entry["rev"])  # the code under test, whether or not the tag exists already
     entry["repo"] = str(clone)
     fresh_hook_run(tmp_path, ["run", "--color", "never", "--all-files"], config)

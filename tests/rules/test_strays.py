@@ -26,3 +26,17 @@ def test_an_unread_rows_line_is_one_finding_not_two() -> None:
     assert (missing.unread, missing.severity) == (True, Severity.WARNING)
     assert missing.location.line == 34
     assert "第34、35行" in missing.message_zh and "33" not in missing.message_zh
+
+
+def test_a_part_not_found_beside_unclaimed_values_is_unread_not_missing_and_not_silent() -> None:
+    """Section 二 without its (八) sub-table: an error when nothing else is printed there; when a line of values
+    no row claims stands in 二, the part may be among them: one unread warning, never silence."""
+    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
+    part = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+    assert part in seed
+    missing = [d for d in govlint.lint_text(seed.replace(part, "")).diagnostics if d.code == "GL103"]
+    assert [(d.severity, d.unread) for d in missing] == [(Severity.ERROR, False)]
+    stray = seed.replace(part, "本年度情况如下。\n12  3  4  5\n")
+    unread = [d for d in govlint.lint_text(stray).diagnostics if d.code == "GL103"]
+    assert [(d.severity, d.unread) for d in unread] == [(Severity.WARNING, True)]
+    assert "第二十条第（八）项" in unread[0].message_zh and "未核对" in unread[0].message_zh

@@ -72,10 +72,18 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     assert "not a regular file" in _error(fifo)
 
 
+def _markdown_with_html_table(folder: Path) -> Path:
+    """Converter Markdown whose table is HTML: read as plain text, its table would look missing."""
+    path = folder / "report.md"
+    path.write_text("一、总体情况\n\n<table><tr><td>行政复议</td><td>0</td></tr></table>\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(
     ("module", "extra", "make"),
     [
         ("selectolax", "html", lambda tmp: PINGTAN / "014_approval_2025.html"),
+        ("selectolax", "html", _markdown_with_html_table),
         ("pypdfium2", "pdf", lambda tmp: PEER / "hzq2023_working.pdf"),
     ],
 )

@@ -37,3 +37,13 @@ def test_html_table_in_markdown_is_read_on_its_grid(tmp_path: Path) -> None:
 def test_text_mentioning_a_table_tag_stays_text() -> None:
     text = HEAD + "网页中的 <table 标签未闭合。\n"
     assert govlint.parse_text(text).text == text
+
+
+def test_a_table_tag_in_capitals_or_title_case_is_read_on_its_grid(tmp_path: Path) -> None:
+    """Converters print ``<TABLE>`` or ``<Table>`` too: the tag's case does not decide whether the grid is read."""
+    for tag in ("TABLE", "Table"):
+        path = tmp_path / f"{tag}.md"
+        path.write_text(HEAD + REVIEW.replace("<table>", f"<{tag}>").replace("</table>", f"</{tag}>"), "utf-8")
+        review = govlint.parse_file(path).tables.review_litigation
+        assert review is not None
+        assert {cell.evidence for row in review.rows.values() for cell in row.cells.values()} == {"grid"}

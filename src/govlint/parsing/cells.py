@@ -664,7 +664,17 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return result
 
 
+#: What every converter line holds (a heading's ``#``, a generic header's 数据, a browser's address or date):
+#: a cheap test before :data:`CONVERTER_LINE`'s scan (a bare ``/`` is in nearly every report's dates).
+_CONVERTER_MARK = re.compile(r"#|数据|://|\d/\d{1,2}/\d")
+
+
+def may_hold_converter_lines(text: str) -> bool:
+    """Whether ``text`` may hold a line :data:`CONVERTER_LINE` matches (False: it holds none)."""
+    return _CONVERTER_MARK.search(text) is not None
+
+
 def is_converter_line(line: str) -> bool:
     """A Markdown heading (``### 规章``), a generic header row that names no column (``| 类别 | 数据1 | … |``)
     or a browser's page header or footer."""
-    return ("#" in line or "数据" in line or "/" in line) and CONVERTER_LINE.fullmatch(line) is not None
+    return may_hold_converter_lines(line) and CONVERTER_LINE.fullmatch(line) is not None

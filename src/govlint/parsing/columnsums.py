@@ -23,12 +23,12 @@ from govlint.schema import FORMATS, RelationSpec
 _MAX_DIGITS = 200
 
 
-def settle_by_columns(table: Table | None, index: Positions, text: str) -> Table | None:
-    """The applications table with its rows of run-together digits read where its column sums prove the
-    split (see the module's docstring); the table itself when none is."""
+def settle_by_columns(table: Table | None, index: Positions, text: str, fmt: str) -> Table | None:
+    """The applications table with its rows of run-together digits read where its column sums, in the format
+    ``fmt`` its rows show, prove the split (see the module's docstring); the table itself when none is."""
     if table is None or not any(_digits_row(row) for row in table.rows.values()):
         return table
-    relations = _column_relations(table.rows)
+    relations = _column_relations(fmt)
     rows = dict(table.rows)
     for key, row in table.rows.items():
         if not _digits_row(row):
@@ -44,10 +44,8 @@ def _digits_row(row: TableRow) -> bool:
     return row.problem is not None and row.problem.kind == "digits"
 
 
-def _column_relations(rows: Mapping[str, TableRow]) -> list[RelationSpec]:
-    """The column sums of the applications table in the format its rows show (the single 2019 row
-    (六)其他处理 or the three 2021 rows)."""
-    fmt = "2019" if "other.all" in rows else "2021"
+def _column_relations(fmt: str) -> list[RelationSpec]:
+    """The column sums of the applications table in the format ``fmt``."""
     spec = FORMATS[fmt].table("applications")
     return [r for r in spec.relations if r.each == "column" and r.op == "="]
 

@@ -38,6 +38,7 @@ from govlint.parsing.cells import (
     PhysicalRow,
     detect_layout,
     has_prose,
+    may_hold_converter_lines,
     region_rows,
     run_tail_end,
 )
@@ -147,7 +148,7 @@ class _ConverterLines:
     (``| 类别 | 数据1 | … | 总计 |``) names no column.  Their labels are not the table's."""
 
     def __init__(self, folded: str) -> None:
-        found = "#" in folded or "数据" in folded or "/" in folded
+        found = may_hold_converter_lines(folded)
         self.spans = [m.span() for m in _converter_lines().finditer(folded)] if found else []
         self.starts = [start for start, _ in self.spans]
 

@@ -643,7 +643,7 @@ def build_tables(parsed: Parsed, index: Positions, text: str, described: Sequenc
     by_family = {family: by_id.get(family.value, []) for family in Family}
     more = {spec.id: builder.described(spec, by_id.get(spec.id, [])) for spec in described}
     art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
-    applications = settle_by_columns(builder.applications(by_family.get(Family.APPLICATIONS, [])), index, text)
+    applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
     review = builder.review(by_family.get(Family.REVIEW, []))
     # a (六) label read alone beside a row (六)1-3 is the group label of a 2021 table whose first row's label
     # a converter broke over many lines, not the 2019 single row
@@ -651,6 +651,7 @@ def build_tables(parsed: Parsed, index: Positions, text: str, described: Sequenc
         key.startswith("other.") and key != _OTHER_ALL for key in applications.rows
     )
     has_other_all = applications is not None and _OTHER_ALL in applications.rows and not split_rows
+    applications = settle_by_columns(applications, index, text, "2019" if has_other_all else "2021")
     fmt = art20_format
     if fmt is None and applications is not None:
         # only the 2021 rows (六)1 and (六)2 tell that format: a lone 其他 may be the 2019 row （六）其他处理

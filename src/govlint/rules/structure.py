@@ -364,6 +364,24 @@ class MissingTable(Rule):
         )
         return softened(diagnostic)
 
+    def _unread_part(self, report: Report, caption: str, item: int, strays: tuple[Span, ...]) -> Diagnostic:
+        """One finding about govlint's reading where a 第二十条 sub-table was not found but section 二 prints
+        lines of values no row claims: the part may be among them, so it is not missing."""
+        diagnostic = self.diagnostic(
+            report,
+            strays[0],
+            zh=f"未能识别第二部分的“{caption}”表：第{_lines(strays, '、', '等')}行印有数值，可能就是该表，未核对",
+            en=(
+                f"could not recognise the table “{caption}” in section 二: line "
+                f"{_lines(strays, ', ', ' and others')} prints values that may be that table; it was not checked"
+            ),
+            key=f"table.active_disclosure.art20_{item}",
+            expected=caption,
+            actual=len(strays),
+            unread=True,
+        )
+        return softened(diagnostic)
+
     def _pictured(self, report: Report, numeral: str, table_key: str, image: Span) -> Diagnostic:
         """One finding about govlint's reading where a section without the table shows an image: the table
         may be printed as that picture, which govlint cannot read, so it is not missing."""
@@ -387,8 +405,7 @@ class MissingTable(Rule):
 
     def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
         present = table.parts_present(spec.art20)
-        if len(present) < len(spec.art20) and stray_value_lines(report, table):
-            return  # a part not found may be among the values no row claims: GL104 says so once
+        strays = stray_value_lines(report, table) if len(present) < len(spec.art20) else ()
         required = _year_format(report, spec)
         for sub in spec.art20:
             if sub.item in present:
@@ -396,6 +413,9 @@ class MissingTable(Rule):
             if required is not None and all(part.item != sub.item for part in required.art20):
                 continue  # (九) of a 2021 report printed with 2019 headers: its year's format has none (GL406's)
             caption = sub.caption.replace("(", "（").replace(")", "）")
+            if strays:  # the part may be among the values no row claims: not missing, unread
+                yield self._unread_part(report, caption, sub.item, strays)
+                continue
             yield self.diagnostic(
                 report,
                 line_of(report, table.span) if table.span else None,

@@ -14,9 +14,8 @@ import attrs
 from govlint import parsing
 from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
-from govlint.linter import LintResult, configured, lint_report, plugins_for
+from govlint.linter import LintResult, lint_report, plugins_for, skipped_as_not_a_report
 from govlint.model import Report
-from govlint.notices import not_a_report
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
@@ -71,10 +70,9 @@ def _checked(task: Task, plugins: Plugins, report: Report, name: str | None = No
     if task.reference:  # a reference for the run phase: its digest alone
         reference = digest(shown, dict(task.aliases or ()), reference=True)
         return Outcome(task.path, LintResult(shown.path, ()), digest=reference)
-    skipped = not_a_report(report)
+    skipped = skipped_as_not_a_report(report, task.config)
     if skipped is not None:
-        found = configured([skipped], task.config, report.path)
-        return Outcome(task.path, _named(LintResult(report.path, found), name), report.text)
+        return Outcome(task.path, _named(skipped, name), report.text)
     result = _named(lint_report(report, task.config, plugins=plugins), name)
     kept = None if task.aliases is None else digest(shown, dict(task.aliases))
     return Outcome(task.path, result, report.text, kept, view=report_view(shown) if task.view else None)

@@ -106,7 +106,7 @@ def _read_text(data: bytes, name: str, encoding: str | None) -> Document:
 
 def _text_document(text: str, name: str, encoding: str | None = None, replaced: tuple[int, ...] = ()) -> Document:
     """Plain text, or converter Markdown whose tables are HTML (their grid is read)."""
-    if "<table" in text or "<TABLE" in text:
+    if "<table" in text.lower():
         from govlint.sources.markdown import has_html_tables, read_markdown
 
         if has_html_tables(text):

@@ -9,7 +9,6 @@ the first table.  A wrapper MinerU puts around a table (``<html><body>`` … ``<
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 
@@ -28,9 +27,9 @@ _CLOSE_WRAPPER = re.compile(r"\A(?:\s*</(?:body|html)\s*>)+", re.IGNORECASE)
 
 
 def has_html_tables(text: str) -> bool:
-    """Whether ``text`` holds an HTML table block that can be read as one (the ``govlint[html]`` extra is
-    installed; without it the text is read as it is, as before)."""
-    return next(_tables(text), None) is not None and importlib.util.find_spec("selectolax") is not None
+    """Whether ``text`` holds an HTML table block.  Reading one needs the ``govlint[html]`` extra; without it
+    the file is refused with that advice, never read as plain text, whose tables would then look missing."""
+    return next(_tables(text), None) is not None
 
 
 def _tables(text: str) -> Iterator[tuple[int, int]]:

@@ -20,6 +20,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -102,6 +104,9 @@ Box = tuple[float, float, float, float]
 MIN_IMAGE_POINTS = 30.0
 #: An image under at least this many glyphs is a background or a scan under its text layer: its text is read.
 MAX_GLYPHS_OVER_IMAGE = 5
+#: Images a page contributes to the report's picture list: a page of tables printed as pictures has a few;
+#: more say nothing new, and a hostile page must not make each one look at every glyph.
+MAX_IMAGES_PER_PAGE = 16
 
 
 def write_items(items: Sequence[Item], name: str) -> Document:
@@ -172,12 +177,34 @@ def page_items(page: Page) -> list[Item]:
             continue
         box = _Box(line.x0, line.x1, line.top, line.bottom, line.size)
         positioned.append((line.top, _Text(page.number, box, text, _in_margin(line, page.height))))
-    positioned.extend((box[1], _Image(page.number)) for box in page.images if _shows_image(page, box))
+    centres = _GlyphCentres(page.glyphs)
+    shown = (box for box in page.images if _shows_image(page, box, centres))
+    positioned.extend((box[1], _Image(page.number)) for box in itertools.islice(shown, MAX_IMAGES_PER_PAGE))
     positioned.sort(key=lambda pair: pair[0])
     return [item for _, item in positioned]
 
 
-def _shows_image(page: Page, box: Box) -> bool:
+class _GlyphCentres:
+    """A page's glyph centres sorted top to bottom, so that an image looks only at the glyphs of its own
+    height band (a page of many images and many glyphs stays linear in practice)."""
+
+    def __init__(self, glyphs: Sequence[Glyph]) -> None:
+        centres = sorted(((g.top + g.bottom) / 2, (g.x0 + g.x1) / 2) for g in glyphs)
+        self.ys = [y for y, _ in centres]
+        self.xs = [x for _, x in centres]
+
+    def count_in(self, box: Box, enough: int) -> int:
+        """How many centres lie in ``box``, counting no further than ``enough``."""
+        x0, top, x1, bottom = box
+        found = 0
+        for index in range(bisect.bisect_left(self.ys, top), bisect.bisect_right(self.ys, bottom)):
+            found += x0 <= self.xs[index] <= x1
+            if found >= enough:
+                break
+        return found
+
+
+def _shows_image(page: Page, box: Box, centres: _GlyphCentres) -> bool:
     """Whether an image may hide text govlint cannot read: not an icon, not a header's or footer's picture
     (wholly in a margin), not a background or a scan under a text layer (glyphs stand on it)."""
     x0, top, x1, bottom = box
@@ -185,13 +212,7 @@ def _shows_image(page: Page, box: Box) -> bool:
         return False
     if bottom < _MARGIN_SHARE * page.height or top > (1 - _MARGIN_SHARE) * page.height:
         return False
-    over = 0
-    for glyph in page.glyphs:
-        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        over += x0 <= x <= x1 and top <= y <= bottom
-        if over >= MAX_GLYPHS_OVER_IMAGE:
-            return False
-    return True
+    return centres.count_in(box, MAX_GLYPHS_OVER_IMAGE) < MAX_GLYPHS_OVER_IMAGE
 
 
 def _ends_full(grid: Grid, cell: tuple[int, int], glyphs: list[Glyph]) -> bool:
