@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+import attrs
+
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
@@ -189,7 +191,8 @@ class FeeNotDisclosed(Rule):
             "the report states the fee either (a statement in 一's 依申请公开 part or in 五 is accepted: the "
             "fee is disclosed). Without a section 六 "
             "the whole text is searched and the finding points where 六 should be. For 2019 and 2020 the "
-            "finding is a warning: the fee measures took effect on 1 January 2021, and neither the 2019 "
+            "finding is a reminder (info, not deducted by the default scoring): the fee measures took effect "
+            "on 1 January 2021, and neither the 2019 "
             "trial format nor 条例 第五十条 asks for the fee, so such a report is not accused of omitting it."
         ),
         bad_example="六、其他需要报告的事项\n无。",
@@ -204,7 +207,7 @@ class FeeNotDisclosed(Rule):
             "或列出数值的收费表（通知收取件数、实际收取金额）；在第六部分内，任何说明收费情况并带有否定、金额或0的"
             "分句（本机关未向申请人收费、依申请公开均免费提供、信息处理费收取情况：0）也认可，但表格行名“申请人逾期"
             "未按收费通知要求缴纳费用”不算。第六部分只写“无。”或“无其他需要报告事项”、报告其他部分也没有说明的，即属本"
-            "问题（在第一部分依申请公开处或第五部分说明的，视为已说明）。没有第六部分时检索全文，问题指向第六部分应在的位置。2019、2020年度的报告只作警告：收费管理"
+            "问题（在第一部分依申请公开处或第五部分说明的，视为已说明）。没有第六部分时检索全文，问题指向第六部分应在的位置。2019、2020年度的报告只作提示（默认评分不扣分）：收费管理"
             "办法自2021年1月1日起施行，2019年试行格式和条例第五十条都没有要求报告该费用，不据此指责报告。"
         ),
     )
@@ -235,11 +238,14 @@ class FeeNotDisclosed(Rule):
         diagnostic = self.diagnostic(
             report, anchor, zh=zh, en=en, key="section.other_matters.fee", expected="fee statement"
         )
-        if _before_fee_measures(report):
-            diagnostic = softened(
-                diagnostic,
-                "（信息处理费管理办法自2021年1月1日起施行，本年度报告仅作提示）",
-                " (the fee measures took effect on 1 January 2021: a reminder for this year)",
+        if _before_fee_measures(report):  # a reminder (提示), which no default scheme deducts: not the year's defect
+            diagnostic = attrs.evolve(
+                softened(
+                    diagnostic,
+                    "（信息处理费管理办法自2021年1月1日起施行，本年度报告仅作提示）",
+                    " (the fee measures took effect on 1 January 2021: a reminder for this year)",
+                ),
+                severity=Severity.INFO,
             )
         yield diagnostic
 
