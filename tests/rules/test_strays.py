@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import govlint
+from govlint.config import Config
 from govlint.diagnostics import Severity
+from govlint.model import Report
+from govlint.rules import strays
 
 SPACED = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "pdftotext_spaced.txt"
 
@@ -40,3 +45,22 @@ def test_a_part_not_found_beside_unclaimed_values_is_unread_not_missing_and_not_
     unread = [d for d in govlint.lint_text(stray).diagnostics if d.code == "GL103"]
     assert [(d.severity, d.unread) for d in unread] == [(Severity.WARNING, True)]
     assert "第二十条第（八）项" in unread[0].message_zh and "未核对" in unread[0].message_zh
+
+
+def test_a_section_is_scanned_once_for_all_the_rules_that_ask(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GL103 (the part not found), GL303 (its fee row not found) and GL104 ask about the same section 二: its
+    lines are scanned once per report (#15 §4: shared analyses handed in), with the findings unchanged."""
+    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
+    part = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+    text = seed.replace(part, "12  3  4  5\n")
+    scans: list[tuple[int, int]] = []
+    covered = strays._covered
+
+    def counted(report: Report, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        scans.append((lo, hi))
+        return covered(report, lo, hi)
+
+    monkeypatch.setattr(strays, "_covered", counted)
+    found = govlint.lint_text(text, config=Config(select=("GL103", "GL104", "GL303"))).diagnostics
+    assert {d.code for d in found} == {"GL103"} and all(d.unread for d in found)
+    assert scans and sorted(scans) == sorted(set(scans))

@@ -380,7 +380,7 @@ class FeeAmount(Rule):
         fallback = line_of(report, table.span) if table.span else None
         # A row found but unread has unknown cells (GL108's finding); a row not found may be among the lines of
         # values that no row claims (GL104 then says so once): neither is the report's missing amount.
-        known = not stray_value_lines(report, table) if row is None else row.problem is None
+        known = not stray_value_lines(report, table, ctx) if row is None else row.problem is None
         if known and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
             where = (cell.span if cell else None) or (line_of(report, row.span) if row and row.span else fallback)
             shown = cell.raw.strip() if cell else ""

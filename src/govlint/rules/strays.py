@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import attrs
+
 from govlint.model import Report, Section, Span, Table
+from govlint.rule import RuleContext
 
 #: A number standing alone between spaces (or at a line's ends), in ASCII or full-width digits.
 _NUMBER = re.compile(r"(?<!\S)[0-9０-９]+(?:[.．][0-9０-９]+)?(?!\S)")
@@ -29,13 +32,35 @@ MAX_LABEL_REST = 6
 _FOOTER = r"\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页|[0-9]+\s*/\s*[0-9]+)\s*"
 
 
-def stray_value_lines(report: Report, where: Table | Section) -> tuple[Span, ...]:
+def stray_value_lines(report: Report, where: Table | Section, ctx: RuleContext) -> tuple[Span, ...]:
     """The lines of the section holding ``where`` (a table read, or the section a table was not found in)
     that print table values (:func:`_prints_values`) and that no read row or cell of any table covers (a
-    fragment the parser left unplaced counts as stray); line spans, in order."""
+    fragment the parser left unplaced counts as stray); line spans, in order.  Each section is scanned once
+    per report and context: GL103, GL104 and GL303 ask about the same section."""
     if where.span is None:
         return ()
-    lo, hi = _section_bounds(report, where.span.start)
+    return ctx.shared(report, StrayLines).within(_section_bounds(report, where.span.start))
+
+
+@attrs.define
+class StrayLines:
+    """The stray value lines of one report, scanned section by section as rules ask (most reports lack no
+    row, and no rule asks); shared through :meth:`RuleContext.shared`.  Threads may at worst scan a section
+    twice, with the same result."""
+
+    report: Report
+    _by_section: dict[tuple[int, int], tuple[Span, ...]] = attrs.field(factory=dict, init=False)
+
+    def within(self, bounds: tuple[int, int]) -> tuple[Span, ...]:
+        """The stray lines of the section ``[lo, hi)``."""
+        found = self._by_section.get(bounds)
+        if found is None:
+            found = self._by_section[bounds] = _scan(self.report, *bounds)
+        return found
+
+
+def _scan(report: Report, lo: int, hi: int) -> tuple[Span, ...]:
+    """The lines in ``[lo, hi)`` that print values no read row or cell covers."""
     starts, ends = _covered(report, lo, hi)
     text = report.text
     strays = []

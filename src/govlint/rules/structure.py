@@ -323,7 +323,7 @@ class MissingTable(Rule):
             table = report.tables.get(section.table)
             if table is None:
                 present = report.section(section.key)
-                strays = stray_value_lines(report, present) if present else ()
+                strays = stray_value_lines(report, present, ctx) if present else ()
                 if strays:
                     yield self._unread(report, section.numeral, section.table, strays)
                     continue
@@ -341,7 +341,7 @@ class MissingTable(Rule):
                     expected=section.table,
                 )
             elif section.table == "active_disclosure":
-                yield from self._missing_parts(report, table, spec)
+                yield from self._missing_parts(report, table, spec, ctx)
 
     def _unread(self, report: Report, numeral: str, table_key: str, strays: tuple[Span, ...]) -> Diagnostic:
         """One finding about govlint's reading where a section prints lines of numbers but no table was
@@ -403,9 +403,9 @@ class MissingTable(Rule):
         )
         return softened(diagnostic)
 
-    def _missing_parts(self, report: Report, table: Table, spec: FormatSpec) -> Iterator[Diagnostic]:
+    def _missing_parts(self, report: Report, table: Table, spec: FormatSpec, ctx: RuleContext) -> Iterator[Diagnostic]:
         present = table.parts_present(spec.art20)
-        strays = stray_value_lines(report, table) if len(present) < len(spec.art20) else ()
+        strays = stray_value_lines(report, table, ctx) if len(present) < len(spec.art20) else ()
         required = _year_format(report, spec)
         for sub in spec.art20:
             if sub.item in present:
@@ -497,7 +497,7 @@ class MissingRow(Rule):
             missing = [d for d in report.deviations if d.kind == "row-missing" and d.table == table_key]
             if table is None or not missing:
                 continue
-            strays = stray_value_lines(report, table)
+            strays = stray_value_lines(report, table, ctx)
             if strays:
                 rest = beyond_unread_rows(report, strays)  # an unread row's own lines are its GL108 finding
                 if rest:
