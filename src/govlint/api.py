@@ -68,6 +68,40 @@ def parse(
     return _parse(load(source, encoding=encoding, name=name), tables)
 
 
+def read_reports(
+    path: str,
+    *,
+    data: bytes | None = None,
+    encoding: str | None = None,
+    name: str | None = None,
+    tables: Sequence[TableSpec] = (),
+) -> tuple[Report, ...]:
+    """The reports in one file as ``govlint check`` and ``govlint parse`` read it: the file at ``path``, or
+    ``data``, its bytes (standard input, named ``name``, default ``<stdin>``); one report, or each report of
+    a compilation (汇编), split by :func:`govlint.sources.compilation.split`.  Each keeps the file's name, by
+    which the configuration chooses what applies; :func:`shown_names` gives the names findings and output
+    show.  Raises :class:`govlint.errors.InputError` when the file cannot be read."""
+    from govlint.parsing import parse_document
+    from govlint.sources import load, load_file
+    from govlint.sources.compilation import split
+
+    if data is not None:
+        document = load(data, encoding=encoding, name=name or "<stdin>")
+    else:
+        document = load_file(path, encoding=encoding, name=path)
+    return tuple(parse_document(part, tables) for part in split(document))
+
+
+def shown_names(reports: Sequence[Report]) -> tuple[str, ...]:
+    """The names govlint shows for the reports :func:`read_reports` read from one file: the file's own for a
+    single report, ``汇编.pdf#2`` for the second report of a compilation."""
+    from govlint.sources.compilation import part_path
+
+    if len(reports) == 1:
+        return (reports[0].path,)
+    return tuple(part_path(report.path, n) for n, report in enumerate(reports, start=1))
+
+
 def _warn_if_ambiguous(function: str, source: Source) -> None:
     """An :class:`AmbiguousSourceWarning` for a one-line ``str`` given to ``govlint.<function>``, at its caller."""
     if isinstance(source, str) and "\n" not in source.strip():

@@ -836,18 +836,16 @@ def _installed_tables() -> tuple[TableSpec, ...]:
 
 
 def _read_reports(path: str, encoding: str | None, tables: Sequence[TableSpec] = ()) -> list[Any]:
-    """The reports in one file (``-``: standard input, as bytes), with the tables plugins describe: one, or
-    each report of a compilation, named ``汇编.pdf#2`` as ``check`` names them."""
+    """The reports in one file (``-``: standard input, as bytes), with the tables plugins describe, read as
+    ``check`` reads them (:func:`govlint.api.read_reports`): one, or each report of a compilation, named
+    ``汇编.pdf#2`` as ``check`` names them."""
     import attrs
 
+    from govlint.api import read_reports, shown_names
     from govlint.errors import InputError
-    from govlint.parsing import parse_document
-    from govlint.sources import load, load_file
-    from govlint.sources.compilation import part_path, split
 
-    if path != "-":
-        document = load_file(path, encoding=encoding, name=path)
-    else:
+    data = None
+    if path == "-":
         data = _stdin()
         if data is None:
             raise InputError(
@@ -856,11 +854,11 @@ def _read_reports(path: str, encoding: str | None, tables: Sequence[TableSpec] =
                 reason_zh="标准输入已关闭",
                 reason_en="standard input is closed",
             )
-        document = load(data, encoding=encoding, name="<stdin>")
-    reports = [parse_document(part, tables) for part in split(document)]
-    if len(reports) == 1:
-        return reports
-    return [attrs.evolve(report, path=part_path(report.path, n)) for n, report in enumerate(reports, start=1)]
+    reports = read_reports(path, data=data, encoding=encoding, tables=tables)
+    return [
+        report if name == report.path else attrs.evolve(report, path=name)
+        for report, name in zip(reports, shown_names(reports), strict=True)
+    ]
 
 
 def _plugins_and_config(args: argparse.Namespace) -> tuple[Plugins, Config]:

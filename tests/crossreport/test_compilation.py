@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import govlint
+from govlint.api import read_reports, shown_names
 from govlint.cli import main
 from govlint.config import Config
 from govlint.crossreport import load_history
@@ -118,6 +119,24 @@ def test_parse_writes_one_json_line_per_report_of_a_compilation(capsys: pytest.C
     text = capsys.readouterr().out
     assert [text.index(body) for body in BODIES] == sorted(text.index(body) for body in BODIES)
     assert all(f"{path}#{n}" in text for n in (1, 2, 3))
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_parse_and_check_read_a_file_through_one_function(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``parse`` and ``check`` read a file through :func:`govlint.api.read_reports` (#15 §5: one path): the same
+    reports under the same names, from the file or from its bytes on standard input; each part keeps the
+    file's name, by which the configuration applies."""
+    path = str(HERE / name)
+    reports = read_reports(path)
+    assert {r.path for r in reports} == {path}
+    assert shown_names(reports) == tuple(f"{path}#{n}" for n in (1, 2, 3))
+    piped = read_reports("-", data=(HERE / name).read_bytes(), name="汇编")
+    assert shown_names(piped) == ("汇编#1", "汇编#2", "汇编#3")
+    assert [(r.agency, r.text) for r in piped] == [(r.agency, r.text) for r in reports]
+    assert main(["parse", "--format", "json", path]) == 0
+    parsed = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
+    main(["check", "--isolated", "--format", "json", path])
+    assert parsed == [r["path"] for r in json.loads(capsys.readouterr().out)["reports"]] == list(shown_names(reports))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -11,7 +11,7 @@ from types import FrameType
 
 import attrs
 
-from govlint import parsing
+from govlint.api import read_reports, shown_names
 from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, lint_report, plugins_for, skipped_as_not_a_report
@@ -19,8 +19,6 @@ from govlint.model import Report
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
-from govlint.sources import load, load_file
-from govlint.sources.compilation import part_path, split
 
 
 class TimeLimitExceeded(BaseException):
@@ -34,12 +32,7 @@ def process(task: Task) -> tuple[Outcome, ...]:
     who knows the memory limit."""
     try:
         plugins = plugins_for(task.config)
-        if task.data is not None:
-            document = load(task.data, encoding=task.encoding, name=task.name or "<stdin>")
-        else:
-            document = load_file(task.path, encoding=task.encoding, name=task.path)
-        parts = split(document)
-        reports = [parsing.parse_document(part, plugins.tables) for part in parts]
+        reports = read_reports(task.path, data=task.data, encoding=task.encoding, name=task.name, tables=plugins.tables)
     except InputError as exc:
         return (Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc))),)
     except (ConfigError, PluginError, MemoryError):
@@ -59,7 +52,7 @@ def process(task: Task) -> tuple[Outcome, ...]:
     if len(reports) == 1:
         return (_checked(task, plugins, reports[0]),)
     return tuple(
-        _checked(task, plugins, report, part_path(report.path, n)) for n, report in enumerate(reports, start=1)
+        _checked(task, plugins, report, name) for report, name in zip(reports, shown_names(reports), strict=True)
     )
 
 
