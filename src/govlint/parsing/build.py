@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from lark.exceptions import LarkError
 
-from govlint.model import Deviation, FormatName, Positions, Report, Tables, Unplaced, checked_format
+from govlint.model import Deviation, FormatName, Positions, Report, Table, Tables, Unplaced, checked_format
 from govlint.parsing.facts import extract_facts
 from govlint.parsing.grammar import parse
 from govlint.parsing.labels import catalogue, find_labels
@@ -66,7 +66,8 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         parsed = Parsed(tuple(sections(text, headings, index)), headings, (), ())
         result = TablesResult(Tables(), None, False, (problem,))
     fmt = _format(result, facts.report_year)
-    missing = missing_rows(result.tables, checked_format(fmt, facts.report_year), index)
+    spec = checked_format(fmt, facts.report_year)
+    missing = missing_rows(result.tables, spec, index, described, result.unplaced)
     return Report(
         path=document.path,
         text=text,
@@ -106,25 +107,24 @@ def _format(result: TablesResult, report_year: int | None) -> FormatName:
     return expected if expected is not None else "unknown"
 
 
-def missing_rows(tables: Tables, spec: FormatSpec | None, index: Positions) -> Iterator[Deviation]:
-    """The standard rows of ``spec`` the tables read lack (of 第二十条, only the sub-tables printed), each
-    where it should be: at the next row present, else the previous one, else the table."""
-    if spec is None:
-        return
-    expected: dict[str, tuple[str, ...]] = {
-        "applications": spec.application_keys,
-        "active_disclosure": (),
-        "review_litigation": spec.table("review_litigation").row_keys,
-    }
-    art20 = tables.active_disclosure
-    if art20 is not None:
-        present = art20.parts_present(spec.art20)
-        printed = (part for part in spec.art20 if part.item in present)
-        expected["active_disclosure"] = tuple(row.key for part in printed for row in part.rows)
-    for table_id, keys in expected.items():
-        table = tables.get(table_id)
-        if table is None:
+def missing_rows(
+    tables: Tables,
+    spec: FormatSpec | None,
+    index: Positions,
+    described: Sequence[TableSpec] = (),
+    unplaced: Sequence[Unplaced] = (),
+) -> Iterator[Deviation]:
+    """The rows the tables read lack, each where it should be: at the next row present, else the previous one,
+    else the table.  The standard tables of ``spec`` (of 第二十条, only the sub-tables printed) and every table
+    ``described`` (a plugin's); a described table that shows an unread row or values no row claims lacks no
+    row, for the row not found may be among them (GL104 weighs that for the standard tables)."""
+    specs = [(table_spec, False) for table_spec in (spec.tables if spec is not None else ())]
+    specs += [(table_spec, True) for table_spec in described]
+    for table_spec, cautious in specs:
+        table = tables.get(table_spec.id)
+        if table is None or (cautious and _shows_unread(table, unplaced)):
             continue
+        keys = _expected_rows(table_spec, table)
         for position, key in enumerate(keys):
             if key in table.rows:
                 continue
@@ -132,4 +132,20 @@ def missing_rows(tables: Tables, spec: FormatSpec | None, index: Positions) -> I
             if "other.all" in table.rows and key.startswith("other."):
                 order.insert(0, "other.all")  # the 2019 single row stands where the 2021 rows (六)1-3 belong
             near = next((row.span for row in map(table.rows.get, order) if row is not None and row.span), None)
-            yield Deviation("row-missing", key, "", near or table.span or index.span(0, 0), table_id)
+            yield Deviation("row-missing", key, "", near or table.span or index.span(0, 0), table_spec.id)
+
+
+def _expected_rows(spec: TableSpec, table: Table) -> tuple[str, ...]:
+    """The rows ``table`` must print: every row of its spec, or, for a table of sub-tables with captions
+    (第二十条), the rows of the sub-tables it prints."""
+    if len(spec.parts) == 1:
+        return spec.row_keys
+    present = table.parts_present(spec.parts)
+    return tuple(row.key for part in spec.parts if part.item in present for row in part.rows)
+
+
+def _shows_unread(table: Table, unplaced: Sequence[Unplaced]) -> bool:
+    """Whether a row of ``table`` is unread or values inside it belong to no row."""
+    span = table.span
+    inside = span is not None and any(span.start <= item.span.start < span.end for item in unplaced)
+    return inside or any(row.problem is not None for row in table.rows.values())
