@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
-from govlint.model import Report
+from govlint.model import Report, Tables
 from govlint.rules.dates import (
     FormatYear,
     FutureDate,
@@ -19,6 +20,8 @@ from govlint.rules.dates import (
     StatisticsPeriod,
     report_level,
 )
+from govlint.rules.places import has_other_all
+from govlint.rules.tables import Balance, ResultsTotal, RowTotal
 
 from .builder import diagnostics, make_report
 
@@ -271,6 +274,30 @@ def test_gl406_mixed_format() -> None:
     [d] = diagnostics(FormatYear, report)
     assert (d.expected, d.actual) == ("2021", "mixed")
     assert pointed(report, d).startswith("(六)其他处理")
+
+
+def test_a_lone_six_beside_rows_six_1_to_3_is_the_2021_group_label_for_every_rule() -> None:
+    """pdftotext of a narrow column breaks (六)1's label over many lines and reads (六) alone, as if it were
+    the 2019 row (六)其他处理, while (六)1–3 are there.  ``places.has_other_all`` decides once that it is the 2021
+    group label: GL406 is silent, GL104 adds no note about the 2019 row, and the results sum (R3.2) adds the
+    rows (六)1–3, where it summed as in 2019 and accused the report of a total it prints right."""
+    counted = {
+        "applications.other.other.natural_person": 1,
+        "applications.other.other.total": 1,
+        "applications.results_total.natural_person": 4,
+        "applications.results_total.total": 5,
+        "applications.new_received.natural_person": 4,
+        "applications.new_received.total": 5,
+    }
+    report = make_report(year=2023, signature="2024年1月20日", cells=counted)
+    lone = make_report(year=2023, signature="2024年1月20日", mixed=True).tables["applications"].rows["other.all"]
+    table = report.tables["applications"]
+    misread = attrs.evolve(table, rows={**table.rows, "other.all": lone})
+    report = attrs.evolve(report, tables=Tables({**report.tables, "applications": misread}))
+    assert not has_other_all(report) and not report.mixed_format
+    assert diagnostics(FormatYear, report) == []
+    assert [d for rule in (RowTotal, ResultsTotal, Balance) for d in diagnostics(rule, report)] == []
+    assert has_other_all(make_report(mixed=True)) and has_other_all(make_report(fmt="2019", year=2020))
 
 
 def test_gl406_2021_layout_for_2020_points_to_a_wrong_year() -> None:

@@ -13,9 +13,9 @@ from typing import Any
 from govlint.crossreport.roster import roster_entry
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
-from govlint.model import DateMention, Report, Span, Table
+from govlint.model import DateMention, Report, Span
 from govlint.rule import LEVELS, Level, Rule, RuleContext, RuleMeta
-from govlint.rules.places import document_start, last_line, line_of, softened
+from govlint.rules.places import document_start, has_other_all, last_line, line_of, softened
 from govlint.schema import (
     FORMATS,
     GOVERNMENT_LEVEL_ENDINGS,
@@ -506,7 +506,7 @@ class FormatYear(Rule):
             return
         wanted = expected_format(year)
         applications = report.tables.applications
-        mixed = report.format == "2021" and (report.mixed_format or _keeps_2019_row(applications))
+        mixed = report.format == "2021" and has_other_all(report)
         if wanted == report.format and not mixed:
             return
         used = FORMATS[report.format]
@@ -635,12 +635,3 @@ DATE_RULES: tuple[type[Rule], ...] = (
     FormatYear,
     NoDate,
 )
-
-
-def _keeps_2019_row(applications: Table | None) -> bool:
-    """Whether table 三 has the 2019 single row (六)其他处理 instead of rows (六)1 to 3.  A (六) label read
-    alone while a row (六)1–3 is there is the group label of a 2021 table whose first row's label a converter
-    broke over many lines (pdftotext of a narrow column), not the 2019 row."""
-    if applications is None or "other.all" not in applications.rows:
-        return False
-    return not any(key.startswith("other.") and key != "other.all" for key in applications.rows)

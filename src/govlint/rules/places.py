@@ -165,9 +165,15 @@ def format_key(report: Report) -> str:
 
 
 def has_other_all(report: Report) -> bool:
-    """Whether the applications table uses the single 2019 (六)其他处理 row (2019 format or mixed)."""
+    """Whether the applications table uses the single 2019 (六)其他处理 row (2019 format or mixed), the one
+    answer for every rule.  A (六) label read alone beside a row (六)1–3 is the group label of a 2021 table
+    whose first row's label a converter broke over many lines (pdftotext of a narrow column), not that row."""
+    if report.mixed_format:
+        return True
     table = report.tables.applications
-    return report.mixed_format or (table is not None and "other.all" in table.rows)
+    if table is None or "other.all" not in table.rows:
+        return False
+    return not any(key.startswith("other.") and key != "other.all" for key in table.rows)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -131,7 +131,7 @@ def _applications_spec(report: Report, table: Table) -> TableSpec:
     row sums its results as 2019 does (R3.2)."""
     if has_other_all(report):
         return FORMATS["2019"].table("applications")
-    format_key = report.format if report.format in FORMATS else ("2019" if "other.all" in table.rows else "2021")
+    format_key = report.format if report.format in FORMATS else "2021"
     return FORMATS[format_key].table("applications")
 
 

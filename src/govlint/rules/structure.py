@@ -15,6 +15,7 @@ from govlint.rules.places import (
     TABLE_SECTION,
     document_start,
     effective_format,
+    has_other_all,
     line_of,
     place_in,
     row_name,
@@ -508,7 +509,7 @@ class MissingRow(Rule):
                 keys = _row_keys(required, table_key)
                 missing = [d for d in missing if d.key in keys]
             note = note_en = ""
-            if table_key == "applications" and "other.all" in table.rows and spec.key == "2021":
+            if table_key == "applications" and spec.key == "2021" and has_other_all(report):
                 note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
                 note_en = " (the table has only the single 2019 row (六)其他处理)"
             for deviation in missing:
