@@ -366,6 +366,17 @@ class DateMention:
 
 
 @attrs.frozen
+class MonthMention:
+    """A date printed with a year and a month but no day (a 落款 of ``2025年1月``); ``month`` is None when
+    the printed month is no number (``十十月``)."""
+
+    raw: str
+    year: int
+    month: int | None
+    span: Span
+
+
+@attrs.frozen
 class YearMention:
     """A statement of the report year (in the title, the body or the statistics period)."""
 
@@ -466,6 +477,8 @@ class Report:
     year_mentions: tuple[YearMention, ...] = ()
     publish_date: DateMention | None = None
     signature_date: DateMention | None = None
+    #: A 落款 with a year and a month only (``2025年1月``), looked for when no full date signs the report.
+    signature_month: MonthMention | None = None
     dates: tuple[DateMention, ...] = ()
     statistics_period: Period | None = None
     metadata: tuple[MetaField, ...] = ()

@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
+import govlint
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
 from govlint.model import Report, Tables
@@ -318,6 +319,30 @@ def test_gl407_no_date() -> None:
     assert report.text.endswith("\n洪山镇人民政府\n")
     assert pointed(report, d) == "洪山镇人民政府"  # the last line, where the date belongs
     assert d.message_zh == "全文没有发布日期或落款日期：应在文末落款处注明日期（如“2025年1月20日”）"
+
+
+@pytest.mark.parametrize(
+    ("signed", "year", "month"),
+    [
+        ("2025年1月", 2025, 1),
+        ("2025 年 12 月", 2025, 12),
+        ("二〇二五年一月", 2025, 1),
+        ("二〇二五年十十月", 2025, None),
+    ],
+)
+def test_a_signature_with_a_year_and_month_is_a_fact_gl407_reads(signed: str, year: int, month: int | None) -> None:
+    """The parse records a 落款 dated with a year and month only (``Report.signature_month``), and GL407 warns
+    at that fact: the rule reads no signature of its own."""
+    report = govlint.parse_text(f"一、总体情况\n本年度无。\n六、其他需要报告的事项\n无。\n洪山镇人民政府\n{signed}\n")
+    fact = report.signature_month
+    assert fact is not None and (fact.raw, fact.year, fact.month) == (signed, year, month)
+    assert report.text[fact.span.start : fact.span.end] == signed
+    [d] = diagnostics(NoDate, report)
+    assert (d.severity, d.key, d.actual, d.location.line) == (Severity.WARNING, "publish_date.day", signed, 6)
+    moved = attrs.evolve(report, signature_month=attrs.evolve(fact, raw="2024年12月", span=report.span(0, 6)))
+    [d] = diagnostics(NoDate, moved)  # the fact, not the text, is what the rule reads
+    assert (d.actual, d.location.line) == ("2024年12月", 1)
+    assert govlint.parse_text("一、总体情况\n本年度无。\n洪山镇人民政府\n2025年1月20日\n").signature_month is None
 
 
 def test_gl407_passes_with_either_date() -> None:

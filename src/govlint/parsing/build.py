@@ -79,6 +79,7 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         year_mentions=facts.year_mentions,
         publish_date=facts.publish_date,
         signature_date=facts.signature_date,
+        signature_month=facts.signature_month,
         dates=facts.dates,
         statistics_period=facts.statistics_period,
         metadata=facts.metadata,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from govlint.model import DateMention, DateSource, MetaField, Period, Positions, Span, YearMention
+from govlint.model import DateMention, DateSource, MetaField, MonthMention, Period, Positions, Span, YearMention
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.numbering import is_bracketed_numeral
 from govlint.parsing.spans import skip_spaces
@@ -44,6 +44,7 @@ class Facts(NamedTuple):
     year_mentions: tuple[YearMention, ...]
     publish_date: DateMention | None
     signature_date: DateMention | None
+    signature_month: MonthMention | None
     dates: tuple[DateMention, ...]
     statistics_period: Period | None
     metadata: tuple[MetaField, ...]
@@ -143,6 +144,8 @@ _TITLE_PREFIX_MAX = 60
 _TITLE_TAIL_MAX = 10
 _PREVIOUS_LINE_MAX = 30
 _SIGNATURE_NAME_MAX = 80
+#: How far from the end of the text a signature with a year and month only is looked for.
+_SIGNATURE_TAIL = 200
 #: What Markdown prints around a title line (``# 标题``, ``**标题**``): not part of the title.
 _MARKUP = "#*"
 _NO_HEADING_HEAD = 3000
@@ -313,6 +316,7 @@ def extract_facts(document: Document, index: Positions, headings: Sequence[Headi
         year_mentions=year_mentions,
         publish_date=publish_date,
         signature_date=signature_date,
+        signature_month=_find_month_signature(text, index) if signature is None else None,
         dates=tuple(mentions.values()),
         statistics_period=statistics_period,
         metadata=metadata,
@@ -538,6 +542,33 @@ def _find_signature(
         if name.endswith(AGENCY_ENDINGS):
             return date, name
     return None
+
+
+@cache
+def _month_signature_re() -> re.Pattern[str]:
+    """A signature line's year and month without a day (2025年1月, 二〇二五年一月), alone or after the body's
+    name (compiled only for a report no full date signs: its class of Chinese numerals is slow to compile)."""
+    return re.compile(
+        r"^[^\S\n]*(?:[^\n。，,；;]{0,40}?[^\S\n]+)?"
+        r"(?P<raw>(?P<y>(?:19|20)\d\d)[^\S\n]*年[^\S\n]*(?P<m>\d{1,2})[^\S\n]*月"
+        r"|(?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月)"
+        r"[^\S\n]*$",
+        re.MULTILINE,
+    )
+
+
+def _find_month_signature(text: str, index: Positions) -> MonthMention | None:
+    """The last line within :data:`_SIGNATURE_TAIL` characters of the end that signs with a year and month
+    only (``2025年1月``), if any."""
+    found = None
+    for found in _month_signature_re().finditer(text, max(0, len(text.rstrip()) - _SIGNATURE_TAIL)):  # noqa: B007
+        pass  # the last one is wanted
+    if found is None:
+        return None
+    if found["y"] is not None:
+        return MonthMention(found["raw"], int(found["y"]), int(found["m"]), index.span(*found.span("raw")))
+    year, month = _year_value(found["cy"]), _cn_number(found["cm"])
+    return MonthMention(found["raw"], year, month, index.span(*found.span("raw")))
 
 
 def _range_end(text: str, pos: int) -> re.Match[str] | None:

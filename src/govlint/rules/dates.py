@@ -580,13 +580,12 @@ class NoDate(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if _publication(report) is not None or any(d.source in ("metadata", "signature") for d in report.dates):
             return
-        month = _month_signature(report)
+        month = report.signature_month
         if month is not None:  # signed with a year and month: a date, if not a whole one
-            start, end = month.span(1)
-            printed = month.group(1)
+            printed = month.raw
             diagnostic = self.diagnostic(
                 report,
-                report.span(start, end),
+                month.span,
                 zh=f"落款日期“{printed}”没有写明日：应写明年月日（如“2025年1月20日”）",
                 en=f"the signature date “{printed}” names no day: expected a full date (e.g. 2025年1月20日)",
                 key="publish_date.day",
@@ -603,27 +602,6 @@ class NoDate(Rule):
             key="publish_date",
             expected="date",
         )
-
-
-#: A signature line's year and month without a day (2025年1月, 二〇二五年一月), alone or after the body's name.
-_MONTH_SIGNATURE = re.compile(
-    r"^[^\S\n]*(?:[^\n。，,；;]{0,40}?[^\S\n]+)?"
-    r"((?:19|20)\d\d[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月)"
-    r"[^\S\n]*$",
-    re.MULTILINE,
-)
-#: How far from the end of the text a signature is looked for.
-_SIGNATURE_TAIL = 200
-
-
-def _month_signature(report: Report) -> re.Match[str] | None:
-    """The last line near the end that signs with a year and month only (``2025年1月``), if any."""
-    text = report.text
-    start = max(0, len(text.rstrip()) - _SIGNATURE_TAIL)
-    found = None
-    for found in _MONTH_SIGNATURE.finditer(text, start):  # noqa: B007 - the last one is wanted
-        pass
-    return found
 
 
 DATE_RULES: tuple[type[Rule], ...] = (
