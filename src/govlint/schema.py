@@ -788,6 +788,16 @@ FEE_TERMS: tuple[str, ...] = (
 #: ("未收取", "没有产生", "无") or, checked separately, a number ("0 元", "2950元").
 FEE_STATEMENT_MARKERS: tuple[str, ...] = ("未", "没有", "无", "不", "零", "免")
 
+#: Words of a clause about charging the applicant (本机关未向申请人收费, 依申请公开均免费提供), which in section 六
+#: states the fee with a negation, an amount or a 0 (GL301) ...
+FEE_CHARGE_WORDS: tuple[str, ...] = ("收费", "费用", "处理费", "免费")
+#: ... unless the clause is about an applicant's late payment (the row label 申请人逾期未按收费通知要求缴纳费用 when
+#: a page runs 六 into the table).
+FEE_LATE_PAYMENT_WORDS: tuple[str, ...] = ("逾期", "缴纳")
+#: The first report year of the 信息处理费 measures (国办函〔2020〕109号, in force from 1 January of that year):
+#: before it nothing asked a report to state the fee (GL301 is then a reminder).
+FEE_MEASURES_YEAR = 2021
+
 #: The fee notice (收费通知) of the fee measures (§8.4); a count of them may be stated in section 六.
 FEE_NOTICE_TERM = "收费通知"
 #: "未向申请人发出信息处理费收费通知": a negation, then a verb of issuing, then the notice, in one clause.

@@ -15,6 +15,9 @@ from govlint.rules.places import effective_format, line_of, section_anchor, soft
 from govlint.rules.strays import stray_value_lines
 from govlint.schema import (
     ART20_2021,
+    FEE_CHARGE_WORDS,
+    FEE_LATE_PAYMENT_WORDS,
+    FEE_MEASURES_YEAR,
     FEE_NEGATIONS,
     FEE_NOT_CHARGED_TERMS,
     FEE_NOTICE_TERM,
@@ -124,10 +127,6 @@ def _discloses_fee(
     return _prints_fee_table(report, start, end)
 
 
-#: Words of a clause about charging the applicant, and the words of a clause about an applicant's late payment
-#: (the row label 申请人逾期未按收费通知要求缴纳费用 when a page runs 六 into the table), which is not.
-_CHARGE_WORDS = ("收费", "费用", "处理费", "免费")
-_LATE_PAYMENT = ("逾期", "缴纳")
 #: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
 _ZERO = re.compile(r"(?::|为|是)0(?![\d.])")
 
@@ -138,9 +137,9 @@ def _states_charging(sentence: _Sentence) -> bool:
     本年度无政府信息公开收费事项, 实际收取0元.  Only in 六, where the format puts the fee:
     elsewhere such words may be about other charges."""
     for clause in sentence.text.split(","):
-        if any(word in clause for word in _LATE_PAYMENT):
+        if any(word in clause for word in FEE_LATE_PAYMENT_WORDS):
             continue
-        if any(word in clause for word in _CHARGE_WORDS) and (
+        if any(word in clause for word in FEE_CHARGE_WORDS) and (
             any(m in clause for m in FEE_STATEMENT_MARKERS) or _AMOUNT.search(clause) or _ZERO.search(clause)
         ):
             return True
@@ -242,23 +241,19 @@ class FeeNotDisclosed(Rule):
             diagnostic = attrs.evolve(
                 softened(
                     diagnostic,
-                    "（信息处理费管理办法自2021年1月1日起施行，本年度报告仅作提示）",
-                    " (the fee measures took effect on 1 January 2021: a reminder for this year)",
+                    f"（信息处理费管理办法自{FEE_MEASURES_YEAR}年1月1日起施行，本年度报告仅作提示）",
+                    f" (the fee measures took effect on 1 January {FEE_MEASURES_YEAR}: a reminder for this year)",
                 ),
                 severity=Severity.INFO,
             )
         yield diagnostic
 
 
-#: The first report year of the 信息处理费 measures (国办函〔2020〕109号, in force 2021-01-01).
-_FEE_MEASURES_YEAR = 2021
-
-
 def _before_fee_measures(report: Report) -> bool:
     """Whether the report covers a year before the fee measures (2019, 2020; the 2019 format when the year is
     not known): nothing then required the report to state the fee, so its absence is no defect."""
     if report.report_year is not None:
-        return report.report_year < _FEE_MEASURES_YEAR
+        return report.report_year < FEE_MEASURES_YEAR
     spec = effective_format(report)
     return spec is not None and spec.key == "2019"
 
