@@ -415,6 +415,8 @@ def iter_paths(
 
 
 def run_check(args: argparse.Namespace) -> int:
+    import attrs
+
     from govlint.crossreport.collect import start as start_cross
     from govlint.linter import LintResult, configured, plugins_for
     from govlint.notices import ERROR_CODES
@@ -531,7 +533,10 @@ def run_check(args: argparse.Namespace) -> int:
             tasks.append(Outcome.failed(task, Unreadable("missing", "标准输入已关闭", "standard input is closed")))
         else:
             tasks.append(task)
-    first = next((t.config for t in tasks if isinstance(t, Task)), None)
+    files = [t for t in tasks if isinstance(t, Task)]
+    if cross is not None and cross.alone(len(files), history):
+        tasks = [attrs.evolve(t, alone=True) if isinstance(t, Task) else t for t in tasks]
+    first = files[0].config if files else None
     limits = Limits(
         timeout=args.timeout if args.timeout is not None else first.timeout if first else DEFAULT_TIMEOUT,
         memory=args.memory_limit if args.memory_limit is not None else first.memory_limit if first else 0,

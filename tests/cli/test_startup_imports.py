@@ -1,6 +1,7 @@
 """A cold ``govlint check`` imports only what the run uses (issue #15 §5): the start-up guard of
 ``benchmarks/bench_startup.py`` is kept by not loading the writers, the page view, the scoring, the history
-reader, the worker pool or the progress bar that a check of one text report never touches."""
+reader, the worker pool, the progress bar or the cross-report comparisons that a check of one text report
+never touches."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ UNUSED = (
     "govlint.output.tabular",
     "govlint.scoring",
     "govlint.crossreport.history",
+    "govlint.crossreport.digests",
+    "govlint.crossreport.similar",
+    "govlint.crossreport.text",
     "govlint.sources.discover",
     "govlint.runner.pool",
     "govlint.runner.progress",
@@ -53,6 +57,7 @@ def test_a_text_check_imports_no_writer_view_or_pool() -> None:
         (("--format", "html"), "govlint.output.view"),
         (("--format", "sarif"), "govlint.output.sarif"),
         (("--history", str(SEED.parent)), "govlint.crossreport.history"),
+        (("--history", str(SEED.parent)), "govlint.crossreport.digests"),
     ],
 )
 def test_what_a_run_asks_for_is_imported(tmp_path: Path, option: tuple[str, str], module: str) -> None:
@@ -86,3 +91,10 @@ def test_parse_imports_neither_the_runner_nor_the_run_phase() -> None:
     loaded = modules_after("parse", "--format", "json", str(SEED))
     assert "govlint.parsing.build" in loaded  # the parse ran
     assert sorted(m for m in loaded if m.startswith(("govlint.runner", "govlint.crossreport", "govlint.rules"))) == []
+
+
+def test_two_reports_are_digested_and_compared() -> None:
+    loaded = modules_after(
+        "check", "--exit-zero", "-j", "1", str(SEED), str(SEED.with_name("001_45823a3c8b7753e5.txt"))
+    )
+    assert {"govlint.crossreport.digests", "govlint.crossreport.similar"} <= loaded

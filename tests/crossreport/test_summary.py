@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
+import shutil
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 from cross_support import cell, make, span
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govlint.api import lint_file
+from govlint.cli import main
 from govlint.config import Config
 from govlint.crossreport import Digest, Run, check_run, digest
 from govlint.crossreport.roster import parse_roster
@@ -26,6 +33,7 @@ ROSTER = (
     "某县公安局,department,某县政务公开办\n"
 )
 NEW = "applications.new_received.total"
+PINGTAN = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "pingtan"
 REVIEW = "review_litigation.review.total"
 
 
@@ -70,8 +78,35 @@ def test_a_missing_part_makes_it_not_assessable_and_is_named() -> None:
 
 
 def test_a_report_that_says_it_compiles_without_parts_on_the_roster_is_not_assessable() -> None:
-    [found] = gl508([summary({NEW: 10}), *parts()], roster=None)
+    roster = ROSTER.replace("某县财政局,department,某县政务公开办", "某县财政局,department,").replace(
+        "某县公安局,department,某县政务公开办", "某县公安局,department,"
+    )
+    [found] = gl508([summary({NEW: 10}), *parts()], roster=roster)
     assert (found.severity, found.key) == (Severity.INFO, "summary.parts")
+
+
+def _saying_it_compiles(folder: Path) -> Path:
+    """The 农业农村局's 2023 report, saying in its preamble that it compiles the departments' reports."""
+    text = (PINGTAN / "048_agri_2023.txt").read_text(encoding="utf-8")
+    at = text.index("一、")
+    path = folder / "summary.txt"
+    path.write_text(f"{text[:at]}本报告由本局汇总各部门年度报告编制。\n{text[at:]}", encoding="utf-8")
+    return path
+
+
+def test_without_a_roster_a_report_that_says_it_compiles_is_found_on_its_own(tmp_path: Path) -> None:
+    """Known from the report alone: a per-report finding (with the line shown), in a run of one report as in
+    a run of several, never twice; the run phase leaves it to the per-report check."""
+    summary_path = _saying_it_compiles(tmp_path)
+    config = Config(select=["GL508"])
+    [found] = lint_file(summary_path, config).diagnostics
+    assert (found.code, found.severity, found.key, found.location.line) == ("GL508", Severity.INFO, "summary.parts", 10)
+    shutil.copy(PINGTAN / "047_agri_2022.txt", tmp_path / "2022.txt")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--select", "GL508", "--format", "json", str(tmp_path)])
+    assert [(d["code"], d["key"]) for d in json.loads(out.getvalue())["diagnostics"]] == [("GL508", "summary.parts")]
+    assert gl508([summary({NEW: 10}), *parts()], roster=None) == []
 
 
 def test_the_roster_alone_makes_a_summary() -> None:

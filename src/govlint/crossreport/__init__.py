@@ -4,21 +4,51 @@
 - :class:`CrossRule` (and :class:`PairRule`, for last year's report of the same body) is the rule API;
 - :func:`check_run` runs the selected cross-report rules and the plugins' ``govlint_check_run`` hooks over
   a :class:`Run` of digests, the earlier years' references and the roster;
-- :func:`load_history` reads the references under the ``--history`` folders.  It is imported on first use:
-  only a run with history walks folders for it.
+- :func:`load_history` reads the references under the ``--history`` folders.
+
+Every name is imported on first use (PEP 562): a check of one report compares it with nothing, and loads
+neither the digests nor the comparisons (the text masks, ``difflib``, the similarity search).  The
+cross-report rules reach the modules they compare with (:mod:`~govlint.crossreport.digests`,
+:mod:`~govlint.crossreport.similar`, :mod:`~govlint.crossreport.text`) as attributes of this package, so
+that loading their metadata does not load them.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from govlint.crossreport.digest import Digest, digest, line_column, section_span
-from govlint.crossreport.identity import Identity, identity_of, normalise_body
-from govlint.crossreport.roster import Roster, RosterEntry, read_roster
-from govlint.crossreport.run import CrossRule, PairRule, Run, check_run, wants_run
-
 if TYPE_CHECKING:
+    from govlint.crossreport import digests as digests
+    from govlint.crossreport import similar as similar
+    from govlint.crossreport import text as text
+    from govlint.crossreport.digests import Digest, digest, line_column, section_span
     from govlint.crossreport.history import load_history
+    from govlint.crossreport.identity import Identity, identity_of, normalise_body
+    from govlint.crossreport.roster import Roster, RosterEntry, read_roster
+    from govlint.crossreport.run import CrossRule, PairRule, Run, check_run, wants_run
+
+#: Each public name and the module that defines it.
+_HOMES = {
+    "Digest": "digests",
+    "digest": "digests",
+    "line_column": "digests",
+    "section_span": "digests",
+    "Identity": "identity",
+    "identity_of": "identity",
+    "normalise_body": "identity",
+    "Roster": "roster",
+    "RosterEntry": "roster",
+    "read_roster": "roster",
+    "CrossRule": "run",
+    "PairRule": "run",
+    "Run": "run",
+    "check_run": "run",
+    "wants_run": "run",
+    "load_history": "history",
+}
+#: The modules the cross-report rules compare with, reached as attributes of the package.
+_MODULES = frozenset({"digests", "similar", "text"})
 
 __all__ = [
     "CrossRule",
@@ -41,9 +71,15 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name != "load_history":
-        raise AttributeError(f"module 'govlint.crossreport' has no attribute {name!r}")
-    from govlint.crossreport.history import load_history
+    if name in _MODULES:
+        return importlib.import_module(f"{__name__}.{name}")  # the import makes it an attribute
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    found = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = found
+    return found
 
-    globals()[name] = load_history
-    return load_history
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES, *_MODULES})

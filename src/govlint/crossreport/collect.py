@@ -13,15 +13,15 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govlint.config import Config
-from govlint.crossreport.digest import Digest
 from govlint.crossreport.identity import OPTION_ALIASES, aliases
-from govlint.crossreport.roster import roster_of
+from govlint.crossreport.roster import OPTION_ROSTER, roster_of
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.linter import LintResult
 from govlint.runner.outcome import Outcome
 
 if TYPE_CHECKING:
+    from govlint.crossreport.digests import Digest
     from govlint.crossreport.history import History
     from govlint.plugins import Plugins
 
@@ -46,11 +46,26 @@ class Collector:
         if outcome.unreadable is not None or (outcome.digest is not None and outcome.digest.identity is None):
             self.unidentified.append(outcome.path)
 
+    def alone(self, files: int, history: History | None) -> bool:
+        """Whether the reports of the run can be compared with nothing but each other: one file, and no
+        history, roster or plugin's run check.  The worker then digests its report only when the file holds
+        several (a compilation's parts), and a run of one report has no run phase."""
+        return files == 1 and not self._outside(history)
+
+    def _outside(self, history: History | None) -> bool:
+        """Whether the run phase has more than the run's reports: a history, a roster or a plugin's run check."""
+        if history is not None or self._options.get(OPTION_ROSTER):
+            return True
+        return bool(self.plugins.manager.hook.govlint_check_run.get_hookimpls())
+
     def finish(
         self, history: History | None = None, config_for: Callable[[str], Config] | None = None
     ) -> list[LintResult]:
         """Run the cross-report phase: one result per file with findings (see :func:`check_run`), with the
-        earlier years' reports of ``history`` (read by then, or now, once for the run) as references."""
+        earlier years' reports of ``history`` (read by then, or now, once for the run) as references.  A run
+        of one report compared with nothing (:meth:`alone`) has none."""
+        if not self.digests and not self._outside(history):
+            return []
         references = history.references(exclude=[d.path for d in self.digests]) if history is not None else ()
         roster = roster_of(self._options)
         run = Run(tuple(self.digests), references, roster, tuple(self.unidentified))

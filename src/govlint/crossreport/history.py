@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from govlint.config import Config
-from govlint.crossreport.digest import Digest
+from govlint.crossreport.digests import Digest
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.errors import ConfigError
 from govlint.linter import LintResult

@@ -2,11 +2,13 @@
 
 The body is the name the parser read (``Report.agency``: a 区/县 government already without its parent city),
 without whitespace and with configured aliases applied (bodies get renamed: 财政局 → 财政金融局), so that
-last year's report of the same body is found whatever it was called then.
+last year's report of the same body is found whatever it was called then.  A report may also say that it
+compiles other bodies' (:func:`compiles`): a summary report, which GL508 compares with its parts.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +24,16 @@ _DIVISION_ENDS = frozenset("省市州盟区县旗")
 #: Names ending in a division character that are a body, not a division (君山片区管理局's 片区).
 _NOT_DIVISIONS = ("片区", "园区", "社区", "景区", "港区", "开发区")
 _DIVISION_MAX = 10
+#: Who a summary report compiles: 各部门, 各区县, 各乡镇（街道）… (not 各科室, which every body has).
+_PARTS = (
+    r"各(?:部门|单位|区县|县区|县（市、区）|县\(市、区\)|县市区|乡镇|乡（镇）|乡镇（街道）|街道|镇街"
+    r"|下属单位|直属单位|成员单位)"
+)
+#: A report saying that it compiles others' reports or figures: 汇总（了）各部门…, or 各区县（政府信息公开工作）
+#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.
+_COMPILES = re.compile(
+    rf"汇总[^。；;\n]{{0,20}}?{_PARTS}|{_PARTS}(?:的)?(?:政府信息公开)?(?:工作)?(?:年度报告|报告|数据|统计数据|情况)(?:进行)?汇总"
+)
 
 
 @attrs.frozen
@@ -94,3 +106,8 @@ def aliases(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise ConfigError(f'{OPTION_ALIASES}: expected a table of old name = "current name", got {value!r}')
     return dict(value)
+
+
+def compiles(text: str) -> re.Match[str] | None:
+    """Where a report says that it compiles others' reports or figures (a summary report: GL508), if it does."""
+    return _COMPILES.search(text)

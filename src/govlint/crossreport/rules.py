@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govlint.crossreport.digest import COPY_SECTIONS, Digest, Prose, line_column, section_span
-from govlint.crossreport.identity import OPTION_ALIASES
-from govlint.crossreport.roster import OPTION_ROSTER, RosterEntry
-from govlint.crossreport.run import CrossRule, PairRule, Run
-from govlint.crossreport.similar import Item, similar_pairs
-from govlint.crossreport.text import Masked, longest_common, original, overlap, quote, template_positions
+from govlint import crossreport
+from govlint.crossreport.identity import OPTION_ALIASES, compiles, identity_of
+from govlint.crossreport.roster import OPTION_ROSTER
+from govlint.crossreport.run import COPY_SECTIONS, CrossRule, PairRule, Run
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
-from govlint.model import Cell, CellStatus, Number, Span
+from govlint.model import Cell, CellStatus, Number, Report, Span
 from govlint.rule import RuleContext, RuleMeta
 from govlint.schema import APPLICATION_COLUMNS
+
+if TYPE_CHECKING:
+    from govlint.crossreport.digests import Digest, Prose
+    from govlint.crossreport.roster import RosterEntry
+    from govlint.crossreport.text import Masked
 
 OPTION_HISTORY = "history"
 OPTION_COPY_THRESHOLD = "copy-threshold"
@@ -332,15 +335,15 @@ class CopiedFromLastYear(CrossRule):
         now, before = current.section(key), previous.section(key)
         assert now is not None and before is not None
         share, (start, start_before, size) = found
-        begin, end = original(now.body, start, size)
-        begin_before, _ = original(before.body, start_before, size)
-        line, column = line_column(before, begin_before)
+        begin, end = crossreport.text.original(now.body, start, size)
+        begin_before, _ = crossreport.text.original(before.body, start_before, size)
+        line, column = crossreport.digests.line_column(before, begin_before)
         where = f"{previous.path}:{line}:{column}"
-        passage = quote(now.body[begin:end])
+        passage = crossreport.text.quote(now.body[begin:end])
         percent, limit = round(share * 100), round(threshold * 100)
         return self.finding(
             current,
-            section_span(now, begin, end),
+            crossreport.digests.section_span(now, begin, end),
             zh=(
                 f"{_SECTION_ZH[key]} 有 {percent}% 的文字与上年报告相同（阈值 {limit}%），"
                 f"最长的相同段落（上年报告 {where}）：「{passage}」"
@@ -360,13 +363,13 @@ def _copied(  # noqa: PLR0917 - the two texts, and the three settings of the che
 ) -> tuple[float, tuple[int, int, int]] | None:
     """The copied share and the longest identical passage, when the share reaches ``threshold``."""
     masked = prose.masked
-    excluded = template_positions(masked, standard)
+    excluded = crossreport.text.template_positions(masked, standard)
     if len(masked) - len(excluded) < minimum:
         return None
-    found = overlap(prose.shingles(), seen, excluded)
+    found = crossreport.text.overlap(prose.shingles(), seen, excluded)
     if found.share < threshold:
         return None
-    longest = longest_common(masked, masked_before, found.longest)
+    longest = crossreport.text.longest_common(masked, masked_before, found.longest)
     return (found.share, longest) if longest[2] else None
 
 
@@ -471,13 +474,13 @@ class CopiedFromOtherBody(CrossRule):
         share = _float(ctx, OPTION_BODY_COMMON_SHARE, 0.2)
         reports = [*run.reports, *run.references]
         for key in COPY_SECTIONS:
-            items: list[Item] = []
+            items: list[crossreport.similar.Item] = []
             for index, report in enumerate(reports):
                 prose = report.prose.get(key)
                 if report.identity is None or prose is None:
                     continue
-                items.append(Item(index, report.identity.body, prose.sampled()))
-            for pair in similar_pairs(items, threshold, share):
+                items.append(crossreport.similar.Item(index, report.identity.body, prose.sampled()))
+            for pair in crossreport.similar.similar_pairs(items, threshold, share):
                 first, second = reports[items[pair.first].owner], reports[items[pair.second].owner]
                 for this, other in ((first, second), (second, first)):
                     if not this.reference:
@@ -660,36 +663,51 @@ class SummaryOfParts(CrossRule):
         ),
     )
 
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """Without a roster, a report that says it compiles others' cannot be compared with anything: that is
+        known from the report alone, so it is found here and a run of one report has no run phase."""
+        if ctx.option(OPTION_ROSTER):
+            return
+        known = identity_of(report.agency, report.report_year, ctx.option(OPTION_ALIASES) or {})
+        said = compiles(report.text)
+        if known is not None and said is not None and not _government(report.title, report.agency, None):
+            yield self._without_parts(report.path, report.span(said.start(), said.end()))
+
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:
         roster = run.roster
+        if roster is None:  # see check
+            return
         for report in run.reports:
             if report.identity is None:
                 continue
-            entry = roster.entry(report.identity.body) if roster is not None else None
-            parts = roster.parts(entry) if roster is not None and entry is not None else ()
-            if not (report.compiles or parts) or _government(report, entry):
+            entry = roster.entry(report.identity.body)
+            parts = roster.parts(entry) if entry is not None else ()
+            if not (report.compiles or parts) or _government(report.title, report.agency, entry):
                 continue
             yield from self._check(run, report, parts)
+
+    def _without_parts(self, path: str, anchor: Span | None) -> Diagnostic:
+        return self.finding(
+            path,
+            anchor,
+            zh=(
+                "报告写明是汇总报告，但名单（roster 的 parent 列）未列出其组成单位，"
+                "无法核对第三、四部分是否为各单位之和"
+            ),
+            en=(
+                "the report says it compiles others' but the roster (its parent column) names none of its parts: "
+                "tables 3 and 4 cannot be checked against them"
+            ),
+            key="summary.parts",
+            severity=Severity.INFO,
+        )
 
     def _check(self, run: Run, report: Digest, parts: Sequence[RosterEntry]) -> Iterator[Diagnostic]:
         assert report.identity is not None
         year = report.identity.year
         anchor = report.compiles_span or report.title_span
         if not parts:
-            yield self.finding(
-                report,
-                anchor,
-                zh=(
-                    "报告写明是汇总报告，但名单（roster 的 parent 列）未列出其组成单位，"
-                    "无法核对第三、四部分是否为各单位之和"
-                ),
-                en=(
-                    "the report says it compiles others' but the roster (its parent column) names none of its parts: "
-                    "tables 3 and 4 cannot be checked against them"
-                ),
-                key="summary.parts",
-                severity=Severity.INFO,
-            )
+            yield self._without_parts(report.path, anchor)
             return
         found = [_one(run, part, year) for part in parts]
         missing = [part.body for part, digest in zip(parts, found, strict=True) if digest is None]
@@ -750,10 +768,10 @@ def _one(run: Run, part: RosterEntry, year: int) -> Digest | None:
     return found[0] if len(found) == 1 else None
 
 
-def _government(report: Digest, entry: RosterEntry | None) -> bool:
-    """Whether the report is a government's own (never a sum of its departments')."""
+def _government(title: str | None, agency: str | None, entry: RosterEntry | None) -> bool:
+    """Whether the report (of this title and body) is a government's own (never a sum of its departments')."""
     level = entry.kind if entry is not None else None
-    return (level or publisher_level(report.title, report.agency)) == "government"
+    return (level or publisher_level(title, agency)) == "government"
 
 
 #: The cross-report rules, in code order.

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import attrs
 
 from govlint.config import Config
-from govlint.crossreport.digest import Digest, Prose
-from govlint.crossreport.roster import Roster
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.errors import ConfigError
 from govlint.linter import LintResult, RuleFailure, _checked, _describe, configured
@@ -24,8 +22,12 @@ from govlint.model import Report, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
 
 if TYPE_CHECKING:
+    from govlint.crossreport.digests import Digest, Prose
+    from govlint.crossreport.roster import Roster
     from govlint.plugins import Plugins
 
+#: The sections the copy checks compare, in the order they matter to reviewers: 五, 一, 六.
+COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_matters")
 #: The plugin name a failure of the run phase is reported under when the rule's plugin is unknown.
 RUN_PATH = "<run>"
 

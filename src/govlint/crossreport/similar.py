@@ -1,7 +1,7 @@
 """Near-identical sections across bodies without comparing every pair: MinHash with banded LSH.
 
 Each section becomes a set of shingles (the hashes of its sampled passages, worked out where the report was
-parsed: :class:`govlint.crossreport.digest.Prose`); shingles that more than a share of the run's bodies print (the
+parsed: :class:`govlint.crossreport.digests.Prose`); shingles that more than a share of the run's bodies print (the
 standard sentences, a region's common template) are dropped first, so that what is left is the body's own
 text.  A one-permutation MinHash signature (the shingles are CRC-32 hashes; the least in each bin, empty bins
 filled from their neighbour) is cut into bands; sections that share a band are candidates, and only candidates get their

@@ -89,7 +89,7 @@ _SHARED_RUN = re.compile("1+")
 def overlap(current: Sequence[int], seen: Container[int], excluded: set[int]) -> Overlap:
     """What of a text (apart from passages starting at ``excluded`` positions) another text prints too, given
     the hashes of the text's passages in order and those of the other's
-    (:meth:`govlint.crossreport.digest.Prose.shingles`)."""
+    (:meth:`govlint.crossreport.digests.Prose.shingles`)."""
     count = len(current)
     own = count - sum(1 for i in excluded if i < count)
     if own <= 0:

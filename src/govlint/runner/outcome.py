@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govlint.config import Config
-from govlint.crossreport.digest import Digest
 from govlint.linter import LintResult
 from govlint.notices import unreadable
 
 if TYPE_CHECKING:
+    from govlint.crossreport.digests import Digest
     from govlint.output.view import ReportView
 
 #: Default wall-clock limit for reading, parsing and linting one file, in seconds.
@@ -45,6 +45,9 @@ class Task:
     #: The body-name aliases of the run-level phase, when it runs: the worker then makes the report's
     #: :class:`~govlint.crossreport.Digest` (the phase needs only that, not the whole report).
     aliases: tuple[tuple[str, str], ...] | None = None
+    #: The run's only file, compared with no history or roster: its report is digested only when the file
+    #: holds several, which the phase compares with each other (:meth:`govlint.crossreport.collect.Collector.alone`).
+    alone: bool = False
     #: Whether the worker sends back the report's :class:`~govlint.output.view.ReportView` (``--format html``).
     view: bool = False
     #: An earlier year's file given with ``--history``: parsed into its digest (with ``aliases``), not linted.

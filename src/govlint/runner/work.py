@@ -11,8 +11,8 @@ from types import FrameType
 
 import attrs
 
+from govlint import crossreport
 from govlint.api import read_reports, shown_names
-from govlint.crossreport.digest import digest
 from govlint.errors import ConfigError, InputError, PluginError
 from govlint.linter import LintResult, lint_report, plugins_for, skipped_as_not_a_report
 from govlint.model import Report
@@ -50,24 +50,27 @@ def process(task: Task) -> tuple[Outcome, ...]:
             ),
         )
     if len(reports) == 1:
-        return (_checked(task, plugins, reports[0]),)
+        return (_checked(task, plugins, reports[0], digested=not task.alone),)
     return tuple(
         _checked(task, plugins, report, name) for report, name in zip(reports, shown_names(reports), strict=True)
     )
 
 
-def _checked(task: Task, plugins: Plugins, report: Report, name: str | None = None) -> Outcome:
+def _checked(
+    task: Task, plugins: Plugins, report: Report, name: str | None = None, *, digested: bool = True
+) -> Outcome:
     """The outcome of one parsed report; ``name`` is the path its findings go by (a compilation's part),
-    while selection, per-file ignores and levels follow the file's own path."""
+    while selection, per-file ignores and levels follow the file's own path.  It carries the report's digest
+    when the run phase runs (``task.aliases``) and may compare it (``digested``)."""
     shown = report if name is None else attrs.evolve(report, path=name)
     if task.reference:  # a reference for the run phase: its digest alone
-        reference = digest(shown, dict(task.aliases or ()), reference=True)
+        reference = crossreport.digest(shown, dict(task.aliases or ()), reference=True)
         return Outcome(task.path, LintResult(shown.path, ()), digest=reference)
     skipped = skipped_as_not_a_report(report, task.config)
     if skipped is not None:
         return Outcome(task.path, _named(skipped, name), report.text)
     result = _named(lint_report(report, task.config, plugins=plugins), name)
-    kept = None if task.aliases is None else digest(shown, dict(task.aliases))
+    kept = crossreport.digest(shown, dict(task.aliases)) if task.aliases is not None and digested else None
     return Outcome(task.path, result, report.text, kept, view=report_view(shown) if task.view else None)
 
 

@@ -14,7 +14,6 @@ there, once per report: see :class:`Prose`.
 
 from __future__ import annotations
 
-import re
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -22,14 +21,13 @@ from typing import Any
 
 import attrs
 
-from govlint.crossreport.identity import Identity, identity_of
+from govlint.crossreport.identity import Identity, compiles, identity_of
+from govlint.crossreport.run import COPY_SECTIONS
 from govlint.crossreport.text import SHINGLE, Masked, mask
 from govlint.model import Cell, CellStatus, FormatName, Number, Origin, Report, Section, Span
 
 #: Sections whose body is nothing but a table: their cells are kept, their text is not.
 _TABLE_SECTIONS = frozenset({"applications", "review_litigation"})
-#: The sections the copy checks compare, in the order they matter to reviewers: 五, 一, 六.
-COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_matters")
 #: The shingles the cross-body check compares are those whose first character's code point is a multiple of
 #: this: a sample fixed by the text itself (the same in every run and on every machine), a quarter of the
 #: work for a Jaccard estimate that differs from the full sets' by a few hundredths at most on sections of a
@@ -37,16 +35,6 @@ COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_ma
 SAMPLE = 4
 
 _PackedSpan = tuple[Any, ...]
-#: Who a summary report compiles: 各部门, 各区县, 各乡镇（街道）… (not 各科室, which every body has).
-_PARTS = (
-    r"各(?:部门|单位|区县|县区|县（市、区）|县\(市、区\)|县市区|乡镇|乡（镇）|乡镇（街道）|街道|镇街"
-    r"|下属单位|直属单位|成员单位)"
-)
-#: A report saying that it compiles others' reports or figures: 汇总（了）各部门…, or 各区县（政府信息公开工作）
-#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.
-_COMPILES = re.compile(
-    rf"汇总[^。；;\n]{{0,20}}?{_PARTS}|{_PARTS}(?:的)?(?:政府信息公开)?(?:工作)?(?:年度报告|报告|数据|统计数据|情况)(?:进行)?汇总"
-)
 
 
 @attrs.frozen
@@ -260,7 +248,7 @@ def digest(report: Report, aliases: Mapping[str, str] | None = None, *, referenc
         for row in table.rows.values():
             for column, cell in row.cells.items():
                 cells[f"{name}.{row.key}.{column}"] = cell
-    said = _COMPILES.search(report.text)
+    said = compiles(report.text)
     return Digest.of(
         path=report.path,
         identity=identity_of(report.agency, report.report_year, aliases),
