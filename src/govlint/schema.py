@@ -875,6 +875,12 @@ AGENCY_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 #: A date followed by this word dates the printing block (抄送…印发), not the signature.
 PRINT_DATE_MARKER = "印发"
+#: A page number as printed on a page, the whole of a line once stripped (``re.fullmatch``): ``- 3 -``,
+#: ``— 3 —``, ``第 3 页``, ``第3页 共12页``, ``3/12``, and a bare ``3``, which is one only where the page's
+#: margin says so (the PDF reader); in the text a lone number may be a table's value.
+PAGE_NUMBER = re.compile(
+    r"[-—–－~〜_]*\s*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/，,]?\s*共\s*\d{1,4}\s*页)?[-—–－~〜_]*|\d{1,4}\s*/\s*\d{1,4}"
+)
 
 #: The agency-name endings of a 县级以上地方人民政府 (§8.2): the character before "人民政府" (or before
 #: "政府信息公开…" in a title such as "2022年上海市政府信息公开工作年度报告").  A township (镇, 乡), a street

@@ -64,3 +64,17 @@ def test_a_section_is_scanned_once_for_all_the_rules_that_ask(monkeypatch: pytes
     found = govlint.lint_text(text, config=Config(select=("GL103", "GL104", "GL303"))).diagnostics
     assert {d.code for d in found} == {"GL103"} and all(d.unread for d in found)
     assert scans and sorted(scans) == sorted(set(scans))
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [("－ 3 －", False), ("— 12 —", False), ("3 / 12", False), ("- 3 -", False), ("12", True), ("12  3  4", True)],
+)
+def test_a_page_number_is_no_line_of_values_but_a_lone_number_may_be_one(line: str, values: bool) -> None:
+    """The page numbers the PDF reader drops (``schema.PAGE_NUMBER``: ``－ 3 －`` with full-width hyphens
+    too) are no values a row may have lost: section 二 without its (八) part beside one is missing the part
+    (GL103's error); a lone number may be a value printed a cell a line, so beside it the part is unread."""
+    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
+    part = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+    found = [d for d in govlint.lint_text(seed.replace(part, f"{line}\n")).diagnostics if d.code == "GL103"]
+    assert [(d.severity, d.unread) for d in found] == [(Severity.WARNING, True) if values else (Severity.ERROR, False)]

@@ -404,3 +404,18 @@ def test_gl107_punctuation_and_digits_are_no_body_name(title: str) -> None:
 @pytest.mark.parametrize("title", ["2024年度（洪山镇）政府信息公开工作年度报告", "镇2024年政府信息公开工作年度报告"])
 def test_gl107_any_other_character_names_a_body(title: str) -> None:
     assert diagnostics(TitleIncomplete, make_report(title=title)) == []
+
+
+def test_a_numbered_row_of_table_three_is_no_section_heading() -> None:
+    """Section 三's heading lost, its table's group label 三、本年度办理结果 (numbered as the section, its numbering
+    stripped as the lexer strips a group's: parsing/numbering.without_numbering) is a row, not an unrecognised
+    heading of 三: the section is missing (an error), where a heading in unknown words would be an unread
+    warning."""
+    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
+    assert "三、本年度办理结果\t" in seed
+    lost = seed.replace("三、收到和处理政府信息公开申请情况\n", "")
+    [missing] = [d for d in govlint.lint_text(lost).diagnostics if d.code == "GL101"]
+    assert (missing.severity, missing.unread, missing.key) == (Severity.ERROR, False, "section.applications")
+    worded = seed.replace("三、收到和处理政府信息公开申请情况\n", "三、依申请公开工作情况\n")
+    [unread] = [d for d in govlint.lint_text(worded).diagnostics if d.code == "GL101"]
+    assert (unread.severity, unread.unread) == (Severity.WARNING, True)

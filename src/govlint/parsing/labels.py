@@ -19,9 +19,9 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from govlint import schema
-from govlint.parsing.numbering import ends_with_numbering, is_bracketed_numeral
+from govlint.parsing.numbering import ends_with_numbering, without_numbering
 from govlint.parsing.wrapped import label_view
-from govlint.schema import CHINESE_NUMERALS, RowSpec, TableSpec, normalize_label
+from govlint.schema import RowSpec, TableSpec, normalize_label
 
 
 class LabelKind(str, Enum):
@@ -95,15 +95,6 @@ def _numbering_forms(numbering: str) -> tuple[str, ...]:
     return (numbering,)
 
 
-def _without_numbering(group: str) -> str:
-    """A group label without its numbering: ``(三)不予公开`` → ``不予公开``, ``三、本年度…`` → ``本年度…``."""
-    if is_bracketed_numeral(group[:3], CHINESE_NUMERALS):
-        return group[3:]
-    if group[1:2] == "、" and group[0] in CHINESE_NUMERALS:
-        return group[2:]
-    return group
-
-
 #: What each part of a standard table's spec is, as a label of the lexer's grammar.
 _KINDS: dict[Family, dict[str, LabelKind]] = {
     Family.ART20: {"caption": LabelKind.CAPTION, "header": LabelKind.INFO, "column": LabelKind.A20_COLUMN,
@@ -153,7 +144,7 @@ def _standard() -> Entries:
                 add((text,), Label(kinds["header"], "info" if family is Family.ART20 else text))
             for group in spec.groups:
                 text = normalize_label(group.label)
-                bare = _without_numbering(text)
+                bare = without_numbering(text)
                 add((text, bare) if len(bare) >= 4 else (text,), Label(kinds["group"], group.label))
     return entries
 

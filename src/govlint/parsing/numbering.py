@@ -17,6 +17,15 @@ def is_bracketed_numeral(text: str, numerals: str = ROW_NUMERALS) -> bool:
     return len(text) == 3 and text[0] == "(" and text[2] == ")" and text[1] in numerals
 
 
+def without_numbering(label: str) -> str:
+    """A group label without its numbering: ``(三)不予公开`` → ``不予公开``, ``三、本年度…`` → ``本年度…``."""
+    if is_bracketed_numeral(label[:3], CHINESE_NUMERALS):
+        return label[3:]
+    if label[1:2] == "、" and label[0] in CHINESE_NUMERALS:
+        return label[2:]
+    return label
+
+
 def starts_with_numbering(text: str) -> bool:
     """True when ``text`` opens with a row numbering: ``7.``, ``7、``, ``(二)``."""
     if text[:1].isdecimal() and text[1:2] in (".", "、"):

@@ -19,6 +19,7 @@ import attrs
 
 from govlint.model import Report, Section, Span, Table
 from govlint.rule import RuleContext
+from govlint.schema import PAGE_NUMBER
 
 #: A number standing alone between spaces (or at a line's ends), in ASCII or full-width digits.
 _NUMBER = re.compile(r"(?<!\S)[0-9０-９]+(?:[.．][0-9０-９]+)?(?!\S)")
@@ -27,9 +28,6 @@ MIN_VALUES = 3
 #: How many characters besides its lone numbers a line of fewer values may print (a label's fragment, such
 #: as ``3.补正后申`` or ``规章``) and still be a line of table values rather than a sentence.
 MAX_LABEL_REST = 6
-#: A page's running footer (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a value (compiled on
-#: first use, by :func:`re.fullmatch`: only a line printing one or two lone numbers is tested).
-_FOOTER = r"\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页|[0-9]+\s*/\s*[0-9]+)\s*"
 
 
 def stray_value_lines(report: Report, where: Table | Section, ctx: RuleContext) -> tuple[Span, ...]:
@@ -91,10 +89,16 @@ def _prints_values(line: str) -> bool:
     found = len(_NUMBER.findall(line))
     if found >= MIN_VALUES:
         return True
-    if not found or re.fullmatch(_FOOTER, line):
+    if not found or _is_page_number(line.strip()):
         return False
     rest = _NUMBER.sub("", line)
     return sum(not c.isspace() for c in rest) <= MAX_LABEL_REST
+
+
+def _is_page_number(line: str) -> bool:
+    """Whether a stripped line is a page's number (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a
+    value.  A bare number is not taken for one here: it may be a value of a table printed a cell a line."""
+    return not line.isdecimal() and PAGE_NUMBER.fullmatch(line) is not None
 
 
 def _section_bounds(report: Report, offset: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Section, Span, Table
 from govlint.parsing.headings import numbered_headings
+from govlint.parsing.numbering import without_numbering
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
     TABLE_NAME_EN,
@@ -158,15 +159,16 @@ class MissingSection(Rule):
 
 #: How much text after a numbering is compared with the row labels and the section's wordings.
 _WORDS_READ = 60
-_NUMBERING = re.compile(r"^(?:\(.\)|.、)")
 #: The row and group labels of table 三, whose numberings (三、本年度办理结果, (三)不予公开, 3.其他) are not headings.
 _ROW_WORDS: tuple[str, ...] = tuple(
-    {
-        word
-        for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019)
-        for text in (row.label, *row.variants, row.group or "")
-        if (word := normalize_label(_NUMBERING.sub("", text))[:4])
-    }
+    sorted(
+        {
+            word
+            for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019)
+            for text in (row.label, *row.variants, row.group or "")
+            if (word := normalize_label(without_numbering(text))[:4])
+        }
+    )
 )
 
 

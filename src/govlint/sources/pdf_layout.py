@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from govlint.model import Origin
-from govlint.schema import FORMATS
+from govlint.schema import FORMATS, PAGE_NUMBER
 from govlint.sources.document import Document
 from govlint.sources.layout import TextBuilder
 from govlint.sources.pdf_geometry import Glyph, Grid, Line, cell_text, group_lines, is_cjk, line_text
@@ -36,9 +36,6 @@ from govlint.sources.pdf_geometry import Glyph, Grid, Line, cell_text, group_lin
 if TYPE_CHECKING:
     from govlint.sources.pdf import Page
 
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－~〜_]*\s*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/，,]?\s*共\s*\d{1,4}\s*页)?[-—–－~〜_]*$"
-)
 _LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 #: Page numbers are looked for in this share of the page height at the top and at the bottom.
 _MARGIN_SHARE = 0.12
@@ -231,7 +228,7 @@ def _in_margin(line: Line, height: float) -> bool:
 
 
 def _is_page_number(text: str, line: Line, height: float) -> bool:
-    return _in_margin(line, height) and bool(_PAGE_NUMBER.match(text.replace("\t", " ").strip()))
+    return _in_margin(line, height) and bool(PAGE_NUMBER.fullmatch(text.replace("\t", " ").strip()))
 
 
 def _mode(values: Sequence[float], fallback: float) -> float:
