@@ -154,6 +154,8 @@ def test_a_file_past_the_memory_limit_is_one_error(tmp_path: Path) -> None:
 
 
 def test_pdf_and_unknown_kinds_go_to_a_worker(tmp_path: Path) -> None:
+    assert needs_worker(Task("a.html", Config()))
+    assert needs_worker(Task("-", Config(), data=b"<!DOCTYPE html><p>x"))
     assert needs_worker(Task("a.pdf", Config()))
     assert needs_worker(Task("a.PDF", Config()))
     assert needs_worker(Task("a.dat", Config()))

@@ -3,9 +3,10 @@
 ``govlint check`` hands :func:`run` one :class:`Task` per file and gets one :class:`Outcome` per report
 back (a file holds one, a compilation several), in the same order, whatever ``jobs`` is: the output of
 ``-j 8`` is the output of ``-j 1``, byte for byte.  A file that crashes or overruns its worker becomes
-that file's :class:`Unreadable` outcome and the run goes on.  PDF files (and files whose kind is known
-only from their content) are always read in a worker, with its memory limit, because PDFium can abort the
-whole process on a hostile file; with ``jobs=1`` the other files are checked in this process.
+that file's :class:`Unreadable` outcome and the run goes on.  PDF files, web pages (and files whose kind
+is known only from their content) are always read in a worker, with its memory and time limit, because
+PDFium can abort the whole process on a hostile file and neither PDFium nor lexbor can be interrupted by
+an alarm; with ``jobs=1`` the other files are checked in this process.
 
 When the run-level phase (:mod:`govlint.crossreport`) runs, each outcome carries the report's digest,
 made in the worker: the phase runs after the per-file phase over the digests alone.
@@ -28,7 +29,7 @@ from govlint.runner.outcome import (
     Task,
     Unreadable,
 )
-from govlint.sources import REPORT_EXTENSIONS, extension
+from govlint.sources import REPORT_EXTENSIONS, extension, sniff
 
 __all__ = [
     "DEFAULT_MEMORY_LIMIT",
@@ -52,14 +53,20 @@ def default_jobs() -> int:
     return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
+#: The kinds read by C code that an alarm cannot interrupt and that a hostile file can keep busy for
+#: minutes or abort: PDFium, and lexbor (quadratic on some pages).
+_WORKER_KINDS = frozenset({"pdf", "html"})
+
+
 def needs_worker(task: Task | Outcome) -> bool:
-    """Whether the file must be read in a worker: a PDF, or a file whose kind only its content tells."""
+    """Whether the file must be read in a worker: a PDF or web page, or a file whose kind only its content
+    tells."""
     if isinstance(task, Outcome):
         return False
     if task.data is not None:
-        return b"%PDF-" in task.data[:1024]
+        return sniff(task.data) in _WORKER_KINDS
     kind = REPORT_EXTENSIONS.get(extension(task.path))
-    return kind is None or kind == "pdf"
+    return kind is None or kind in _WORKER_KINDS
 
 
 def run(

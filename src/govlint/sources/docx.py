@@ -19,6 +19,7 @@ import functools
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 
 import defusedxml.ElementTree as defused
@@ -127,6 +128,9 @@ class _Package:
         if sum(info.file_size for info in infos) > 4 * MAX_INPUT_BYTES:
             raise self._bomb()
         self.names = {info.filename: info for info in infos}
+        #: Names given to more than one entry: readers disagree on which one is the part (zipfile takes the
+        #: last, others the first), so such a part is refused rather than read one way.
+        self.doubled = {info.filename for info in infos if self.names[info.filename] is not info}
 
     def _bomb(self) -> Exception:
         limit = MAX_INPUT_BYTES // (1024 * 1024)
@@ -138,6 +142,12 @@ class _Package:
 
     def read(self, part: str) -> bytes:
         info = self.names[part]
+        if part in self.doubled:
+            raise input_error(
+                self.name,
+                f"Word 文件中有多个同名部件（{part}），无法确定应读哪一个",
+                f"the Word file holds more than one part named {part}; which one is the document is uncertain",
+            )
         if info.flag_bits & _ENCRYPTED:
             raise input_error(
                 self.name,
@@ -155,7 +165,7 @@ class _Package:
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_INPUT_BYTES + 1)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError):
             raise input_error(self.name, f"Word 文件已损坏（{part}）", f"the Word file is corrupt ({part})") from None
         if len(data) > MAX_INPUT_BYTES:
             raise self._bomb()

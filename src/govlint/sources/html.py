@@ -28,7 +28,7 @@ from govlint.sources.guard import input_error
 from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
 from govlint.sources.html_page import content_root, meta_tags, metadata_lines, page_title
 from govlint.sources.layout import MIN_IMAGE_PIXELS, TextBuilder, clean_cell, clean_line
-from govlint.sources.text import Decoded, codec_for, decode_text
+from govlint.sources.text import Decoded, codec_for, decode_text, refuse_binary
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: Containers whose deep nesting makes HTML parsing quadratic (closing tags search the open-element scope).
@@ -43,6 +43,16 @@ MAX_NESTING = 2000
 #: bytes, and a page of nothing but ``<i></i>`` would cost 25 times its size; a report's page holds a few
 #: thousand, a long Word export some tens of thousands.
 MAX_ELEMENTS = 200_000
+#: Tags whose many siblings lexbor parses in quadratic time (measured with selectolax 1.0: 40,000 ``<option>``
+#: in one ``<select>`` take 11 s, 20,000 of ``<rb>``, ``<rtc>`` and ``<rp>`` 7 s); a portal's longest
+#: drop-down lists some hundreds.  A page with more than :data:`MAX_QUADRATIC_TAGS` of them is refused.
+_QUADRATIC_TAGS = re.compile(r"<(?:option|optgroup|rb|rp|rt|rtc)\b", re.IGNORECASE)
+MAX_QUADRATIC_TAGS = 10_000
+#: Most attributes one element may have: lexbor checks each new one against all before it (40,000 on one
+#: ``<p>`` take 5 s).  Only tags of :data:`_LONG_TAG`'s length can hold that many, so only those are counted.
+MAX_ATTRIBUTES = 1_000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(2 * MAX_ATTRIBUTES) + ",}")
+_QUOTED = re.compile(r"=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)")
 _NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
 #: A pixel size: ``40``, ``40px``, ``40.5 px`` (a percentage or another unit says nothing of the size).
 _PIXELS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*", re.IGNORECASE)
@@ -64,7 +74,9 @@ def read_html_text(text: str, name: str) -> Document:
 
 def _decode(data: bytes, name: str, encoding: str | None) -> Decoded:
     """Valid UTF-8 is UTF-8 whatever the page declares (templates copied from GBK sites keep their old
-    ``charset``); otherwise the declared charset, then detection."""
+    ``charset``); otherwise the declared charset, then detection.  A PDF or zip saved as a page is refused
+    with what it is."""
+    refuse_binary(data, name)
     if not encoding and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return Decoded(data.decode("utf-8"), "utf-8")
@@ -132,8 +144,9 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
 
 
 def _check_nesting(html: str, name: str) -> None:
-    """Refuse a page nested so deeply that parsing it would take minutes, or with so many elements that its
-    tree would take many times its size in memory (a hostile or broken page)."""
+    """Refuse a page nested so deeply that parsing it would take minutes, with so many elements that its
+    tree would take many times its size in memory, or with what lexbor parses in quadratic time (a hostile
+    or broken page).  All of it is counted with linear scans of the text, before lexbor sees it."""
     elements = html.count("<") - html.count("</") - html.count("<!")
     if elements > MAX_ELEMENTS:
         raise input_error(
@@ -141,6 +154,19 @@ def _check_nesting(html: str, name: str) -> None:
             f"网页元素过多（超过 {MAX_ELEMENTS} 个），无法读取",
             f"the page has too many elements (over {MAX_ELEMENTS})",
         )
+    if len(_QUADRATIC_TAGS.findall(html)) > MAX_QUADRATIC_TAGS:
+        raise input_error(
+            name,
+            f"网页中的选项或注音标签过多（超过 {MAX_QUADRATIC_TAGS} 个），无法读取",
+            f"the page has too many option or ruby tags (over {MAX_QUADRATIC_TAGS})",
+        )
+    for tag in _LONG_TAG.finditer(html):
+        if len(_QUOTED.sub("", tag.group()).split()) > MAX_ATTRIBUTES:
+            raise input_error(
+                name,
+                f"网页中有元素的属性过多（超过 {MAX_ATTRIBUTES} 个），无法读取",
+                f"an element of the page has too many attributes (over {MAX_ATTRIBUTES})",
+            )
     depth = 0
     for match in _NESTING_TAGS.finditer(html):
         depth = max(depth - 1, 0) if match.group(1) else depth + 1

@@ -84,6 +84,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> Decoded:
 
     ``encoding`` (the ``--encoding`` option) overrides detection.  Line ends are normalised to ``\\n``.
     """
+    refuse_binary(data, name)
     decoded = _decode_as(data, name, encoding) if encoding else _detect(data, name)
     text = decoded.text
     if text.startswith("\ufeff"):
@@ -235,6 +236,14 @@ def _check_looks_like_text(sample: str, data: bytes, name: str) -> None:
             "文本中替换字符（�）过多，原文已在编码转换中丢失，请使用原始文件",
             "too many replacement characters (U+FFFD): the text was lost in an encoding conversion; use the original",
         )
+
+
+def refuse_binary(data: bytes, name: str) -> None:
+    """Refuse a file that starts as a PDF, zip, old Word file or image does, whatever it decodes to: a PDF
+    saved as ``.html`` or ``.txt`` decodes as text (its objects are ASCII) and would be passed over as not a
+    report, while it is one to read under its own extension."""
+    if data.startswith(tuple(magic for magic, _, _ in _MAGIC_HINTS)):
+        raise _not_text(data, name)
 
 
 def _not_text(data: bytes, name: str) -> InputError:

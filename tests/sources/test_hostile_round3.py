@@ -1,0 +1,104 @@
+"""Hostile and careless files of the third round (issue 16, measured again with files of other kinds): each
+case here failed before its fix.  Word: a part whose deflate stream is corrupt was an internal error; two
+entries of one name were read as zipfile's last one (another reader takes the first), so a report could hide
+behind a second document.  Web pages: lexbor parses some pages in quadratic time (200,000 attributes on one
+element, 100,000 ``<option>`` in a ``<select>``), and with ``-j 1`` a page was read in govlint's own process,
+where the time limit's alarm cannot stop C code: the run hung.  A PDF saved as ``.html`` or ``.txt`` was
+read as text and passed over as not a report."""
+
+from __future__ import annotations
+
+import io
+import time
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from hostile_files import REPORT, document_xml, package, page_tree_loop, paragraph
+from source_support import SEEDS
+
+from govlint.config import Config
+from govlint.errors import InputError
+from govlint.runner import Limits, Task, run
+from govlint.sources import html, load
+
+SEED = SEEDS[0].read_text("utf-8")
+
+
+def _page(body: str) -> str:
+    lines = "".join(f"<p>{line}</p>" for line in SEED.splitlines())
+    return f"<!doctype html><html><head><meta charset=utf-8></head><body><div>{lines}{body}</div></body></html>"
+
+
+def _data_offset(data: bytes, part: str) -> int:
+    """Where the compressed bytes of ``part`` start in the zip ``data``."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(part)
+    header = info.header_offset
+    name_length = int.from_bytes(data[header + 26 : header + 28], "little")
+    extra_length = int.from_bytes(data[header + 28 : header + 30], "little")
+    return header + 30 + name_length + extra_length
+
+
+def test_a_corrupt_deflate_stream_is_a_corrupt_file_not_an_internal_error() -> None:
+    data = bytearray(package({"word/document.xml": document_xml(paragraph(REPORT) * 50)}))
+    start = _data_offset(bytes(data), "word/document.xml")
+    data[start + 2 : start + 22] = b"\xff" * 20
+    with pytest.raises(InputError, match=r"corrupt \(word/document\.xml\)"):
+        load(bytes(data), name="deflate.docx")
+
+
+def test_two_parts_of_one_name_are_refused() -> None:
+    """A zip may hold two entries named ``word/document.xml``: zipfile reads the last, Word or another reader
+    may show the first, so which report was checked would be a guess."""
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("word/document.xml", document_xml(paragraph(REPORT)))
+            archive.writestr("word/document.xml", document_xml(paragraph("另一份文件")))
+    with pytest.raises(InputError) as error:
+        load(buffer.getvalue(), name="twice.docx")
+    assert "more than one part named word/document.xml" in error.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("junk", "message"),
+    [
+        ("<p " + " ".join(f"a{i}=1" for i in range(html.MAX_ATTRIBUTES + 1)) + ">x</p>", "too many attributes"),
+        ("<select>" + "<option>1</option>" * (html.MAX_QUADRATIC_TAGS + 1) + "</select>", "too many option"),
+        ("<ruby>" + "<rb>1<rp>(<rt>2" * (html.MAX_QUADRATIC_TAGS // 3 + 1) + "</ruby>", "too many option or ruby"),
+    ],
+    ids=["attributes", "options", "ruby"],
+)
+def test_what_lexbor_parses_in_quadratic_time_is_refused_before_parsing(junk: str, message: str) -> None:
+    pytest.importorskip("selectolax")
+    with pytest.raises(InputError, match=message):
+        load(_page(junk).encode("utf-8"), name="quadratic.html")
+
+
+def test_ordinary_option_lists_and_attributes_are_read() -> None:
+    pytest.importorskip("selectolax")
+    ordinary = "<select>" + "<option value=1>区县</option>" * 500 + "</select><p " + "a=1 " * 50 + ">尾</p>"
+    assert "尾" in load(_page(ordinary).encode("utf-8"), name="ordinary.html").text
+
+
+def test_a_slow_page_is_stopped_at_the_time_limit_with_one_job(tmp_path: Path) -> None:
+    """Past the attribute count (a quoted ``>`` hides the rest of the tag from it), lexbor takes about 30 s;
+    with ``jobs=1`` the page is read in a worker, which the time limit stops."""
+    pytest.importorskip("selectolax")
+    path = tmp_path / "slow.html"
+    path.write_text(_page('<p z=">" ' + " ".join(f"a{i}" for i in range(100_000)) + ">x</p>"), encoding="utf-8")
+    started = time.monotonic()
+    (outcome,) = run([Task(str(path), Config())], jobs=1, limits=Limits(timeout=1.0))
+    assert time.monotonic() - started < 15
+    assert outcome.unreadable is not None and outcome.unreadable.kind == "timeout"
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt", ".md"])
+def test_a_pdf_under_a_text_extension_is_refused_with_what_it_is(tmp_path: Path, suffix: str) -> None:
+    """An uncompressed PDF is ASCII: it decoded as text and was skipped as not a report (GL002)."""
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(page_tree_loop())
+    with pytest.raises(InputError, match=r"this is a PDF file; give it the \.pdf extension"):
+        load(path)
