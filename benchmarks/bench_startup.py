@@ -48,9 +48,9 @@ LAYERS = (
     ("configuration, findings, rule API, linter", "govlint.config, govlint.diagnostics, govlint.rule, govlint.linter"),
     ("the parser", "govlint.parsing.build"),
     ("the plugin manager", "govlint.plugins"),
-    ("the cross-report machinery (GL5)", "govlint.crossreport, govlint.crossreport.similar, govlint.crossreport.text"),
-    ("the built-in rules", "govlint.rules"),
-    ("reading files and the run", "govlint.runner.work, govlint.crossreport.collect"),
+    ("the built-in rules (with the GL5 rules' metadata)", "govlint.rules"),
+    ("the run phase's collector (identity, roster)", "govlint.crossreport.collect"),
+    ("reading files and the run", "govlint.runner.work"),
     ("the command line and the text output", "govlint.cli, govlint.output.text"),
 )
 

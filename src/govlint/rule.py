@@ -57,7 +57,7 @@ class RuleMeta:
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RuleContext:
     """What a rule may know besides the report: the reference date ("today"), config options, the level of
     the body that publishes the report when the configuration (or a roster) states it, and the analyses that

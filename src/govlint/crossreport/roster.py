@@ -69,7 +69,7 @@ def level_of(word: str) -> Level | None:
     return found
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RosterEntry:
     """One body that must publish, with the line of the roster that names it."""
 
@@ -95,7 +95,7 @@ class RosterEntry:
         return (self.body, self.short) if self.short else (self.body,)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Roster:
     path: str
     entries: tuple[RosterEntry, ...]

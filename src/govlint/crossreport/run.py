@@ -32,7 +32,7 @@ COPY_SECTIONS: tuple[str, ...] = ("problems_improvements", "overview", "other_ma
 RUN_PATH = "<run>"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Run:
     """The reports of one run (linted), the earlier years' reports given as references (not linted), and
     the roster of bodies that must publish, if one is configured."""

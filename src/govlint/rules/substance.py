@@ -95,7 +95,7 @@ _ENUMERATED = re.compile(r"[一二三四五六七八九十]是")
 _MIN_ITEMS = 4
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class _Lexicons:
     problems: tuple[str, ...]
     measures: tuple[str, ...]

@@ -59,7 +59,7 @@ _ANSWER_KINDS = ("同意", "不予", "无法", "部分", "予以", "告知", "�
 _CASE_RESULTS = ("维持", "纠正", "撤销", "败诉", "胜诉", "审结", "结果", "驳回", "确认违法")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Claim:
     """A count stated by a sentence: what it counts, the number, where, and the whole sentence."""
 
@@ -250,7 +250,7 @@ def _kept_positions(raw: str) -> list[int]:
 # ----- the cells a claim is compared with -----------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Target:
     """The cells a claim is compared with (their sum), and their names in both languages."""
 
@@ -488,7 +488,7 @@ _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?维持")
 _REVIEW_GROUP_KEYS = ("review", "litigation_direct", "litigation_after_review")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class _Contradiction:
     start: int
     end: int
