@@ -55,6 +55,9 @@ class Expectation:
     allowed: frozenset[str] = frozenset()
     #: For each code, the anchors its diagnostics must point into; a code absent here may point anywhere.
     where: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Codes of ``must`` for which a notice of what govlint could not read (``unread``, at its place) may
+    #: stand: the cell they are about may be left unread, but the report never passes in silence.
+    or_unread: frozenset[str] = frozenset()
 
     @property
     def codes(self) -> frozenset[str]:
