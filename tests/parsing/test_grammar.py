@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 import pytest
@@ -15,13 +16,13 @@ from parsing_support import SEEDS
 
 from govlint import parse_text
 from govlint.linter import lint_report
-from govlint.model import Positions
+from govlint.model import Deviation, Positions, Section
 from govlint.parsing import grammar
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.headings import find_section_headings
 from govlint.parsing.lexer import ReportToken, TokenStream
 from govlint.parsing.productions import MISPLACED_HEADING, TEXT, productions
-from govlint.parsing.trees import Parsed, ReportTrees
+from govlint.parsing.trees import ReportTrees, TableTree
 from govlint.schema import FORMAT_2019, FORMAT_2021, ColumnSpec, PartSpec, RowSpec, TableSpec
 
 
@@ -115,17 +116,29 @@ def _heading(number: int, text: str, start: int = 0) -> ReportToken:
     return token
 
 
-def _parse(tokens: list[ReportToken], described: tuple[TableSpec, ...] = ()) -> Parsed:
+class _Read(NamedTuple):
+    """What the grammar read of some tokens: the sections and deviations, and the tables in the order the
+    grammar closed them (each handed on as it closed)."""
+
+    sections: tuple[Section, ...]
+    deviations: tuple[Deviation, ...]
+    tables: tuple[TableTree, ...]
+
+
+def _parse(tokens: list[ReportToken], described: tuple[TableSpec, ...] = ()) -> _Read:
     rules = productions(described)
     text = [" "] * max((token.end_pos or 0 for token in tokens), default=0)
     for token in tokens:
         text[token.start_pos or 0 : token.end_pos] = str(token)
     text = "".join(text)
-    tree, unexpected = grammar.parse(TokenStream(tokens, []), rules)
-    return ReportTrees(rules, Positions(text), text, unexpected).transform(tree)
+    tables: list[TableTree] = []
+    trees = ReportTrees(rules, Positions(text), text, tables.append)
+    tree, unexpected = grammar.parse(TokenStream(tokens), rules, trees.close)
+    parsed = trees.read(tree, unexpected)
+    return _Read(parsed.sections, parsed.deviations, tuple(tables))
 
 
-def _tables(parsed: Parsed) -> list[tuple[str, list[tuple[str, str]]]]:
+def _tables(parsed: _Read) -> list[tuple[str, list[tuple[str, str]]]]:
     return [(t.table, [(name, str(label)) for name, label, _ in t.entries if label is not None]) for t in parsed.tables]
 
 
@@ -239,11 +252,15 @@ def test_sections_out_of_order_or_repeated_are_deviations_and_still_sections() -
     assert found.tables == ()
 
 
+def _no_table(tree: object, left_out: object) -> None:
+    raise AssertionError("no table among these tokens")
+
+
 def test_a_misplaced_heading_is_fed_as_the_grammar_s_misplaced_heading() -> None:
     rules = productions()
     assert MISPLACED_HEADING in rules.text
     tree, unexpected = grammar.parse(
-        TokenStream([_heading(2, "二、主动公开政府信息情况"), _heading(1, "一、总体情况", 20)], []), rules
+        TokenStream([_heading(2, "二、主动公开政府信息情况"), _heading(1, "一、总体情况", 20)]), rules, _no_table
     )
     assert [child.data for child in tree.children[0].children[1:]] == ["misplaced_heading"]
     assert [(u.kind, str(u.token)) for u in unexpected] == [("section-order", "一、总体情况")]

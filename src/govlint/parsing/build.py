@@ -15,7 +15,7 @@ from govlint.parsing.grammar import parse
 from govlint.parsing.labels import catalogue, find_labels
 from govlint.parsing.lexer import tokenize
 from govlint.parsing.productions import productions
-from govlint.parsing.tablebuilder import TablesResult, build_tables
+from govlint.parsing.tablebuilder import TableBuilder, TablesResult
 from govlint.parsing.trees import Parsed, ReportTrees, sections
 from govlint.schema import FormatSpec, TableSpec, expected_format, fold
 from govlint.sources.document import Document
@@ -54,16 +54,19 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     stream = tokenize(text, folded, find_labels(folded, catalogue(described)), grammar)
     headings = stream.headings
     facts = extract_facts(document, index, headings)
+    builder = TableBuilder(index, text, described)
+    # each table goes to the builder as the grammar closes it, and its tokens go with it
+    trees = ReportTrees(grammar, index, text, builder.add)
     try:
-        tree, unexpected = parse(stream, grammar)
-        parsed = ReportTrees(grammar, index, text, unexpected).transform(tree)
-        # the tables' tokens live on in ``parsed``: the rest (prose, the folded copy) goes before they are built
-        del tree, stream, folded
-        result = build_tables(parsed, index, text, described)
+        tree, unexpected = parse(stream, grammar, trees.close)
+        del stream, folded
+        parsed = trees.read(tree, unexpected)
+        del tree
+        result = builder.finish()
     except LarkError as error:  # the parse takes every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
         problem = Unplaced("document", "", span, f"grammar: {error}")
-        parsed = Parsed(tuple(sections(text, headings, index)), headings, (), ())
+        parsed = Parsed(tuple(sections(text, headings, index)), headings, ())
         result = TablesResult(Tables(), None, False, (problem,))
     fmt = _format(result, facts.report_year)
     spec = checked_format(fmt, facts.report_year)

@@ -20,6 +20,11 @@ of order, or printed again) is fed as ``MISPLACED_HEADING``, which every place b
 other token it cannot take (a row out of order or printed twice, a header label among the rows) is left out
 of the tree and recorded as :class:`Unexpected`, with the table it was printed in, so the builder still
 reads its cells.
+
+**Tables as they close.**  The lexer makes the tokens as the parse reads them; each table's tree (its BEGIN
+marker, labels and END marker) is handed on with the tokens of it that were left out as soon as the grammar
+reduces it, and the report's tree keeps what the receiver returns in its place.  A table's tokens are thus
+let go once its table is built, instead of every table living until the whole report is parsed.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import lark
 from lark import Lark, Token, Tree
@@ -78,16 +83,25 @@ class ReportParser:
     """The LALR tables of a generated grammar, ready to parse: Lark's parser state machine and the callbacks
     that build its tree (what ``Lark(..., parser="lalr")`` parses with, without its text lexer)."""
 
-    __slots__ = ("conf",)
+    __slots__ = ("conf", "tables")
 
     def __init__(self, table: ParseTableBase[int], rules: list[Rule]) -> None:
         builder = ParseTreeBuilder(rules, Tree, False, False, True)  # type: ignore[no-untyped-call]
         callbacks = builder.create_callback(None)  # type: ignore[no-untyped-call]
         self.conf: ParseConf[int] = ParseConf(table, callbacks, "start")
+        #: The rules of the tables' productions (``… -> table``).
+        self.tables = tuple(rule for rule in rules if rule.alias == "table")
 
-    def start(self) -> ParserState[int]:
-        """A parse at its first token."""
-        return ParserState(self.conf, None)  # type: ignore[arg-type]  # tokens are fed, never lexed
+    def start(self, closed: Callable[[Tree[ReportToken]], object]) -> ParserState[int]:
+        """A parse at its first token that hands each table's tree to ``closed`` when the grammar closes it
+        (the tree then holds what ``closed`` returns in its place)."""
+        # Lark keys the callbacks by Rule, though its hint says str
+        callbacks = cast(dict[object, Callable[..., object]], dict(self.conf.callbacks))
+        for rule in self.tables:
+            build = callbacks[rule]
+            callbacks[rule] = lambda children, build=build: closed(build(children))
+        conf: ParseConf[int] = ParseConf(self.conf.parse_table, cast(dict[str, Callable[..., Any]], callbacks), "start")
+        return ParserState(conf, None)  # type: ignore[arg-type]  # tokens are fed, never lexed
 
 
 def _build(text: str) -> tuple[ParseTableBase[int], list[Rule]]:
@@ -175,9 +189,23 @@ class Unexpected(NamedTuple):
     begin: ReportToken | None
 
 
-def parse(stream: TokenStream, grammar: Productions) -> tuple[Tree[ReportToken], list[Unexpected]]:
-    """The tree of ``stream`` and the tokens the grammar had no place for (never fails on a token order)."""
-    state = parser(grammar.described).start()
+#: What the parse hands on when the grammar closes a table: its tree (BEGIN marker, labels, END marker) and the
+#: tokens of the table it left out; what it returns stands for the table in the report's tree.
+TableSink = Callable[[Tree[ReportToken], list[Unexpected]], object]
+
+
+def parse(stream: TokenStream, grammar: Productions, closed: TableSink) -> tuple[Tree[ReportToken], list[Unexpected]]:
+    """The tree of ``stream`` and the tokens outside tables the grammar had no place for (never fails on a
+    token order).  Each table is handed to ``closed`` as soon as the grammar closes it, with the tokens of it
+    the grammar had no place for, so that its tokens need not outlive it (docs/performance.md)."""
+    left_out: dict[int, list[Unexpected]] = {}
+
+    def close(tree: Tree[ReportToken]) -> object:
+        begin = tree.children[0]
+        assert isinstance(begin, ReportToken)
+        return closed(tree, left_out.pop(begin.seq, []))
+
+    state = parser(grammar.described).start(close)
     unexpected: list[Unexpected] = []
     terminals, begins = grammar.terminals, grammar.begins
     begin: ReportToken | None = None
@@ -197,11 +225,16 @@ def parse(stream: TokenStream, grammar: Productions) -> tuple[Tree[ReportToken],
                 repeated = meaning.key in sections
                 unexpected.append(Unexpected("section-repeated" if repeated else "section-order", token, None))
                 feed(token.renamed(MISPLACED_HEADING))
-            elif meaning is not None and meaning.item == "row":
-                repeated = meaning.key in rows
-                unexpected.append(Unexpected("row-repeated" if repeated else "row-order", token, begin))
             else:
-                unexpected.append(Unexpected("unexpected-label", token, begin))
+                if meaning is not None and meaning.item == "row":
+                    repeated = meaning.key in rows
+                    found = Unexpected("row-repeated" if repeated else "row-order", token, begin)
+                else:
+                    found = Unexpected("unexpected-label", token, begin)
+                if begin is None:
+                    unexpected.append(found)
+                else:
+                    left_out.setdefault(begin.seq, []).append(found)
         if meaning is not None and meaning.item == "section":
             sections.add(meaning.key)
         elif meaning is not None and meaning.item == "row":

@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 from govlint import schema
@@ -248,6 +248,13 @@ def catalogue(described: tuple[TableSpec, ...] = ()) -> Catalogue:
 
 
 _NON_SPACE = re.compile(r"\S+")
+#: Where a block of the text may end: after a whitespace that a piece follows.
+_BLOCK_END = re.compile(r"\s(?=\S)")
+
+
+def _extend(sums: array[int], lengths: Iterable[int]) -> None:
+    """Append the running sums of ``lengths`` after the last of ``sums``."""
+    sums.extend(islice(accumulate(lengths, initial=sums[-1]), 1, None))
 
 
 class CompactText:
@@ -255,14 +262,28 @@ class CompactText:
 
     __slots__ = ("_compact_starts", "_spaces_before", "text")
 
-    def __init__(self, folded: str) -> None:
-        pieces = folded.split()  # the same whitespace as the regex's \s
-        self.text = "".join(pieces)
-        # arrays, not lists of ints: a large report has a piece every few characters
-        self._compact_starts = array("q", accumulate(map(len, pieces), initial=0))
-        del pieces
+    def __init__(self, folded: str, block: int = 1 << 16) -> None:
+        # arrays, not lists of ints: a large report has a piece every few characters; and the pieces are
+        # listed a block of about ``block`` characters at a time (a list of all of them was the parse's peak)
+        texts: list[str] = []
+        starts = array("q", [0])
+        spaces = array("q", [0])
+        start = 0
+        while start < len(folded) or not texts:
+            cut = _BLOCK_END.search(folded, start + block)
+            end = cut.end() if cut is not None else len(folded)
+            piece = folded[start:end]
+            pieces = piece.split()  # the same whitespace as the regex's \s
+            texts.append("".join(pieces))
+            _extend(starts, map(len, pieces))
+            # a block after the first starts with a piece: the whitespace before it ended the block before
+            _extend(spaces, islice(map(len, _NON_SPACE.split(piece)), 1 if start else 0, None))
+            start = end
+        self.text = "".join(texts)
+        self._compact_starts = starts
         #: Whitespace before each piece (before, between and after the pieces: one more than the pieces).
-        self._spaces_before = array("q", accumulate(map(len, _NON_SPACE.split(folded))))
+        del spaces[0]
+        self._spaces_before = spaces
 
     def original(self, index: int) -> int:
         """The original offset of the compact character at ``index``."""

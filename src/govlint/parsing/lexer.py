@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, NamedTuple, cast
 
@@ -293,17 +293,23 @@ def _region(text: str, folded: str, group: tuple[TableKey, Sequence[LabelHit]], 
 
 
 class TokenStream:
-    """The lexer's output for one document, handed to Lark as custom input: its tokens (numbered in order),
-    the table regions and the section headings."""
+    """The lexer's output for one document, handed to Lark as custom input: the section headings and the
+    tokens.  The tokens are made as the parse reads them, a region's when the parse reaches it, and numbered
+    in order, so that a table's tokens can be let go once its table is built (docs/performance.md, "Memory per
+    reader")."""
 
-    __slots__ = ("headings", "regions", "tokens")
+    __slots__ = ("_tokens", "headings")
 
-    def __init__(self, tokens: list[ReportToken], regions: list[Region], headings: Sequence[HeadingMatch] = ()) -> None:
-        for index, token in enumerate(tokens):
-            token.seq = index
-        self.tokens = tokens
-        self.regions = regions
+    def __init__(self, tokens: Iterable[ReportToken], headings: Sequence[HeadingMatch] = ()) -> None:
+        self._tokens = tokens
         self.headings = tuple(headings)
+
+    @property
+    def tokens(self) -> Iterator[ReportToken]:
+        """The tokens in printed order, each numbered (``seq``) as it is made; read once."""
+        for seq, token in enumerate(self._tokens):
+            token.seq = seq
+            yield token
 
 
 def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Productions) -> TokenStream:
@@ -311,32 +317,43 @@ def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Producti
     prose and the tokens of every table region."""
     headings = find_section_headings(text)
     regions = find_regions(text, folded, hits, headings)
-    tokens: list[ReportToken] = []
     marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
         [(h.start, h.end, h) for h in headings] + [(r.start, r.end, r) for r in regions], key=lambda m: m[0]
     )
+    return TokenStream(_tokens(text, folded, marks, grammar), headings)
+
+
+def _tokens(
+    text: str, folded: str, marks: list[tuple[int, int, HeadingMatch | Region]], grammar: Productions
+) -> Iterator[ReportToken]:
+    """The tokens of ``marks`` (headings and regions in printed order) and the prose around them; each mark
+    is let go once its tokens are made."""
+    marks.reverse()
     position = 0
     row_id = 0
-    for start, end, mark in marks:
+    while marks:
+        start, end, mark = marks.pop()
         if start < position:
             continue
-        _prose(tokens, text, position, start)
+        yield from _prose(text, position, start)
         if isinstance(mark, Region):
             rows = region_rows(text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id)
             row_id = rows[-1].row_id + 1 if rows else row_id
-            tokens.extend(_region_tokens(text, mark, rows, grammar))
+            tokens = _region_tokens(text, mark, rows, grammar)
+            del mark, rows
+            yield from tokens
+            del tokens
         else:
             token = _token(grammar.name("", "section", str(mark.spec.number)), text, start, end)
             token.heading = mark
-            tokens.append(token)
+            yield token
         position = end
-    _prose(tokens, text, position, len(text))
-    return TokenStream(tokens, regions, headings)
+    yield from _prose(text, position, len(text))
 
 
-def _prose(tokens: list[ReportToken], text: str, start: int, end: int) -> None:
+def _prose(text: str, start: int, end: int) -> Iterator[ReportToken]:
     if text[start:end].strip():
-        tokens.append(_token(TEXT, text, start, end))
+        yield _token(TEXT, text, start, end)
 
 
 def _terminal(grammar: Productions, table: str, label: Label) -> str:

@@ -169,18 +169,9 @@ def place_row(
     layout = atoms[0].layout if atoms else None
     if layout is Layout.GRID:
         return _grid(columns, atoms, label_end, order, references)
-    # printed cells: numbers, text, and placeholders such as "/" or "—" (an empty cell the report printed)
-    values = [a for a in atoms if a.kind is not AtomKind.EMPTY or a.raw.strip()]
-    while len(values) > count and values[-1].kind is AtomKind.WORD:
-        values.pop()  # trailing words after the last value: header junk, not cells
+    values = _printed(atoms, count)
     if len(values) == count:
-        slots = CellSlots(columns, values, "count")
-        reference = None
-        if values[0].layout is not Layout.RUN:
-            positions = [a.pos for a in values if a.pos is not None]
-            if len(positions) == count:  # every value has a position
-                reference = Reference(order, tuple(positions), values[0].layout, values[0].row_size, label_cell)
-        return Placed(slots, None, count, reference)
+        return Placed(CellSlots(columns, values, "count"), None, count, _reference(values, order, label_cell))
     if len(values) > count:
         problem = Problem(
             "too-many-values",
@@ -213,15 +204,10 @@ def _grid(
 ) -> Placed:
     """A structured source's row: its written cells are the source's cells, blank ones empty in the source."""
     count = len(columns)
-    cells = list(atoms)
-    while len(cells) > count and cells[-1].kind is not AtomKind.NUM and not cells[-1].raw.strip():
-        cells.pop()  # blank cells right of the table's columns (a wider header row)
+    cells = _grid_cells(atoms, count)
     values = [a for a in cells if a.kind is not AtomKind.EMPTY or a.raw.strip()]
     if len(cells) == count:
-        slots = CellSlots(columns, cells, "grid")
-        positions = tuple(a.pos for a in cells if a.pos is not None)
-        reference = Reference(order, positions, Layout.GRID, 0, 0.0) if len(positions) == count else None
-        return Placed(slots, None, len(values), reference)
+        return Placed(CellSlots(columns, cells, "grid"), None, len(values), _grid_reference(cells, order))
     placed = _by_neighbours(columns, cells, values, references, 0.0)
     if placed is not None:
         return placed
@@ -238,6 +224,53 @@ def _grid(
         f"the table row has {len(cells)} cells for {count} columns; which column each belongs to is not shown",
     )
     return unread(columns, values, problem, len(values), label_end)
+
+
+def reference(width: int, atoms: Sequence[Atom], *, order: int, label_cell: float = 0.0) -> Reference | None:
+    """What :func:`place_row` gives a row of ``width`` columns as ``Placed.reference``, without placing it: the
+    cell positions of a row that prints one value per column.  A row printed again is never placed, but its
+    positions may place a short neighbour (docs/performance.md, "Memory per reader")."""
+    if any(a.kind is AtomKind.APART for a in atoms):
+        return None
+    if atoms and atoms[0].layout is Layout.GRID:
+        cells = _grid_cells(atoms, width)
+        return _grid_reference(cells, order) if len(cells) == width else None
+    values = _printed(atoms, width)
+    return _reference(values, order, label_cell) if len(values) == width else None
+
+
+def _printed(atoms: Sequence[Atom], count: int) -> list[Atom]:
+    """The cells a row prints: numbers, text, and placeholders such as "/" or "—" (an empty cell the report
+    printed), without the words after the last value when they are more than the ``count`` columns (header
+    junk, not cells)."""
+    values = [a for a in atoms if a.kind is not AtomKind.EMPTY or a.raw.strip()]
+    while len(values) > count and values[-1].kind is AtomKind.WORD:
+        values.pop()
+    return values
+
+
+def _reference(values: Sequence[Atom], order: int, label_cell: float) -> Reference | None:
+    """The positions of a row whose printed ``values`` are its cells, when every value has one."""
+    if values[0].layout is Layout.RUN:
+        return None
+    positions = tuple(a.pos for a in values if a.pos is not None)
+    if len(positions) != len(values):
+        return None
+    return Reference(order, positions, values[0].layout, values[0].row_size, label_cell)
+
+
+def _grid_cells(atoms: Sequence[Atom], count: int) -> list[Atom]:
+    """A structured source's row without the blank cells right of the table's ``count`` columns (a wider
+    header row)."""
+    cells = list(atoms)
+    while len(cells) > count and cells[-1].kind is not AtomKind.NUM and not cells[-1].raw.strip():
+        cells.pop()
+    return cells
+
+
+def _grid_reference(cells: Sequence[Atom], order: int) -> Reference | None:
+    positions = tuple(a.pos for a in cells if a.pos is not None)
+    return Reference(order, positions, Layout.GRID, 0, 0.0) if len(positions) == len(cells) else None
 
 
 def _split(

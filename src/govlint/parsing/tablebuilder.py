@@ -1,16 +1,25 @@
-"""The builder for tables: parse tree to :class:`govlint.model.Tables`, keyed by the schema's stable keys.
+"""The builder for tables: the tables the grammar closes to :class:`govlint.model.Tables`, keyed by the
+schema's stable keys.
 
 Rows are keyed by their label (a row the lexer could not name is placed by its position between named
 rows and by its numbering); each row's values are placed by :mod:`govlint.parsing.placement`.  Values the
 builder cannot place (numbers in a header, an unknown row, a row printed twice) become
 :class:`govlint.model.Unplaced` nodes.  The format (2019 trial or 2021) is read from the tables.
+
+A family's tables may be printed more than once (a table split by a page break, a report printed twice).
+:class:`TableBuilder` takes each table as the grammar closes it and keeps, per family, only what the tables
+printed after it still need: the first printing of each row, the rows without a label until they are named,
+and the cell positions of the complete rows printed again next to them (a short row is placed by the complete
+rows right above and below it, which may belong to the next printing).  A row printed again is never read
+cell by cell: it becomes an ``Unplaced`` "printed twice" as soon as it is seen, and its tokens and cells go
+with its table (docs/performance.md, "Memory per reader").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -20,9 +29,9 @@ from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.columnsums import settle_by_columns
 from govlint.parsing.labels import Family, format_votes
 from govlint.parsing.lexer import ReportToken
-from govlint.parsing.placement import Placed, Reference, place_row
+from govlint.parsing.placement import Placed, Reference, place_row, reference
 from govlint.parsing.splitting import Accept, Sums
-from govlint.parsing.trees import Item, Parsed, TableTree
+from govlint.parsing.trees import Item, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
 
 _APPLICATIONS = schema.FORMAT_2021.table("applications")
@@ -108,9 +117,10 @@ class TablesResult(NamedTuple):
 
 
 class _Row:
-    """A row as collected from the tree, before its values are placed."""
+    """A row as collected from the tree, before its values are placed; ``order`` is its place among the rows
+    of its family (None: its place in the list it is placed with)."""
 
-    __slots__ = ("atoms", "columns", "key", "label", "label_cell", "placed")
+    __slots__ = ("atoms", "columns", "key", "label", "label_cell", "order", "placed")
 
     def __init__(
         self,
@@ -119,12 +129,15 @@ class _Row:
         atoms: list[Atom],
         columns: tuple[ColumnSpec, ...] = (),
         placed: Placed | None = None,
+        *,
+        order: int | None = None,
     ) -> None:
         self.key = key
         self.label = label
         self.atoms = atoms
         self.columns = columns
         self.placed = placed
+        self.order = order
         self.label_cell = 0.0
 
 
@@ -133,6 +146,7 @@ class _Builder:
         self.index = index
         self.text = text
         self.unplaced: list[Unplaced] = []
+        self.reasons: dict[tuple[str, str], str] = {}
 
     # ----- helpers -----------------------------------------------------------------------------------
 
@@ -174,8 +188,15 @@ class _Builder:
             placed.value_count,
         )
 
-    def place(self, rows: Sequence[_Row], sums: Sums | None, accept: Accept | None = None) -> None:
-        """Place every row; short rows are placed again against the complete rows of the same width."""
+    def place(
+        self,
+        rows: Sequence[_Row],
+        sums: Sums | None,
+        accept: Accept | None = None,
+        neighbours: Sequence[Reference] = (),
+    ) -> None:
+        """Place every row; short rows are placed again against the complete rows of the same width
+        (``neighbours``: those of rows printed again, which are not placed themselves)."""
 
         def placed(row: _Row, order: int, nearest: Sequence[Reference] = ()) -> Placed:
             return place_row(
@@ -190,14 +211,18 @@ class _Builder:
             )
 
         references: dict[int, list[Reference]] = {}
-        for order, row in enumerate(rows):
-            if self.index.has_origins:
-                row.atoms = self.grid_atoms(row.label, row.atoms)
-            row.label_cell = self.label_cell(row.label.end_pos or 0, row.atoms) if row.atoms else 0.0
+        for neighbour in neighbours:
+            references.setdefault(len(neighbour.positions), []).append(neighbour)
+        orders = [position if row.order is None else row.order for position, row in enumerate(rows)]
+        for order, row in zip(orders, rows, strict=True):
+            row.atoms, row.label_cell = self.cells_of(row.label, row.atoms)
             row.placed = placed(row, order)
             if row.placed.reference is not None:
                 references.setdefault(len(row.columns), []).append(row.placed.reference)
-        for order, row in enumerate(rows):
+        if neighbours:
+            for same_width in references.values():
+                same_width.sort(key=_order)
+        for order, row in zip(orders, rows, strict=True):
             if row.placed is None or row.placed.reference is not None or row.placed.problem is None:
                 continue
             if not row.atoms or row.atoms[0].layout is Layout.RUN:
@@ -205,6 +230,23 @@ class _Builder:
             nearest = _nearest(references.get(len(row.columns), []), order)
             if nearest:
                 row.placed = placed(row, order, nearest)
+
+    def cells_of(self, label: ReportToken, atoms: list[Atom]) -> tuple[list[Atom], float]:
+        """A row's cells as placed (a structured source's as grid cells) and the position of its label's cell."""
+        if self.index.has_origins:
+            atoms = self.grid_atoms(label, atoms)
+        return atoms, self.label_cell(label.end_pos or 0, atoms) if atoms else 0.0
+
+    def printed_twice(self, table: str, key: str, label: ReportToken, atoms: Sequence[Atom]) -> None:
+        """A row whose key an earlier row of its table already has: the first is used."""
+        end = max([label.end_pos or 0, *(a.end for a in atoms)])
+        reason = self.reasons.get((table, key))
+        if reason is None:  # one string per row key, shared by every printing after the first
+            reason = self.reasons[table, key] = (
+                f"{table}表的“{key}”行印了两次，取第一次 / "
+                f"the row {key} of table {table} is printed twice; the first is used"
+            )
+        self.unplaced.append(Unplaced("row", str(label), self.span(label.start_pos or 0, end), reason))
 
     def label_cell(self, label_end: int, atoms: Sequence[Atom]) -> float:
         """The position of the cell that holds a row's label: the first atom's position less the cells
@@ -234,199 +276,78 @@ class _Builder:
             cells.append(atom._replace(layout=Layout.GRID, pos=float(found.column)))
         return cells
 
-    # ----- section 二 ----------------------------------------------------------------------------------
-
-    def art20(self, trees: Sequence[TableTree]) -> tuple[Table | None, str | None]:
-        rows: list[_Row] = []
-        signals: list[str] = []
-        parts: set[int] = set()
-        # numbers between a sub-table's caption and its first row label: the values may be printed before
-        # their labels (plain pdftotext of some PDFs), so the numbers after a label are not proven its own
-        values_first = False
-        for tree in trees:
-            for item, label, atoms in tree.entries:
-                numbers = any(a.kind is AtomKind.NUM for a in atoms)
-                if label is None:
-                    self.stray(
-                        "numbers",
-                        atoms,
-                        "第二十条表中行名之前的数字 / numbers in the 第二十条 table before any row label",
-                    )
-                    values_first = values_first or numbers
-                    continue
-                hit = label.hit
-                assert hit is not None
-                meaning = hit.label(Family.ART20)
-                if meaning is None:
-                    continue
-                if item == "caption":
-                    parts.add(meaning.item or 0)
-                    if meaning.item == 9:
-                        signals.append(schema.FORMAT_2019.signals[-2])
-                    self.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
-                    values_first = numbers
-                elif item == "header":
-                    signals.append(hit.text)
-                    self.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
-                    values_first = values_first or numbers
-                elif values_first:
-                    signals.append(hit.text)
-                    self.stray("numbers", atoms, "第二十条表中数值可能印在行名之前 / values may precede their labels")
-                    end = label.end_pos or 0
-                    apart = Atom(AtomKind.APART, "", end, end, -1, None, 0, Layout.LINES)
-                    rows.append(_Row(meaning.key, label, [apart]))
-                else:
-                    signals.append(hit.text)
-                    rows.append(_Row(meaning.key, label, list(atoms)))
-        if not rows:
-            return None, None
-        fmt = _art20_format(signals, [r.key for r in rows if r.key])
-        for row in rows:
-            sub, spec = _art20_spec(fmt or "2021", row.key or "")
-            row.columns = sub.columns
-            parts.add(sub.item)
-            row.key = spec.key
-        self.place(rows, None)
-        table_rows = self.keyed(rows, "第二十条")
-        return Table("active_disclosure", _tree_span(self, trees), table_rows, tuple(sorted(parts))), fmt
-
-    # ----- section 三 ----------------------------------------------------------------------------------
-
-    def applications(self, trees: Sequence[TableTree]) -> Table | None:
-        rows: list[_Row] = []
-        for tree in trees:
-            for item, label, atoms in tree.entries:
-                if label is None:
-                    self.stray(
-                        "numbers",
-                        atoms,
-                        "申请情况表中行名之前的数字 / numbers in the applications table before any row label",
-                    )
-                    continue
-                hit = label.hit
-                meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
-                has_values = any(a.kind is not AtomKind.EMPTY for a in atoms)
-                if item == "row" and meaning is not None:
-                    rows.append(_Row(meaning.key, label, list(atoms)))
-                elif item == "anon":
-                    rows.append(_Row(None, label, list(atoms)))
-                elif item == "group" and meaning is not None and has_values:
-                    key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
-                    if key is None:
-                        self.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
-                    else:
-                        rows.append(_Row(key, label, list(atoms)))
-                else:
-                    self.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
-        if not rows:
-            return None
-        self.name_anonymous(rows)
-        named = [row for row in rows if row.key is not None]
-        for row in named:
-            row.columns = _APPLICATIONS.columns
-        self.place(named, _ROW_TOTAL)
-        return Table("applications", _tree_span(self, trees), self.keyed(named, "三"))
-
-    def name_anonymous(self, rows: list[_Row]) -> None:
-        """Key the rows without a known label by their place between named rows and their numbering."""
-        order = {spec.key: position for position, spec in enumerate(_APPLICATION_ORDER)}
-        present = {row.key for row in rows if row.key is not None}
-        for position, row in enumerate(rows):
-            if row.key is not None:
-                continue
-            before = next((order[r.key] for r in reversed(rows[:position]) if r.key in order), -1)
-            after = next((order[r.key] for r in rows[position + 1 :] if r.key in order), len(order))
-            candidates = [s for s in _APPLICATION_ORDER[before + 1 : after] if s.key not in present]
-            text = "".join(a.raw for a in row.label.label_atoms) or str(row.label)
-            key = _choose_row(candidates, text)
-            if key is None:
-                values = [a for a in row.atoms if a.kind is not AtomKind.EMPTY]
-                shown = " ".join([text, *(a.raw for a in values)]).strip()
-                end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
-                reason = (
-                    "行名与表中此处的任何一行都不对应 / a row whose label matches no row of the table at this place"
-                )
-                self.unplaced.append(Unplaced("row", shown, self.span(row.label.start_pos or 0, end), reason))
-                continue
-            row.key = key
-            present.add(key)
-
     # ----- section 四 ----------------------------------------------------------------------------------
 
-    def review(self, trees: Sequence[TableTree]) -> Table | None:
-        # the region with the fullest header is the table (another may be a sentence about 行政复议)
-        for tree in sorted(trees, key=lambda t: -len(t.items)):
-            header_rows: set[int] = set()
-            atoms_in_order: list[tuple[Atom, int]] = []
-            last_header: ReportToken | None = None
-            for _item, label, atoms in tree.entries:
-                if label is not None:
-                    header_rows.add(label.row)
-                    last_header = label
-                atoms_in_order.extend((a, a.row) for a in atoms)
-            if last_header is None:
-                continue
-            if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
-                # crawled text, or a header broken over lines with its values in the same block: the cells
-                # are what is printed after the last header label
-                data = [a for a, _ in atoms_in_order if a.start >= (last_header.end_pos or 0)]
-            else:
-                data = [a for a, row in atoms_in_order if row not in header_rows]
-            if self.index.has_origins and any(a.raw.strip() for a in data):
-                filled = {a.row for a in data if a.raw.strip()}
-                data = [a for a in data if a.row in filled]  # a source table's empty rows beside its data row
-            while data and data[0].kind is AtomKind.WORD:
-                data.pop(0)
-            while data and (data[-1].kind is AtomKind.WORD or not (data[-1].raw.strip() or self.index.has_origins)):
-                data.pop()  # words or blank cells after the last value (a source table's blank cell is a cell)
-            anchor = _Row(None, last_header, data, _REVIEW_FLAT)
-            self.place([anchor], _GROUP_TOTALS)
-            placed = anchor.placed
-            assert placed is not None
-            table_rows: dict[str, TableRow] = {}
-            width = len(_REVIEW.columns)
-            for number, group in enumerate(_REVIEW.rows):
-                slots = placed.slots[number * width : number * width + width]
-                part = _Row(group.key, last_header, data, placed=placed._replace(slots=slots))
-                start = min((s.start for s in slots), default=last_header.end_pos or 0)
-                end = max((s.end for s in slots), default=start)
-                table_rows[group.key] = self.table_row(part, group.key, group.label, self.span(start, end))
-            return Table("review_litigation", _tree_span(self, [tree]), table_rows)
-        return None
+    def review(self, tree: TableTree) -> Table:
+        """The review table of ``tree`` (a table with at least one label): its cells printed after its header,
+        placed as the one row of each group's columns in turn."""
+        header_rows: set[int] = set()
+        atoms_in_order: list[tuple[Atom, int]] = []
+        last_header: ReportToken | None = None
+        for _item, label, atoms in tree.entries:
+            if label is not None:
+                header_rows.add(label.row)
+                last_header = label
+            atoms_in_order.extend((a, a.row) for a in atoms)
+        assert last_header is not None
+        if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
+            # crawled text, or a header broken over lines with its values in the same block: the cells
+            # are what is printed after the last header label
+            data = [a for a, _ in atoms_in_order if a.start >= (last_header.end_pos or 0)]
+        else:
+            data = [a for a, row in atoms_in_order if row not in header_rows]
+        if self.index.has_origins and any(a.raw.strip() for a in data):
+            filled = {a.row for a in data if a.raw.strip()}
+            data = [a for a in data if a.row in filled]  # a source table's empty rows beside its data row
+        while data and data[0].kind is AtomKind.WORD:
+            data.pop(0)
+        while data and (data[-1].kind is AtomKind.WORD or not (data[-1].raw.strip() or self.index.has_origins)):
+            data.pop()  # words or blank cells after the last value (a source table's blank cell is a cell)
+        anchor = _Row(None, last_header, data, _REVIEW_FLAT)
+        self.place([anchor], _GROUP_TOTALS)
+        placed = anchor.placed
+        assert placed is not None
+        table_rows: dict[str, TableRow] = {}
+        width = len(_REVIEW.columns)
+        for number, group in enumerate(_REVIEW.rows):
+            slots = placed.slots[number * width : number * width + width]
+            part = _Row(group.key, last_header, data, placed=placed._replace(slots=slots))
+            start = min((s.start for s in slots), default=last_header.end_pos or 0)
+            end = max((s.end for s in slots), default=start)
+            table_rows[group.key] = self.table_row(part, group.key, group.label, self.span(start, end))
+        return Table("review_litigation", _tree_span(self, tree), table_rows)
 
     # ----- a table a plugin describes ---------------------------------------------------------------
 
-    def described(self, spec: TableSpec, trees: Sequence[TableTree]) -> Table | None:
+    def described(self, spec: TableSpec, tree: TableTree) -> Table | None:
         """A table read by its spec: labelled rows, or (a wide table) the cells printed after its header;
-        a header whose every column label is followed by its one value is a statement of the values."""
-        for tree in trees:
-            items = list(tree.entries)
-            headers = {
-                meaning.key: label
-                for name, label, _ in items
-                if name == "header" and label is not None and label.hit is not None
-                for meaning in (label.hit.label(spec.id),)
-                if meaning is not None
-            }
-            header_rows = {label.row for label in headers.values()}
-            printed = self.headers(spec, headers)
-            units = {key: header.unit for key, header in printed.items()}
-            rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "row"]
-            named = [row for row in rows if row is not None and row.key is not None]
-            if named and spec.shape == "rows":
-                for row in named:
-                    row.columns = spec.columns_of(row.key or "")
-                self.place(named, _row_sums(spec), _row_checks(spec, 1, units))
-                table_rows = self.keyed(named, spec.title)
+        a header whose every column label is followed by its one value is a statement of the values.  None
+        when ``tree`` gives no row."""
+        items = list(tree.entries)
+        headers = {
+            meaning.key: label
+            for name, label, _ in items
+            if name == "header" and label is not None and label.hit is not None
+            for meaning in (label.hit.label(spec.id),)
+            if meaning is not None
+        }
+        header_rows = {label.row for label in headers.values()}
+        printed = self.headers(spec, headers)
+        units = {key: header.unit for key, header in printed.items()}
+        rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "row"]
+        named = [row for row in rows if row is not None and row.key is not None]
+        if named and spec.shape == "rows":
+            for row in named:
+                row.columns = spec.columns_of(row.key or "")
+            self.place(named, _row_sums(spec), _row_checks(spec, 1, units))
+            table_rows = self.keyed(named, spec.title)
+        else:
+            statement = _statement(spec, items)
+            if statement is None:
+                table_rows = self.wide(spec, items, header_rows, units, headers)
             else:
-                statement = _statement(spec, items)
-                if statement is None:
-                    table_rows = self.wide(spec, items, header_rows, units, headers)
-                else:
-                    table_rows = self.wide_rows(spec, statement, None, units)
-            if table_rows:
-                return Table(spec.id, _tree_span(self, [tree]), table_rows, headers=printed)
-        return None
+                table_rows = self.wide_rows(spec, statement, None, units)
+        return Table(spec.id, _tree_span(self, tree), table_rows, headers=printed) if table_rows else None
 
     def described_row(self, spec: TableSpec, label: ReportToken | None, atoms: Sequence[Atom]) -> _Row | None:
         meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
@@ -521,12 +442,7 @@ class _Builder:
             if row.key is None:
                 continue
             if row.key in result:
-                end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
-                reason = (
-                    f"{table}表的“{row.key}”行印了两次，取第一次 / "
-                    f"the row {row.key} of table {table} is printed twice; the first is used"
-                )
-                self.unplaced.append(Unplaced("row", str(row.label), self.span(row.label.start_pos or 0, end), reason))
+                self.printed_twice(table, row.key, row.label, row.atoms)
                 continue
             result[row.key] = self.table_row(row, row.key)
         return result
@@ -551,14 +467,22 @@ def _statement(spec: TableSpec, items: Sequence[Item]) -> list[Atom] | None:
     return [values[key] for key in spec.column_keys]
 
 
-def _tree_span(builder: _Builder, trees: Sequence[TableTree]) -> Span:
-    """From the first table's BEGIN marker to the end of the last cell or label of the last table."""
-    start = min(tree.begin.start_pos or 0 for tree in trees)
-    end = start
-    for tree in trees:
-        for _, label, atoms in tree.entries:
-            end = max(end, label.end_pos or 0 if label is not None else 0, atoms[-1].end if atoms else 0)
-    return builder.span(start, end)
+def _tree_span(builder: _Builder, tree: TableTree) -> Span:
+    """From the table's BEGIN marker to the end of its last cell or label."""
+    start = tree.begin.start_pos or 0
+    return builder.span(start, max(start, _tree_end(tree)))
+
+
+def _tree_end(tree: TableTree) -> int:
+    """Where the last cell or label of ``tree`` ends."""
+    end = 0
+    for _, label, atoms in tree.entries:
+        end = max(end, label.end_pos or 0 if label is not None else 0, atoms[-1].end if atoms else 0)
+    return end
+
+
+def _order(reference: Reference) -> int:
+    return reference.order
 
 
 def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
@@ -568,17 +492,18 @@ def _nearest(references: Sequence[Reference], order: int) -> list[Reference]:
     return [*references[max(index - 1, 0) : index], *references[below : below + 1]]
 
 
-def _art20_format(signals: Sequence[str], keys: Sequence[str]) -> str | None:
-    """The format the 第二十条 table shows by its column headers, else by a row only one format has; None
-    when nothing tells (headers a converter broke into single characters): the report year decides then."""
-    votes = format_votes(signals)
+def _art20_format(votes: Mapping[str, int], keys: Iterable[str]) -> str | None:
+    """The format the 第二十条 table shows by its column headers (``votes``: how many of its labels signal
+    each format), else by a row only one format has; None when nothing tells (headers a converter broke into
+    single characters): the report year decides then."""
     if votes["2019"] != votes["2021"]:
         return "2019" if votes["2019"] > votes["2021"] else "2021"
     rows_2019 = {r.key for t in schema.ART20_2019 for r in t.rows}
     rows_2021 = {r.key for t in schema.ART20_2021 for r in t.rows}
-    if any(k in rows_2019 - rows_2021 for k in keys):
+    keys = set(keys)
+    if keys & (rows_2019 - rows_2021):
         return "2019"
-    if any(k in rows_2021 - rows_2019 for k in keys):
+    if keys & (rows_2021 - rows_2019):
         return "2021"
     return None
 
@@ -633,37 +558,318 @@ def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     return None
 
 
-def build_tables(parsed: Parsed, index: Positions, text: str, described: Sequence[TableSpec] = ()) -> TablesResult:
-    """The tables of a parsed report (the standard three and those ``described``), what they tell about the
-    format, and what could not be placed."""
-    builder = _Builder(index, text)
-    by_id: dict[str, list[TableTree]] = {}
-    for table in parsed.tables:
-        by_id.setdefault(table.table, []).append(table)
-    by_family = {family: by_id.get(family.value, []) for family in Family}
-    more = {spec.id: builder.described(spec, by_id.get(spec.id, [])) for spec in described}
-    art20, art20_format = builder.art20(by_family.get(Family.ART20, []))
-    applications = builder.applications(by_family.get(Family.APPLICATIONS, []))
-    review = builder.review(by_family.get(Family.REVIEW, []))
-    # a (六) label read alone beside a row (六)1-3 is the group label of a 2021 table whose first row's label
-    # a converter broke over many lines, not the 2019 single row
-    split_rows = applications is not None and any(
-        key.startswith("other.") and key != _OTHER_ALL for key in applications.rows
-    )
-    has_other_all = applications is not None and _OTHER_ALL in applications.rows and not split_rows
-    applications = settle_by_columns(applications, index, text, "2019" if has_other_all else "2021")
-    fmt = art20_format
-    if fmt is None and applications is not None:
-        # only the 2021 rows (六)1 and (六)2 tell that format: a lone 其他 may be the 2019 row （六）其他处理
-        # whose label a converter broke after 其他
-        shows_2021 = any(key in applications.rows for key in _OTHER_2021)
-        fmt = "2021" if shows_2021 else "2019" if has_other_all else None
-    return TablesResult(
-        Tables({"active_disclosure": art20, "applications": applications, "review_litigation": review, **more}),
-        fmt,
-        has_other_all,
-        tuple(sorted(builder.unplaced, key=_start)),
-    )
+class _Neighbours:
+    """The cell positions of complete rows printed again (never placed themselves) that may place a kept row
+    of their family: for each width, the last one before a kept row and the first one after it (a short row is
+    placed by the complete rows right above and below it).  The others are let go."""
+
+    __slots__ = ("last", "retained", "waiting")
+
+    def __init__(self) -> None:
+        self.retained: list[Reference] = []
+        #: Per width, the last reference of a row printed again, until a kept row follows it.
+        self.last: dict[int, Reference] = {}
+        #: Widths of kept rows that no reference of a row printed again has followed yet.
+        self.waiting: set[int] = set()
+
+    def dropped(self, found: Reference | None) -> None:
+        if found is None:
+            return
+        width = len(found.positions)
+        if width in self.waiting:
+            self.retained.append(found)
+            self.waiting.discard(width)
+            self.last.pop(width, None)
+        else:
+            self.last[width] = found
+
+    def kept(self, width: int) -> None:
+        found = self.last.pop(width, None)
+        if found is not None:
+            self.retained.append(found)
+        self.waiting.add(width)
+
+
+class _Family:
+    """The rows of one table family over all its printings, in printed order: the first printing of each
+    labelled row is kept (with its cells, to be placed once the family is complete); a row printed again
+    becomes an ``Unplaced`` at once, its cell positions kept only where a kept row may need them."""
+
+    def __init__(self, builder: _Builder, name: str, readings: Sequence[str]) -> None:
+        self.builder = builder
+        self.name = name
+        self.rows: list[_Row] = []
+        #: Keys of every labelled row seen, kept or printed again.
+        self.printed: set[str] = set()
+        self.count = 0
+        self.neighbours = {reading: _Neighbours() for reading in readings}
+        self.start: int | None = None
+        self.end = 0
+
+    def table(self, tree: TableTree) -> None:
+        """A printing of the family's table: where it starts and ends (the family's span runs over all)."""
+        begin = tree.begin.start_pos or 0
+        self.start = begin if self.start is None else min(self.start, begin)
+        self.end = max(self.end, begin, _tree_end(tree))
+
+    def span(self) -> Span:
+        return self.builder.span(self.start or 0, self.end)
+
+    def width(self, reading: str, key: str) -> int:
+        raise NotImplementedError
+
+    def labelled(self, key: str, label: ReportToken, atoms: list[Atom]) -> None:
+        """A row with a label the catalogue knows."""
+        order = self.next_order()
+        if key not in self.printed:
+            self.printed.add(key)
+            self.keep(_Row(key, label, atoms, order=order))
+            return
+        cells, label_cell = self.builder.cells_of(label, atoms)
+        for reading, neighbours in self.neighbours.items():
+            neighbours.dropped(reference(self.width(reading, key), cells, order=order, label_cell=label_cell))
+        self.builder.printed_twice(self.name, key, label, cells)
+
+    def keep(self, row: _Row) -> None:
+        self.rows.append(row)
+        for reading, neighbours in self.neighbours.items():
+            neighbours.kept(self.width(reading, row.key or ""))
+
+    def next_order(self) -> int:
+        self.count += 1
+        return self.count - 1
+
+
+class _Art20(_Family):
+    """Section 二's 第二十条 table.  Its format (read from all its printings' labels) decides each row's
+    columns, so a row printed again keeps the cell positions it would give in either format."""
+
+    def __init__(self, builder: _Builder) -> None:
+        super().__init__(builder, "第二十条", ("2019", "2021"))
+        self.votes = dict.fromkeys(schema.FORMATS, 0)
+        self.parts: set[int] = set()
+        # numbers between a sub-table's caption and its first row label: the values may be printed before
+        # their labels (plain pdftotext of some PDFs), so the numbers after a label are not proven its own
+        self.values_first = False
+
+    def width(self, reading: str, key: str) -> int:
+        return len(_art20_spec(reading, key)[0].columns)
+
+    def add(self, tree: TableTree) -> None:
+        self.table(tree)
+        builder = self.builder
+        signals: list[str] = []
+        for item, label, atoms in tree.entries:
+            numbers = any(a.kind is AtomKind.NUM for a in atoms)
+            if label is None:
+                builder.stray(
+                    "numbers", atoms, "第二十条表中行名之前的数字 / numbers in the 第二十条 table before any row label"
+                )
+                self.values_first = self.values_first or numbers
+                continue
+            hit = label.hit
+            assert hit is not None
+            meaning = hit.label(Family.ART20)
+            if meaning is None:
+                continue
+            if item == "caption":
+                self.parts.add(meaning.item or 0)
+                if meaning.item == 9:
+                    signals.append(schema.FORMAT_2019.signals[-2])
+                builder.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
+                self.values_first = numbers
+            elif item == "header":
+                signals.append(hit.text)
+                builder.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
+                self.values_first = self.values_first or numbers
+            elif self.values_first:
+                signals.append(hit.text)
+                builder.stray("numbers", atoms, "第二十条表中数值可能印在行名之前 / values may precede their labels")
+                end = label.end_pos or 0
+                self.labelled(meaning.key, label, [Atom(AtomKind.APART, "", end, end, -1, None, 0, Layout.LINES)])
+            else:
+                signals.append(hit.text)
+                self.labelled(meaning.key, label, list(atoms))
+        for fmt, votes in format_votes(signals).items():
+            self.votes[fmt] += votes
+
+    def finish(self) -> tuple[Table | None, str | None]:
+        if not self.printed:
+            return None, None
+        fmt = _art20_format(self.votes, self.printed)
+        reading = fmt or "2021"
+        parts = self.parts | {_art20_spec(reading, key)[0].item for key in self.printed}
+        for row in self.rows:
+            sub, spec = _art20_spec(reading, row.key or "")
+            row.columns = sub.columns
+            row.key = spec.key
+        self.builder.place(self.rows, None, neighbours=self.neighbours[reading].retained)
+        table_rows = self.builder.keyed(self.rows, self.name)
+        return Table("active_disclosure", self.span(), table_rows, tuple(sorted(parts))), fmt
+
+
+class _Applications(_Family):
+    """Section 三's table of applications.  A row without a known label is named, once the family is
+    complete, by its place between named rows and by its numbering; until then it is kept whole, unless no
+    row is left that it could be."""
+
+    def __init__(self, builder: _Builder) -> None:
+        super().__init__(builder, "三", ("",))
+        self.order = {spec.key: position for position, spec in enumerate(_APPLICATION_ORDER)}
+        self.any_row = False
+        #: The last labelled row whose key the printed order knows: (its order, its key).
+        self.previous: tuple[int, str] | None = None
+        #: For each row without a label: the labelled rows of known keys right before and after it.
+        self.around: dict[int, list[tuple[int, str] | None]] = {}
+        #: Those of ``around`` that no labelled row of a known key has followed yet.
+        self.waiting: list[list[tuple[int, str] | None]] = []
+
+    def width(self, reading: str, key: str) -> int:
+        return len(_APPLICATIONS.columns)
+
+    def add(self, tree: TableTree) -> None:
+        self.table(tree)
+        builder = self.builder
+        for item, label, atoms in tree.entries:
+            if label is None:
+                builder.stray(
+                    "numbers",
+                    atoms,
+                    "申请情况表中行名之前的数字 / numbers in the applications table before any row label",
+                )
+                continue
+            hit = label.hit
+            meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
+            has_values = any(a.kind is not AtomKind.EMPTY for a in atoms)
+            if item == "row" and meaning is not None:
+                self.row(meaning.key, label, list(atoms))
+            elif item == "anon":
+                self.anonymous(label, list(atoms))
+            elif item == "group" and meaning is not None and has_values:
+                key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
+                if key is None:
+                    builder.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
+                else:
+                    self.row(key, label, list(atoms))
+            else:
+                builder.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
+
+    def row(self, key: str, label: ReportToken, atoms: list[Atom]) -> None:
+        self.any_row = True
+        order = self.count
+        self.labelled(key, label, atoms)
+        if key in self.order:
+            self.previous = (order, key)
+            for around in self.waiting:
+                around[1] = self.previous
+            self.waiting.clear()
+
+    def anonymous(self, label: ReportToken, atoms: list[Atom]) -> None:
+        self.any_row = True
+        row = _Row(None, label, atoms, order=self.next_order())
+        before = self.order[self.previous[1]] if self.previous is not None else -1
+        if not any(spec.key not in self.printed for spec in _APPLICATION_ORDER[before + 1 :]):
+            self.unnamed(row)  # every row it could be is printed already: nothing printed later changes that
+            return
+        around = self.around[id(row)] = [self.previous, None]
+        self.waiting.append(around)
+        self.keep(row)
+
+    def unnamed(self, row: _Row) -> None:
+        text = "".join(a.raw for a in row.label.label_atoms) or str(row.label)
+        values = [a for a in row.atoms if a.kind is not AtomKind.EMPTY]
+        shown = " ".join([text, *(a.raw for a in values)]).strip()
+        end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+        reason = "行名与表中此处的任何一行都不对应 / a row whose label matches no row of the table at this place"
+        self.builder.unplaced.append(Unplaced("row", shown, self.builder.span(row.label.start_pos or 0, end), reason))
+
+    def name_anonymous(self) -> None:
+        """Key the rows without a known label by their place between named rows and their numbering: after the
+        row of a known key printed last before it (a labelled row, or a row named here), before the labelled
+        row printed next, among the rows printed nowhere in the family."""
+        present = set(self.printed)
+        named: tuple[int, str] | None = None  # the row named here last
+        for row in self.rows:
+            around = self.around.get(id(row))
+            if around is None:
+                continue
+            previous, following = around
+            nearest = max((found for found in (previous, named) if found is not None), default=None)
+            before = self.order[nearest[1]] if nearest is not None else -1
+            after = self.order[following[1]] if following is not None else len(self.order)
+            candidates = [s for s in _APPLICATION_ORDER[before + 1 : after] if s.key not in present]
+            text = "".join(a.raw for a in row.label.label_atoms) or str(row.label)
+            key = _choose_row(candidates, text)
+            if key is None:
+                self.unnamed(row)
+                continue
+            row.key = key
+            present.add(key)
+            named = (row.order or 0, key)
+
+    def finish(self) -> Table | None:
+        if not self.any_row:
+            return None
+        self.name_anonymous()
+        named = [row for row in self.rows if row.key is not None]
+        for row in named:
+            row.columns = _APPLICATIONS.columns
+        self.builder.place(named, _ROW_TOTAL, neighbours=self.neighbours[""].retained)
+        return Table("applications", self.span(), self.builder.keyed(named, self.name))
+
+
+class TableBuilder:
+    """The tables of one report, built from its tables as the grammar closes them (:meth:`add`, in printed
+    order); :meth:`finish` gives them with what they tell about the format.  Of each family only what later
+    printings need is kept (module docstring)."""
+
+    def __init__(self, index: Positions, text: str, described: Sequence[TableSpec] = ()) -> None:
+        self.builder = _Builder(index, text)
+        self.art20 = _Art20(self.builder)
+        self.applications = _Applications(self.builder)
+        #: The review table with the fullest header so far (another may be a sentence about 行政复议).
+        self.review: TableTree | None = None
+        self.review_items = 0
+        self.described = {spec.id: spec for spec in described}
+        #: A described table is its first printing that gives rows.
+        self.more: dict[str, Table | None] = dict.fromkeys(self.described)
+
+    def add(self, tree: TableTree) -> None:
+        """A table the grammar has closed; what the tables need of it is kept, the rest let go."""
+        spec = self.described.get(tree.table)
+        if spec is not None and self.more[spec.id] is None:
+            self.more[spec.id] = self.builder.described(spec, tree)
+        if tree.table == Family.ART20.value:
+            self.art20.add(tree)
+        elif tree.table == Family.APPLICATIONS.value:
+            self.applications.add(tree)
+        elif tree.table == Family.REVIEW.value and tree.items and len(tree.items) > self.review_items:
+            self.review, self.review_items = tree, len(tree.items)
+
+    def finish(self) -> TablesResult:
+        """The tables, what they tell about the format, and what could not be placed."""
+        builder = self.builder
+        art20, art20_format = self.art20.finish()
+        applications = self.applications.finish()
+        review = builder.review(self.review) if self.review is not None else None
+        # a (六) label read alone beside a row (六)1-3 is the group label of a 2021 table whose first row's
+        # label a converter broke over many lines, not the 2019 single row
+        split_rows = applications is not None and any(
+            key.startswith("other.") and key != _OTHER_ALL for key in applications.rows
+        )
+        has_other_all = applications is not None and _OTHER_ALL in applications.rows and not split_rows
+        index, text = builder.index, builder.text
+        applications = settle_by_columns(applications, index, text, "2019" if has_other_all else "2021")
+        fmt = art20_format
+        if fmt is None and applications is not None:
+            # only the 2021 rows (六)1 and (六)2 tell that format: a lone 其他 may be the 2019 row （六）其他处理
+            # whose label a converter broke after 其他
+            shows_2021 = any(key in applications.rows for key in _OTHER_2021)
+            fmt = "2021" if shows_2021 else "2019" if has_other_all else None
+        tables = {"active_disclosure": art20, "applications": applications, "review_litigation": review}
+        return TablesResult(
+            Tables({**tables, **self.more}), fmt, has_other_all, tuple(sorted(builder.unplaced, key=_start))
+        )
 
 
 def _start(unplaced: Unplaced) -> int:

@@ -1,18 +1,20 @@
 """The parse tree as the report's sections, table trees and deviations (a Lark ``Transformer``).
 
 The tree holds the preamble and the sections in printed order, a heading the grammar found out of place as a
-``misplaced_heading`` item of the section it was printed in, and each table as its BEGIN marker and the
-labels the grammar placed.  The labels it had no place for (:class:`govlint.parsing.grammar.Unexpected`) are
-put back into their table in printed order, so the builder reads every label's cells; each is a
-:class:`govlint.model.Deviation`, as is every misplaced heading.
+``misplaced_heading`` item of the section it was printed in, and each table.  A table is taken out of the
+tree as soon as the grammar closes it (:meth:`ReportTrees.close`): its BEGIN marker and labels, with the labels
+the grammar had no place for (:class:`govlint.parsing.grammar.Unexpected`) put back in printed order so the
+builder reads every label's cells, go to the table builder as a :class:`TableTree`, and the tree keeps only
+a :class:`ClosedTable` (its id, where it starts, its deviations).  Each label left out is a
+:class:`govlint.model.Deviation`, as is every misplaced heading and a table outside its section.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
-from lark import Transformer
+from lark import Transformer, Tree
 
 from govlint.model import Deviation, Positions, Section
 from govlint.parsing.cells import Atom
@@ -42,13 +44,21 @@ class TableTree(NamedTuple):
         yield from self.items
 
 
+class ClosedTable(NamedTuple):
+    """What the report's tree keeps of a table once the builder has it: its id, where it starts and the labels
+    the grammar had no place for."""
+
+    table: str
+    start: int
+    deviations: tuple[Deviation, ...]
+
+
 class Parsed(NamedTuple):
-    """What the grammar read: the sections, their headings and the tables in printed order, and where the
-    report departs from the layout the grammar states."""
+    """What the grammar read: the sections and their headings, and where the report departs from the layout
+    the grammar states."""
 
     sections: tuple[Section, ...]
     headings: tuple[HeadingMatch, ...]
-    tables: tuple[TableTree, ...]
     deviations: tuple[Deviation, ...]
 
 
@@ -59,32 +69,51 @@ class _Heading(NamedTuple):
     within: str | None
 
 
-_Child = TableTree | _Heading | None
+_Child = ClosedTable | _Heading | None
 
 
 class ReportTrees(Transformer[ReportToken, Parsed]):
-    """Tree to :class:`Parsed`; ``unexpected`` are the tokens the parse left out of the tree."""
+    """Tree to :class:`Parsed`; each table closed by the grammar goes to ``tables`` (the builder) on the way."""
 
-    def __init__(self, grammar: Productions, index: Positions, text: str, unexpected: Sequence[Unexpected] = ()):
+    def __init__(
+        self, grammar: Productions, index: Positions, text: str, tables: Callable[[TableTree], object]
+    ) -> None:
         super().__init__(visit_tokens=False)
         self.grammar = grammar
         self.index = index
         self.text = text
+        self.tables = tables
+        self.unexpected: dict[int, Unexpected] = {}
+
+    def read(self, tree: Tree[ReportToken], unexpected: Sequence[Unexpected]) -> Parsed:
+        """The sections and deviations of the report's ``tree``; ``unexpected`` are the tokens outside tables
+        the parse left out of it."""
         self.unexpected = {found.token.seq: found for found in unexpected}
-        self.left_out: dict[int, list[ReportToken]] = {}
-        for found in unexpected:
-            if found.begin is not None:
-                self.left_out.setdefault(found.begin.seq, []).append(found.token)
+        return self.transform(tree)
+
+    def close(self, tree: Tree[ReportToken], left_out: Sequence[Unexpected]) -> ClosedTable:
+        """A table the grammar has closed (BEGIN, its labels, END; ``left_out`` the labels it had no place
+        for): handed to the builder, and what the report's tree keeps of it."""
+        begin, *labels, _ = tree.children  # BEGIN, its labels, END
+        assert isinstance(begin, ReportToken)
+        tokens = [label for label in labels if isinstance(label, ReportToken)]
+        if left_out:
+            tokens = sorted([*tokens, *(found.token for found in left_out)], key=lambda token: token.seq)
+        terminals = self.grammar.terminals
+        # the token's own tuple of cells, not a copy per label
+        items = tuple((terminals[label.type].item, label, label.atoms) for label in tokens)
+        table = TableTree(terminals[begin.type].table, begin, items)
+        deviations = tuple(self.table_deviations(table, {found.token.seq: found for found in left_out}))
+        self.tables(table)
+        return ClosedTable(table.table, begin.start_pos or 0, deviations)
 
     def start(self, children: list[list[_Child]]) -> Parsed:
         headings: list[HeadingMatch] = []
-        tables: list[TableTree] = []
         deviations: list[Deviation] = []
         within: HeadingMatch | None = None  # the heading printed last (None: the preamble)
         for child in (child for part in children for child in part):
-            if isinstance(child, TableTree):
-                tables.append(child)
-                deviations += self.table_deviations(child)
+            if isinstance(child, ClosedTable):
+                deviations += child.deviations
                 home = self.grammar.homes.get(child.table)
                 if home is not None and home != (within.spec.key if within else None):
                     deviations.append(self.outside(child, within))
@@ -94,9 +123,7 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
                 if child.within is not None:
                     deviations.append(self.heading_deviation(child))
         deviations.sort(key=lambda deviation: deviation.span.start)
-        return Parsed(
-            tuple(sections(self.text, headings, self.index)), tuple(headings), tuple(tables), tuple(deviations)
-        )
+        return Parsed(tuple(sections(self.text, headings, self.index)), tuple(headings), tuple(deviations))
 
     def preamble(self, children: list[_Child]) -> list[_Child]:
         return children
@@ -117,20 +144,9 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
     def prose(self, children: list[ReportToken]) -> None:
         return None
 
-    def table(self, children: list[ReportToken]) -> TableTree:
-        begin, *labels, _ = children  # BEGIN, its labels, END
-        left_out = self.left_out.get(begin.seq)
-        if left_out:
-            labels = sorted([*labels, *left_out], key=lambda token: token.seq)
-        terminals = self.grammar.terminals
-        # the token's own tuple of cells, not a copy per label: every table's cells are alive until the tables
-        # are built (docs/performance.md, "Memory per reader")
-        items = tuple((terminals[label.type].item, label, label.atoms) for label in labels)
-        return TableTree(terminals[begin.type].table, begin, items)
-
-    def table_deviations(self, tree: TableTree) -> Iterator[Deviation]:
+    def table_deviations(self, tree: TableTree, left_out: dict[int, Unexpected]) -> Iterator[Deviation]:
         for _, label, _ in tree.items:
-            found = self.unexpected.get(label.seq) if label is not None else None
+            found = left_out.get(label.seq) if label is not None else None
             if found is None or label is None:
                 continue
             meaning = self.grammar.terminals[label.type]
@@ -139,12 +155,12 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
             span = self.index.span(label.start_pos or 0, label.end_pos or 0)
             yield Deviation(found.kind, key, " ".join(str(label).split()), span, tree.table)
 
-    def outside(self, tree: TableTree, within: HeadingMatch | None) -> Deviation:
+    def outside(self, table: ClosedTable, within: HeadingMatch | None) -> Deviation:
         """A table printed outside the section its spec names: in the section of ``within`` (its heading as
         printed is the deviation's text), or in the preamble."""
-        at = tree.begin.start_pos or 0
+        at = table.start
         key, title = (within.spec.key, within.title) if within is not None else (None, "")
-        return Deviation("table-outside-section", tree.table, title, self.index.span(at, at), tree.table, key)
+        return Deviation("table-outside-section", table.table, title, self.index.span(at, at), table.table, key)
 
     def heading_deviation(self, heading: _Heading) -> Deviation:
         token = heading.token

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import tee
 
 #: A line with pdftotext's columns: text, a gap of two spaces or more, text; or an indented line of numbers
 #: only (pdftotext places every line at its column: the values of a row whose label wrapped around them).
@@ -116,21 +117,13 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
 
     (the line above opens the row label with its numbering and prints no value, the line below goes on at
     the row label's column; the values' line prints only pieces left of it: the group column's)."""
-    lines: list[tuple[int, int, list[tuple[int, int]], bool]] = []
-    position = 0
-    for text in folded.split("\n"):
-        end = position + len(text)
-        pieces: list[tuple[int, int]] = []
-        values = False
-        if text.strip():
-            for a, b, value in spaced_cells(folded, position, end):
-                values = values or value
-                if not value:
-                    pieces.append((a, b))
-        lines.append((position, end, pieces, values))
-        position = end + 1
+    # three lines at a time, not a list of every line's pieces (docs/performance.md, "Memory per reader")
+    lines, after, after_next = tee(_lines(folded), 3)
+    next(after, None)
+    next(after_next, None)
+    next(after_next, None)
     found = []
-    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+    for above, line, below in zip(lines, after, after_next, strict=False):
         if above[3] or below[3] or not line[3] or len(above[2]) != 1 or len(below[2]) != 1 or not line[2]:
             continue
         column = above[2][0][0] - above[0]
@@ -139,3 +132,21 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
         if all(b - line[0] < column - 1 for _, b in line[2]):
             found += line[2]
     return found
+
+
+def _lines(folded: str) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """Each line of ``folded`` (as ``split("\\n")`` cuts them): its start and end, its label pieces, and
+    whether it prints a value cell."""
+    position = 0
+    while position <= len(folded):
+        end = folded.find("\n", position)
+        end = len(folded) if end == -1 else end
+        pieces: list[tuple[int, int]] = []
+        values = False
+        if folded[position:end].strip():
+            for a, b, value in spaced_cells(folded, position, end):
+                values = values or value
+                if not value:
+                    pieces.append((a, b))
+        yield position, end, pieces, values
+        position = end + 1
