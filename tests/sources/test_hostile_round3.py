@@ -20,6 +20,7 @@ from source_support import SEEDS
 
 from govlint.config import Config
 from govlint.errors import InputError
+from govlint.output.tabular import safe
 from govlint.runner import Limits, Task, run
 from govlint.sources import html, load
 
@@ -102,3 +103,9 @@ def test_a_pdf_under_a_text_extension_is_refused_with_what_it_is(tmp_path: Path,
     path.write_bytes(page_tree_loop())
     with pytest.raises(InputError, match=r"this is a PDF file; give it the \.pdf extension"):
         load(path)
+
+
+@pytest.mark.parametrize("text", [' =HYPERLINK("http://x","y")', "\u3000+cmd|' /C calc'!A0", "\u00a0@SUM(A1)"])
+def test_a_formula_behind_white_space_stays_text_in_workbooks(text: str) -> None:
+    """A spreadsheet that trims cells on import would read these as formulas: they are quoted like ``=1+1``."""
+    assert safe(text) == "'" + text

@@ -120,7 +120,9 @@ def safe(value: Any) -> Cell:
     if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         return value
     text = visible(value if isinstance(value, str) else str(value))
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    # after white space too: a spreadsheet that trims cells on import (LibreOffice's "Trim spaces") would
+    # read " =HYPERLINK(...)" as a formula
+    return "'" + text if text.lstrip().startswith(_FORMULA_STARTS) else text
 
 
 class TabularFormatter(Formatter):
