@@ -155,8 +155,10 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: the cores)")
-    check.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
-    check.add_argument("--memory-limit", type=int, metavar="MB", help="worker memory limit (default 4096, 0: none)")
+    check.add_argument("--timeout", type=_timeout, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
+    check.add_argument(
+        "--memory-limit", type=_memory_limit, metavar="MB", help="worker memory limit (default 4096, 0: none)"
+    )
     check.add_argument(
         "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
     )
@@ -182,6 +184,31 @@ def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
     return int(text)
+
+
+def _timeout(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        _refuse_limit("timeout", text)
+    _refuse_limit("timeout", value)
+    return value
+
+
+def _memory_limit(text: str) -> int:
+    value = int(text) if text.strip().lstrip("+-").isdigit() else None
+    _refuse_limit("memory-limit", text if value is None else value)
+    assert value is not None
+    return value
+
+
+def _refuse_limit(key: str, value: object) -> None:
+    """Refuse a ``--timeout`` or ``--memory-limit`` outside the bounds a configuration's value must keep."""
+    from govlint.config import limit_error
+
+    error = limit_error(key, value)
+    if error is not None:
+        raise argparse.ArgumentTypeError(error[0].partition(": ")[2])
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:

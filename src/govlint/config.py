@@ -495,18 +495,33 @@ def _read_key(key: str, value: Any) -> Any:
         if value not in ("zh", "en"):
             raise ConfigError(f"{key}: {value!r} is not zh or en", f"{key}：{value!r} 不是 zh 或 en")
         return value
-    if key == "timeout" and isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        return float(value)
-    if key == "memory-limit" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
     if key in ("timeout", "memory-limit"):
-        unit = "seconds" if key == "timeout" else "MB"
-        unit_zh = "秒数" if key == "timeout" else "兆字节数（MB）"
-        raise ConfigError(
-            f"{key}: expected a number of {unit} (0: no limit), got {value!r}",
-            f"{key}：应为{unit_zh}（0 表示不限），实际为 {value!r}",
-        )
+        error = limit_error(key, value)
+        if error is not None:
+            raise ConfigError(*error)
+        return float(value) if key == "timeout" else value
     raise AssertionError(key)  # pragma: no cover - CORE_KEYS and this function agree
+
+
+#: The largest limits a file may be given: beyond them the system's timer and address-space limit overflow
+#: (``timeout = 1e308`` was an internal error).  A million seconds is eleven days, a billion MB a petabyte.
+MAX_TIMEOUT = 1_000_000
+MAX_MEMORY_LIMIT = 1_000_000_000
+
+
+def limit_error(key: str, value: Any) -> tuple[str, str] | None:
+    """Why ``value`` is no ``timeout`` (seconds) or ``memory-limit`` (whole MB), in English and Chinese, or
+    None: each must be a finite number from 0 (no limit) to its maximum, as in a configuration so on the
+    command line."""
+    timeout = key == "timeout"
+    unit, unit_zh, largest = ("seconds", "秒数", MAX_TIMEOUT) if timeout else ("MB", "兆字节数（MB）", MAX_MEMORY_LIMIT)
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if (whole or (timeout and isinstance(value, float))) and 0 <= value <= largest:
+        return None  # NaN and infinity fail the comparison
+    return (
+        f"{key}: expected a number of {unit} from 0 (no limit) to {largest:,}, got {value!r}",
+        f"{key}：应为 0（不限）到 {largest:,} 的{unit_zh}，实际为 {value!r}",
+    )
 
 
 def _severity_setting(key: str, value: Any) -> Severity:

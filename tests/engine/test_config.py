@@ -262,8 +262,9 @@ def test_unknown_settings_are_reported_against_the_plugins_options(tmp_path: Pat
 def test_a_limit_that_is_not_a_number_of_its_unit_is_an_error() -> None:
     with pytest.raises(ConfigError) as info:
         Config.from_mapping({"memory-limit": -1})
-    assert info.value.message("zh") == "memory-limit：应为兆字节数（MB）（0 表示不限），实际为 -1"
-    assert info.value.message("en") == "memory-limit: expected a number of MB (0: no limit), got -1"
+    assert info.value.message("zh") == "memory-limit：应为 0（不限）到 1,000,000,000 的兆字节数（MB），实际为 -1"
+    expected = "memory-limit: expected a number of MB from 0 (no limit) to 1,000,000,000, got -1"
+    assert info.value.message("en") == expected
 
 
 def test_discovery_takes_the_nearest_file(tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile_files import REPORT, document_xml, package, page_tree_loop, paragraph
+from hostile_files import REPORT, document_xml, package, page_tree_loop, paragraph, run_govlint
 from source_support import SEEDS
 
+from govlint import cli
 from govlint.config import Config
 from govlint.errors import InputError
 from govlint.output.tabular import safe
@@ -109,3 +110,37 @@ def test_a_pdf_under_a_text_extension_is_refused_with_what_it_is(tmp_path: Path,
 def test_a_formula_behind_white_space_stays_text_in_workbooks(text: str) -> None:
     """A spreadsheet that trims cells on import would read these as formulas: they are quoted like ``=1+1``."""
     assert safe(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ("--timeout", "1e308"),
+        ("--timeout", "inf"),
+        ("--timeout", "nan"),
+        ("--timeout", "-1"),
+        ("--memory-limit", "99999999999999999"),
+        ("--memory-limit", "-5"),
+    ],
+)
+def test_a_limit_out_of_range_on_the_command_line_is_a_usage_error(tmp_path: Path, option: tuple[str, str]) -> None:
+    """``--timeout 1e308`` and ``--memory-limit 99999999999999999`` were internal errors (the timer and the
+    workers' address-space limit overflowed, one traceback per worker); NaN and negative values were taken
+    silently."""
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SEED, encoding="utf-8")
+    done = run_govlint("check", "--lang", "en", "-j", "2", *option, str(tmp_path))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr[-2000:]
+    assert f"argument {option[0]}: expected a number of" in done.stderr
+
+
+@pytest.mark.parametrize("value", ["1e308", "inf", "nan"])
+def test_a_timeout_out_of_range_in_a_configuration_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    given = tmp_path / "given.toml"
+    given.write_text(f"timeout = {value}\n", encoding="utf-8")
+    assert cli.main(["check", "--lang", "en", "--config", str(given), str(tmp_path / "a.txt")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "timeout: expected a number of seconds from 0" in error
