@@ -52,8 +52,12 @@ SCOPE_WORDS: tuple[str, ...] = (
     "代表",
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+#: A count: "共计258件", "为 3 件"; group 1 is the number.
 _COUNT = r"\s*(?:共计|共|总计|合计|为|达)?\s*(\d+)\s*件"
+#: What may stand between a phrase and its count: no number, no clause end, no parenthesis, and in the
+#: wider gap no enumeration comma (、) either.
 _GAP = r"[^\d，,。；;、（(]{0,24}?"
+_NEAR = r"[^\d，,。；;（(]{0,12}?"
 #: Qualifiers that make 办结/答复 a count of one kind of answer, not of all concluded applications.
 _ANSWER_KINDS = ("同意", "不予", "无法", "部分", "予以", "告知", "不属于", "补正", "公开答复", "信息不存在", "不存在")
 _CASE_RESULTS = ("维持", "纠正", "撤销", "败诉", "胜诉", "审结", "结果", "驳回", "确认违法")
@@ -78,26 +82,47 @@ class Claim:
     includes_carried_over: bool = False
 
 
-#: (kind, pattern) in the order they are tried on each clause; group "n" is the count.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("carried_over", r"(?:上一?年度?|上年)\s*结转" + _GAP + _COUNT),
-        ("carried_over", r"结转上一?年度?" + _GAP + _COUNT),
-        ("carried_forward", r"结转(?:至|到)?下一?年度?" + _GAP + _COUNT),
-        ("granted_partial", r"予以公开(?:及|和|与|、)部分公开" + _GAP + _COUNT),
-        ("partial", r"(?<!予以公开及)(?<!予以公开和)(?<!、)部分公开" + _GAP + _COUNT),
-        ("granted", r"予以公开(?!及|和|与|、)" + _GAP + _COUNT),
-        ("review", r"行政复议" + _GAP + _COUNT),
-        ("litigation", r"(?:行政)?诉讼" + _GAP + _COUNT),
-        ("art20.{doc}.issued", r"(?:制发|制定|印发|出台)(?:了)?(?:行政)?(?P<doc>规章|规范性文件)" + _COUNT),
-        ("art20.{doc}.repealed", r"废止(?:了)?(?:行政)?(?P<doc>规章|规范性文件)" + _COUNT),
-        ("art20.{doc}.in_force", r"现行有效(?:的)?(?:行政)?(?P<doc>规章|规范性文件)" + _COUNT),
-        ("received", r"(?:新收|收到|受理)" + _GAP + r"申请" + r"[^\d，,。；;（(]{0,12}?" + _COUNT),
-        ("received", r"申请" + r"[^\d，,。；;（(]{0,12}?" + r"(?:新收|收到|受理)" + r"[^\d，,。；;（(]{0,4}?" + _COUNT),
-        ("concluded", r"(?:办结|答复)" + r"[^\d，,。；;（(]{0,12}?" + _COUNT),
-    )
+#: What follows a phrase up to its count (group 1), from the phrase's end.
+_COUNT_WITHIN_GAP = re.compile(_GAP + _COUNT)
+_COUNT_NEAR = re.compile(_NEAR + _COUNT)
+_COUNT_NEXT = re.compile(_COUNT)
+#: (kind, phrase, what follows it) in the order they are tried on each clause.  A phrase's group "doc"
+#: names the 第二十条 document in the kind.  The counts after a phrase are matched once per kind of gap, not
+#: once per phrase: each gap is a character class of CJK punctuation, which is dear to compile.
+_PHRASES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("carried_over", re.compile(r"(?:上一?年度?|上年)\s*结转"), _COUNT_WITHIN_GAP),
+    ("carried_over", re.compile(r"结转上一?年度?"), _COUNT_WITHIN_GAP),
+    ("carried_forward", re.compile(r"结转(?:至|到)?下一?年度?"), _COUNT_WITHIN_GAP),
+    ("granted_partial", re.compile(r"予以公开(?:及|和|与|、)部分公开"), _COUNT_WITHIN_GAP),
+    ("partial", re.compile(r"(?<!予以公开及)(?<!予以公开和)(?<!、)部分公开"), _COUNT_WITHIN_GAP),
+    ("granted", re.compile(r"予以公开(?!及|和|与|、)"), _COUNT_WITHIN_GAP),
+    ("review", re.compile(r"行政复议"), _COUNT_WITHIN_GAP),
+    ("litigation", re.compile(r"(?:行政)?诉讼"), _COUNT_WITHIN_GAP),
+    ("art20.{doc}.issued", re.compile(r"(?:制发|制定|印发|出台)(?:了)?(?:行政)?(?P<doc>规章|规范性文件)"), _COUNT_NEXT),
+    ("art20.{doc}.repealed", re.compile(r"废止(?:了)?(?:行政)?(?P<doc>规章|规范性文件)"), _COUNT_NEXT),
+    ("art20.{doc}.in_force", re.compile(r"现行有效(?:的)?(?:行政)?(?P<doc>规章|规范性文件)"), _COUNT_NEXT),
+    ("received", re.compile(r"新收|收到|受理"), re.compile(_GAP + "申请" + _NEAR + _COUNT)),
+    ("received", re.compile(r"申请"), re.compile(_NEAR + r"(?:新收|收到|受理)[^\d，,。；;（(]{0,4}?" + _COUNT)),
+    ("concluded", re.compile(r"办结|答复"), _COUNT_NEAR),
 )
+
+
+def _phrase_counts(
+    phrase: re.Pattern[str], after: re.Pattern[str], body: str
+) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each phrase of ``body`` with the count after it, as :func:`re.finditer` of the phrase followed by
+    ``after`` finds them: left to right, the next one searched after the count.  (Every phrase ends in one
+    place wherever it starts, so nothing is lost by matching what follows it apart.)"""
+    position = 0
+    while (found := phrase.search(body, position)) is not None:
+        count = after.match(body, found.end())
+        if count is None:
+            position = found.start() + 1
+            continue
+        yield found, count
+        position = count.end()
+
+
 _PERCENT = re.compile(r"\s*[，,]?\s*占[^\d，,。；;]{0,10}?(\d+(?:\.\d+)?)\s*[%％]")
 _INCLUDES_CARRIED = re.compile(r"\s*[（(]\s*含[^）)]{0,12}?结转")
 
@@ -202,18 +227,18 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
         return
     offset = clause.start()
     taken: list[int] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(body):
-            flat_start, flat_end = match.span(match.re.groups)  # the count is the last group
-            if flat_start in taken or not _kind_allowed(kind, body, body[: match.start()]):
+    for kind, phrase, after_phrase in _PHRASES:
+        for found, count in _phrase_counts(phrase, after_phrase, body):
+            flat_start, flat_end = count.span(count.re.groups)  # the count is the last group
+            if flat_start in taken or not _kind_allowed(kind, body, body[: found.start()]):
                 continue
             taken.append(flat_start)
             start, end, after = (
                 offset + kept[flat_start],
                 offset + kept[flat_end - 1] + 1,
-                offset + kept[match.end() - 1] + 1,
+                offset + kept[count.end() - 1] + 1,
             )
-            name = kind.format(doc="regulations" if match.groupdict().get("doc") == "规章" else "normative_documents")
+            name = kind.format(doc="regulations" if found.groupdict().get("doc") == "规章" else "normative_documents")
             percent = _PERCENT.match(text, after, sentence.end())
             yield Claim(
                 kind=name,
@@ -225,7 +250,7 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
                 percent=Decimal(percent.group(1)) if percent else None,
                 percent_start=percent.start(1) if percent else 0,
                 percent_end=percent.end(1) if percent else 0,
-                includes_carried_over=_INCLUDES_CARRIED.match(body, match.end()) is not None,
+                includes_carried_over=_INCLUDES_CARRIED.match(body, count.end()) is not None,
             )
 
 
