@@ -573,6 +573,8 @@ def run_check(args: argparse.Namespace) -> int:
         for outcome in outcomes:
             if cross is not None:
                 cross.record(outcome)
+            if history is not None:
+                history.record(outcome)
             config = configs.for_path(_config_path(outcome.path, args.stdin_filename))
             if outcome.text is None and outcome.unreadable is None:  # a path the walk skipped
                 if not args.write_baseline:

@@ -411,11 +411,21 @@ def score_report(
 @attrs.frozen
 class Setup:
     """What the outputs need to score a run: the scheme, the body-name aliases (``[tool.govlint.aliases]``,
-    so that a renamed body's reports are still one body's), and earlier years' scores by (body, year)."""
+    so that a renamed body's reports are still one body's), and earlier years' scores by (body, year): given
+    (``history``), or those of the reports of ``earlier``, read when the scores are made, after the run, so
+    that a file both in the run and in the history is read once."""
 
     scheme: Scheme = DEFAULT_SCHEME
     aliases: tuple[tuple[str, str], ...] = ()
     history: tuple[tuple[tuple[str, int], Decimal], ...] = ()
+    earlier: History | None = attrs.field(default=None, eq=False, repr=False)
+
+    def previous_scores(self) -> dict[tuple[str, int], Decimal]:
+        """The earlier years' scores by (body, year)."""
+        found = dict(self.history)
+        if self.earlier is not None:
+            found.update(history_scores(self.earlier.results(), self.scheme, dict(self.aliases)))
+        return found
 
 
 def setup_for(config: Config, plugins: Plugins, history: History | None = None) -> Setup:
@@ -424,9 +434,7 @@ def setup_for(config: Config, plugins: Plugins, history: History | None = None) 
     options = config.rule_options(plugins.options)
     names = tuple(aliases(options.get(OPTION_ALIASES, {})).items())
     scheme = scheme_for(config, plugins)
-    if history is None:
-        return Setup(scheme, names)
-    return Setup(scheme, names, history_scores(history.results(), scheme, dict(names)))
+    return Setup(scheme, names, earlier=history)
 
 
 def history_scores(
@@ -458,7 +466,7 @@ class RunScores:
         setup = setup or Setup()
         self.scheme = setup.scheme
         self.aliases = dict(setup.aliases)
-        self.history = dict(setup.history)
+        self._setup = setup
         self._findings: dict[str, list[Diagnostic]] = {}
         self._identity: dict[str, tuple[str | None, int | None]] = {}
         self._corrected: dict[str, int] = {}
@@ -496,12 +504,13 @@ class RunScores:
             if key is not None and report.score is not None:
                 by_key.setdefault(key, []).append(report)
         result = []
+        history = self._setup.previous_scores()
         for report in scored:
             key = self.key(report.agency, report.year)
             previous = None
             if key is not None:
                 found = by_key.get((key[0], key[1] - 1), [])
-                previous = found[0].score if len(found) == 1 else self.history.get((key[0], key[1] - 1))
+                previous = found[0].score if len(found) == 1 else history.get((key[0], key[1] - 1))
             result.append(attrs.evolve(report, previous=previous))
         return result
 

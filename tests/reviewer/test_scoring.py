@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -365,6 +366,31 @@ def test_the_history_is_read_once_for_the_scores_and_the_cross_report_rules(
     (report,) = data["reports"]
     assert report["score"]["previous"] is not None
     assert any(d["code"] == "GL503" and str(history / last.name) in d["message"] for d in data["diagnostics"])
+
+
+def test_a_history_file_the_run_checks_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A history folder holding the run's own files (``--history 年报/ 年报/2025/``): the run's reading of a file
+    stands for its history reading (its findings give its score), so each file is parsed once; the file the
+    run does not check is read as history; the scores and comparisons are those of a run that read each twice."""
+    years = tmp_path / "年报"
+    (years / "2025").mkdir(parents=True)
+    older, last, this = (CORPUS / f"00{n}_finance_{year}.txt" for n, year in ((5, 2023), (6, 2024), (7, 2025)))
+    shutil.copy(older, years / older.name)
+    shutil.copy(last, years / "2025" / last.name)
+    shutil.copy(this, years / "2025" / this.name)
+    parsed: list[str] = []
+    parse_document = govlint.parsing.parse_document
+
+    def counted(document: Any, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(os.path.basename(document.path))
+        return parse_document(document, *args, **kwargs)
+
+    monkeypatch.setattr(govlint.parsing, "parse_document", counted)
+    data = check_json([str(years / "2025"), "--history", str(years)], monkeypatch)
+    assert sorted(parsed) == sorted([older.name, last.name, this.name])
+    scores = {r["year"]: r["score"] for r in data["reports"]}
+    assert scores[2025]["previous"] == scores[2024]["value"] and scores[2024]["previous"] is not None
+    assert any(d["code"] == "GL503" and str(years / older.name) in d["message"] for d in data["diagnostics"])
 
 
 def test_the_plugin_guides_scheme_example_is_valid() -> None:

@@ -28,8 +28,9 @@ class History:
 
     With ``lint``, each report is also linted with the configuration that applies to it (its own rules; not
     the cross-report phase, which needs the year before it), for its score; without, it is only parsed into
-    its digest.  Either way each file is read once.  A file that cannot be read or parsed is passed over:
-    history only adds what can be compared.
+    its digest.  Either way each file is read once: a file the run itself checks (:meth:`record`) is not read
+    again, its findings in the run stand for it, and it is no reference of its own run.  A file that cannot
+    be read or parsed is passed over: history only adds what can be compared.
     """
 
     def __init__(
@@ -52,6 +53,14 @@ class History:
         self.lint = lint
         self._jobs = jobs
         self._read: tuple[tuple[Digest, ...], tuple[LintResult, ...]] | None = None
+        #: What the run read of each of its files (by absolute path): a compilation's reports, in order.
+        self._checked: dict[str, list[Outcome]] = {}
+
+    def record(self, outcome: Outcome) -> None:
+        """Keep what the run read of a file (before the history is read), so that a file both in the run and
+        in a history folder is read once.  Standard input and the paths the walk skipped read no file."""
+        if outcome.path != "-" and (outcome.text is not None or outcome.unreadable is not None):
+            self._checked.setdefault(os.path.abspath(_file(outcome.path)), []).append(outcome)
 
     def references(self, exclude: Iterable[str] = ()) -> tuple[Digest, ...]:
         """The digests of the reports, in folder order, as references (never linted in the run), without
@@ -69,7 +78,8 @@ class History:
             results: list[LintResult] = []
             with contextlib.closing(run(self._tasks(), jobs=self._jobs)) as outcomes:
                 for outcome in outcomes:
-                    if outcome.digest is not None:
+                    checked = os.path.abspath(_file(outcome.path)) in self._checked
+                    if outcome.digest is not None and not checked:
                         digests.append(attrs.evolve(outcome.digest, reference=True))
                     if self.lint and outcome.unreadable is None:
                         results.append(outcome.result)
@@ -82,6 +92,10 @@ class History:
             if isinstance(path, Skipped):  # a symlink out of the folder, an unreadable folder: not a reference
                 continue
             name = str(path)
+            checked = self._checked.get(os.path.abspath(name))
+            if checked is not None:  # read by the run: its outcomes, not a second reading
+                tasks.extend(checked)
+                continue
             tasks.append(Task(name, self._config_for(name), aliases=self._aliases, reference=not self.lint))
         return tasks
 
