@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -51,6 +52,9 @@ from govlint.schema import (
 )
 
 AMBIGUOUS = object()
+
+#: Seed 003 (a 2021 report printed with tabs), which rule tests edit to make a case from a real report.
+SEED_003 = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
 
 
 @attrs.frozen

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,7 @@ from govlint.diagnostics import Severity
 from govlint.model import Report
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
 
-from .builder import CONSISTENT_APPLICATIONS, diagnostics, make_report
+from .builder import CONSISTENT_APPLICATIONS, SEED_003, diagnostics, make_report
 
 
 def pointed(report: Report, diagnostic: object) -> str:
@@ -278,9 +277,6 @@ def test_gl303_silent_without_the_section_two_table() -> None:
 def test_gl303_not_for_2019_fee_items() -> None:
     report = make_report(fmt="2019", year=2020, signature="2021年1月20日", drop_parts={8})
     assert diagnostics(FeeAmount, report) == []
-
-
-SEED_003 = Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
 
 
 @pytest.mark.parametrize(("heading", "answer", "codes"), [

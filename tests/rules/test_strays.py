@@ -13,7 +13,11 @@ from govlint.diagnostics import Severity
 from govlint.model import Report
 from govlint.rules import strays
 
+from .builder import SEED_003
+
 SPACED = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "pdftotext_spaced.txt"
+#: Seed 003's 第二十条第（八）项 sub-table, as printed.
+PART_8 = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
 
 
 def test_an_unread_rows_line_is_one_finding_not_two() -> None:
@@ -36,8 +40,7 @@ def test_an_unread_rows_line_is_one_finding_not_two() -> None:
 def test_a_part_not_found_beside_unclaimed_values_is_unread_not_missing_and_not_silent() -> None:
     """Section 二 without its (八) sub-table: an error when nothing else is printed there; when a line of values
     no row claims stands in 二, the part may be among them: one unread warning, never silence."""
-    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
-    part = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+    seed, part = SEED_003.read_text("utf-8"), PART_8
     assert part in seed
     missing = [d for d in govlint.lint_text(seed.replace(part, "")).diagnostics if d.code == "GL103"]
     assert [(d.severity, d.unread) for d in missing] == [(Severity.ERROR, False)]
@@ -50,8 +53,7 @@ def test_a_part_not_found_beside_unclaimed_values_is_unread_not_missing_and_not_
 def test_a_section_is_scanned_once_for_all_the_rules_that_ask(monkeypatch: pytest.MonkeyPatch) -> None:
     """GL103 (the part not found), GL303 (its fee row not found) and GL104 ask about the same section 二: its
     lines are scanned once per report (#15 §4: shared analyses handed in), with the findings unchanged."""
-    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
-    part = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+    seed, part = SEED_003.read_text("utf-8"), PART_8
     text = seed.replace(part, "12  3  4  5\n")
     scans: list[tuple[int, int]] = []
     covered = strays._covered
@@ -74,7 +76,6 @@ def test_a_page_number_is_no_line_of_values_but_a_lone_number_may_be_one(line: s
     """The page numbers the PDF reader drops (``schema.PAGE_NUMBER``: ``－ 3 －`` with full-width hyphens
     too) are no values a row may have lost: section 二 without its (八) part beside one is missing the part
     (GL103's error); a lone number may be a value printed a cell a line, so beside it the part is unread."""
-    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
-    part = "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+    seed, part = SEED_003.read_text("utf-8"), PART_8
     found = [d for d in govlint.lint_text(seed.replace(part, f"{line}\n")).diagnostics if d.code == "GL103"]
     assert [(d.severity, d.unread) for d in found] == [(Severity.WARNING, True) if values else (Severity.ERROR, False)]

@@ -19,7 +19,7 @@ from govlint.rules.structure import (
     TitleIncomplete,
 )
 
-from .builder import AMBIGUOUS, Inferred, diagnostics, make_report
+from .builder import AMBIGUOUS, SEED_003, Inferred, diagnostics, make_report
 
 
 def line_text(report: Report, line: int) -> str:
@@ -411,7 +411,7 @@ def test_a_numbered_row_of_table_three_is_no_section_heading() -> None:
     stripped as the lexer strips a group's: parsing/numbering.without_numbering) is a row, not an unrecognised
     heading of 三: the section is missing (an error), where a heading in unknown words would be an unread
     warning."""
-    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt").read_text("utf-8")
+    seed = SEED_003.read_text("utf-8")
     assert "三、本年度办理结果\t" in seed
     lost = seed.replace("三、收到和处理政府信息公开申请情况\n", "")
     [missing] = [d for d in govlint.lint_text(lost).diagnostics if d.code == "GL101"]

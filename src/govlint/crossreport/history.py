@@ -60,13 +60,13 @@ class History:
         """Keep what the run read of a file (before the history is read), so that a file both in the run and
         in a history folder is read once.  Standard input and the paths the walk skipped read no file."""
         if outcome.path != "-" and (outcome.text is not None or outcome.unreadable is not None):
-            self._checked.setdefault(os.path.abspath(_file(outcome.path)), []).append(outcome)
+            self._checked.setdefault(_file(outcome.path), []).append(outcome)
 
     def references(self, exclude: Iterable[str] = ()) -> tuple[Digest, ...]:
         """The digests of the reports, in folder order, as references (never linted in the run), without
         those of the files in ``exclude`` (the run's own files)."""
-        skip = {os.path.abspath(_file(p)) for p in exclude}
-        return tuple(d for d in self._outcomes()[0] if os.path.abspath(_file(d.path)) not in skip)
+        skip = {_file(p) for p in exclude}
+        return tuple(d for d in self._outcomes()[0] if _file(d.path) not in skip)
 
     def results(self) -> tuple[LintResult, ...]:
         """The findings of each report that could be read (empty unless the history was read with ``lint``)."""
@@ -78,7 +78,7 @@ class History:
             results: list[LintResult] = []
             with contextlib.closing(run(self._tasks(), jobs=self._jobs)) as outcomes:
                 for outcome in outcomes:
-                    checked = os.path.abspath(_file(outcome.path)) in self._checked
+                    checked = _file(outcome.path) in self._checked
                     if outcome.digest is not None and not checked:
                         digests.append(attrs.evolve(outcome.digest, reference=True))
                     if self.lint and outcome.unreadable is None:
@@ -115,6 +115,6 @@ def load_history(
 
 
 def _file(path: str) -> str:
-    """The file a digest's report is in: ``汇编.pdf`` of the compilation's ``汇编.pdf#2``."""
+    """The file a report is in, as an absolute path: ``/…/汇编.pdf`` of the compilation's ``汇编.pdf#2``."""
     file, mark, number = path.rpartition("#")
-    return file if mark and number.isdigit() else path
+    return os.path.abspath(file if mark and number.isdigit() else path)
