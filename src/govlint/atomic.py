@@ -4,14 +4,23 @@ The data goes to a temporary file made by :func:`tempfile.mkstemp` in the target
 predict, created exclusively, so a symlink planted there is never followed), is flushed to disk, and then
 replaces the target with :func:`os.replace`.  A reader sees the old file or the new one, never half of
 either; a crash, a full disk or Ctrl-C leaves the old file as it was and no temporary file behind.
+
+A target that is a stream, not a file (a named pipe, a character device such as ``/dev/null`` or a
+terminal, ``/dev/stdout``), is written into as it is: replacing it would put a regular file in place of a
+device node (as root, ``-o /dev/full`` replaced the device).  A block device, a socket or a folder is never
+written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
+
+#: Where the links ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` lead: the process's open files.
+_OPEN_FILES = ("/proc/self/fd/", "/dev/fd/")
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
@@ -22,6 +31,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
     """
     target = os.fspath(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if _is_stream(target):
+        with open(target, "wb") as stream:
+            stream.write(payload)
+        return
     directory = os.path.dirname(os.path.abspath(target))
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     try:
@@ -35,6 +48,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _is_stream(target: str) -> bool:
+    """Whether ``target`` is a pipe or character device (or a link to one of the process's open files), to be
+    written into rather than replaced; raises :class:`OSError` for what is neither a file nor a stream."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+        return True
+    if stat.S_ISLNK(info.st_mode):
+        return os.readlink(target).startswith(_OPEN_FILES)  # any other link is replaced, never followed
+    if stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", target)
+    return False
 
 
 def _mode_for(target: str) -> int:

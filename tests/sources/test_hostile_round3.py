@@ -9,6 +9,9 @@ read as text and passed over as not a report."""
 from __future__ import annotations
 
 import io
+import os
+import stat
+import threading
 import time
 import warnings
 import zipfile
@@ -19,6 +22,7 @@ from hostile_files import REPORT, document_xml, package, page_tree_loop, paragra
 from source_support import SEEDS
 
 from govlint import cli
+from govlint.atomic import write_atomic
 from govlint.config import Config
 from govlint.errors import InputError
 from govlint.output.tabular import safe
@@ -144,3 +148,43 @@ def test_a_timeout_out_of_range_in_a_configuration_is_one_line(
     assert cli.main(["check", "--lang", "en", "--config", str(given), str(tmp_path / "a.txt")]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "timeout: expected a number of seconds from 0" in error
+
+
+def test_writing_to_a_named_pipe_writes_into_it(tmp_path: Path) -> None:
+    """``-o`` naming a pipe (or ``/dev/full``, ``/dev/stdout``) replaced it with a regular file: as root,
+    ``-o /dev/full`` put a file in place of the device.  A stream is written into, as a shell would."""
+    pipe = tmp_path / "out.json"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(pipe, b"{}\n")
+    reader.join(10)
+    assert received == [b"{}\n"] and stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+def test_writing_to_a_link_to_an_open_file_writes_through_it(tmp_path: Path) -> None:
+    """``/dev/stdout`` is a link to ``/proc/self/fd/1``: the link stays, the data goes to the open file."""
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("no /proc")
+    read_end, write_end = os.pipe()
+    link = tmp_path / "stdout"
+    os.symlink(f"/proc/self/fd/{write_end}", link)
+    try:
+        write_atomic(link, "报告\n")
+    finally:
+        os.close(write_end)
+    with os.fdopen(read_end, "rb") as stream:
+        assert stream.read() == "报告\n".encode()
+    assert link.is_symlink()
+
+
+def test_a_block_device_is_never_written(tmp_path: Path) -> None:
+    node = tmp_path / "disk"
+    try:
+        os.mknod(node, stat.S_IFBLK | 0o600, os.makedev(7, 200))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomic(node, b"x")
+    assert stat.S_ISBLK(os.lstat(node).st_mode)
