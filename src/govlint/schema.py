@@ -65,9 +65,16 @@ def _folded(match: re.Match[str]) -> str:
     return FOLD_TABLE[ord(match.group())]
 
 
+#: Characters folded at a time: the substitution lists its pieces, two for each character it folds, and a
+#: list of every piece of a large report was several times the report (docs/performance.md).
+_FOLD_BLOCK = 1 << 16
+
+
 def fold(text: str) -> str:
     """Fold full-width forms and odd spaces to one form, keeping every offset (same length)."""
-    return _FOLDED.sub(_folded, text)
+    if len(text) <= _FOLD_BLOCK:
+        return _FOLDED.sub(_folded, text)
+    return "".join(_FOLDED.sub(_folded, text[at : at + _FOLD_BLOCK]) for at in range(0, len(text), _FOLD_BLOCK))
 
 
 def normalize_label(text: str) -> str:

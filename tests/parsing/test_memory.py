@@ -16,6 +16,8 @@ from parsing_support import SEEDS
 
 import govlint
 from govlint.model import Origin, OriginMap, Positions
+from govlint.parsing.labels import CompactText
+from govlint.schema import fold
 
 #: The largest peak allowed, per byte of UTF-8 input.
 PEAK_PER_BYTE = 10
@@ -48,3 +50,23 @@ def test_an_origin_map_reads_as_the_pairs_it_was_given() -> None:
         )
     origins.pop()
     assert origins == tuple(pairs[:2]) and not OriginMap()
+
+
+def test_folding_a_text_longer_than_a_block_folds_across_the_blocks() -> None:
+    # fold works a block of 65,536 characters at a time: a full-width form on either side of a block's end
+    text = "数" * 65_534 + "（１，２）" + "ｘ" * 3
+    assert fold(text) == "数" * 65_534 + "(1,2)" + "x" * 3
+
+
+def test_the_compact_text_read_block_by_block_is_the_text_read_whole() -> None:
+    texts = ["", "  ", "规章\t3 \n\n 行政许可  0\u3000x", " 1  2\n3", "行政\n   9487\n许可\n"]
+    for text in texts:
+        whole = CompactText(text)
+        for block in (1, 2, 5):
+            part = CompactText(text, block)
+            assert part.text == whole.text == "".join(text.split())
+            assert [part.original(i) for i in range(len(part.text))] == [
+                whole.original(i) for i in range(len(whole.text))
+            ]
+            # each compact character maps back to the same character in the text
+            assert "".join(text[part.original(i)] for i in range(len(part.text))) == part.text
