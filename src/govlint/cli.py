@@ -470,18 +470,19 @@ def run_check(args: argparse.Namespace) -> int:
 
         baseline = Baseline.load(args.baseline)
     previous = None
+    written: set[str] = set()  # what this run writes: never read, even when it lies in a folder being checked
     if args.write_baseline:
-        _refuse_input_as_output(args.write_baseline, args.paths, "--write-baseline")
+        written.add(_refuse_input_as_output(args.write_baseline, args.paths, "--write-baseline"))
         if os.path.exists(args.write_baseline):
             from govlint.baseline import Baseline
 
             previous = Baseline.load(args.write_baseline)
     if args.output:
-        _refuse_input_as_output(args.output, args.paths, "--output")
+        written.add(_refuse_input_as_output(args.output, args.paths, "--output"))
     if args.format == "csv" and args.output:
         from govlint.output.tabular import findings_path
 
-        _refuse_input_as_output(findings_path(args.output), args.paths, "--output")
+        written.add(_refuse_input_as_output(findings_path(args.output), args.paths, "--output"))
     if args.format == "xlsx" and not args.statistics:
         _check_workbook(args.output)
     if args.statistics and args.format not in STATISTICS_FORMATS:
@@ -543,6 +544,8 @@ def run_check(args: argparse.Namespace) -> int:
             status = EXIT_ERROR
             continue
         config = configs.for_path(_config_path(path, args.stdin_filename))
+        if problem is None and path not in args.paths and os.path.realpath(path) in written:
+            continue  # this run's own output file, found in a folder: replaced at the end, never read
         if problem is not None:  # a path the walk skipped: its notice
             notices = (
                 (_reported(problem, config),) if problem.code in ERROR_CODES else configured([problem], config, path)
@@ -745,15 +748,34 @@ def _stdout() -> Any:
     return sys.stdout
 
 
-def _refuse_input_as_output(target: str, paths: Sequence[str], option: str) -> None:
-    """govlint never writes over a report it reads."""
+def _refuse_input_as_output(target: str, paths: Sequence[str], option: str) -> str:
+    """The real path of ``target``, which govlint will write, after making sure it is not a report being
+    checked: named on the command line, or found in a folder unless govlint wrote it (an earlier run's
+    ``-o review.html``: this run does not read it, and replaces it)."""
+    real = os.path.realpath(target)
     if not os.path.exists(target):
-        return
+        return real
     for path, _ in iter_paths(paths):
-        if path != "-" and os.path.exists(path) and os.path.samefile(path, target):
+        if path == "-" or not os.path.exists(path) or not os.path.samefile(path, target):
+            continue
+        if path in paths or not _written_by_govlint(target):
             raise UsageError(
                 f"{option} {target} is one of the reports being checked", f"{option} {target} 是被检查的报告之一"
             )
+    return real
+
+
+def _written_by_govlint(path: str) -> bool:
+    """Whether the regular file at ``path`` starts like one of govlint's outputs."""
+    from govlint.sources.own import HEAD_BYTES, own_output
+
+    if not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as file:
+            return own_output(file.read(HEAD_BYTES)) is not None
+    except OSError:
+        return False
 
 
 class _Sink:

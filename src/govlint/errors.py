@@ -40,6 +40,22 @@ class InputError(GovlintError):
         return f"{self.path}: {self.reason_en if lang == 'en' else self.reason_zh}"
 
 
+class OwnOutput(InputError):
+    """A file govlint wrote itself (``-o``, a redirected output): never read as a report.  A run skips it
+    with a GL002 notice (:func:`govlint.notices.own_output`), which does not change the exit code."""
+
+    def __init__(self, path: str, output_format: str) -> None:
+        super().__init__(
+            f"{path}: govlint 自己写出的 {output_format} 输出，不是年度报告 / "
+            f"govlint's own {output_format} output, not an annual report",
+            path=path,
+            reason_zh=f"govlint 自己写出的 {output_format} 输出，不是年度报告",
+            reason_en=f"govlint's own {output_format} output, not an annual report",
+            kind="govlint-output",
+        )
+        self.output_format = output_format
+
+
 class ConfigError(GovlintError):
     """The configuration is invalid: the message in English (``str()``) and, where given, in Chinese."""
 

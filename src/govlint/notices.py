@@ -79,7 +79,9 @@ class NotAReport(_Notice):
             "year). govlint reports it once, as skipped, instead of listing every section and table it lacks, "
             "and does not count it as a defective report. Years alone do not make a report: a notice names years "
             "too. A report whose title is garbled still has its headings and tables, and one whose tables are "
-            "images still has its headings: such reports are checked in full."
+            "images still has its headings: such reports are checked in full. A file govlint wrote itself (a "
+            "review page, findings saved as text, JSON or CSV, a baseline, `govlint parse` output) is skipped the "
+            "same way, saying so: its quoted headings and tables are not a report."
         ),
         bad_example="关于做好2024年春节放假安排的通知\n各科室：\n现将有关事项通知如下……",
         good_example="XX县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n…",
@@ -89,7 +91,9 @@ class NotAReport(_Notice):
             "并且有报告标题却没有六个部分的任何一个标题，或者没有报告标题、部分标题也不到三个（写明报告年度的，"
             "不到两个），就不是年度报告：govlint 只报告一次“已跳过”，而不是逐一列出它缺少的部分和表格，"
             "也不把它算作有问题的报告。仅有年份不算年度报告（通知里也有年份）。标题乱码的报告仍有各部分标题"
-            "和表格，表格为图片的报告仍有各部分标题：这样的报告照常完整检查。"
+            "和表格，表格为图片的报告仍有各部分标题：这样的报告照常完整检查。govlint 自己写出的文件（评审网页，"
+            "存为文本、JSON 或 CSV 的检查结果，基线文件，`govlint parse` 的输出）也这样跳过，并说明原因："
+            "其中引用的标题和表格不是报告。"
         ),
     )
 
@@ -189,6 +193,19 @@ def not_a_report(report: Report) -> Diagnostic | None:
         en="not an annual report; skipped: it has a report's title but none of a report's sections or tables "
         "(the report itself may be an attachment)",
         key="not-a-report.title-only",
+    )
+
+
+def own_output(path: str, output_format: str) -> Diagnostic:
+    """GL002: ``path`` is output govlint wrote (``output_format``: "html", "json" …), skipped, never read as a
+    report (its quoted lines and tables drew false errors)."""
+    return _notice(
+        NotAReport,
+        path,
+        zh=f"这是 govlint 自己写出的 {output_format} 输出，不是年度报告，已跳过",
+        en=f"this is govlint's own {output_format} output, not an annual report; skipped",
+        key="not-a-report.govlint-output",
+        actual=output_format,
     )
 
 

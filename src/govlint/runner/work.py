@@ -13,9 +13,10 @@ import attrs
 
 from govlint import crossreport
 from govlint.api import read_reports, shown_names
-from govlint.errors import ConfigError, InputError, PluginError
-from govlint.linter import LintResult, lint_report, plugins_for, skipped_as_not_a_report
+from govlint.errors import ConfigError, InputError, OwnOutput, PluginError
+from govlint.linter import LintResult, configured, lint_report, plugins_for, skipped_as_not_a_report
 from govlint.model import Report
+from govlint.notices import own_output
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
@@ -33,6 +34,10 @@ def process(task: Task) -> tuple[Outcome, ...]:
     try:
         plugins = plugins_for(task.config)
         reports = read_reports(task.path, data=task.data, encoding=task.encoding, name=task.name, tables=plugins.tables)
+    except OwnOutput as exc:  # skipped with its GL002 notice, as a path the walk skipped
+        name = "<stdin>" if task.path == "-" else task.path
+        notice = configured([own_output(name, exc.output_format)], task.config, task.path)
+        return (Outcome(task.path, LintResult(name, notice)),)
     except InputError as exc:
         return (Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc))),)
     except (ConfigError, PluginError, MemoryError):

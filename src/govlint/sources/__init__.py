@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import re
 
+from govlint.errors import OwnOutput
 from govlint.sources.document import Document, SourceKind, markdown_images
 from govlint.sources.guard import check_size, input_error, read_input_file
+from govlint.sources.own import HEAD_BYTES, own_output
 
 __all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
 
@@ -49,6 +51,9 @@ def load_text(source: str, *, name: str | None = None) -> Document:
     """Read the report's text (plain text, or a web page's source), never taken for a path."""
     display = name or "<string>"
     check_size(len(source), display)
+    written = own_output(source[:HEAD_BYTES].encode("utf-8", "replace"))
+    if written is not None:
+        raise OwnOutput(display, written)
     if _starts_like_html(source[:512].lstrip().lower().encode("utf-8", "replace")):
         from govlint.sources.html import read_html_text
 
@@ -70,7 +75,10 @@ def load_file(path: str | os.PathLike[str], *, encoding: str | None = None, name
 
 
 def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = None) -> Document:
-    """Read the bytes of a file with the reader for ``kind``."""
+    """Read the bytes of a file with the reader for ``kind``; govlint's own output is refused (:class:`OwnOutput`)."""
+    written = own_output(data)
+    if written is not None:
+        raise OwnOutput(name, written)
     if kind == "text":
         return _read_text(data, name, encoding)
     from govlint.sources import heap
