@@ -61,44 +61,47 @@ _STYLE_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*([^;]*)", re.IGNORECAS
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     """Read the bytes of a web page (encoding: ``encoding``, else the BOM, the ``<meta charset>``, detection)."""
-    decoded = _decode(data, name, encoding)
-    page, codec, replaced = [decoded.text], decoded.encoding, decoded.replaced
-    del decoded  # the page's text now lives in ``page`` only, which _read empties
+    decoded, as_read = _decode(data, name, encoding)
+    _check_nesting(decoded.text, name)
+    codec, replaced = decoded.encoding, decoded.replaced
+    # lexbor parses UTF-8: a page that is UTF-8 already is parsed as read, and its decoded text (twice the
+    # page for Chinese) is let go before the DOM is built (docs/performance.md, "Memory per reader")
+    page = [data if as_read else decoded.text.encode("utf-8", "ignore")]
+    del decoded
     return _read(page, name, codec, replaced)
 
 
 def read_html_text(text: str, name: str) -> Document:
     """Read a web page already decoded."""
-    return _read([text], name, None, ())
+    _check_nesting(text, name)
+    return _read([text.encode("utf-8", "ignore")], name, None, ())
 
 
-def _decode(data: bytes, name: str, encoding: str | None) -> Decoded:
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[Decoded, bool]:
     """Valid UTF-8 is UTF-8 whatever the page declares (templates copied from GBK sites keep their old
     ``charset``); otherwise the declared charset, then detection.  A PDF or zip saved as a page is refused
-    with what it is."""
+    with what it is.  The flag says whether the text is exactly ``data`` read as UTF-8."""
     refuse_binary(data, name)
     if not encoding and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
-            return Decoded(data.decode("utf-8"), "utf-8")
+            return Decoded(data.decode("utf-8"), "utf-8"), True
         except UnicodeDecodeError:
             pass
         declared = _META_CHARSET.search(data[:4096])
         if declared:
             codec = codec_for(declared.group(1).decode("ascii", "replace"))
             try:
-                return Decoded(data.decode(codec), codec)
+                return Decoded(data.decode(codec), codec), False
             except (UnicodeDecodeError, LookupError):
                 pass  # pages lie about their charset: detect instead
-    return decode_text(data, name, encoding)
+    return decode_text(data, name, encoding), False
 
 
-def _read(page: list[str], name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
-    """The document of the page whose text ``page`` holds.  ``page`` is emptied, so that the text (as large
-    as the page, and the DOM several times that) is let go once lexbor has parsed it, before the report's
-    text is written (docs/performance.md, "Memory per reader")."""
+def _read(page: list[bytes], name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
+    """The document of the page whose UTF-8 ``page`` holds, checked by :func:`_check_nesting`.  ``page`` is
+    emptied, so that lexbor's tree holds the only reference to the page it parsed."""
     html = page.pop()
     lexbor = require("selectolax.lexbor", "html", name)
-    _check_nesting(html, name)
     tree = lexbor.LexborHTMLParser(html)
     del html
     body = tree.body
