@@ -246,6 +246,11 @@ class PartSpec:
     #: The 第二十条 item number (1, 5, 6, 8 or 9) of a sub-table of section 二, 0 for another part.
     item: int = 0
 
+    @property
+    def caption_key(self) -> str:
+        """The key of a 第二十条 sub-table's caption (``art20_5``), as its labels and evidence name it."""
+        return f"art20_{self.item}"
+
 
 @attrs.frozen
 class RelationSpec:
@@ -298,6 +303,40 @@ class RelationSpec:
 
 
 @attrs.frozen
+class Evidence:
+    """One way a run of a table's labels shows that it is the table and not a sentence that names a few of
+    its rows or columns (行政复议 in a heading, 行政许可 in prose): every minimum met, and one of ``printed``
+    among the run's labels when it names any.  A run is read as the table when one of its spec's evidences
+    holds (:attr:`TableSpec.evidence`); otherwise its labels are prose.
+
+    Labels are counted by what they are in the table: captions (a 第二十条 caption, a described table's
+    caption words), headers (header cells and column labels) and rows (row labels; the group labels of a
+    standard table).  A key is a row or column key, a header cell's or group label's normalised text, a
+    第二十条 caption's ``art20_N``, ``info`` (信息内容) or ``note`` (table 三's corner note), and ``caption``
+    for a described table's caption words.
+    """
+
+    #: Keys of which at least one must be printed in the run (none: no particular label needed).
+    printed: tuple[str, ...] = ()
+    captions: int = 0
+    headers: int = 0
+    rows: int = 0
+    #: Labels of any kind.
+    labels: int = 0
+    #: Count each key once (a header printed twice is one header).
+    distinct: bool = False
+
+
+#: The evidence a described table needs unless its spec says otherwise: two of its header cells, or one and
+#: its caption or a row.
+DESCRIBED_EVIDENCE: tuple[Evidence, ...] = (
+    Evidence(headers=2, distinct=True),
+    Evidence(headers=1, captions=1, distinct=True),
+    Evidence(headers=1, rows=1, distinct=True),
+)
+
+
+@attrs.frozen
 class TableSpec:
     """Everything the core knows of one table: how it is announced, its columns, rows, groups and totals,
     and the relations between its cells.  The parser, the rules, the JSON output and the test generators
@@ -324,6 +363,28 @@ class TableSpec:
     #: The rule that reports the table's empty and unreadable cells: GL105, or a plugin's own rule (whose
     #: message may say more) so that one cell is not reported twice.
     empty_cell_code: str = "GL105"
+    #: Keys of the labels that open the table on their own (a caption, a header cell no sentence prints): a
+    #: run of another table's labels ends at one.  None: its caption words, header cells, group labels and
+    #: columns (:meth:`opening_keys`).
+    opens: tuple[str, ...] | None = None
+    #: What a run of the table's labels must show to be read as the table (:class:`Evidence`, one of them).
+    #: None: :data:`DESCRIBED_EVIDENCE`.
+    evidence: tuple[Evidence, ...] | None = None
+
+    def opening_keys(self) -> frozenset[str]:
+        """The keys of the labels that open the table on their own (:attr:`opens`, or its default)."""
+        return frozenset(self.heading_keys() if self.opens is None else self.opens)
+
+    def heading_keys(self) -> tuple[str, ...]:
+        """The keys of a described table's caption words (``caption``), header cells and group labels (their
+        normalised text) and columns, as its labels carry them."""
+        named = (*self.headers, *(group.label for group in self.groups))
+        return ("caption",) * bool(self.captions) + tuple(map(normalize_label, named)) + self.column_keys
+
+    def evidence_needed(self) -> tuple[Evidence, ...]:
+        """What a run of the table's labels must show to be read as the table (:attr:`evidence`, or its
+        default)."""
+        return DESCRIBED_EVIDENCE if self.evidence is None else self.evidence
 
     @property
     def columns(self) -> tuple[ColumnSpec, ...]:
@@ -374,7 +435,8 @@ class TableSpec:
 
 def spec_problems(spec: TableSpec) -> list[str]:
     """What makes ``spec`` unusable as a table: no columns or rows, a key given twice, a key with a dot, a
-    relation naming a row or column the table does not have.  Empty when the spec is sound."""
+    relation, opening label or evidence naming a row or column the table does not have, no evidence at all.
+    Empty when the spec is sound."""
     problems = []
     if not spec.id or not spec.id.replace("_", "").isalnum():
         problems.append(f"table id {spec.id!r} is not a name of letters, digits and _")
@@ -390,6 +452,13 @@ def spec_problems(spec: TableSpec) -> list[str]:
         unknown = [key for _, key in relation.terms if key not in known]
         if unknown or relation.anchor not in [key for _, key in relation.terms]:
             problems.append(f"relation {relation.rid} names what the table lacks: {unknown or relation.anchor}")
+    keys = {*spec.heading_keys(), *rows}
+    printed = [key for evidence in spec.evidence_needed() for key in evidence.printed]
+    unknown = sorted({key for key in (*(spec.opens or ()), *printed) if key not in keys})
+    if unknown:
+        problems.append(f"opens or evidence names a label the table lacks: {unknown}")
+    if not spec.evidence_needed():
+        problems.append("evidence is empty: the table would never be read")
     return problems
 
 
@@ -639,6 +708,13 @@ REVIEW_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in REVIEW_COLUMNS)
 # ----- the standard tables as TableSpecs (§4-§7) ---------------------------------------------------------
 
 
+#: The key of the 信息内容 header cell of the 第二十条 sub-tables, and of table 三's corner note.
+ART20_INFO_KEY = "info"
+APPLICATIONS_NOTE_KEY = "note"
+#: What opens section 二's table on its own: a sub-table's caption (of either format) or 信息内容.
+_ART20_OPENS = (*sorted({part.caption_key for part in (*ART20_2021, *ART20_2019) if part.caption}), ART20_INFO_KEY)
+
+
 def _active_disclosure(parts: tuple[PartSpec, ...]) -> TableSpec:
     return TableSpec(
         id="active_disclosure",
@@ -647,7 +723,14 @@ def _active_disclosure(parts: tuple[PartSpec, ...]) -> TableSpec:
         captions=tuple(part.caption for part in parts if part.caption),
         headers=(ART20_INFO_HEADER,),
         section="active_disclosure",
+        opens=_ART20_OPENS,
+        # a row, and a caption, 信息内容 or two column labels (a sentence names 行政许可, not its columns)
+        evidence=(Evidence(rows=1, printed=_ART20_OPENS), Evidence(rows=1, headers=2)),
     )
+
+
+#: Labels table 三 prints only in the table: its note and the 申请人情况 header.
+_APPLICATIONS_OWN = (APPLICATIONS_NOTE_KEY, normalize_label(APPLICATION_HEADERS[0]))
 
 
 def _applications(rows: tuple[RowSpec, ...]) -> TableSpec:
@@ -671,6 +754,12 @@ def _applications(rows: tuple[RowSpec, ...]) -> TableSpec:
             ),
         ),
         section="applications",
+        opens=(*_APPLICATIONS_OWN, "new_received"),
+        evidence=(
+            Evidence(rows=1, printed=_APPLICATIONS_OWN),
+            Evidence(rows=3, printed=("new_received",)),  # a sentence can name three rows, rarely eight
+            Evidence(rows=8),
+        ),
     )
 
 
@@ -682,6 +771,10 @@ REVIEW_LITIGATION = TableSpec(
     relations=(RelationSpec.total("R4.1", "row", "total", REVIEW_COLUMN_KEYS[:-1]),),
     shape="wide",
     section="review_litigation",
+    opens=(REVIEW_GROUPS[0].key, normalize_label(REVIEW_HEADERS[0])),
+    # four labels, one of which only the table prints (行政复议 and 行政诉讼 also stand in headings and
+    # sentences, and a sentence can say 行政复议…结果纠正)
+    evidence=(Evidence(labels=4, printed=(*REVIEW_COLUMN_KEYS[:-1], *(group.key for group in REVIEW_GROUPS[1:]))),),
 )
 REVIEW_KEYS: tuple[str, ...] = REVIEW_LITIGATION.cell_keys
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import lru_cache
 from itertools import accumulate, islice
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from govlint import schema
 from govlint.parsing.numbering import ends_with_numbering, without_numbering
 from govlint.parsing.wrapped import label_view
-from govlint.schema import RowSpec, TableSpec, normalize_label
+from govlint.schema import Evidence, RowSpec, TableSpec, normalize_label
 
 
 class LabelKind(str, Enum):
@@ -52,6 +53,14 @@ class Family(str, Enum):
 
 #: The table a label belongs to: a standard table, or the id of a table a plugin describes.
 TableKey = Family | str
+
+#: What each kind of label counts as in a table's :class:`govlint.schema.Evidence`.
+ROLES: dict[LabelKind, Literal["captions", "headers", "rows"]] = {
+    LabelKind.CAPTION: "captions", LabelKind.CAPTION_OF: "captions",
+    LabelKind.INFO: "headers", LabelKind.A20_COLUMN: "headers", LabelKind.NOTE: "headers",
+    LabelKind.APP_HEADER: "headers", LabelKind.RL_HEADER: "headers", LabelKind.HEADER_OF: "headers",
+    LabelKind.A20_ROW: "rows", LabelKind.APP_ROW: "rows", LabelKind.APP_GROUP: "rows", LabelKind.ROW_OF: "rows",
+}  # fmt: skip
 
 
 class Label(NamedTuple):
@@ -132,7 +141,7 @@ def _standard() -> Entries:
             add = _adder(entries, family)
             for part in spec.parts:
                 if part.caption and part.item:
-                    caption = Label(kinds["caption"], f"art20_{part.item}", part.item)
+                    caption = Label(kinds["caption"], part.caption_key, part.item)
                     add((normalize_label(part.caption), f"第二十条第{_ITEM_NUMERALS[part.item]}项"), caption)
                 for column in part.columns:
                     add(column.labels(), Label(kinds["column"], column.key))
@@ -141,7 +150,7 @@ def _standard() -> Entries:
                         _add_row(add, kinds["row"], row, numbered=family is Family.APPLICATIONS)
             for header in spec.headers:
                 text = normalize_label(header)
-                add((text,), Label(kinds["header"], "info" if family is Family.ART20 else text))
+                add((text,), Label(kinds["header"], schema.ART20_INFO_KEY if family is Family.ART20 else text))
             for group in spec.groups:
                 text = normalize_label(group.label)
                 bare = without_numbering(text)
@@ -174,7 +183,7 @@ def _described(entries: Entries, spec: TableSpec) -> None:
         _add_row(add, LabelKind.ROW_OF, row, numbered=bool(row.numbering))
 
 
-_NOTE_MEANING: dict[TableKey, Label] = {Family.APPLICATIONS: Label(LabelKind.NOTE, "note")}
+_NOTE_MEANING: dict[TableKey, Label] = {Family.APPLICATIONS: Label(LabelKind.NOTE, schema.APPLICATIONS_NOTE_KEY)}
 _NOTE_MARKERS = frozenset(normalize_label(m) for m in schema.APPLICATIONS_NOTE_MARKERS)
 #: Header words short enough to occur inside an unknown row label; after a row numbering they are not labels.
 _SHORT = 2
@@ -224,10 +233,54 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-class Catalogue:
-    """The printed labels of a set of tables and the regex that finds where one may start."""
+class Opening(NamedTuple):
+    """What makes a run of a table's labels the table, from its spec (in every format it has)."""
 
-    __slots__ = ("candidates", "entries", "prefixes", "specs")
+    #: The keys of the labels that open the table on their own.
+    opens: frozenset[str]
+    #: One of these must hold (:class:`govlint.schema.Evidence`).
+    evidence: tuple[Evidence, ...]
+
+    def shown_by(self, labels: Iterable[Label]) -> bool:
+        """Whether ``labels`` (a run's, in this table) show one of the table's evidences."""
+        labels = list(labels)
+        return any(_shows(evidence, labels) for evidence in self.evidence)
+
+
+def _shows(evidence: Evidence, labels: list[Label]) -> bool:
+    counted = set(labels) if evidence.distinct else labels
+    counts = Counter(ROLES[label.kind] for label in counted)
+    return (
+        len(counted) >= evidence.labels
+        and counts["captions"] >= evidence.captions
+        and counts["headers"] >= evidence.headers
+        and counts["rows"] >= evidence.rows
+        and (not evidence.printed or any(label.key in evidence.printed for label in labels))
+    )
+
+
+def _openings(described: tuple[TableSpec, ...]) -> dict[TableKey, Opening]:
+    """Each table's :class:`Opening`: a standard table's in all its formats, a described table's."""
+    specs: dict[TableKey, list[TableSpec]] = {}
+    for fmt in schema.FORMATS.values():
+        for spec in fmt.tables:
+            specs.setdefault(Family(spec.id), []).append(spec)
+    for spec in described:
+        specs[spec.id] = [spec]
+    return {
+        key: Opening(
+            frozenset().union(*(spec.opening_keys() for spec in group)),
+            tuple(dict.fromkeys(evidence for spec in group for evidence in spec.evidence_needed())),
+        )
+        for key, group in specs.items()
+    }
+
+
+class Catalogue:
+    """The printed labels of a set of tables, the regex that finds where one may start, and what makes a run
+    of a table's labels the table."""
+
+    __slots__ = ("candidates", "entries", "openings", "prefixes", "specs")
 
     def __init__(self, described: tuple[TableSpec, ...] = ()) -> None:
         entries = _standard()
@@ -237,6 +290,8 @@ class Catalogue:
         self.entries = entries
         #: The tables plugins describe, by id.
         self.specs = {spec.id: spec for spec in described}
+        #: Every table's opening labels and evidence, by table.
+        self.openings = _openings(described)
         self.candidates = _candidates([*entries, *_NOTE_MARKERS])
         self.prefixes = re.compile(_trie_pattern(self.candidates))
 

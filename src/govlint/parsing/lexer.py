@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple, cast
 
@@ -43,31 +43,12 @@ from govlint.parsing.cells import (
     run_tail_end,
 )
 from govlint.parsing.headings import HeadingMatch, find_section_headings
-from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, TableKey
+from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, Opening, TableKey, catalogue
 from govlint.parsing.numbering import starts_with_numbering
 from govlint.parsing.productions import TEXT, Productions
 
-#: Labels of a described table that open it on their own: its caption and its header cells.
-_OPENING = frozenset({LabelKind.CAPTION_OF, LabelKind.HEADER_OF})
 _ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
-
-#: Labels that open a table on their own; others only continue one.
-_STRONG = {
-    Family.ART20: frozenset({"art20_1", "art20_5", "art20_6", "art20_8", "art20_9", "info"}),
-    Family.APPLICATIONS: frozenset({"note", "申请人情况", "new_received"}),
-    Family.REVIEW: frozenset({"review", "行政诉讼"}),
-}
-#: Labels only the review table prints (行政复议 and 行政诉讼 also occur in headings and sentences).
-_REVIEW_SPECIFIC = frozenset(
-    {"upheld", "corrected", "other", "pending", "litigation_direct", "litigation_after_review"}
-)
-_MIN_APP_ROWS = 3
-_APP_HEADER_ONLY = frozenset({"note", "申请人情况"})
-#: Rows needed for an applications table that shows none of its opening labels (a sentence can name three).
-_MIN_APP_ROWS_UNANNOUNCED = 8
 _STRAY_LOOKAHEAD = 8
-#: Labels needed for a review table (a sentence can say 行政复议…结果纠正).
-_MIN_REVIEW_LABELS = 4
 
 
 class ReportToken(Token):
@@ -174,8 +155,15 @@ def _converter_lines() -> re.Pattern[str]:
     return re.compile(rf"^(?:{CONVERTER_LINE.pattern})$", re.MULTILINE)
 
 
-def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Sequence[HeadingMatch]) -> list[Region]:
-    """The table regions of a report, in text order."""
+def find_regions(
+    text: str,
+    folded: str,
+    hits: Sequence[LabelHit],
+    headings: Sequence[HeadingMatch],
+    openings: Mapping[TableKey, Opening],
+) -> list[Region]:
+    """The table regions of a report, in text order: runs of one table's labels that show its evidence
+    (``openings``, from the specs: :attr:`govlint.parsing.labels.Catalogue.openings`)."""
     marks = _Headings(headings)
     converter = _ConverterLines(folded)
     hits = [h for h in hits if not marks.covers(h) and not converter.covers(h.start)]
@@ -185,7 +173,7 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
     family: TableKey | None = None
 
     def close() -> None:
-        if family is not None and current and _looks_like_table(family, current):
+        if family is not None and current and openings[family].shown_by(_labels(family, current)):
             groups.append((family, current))
 
     for index, hit in enumerate(hits):
@@ -198,7 +186,7 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
         if family is not None and family in hit.meanings:
             current.append(hit)
             continue
-        if family is not None and _is_stray(hits, index, family, folded, marks):
+        if family is not None and _is_stray(hits, index, (family, openings), folded, marks):
             continue
         close()
         family = _family_for(hits, index)
@@ -212,42 +200,35 @@ def find_regions(text: str, folded: str, hits: Sequence[LabelHit], headings: Seq
     return regions
 
 
-def _looks_like_table(family: TableKey, hits: Sequence[LabelHit]) -> bool:
-    labels = [h.label(family) for h in hits]
-    kinds = [lab.kind for lab in labels if lab is not None]
-    if not isinstance(family, Family):  # a described table: two of its header cells, or one and its caption/row
-        headers = len({lab.key for lab in labels if lab is not None and lab.kind is LabelKind.HEADER_OF})
-        return headers >= 2 or (headers == 1 and (LabelKind.CAPTION_OF in kinds or LabelKind.ROW_OF in kinds))
-    strong = any(lab is not None and lab.key in _STRONG[family] for lab in labels)
-    if family is Family.ART20:
-        return LabelKind.A20_ROW in kinds and (strong or kinds.count(LabelKind.A20_COLUMN) >= 2)
-    if family is Family.APPLICATIONS:
-        rows = sum(k in (LabelKind.APP_ROW, LabelKind.APP_GROUP) for k in kinds)
-        if any(lab is not None and lab.key in _APP_HEADER_ONLY for lab in labels):
-            return rows >= 1  # the note and 申请人情况 are printed in the table only
-        return rows >= _MIN_APP_ROWS and (strong or rows >= _MIN_APP_ROWS_UNANNOUNCED)
-    return len(kinds) >= _MIN_REVIEW_LABELS and any(lab is not None and lab.key in _REVIEW_SPECIFIC for lab in labels)
+def _labels(family: TableKey, hits: Sequence[LabelHit]) -> Iterator[Label]:
+    """The meanings of ``hits`` in ``family``."""
+    return (label for hit in hits if (label := hit.label(family)) is not None)
 
 
-def _is_stray(hits: Sequence[LabelHit], index: int, family: TableKey, folded: str, marks: _Headings) -> bool:
+def _is_stray(
+    hits: Sequence[LabelHit],
+    index: int,
+    table: tuple[TableKey, Mapping[TableKey, Opening]],
+    folded: str,
+    marks: _Headings,
+) -> bool:
     """A label of another table inside a region (a word in a header) that the region goes on after."""
+    family, openings = table
     previous = hits[index]
     for following in hits[index + 1 : index + 1 + _STRAY_LOOKAHEAD]:
         if marks.between(previous.end, following.start) or has_prose(folded, previous.end, following.start):
             return False
         if family in following.meanings:
-            return not _opens_table(hits[index])
-        if _opens_table(following):
+            return not _opens_table(hits[index], openings)
+        if _opens_table(following, openings):
             return False
         previous = following
     return False
 
 
-def _opens_table(hit: LabelHit) -> bool:
-    return any(
-        label.key in _STRONG[family] if isinstance(family, Family) else label.kind in _OPENING
-        for family, label in hit.meanings.items()
-    )
+def _opens_table(hit: LabelHit, openings: Mapping[TableKey, Opening]) -> bool:
+    """Whether ``hit`` opens a table on its own (one of its meanings is among its table's opening keys)."""
+    return any(label.key in openings[family].opens for family, label in hit.meanings.items())
 
 
 def _order(family: TableKey) -> tuple[int, str]:
@@ -316,7 +297,7 @@ def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Producti
     """Tokens for the whole document, named by ``grammar``: section headings (recognised by their text),
     prose and the tokens of every table region."""
     headings = find_section_headings(text)
-    regions = find_regions(text, folded, hits, headings)
+    regions = find_regions(text, folded, hits, headings, catalogue(grammar.described).openings)
     marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
         [(h.start, h.end, h) for h in headings] + [(r.start, r.end, r) for r in regions], key=lambda m: m[0]
     )
