@@ -5,17 +5,20 @@ time was refused as "one of the reports being checked" (exit 2)."""
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
 import pytest
+from hostile_files import document_xml, package, paragraph
 from source_support import FIXTURES, SEEDS
 
 from govlint import cli
 from govlint.config import Config
+from govlint.errors import InputError
 from govlint.runner import Task
 from govlint.runner.work import process_within
-from govlint.sources import REPORT_EXTENSIONS
+from govlint.sources import REPORT_EXTENSIONS, load
 from govlint.sources.own import own_output
 
 SEED = SEEDS[0].read_text("utf-8")
@@ -133,3 +136,56 @@ def test_no_report_of_the_fixtures_is_taken_for_govlint_output() -> None:
     files = [path for path in FIXTURES.rglob("*") if path.suffix.lower() in REPORT_EXTENSIONS]
     assert len(files) > 100
     assert [path for path in files if own_output(path.read_bytes()) is not None] == []
+
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ALT_RELS = (
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rIdAlt" Target="afchunk.html" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/></Relationships>'
+)
+
+
+@pytest.mark.parametrize("in_cell", [False, True])
+def test_a_word_file_whose_report_is_an_imported_part_is_unread_not_accused(in_cell: bool) -> None:
+    """html-docx-js and Word's "insert text from file" put the report in an altChunk part (HTML here): read
+    around it, the three lines of the body drew GL101 for five missing sections, GL103, GL301, GL407."""
+    lines = SEED.splitlines()
+    chunk = f'<w:altChunk xmlns:r="{_R}" r:id="rIdAlt"/>'
+    if in_cell:
+        chunk = f"<w:tbl><w:tr><w:tc>{paragraph('表')}{chunk}</w:tc></w:tr></w:tbl>"
+    body = "".join(paragraph(line) for line in lines[:3]) + chunk
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines[3:]) + "</body></html>"
+    data = package(
+        {"word/document.xml": document_xml(body), "word/_rels/document.xml.rels": _ALT_RELS, "word/afchunk.html": page}
+    )
+    with pytest.raises(InputError) as error:
+        load(data, name="imported.docx")
+    assert error.value.kind == "imported-part"
+    assert "altChunk" in error.value.message("en")
+    assert "altChunk" in error.value.message("zh")
+
+
+def test_nul_bytes_in_a_text_report_are_bad_bytes_not_a_binary_file() -> None:
+    """A stray NUL, or the zeros a crashed copy leaves at the end, made the whole report "not a text file"
+    (GL001): they are replaced and recorded like any undecodable byte (GL003), the rest is checked."""
+    data = SEED.encode("utf-8")
+    middle = data.index(b"\n", len(data) // 2) + 1
+    holed = data[:middle] + b"\x00" + data[middle:] + b"\x00" * 100_000
+    document = load(holed, name="nul.txt")
+    assert document.replaced_bytes == (middle, len(data) + 1)
+    assert document.text.replace("\ufffd", "").rstrip("\n") == SEED.rstrip("\n")
+    for junk in (b"\x00" * 1000, b"ab\x00\x00\x00\x00\x00\x00cd\x00\x00\x00\x00"):
+        with pytest.raises(InputError, match="not a text file"):
+            load(junk, name="zeros.txt")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [codecs.BOM_UTF16_LE + SEED.encode("utf-8"), codecs.BOM_UTF8 + SEED.encode("utf-16-le")],
+    ids=["utf16-bom-over-utf8", "utf8-bom-over-utf16"],
+)
+def test_a_byte_order_mark_of_another_encoding_is_not_believed(data: bytes) -> None:
+    """UTF-8 text behind a UTF-16 BOM was read as UTF-16 mojibake and skipped as not a report (GL002); UTF-16
+    behind a UTF-8 BOM was "not a text file" (GL001)."""
+    assert load(data, name="bom.txt").text.rstrip("\n") == SEED.rstrip("\n")

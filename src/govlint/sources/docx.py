@@ -64,6 +64,14 @@ def read_docx(data: bytes, name: str) -> Document:
         reader.read(parts.body_children(main))
     except RecursionError:
         raise input_error(name, "Word 文件结构嵌套过深", "the Word file is nested too deeply") from None
+    except _Imported:
+        raise input_error(
+            name,
+            "Word 文件的部分内容是从另一个文件导入的（altChunk），govlint 读不到：请用 Word 打开后另存为 .docx，再检查",
+            "part of the Word file is imported from another file (altChunk), which govlint does not read: open "
+            "it in Word and save it again as .docx, then check it",
+            kind="imported-part",
+        ) from None
     if not reader.builder.text_seen:
         raise input_error(name, "Word 文件中没有文字", "the Word file contains no text")
     return reader.builder.build(name, "docx")
@@ -227,6 +235,12 @@ class _Package:
         )
 
 
+class _Imported(Exception):
+    """The body holds a ``w:altChunk``: content imported from another part (HTML, RTF, another document),
+    which Word shows in its place and merges on saving.  Reading around it would accuse the report of
+    lacking what the imported part holds (generators such as html-docx-js put the whole report there)."""
+
+
 class _BodyReader:
     """Walks the body in order, writing paragraphs and tables."""
 
@@ -252,6 +266,8 @@ class _BodyReader:
                 self._table(child)
             elif local in _TRANSPARENT:
                 self.read(child)
+            elif local == "altChunk":
+                raise _Imported
 
     def _table(self, table: ET.Element) -> None:
         """Write each row's own cells at their grid columns; ``gridSpan`` and ``vMerge`` continuations are
@@ -310,6 +326,8 @@ def block_text(container: ET.Element) -> str:
             parts.extend(block_text(cell) for row in _children(child, "tr") for cell in _children(row, "tc"))
         elif local in _TRANSPARENT or child.tag.startswith(_MC):
             parts.append(block_text(_alternate(child) if child.tag.startswith(_MC) else child))
+        elif local == "altChunk":
+            raise _Imported
     return " ".join(part for part in parts if part)
 
 

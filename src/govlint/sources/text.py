@@ -127,12 +127,15 @@ def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
 def _detect(data: bytes, name: str) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _strict_or_lossy(data, codec, name)
+            return _after_bom(data, bom, codec, name)
     if b"\x00" in data:
         utf16 = _utf16_by_nuls(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return _strict_or_lossy(data, utf16, name)
+        replaced = _nuls_replaced(data)
+        if replaced is None:
             raise _not_text(data, name)
-        return _strict_or_lossy(data, utf16, name)
+        data = replaced
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -148,6 +151,34 @@ def _detect(data: bytes, name: str) -> Decoded:
     if candidates:
         return min(candidates, key=lambda candidate: len(candidate.replaced))
     return _fallback(data, name)
+
+
+def _after_bom(data: bytes, bom: bytes, codec: str, name: str) -> Decoded:
+    """Text after a byte-order mark, which an editor or a converter may have put before text of another
+    encoding: UTF-16 or UTF-32 text has NUL bytes (its digits, spaces and newlines), so a UTF-16 BOM over
+    none is read as the text it stands before (UTF-8 read as UTF-16 was mojibake, skipped as not a report),
+    and a UTF-8 BOM over UTF-16's NULs as UTF-16."""
+    rest = data[len(bom) :]
+    if codec == "utf-16" and b"\x00" not in rest:
+        decoded = _detect(rest, name)
+        return decoded._replace(replaced=tuple(offset + len(bom) for offset in decoded.replaced))
+    utf16 = _utf16_by_nuls(rest) if codec == "utf-8-sig" and b"\x00" in rest else None
+    if utf16 is not None:
+        decoded = _strict_or_lossy(rest, utf16, name)
+        return decoded._replace(replaced=tuple(offset + len(bom) for offset in decoded.replaced))
+    return _strict_or_lossy(data, codec, name)
+
+
+def _nuls_replaced(data: bytes) -> bytes | None:
+    """``data`` with each NUL byte made one invalid byte, which decoding then replaces and records: NULs
+    that are not UTF-16's are no text (a stray one, or the zeros a crashed copy leaves at the end, taken as
+    one), and refusing the whole file for them lost the report.  None when NULs are most of what is left
+    (binary data)."""
+    kept = data.rstrip(b"\x00")
+    nuls = kept.count(0)
+    if not kept.strip() or nuls > MAX_REPLACEMENT_SHARE * len(kept):
+        return None
+    return kept.replace(b"\x00", b"\xff") + (b"\xff" if len(kept) < len(data) else b"")
 
 
 def _strict_or_lossy(data: bytes, codec: str, name: str) -> Decoded:
