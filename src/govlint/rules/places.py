@@ -191,7 +191,7 @@ def line_of(report: Report, span: Span) -> Span:
         end = eol
     while end > start and text[end - 1].isspace():
         end -= 1
-    return attrs.evolve(span, end=end, end_line=span.line, end_column=span.column + (end - start))
+    return report.span(start, end)
 
 
 def last_line(report: Report) -> Span:

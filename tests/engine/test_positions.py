@@ -1,0 +1,60 @@
+"""One position index (#15 §3): a position in a report is made by ``report.span`` (``Positions.span``), which
+keeps the page, table, row and cell of a PDF, Word or HTML source.  A Span put together anywhere else (a
+constructor call, ``attrs.evolve`` of a span) can lose them."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [*sorted((ROOT / "src" / "govlint").rglob("*.py")), *sorted((ROOT / "plugins").glob("*/src/**/*.py"))]
+
+#: (file, function) pairs that may call ``Span(...)``: the index itself, and rebuilding spans a digest stored
+#: whole (origin included) or a line of a roster file, which is no report.
+ALLOWED = {
+    ("src/govlint/model.py", "span"),
+    ("src/govlint/crossreport/digests.py", "_unpack"),
+    ("src/govlint/crossreport/rules.py", "check_run"),
+    # GL503's passage in a digest's section: the digest keeps no origin map, so the span has no page (#15 gap,
+    # crossreport's to mend)
+    ("src/govlint/crossreport/digests.py", "section_span"),
+}
+
+
+def _made_spans(path: Path) -> list[tuple[str, int]]:
+    """The functions of ``path`` that call ``Span(...)`` or ``attrs.evolve`` a span, with the line."""
+    found: list[tuple[str, int]] = []
+
+    def visit(node: ast.AST, function: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else function
+            if isinstance(child, ast.Call):
+                name = ast.unparse(child.func)
+                first = ast.unparse(child.args[0]) if child.args else ""
+                if name == "Span" or (name.endswith("evolve") and "span" in first.lower()):
+                    found.append((function, child.lineno))
+            visit(child, inner)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), "")
+    return found
+
+
+def test_spans_are_made_only_by_the_position_index() -> None:
+    made = {
+        (str(path.relative_to(ROOT)), function, line)
+        for path in SOURCES
+        for function, line in _made_spans(path)
+        if (str(path.relative_to(ROOT)), function) not in ALLOWED
+    }
+    assert not made, "make positions with report.span(start, end): " + ", ".join(
+        f"{file}:{line} ({function})" for file, function, line in sorted(made)
+    )
+
+
+def test_the_check_sees_a_span_put_together(tmp_path: Path) -> None:
+    path = tmp_path / "made.py"
+    path.write_text(
+        "def line_of(report, span):\n    return attrs.evolve(span, end=3)\n\ndef f():\n    return Span(0, 1)\n"
+    )
+    assert _made_spans(path) == [("line_of", 2), ("f", 5)]
