@@ -5,9 +5,10 @@
    a token ``SECTION_N`` each.
 1. Labels of the tables are found everywhere (:func:`govlint.parsing.labels.find_labels`).
 2. Runs of labels of one table, not interrupted by a section heading or running text, form a table
-   *region*; a region that does not look like a table (a heading mentioning 行政复议, a sentence naming
-   行政许可) is dropped and its labels are read as prose.  A region extends past its last label over the
-   values that follow it.
+   *region* when they show the evidence the table's spec asks for (``TableSpec.opens`` and ``.evidence``,
+   read through :class:`govlint.parsing.labels.Opening`); a run that does not (a heading mentioning
+   行政复议, a sentence naming 行政许可) is dropped and its labels are read as prose.  A region extends
+   past its last label over the values that follow it.
 3. Each region is split into physical rows in its own layout (:mod:`govlint.parsing.cells`); each label
    becomes a token that carries the cells printed after it; cells before a row's label are label-column
    filler and are dropped; a row of values without a known label becomes an
