@@ -310,10 +310,10 @@ class Evidence:
     holds (:attr:`TableSpec.evidence`); otherwise its labels are prose.
 
     Labels are counted by what they are in the table: captions (a 第二十条 caption, a described table's
-    caption words), headers (header cells and column labels) and rows (row labels; the group labels of a
-    standard table).  A key is a row or column key, a header cell's or group label's normalised text, a
-    第二十条 caption's ``art20_N``, ``info`` (信息内容) or ``note`` (table 三's corner note), and ``caption``
-    for a described table's caption words.
+    caption words), headers (header cells and column labels; a described table's group labels) and rows
+    (row labels; a standard table's group labels).  A key is a row or column key, a header cell's or group
+    label's normalised text, a 第二十条 caption's ``art20_N``, ``info`` (信息内容) or ``note`` (table 三's
+    corner note), and ``caption`` for a described table's caption words.
     """
 
     #: Keys of which at least one must be printed in the run (none: no particular label needed).

@@ -9,7 +9,7 @@ from parsing_support import SEEDS
 
 from govlint import api, schema
 from govlint.parsing.headings import find_section_headings
-from govlint.parsing.labels import Family, Opening, TableKey, catalogue, find_labels
+from govlint.parsing.labels import ROLES, Family, LabelKind, Opening, TableKey, catalogue, find_labels
 from govlint.parsing.lexer import find_regions
 from govlint.schema import ColumnSpec, Evidence, PartSpec, RowSpec, TableSpec
 
@@ -126,6 +126,10 @@ def test_opening_labels_and_evidence_name_only_what_the_table_prints() -> None:
     ]
     never = ["evidence is empty: the table would never be read"]
     assert schema.spec_problems(attrs.evolve(STOCK, evidence=())) == never
+
+
+def test_every_kind_of_label_counts_as_something() -> None:
+    assert set(ROLES) == set(LabelKind)
 
 
 def test_a_distinct_count_takes_a_label_printed_twice_once() -> None:
