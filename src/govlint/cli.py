@@ -455,7 +455,7 @@ def run_check(args: argparse.Namespace) -> int:
             "--stdin-filename is only used with - (standard input)", "--stdin-filename 只用于 -（标准输入）"
         )
     configs = _Configs(args)
-    first_config = configs.for_path(_config_path(args.paths[0], args.stdin_filename))
+    first_config = configs.for_path(_walk_config_path(args.paths[0], args.stdin_filename))
     lang = first_config.lang
     scored = args.format in SCORED_FORMATS and not args.statistics
     history = _history(args, first_config, configs.for_path, lint=scored)

@@ -33,7 +33,7 @@ import attrs
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError, InputError
 from govlint.globs import DEFAULT_EXCLUDE, Exclusion, globs
-from govlint.sources.guard import read_regular_file
+from govlint.sources.guard import MAX_INPUT_BYTES, read_regular_file
 
 if TYPE_CHECKING:
     from govlint.scoring import SchemeLayer
@@ -459,7 +459,17 @@ def _string_list(key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: Most entries a list or table of a configuration may hold: each glob of ``per-file-ignores`` and ``level``
+#: is matched against every file (200,000 of them took 35 s a file), and no project names a thousand.
+MAX_ENTRIES = 1000
+
+
 def _read_key(key: str, value: Any) -> Any:
+    if isinstance(value, list | Mapping) and len(value) > MAX_ENTRIES:
+        raise ConfigError(
+            f"{key}: {len(value):,} entries, at most {MAX_ENTRIES:,}",
+            f"{key}：有 {len(value):,} 项，最多 {MAX_ENTRIES:,} 项",
+        )
     if key in ("select", "extend-select", "ignore", "plugins", "required-plugins", "exclude", "extend-exclude"):
         return _string_list(key, value)
     if key == "per-file-ignores":
@@ -561,7 +571,7 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))  # Notepad's BOM: tomllib refuses it
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}", f"{path}：TOML 格式错误：{exc}") from None
     except RecursionError:
@@ -670,7 +680,7 @@ def discover_config_file(start: str | os.PathLike[str]) -> tuple[str | None, tup
             if problem is not None:
                 refused.append(Refused(candidate, *problem))
                 continue
-            if name == CONFIG_FILE or _read_table(candidate, required=False) is not None:
+            if name == CONFIG_FILE or _holds_table(candidate):
                 return candidate, tuple(refused)
         parent = os.path.dirname(directory)
         if directory in (parent, home) or os.path.exists(os.path.join(directory, ".git")):
@@ -714,11 +724,23 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def _holds_table(path: str) -> bool:
+    """Whether the pyproject.toml ``path`` holds ``[tool.govlint]``; True when it cannot be read, so that
+    reading it as the configuration says why (which passes over a file found beside the checked ones: a
+    broken one stopped the run here)."""
+    try:
+        return _read_table(path, required=False) is not None
+    except ConfigError:
+        return True
+
+
 def _may_hold_table(path: str) -> bool:
     """Whether a pyproject.toml may hold ``[tool.govlint]`` (see :data:`_MAY_HOLD_TABLE`), without parsing it."""
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
+            raw = fh.read(MAX_INPUT_BYTES + 1)  # a sparse file of gigabytes was read whole (MemoryError)
     except OSError:
         return True  # reading it again reports the error
+    if len(raw) > MAX_INPUT_BYTES:
+        return True
     return b"govlint" in raw and re.search(_MAY_HOLD_TABLE, raw) is not None

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 from pathlib import Path
 
 import pytest
-from hostile_files import document_xml, package, paragraph
+from hostile_files import document_xml, package, paragraph, run_govlint
 from source_support import FIXTURES, SEEDS
 
 from govlint import cli
@@ -189,3 +190,70 @@ def test_a_byte_order_mark_of_another_encoding_is_not_believed(data: bytes) -> N
     """UTF-8 text behind a UTF-16 BOM was read as UTF-16 mojibake and skipped as not a report (GL002); UTF-16
     behind a UTF-8 BOM was "not a text file" (GL001)."""
     assert load(data, name="bom.txt").text.rstrip("\n") == SEED.rstrip("\n")
+
+
+def _beside(tmp_path: Path, name: str, content: bytes) -> Path:
+    """A folder holding the seed and the configuration file ``name`` (found beside it, not trusted)."""
+    folder = _folder(tmp_path)
+    (folder / name).write_bytes(content)
+    return folder
+
+
+def test_a_broken_pyproject_found_beside_the_reports_is_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .govlint.toml that is not TOML was passed over with one line, but a pyproject.toml stopped the whole
+    run (exit 2): discovery parsed it outside the guard."""
+    folder = _beside(tmp_path, "pyproject.toml", b"[tool.govlint]\nlang = \n")
+    assert cli.main(["check", "-q", "--lang", "en", str(folder)]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "pyproject.toml: configuration ignored" in error
+
+
+def test_a_huge_sparse_pyproject_is_not_read_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Whether a pyproject.toml names govlint was asked of all its bytes: 6 GB of holes was a MemoryError
+    (an internal error) under a 4 GB limit, or 6 GB of memory without one."""
+    folder = _beside(tmp_path, "pyproject.toml", b"[tool.govlint]\n")
+    os.truncate(folder / "pyproject.toml", 6 << 30)
+    status = run_govlint("check", "-q", "--lang", "en", str(folder))
+    assert status.returncode == 1, status.stderr
+    assert "pyproject.toml: configuration ignored" in status.stderr and "too large" in status.stderr
+
+
+def test_a_configuration_saved_with_a_bom_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Notepad saves UTF-8 with a byte-order mark; tomllib refused it ("Invalid statement at line 1")."""
+    for name, content in ((".govlint.toml", 'lang = "en"\n'), ("pyproject.toml", '[tool.govlint]\nlang = "en"\n')):
+        given = tmp_path / name
+        given.write_bytes(codecs.BOM_UTF8 + content.encode())
+        assert Config.from_file(given).lang == "en"
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "[per-file-ignores]\n" + "".join(f'"f{i}*.txt" = ["GL105"]\n' for i in range(1001)),
+        "ignore = [" + ",".join(['"GL105"'] * 1001) + "]\n",
+    ],
+    ids=["per-file-ignores", "ignore"],
+)
+def test_a_configuration_with_thousands_of_entries_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    """Each glob of per-file-ignores was matched against every file: 200,000 of them took 35 s a file, so a
+    configuration beside the reports could time out every report of the run."""
+    folder = _beside(tmp_path, ".govlint.toml", setting.encode())
+    assert cli.main(["check", "-q", "--lang", "en", str(folder)]) == 1
+    assert "1,001 entries, at most 1,000" in capsys.readouterr().err
+    assert cli.main(["check", "-q", "--lang", "en", "--config", str(folder / ".govlint.toml"), str(folder)]) == 2
+
+
+def test_the_language_of_a_folders_configuration_applies_to_a_check_of_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``govlint check .`` in a folder whose .govlint.toml says lang = "en" spoke Chinese (the configuration
+    of the folder's parent was asked), while ``govlint check a.txt`` there spoke English."""
+    folder = _beside(tmp_path, ".govlint.toml", b'lang = "en"\n')
+    monkeypatch.chdir(folder)
+    for path in (".", "a.txt", str(folder)):
+        cli.main(["check", "--format", "concise", path])
+        assert capsys.readouterr().out.splitlines()[-1].startswith("Found 5 problems"), path
