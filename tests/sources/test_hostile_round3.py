@@ -91,10 +91,11 @@ def test_ordinary_option_lists_and_attributes_are_read() -> None:
 
 def test_a_slow_page_is_stopped_at_the_time_limit_with_one_job(tmp_path: Path) -> None:
     """Past the attribute count (a quoted ``>`` hides the rest of the tag from it), lexbor takes about 30 s;
-    with ``jobs=1`` the page is read in a worker, which the time limit stops."""
+    with ``jobs=1`` the page is read in a worker, which the time limit stops.  (A ``<b>`` keeps its attributes
+    for lexbor: a ``<p>``'s are left out before parsing, ``sources/html_prune.py``.)"""
     pytest.importorskip("selectolax")
     path = tmp_path / "slow.html"
-    path.write_text(_page('<p z=">" ' + " ".join(f"a{i}" for i in range(100_000)) + ">x</p>"), encoding="utf-8")
+    path.write_text(_page('<b z=">" ' + " ".join(f"a{i}" for i in range(100_000)) + ">x</b>"), encoding="utf-8")
     started = time.monotonic()
     (outcome,) = run([Task(str(path), Config())], jobs=1, limits=Limits(timeout=1.0))
     assert time.monotonic() - started < 15

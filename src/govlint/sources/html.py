@@ -25,8 +25,9 @@ from govlint.sources.document import Document
 from govlint.sources.extras import require
 from govlint.sources.grid import MAX_COLUMNS, SourceCell, layout
 from govlint.sources.guard import input_error
-from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
+from govlint.sources.html_dom import BLOCK, NO_BORDER, STYLE_SIZE, Node, children, plain_text, skipped, text_of
 from govlint.sources.html_page import content_root, meta_tags, metadata_lines, page_title
+from govlint.sources.html_prune import prune
 from govlint.sources.layout import MIN_IMAGE_PIXELS, TextBuilder, clean_cell, clean_line
 from govlint.sources.text import Decoded, codec_for, decode_text, refuse_binary
 
@@ -53,10 +54,8 @@ MAX_QUADRATIC_TAGS = 10_000
 MAX_ATTRIBUTES = 1_000
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(2 * MAX_ATTRIBUTES) + ",}")
 _QUOTED = re.compile(r"=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)")
-_NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
 #: A pixel size: ``40``, ``40px``, ``40.5 px`` (a percentage or another unit says nothing of the size).
 _PIXELS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*", re.IGNORECASE)
-_STYLE_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -99,9 +98,11 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[Decoded, bool
 
 def _read(page: list[bytes], name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
     """The document of the page whose UTF-8 ``page`` holds, checked by :func:`_check_nesting`.  ``page`` is
-    emptied, so that lexbor's tree holds the only reference to the page it parsed."""
-    html = page.pop()
+    emptied, so that lexbor's tree holds the only reference to the page it parsed, which is the page without
+    the attributes the reader never reads (:mod:`govlint.sources.html_prune`: they were most of the DOM of a
+    page exported from Word)."""
     lexbor = require("selectolax.lexbor", "html", name)
+    html = prune(page.pop())
     tree = lexbor.LexborHTMLParser(html)
     del html
     body = tree.body
@@ -283,7 +284,7 @@ def _icon(image: Node) -> bool:
     icon, a bullet or a tracker.  An image that declares no size may be anything, a table's picture too."""
     attributes = image.attributes
     sizes = [attributes.get("width") or "", attributes.get("height") or ""]
-    sizes.extend(value for _, value in _STYLE_SIZE.findall(attributes.get("style") or ""))
+    sizes.extend(value for _, value in STYLE_SIZE.findall(attributes.get("style") or ""))
     for size in sizes:
         pixels = _PIXELS.fullmatch(size)
         if pixels is not None and float(pixels.group(1)) < MIN_IMAGE_PIXELS:
@@ -310,7 +311,7 @@ def _width_row(cells: list[Node]) -> bool:
     if not cells or any(plain_text(cell).strip() for cell in cells):
         return not cells
     height = (cells[0].parent.attributes.get("height") or "").strip()
-    return height == "0" or all(_NO_BORDER.search(cell.attributes.get("style") or "") for cell in cells)
+    return height == "0" or all(NO_BORDER.search(cell.attributes.get("style") or "") for cell in cells)
 
 
 def _span(cell: Node, attribute: str) -> int:

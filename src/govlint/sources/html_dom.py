@@ -24,7 +24,11 @@ BLOCK = frozenset({
     "header", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "ul", "br",
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col",
 })  # fmt: skip
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: A ``style`` that hides its element; one that says a cell has no border (Word's row of column widths); an
+#: image's declared width or height.
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
+STYLE_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
 #: HTML collapses runs of ASCII white space (not U+00A0, the &nbsp; that pages use to indent and align).
 SPACES = re.compile(r"[ \t\n\r\f]+")
 
@@ -37,7 +41,7 @@ def skipped(node: Node) -> bool:
     if tag == "-text":
         return False
     attributes = node.attributes
-    return "hidden" in attributes or bool(_HIDDEN.search(attributes.get("style") or ""))
+    return "hidden" in attributes or bool(HIDDEN.search(attributes.get("style") or ""))
 
 
 def children(node: Node) -> Iterator[Node]:

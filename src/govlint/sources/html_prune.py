@@ -1,0 +1,200 @@
+"""Drop, before lexbor parses a page, the attributes the reader never reads.
+
+lexbor keeps every attribute of every element: a record of about a hundred bytes and a copy of its value.
+A page exported from Word or LibreOffice gives each paragraph, run and cell a ``class``, a ``lang`` and a
+``style`` of fonts and margins, and its DOM is 13–16 times the page (docs/performance.md, "Memory per
+reader").  The reader looks at few attributes: ``hidden`` and a ``style`` that hides (everywhere), a
+cell's spans and ``border:none``, a row's ``height``, an image's size, a ``<meta>``'s name and content.
+Every other attribute of a start tag is left out of the bytes lexbor parses.
+
+The tree must be the one lexbor builds from the page as published, so the pass follows the HTML
+standard's tokenizer exactly where it matters: comments, DOCTYPE and bogus comments, tags (quoted values
+may hold ``>``), the raw text of ``<style>``, ``<xmp>``, ``<iframe>``, ``<noembed>``, ``<noframes>``,
+``<title>`` and ``<textarea>``, a ``<script>``'s escaped and double-escaped text, and ``<plaintext>``.
+Attributes that steer the tree's building are kept: ``type`` (an ``<input>`` in a table), the attributes of
+formatting elements (the "Noah's Ark" clause compares them), of ``<html>`` and ``<body>`` (merged from a
+second such tag), of ``<meta>``, ``<template>`` and ``<option>``.  A page with SVG or MathML (whose
+``<![CDATA[`` and raw-text rules differ) or a ``<frameset>`` is parsed as it is.  Each step is a search
+forward, so the pass is linear in the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE
+
+_WS = b"\t\n\f\r "
+_MARKUP = re.compile(rb"<(?:!--|[!?]|/[A-Za-z]|/>|/|[A-Za-z])")
+_COMMENT_END = re.compile(rb"--!?>")
+_TAG_NAME = re.compile(rb"[^\t\n\f\r />]*")
+_ATTRIBUTE_NAME = re.compile(rb"=?[^\t\n\f\r />=]*")
+_SPACE = re.compile(rb"[\t\n\f\r ]*")
+_SEPARATOR = re.compile(rb"[\t\n\f\r /]*")
+_UNQUOTED = re.compile(rb"[^\t\n\f\r >]*")
+_FOREIGN = re.compile(rb"<(?:svg|math|frameset)[\t\n\f\r />]", re.IGNORECASE)
+#: Text elements whose content is not markup, up to their end tag.
+_RAW = frozenset({b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"title", b"textarea"})
+#: Start tags kept whole: formatting elements (compared attribute by attribute when reopened), elements
+#: whose attributes a second tag merges into or that steer the tree, and ``<meta>``.
+_WHOLE = frozenset(
+    b"a b big code em font i nobr s small strike strong tt u html body template meta input option".split()
+)
+_SCRIPT_STATES = {
+    "data": re.compile(rb"<!--|</script[\t\n\f\r />]", re.IGNORECASE),
+    "escaped": re.compile(rb"-->|</script[\t\n\f\r />]|<script[\t\n\f\r />]", re.IGNORECASE),
+    "double": re.compile(rb"-->|</script[\t\n\f\r />]", re.IGNORECASE),
+}
+_RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in _RAW}
+
+
+def prune(page: bytes) -> bytes:
+    """``page`` (UTF-8) without the attributes the reader never reads; ``page`` itself when it has none to
+    drop or must be parsed as it is."""
+    if _FOREIGN.search(page):
+        return page
+    view = memoryview(page)
+    out = bytearray()
+    copied = 0  # page[:copied] is in ``out``
+    at = 0
+    end = len(page)
+    while True:
+        markup = _MARKUP.search(page, at)
+        if markup is None:
+            break
+        start, kind = markup.start(), page[markup.start() + 1 : markup.end()]
+        if kind == b"!--":
+            at = _comment_end(page, markup.end())
+            continue
+        if kind in (b"!", b"?") or (kind.startswith(b"/") and kind != b"/>" and not kind[1:].isalpha()):
+            close = page.find(b">", markup.end())
+            at = end if close < 0 else close + 1
+            continue
+        if kind == b"/>":  # ``</>`` is dropped
+            at = markup.end()
+            continue
+        tag = _tag(page, start + (2 if kind.startswith(b"/") else 1))
+        if tag is None:  # end of file inside a tag: lexbor drops it and what follows
+            break
+        name, after, kept = tag
+        at = after
+        if kind.startswith(b"/"):
+            continue
+        if kept is not None:
+            out += view[copied:start]
+            out += b"<" + name + b"".join(b" " + attribute for attribute in kept) + b">"
+            copied = after
+        lower = name.lower()
+        if lower == b"plaintext":
+            break
+        if lower == b"script":
+            at = _script_end(page, at)
+        elif lower in _RAW:
+            close_tag = _RAW_END[lower].search(page, at)
+            at = end if close_tag is None else close_tag.start()
+        if at >= end:
+            break
+    if not copied:
+        return page
+    out += view[copied:]
+    return bytes(out)
+
+
+def _script_end(page: bytes, at: int) -> int:
+    """Where the text of a ``<script>`` starting at ``at`` ends: at its ``</script``, which inside an escaped
+    ``<!--`` part that opened a ``<script`` of its own ends that one instead."""
+    state = "data"
+    while True:
+        found = _SCRIPT_STATES[state].search(page, at)
+        if found is None:
+            return len(page)
+        token = found.group()
+        if token[:2] == b"</":
+            if state != "double":
+                return found.start()
+            state, at = "escaped", found.end()
+        elif token == b"<!--":
+            state, at = "escaped", found.end() - 2  # its dashes may be those of a following "-->"
+        elif token == b"-->":
+            state, at = "data", found.end()
+        else:  # "<script" in escaped text
+            state, at = "double", found.end()
+
+
+def _comment_end(page: bytes, at: int) -> int:
+    """Where a comment whose ``<!--`` ends at ``at`` ends (``<!-->`` and ``<!--->`` end at once)."""
+    if page.startswith(b">", at):
+        return at + 1
+    if page.startswith(b"->", at):
+        return at + 2
+    close = _COMMENT_END.search(page, at)
+    return len(page) if close is None else close.end()
+
+
+def _tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
+    """The tag whose name starts at ``at``: its name, where it ends, and the attributes to write if some are
+    dropped (else None); None if the page ends inside it.  A ``/>`` is not written again: an HTML element
+    outside SVG and MathML ignores it."""
+    name_end = _TAG_NAME.match(page, at).end()  # type: ignore[union-attr]
+    name = page[at:name_end]
+    lower = name.lower()
+    attributes: list[tuple[bytes, bytes, bytes]] = []  # (lower-case name, value, the attribute's bytes)
+    i = name_end
+    while True:
+        gap = _SEPARATOR.match(page, i).end()  # type: ignore[union-attr]
+        if gap >= len(page):
+            return None
+        if page[gap] == 0x3E:  # ">"
+            return name, gap + 1, _kept(lower, attributes)
+        i = gap
+        name_stop = _ATTRIBUTE_NAME.match(page, i).end()  # type: ignore[union-attr]
+        value = b""
+        stop = name_stop
+        equals = _SPACE.match(page, name_stop).end()  # type: ignore[union-attr]
+        if page.startswith(b"=", equals):
+            value_at = _SPACE.match(page, equals + 1).end()  # type: ignore[union-attr]
+            quote = page[value_at : value_at + 1]
+            if quote in (b'"', b"'"):
+                close = page.find(quote, value_at + 1)
+                if close < 0:
+                    return None
+                value, stop = page[value_at + 1 : close], close + 1
+            elif quote == b">" or not quote:
+                stop = value_at
+            else:
+                stop = _UNQUOTED.match(page, value_at).end()  # type: ignore[union-attr]
+                value = page[value_at:stop]
+        attributes.append((page[i:name_stop].lower(), value, page[i:stop]))
+        i = stop
+
+
+def _kept(tag: bytes, attributes: list[tuple[bytes, bytes, bytes]]) -> list[bytes] | None:
+    """The attributes of a start tag the reader may read, or None when that is all of them."""
+    if tag in _WHOLE or not attributes:
+        return None
+    kept: list[bytes] = []
+    seen: set[bytes] = set()
+    for name, value, whole in attributes:
+        if name not in seen and _read(tag, name, value):  # a repeated attribute is ignored by the parser
+            kept.append(whole)
+        seen.add(name)
+    return None if len(kept) == len(attributes) else kept
+
+
+def _read(tag: bytes, name: bytes, value: bytes) -> bool:
+    """Whether the reader (or the tree's building) may read attribute ``name`` of a ``tag`` element."""
+    if name in (b"hidden", b"type"):
+        return True
+    if name in (b"rowspan", b"colspan"):
+        return tag in (b"td", b"th")
+    if name in (b"width", b"height"):
+        return tag in (b"img", b"image") or (tag == b"tr" and name == b"height")
+    if name != b"style":
+        return False
+    style = value.decode("utf-8", "replace")
+    return bool(
+        "&" in style  # a character reference: lexbor decodes it, so look at nothing else
+        or HIDDEN.search(style)
+        or (tag in (b"td", b"th") and NO_BORDER.search(style))
+        or (tag in (b"img", b"image") and STYLE_SIZE.search(style))
+    )

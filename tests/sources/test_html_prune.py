@@ -1,0 +1,137 @@
+"""The web page reader leaves out, before lexbor parses a page, the attributes it never reads
+(:mod:`govlint.sources.html_prune`, issue #16's memory): the tree it reads must be the one lexbor builds
+from the page as published, whatever the markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from govlint.sources import html as html_reader
+from govlint.sources.html import _icon, _span, read_html
+from govlint.sources.html_dom import NO_BORDER, children, skipped
+from govlint.sources.html_prune import prune
+
+
+def reader_view(page: bytes) -> list[tuple[Any, ...]]:
+    """Every node of lexbor's tree of ``page`` in document order, as the reader sees it: its depth, tag,
+    text, and the answers the reader gets from its attributes."""
+    tree = LexborHTMLParser(page)
+    view: list[tuple[Any, ...]] = []
+    stack = [(tree.root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        tag = node.tag
+        if tag in ("-text", "-comment", "_comment"):
+            view.append((depth, tag, node.text_content))
+            continue
+        answers: tuple[Any, ...] = (skipped(node),)
+        if tag == "img":
+            answers += (_icon(node),)
+        if tag in ("td", "th"):
+            style = node.attributes.get("style") or ""
+            answers += (_span(node, "rowspan"), _span(node, "colspan"), bool(NO_BORDER.search(style)))
+        if tag == "tr":
+            answers += (node.attributes.get("height"),)
+        if tag == "meta":
+            answers += (node.attributes.get("name"), node.attributes.get("content"))
+        view.append((depth, tag, answers))
+        stack.extend((child, depth + 1) for child in reversed(list(children(node))))
+    return view
+
+
+def same_tree(page: bytes) -> None:
+    assert reader_view(prune(page)) == reader_view(page), prune(page)
+
+
+CASES = [
+    # attributes dropped, those read kept (also repeated, upper-case, unquoted, with character references)
+    b'<p class="MsoNormal" lang=EN-US style="font-size:12pt">text</p>',
+    b'<p style="color:red" style="display:none">shown: the first style counts</p>',
+    b'<p class=a STYLE="DISPLAY : none">hidden</p><p hidden class=b>hidden too</p>',
+    b'<p style="display&#58;none">a reference lexbor decodes</p><p style="visibility:hidden">x</p>',
+    b'<table><tr height=0 class=x><td style="border:none;width:3pt" width=4></td></tr>'
+    b'<tr><td rowspan="2" class=c colspan=3 style="width:1pt">a</td></tr></table>',
+    b'<img class=i width=10 style="height: 8px" src=a.png><img style="width:40%" alt=x>',
+    b"<p a='x>y' b=\"z>w\" c=u>after quoted values</p>",
+    b'<p a="1"b="2" c=3/>unquoted value takes the slash</p><br a="1"/><br a/>',
+    b"<p ==x =y a = b>names may start with =</p>",
+    b'<p class="unterminated>the page ends inside a tag',
+    b"<p class=x",
+    # comments, doctype, bogus comments
+    b'<!DOCTYPE html PUBLIC "a>b"><p class=x>after</p>',
+    b"<!--><p class=a>after an abrupt comment</p>",
+    b"<!---><p class=a>after another</p>",
+    b"<!-- a --!><p class=a>--!> ends a comment</p>",
+    b"<!-- a --!><title>--><span class=x></title>",
+    b"<!---><title>--><span class=x></title>",
+    b"<!-- a -- > <p class=a> still a comment --><p class=b>after</p>",
+    b"<!-- <title> --> <p class=a>x</p>",
+    b"<? php <p class=a> ?><p class=b>x</p></ 1 <p class=c>>y</><p class=d>z</p>",
+    b"<![CDATA[ <p class=a> ]]><p class=b>x</p>",
+    # raw text and escapable raw text
+    b"<title>a <b class=x> c</title><p class=y>x</p>",
+    b"<title>a</titles><i class=x></title ><p class=y>x</p>",
+    b"<textarea><p class=x></textarea><p class=y>x</p>",
+    b"<style>p { } <p class=x></style><xmp><p class=y></xmp><p class=z>z</p>",
+    b"<noembed><p class=x></noembed><noframes><p class=y></noframes><iframe><p class=z></iframe>",
+    b"<plaintext><p class=x>all text from here",
+    b"<table><tr><td>a<title><p class=x></title></td></tr></table>",
+    b"<select><option class=o selected>x</option><style><b class=y></style></select>",
+    # scripts: escaped and double-escaped text
+    b"<script>if (a<b) x = '<p class=a>';</script><p class=b>x</p>",
+    b"<script><!--<script></script><p class=a>still script</p></script><p class=b>x</p>",
+    b"<script><!-- --></script><p class=a>x</p>",
+    b"<script><!--></script><p class=a>x</p>",
+    b"<script><!--<script>--></script><p class=a>x</p>",
+    b"<script><!--<script></script>--></script><p class=a>x</p>",
+    b"<SCRIPT><!--<Script/></SCRIPT x='</script>'><p class=a>x</p>",
+    # the tree's building depends on these
+    b"<b class=1><b class=2><b class=3><b class=4><p>reconstructed</p>",
+    b'<body style="color:red"><p>x</p><body style="display:none" class=z>',
+    b"<table><input type=hidden class=x><tr><td>a</td></tr></table><input type=text class=y>",
+    b"<svg><style><p class=x><title><i class=y></style></title></svg>",
+    b"<math><mi class=x>1</mi></math>",
+]
+
+
+@pytest.mark.parametrize("page", CASES)
+def test_tree_is_the_same(page: bytes) -> None:
+    same_tree(page)
+
+
+def test_drops_what_the_reader_never_reads() -> None:
+    page = b'<p class="MsoNormal" lang=EN-US style="font-size:12pt;display:none">a</p><td class=x rowspan=2>'
+    assert prune(page) == b'<p style="font-size:12pt;display:none">a</p><td rowspan=2>'
+    assert prune(b"<p>nothing to drop</p>") == b"<p>nothing to drop</p>"
+    assert prune(b"<svg></svg><p class=x>") == b"<svg></svg><p class=x>"  # SVG: parsed as it is
+
+
+_PIECES = st.sampled_from([
+    "<p", "<td", "<tr", "<table", "<img", "<b", "<body", "<title", "<script", "<style", "<textarea", "<xmp",
+    "</p", "</script", "</title", "</style", "</b", "</td", "</table", "<!--", "-->", "--!>", "<!", "<?", "</",
+    ">", "/>", "<", "=", '"', "'", " ", "\n", "-", "x", "一",
+    " class=a", " style=display:none", ' style="border: none"', " style='width:2px'", " hidden", " rowspan=2",
+    " colspan='3'", " height=0", " width=9", " type=hidden", " lang=zh",
+])  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_markup_gives_the_same_tree(page: str) -> None:
+    same_tree(page.encode())
+
+
+def test_document_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (
+        '<html><head><title>某局2024年政府信息公开工作年度报告</title></head><body><div class="nav">首页</div>'
+        '<div class="content" style="margin:0"><p class=MsoNormal style="text-indent:2em">一、总体情况</p>'
+        '<table class=t border=1><tr class=r><td class=c width=80 style="border:solid">项目</td>'
+        "<td rowspan=2 class=c>数量</td></tr><tr><td class=c>本年新收</td></tr></table></div></body></html>"
+    ).encode()
+    pruned = read_html(page, "page.html")
+    monkeypatch.setattr(html_reader, "prune", lambda page: page)
+    assert pruned == read_html(page, "page.html")
