@@ -435,8 +435,12 @@ class TableSpec:
 
 def spec_problems(spec: TableSpec) -> list[str]:
     """What makes ``spec`` unusable as a table: no columns or rows, a key given twice, a key with a dot, a
-    relation, opening label or evidence naming a row or column the table does not have, no evidence at all.
-    Empty when the spec is sound."""
+    relation, opening label or evidence naming a row or column the table does not have, no evidence at all,
+    a list where a tuple belongs.  Empty when the spec is sound."""
+    try:
+        hash(spec)  # the parser's tables are cached by their specs
+    except TypeError:
+        return ["a field holds a list, set or dict where a tuple is expected"]
     problems = []
     if not spec.id or not spec.id.replace("_", "").isalnum():
         problems.append(f"table id {spec.id!r} is not a name of letters, digits and _")
@@ -452,14 +456,22 @@ def spec_problems(spec: TableSpec) -> list[str]:
         unknown = [key for _, key in relation.terms if key not in known]
         if unknown or relation.anchor not in [key for _, key in relation.terms]:
             problems.append(f"relation {relation.rid} names what the table lacks: {unknown or relation.anchor}")
-    keys = {*spec.heading_keys(), *rows}
-    printed = [key for evidence in spec.evidence_needed() for key in evidence.printed]
+    return problems + _opening_problems(spec, {*spec.heading_keys(), *rows})
+
+
+def _opening_problems(spec: TableSpec, keys: Collection[str]) -> list[str]:
+    """What is wrong with a spec's ``opens`` and ``evidence``: the wrong type, a key the table lacks, no
+    evidence at all."""
+    if not isinstance(spec.opens, tuple | None) or not all(isinstance(key, str) for key in spec.opens or ()):
+        return ["opens must be a tuple of keys"]
+    evidence = spec.evidence_needed()
+    if not isinstance(evidence, tuple) or not all(isinstance(item, Evidence) for item in evidence):
+        return ["evidence must be a tuple of govlint.schema.Evidence"]
+    if not evidence:
+        return ["evidence is empty: the table would never be read"]
+    printed = [key for item in evidence for key in item.printed]
     unknown = sorted({key for key in (*(spec.opens or ()), *printed) if key not in keys})
-    if unknown:
-        problems.append(f"opens or evidence names a label the table lacks: {unknown}")
-    if not spec.evidence_needed():
-        problems.append("evidence is empty: the table would never be read")
-    return problems
+    return [f"opens or evidence names a label the table lacks: {unknown}"] if unknown else []
 
 
 @attrs.frozen

@@ -128,6 +128,15 @@ def test_opening_labels_and_evidence_name_only_what_the_table_prints() -> None:
     assert schema.spec_problems(attrs.evolve(STOCK, evidence=())) == never
 
 
+def test_a_spec_that_would_break_the_reader_is_named_not_run() -> None:
+    lists = ["a field holds a list, set or dict where a tuple is expected"]
+    assert schema.spec_problems(attrs.evolve(STOCK, captions=["档案库存情况"])) == lists  # type: ignore[arg-type]
+    assert schema.spec_problems(attrs.evolve(STOCK, evidence=[Evidence()])) == lists  # type: ignore[arg-type]
+    one = attrs.evolve(STOCK, evidence=Evidence(rows=1))  # type: ignore[arg-type]
+    assert schema.spec_problems(one) == ["evidence must be a tuple of govlint.schema.Evidence"]
+    assert schema.spec_problems(attrs.evolve(STOCK, opens=("caption", 1))) == ["opens must be a tuple of keys"]  # type: ignore[arg-type]
+
+
 def test_every_kind_of_label_counts_as_something() -> None:
     assert set(ROLES) == set(LabelKind)
 
