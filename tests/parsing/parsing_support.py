@@ -8,12 +8,33 @@ from pathlib import Path
 from typing import Any
 
 from govlint.model import Report
+from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 TRUTH = FIXTURES / "truth"
 PEER = FIXTURES / "corpus" / "peer"
 PINGTAN = FIXTURES / "corpus" / "pingtan"
+
+#: A table a plugin describes: three rows, every one required, and three columns.
+STOCK = TableSpec(
+    id="records_stock",
+    title="档案库存情况表",
+    captions=("档案库存情况",),
+    parts=(
+        PartSpec(
+            (ColumnSpec("paper", "纸质档案"), ColumnSpec("digital", "电子档案"), ColumnSpec("total", "档案合计")),
+            (RowSpec("opening", "年初库存"), RowSpec("added", "本年新增"), RowSpec("closing", "年末库存")),
+        ),
+    ),
+)
+
+
+def seed_with(insert: str) -> str:
+    """The first seed report with ``insert`` printed before its section 五."""
+    body = SEEDS[0].read_text(encoding="utf-8")
+    at = body.index("五、")
+    return body[:at] + insert + body[at:]
 
 
 def load_truth(path: Path) -> dict[str, Any]:

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from parsing_support import SEEDS
+from parsing_support import STOCK, seed_with
 
 from govlint import api, schema
 from govlint.parsing.headings import find_section_headings
 from govlint.parsing.labels import ROLES, Family, LabelKind, Opening, TableKey, catalogue, find_labels
 from govlint.parsing.lexer import find_regions
-from govlint.schema import ColumnSpec, Evidence, PartSpec, RowSpec, TableSpec
+from govlint.schema import Evidence, TableSpec
 
-STOCK = TableSpec(
-    id="records_stock",
-    title="档案库存情况表",
-    captions=("档案库存情况",),
-    parts=(
-        PartSpec(
-            (ColumnSpec("paper", "纸质档案"), ColumnSpec("digital", "电子档案"), ColumnSpec("total", "档案合计")),
-            (RowSpec("opening", "年初库存"), RowSpec("added", "本年新增"), RowSpec("closing", "年末库存")),
-        ),
-    ),
-)
 #: A sentence that names two of the table's columns, and nothing else of it.
 SENTENCE = "本机关档案分为纸质档案 电子档案两类，均已归档。\n"
 #: The table as a province prints it.
@@ -40,12 +29,6 @@ def _regions(text: str, *described: TableSpec) -> list[tuple[TableKey, int]]:
     return [(region.family, len(region.hits)) for region in found]
 
 
-def _with_seed(insert: str) -> str:
-    body = SEEDS[0].read_text(encoding="utf-8")
-    at = body.index("六、")
-    return body[:at] + insert + body[at:]
-
-
 def test_a_described_table_reads_its_default_evidence_from_the_spec() -> None:
     assert STOCK.opens is None and STOCK.evidence is None
     assert STOCK.opening_keys() == {"caption", "paper", "digital", "total"}
@@ -59,9 +42,9 @@ def test_a_plugin_tunes_what_makes_its_table_by_describing_it() -> None:
     assert _regions(SENTENCE, tuned) == []
     assert _regions(TABLE, tuned) == [("records_stock", 7)]
     # through the whole parse: by default the sentence is a table with no cell read; tuned, it is prose
-    assert "records_stock" in api.parse_text(_with_seed(SENTENCE), tables=[STOCK]).tables
-    assert "records_stock" not in api.parse_text(_with_seed(SENTENCE), tables=[tuned]).tables
-    read = api.parse_text(_with_seed(TABLE), tables=[tuned]).tables["records_stock"]
+    assert "records_stock" in api.parse_text(seed_with(SENTENCE), tables=[STOCK]).tables
+    assert "records_stock" not in api.parse_text(seed_with(SENTENCE), tables=[tuned]).tables
+    read = api.parse_text(seed_with(TABLE), tables=[tuned]).tables["records_stock"]
     assert [cell.value for cell in read.rows["closing"].cells.values()] == [3, 4, 7]
 
 

@@ -3,32 +3,17 @@ included; a row the parse could not read is never among them (issue #15)."""
 
 from __future__ import annotations
 
-from parsing_support import SEEDS
+from parsing_support import SEEDS, STOCK, seed_with
 
 from govlint import parse_text
 from govlint.model import Report
-from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
 
-#: A plugin's table of three rows, every one required.
-STOCK = TableSpec(
-    id="records_stock",
-    title="档案库存情况表",
-    captions=("档案库存情况",),
-    parts=(
-        PartSpec(
-            (ColumnSpec("paper", "纸质档案"), ColumnSpec("digital", "电子档案"), ColumnSpec("total", "档案合计")),
-            (RowSpec("opening", "年初库存"), RowSpec("added", "本年新增"), RowSpec("closing", "年末库存")),
-        ),
-    ),
-)
 HEADER = "项目\t纸质档案\t电子档案\t档案合计"
 
 
 def _report(*rows: str) -> Report:
-    body = SEEDS[0].read_text(encoding="utf-8")
-    at = body.index("五、")
     table = "\n".join(["档案库存情况", HEADER, *rows])
-    return parse_text(f"{body[:at]}{table}\n\n{body[at:]}", tables=(STOCK,))
+    return parse_text(seed_with(f"{table}\n\n"), tables=(STOCK,))
 
 
 def _missing(report: Report, table: str) -> list[str]:
