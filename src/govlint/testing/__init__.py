@@ -2,7 +2,8 @@
 
 - :func:`lint_text` and :func:`assert_diagnostics`: run rules on a fragment or a report and check what they
   report (no hypothesis needed);
-- :mod:`govlint.testing.strategies`: hypothesis strategies for valid reports (:func:`reports`) and layout
+- :mod:`govlint.testing.strategies`: hypothesis strategies for valid reports (:func:`reports`, with the
+  tables a plugin describes: ``reports(tables=[spec])``, values from :func:`described_tables`) and layout
   noise (:func:`noises`);
 - :func:`render`: a report model printed in each real layout (:data:`LAYOUTS`), with the place of every cell;
 - :data:`MUTATIONS`: defects tied to the codes they must trigger, with :func:`expectation_problems` to check
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from govlint.testing.layouts import LAYOUTS, TEXT_LAYOUTS, Rendered, render
     from govlint.testing.mutations import MUTATIONS, REFERENCE_DATE, Expectation, Mutated, Mutation
     from govlint.testing.noise import Noise
-    from govlint.testing.reportmodel import ReportModel
-    from govlint.testing.strategies import noises, reports
+    from govlint.testing.reportmodel import DescribedTable, ReportModel
+    from govlint.testing.strategies import described_tables, noises, reports
 
 _WHERE = {
     "assert_diagnostics": "checks",
@@ -40,6 +41,7 @@ _WHERE = {
     "parse": "checks",
     "round_trip_problems": "checks",
     "ReportModel": "reportmodel",
+    "DescribedTable": "reportmodel",
     "MUTATIONS": "mutations",
     "REFERENCE_DATE": "mutations",
     "Expectation": "mutations",
@@ -50,6 +52,7 @@ _WHERE = {
     "TEXT_LAYOUTS": "layouts",
     "Rendered": "layouts",
     "render": "layouts",
+    "described_tables": "strategies",
     "noises": "strategies",
     "reports": "strategies",
 }
@@ -59,6 +62,7 @@ __all__ = [
     "MUTATIONS",
     "REFERENCE_DATE",
     "TEXT_LAYOUTS",
+    "DescribedTable",
     "Expectation",
     "Mutated",
     "Mutation",
@@ -67,6 +71,7 @@ __all__ = [
     "ReportModel",
     "assert_diagnostics",
     "describe",
+    "described_tables",
     "expectation_problems",
     "lint_text",
     "noises",

@@ -222,6 +222,7 @@ def round_trip_problems(model: ReportModel, report: Report, uncertain: Iterable[
         ("active_disclosure", model.expected_art20()),
         ("applications", model.expected_applications()),
         ("review_litigation", model.expected_review()),
+        *((described.spec.id, described.expected()) for described in model.described),
     ):
         parsed = report.tables.get(table)
         if not expected:

@@ -7,21 +7,22 @@ with a missing, empty or unreadable term is *not assessable* (spec §7.1): it ne
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
 from govlint import schema
 from govlint.model import Number
-from govlint.testing.reportmodel import ReportModel, value_of
+from govlint.testing.reportmodel import ReportModel, Value, value_of
 
 _ANCHOR_CELL = "cell.{table}.{key}"
 
 
 @attrs.frozen
 class Failure:
-    """One failing instance of a relation: its id (R3.1 …), the rule code, and the cells involved."""
+    """One failing instance of a relation: its id (R3.1 …), the rule code, and the cells involved;
+    ``expected`` is the anchor's value that keeps a sum, or the bound of a part (zero-together: no meaning)."""
 
     relation: str
     code: str
@@ -40,7 +41,8 @@ CODES: dict[str, str] = {"R3.1": "GL201", "R3.2": "GL202", "R3.3": "GL203", "R4.
 
 
 def failures(model: ReportModel) -> list[Failure]:
-    """Every failing instance of R3.1, R3.2, R3.3 and R4.1, and every cell outside its domain (GL205)."""
+    """Every failing instance of R3.1, R3.2, R3.3 and R4.1 and of the relations of the tables plugins describe,
+    and every cell outside its domain (GL205)."""
     found: list[Failure] = []
     apps = model.applications
     if apps is not None:
@@ -51,7 +53,14 @@ def failures(model: ReportModel) -> list[Failure]:
     if review is not None:
         spec = schema.FORMATS[model.format].table("review_litigation")
         found += table_failures(spec, spec.row_keys, lambda row, col: value_of(review.values.get(f"{row}.{col}")))
+    for described in model.described:
+        found += table_failures(described.spec, described.spec.row_keys, _reader(described.values))
     return [*found, *_domain(model)]
+
+
+def _reader(values: Mapping[str, Value]) -> Callable[[str, str], Number | None]:
+    """The number at (row, column) of values keyed ``row.column``."""
+    return lambda row, column: value_of(values.get(f"{row}.{column}"))
 
 
 def table_failures(
@@ -67,15 +76,16 @@ def table_failures(
             values = [value(row, col) if row in shown else None for row, col in cells]
             if any(v is None for v in values):
                 continue  # not assessable
-            residual = sum(coef * v for (coef, _), v in zip(relation.terms, values, strict=True) if v is not None)
-            if residual == 0:
+            if relation.holds([v for v in values if v is not None]):
                 continue
+            residual = sum(coef * v for (coef, _), v in zip(relation.terms, values, strict=True) if v is not None)
             anchor = next(i for i, (_, key) in enumerate(relation.terms) if key == relation.anchor)
             actual = values[anchor]
             assert actual is not None
             expected = actual - residual * relation.terms[anchor][0]
             keys = tuple(_cell(spec.id, f"{row}.{col}") for row, col in cells)
-            yield Failure(relation.rid, CODES.get(relation.rid, relation.rid), keys, expected, actual)
+            code = CODES.get(relation.rid, relation.rid) if spec.id in schema.TABLE_KEYS else relation.reported_by
+            yield Failure(relation.rid, code, keys, expected, actual)
 
 
 def _domain(model: ReportModel) -> Iterator[Failure]:

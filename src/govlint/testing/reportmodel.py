@@ -173,6 +173,20 @@ class ReviewLitigation:
 
 
 @attrs.frozen
+class DescribedTable:
+    """A table a plugin describes (``govlint_tables``): its spec and its values keyed ``row.column``.  It is
+    printed at the end of the section its spec names (section 六 when it names none), every row of the spec
+    in order."""
+
+    spec: schema.TableSpec
+    values: Mapping[str, Value]
+
+    def expected(self) -> dict[str, Number | None]:
+        """The values a correct parse yields, keyed ``row.column``."""
+        return {key: value_of(self.values.get(key)) for key in self.spec.cell_keys}
+
+
+@attrs.frozen
 class ReportModel:
     """Everything a generated report contains, independent of its layout."""
 
@@ -192,6 +206,8 @@ class ReportModel:
     review_litigation: ReviewLitigation | None
     fee: FeeStatement
     signature: Signature | None
+    #: Tables plugins describe, with their values (:func:`govlint.testing.strategies.described_tables`).
+    described: tuple[DescribedTable, ...] = ()
 
     @property
     def publish_date(self) -> PrintedDate | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from govlint import schema
@@ -23,6 +24,7 @@ from govlint.testing.reportmodel import (
     AgencyKind,
     Applications,
     DateStyle,
+    DescribedTable,
     FeeStatement,
     Metadata,
     Period,
@@ -296,11 +298,13 @@ def reports(
     kinds: Sequence[AgencyKind] = AGENCY_KINDS,
     fee_unpaid: bool | None = None,
     fee_kinds: Sequence[str] | None = None,
+    tables: Sequence[schema.TableSpec] = (),
 ) -> ReportModel:
     """A valid report: every relation holds, dates fall in the legal window, the format fits the year,
     the title names the body and the year, section 六 discloses the fee, the prose states the tables' counts.
 
     ``fee_unpaid=True`` forces row (六)2 of the applications table to be non-zero (and so a 2021 format).
+    ``tables``: specs of tables plugins describe, each printed with values drawn by :func:`described_tables`.
     """
     allowed = [y for y in range(years[0], years[1] + 1) if schema.expected_format(y) in formats]
     if fee_unpaid:
@@ -371,8 +375,52 @@ def reports(
         review_litigation=draw(review_tables()),
         fee=fee,
         signature=signature,
+        described=tuple(draw(described_tables(spec)) for spec in tables),
     )
     return draw(told(model))  # the prose states the tables' own counts (govlint.testing.prose)
+
+
+# ----- tables plugins describe ------------------------------------------------------------------------------
+
+
+def _instances(spec: schema.TableSpec) -> list[tuple[schema.RelationSpec, list[str]]]:
+    """Each relation of ``spec`` with the cell keys of its terms, in every row or column it holds in."""
+    cells = set(spec.cell_keys)
+    found = []
+    for relation in spec.relations:
+        for place in spec.row_keys if relation.each == "row" else spec.column_keys:
+            keys = [f"{place}.{k}" if relation.each == "row" else f"{k}.{place}" for _, k in relation.terms]
+            if cells.issuperset(keys):
+                found.append((relation, keys))
+    return found
+
+
+@st.composite
+def described_tables(draw: st.DrawFn, spec: schema.TableSpec, *, largest: int = 60) -> DescribedTable:
+    """Values for every cell of a table a plugin describes, with every relation of its spec holding: cells
+    drawn (zero often), then each failing relation mended at its anchor (a sum set, a part lowered to its
+    whole, zero-together cells all zeroed or all made non-zero) until all hold; counts and amounts >= 0."""
+    values: dict[str, int] = {key: draw(st.one_of(st.just(0), st.integers(1, largest))) for key in spec.cell_keys}
+    instances = _instances(spec)
+    for _ in range(len(instances) + 1):
+        failing = [(r, keys) for r, keys in instances if not r.holds([values[k] for k in keys])]
+        if not failing:
+            break
+        for relation, keys in failing:
+            at = next(i for i, (_, term) in enumerate(relation.terms) if term == relation.anchor)
+            coef = relation.terms[at][0]
+            rest = sum(c * values[k] for (c, _), k in zip(relation.terms, keys, strict=True) if k != keys[at])
+            if relation.op == "=":
+                values[keys[at]] = -rest // coef
+            elif relation.op == "<=":
+                values[keys[at]] = max(0, -rest // coef)
+            elif draw(st.booleans(), label="zero together"):
+                values.update(dict.fromkeys(keys, 0))
+            else:
+                values.update({k: values[k] or draw(st.integers(1, largest)) for k in keys})
+    assume(all(v >= 0 for v in values.values()))
+    assume(all(r.holds([values[k] for k in keys]) for r, keys in instances))
+    return DescribedTable(spec, dict(values))
 
 
 def noises(*, quiet: bool = False) -> st.SearchStrategy[Noise]:

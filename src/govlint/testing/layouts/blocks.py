@@ -18,7 +18,7 @@ import attrs
 
 from govlint import schema
 from govlint.testing.noise import Noise, digits, punctuate, split_points, stray_spaces
-from govlint.testing.reportmodel import Printed, ReportModel, SectionModel, Value
+from govlint.testing.reportmodel import DescribedTable, Printed, ReportModel, SectionModel, Value
 
 CellKind = Literal["caption", "header", "label", "group", "value"]
 LineKind = Literal["meta", "title", "heading", "para", "signature"]
@@ -76,6 +76,8 @@ class Grid:
     table: str
     width: int
     rows: tuple[GridRow, ...]
+    #: The spec of a table a plugin describes (its rows' relations check a crawled row's split).
+    described: schema.TableSpec | None = None
 
 
 @attrs.frozen
@@ -175,6 +177,52 @@ def art20_grid(model: ReportModel, noise: Noise) -> Grid:
                 GridRow(tuple(cells), (part, f"row.active_disclosure.{row.key}"), data=f"active_disclosure.{row.key}")
             )
     return Grid("active_disclosure", width, tuple(rows))
+
+
+#: The first header cell of a described table printed row by row, over its row labels.
+ITEM_HEADER = "项目"
+
+
+def described_grid(table: DescribedTable, noise: Noise) -> Grid:
+    """A table a plugin describes, each part under its header: ``项目 | column labels`` then a row per row
+    of the spec (``shape="rows"``), or, for a one-row ``wide`` table, the row's label heading the header
+    and the values under the column labels (the Fujian fee table)."""
+    spec = table.spec
+    if spec.shape == "wide" and len(spec.rows) > 1:
+        raise ValueError(f"cannot print table {spec.id!r}: a wide table of more than one row")
+    width = 1 + max(len(part.columns) for part in spec.parts)
+    rows: list[GridRow] = []
+    for part in spec.parts:
+        wide = spec.shape == "wide"
+        first = _label(part.rows[0]) if wide else spec.headers[0] if spec.headers else ITEM_HEADER
+        labels = [GridCell(fullwidth(first), "label" if wide else "header")]
+        labels += [GridCell(fullwidth(c.label), "header") for c in part.columns]
+        rows.append(GridRow(tuple(labels), header=True))
+        for row in part.rows:
+            anchor = f"{spec.id}.{row.key}"
+            cells = [GridCell("" if wide else _label(row), "label", anchors=() if wide else (f"row.{anchor}",))]
+            for col in part.columns:
+                text = format_value(table.values.get(f"{row.key}.{col.key}"), col.kind, noise)
+                cells.append(GridCell(text, "value", anchors=(f"cell.{anchor}.{col.key}",)))
+            rows.append(GridRow(tuple(cells), (f"row.{anchor}",), data=anchor))
+    return Grid(spec.id, width, tuple(rows), described=spec)
+
+
+def _label(row: schema.RowSpec) -> str:
+    return fullwidth(row.numbering + row.label)
+
+
+def described_blocks(model: ReportModel, section: str, noise: Noise) -> list[Block]:
+    """The described tables that belong at the end of ``section``: a caption line (a table printed row by
+    row), then the grid."""
+    blocks: list[Block] = []
+    for table in model.described:
+        if (table.spec.section or "other_matters") != section:
+            continue
+        key = f"table.{table.spec.id}"
+        caption = [] if table.spec.shape == "wide" else [line((table.spec.captions or (table.spec.title,))[0])]
+        blocks += [Open(key), *caption, described_grid(table, noise), Close(key)]
+    return blocks
 
 
 def _application_rows(model: ReportModel) -> list[schema.RowSpec]:
@@ -350,6 +398,7 @@ def section_blocks(model: ReportModel, noise: Noise) -> list[Block]:
         if grid is not None:
             blocks += [Open(f"table.{grid.table}"), grid, Close(f"table.{grid.table}")]
         blocks += _paragraphs(section.trailing, noise, f"trailing{section.number}")
+        blocks += described_blocks(model, section.key, noise)
         blocks.append(Close(key))
     return blocks
 

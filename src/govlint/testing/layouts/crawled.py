@@ -65,6 +65,8 @@ def _grid(w: Writer, grid: Grid, noise: Noise, rng: random.Random, uncertain: se
             w.add(key, start, w.pos)
         if grid_row.data and values_start is not None:
             arity, check = _CHECKS.get(grid.table, (0, splits.no_check))
+            if grid.described is not None:
+                check = splits.described_row(grid.described, grid_row.data.partition(".")[2])
             cells = [k.removeprefix("cell.") for c in grid_row.cells for k in c.anchors if k.startswith("cell.")]
             if splits.count_splits(w.text()[values_start:], arity or len(cells), check) != 1:
                 uncertain.update(cells)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from govlint.schema import fold
+from govlint.schema import TableSpec, fold
 
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 MAX_DIGITS = 8
@@ -32,6 +32,17 @@ def review_row(values: Sequence[Decimal]) -> bool:
 
 def no_check(values: Sequence[Decimal]) -> bool:
     return True
+
+
+def described_row(spec: TableSpec, row: str) -> Check:
+    """The relations of a table a plugin describes that hold within the row ``row``, on its printed cells."""
+    columns = [column.key for column in spec.columns_of(row)]
+    relations = [r for r in spec.relations if r.each == "row" and all(k in columns for _, k in r.terms)]
+
+    def check(values: Sequence[Decimal]) -> bool:
+        return all(r.holds([values[columns.index(k)] for _, k in r.terms]) for r in relations)
+
+    return check
 
 
 def count_splits(text: str, arity: int, check: Check = no_check, limit: int = 2) -> int:
