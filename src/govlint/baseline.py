@@ -86,16 +86,29 @@ class Baseline:
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
         """Read a baseline file; InputError when it is missing or not a govlint baseline."""
         try:
-            data = json.loads(read_regular_file(os.fspath(path)).decode("utf-8"))
+            # utf-8-sig: a baseline is edited by hand, and Notepad saves a BOM (it was "invalid JSON")
+            data = json.loads(read_regular_file(os.fspath(path)).decode("utf-8-sig"))
         except InputError as exc:  # missing, not a regular file (a link to /dev/zero), over 50 MB
-            raise InputError(f"{path}: cannot read baseline ({exc.reason_en or exc})") from None
+            raise _bad(
+                path, f"无法读取基线文件（{exc.reason_zh or exc}）", f"cannot read baseline ({exc.reason_en or exc})"
+            ) from None
         except (ValueError, UnicodeDecodeError):
-            raise InputError(f"{path}: not a govlint baseline (invalid JSON)") from None
+            raise _bad(
+                path, "不是 govlint 基线文件（JSON 格式错误）", "not a govlint baseline (invalid JSON)"
+            ) from None
         except RecursionError:
-            raise InputError(f"{path}: not a govlint baseline (arrays or objects nested too deeply)") from None
+            raise _bad(
+                path,
+                "不是 govlint 基线文件（数组或对象嵌套过深）",
+                "not a govlint baseline (arrays or objects nested too deeply)",
+            ) from None
         findings = data.get("findings") if isinstance(data, dict) else None
         if not isinstance(findings, list) or data.get("govlint_baseline") != FORMAT_VERSION:
-            raise InputError(f"{path}: not a govlint baseline of format {FORMAT_VERSION}")
+            raise _bad(
+                path,
+                f"不是格式 {FORMAT_VERSION} 的 govlint 基线文件",
+                f"not a govlint baseline of format {FORMAT_VERSION}",
+            )
         return cls(tuple(_waiver(path, finding) for finding in findings))
 
     def split(self, result: LintResult) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
@@ -128,14 +141,30 @@ class Baseline:
 
 def _waiver(path: str | os.PathLike[str], finding: Any) -> Waiver:
     if not isinstance(finding, dict) or not isinstance(finding.get("key"), str):
-        raise InputError(f"{path}: baseline entry {finding!r} has no key")
+        shown = _clip(repr(finding))
+        raise _bad(path, f"基线记录 {shown} 缺少 key（字符串）", f"baseline entry {shown} has no key (a string)")
     fields = {name: finding[name] for name in attrs.fields_dict(Waiver) if name in finding}
+    key = _clip(finding["key"])
     for name in ("code", "report", "path", "message", *WAIVER_FIELDS):
         if name in fields and not isinstance(fields[name], str):
-            raise InputError(f"{path}: baseline entry {finding['key']}: {name} must be a string")
+            raise _bad(path, f"基线记录 {key}：{name} 应为字符串", f"baseline entry {key}: {name} must be a string")
     if not isinstance(fields.get("line"), (int, type(None))) or isinstance(fields.get("line"), bool):
-        raise InputError(f"{path}: baseline entry {finding['key']}: line must be a number")
+        raise _bad(path, f"基线记录 {key}：line 应为数字", f"baseline entry {key}: line must be a number")
     return Waiver(**fields)
+
+
+#: Longest piece of a baseline entry quoted in an error: an entry may hold a megabyte.
+_QUOTED = 200
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
+
+
+def _bad(path: str | os.PathLike[str], zh: str, en: str) -> InputError:
+    """What is wrong with the baseline ``path``, in each language, as one line naming the file."""
+    name = os.fspath(path)
+    return InputError(f"{name}: {en}", path=name, reason_zh=zh, reason_en=en, kind="baseline")
 
 
 def dump(results: Iterable[LintResult], *, previous: Baseline | None = None, unread: Iterable[str] = ()) -> str:

@@ -643,10 +643,17 @@ def _report_stale_waivers(baseline: Any, path: str, lang: str) -> None:
     else:
         head = f"govlint: {path} 中有 {len(stale)} 条记录已不再对应任何问题（已改正或已变化），可以删除："
     lines = [head]
-    for waiver in stale:
+    for waiver in stale[:MAX_STALE_SHOWN]:
         where = f"{waiver.path}:{waiver.line}" if waiver.line else waiver.path
-        lines.append(visible(f"  {where}: {waiver.code} {waiver.message}".rstrip()) + f"  [{waiver.key}]")
+        lines.append(visible(f"  {where}: {waiver.code} {waiver.message}".rstrip()) + f"  [{visible(waiver.key)}]")
+    if len(stale) > MAX_STALE_SHOWN:  # a baseline of 250,000 stale entries printed 17 MB on stderr
+        more = len(stale) - MAX_STALE_SHOWN
+        lines.append(f"  … and {more} more" if lang == "en" else f"  ……另有 {more} 条")
     print("\n".join(lines), file=sys.stderr)
+
+
+#: Most stale baseline entries listed one by one.
+MAX_STALE_SHOWN = 100
 
 
 def _show_files(walk: Iterator[tuple[str, Diagnostic | str | None]], lang: str) -> int:

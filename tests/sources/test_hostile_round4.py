@@ -257,3 +257,45 @@ def test_the_language_of_a_folders_configuration_applies_to_a_check_of_the_folde
     for path in (".", "a.txt", str(folder)):
         cli.main(["check", "--format", "concise", path])
         assert capsys.readouterr().out.splitlines()[-1].startswith("Found 5 problems"), path
+
+
+def _baseline(tmp_path: Path, findings: object, prefix: bytes = b"") -> Path:
+    path = tmp_path / "baseline.json"
+    path.write_bytes(prefix + json.dumps({"govlint_baseline": 1, "findings": findings}).encode())
+    return path
+
+
+def test_a_baseline_saved_with_a_bom_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A baseline is edited by hand (its stale entries are to be removed); Notepad's BOM made it "invalid JSON"."""
+    folder = _folder(tmp_path)
+    cli.main(["check", "-q", "--write-baseline", str(tmp_path / "b.json"), str(folder)])
+    written = json.loads((tmp_path / "b.json").read_text("utf-8"))["findings"]
+    baseline = _baseline(tmp_path, written, codecs.BOM_UTF8)
+    assert cli.main(["check", "-q", "--baseline", str(baseline), str(folder)]) == 0
+
+
+def test_a_bad_baseline_entry_is_one_short_line_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The error quoted the whole entry (a megabyte on the terminal) and spoke English only."""
+    folder = _folder(tmp_path)
+    baseline = _baseline(tmp_path, [{"key": 1, "message": "x" * 1_000_000}])
+    for lang, words in (("zh", "缺少 key"), ("en", "has no key")):
+        assert cli.main(["check", "-q", "--lang", lang, "--baseline", str(baseline), str(folder)]) == 2
+        error = capsys.readouterr().err
+        assert words in error and len(error) < 500 and error.count("\n") == 1
+
+
+def test_stale_baseline_entries_are_listed_escaped_and_clipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """250,000 stale entries printed 17 MB on stderr; an entry's key went to the terminal raw."""
+    folder = _folder(tmp_path)
+    cli.main(["check", "-q", "--write-baseline", str(tmp_path / "b.json"), str(folder)])
+    (entry, *_) = json.loads((tmp_path / "b.json").read_text("utf-8"))["findings"]
+    stale = [{**entry, "key": f"{i:024x}"} for i in range(5000)] + [{**entry, "key": "\x1b]0;pwned\x07"}]
+    baseline = _baseline(tmp_path, stale)
+    cli.main(["check", "-q", "--lang", "en", "--baseline", str(baseline), str(folder)])
+    error = capsys.readouterr().err
+    assert "\x1b" not in error and "\x07" not in error
+    assert error.count("\n") < 110 and "… and 4901 more" in error
