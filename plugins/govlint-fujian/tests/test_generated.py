@@ -2,7 +2,8 @@
 
 ``govlint.testing.strategies.reports`` draws a valid report (every relation of the standard holds);
 ``govlint.testing.render`` prints it as tab-separated text, pipes, Markdown, one cell per line, a crawled
-page with the cells run together, HTML or Word; the fee figures are added to section 六's fee statement.
+page with the cells run together, HTML or Word; the fee figures are added to section 六's fee statement, or
+printed as the fee table itself (``reports(tables=[FEE_TABLE])``, values that keep the table's relations).
 """
 
 from __future__ import annotations
@@ -11,13 +12,20 @@ import functools
 
 import attrs
 from govlint import testing
-from govlint.testing import LAYOUTS, ReportModel, noises, render
+from govlint.testing import LAYOUTS, Noise, ReportModel, noises, render, round_trip_problems
+from govlint.testing.oracle import failures
 from govlint.testing.strategies import reports
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from govlint_fujian.layout import FEE_TABLE, FEE_UNPAID_KEY
-from govlint_fujian.rules import OPTION_FROM_YEAR, RULES, FeeTableMissing
+from govlint_fujian.layout import FEE_TABLE, FEE_UNPAID_KEY, ROW, TABLE_ID
+from govlint_fujian.rules import (
+    OPTION_FROM_YEAR,
+    RULES,
+    FeeTableInconsistent,
+    FeeTableMissing,
+    FeeTableUnreadable,
+)
 
 #: govlint's test helpers, reading the plugin's fee table (as govlint does with the plugin installed).
 assert_diagnostics = functools.partial(testing.assert_diagnostics, tables=[FEE_TABLE])
@@ -73,3 +81,39 @@ def test_fj001_on_valid_reports_that_state_the_fee_in_a_sentence(model: ReportMo
         assert rendered.covers(found.location.line, found.location.column, ["heading.other_matters"])
     later = {OPTION_FROM_YEAR: model.report_year + 1}
     assert lint_text(rendered, rules=[FeeTableMissing], options=later) == []
+
+
+#: Layouts that keep every figure in its place (no digits run together, no labels apart from their values).
+PLACED = ("tabs", "pipe", "markdown", "tabcells", "cells", "html", "docx")
+FIGURE_RULES = [FeeTableMissing, FeeTableUnreadable, FeeTableInconsistent]
+
+
+@given(reports(formats=("2021",), tables=[FEE_TABLE]), st.sampled_from(LAYOUTS), noises())
+def test_a_generated_fee_table_is_read_in_every_layout_and_draws_no_finding(
+    model: ReportModel, layout: str, noise: Noise
+) -> None:
+    rendered = render(model, layout, noise)
+    report = testing.parse(rendered, tables=[FEE_TABLE])
+    problems = [p for p in round_trip_problems(model, report, rendered.uncertain) if p.startswith(TABLE_ID)]
+    if layout == "detached":  # the core leaves a described table's detached rows unread (never another number)
+        problems = [p for p in problems if ": got None," not in p]
+    assert problems == []
+    assert [d.code for d in lint_text(report, rules=FIGURE_RULES) if not d.unread] == []
+
+
+@given(reports(formats=("2021",), tables=[FEE_TABLE]), st.sampled_from(PLACED), st.integers(1, 50))
+def test_an_amount_notified_without_a_notice_is_fj003_at_that_figure(
+    model: ReportModel, layout: str, hundreds: int
+) -> None:
+    [table] = model.described
+    values = {
+        **table.values,
+        f"{ROW}.notices": 0,
+        f"{ROW}.notified_amount": 100 * hundreds,
+        f"{ROW}.collected_amount": 0,
+    }
+    model = attrs.evolve(model, described=(attrs.evolve(table, values=values),))
+    [broken] = [f for f in failures(model) if f.cells[0].startswith(f"cell.{TABLE_ID}.")]
+    [found] = lint_text(testing.parse(render(model, layout), tables=[FEE_TABLE]), rules=FIGURE_RULES)
+    assert (found.code, found.key) == (broken.code, f"fee.{broken.cells[-1].rpartition('.')[2]}")
+    assert found.actual.startswith(str(100 * hundreds))
