@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -256,11 +257,50 @@ _COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (the console script exits with it)."""
+    """Run the command line; returns the exit code (the console script exits with it).  Without ``argv`` it
+    is the process's program, and minds Python's garbage collector as :class:`_Collector` says."""
+    with _Collector(program=argv is None) as collector:
+        return _main(sys.argv[1:] if argv is None else list(argv), collector)
+
+
+class _Collector:
+    """Python's cyclic garbage collector in a ``govlint`` process.
+
+    Start-up (the imports, the plugins, the configuration) makes objects that live until the process ends;
+    the collector would walk them again at each of start-up's young collections and once more, in full,
+    when the interpreter exits (docs/performance.md).  So a process run as the program pauses the collector
+    while it starts, freezes (:func:`gc.freeze`) what start-up made and resumes collecting when the first
+    report is read (:meth:`reading`), and freezes everything at the end, when exit frees it all anyway.
+    govlint called in a process of someone else's (tests, an application) leaves the collector alone.
+    """
+
+    def __init__(self, *, program: bool) -> None:
+        self.paused = program and gc.isenabled()
+        self.program = program
+
+    def __enter__(self) -> _Collector:
+        if self.paused:
+            gc.disable()
+        return self
+
+    def reading(self) -> None:
+        """Start-up is over: what it made is frozen, and the collector collects the reports' garbage."""
+        if self.paused:
+            gc.freeze()
+            gc.enable()
+            self.paused = False
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.paused:
+            gc.enable()
+        if self.program:
+            gc.freeze()
+
+
+def _main(arguments: list[str], collector: _Collector) -> int:
     from govlint import clihelp
     from govlint.errors import GovlintError
 
-    arguments = sys.argv[1:] if argv is None else list(argv)
     lang = clihelp.choose_lang(arguments)
     command = arguments[0] if arguments and arguments[0] in _COMMANDS else None
     try:
@@ -273,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "lang", None) is None and args.top_lang is not None:
             args.lang = args.top_lang  # govlint --lang en check …
         args.ui_lang = lang  # the language of messages before a configuration is read
+        args.collector = collector
         if getattr(args, "run", None) is None:
             raise UsageError(
                 "a command is required: check, parse, rules, rule or plugins (see `govlint --help`)",
@@ -572,6 +613,7 @@ def run_check(args: argparse.Namespace) -> int:
         memory=args.memory_limit if args.memory_limit is not None else first.memory_limit if first else 0,
     )
     progress = not args.quiet and sys.stderr.isatty()
+    args.collector.reading()
     with contextlib.closing(run(tasks, jobs=args.jobs, limits=limits, progress=progress)) as outcomes:
         for outcome in outcomes:
             if cross is not None:
@@ -869,6 +911,7 @@ def run_parse(args: argparse.Namespace) -> int:
             _fail(problem if isinstance(problem, str) else f"{path}: {problem.message(lang)}")
             status = EXIT_ERROR
     tables = _installed_tables() if paths else ()
+    args.collector.reading()
     written = 0
     for path in paths:
         try:

@@ -98,3 +98,34 @@ def test_two_reports_are_digested_and_compared() -> None:
         "check", "--exit-zero", "-j", "1", str(SEED), str(SEED.with_name("001_45823a3c8b7753e5.txt"))
     )
     assert {"govlint.crossreport.digests", "govlint.crossreport.similar"} <= loaded
+
+
+def collector_after(code: str) -> list[str]:
+    """The last line a fresh interpreter prints after running ``code`` with a check of the seed as ``ARGS``,
+    Python's collector watched by a callback that notes in ``seen`` whether each collection ran between the
+    rules' import and the first parse."""
+    prelude = (
+        "import gc, sys\nfrom govlint.cli import main\n"
+        f"ARGS = ['check', '--exit-zero', '-j', '1', {str(SEED)!r}]\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and seen.append("
+        "'govlint.rules' in sys.modules and 'govlint.parsing.build' not in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()[-1].split()
+
+
+def test_the_program_pauses_the_collector_while_it_starts_and_freezes_what_start_up_made() -> None:
+    printed = collector_after(
+        "sys.argv = ['govlint', *ARGS]\ncode = main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10000, any(seen))\n"
+    )
+    assert printed == ["True", "True", "False"]
+
+
+def test_govlint_called_in_process_leaves_the_collector_alone() -> None:
+    printed = collector_after("gc.disable()\nmain(ARGS)\nprint(gc.isenabled(), gc.get_freeze_count())\n")
+    assert printed == ["False", "0"]
+    printed = collector_after("main(ARGS)\nprint(gc.isenabled(), gc.get_freeze_count())\n")
+    assert printed == ["True", "0"]
