@@ -14,7 +14,7 @@ from docx import Document as WordDocument
 from govlint import api
 from govlint.errors import PluginError
 from govlint.linter import lint_report
-from govlint.model import CellStatus, Report
+from govlint.model import CellStatus, Origin, Report
 from govlint.plugins import load_plugins
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
 
@@ -151,3 +151,30 @@ def test_bounds_and_zero_links_are_checked_and_named() -> None:
     ]
     assert found[0].message_zh.startswith("档案库存情况表 年初库存 电子档案 列为 3，按勾稽关系 B1 应不大于 2")
     assert "应同为 0 或同不为 0" in found[1].message_zh
+
+
+FIXTURES = Path(__file__).parent / "fixtures"  # written by fixtures/make.py
+
+
+@pytest.mark.parametrize(("name", "page"), [("stock.html", None), ("stock.pdf", 3)])
+def test_a_web_page_and_a_pdf_table_give_cells_headers_and_findings_their_place(name: str, page: int | None) -> None:
+    plugins = _plugins()
+    report = api.parse(FIXTURES / name, tables=plugins.tables)
+    assert _values(report) == VALUES
+    table = report.tables["records_stock"]
+    places = {
+        f"{row}.{column}": (cell.status, cell.evidence, cell.span.origin if cell.span else None)
+        for row, printed in table.rows.items()
+        for column, cell in printed.cells.items()
+    }
+    assert places["added.digital"] == (CellStatus.EMPTY, "grid", Origin(page, 1, 3, 3))
+    assert places["closing.total"] == (CellStatus.OK, "grid", Origin(page, 1, 4, 4))
+    assert {key: header.span.origin for key, header in table.headers.items()} == {
+        key: Origin(page, 1, 1, column) for column, key in enumerate(("paper", "digital", "total"), 2)
+    }
+    found = [d for d in lint_report(report, plugins=plugins).diagnostics if d.key.startswith("records_stock.")]
+    assert [(d.code, d.location.page, d.location.table, d.location.row, d.location.cell_column) for d in found] == [
+        ("GL105", page, 1, 3, 3),
+        ("GL206", page, 1, 4, 4),
+        ("GL206", page, 1, 4, 4),
+    ]
