@@ -11,7 +11,11 @@ The input is the file's size, except for Word, where it is the size of the docum
 a ``.docx`` is a zip whose XML deflates about tenfold, and the reader's limit (50 MB) is on that size.
 
 - ``text``: the five seeds one after another, repeated;
-- ``html``: the same as one web page, paragraphs and ``<table>`` rows;
+- ``html``: the same as a Word document saved as a web page and pasted into a portal's article page (a
+  class and a style on every paragraph, run and cell, each line two runs), up to the web page reader's limit
+  of 200,000 elements, about 13 MB of this page;
+- ``html-dense`` (only when named): the same as plain ``<p>`` and ``<td><p>`` without attributes, an element
+  every 10 bytes, up to 3 MB (the element limit); over the aim (docs/performance.md, "Memory per reader");
 - ``docx``: the same as one Word document (paragraphs and tables of ``document.xml``);
 - ``pdf``: the seeds' lines printed on up to 500 pages (the PDF reader's page limit), so about 10 MB at most.
 
@@ -34,8 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SIZES_MB = (1.0, 10.0, 50.0)
 READERS = ("text", "html", "docx", "pdf")
-#: Where each reader stops: Word's unpacked XML and any file at 50 MB, a PDF at 500 pages.
-MAX_MB = {"text": 49.0, "html": 49.0, "docx": 45.0, "pdf": 10.0}
+#: Measured only when named with ``--readers``.
+EXTRA_READERS = ("html-dense",)
+#: Where each reader stops: Word's unpacked XML and any file at 50 MB, a PDF at 500 pages, a web page at
+#: 200,000 elements.
+MAX_MB = {"text": 49.0, "html": 13.0, "html-dense": 3.0, "docx": 45.0, "pdf": 10.0}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -58,11 +65,71 @@ def _repeat(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit.encode("utf-8")))
 
 
+def _fill(parts: list[str], size: int) -> str:
+    """The blocks ``parts`` one after another, again and again, until ``size`` bytes (a web page of the seeds
+    is 25 bytes a character: a whole round of them would overshoot a size by hundreds of KB)."""
+    out: list[str] = []
+    filled = 0
+    while filled < size:
+        part = parts[len(out) % len(parts)]
+        out.append(part)
+        filled += len(part.encode("utf-8"))
+    return "".join(out)
+
+
 def build_text(size: int) -> bytes:
     return _repeat("\n".join(_seed_lines()) + "\n", size).encode("utf-8")
 
 
+_SPAN = '<span lang=ZH-CN style="font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体">'
+_CELL = "<td width=64 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>\n"
+_CHROME = (
+    '<div class="header"><a href="/"><img src="/logo.png" width="300" height="60" alt="门户"></a></div>'
+    '<ul class="nav">' + "".join(f'<li><a href="/c{i}/">栏目{i}</a></li>' for i in range(12)) + "</ul>"
+    '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zfxxgk/">政府信息公开</a> &gt; 年度报告</div>'
+)
+
+
+def _runs(text: str, align: str = " style='text-indent:21.0pt'") -> str:
+    """A Word paragraph whose text is two runs, as Word saves an edited line."""
+    half = len(text) // 2
+    return (
+        f"<p class=MsoNormal{align}>{_SPAN}{html.escape(text[:half])}</span>"
+        f"{_SPAN}{html.escape(text[half:])}<o:p></o:p></span></p>\n"
+    )
+
+
 def build_html(size: int) -> bytes:
+    """The seeds as a Word document saved as a web page and pasted into a portal's article page: classes,
+    a style on every paragraph, run and cell, each line two runs, the portal's header and footer."""
+    center = " align=center style='text-align:center'"
+    parts = []
+    for kind, lines in _blocks(_seed_lines()):
+        if kind == "p":
+            parts.append(_runs(lines[0]))
+            continue
+        rows = (
+            "<tr style='height:14.25pt'>\n"
+            + "".join(f"{_CELL}{_runs(cell, center)}</td>" for cell in line.split("\t"))
+            + "</tr>\n"
+            for line in lines
+        )
+        parts.append(
+            "<div align=center><table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0"
+            " style='border-collapse:collapse'>\n" + "".join(rows) + "</table></div>\n"
+        )
+    head = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告_政府信息公开</title>'
+        '<meta name="ArticleTitle" content="年度报告"><meta name="PubDate" content="2025-01-20">'
+        "</head><body>\n" + _CHROME + '<div class="article"><div class=WordSection1>\n'
+    )
+    tail = '</div></div><div class="footer">主办单位：某某人民政府 备案号：闽ICP备00000000号</div></body></html>\n'
+    return (head + _fill(parts, size - len(head.encode()) - len(tail.encode())) + tail).encode("utf-8")
+
+
+def build_dense_html(size: int) -> bytes:
+    """The seeds as plain markup: ``<p>`` and ``<td><p>`` without attributes, an element every 10 bytes (a
+    pandoc or hand-written page of number tables; docs/performance.md: over the aim)."""
     parts = []
     for kind, lines in _blocks(_seed_lines()):
         if kind == "p":
@@ -72,7 +139,7 @@ def build_html(size: int) -> bytes:
                     for line in lines)  # fmt: skip
             parts.append("<table>\n" + "".join(rows) + "</table>\n")
     head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title></head><body>\n'
-    return (head + _repeat("".join(parts), size - 200) + "</body></html>\n").encode("utf-8")
+    return (head + _fill(parts, size - 200) + "</body></html>\n").encode("utf-8")
 
 
 def _w_paragraph(text: str) -> str:
@@ -156,8 +223,14 @@ def build_pdf(size: int) -> bytes:
     return bytes(out)
 
 
-BUILDERS = {"text": build_text, "html": build_html, "docx": build_docx, "pdf": build_pdf}
-SUFFIX = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
+BUILDERS = {
+    "text": build_text,
+    "html": build_html,
+    "html-dense": build_dense_html,
+    "docx": build_docx,
+    "pdf": build_pdf,
+}
+SUFFIX = {"text": ".txt", "html": ".html", "html-dense": ".html", "docx": ".docx", "pdf": ".pdf"}
 
 
 def _status_mb(field: str) -> float:
@@ -202,7 +275,7 @@ def measure(reader: str, size: int, folder: Path) -> tuple[float, float, float, 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--readers", nargs="*", default=list(READERS), choices=READERS)
+    parser.add_argument("--readers", nargs="*", default=list(READERS), choices=READERS + EXTRA_READERS)
     parser.add_argument("--sizes", nargs="*", type=float, default=list(SIZES_MB), help="input sizes in MB")
     parser.add_argument("--limit", type=float, default=10.0, help="largest growth of peak memory per input byte")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)

@@ -4,6 +4,7 @@ from the page as published, whatever the markup."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -102,6 +103,17 @@ CASES = [
 @pytest.mark.parametrize("page", CASES)
 def test_tree_is_the_same(page: bytes) -> None:
     same_tree(page)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = sorted(
+    path for folder in ("tests/fixtures", "examples") for path in (ROOT / folder).rglob("*.htm*") if path.is_file()
+)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_tree_of_every_page_in_the_repository_is_the_same(path: Path) -> None:
+    same_tree(path.read_bytes())
 
 
 def test_drops_what_the_reader_never_reads() -> None:

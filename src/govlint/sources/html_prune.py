@@ -21,6 +21,7 @@ forward, so the pass is linear in the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE
 
@@ -32,6 +33,16 @@ _ATTRIBUTE_NAME = re.compile(rb"=?[^\t\n\f\r />=]*")
 _SPACE = re.compile(rb"[\t\n\f\r ]*")
 _SEPARATOR = re.compile(rb"[\t\n\f\r /]*")
 _UNQUOTED = re.compile(rb"[^\t\n\f\r >]*")
+#: A tag written the usual way (names of letters and the like, values quoted or plain): what it is needs no
+#: character-by-character reading, and a tag this does not match is read by :func:`_tag`.
+_SIMPLE_TAG = re.compile(
+    rb"</?([A-Za-z][^\t\n\f\r />]*)((?:[\t\n\f\r ]+[^\t\n\f\r />=\"'<]+"
+    rb"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"[^\"]*\"|'[^']*'|[^\t\n\f\r >\"'=<`]+))?)*)[\t\n\f\r ]*>"
+)
+_SIMPLE_ATTRIBUTE = re.compile(
+    rb"[\t\n\f\r ]+(([^\t\n\f\r />=\"'<]+)"
+    rb"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >\"'=<`]+)))?)"
+)
 _FOREIGN = re.compile(rb"<(?:svg|math|frameset)[\t\n\f\r />]", re.IGNORECASE)
 #: Text elements whose content is not markup, up to their end tag.
 _RAW = frozenset({b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"title", b"textarea"})
@@ -73,7 +84,12 @@ def prune(page: bytes) -> bytes:
         if kind == b"/>":  # ``</>`` is dropped
             at = markup.end()
             continue
-        tag = _tag(page, start + (2 if kind.startswith(b"/") else 1))
+        if kind.startswith(b"/"):
+            simple = _SIMPLE_TAG.match(page, start)
+            if simple is not None:
+                at = simple.end()
+                continue
+        tag = _simple_tag(page, start) or _tag(page, start + (2 if kind.startswith(b"/") else 1))
         if tag is None:  # end of file inside a tag: lexbor drops it and what follows
             break
         name, after, kept = tag
@@ -131,6 +147,19 @@ def _comment_end(page: bytes, at: int) -> int:
     return len(page) if close is None else close.end()
 
 
+def _simple_tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
+    """What :func:`_tag` says of a start tag at ``at`` written the usual way; None if it is not."""
+    simple = _SIMPLE_TAG.match(page, at)
+    if simple is None:
+        return None
+    name = simple.group(1)
+    attributes = (
+        (found.group(2).lower(), found.group(3) or found.group(4) or found.group(5) or b"", found.group(1))
+        for found in _SIMPLE_ATTRIBUTE.finditer(page, simple.start(2), simple.end(2))
+    )
+    return name, simple.end(), _kept(name.lower(), attributes)
+
+
 def _tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
     """The tag whose name starts at ``at``: its name, where it ends, and the attributes to write if some are
     dropped (else None); None if the page ends inside it.  A ``/>`` is not written again: an HTML element
@@ -168,17 +197,20 @@ def _tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
         i = stop
 
 
-def _kept(tag: bytes, attributes: list[tuple[bytes, bytes, bytes]]) -> list[bytes] | None:
-    """The attributes of a start tag the reader may read, or None when that is all of them."""
-    if tag in _WHOLE or not attributes:
+def _kept(tag: bytes, attributes: Iterable[tuple[bytes, bytes, bytes]]) -> list[bytes] | None:
+    """The attributes (lower-case name, value, as written) of a start tag the reader may read, or None when
+    that is all of them."""
+    if tag in _WHOLE:
         return None
     kept: list[bytes] = []
     seen: set[bytes] = set()
+    count = 0
     for name, value, whole in attributes:
+        count += 1
         if name not in seen and _read(tag, name, value):  # a repeated attribute is ignored by the parser
             kept.append(whole)
         seen.add(name)
-    return None if len(kept) == len(attributes) else kept
+    return None if len(kept) == count else kept
 
 
 def _read(tag: bytes, name: bytes, value: bytes) -> bool:
