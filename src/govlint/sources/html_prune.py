@@ -84,11 +84,6 @@ def prune(page: bytes) -> bytes:
         if kind == b"/>":  # ``</>`` is dropped
             at = markup.end()
             continue
-        if kind.startswith(b"/"):
-            simple = _SIMPLE_TAG.match(page, start)
-            if simple is not None:
-                at = simple.end()
-                continue
         tag = _simple_tag(page, start) or _tag(page, start + (2 if kind.startswith(b"/") else 1))
         if tag is None:  # end of file inside a tag: lexbor drops it and what follows
             break
