@@ -346,7 +346,9 @@ def _by_neighbours(
 
 
 def _assign(values: Sequence[Atom], positions: Sequence[float], layout: Layout) -> tuple[int, ...] | None:
-    """Column index of each value by position, or None when a value matches no column or two share one."""
+    """Column index of each value by position, or None when a value matches no column, two share one, or
+    (pdftotext) the values fit the columns, each within the tolerance, in more than one way: a value as near
+    one column as the tolerance allows of the next does not prove which cell is blank."""
     assignment: list[int] = []
     tolerance = SPACED_TOLERANCE if layout is Layout.SPACED else 0.0
     for atom in values:
@@ -360,4 +362,19 @@ def _assign(values: Sequence[Atom], positions: Sequence[float], layout: Layout) 
         if best is None or best[0] in assignment:
             return None
         assignment.append(best[0])
+    if tolerance and _fittings(values, positions, tolerance) > 1:
+        return None
     return tuple(assignment)
+
+
+def _fittings(values: Sequence[Atom], positions: Sequence[float], tolerance: float) -> int:
+    """How many ways (none, one, or 2 for more) the values fit the columns left to right, each within
+    ``tolerance`` of its column."""
+    ways = [1] * (len(positions) + 1)  # ways[j]: placings of the values so far in the first j columns
+    for atom in values:
+        placed = [0]
+        for column, ref_pos in enumerate(positions):
+            fits = atom.pos is not None and abs(atom.pos - ref_pos) <= tolerance
+            placed.append(min(placed[-1] + (ways[column] if fits else 0), 2))
+        ways = placed
+    return ways[-1]
