@@ -8,18 +8,19 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 from hostile_files import document_xml, package, paragraph, run_govlint
-from source_support import FIXTURES, SEEDS
+from source_support import FIXTURES, SEEDS, write_pdf
 
 from govlint import cli
 from govlint.config import Config
 from govlint.errors import InputError
 from govlint.runner import Task
 from govlint.runner.work import process_within
-from govlint.sources import REPORT_EXTENSIONS, load
+from govlint.sources import REPORT_EXTENSIONS, load, pdf
 from govlint.sources.own import own_output
 
 SEED = SEEDS[0].read_text("utf-8")
@@ -299,3 +300,48 @@ def test_stale_baseline_entries_are_listed_escaped_and_clipped(
     error = capsys.readouterr().err
     assert "\x1b" not in error and "\x07" not in error
     assert error.count("\n") < 110 and "… and 4901 more" in error
+
+
+def _glyph_line(text: str, x: float, y: float, size: float = 10) -> bytes:
+    return b"BT /F1 %.2f Tf %.2f %.2f Td <%s> Tj ET\n" % (size, x, y, text.encode("utf-16-be").hex().encode())
+
+
+@pytest.mark.parametrize(
+    ("pages", "words"),
+    [
+        # one text object per character, side by side (PDFium lays them out in quadratic time)
+        (
+            [
+                b"".join(
+                    _glyph_line(chr(0x4E00 + i % 2000), 40 + (i % 50) * 5, 800 - i // 50 % 40 * 18)
+                    for i in range(pdf.MAX_PAGE_TEXT_OBJECTS + 1)
+                )
+            ],
+            "over 20,000 text objects",
+        ),
+        # pages of more characters than a report page has (each costs time here)
+        (
+            [
+                b"".join(
+                    _glyph_line(
+                        "".join(chr(0x4E00 + (line * 100 + i) % 3000) for i in range(100)), 10, 835 - line * 8, 5
+                    )
+                    for line in range(pdf.MAX_PAGE_CHARS // 100 + 1)
+                )
+            ]
+            * 3,
+            "characters (limit 10,000)",
+        ),
+    ],
+    ids=["text-objects", "characters"],
+)
+def test_a_pdf_page_denser_than_any_report_is_one_line_at_once(pages: list[bytes], words: str) -> None:
+    """100,000 text objects on one page (a 42 KB file) and 500 pages of 20,000 characters each ran into the
+    60 s time limit; a page over the caps is refused before PDFium or the reader lay it out."""
+    pytest.importorskip("pypdfium2")
+    started = time.monotonic()
+    with pytest.raises(InputError) as error:
+        load(write_pdf(pages), name="dense.pdf")
+    assert error.value.kind == "too-complex"
+    assert words in error.value.message("en") and "page 1" in error.value.message("en")
+    assert time.monotonic() - started < 5

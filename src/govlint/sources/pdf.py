@@ -6,7 +6,8 @@ imports in 0.08 s instead of 0.34 s, and its C core (PDFium, Chrome's PDF engine
 files.  pdfplumber's table finder also treated the white paragraph backgrounds that WPS draws as cell
 borders; the grid here uses only visible strokes and thin dark fills (see :mod:`pdf_geometry`).
 
-Limits: at most :data:`MAX_PDF_PAGES` pages and :data:`PDF_TIME_BUDGET` seconds; a PDF that needs a
+Limits: at most :data:`MAX_PDF_PAGES` pages, :data:`MAX_PAGE_TEXT_OBJECTS` and :data:`MAX_PAGE_CHARS` a page,
+and :data:`PDF_TIME_BUDGET` seconds; a PDF that needs a
 password, is corrupt, has no text layer (a scan), or whose text layer is garbled gets an InputError.
 PDFium is not thread-safe, so reading is serialised by a lock.
 """
@@ -31,6 +32,12 @@ _LOCK = threading.Lock()
 MAX_OBJECTS = 50_000
 #: Form XObjects nested deeper than this are not searched for rulings.
 MAX_FORM_DEPTH = 4
+#: Most text objects and characters one page may have.  PDFium lays text objects out in quadratic time in
+#: its C code (100,000 on one line took 32 s, stopped only by the worker's time limit), and each character
+#: costs about 12 µs here (500 pages of 20,000 overran the 60 s budget).  The densest page of the real
+#: reports has 753 objects and 2,179 characters.
+MAX_PAGE_TEXT_OBJECTS = 20_000
+MAX_PAGE_CHARS = 10_000
 #: A colour channel at or above this (of 255) on all three channels is white: invisible on paper.
 WHITE = 240
 #: Thickest filled rectangle read as a ruling line, in points.
@@ -127,14 +134,57 @@ def _read_page(raw: Any, page: Any, number: int, deadline: float, name: str) -> 
     display = _display_transform(rotation, width, height)
     if rotation in (90, 270):
         width, height = height, width
+    _check_text_objects(raw, page.raw, number, name)
     textpage = page.get_textpage()
     try:
+        chars = raw.FPDFText_CountChars(textpage.raw)
+        if chars > MAX_PAGE_CHARS:
+            raise _too_much(name, number, f"{chars:,} 个字符", f"{chars:,} characters", MAX_PAGE_CHARS)
         glyphs = _glyphs(raw, textpage.raw, display, deadline, name)
     finally:
         textpage.close()
     images: list[Box] = []
     grids = find_grids(_rulings(raw, page.raw, display, deadline, name, images=images))
     return Page(number, width, height, glyphs, grids, tuple(images))
+
+
+def _check_text_objects(raw: Any, page: Any, number: int, name: str) -> None:
+    """Refuse a page with more than :data:`MAX_PAGE_TEXT_OBJECTS` text objects, counted in its form XObjects
+    too, before PDFium lays them out; at most :data:`MAX_OBJECTS` objects are looked at."""
+    texts = seen = 0
+    stack: list[tuple[Any, bool, int]] = [(page, True, 0)]
+    while stack:
+        container, is_page, depth = stack.pop()
+        count = raw.FPDFPage_CountObjects(container) if is_page else raw.FPDFFormObj_CountObjects(container)
+        for index in range(count):
+            seen += 1
+            if seen > MAX_OBJECTS:
+                return
+            obj = raw.FPDFPage_GetObject(container, index) if is_page else raw.FPDFFormObj_GetObject(container, index)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                texts += 1
+                if texts > MAX_PAGE_TEXT_OBJECTS:
+                    raise _too_much(
+                        name,
+                        number,
+                        f"{texts:,} 个以上文字对象",
+                        f"over {texts - 1:,} text objects",
+                        MAX_PAGE_TEXT_OBJECTS,
+                    )
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                stack.append((obj, False, depth + 1))
+
+
+def _too_much(name: str, number: int, count_zh: str, count_en: str, limit: int) -> InputError:
+    """A page with more of something than any report page has: one line, long before the time limit."""
+    return input_error(
+        name,
+        f"PDF 第 {number} 页有 {count_zh}（上限 {limit:,}）：年度报告的页面没有这么多，文件可能异常",
+        f"page {number} of the PDF has {count_en} (limit {limit:,}): no report page has so many; the file may "
+        "be malformed",
+        kind="too-complex",
+    )
 
 
 def _display_transform(rotation: int, width: float, height: float) -> Any:
