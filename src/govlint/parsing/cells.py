@@ -185,11 +185,11 @@ _BROWSER = (
     r"[\f \t]*\d{1,4}/\d{1,2}/\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?(?:[ \t]{2,}[^\n]*)?"
     r"|[\f \t]*(?:https?|file)://\S+(?:[ \t]{2,}\d{1,4}/\d{1,4})?[ \t]*"
 )
-#: What a converter adds around a table that is not a cell: a Markdown heading (``### 规章`` over a one-row
-#: table that prints the label again), a header row of generic names (``| 类别 | 数据1 | … | 总计 |``) and a
-#: browser's page header and footer.
+#: A whole line that a converter adds around a table and that is not a cell: a Markdown heading (``### 规章``
+#: over a one-row table that prints the label again), a header row of generic names (``| 类别 | 数据1 | … |
+#: 总计 |``) and a browser's page header and footer.
 CONVERTER_LINE = re.compile(
-    rf"[ \t]*#{{1,6}}[ \t][^\n]*|(?=[^\n]*数据\d)\|?(?:{_GENERIC}\|)+(?:{_GENERIC})?|{_BROWSER}", re.MULTILINE
+    rf"^(?:[ \t]*#{{1,6}}[ \t][^\n]*|(?=[^\n]*数据\d)\|?(?:{_GENERIC}\|)+(?:{_GENERIC})?|{_BROWSER})$", re.MULTILINE
 )
 #: A page footer (``- 5 -``, ``-12-``) that a PDF-to-text tool glued after a cell's last digit.
 _GLUED_FOOTER = re.compile(r"(?<=\d)[ \t]*-[ \t]*\d{1,4}[ \t]*-[ \t]*$")

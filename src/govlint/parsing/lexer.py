@@ -23,9 +23,7 @@ heading they stand for.  See ``docs/parsing.md``.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from typing import Any, NamedTuple, cast
 
 from lark import Token
@@ -131,7 +129,7 @@ class _ConverterLines:
 
     def __init__(self, folded: str) -> None:
         found = may_hold_converter_lines(folded)
-        self.spans = [m.span() for m in _converter_lines().finditer(folded)] if found else []
+        self.spans = [m.span() for m in CONVERTER_LINE.finditer(folded)] if found else []
         self.starts = [start for start, _ in self.spans]
 
     def covers(self, offset: int) -> bool:
@@ -149,11 +147,6 @@ class _ConverterLines:
             position = end
         pieces.append(folded[position:])
         return "".join(pieces)
-
-
-@cache
-def _converter_lines() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{CONVERTER_LINE.pattern})$", re.MULTILINE)
 
 
 def find_regions(

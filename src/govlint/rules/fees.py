@@ -78,23 +78,24 @@ def _sentences(report: Report, start: int, end: int) -> Iterator[_Sentence]:
 
 #: Ways real reports say that no fee was charged without naming the 信息处理费 (in normalised text, one clause):
 #: "未收取任何费用", "不向申请人收取任何费用", "无向申请人收取政府信息公开费用的情况", "不收取费用",
-#: "政府信息公开未发生收费情况", "没有产生收费".
-_NO_FEE = re.compile(
+#: "政府信息公开未发生收费情况", "没有产生收费".  A string, like :data:`_FEE_TABLE` and :data:`_ZERO`: :mod:`re`
+#: compiles them on first use, and only some reports' section 六 reaches them.
+_NO_FEE = (
     r"(?:未|没有|无|不|从未)(?:向申请人|对申请人)?(?:收取|产生|发生)(?:任何)?(?:政府信息公开|信息公开)?的?"
     r"(?:费用|收费)"
 )
 #: A fee table in section 六 (福建: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）, then its values).
-_FEE_TABLE = re.compile(r"实际收取金额(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d")
+_FEE_TABLE = r"实际收取金额(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d"
 
 
 def _states_no_fee(sentence: _Sentence) -> bool:
     """Whether a sentence says in a real report's words that no fee was charged."""
-    return any(_NO_FEE.search(clause) for clause in sentence.text.split(","))
+    return any(re.search(_NO_FEE, clause) for clause in sentence.text.split(","))
 
 
 def _prints_fee_table(report: Report, start: int, end: int) -> bool:
     """Whether the text prints a fee table with its values (its rows may stand on lines of their own)."""
-    return _FEE_TABLE.search(normalize_label(fold(report.text[start:end]))) is not None
+    return re.search(_FEE_TABLE, normalize_label(fold(report.text[start:end]))) is not None
 
 
 def _mentions_fee(sentence: _Sentence) -> bool:
@@ -128,7 +129,7 @@ def _discloses_fee(
 
 
 #: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
-_ZERO = re.compile(r"(?::|为|是)0(?![\d.])")
+_ZERO = r"(?::|为|是)0(?![\d.])"
 
 
 def _states_charging(sentence: _Sentence) -> bool:
@@ -140,7 +141,7 @@ def _states_charging(sentence: _Sentence) -> bool:
         if any(word in clause for word in FEE_LATE_PAYMENT_WORDS):
             continue
         if any(word in clause for word in FEE_CHARGE_WORDS) and (
-            any(m in clause for m in FEE_STATEMENT_MARKERS) or _AMOUNT.search(clause) or _ZERO.search(clause)
+            any(m in clause for m in FEE_STATEMENT_MARKERS) or _AMOUNT.search(clause) or re.search(_ZERO, clause)
         ):
             return True
         if "收取" in clause and _AMOUNT.search(clause):  # 实际收取0元

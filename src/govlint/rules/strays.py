@@ -98,7 +98,7 @@ def _prints_values(line: str) -> bool:
 def _is_page_number(line: str) -> bool:
     """Whether a stripped line is a page's number (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a
     value.  A bare number is not taken for one here: it may be a value of a table printed a cell a line."""
-    return not line.isdecimal() and PAGE_NUMBER.fullmatch(line) is not None
+    return not line.isdecimal() and re.fullmatch(PAGE_NUMBER, line) is not None
 
 
 def _section_bounds(report: Report, offset: int) -> tuple[int, int]:

@@ -228,7 +228,7 @@ def _in_margin(line: Line, height: float) -> bool:
 
 
 def _is_page_number(text: str, line: Line, height: float) -> bool:
-    return _in_margin(line, height) and bool(PAGE_NUMBER.fullmatch(text.replace("\t", " ").strip()))
+    return _in_margin(line, height) and bool(re.fullmatch(PAGE_NUMBER, text.replace("\t", " ").strip()))
 
 
 def _mode(values: Sequence[float], fallback: float) -> float:
