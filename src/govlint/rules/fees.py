@@ -27,6 +27,7 @@ from govlint.schema import (
     SECTIONS_BY_KEY,
     fold,
     normalize_label,
+    without_spaces,
 )
 
 #: The 2021 第二十条第(八)项 amount: its sub-table item, row and cell key.
@@ -34,9 +35,8 @@ FEE_AMOUNT_ITEM = 8
 FEE_AMOUNT_ROW = "fees"
 FEE_AMOUNT_CELL: Final = "fees.amount_10k_yuan"  # Final: a key of the typed table (govlint.tablekeys)
 
-#: Sentence ends in folded text (fold maps full-width ；！？ to ASCII), each turned into a line break.  A
-#: translation, not a regex: a character class with 。 costs ~2.4M instructions to compile at start-up.
-_SENTENCE_ENDS = str.maketrans(dict.fromkeys("。;!?", "\n"))
+#: Sentence ends in folded text (fold maps full-width ；！？ to ASCII), each turned into a line break.
+_SENTENCE_ENDS = "。;!?"
 #: An amount of money: "0元", "2950 元", "0.5万元" (in normalised text).
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?万?元")
 #: The two patterns of GL302, which only runs on a report with unpaid fee notices: plain strings, compiled
@@ -68,11 +68,15 @@ class _Sentence:
         self.text = text
 
 
-def _sentences(report: Report, start: int, end: int) -> Iterator[_Sentence]:
+def _sentences(folded: str, start: int) -> Iterator[_Sentence]:
+    """The sentences of ``folded``, the folded report text from offset ``start``: what lies between sentence
+    ends and line breaks."""
+    for mark in _SENTENCE_ENDS:
+        folded = folded.replace(mark, "\n")
     pos = start
-    for piece in fold(report.text[start:end]).translate(_SENTENCE_ENDS).split("\n"):
+    for piece in folded.split("\n"):
         if piece:
-            yield _Sentence(pos, pos + len(piece), normalize_label(piece))
+            yield _Sentence(pos, pos + len(piece), without_spaces(piece))
         pos += len(piece) + 1
 
 
@@ -93,9 +97,9 @@ def _states_no_fee(sentence: _Sentence) -> bool:
     return any(re.search(_NO_FEE, clause) for clause in sentence.text.split(","))
 
 
-def _prints_fee_table(report: Report, start: int, end: int) -> bool:
-    """Whether the text prints a fee table with its values (its rows may stand on lines of their own)."""
-    return re.search(_FEE_TABLE, normalize_label(fold(report.text[start:end]))) is not None
+def _prints_fee_table(folded: str) -> bool:
+    """Whether the folded text prints a fee table with its values (its rows may stand on lines of their own)."""
+    return re.search(_FEE_TABLE, without_spaces(folded)) is not None
 
 
 def _mentions_fee(sentence: _Sentence) -> bool:
@@ -108,24 +112,24 @@ def _states_fee(sentence: _Sentence) -> bool:
 
 
 def _discloses_fee(
-    report: Report,
+    folded: str,
     start: int,
-    end: int,
     sentences: list[_Sentence] | None = None,
     named: list[_Sentence] | None = None,
 ) -> bool:
-    """Whether the text between ``start`` and ``end`` states whether or how much 信息处理费 was collected;
-    ``sentences`` (and ``named``) given: the text is section 六's, where any statement on charging counts."""
+    """Whether ``folded``, the folded report text from offset ``start``, states whether or how much 信息处理费
+    was collected; ``sentences`` (and ``named``) given: the text is section 六's, where any statement on
+    charging counts."""
     in_six = sentences is not None
     if sentences is None:
-        sentences = list(_sentences(report, start, end))
+        sentences = list(_sentences(folded, start))
     if named is None:
         named = [s for s in sentences if _mentions_fee(s)]
     if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
         return True
     if in_six and any(_states_charging(s) for s in sentences):
         return True
-    return _prints_fee_table(report, start, end)
+    return _prints_fee_table(folded)
 
 
 #: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
@@ -216,11 +220,12 @@ class FeeNotDisclosed(Rule):
         if effective_format(report) is None:
             return
         start, end, anchor = _fee_scope(report)
-        sentences = list(_sentences(report, start, end))
+        folded = fold(report.text[start:end])
+        sentences = list(_sentences(folded, start))
         named = [s for s in sentences if _mentions_fee(s)]
-        if _discloses_fee(report, start, end, sentences, named) or _answers_fee_heading(report, sentences):
+        if _discloses_fee(folded, start, sentences, named) or _answers_fee_heading(report, sentences):
             return
-        if (start, end) != (0, len(report.text)) and _discloses_fee(report, 0, len(report.text)):
+        if (start, end) != (0, len(report.text)) and _discloses_fee(fold(report.text), 0):
             return  # stated in another section (一's 依申请公开 part, 五): disclosed, if not where the format puts it
         if named:
             zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
@@ -302,7 +307,8 @@ class FeeContradictsTable(Rule):
         if section is None:
             return
         unpaid = cell.value
-        for sentence in _sentences(report, section.body_span.start, section.body_span.end):
+        body = section.body_span
+        for sentence in _sentences(fold(report.text[body.start : body.end]), body.start):
             if not _denies_charge(sentence):
                 continue
             yield self.diagnostic(

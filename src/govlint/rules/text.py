@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _SPACES = re.compile(r"\s+")
 _WHOLE = re.compile(r"[\s\S]+")
 _CLAUSE = re.compile(r"[^，,]+")
+_DIGIT = re.compile(r"\d")
 #: Words that give a clause another scope than the body's own tables for the report year.
 SCOPE_WORDS: tuple[str, ...] = (
     "备案",
@@ -51,6 +52,7 @@ SCOPE_WORDS: tuple[str, ...] = (
     "月均",
     "代表",
 )
+_SCOPE = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: A count: "共计258件", "为 3 件"; group 1 is the number.
 _COUNT = r"\s*(?:共计|共|总计|合计|为|达)?\s*(\d+)\s*件"
@@ -208,7 +210,7 @@ def claims(report: Report) -> tuple[Claim, ...]:
 def _scopes_on(clause: str) -> bool:
     """A clause that is only a scope ("其中", "全市范围内"): a scope word and no number."""
     flat = _flat(clause)
-    return any(word in flat for word in SCOPE_WORDS) and not any(ch.isdigit() for ch in flat)
+    return _SCOPE.search(flat) is not None and not any(ch.isdigit() for ch in flat)
 
 
 def _flat(text: str) -> str:
@@ -221,9 +223,11 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
     # The phrases are matched on the clause without its spaces and line breaks ("予以公开及\n部分公开"), and
     # each position mapped back to the text.
     raw = clause.group()
+    if "件" not in raw or _DIGIT.search(raw) is None:
+        return  # every count is digits and 件
     kept = _kept_positions(raw)
-    body = "".join(raw[i] for i in kept)
-    if any(word in body for word in SCOPE_WORDS) or _different_year(body, report.report_year):
+    body = raw if len(kept) == len(raw) else "".join([raw[i] for i in kept])
+    if _SCOPE.search(body) is not None or _different_year(body, report.report_year):
         return
     offset = clause.start()
     taken: list[int] = []
@@ -254,21 +258,20 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
             )
 
 
-def _kept_positions(raw: str) -> list[int]:
+def _kept_positions(raw: str) -> Sequence[int]:
     """The positions of ``raw`` that are not spaces, and of the spaces that separate two numbers ("4 0"):
     kept, so that they do not become 40.  One pass: each run of spaces is judged once, by its neighbours."""
     kept: list[int] = []
-    i, end = 0, len(raw)
-    while i < end:
-        if not raw[i].isspace():
-            kept.append(i)
-            i += 1
-            continue
-        run = i
-        while i < end and raw[i].isspace():
-            i += 1
-        if run > 0 and i < end and raw[run - 1].isdigit() and raw[i].isdigit():
-            kept.extend(range(run, i))
+    pos = 0
+    for run in _SPACES.finditer(raw):
+        start, end = run.span()
+        kept.extend(range(pos, start))
+        if start > 0 and end < len(raw) and raw[start - 1].isdigit() and raw[end].isdigit():
+            kept.extend(range(start, end))
+        pos = end
+    if pos == 0:
+        return range(len(raw))
+    kept.extend(range(pos, len(raw)))
     return kept
 
 
@@ -530,7 +533,7 @@ def contradictions(report: Report) -> tuple[_Contradiction, ...]:
         for sentence in _sentences(text, lo, hi):
             # A statement of none or all reaches back over its sentence ("…累计受理4355件，全部办结").
             sentence_text = _flat(sentence.group())
-            if any(w in sentence_text for w in SCOPE_WORDS):
+            if _SCOPE.search(sentence_text) is not None:
                 continue
             for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 body = clause.group()
