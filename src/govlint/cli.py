@@ -512,18 +512,19 @@ def run_check(args: argparse.Namespace) -> int:
         baseline = Baseline.load(args.baseline)
     previous = None
     written: set[str] = set()  # what this run writes: never read, even when it lies in a folder being checked
+    read = {"--config": args.config, "--roster": args.roster, "--baseline": args.baseline}
     if args.write_baseline:
-        written.add(_refuse_input_as_output(args.write_baseline, args.paths, "--write-baseline"))
+        written.add(_refuse_input_as_output(args.write_baseline, args.paths, "--write-baseline", read))
         if os.path.exists(args.write_baseline):
             from govlint.baseline import Baseline
 
             previous = Baseline.load(args.write_baseline)
     if args.output:
-        written.add(_refuse_input_as_output(args.output, args.paths, "--output"))
+        written.add(_refuse_input_as_output(args.output, args.paths, "--output", read))
     if args.format == "csv" and args.output:
         from govlint.output.tabular import findings_path
 
-        written.add(_refuse_input_as_output(findings_path(args.output), args.paths, "--output"))
+        written.add(_refuse_input_as_output(findings_path(args.output), args.paths, "--output", read))
     if args.format == "xlsx" and not args.statistics:
         _check_workbook(args.output)
     if args.statistics and args.format not in STATISTICS_FORMATS:
@@ -797,13 +798,20 @@ def _stdout() -> Any:
     return sys.stdout
 
 
-def _refuse_input_as_output(target: str, paths: Sequence[str], option: str) -> str:
-    """The real path of ``target``, which govlint will write, after making sure it is not a report being
-    checked: named on the command line, or found in a folder unless govlint wrote it (an earlier run's
-    ``-o review.html``: this run does not read it, and replaces it)."""
+def _refuse_input_as_output(target: str, paths: Sequence[str], option: str, read: Mapping[str, str | None]) -> str:
+    """The real path of ``target``, which govlint will write, after making sure it is not a file the run reads:
+    a report named on the command line, or found in a folder unless govlint wrote it (an earlier run's
+    ``-o review.html``: this run does not read it, and replaces it), or a file given to another option
+    (``read``: ``--config`` and others by option; ``-o cfg.toml --config cfg.toml`` replaced the configuration)."""
     real = os.path.realpath(target)
     if not os.path.exists(target):
         return real
+    for source, path in read.items():
+        if path and os.path.exists(path) and os.path.samefile(path, target):
+            raise UsageError(
+                f"{option} {target} is a file this run reads ({source})",
+                f"{option} {target} 是本次运行要读取的文件（{source}）",
+            )
     for path, _ in iter_paths(paths):
         if path == "-" or not os.path.exists(path) or not os.path.samefile(path, target):
             continue

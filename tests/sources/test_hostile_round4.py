@@ -345,3 +345,28 @@ def test_a_pdf_page_denser_than_any_report_is_one_line_at_once(pages: list[bytes
     assert error.value.kind == "too-complex"
     assert words in error.value.message("en") and "page 1" in error.value.message("en")
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("source", "option"),
+    [(source, "-o") for source in ("--config", "--baseline", "--roster")]
+    + [("--config", "--write-baseline"), ("--roster", "--write-baseline")],  # --baseline cannot go with it
+)
+def test_output_onto_a_file_the_run_reads_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], source: str, option: str
+) -> None:
+    """``--config cfg.toml -o cfg.toml`` replaced the configuration with the findings, and ``--baseline b.json
+    -o b.json`` the baseline: a usage error now, the file untouched."""
+    folder = _folder(tmp_path)
+    given = tmp_path / "given"
+    if source == "--config":
+        given.write_text('lang = "en"\n', encoding="utf-8")
+    elif source == "--roster":
+        given.write_text("单位\n洪山镇人民政府\n", encoding="utf-8")
+    else:
+        cli.main(["check", "-q", "--write-baseline", str(given), str(folder)])
+    before = given.read_bytes()
+    capsys.readouterr()
+    assert cli.main(["check", "-q", "--lang", "en", source, str(given), option, str(given), str(folder)]) == 2
+    assert f"is a file this run reads ({source})" in capsys.readouterr().err
+    assert given.read_bytes() == before
