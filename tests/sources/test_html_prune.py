@@ -95,8 +95,24 @@ CASES = [
     b"<b class=1><b class=2><b class=3><b class=4><p>reconstructed</p>",
     b'<body style="color:red"><p>x</p><body style="display:none" class=z>',
     b"<table><input type=hidden class=x><tr><td>a</td></tr></table><input type=text class=y>",
-    b"<svg><style><p class=x><title><i class=y></style></title></svg>",
-    b"<math><mi class=x>1</mi></math>",
+    # SVG and MathML: their attributes kept, no raw text inside, HTML again after them
+    b'<p class=a>x<svg class=i viewBox="0 0 9 9"><path d="M0"/><use href="#i"></use></svg><p class=b>y</p>',
+    b"<svg><title>icon</title><style><!-- </style><p class=a> --></style></svg><p class=b>z</p>",
+    b"<svg><style><p class=x><title><i class=y></style></title></svg><p class=z>z</p>",
+    b"<svg><foreignObject><style></foreignObject></style><p class=x>x</p></svg><p class=y>y</p>",
+    b"<svg><desc><b class=x>x</b></desc></svg><p class=y>y</p>",
+    b"<svg><![CDATA[</svg><title>]]></svg><span class=x>a</span></title><p class=y>y</p>",
+    b"<svg/><title><span class=x></title><svg><g></svg><title><span class=y></title>",
+    b"<svg><g></G></svg ><p class=x>x</p><SVG><circle/></svg><textarea><p class=y></textarea>",
+    b"<svg><g><path d=1/><circle></svg><p class=x>x</p><svg><g></circle></svg><p class=y>y</p>",
+    b"<svg><font color=red><p class=x>x</p></font></svg><p class=y>y</p>",
+    b"<math><mi class=x>1</mi><mi><p class=y>2</p></mi></math><p class=z>z</p>",
+    b"<math><annotation-xml encoding=text/html><style><p class=x></style></annotation-xml></math><p class=y>",
+    b"<select><svg><title>x</title><style><!--</style><p class=a>--></svg>y</select><p class=b>z</p>",
+    b"<svg><foreignObject><title></svg><span class=x></title>",
+    b"<svg><![CDATA[ > </svg> ]]><foreignObject class='x'/><p>read</p></svg>",
+    b"<svg/><title></svg><span class=x></title>",
+    b"<p class=x>x</p><frameset><style><p class=y></style>",
 ]
 
 
@@ -120,7 +136,9 @@ def test_drops_what_the_reader_never_reads() -> None:
     page = b'<p class="MsoNormal" lang=EN-US style="font-size:12pt;display:none">a</p><td class=x rowspan=2>'
     assert prune(page) == b'<p style="font-size:12pt;display:none">a</p><td rowspan=2>'
     assert prune(b"<p>nothing to drop</p>") == b"<p>nothing to drop</p>"
-    assert prune(b"<svg></svg><p class=x>") == b"<svg></svg><p class=x>"  # SVG: parsed as it is
+    icon = b'<svg class=i><path class="p"/><path d=x></svg>'
+    assert prune(icon + b"<p class=x>") == icon + b"<p>"
+    assert prune(b"<svg><p class=x></svg><p class=y>") == b"<svg><p class=x></svg><p class=y>"  # left as it is
 
 
 _PIECES = st.sampled_from([
@@ -129,6 +147,7 @@ _PIECES = st.sampled_from([
     ">", "/>", "<", "=", '"', "'", " ", "\n", "-", "x", "一",
     " class=a", " style=display:none", ' style="border: none"', " style='width:2px'", " hidden", " rowspan=2",
     " colspan='3'", " height=0", " width=9", " type=hidden", " lang=zh",
+    "<svg", "</svg", "<math", "<g", "</g", "<title", "<desc", "<mi", "</mi", "<![CDATA[", "]]>", "<frameset",
 ])  # fmt: skip
 
 

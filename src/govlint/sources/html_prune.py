@@ -13,19 +13,20 @@ may hold ``>``), the raw text of ``<style>``, ``<xmp>``, ``<iframe>``, ``<noembe
 ``<title>`` and ``<textarea>``, a ``<script>``'s escaped and double-escaped text, and ``<plaintext>``.
 Attributes that steer the tree's building are kept: ``type`` (an ``<input>`` in a table), the attributes of
 formatting elements (the "Noah's Ark" clause compares them), of ``<html>`` and ``<body>`` (merged from a
-second such tag), of ``<meta>``, ``<template>`` and ``<option>``.  A page with SVG or MathML (whose
-``<![CDATA[`` and raw-text rules differ) or a ``<frameset>`` is parsed as it is.  Each step is a search
-forward, so the pass is linear in the page.
+second such tag), of ``<meta>``, ``<template>`` and ``<option>``.  SVG and MathML are read as foreign
+content (no raw text; ``<![CDATA[``) and left as they are; where they hold what makes the parser read
+HTML again inside them, and after a ``<frameset>`` or ``<plaintext>``, the rest of the page is left as it
+is.  Each step is a search forward, so the pass is linear in the page.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE
 
-_WS = b"\t\n\f\r "
 _MARKUP = re.compile(rb"<(?:!--|[!?]|/[A-Za-z]|/>|/|[A-Za-z])")
 _COMMENT_END = re.compile(rb"--!?>")
 _TAG_NAME = re.compile(rb"[^\t\n\f\r />]*")
@@ -43,72 +44,118 @@ _SIMPLE_ATTRIBUTE = re.compile(
     rb"[\t\n\f\r ]+(([^\t\n\f\r />=\"'<]+)"
     rb"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >\"'=<`]+)))?)"
 )
-_FOREIGN = re.compile(rb"<(?:svg|math|frameset)[\t\n\f\r />]", re.IGNORECASE)
 #: Text elements whose content is not markup, up to their end tag.
 _RAW = frozenset({b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"title", b"textarea"})
 #: Start tags kept whole: formatting elements (compared attribute by attribute when reopened), elements
-#: whose attributes a second tag merges into or that steer the tree, and ``<meta>``.
+#: whose attributes a second tag merges into or that steer the tree, ``<meta>``, and SVG and MathML (whose
+#: content is left as it is).
 _WHOLE = frozenset(
-    b"a b big code em font i nobr s small strike strong tt u html body template meta input option".split()
+    b"a b big code em font i nobr s small strike strong tt u html body template meta input option svg math".split()
 )
 _SCRIPT_STATES = {
     "data": re.compile(rb"<!--|</script[\t\n\f\r />]", re.IGNORECASE),
     "escaped": re.compile(rb"-->|</script[\t\n\f\r />]|<script[\t\n\f\r />]", re.IGNORECASE),
     "double": re.compile(rb"-->|</script[\t\n\f\r />]", re.IGNORECASE),
 }
+#: HTML elements whose start tag (and ``</br>``, ``</p>``) makes the parser leave SVG and MathML, and
+#: ``<font>``, which does with some attributes.
+_BREAKOUT = frozenset(
+    b"b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing "
+    b"menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var font".split()
+)
+#: Foreign elements inside which tags are HTML again (HTML and MathML text integration points).
+_INTEGRATION_POINTS = frozenset(b"foreignobject desc title annotation-xml mi mo mn ms mtext".split())
 _RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in _RAW}
+
+
+class _Tag(NamedTuple):
+    """A tag read by :func:`_simple_tag` or :func:`_tag`."""
+
+    name: bytes
+    end: int  #: where it ends
+    kept: list[bytes] | None  #: the attributes to write when some are dropped
+    closes: bool = False  #: written ``/>`` (an SVG or MathML element then has no content)
 
 
 def prune(page: bytes) -> bytes:
     """``page`` (UTF-8) without the attributes the reader never reads; ``page`` itself when it has none to
-    drop or must be parsed as it is."""
-    if _FOREIGN.search(page):
-        return page
+    drop."""
     view = memoryview(page)
     out = bytearray()
     copied = 0  # page[:copied] is in ``out``
     at = 0
     end = len(page)
-    while True:
+    while at < end:
         markup = _MARKUP.search(page, at)
         if markup is None:
             break
-        start, kind = markup.start(), page[markup.start() + 1 : markup.end()]
-        if kind == b"!--":
-            at = _comment_end(page, markup.end())
+        at, tag, closing = _step(page, markup)
+        if tag is None or closing:
             continue
-        if kind in (b"!", b"?") or (kind.startswith(b"/") and kind != b"/>" and not kind[1:].isalpha()):
-            close = page.find(b">", markup.end())
-            at = end if close < 0 else close + 1
-            continue
-        if kind == b"/>":  # ``</>`` is dropped
-            at = markup.end()
-            continue
-        tag = _simple_tag(page, start) or _tag(page, start + (2 if kind.startswith(b"/") else 1))
-        if tag is None:  # end of file inside a tag: lexbor drops it and what follows
-            break
-        name, after, kept = tag
-        at = after
-        if kind.startswith(b"/"):
-            continue
-        if kept is not None:
-            out += view[copied:start]
-            out += b"<" + name + b"".join(b" " + attribute for attribute in kept) + b">"
-            copied = after
-        lower = name.lower()
-        if lower == b"plaintext":
+        if tag.kept is not None:
+            out += view[copied : markup.start()]
+            out += b"<" + tag.name + b"".join(b" " + attribute for attribute in tag.kept) + b">"
+            copied = tag.end
+        lower = tag.name.lower()
+        if lower in (b"plaintext", b"frameset"):  # the rest is text; a frameset ignores raw text's start tags
             break
         if lower == b"script":
             at = _script_end(page, at)
         elif lower in _RAW:
             close_tag = _RAW_END[lower].search(page, at)
             at = end if close_tag is None else close_tag.start()
-        if at >= end:
-            break
+        elif lower in (b"svg", b"math") and not tag.closes:
+            at = _foreign_end(page, at, lower)
     if not copied:
         return page
     out += view[copied:]
     return bytes(out)
+
+
+def _step(page: bytes, markup: re.Match[bytes]) -> tuple[int, _Tag | None, bool]:
+    """Where the markup ``_MARKUP`` found ends, the tag it is (None for a comment, a DOCTYPE and the like,
+    and for a tag the page ends in: the parser drops it and all that follows), and whether it is an end tag."""
+    kind = markup.group()[1:]
+    if kind == b"!--":
+        return _comment_end(page, markup.end()), None, False
+    if kind == b"/>":  # ``</>`` is dropped
+        return markup.end(), None, False
+    closing = kind.startswith(b"/")
+    if kind in (b"!", b"?", b"/"):  # a bogus comment, up to the next ">"
+        close = page.find(b">", markup.end())
+        return (len(page) if close < 0 else close + 1), None, False
+    tag = _simple_tag(page, markup.start()) or _tag(page, markup.start() + (2 if closing else 1))
+    return (len(page) if tag is None else tag.end), tag, closing
+
+
+def _foreign_end(page: bytes, at: int, root: bytes) -> int:
+    """Where the SVG or MathML element ``root`` whose start tag ends at ``at`` ends, read as the parser
+    reads foreign content (no raw text; its attributes are left as they are); the end of the page when it
+    holds what makes the parser leave foreign content or read HTML inside it (an HTML element such as
+    ``<p>``, ``<![CDATA[``, a tag inside ``<foreignObject>`` or ``<title>``, an end tag that closes no open
+    element of its own), so that the rest of the page is parsed as it is."""
+    open_elements = [root]
+    while open_elements:
+        markup = _MARKUP.search(page, at)
+        if markup is None or page.startswith(b"<![CDATA[", markup.start()):
+            break
+        at, tag, closing = _step(page, markup)
+        if tag is None:
+            continue
+        name = tag.name.lower()
+        if name in _BREAKOUT:
+            break
+        if closing:  # closes the innermost open element of its name, and those inside it
+            if name not in open_elements:
+                break
+            del open_elements[len(open_elements) - 1 - open_elements[::-1].index(name) :]
+        elif open_elements[-1] in _INTEGRATION_POINTS:
+            break
+        elif not tag.closes:
+            open_elements.append(name)
+    else:
+        return at
+    return len(page)
 
 
 def _script_end(page: bytes, at: int) -> int:
@@ -142,7 +189,7 @@ def _comment_end(page: bytes, at: int) -> int:
     return len(page) if close is None else close.end()
 
 
-def _simple_tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
+def _simple_tag(page: bytes, at: int) -> _Tag | None:
     """What :func:`_tag` says of a start tag at ``at`` written the usual way; None if it is not."""
     simple = _SIMPLE_TAG.match(page, at)
     if simple is None:
@@ -152,13 +199,13 @@ def _simple_tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] |
         (found.group(2).lower(), found.group(3) or found.group(4) or found.group(5) or b"", found.group(1))
         for found in _SIMPLE_ATTRIBUTE.finditer(page, simple.start(2), simple.end(2))
     )
-    return name, simple.end(), _kept(name.lower(), attributes)
+    return _Tag(name, simple.end(), _kept(name.lower(), attributes))
 
 
-def _tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
-    """The tag whose name starts at ``at``: its name, where it ends, and the attributes to write if some are
-    dropped (else None); None if the page ends inside it.  A ``/>`` is not written again: an HTML element
-    outside SVG and MathML ignores it."""
+def _tag(page: bytes, at: int) -> _Tag | None:
+    """The tag whose name starts at ``at``; None if the page ends inside it.  A ``/>`` is not written again
+    when attributes are dropped: an HTML element ignores it (only SVG and MathML read it, and their
+    attributes are not dropped)."""
     name_end = _TAG_NAME.match(page, at).end()  # type: ignore[union-attr]
     name = page[at:name_end]
     lower = name.lower()
@@ -169,7 +216,7 @@ def _tag(page: bytes, at: int) -> tuple[bytes, int, list[bytes] | None] | None:
         if gap >= len(page):
             return None
         if page[gap] == 0x3E:  # ">"
-            return name, gap + 1, _kept(lower, attributes)
+            return _Tag(name, gap + 1, _kept(lower, attributes), gap > i and page[gap - 1] == 0x2F)  # "/>"
         i = gap
         name_stop = _ATTRIBUTE_NAME.match(page, i).end()  # type: ignore[union-attr]
         value = b""
