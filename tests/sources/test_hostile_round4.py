@@ -370,3 +370,20 @@ def test_output_onto_a_file_the_run_reads_is_refused(
     assert cli.main(["check", "-q", "--lang", "en", source, str(given), option, str(given), str(folder)]) == 2
     assert f"is a file this run reads ({source})" in capsys.readouterr().err
     assert given.read_bytes() == before
+
+
+def test_govlint_workbook_named_on_the_command_line_is_its_own_output(tmp_path: Path) -> None:
+    """``govlint check 问题.xlsx`` (its own workbook) was GL001 "a zip or Word file; use the .docx extension";
+    any other workbook is named as one."""
+    pytest.importorskip("openpyxl")
+    folder = _folder(tmp_path)
+    ours = tmp_path / "ours.xlsx"
+    cli.main(["check", "-q", "--format", "xlsx", "-o", str(ours), str(folder)])
+    (outcome,) = process_within(Task(str(ours), Config()), 60.0)
+    assert [(d.code, d.key) for d in outcome.result.diagnostics] == [("GL002", "not-a-report.govlint-output")]
+    import openpyxl
+
+    other = tmp_path / "other.xlsx"
+    openpyxl.Workbook().save(other)
+    with pytest.raises(InputError, match="this is an Excel workbook, not a report"):
+        load(other)

@@ -244,6 +244,7 @@ class XlsxFormatter(TabularFormatter):
         from openpyxl.utils import get_column_letter
 
         book = Workbook()
+        book.properties.creator = "govlint"  # a later run knows its own workbook (govlint.sources.own)
         book.remove(book.active)
         for table in self.tables():
             sheet = book.create_sheet(table.name)
