@@ -178,3 +178,15 @@ def test_a_web_page_and_a_pdf_table_give_cells_headers_and_findings_their_place(
         ("GL206", page, 1, 4, 4),
         ("GL206", page, 1, 4, 4),
     ]
+
+
+def test_an_unread_row_is_named_by_its_spec_label_not_as_printed() -> None:
+    from govlint.rules.tables import Unread
+    from govlint.testing import lint_text
+
+    # the label 本年新增 wrapped over two lines, then a row of four values for three columns: unread
+    table = LAYOUTS["pipe"].replace("| 本年新增 | 1 | / | 2 |", "本年\n新增\n| 1 | 2 | 3 | 4 |")
+    [found] = lint_text(_report_text(table), rules=[Unread], tables=[stock_plugin.STOCK])
+    assert (found.key, found.unread) == ("records_stock.added", True)
+    assert found.message_zh.startswith("未能读取“档案库存情况表 本年新增”行：印有 4 个数值")
+    assert found.message_en.startswith("could not read the row “档案库存情况表 本年新增”: 4 values")

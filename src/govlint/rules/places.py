@@ -135,12 +135,22 @@ def place_in(report: Report, table: str, row: str, column: str, printed_row: str
     if table in TABLE_KEYS:
         return cell_place(table, row, column, printed_row, format_key(report))
     spec = report.table_spec(table)
-    row_spec = next((r for r in spec.rows if r.key == row), None) if spec else None
     column_spec = next((c for c in spec.columns if c.key == column), None) if spec else None
     title = spec.title if spec else table
-    name = row_spec.label if row_spec else printed_row or row
+    name = row_name_in(report, table, row, printed_row)
     label = column_spec.label if column_spec else column
     return CellPlace(f"{title} {name} {label} 列", f"{title}: {name}, column {label} ({column_gloss(column)})")
+
+
+def row_name_in(report: Report, table: str, row: str, printed: str = "") -> str:
+    """The name of a row of any table of ``report``, never as printed where a spec names it (a label wrapped
+    over two lines is not a name): a standard row as the standard prints it (:func:`row_name`), a described
+    table's row as its spec does (numbering and label: ``本年新增``)."""
+    if table in TABLE_KEYS:
+        return row_name(table, row, printed, format_key(report))
+    spec = report.table_spec(table)
+    row_spec = next((r for r in spec.rows if r.key == row), None) if spec else None
+    return f"{row_spec.numbering}{row_spec.label}" if row_spec else printed or row
 
 
 def table_name(report: Report, table: str) -> tuple[str, str]:

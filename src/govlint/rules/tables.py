@@ -13,10 +13,10 @@ from govlint.rules.places import (
     column_gloss,
     column_label,
     effective_format,
-    format_key,
     line_of,
     place_in,
     row_name,
+    row_name_in,
     table_name,
 )
 from govlint.rules.relations import RelationOutcome, outcomes
@@ -79,7 +79,6 @@ class Unread(Rule):
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        fmt = format_key(report)
         for table_key, table in report.tables.items():
             if not table.rows:
                 continue
@@ -93,15 +92,15 @@ class Unread(Rule):
                 mark = (span.start if span else -1, str(row.problem))
                 if mark not in seen:  # the three groups of table 四 may share one printed line
                     seen.add(mark)
-                    yield self._row(report, (table_key, row), span, fmt)
+                    yield self._row(report, (table_key, row), span)
 
-    def _row(self, report: Report, where: tuple[str, TableRow], span: Span | None, fmt: str) -> Diagnostic:
+    def _row(self, report: Report, where: tuple[str, TableRow], span: Span | None) -> Diagnostic:
         table_key, row = where
         problem = row.problem
         assert problem is not None
-        spec = report.table_spec(table_key)
-        described = table_key not in TABLE_KEYS and spec is not None
-        name = f"{spec.title} {row.label}" if described and spec else row_name(table_key, row.key, row.label, fmt)
+        name = row_name_in(report, table_key, row.key, row.label)
+        spec = report.table_spec(table_key) if table_key not in TABLE_KEYS else None
+        name = f"{spec.title} {name}" if spec is not None else name
         return self.diagnostic(
             report,
             span,
