@@ -251,8 +251,11 @@ class Header:
     key: str
     text: str
     span: Span
-    #: The unit the header prints after the label (``通知收取金额（元）``, ``（单位：万元）``), or None.
+    #: The unit the header prints in parentheses, after its label or as part of it (``通知收取金额（元）``,
+    #: ``本年收费金额（单位：万元）``), folded (full-width forms as ASCII); None when it prints none.
     unit: str | None = None
+    #: Where that unit is printed (a finding about the unit points at it).
+    unit_span: Span | None = None
 
 
 @attrs.frozen
@@ -265,7 +268,8 @@ class Table:
     rows: Mapping[str, TableRow]
     #: For section 二: the 第二十条 items whose caption or rows were found (1, 5, 6, 8, 9).
     parts: tuple[int, ...] = ()
-    #: The column labels found, by column key (for a table a plugin describes).
+    #: The column labels printed, by column key; a column printed under several sub-tables or groups (第二十条's
+    #: 处理决定数量, table 四's 结果纠正) by its first printing.
     headers: Mapping[str, Header] = attrs.field(factory=dict)
 
     def row(self, key: str) -> TableRow | None:

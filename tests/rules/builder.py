@@ -303,6 +303,7 @@ def make_report(
         )
 
     tables: dict[str, Table] = {}
+    printed = parse_text(full).tables  # the header nodes, as the parser reads the headers written above
     for key, (table_span, rows) in table_marks.items():
         built_rows: dict[str, TableRow] = {}
         for row_key, (label, row_span, row_cells) in rows.items():
@@ -321,7 +322,8 @@ def make_report(
         parts: tuple[int, ...] = ()
         if key == "active_disclosure":
             parts = tuple(sub.item for sub in spec.art20 if sub.item not in drop_parts)
-        tables[key] = Table(key, spans(*table_span), built_rows, parts)
+        headers = printed[key].headers if key in printed else {}
+        tables[key] = Table(key, spans(*table_span), built_rows, parts, headers)
 
     mentions: list[YearMention] = []
     if title is not None and year is not None:

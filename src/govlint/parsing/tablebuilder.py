@@ -284,10 +284,14 @@ class _Builder:
         header_rows: set[int] = set()
         atoms_in_order: list[tuple[Atom, int]] = []
         last_header: ReportToken | None = None
+        found: dict[str, ReportToken] = {}
         for _item, label, atoms in tree.entries:
             if label is not None:
                 header_rows.add(label.row)
                 last_header = label
+                meaning = label.hit.label(Family.REVIEW) if label.hit is not None else None
+                if meaning is not None:
+                    found.setdefault(meaning.key, label)
             atoms_in_order.extend((a, a.row) for a in atoms)
         assert last_header is not None
         if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
@@ -315,7 +319,8 @@ class _Builder:
             start = min((s.start for s in slots), default=last_header.end_pos or 0)
             end = max((s.end for s in slots), default=start)
             table_rows[group.key] = self.table_row(part, group.key, group.label, self.span(start, end))
-        return Table("review_litigation", _tree_span(self, tree), table_rows)
+        headers = self.headers(_REVIEW.column_keys, found)
+        return Table("review_litigation", _tree_span(self, tree), table_rows, headers=headers)
 
     # ----- a table a plugin describes ---------------------------------------------------------------
 
@@ -332,7 +337,7 @@ class _Builder:
             if meaning is not None
         }
         header_rows = {label.row for label in headers.values()}
-        printed = self.headers(spec, headers)
+        printed = self.headers(spec.column_keys, headers)
         units = {key: header.unit for key, header in printed.items()}
         rows = [self.described_row(spec, label, atoms) for name, label, atoms in items if name == "row"]
         named = [row for row in rows if row is not None and row.key is not None]
@@ -422,16 +427,23 @@ class _Builder:
             table_rows[row.key] = self.table_row(part, row.key, row.label, self.span(start, end))
         return table_rows
 
-    def headers(self, spec: TableSpec, found: dict[str, ReportToken]) -> dict[str, Header]:
-        """The column labels as printed, by column key (a finding about a column points at its header)."""
-        keys = set(spec.column_keys)
+    def headers(self, keys: Iterable[str], found: Mapping[str, ReportToken]) -> dict[str, Header]:
+        """The column labels as printed, by column key (a finding about a column points at its header), each
+        with the unit it prints in parentheses, after its label (``本年收费金额（单位：元）``) or as part of it
+        (``本年收费金额（万元）``)."""
+        wanted = set(keys)
         headers = {}
         for key, token in found.items():
-            if key in keys:
-                end = token.end_pos or 0
-                unit = _header_unit().match(fold(self.text[end : end + _UNIT_REACH]))
-                span = self.span(token.start_pos or 0, end + (unit.end() if unit else 0))
-                headers[key] = Header(key, self.text[span.start : span.end], span, unit.group(1) if unit else None)
+            if key not in wanted:
+                continue
+            start, end = token.start_pos or 0, token.end_pos or 0
+            after = _header_unit().match(fold(self.text[end : end + _UNIT_REACH]))
+            inside = None if after else _header_unit().search(fold(self.text[start:end]))
+            unit, at = (after, end) if after else (inside, start)
+            span = self.span(start, end + (after.end() if after else 0))
+            unit_span = self.span(at + unit.start(1), at + unit.end(1)) if unit else None
+            text = self.text[span.start : span.end]
+            headers[key] = Header(key, text, span, unit.group(1) if unit else None, unit_span)
         return headers
 
     # ----- shared --------------------------------------------------------------------------------------
@@ -525,9 +537,9 @@ _UNIT_REACH = 16
 
 @cache
 def _header_unit() -> re.Pattern[str]:
-    """A unit printed after a column label, in parentheses: ``(元)``, ``( 单位 : 万元 )`` (folded text)."""
-    units = "|".join(sorted(schema.CELL_UNITS, key=len, reverse=True))
-    return re.compile(rf"\s*\(\s*(?:单位\s*:?\s*)?({units})\s*\)")
+    """A unit printed in a column label's parentheses, as printed: ``(元)``, ``( 单位 : 万元 )``, ``(千元)``
+    (folded text; group 1 is the unit)."""
+    return re.compile(r"\s*\(\s*(?:单\s*位\s*:?\s*)?([^)\n]{1,8}?)\s*\)")
 
 
 @cache
@@ -651,6 +663,8 @@ class _Art20(_Family):
         # numbers between a sub-table's caption and its first row label: the values may be printed before
         # their labels (plain pdftotext of some PDFs), so the numbers after a label are not proven its own
         self.values_first = False
+        #: The column labels, by column key: the first printing of each.
+        self.headers: dict[str, ReportToken] = {}
 
     def width(self, reading: str, key: str) -> int:
         return len(_art20_spec(reading, key)[0].columns)
@@ -679,6 +693,7 @@ class _Art20(_Family):
                 builder.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
                 self.values_first = numbers
             elif item == "header":
+                self.headers.setdefault(meaning.key, label)
                 signals.append(hit.text)
                 builder.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
                 self.values_first = self.values_first or numbers
@@ -705,7 +720,8 @@ class _Art20(_Family):
             row.key = spec.key
         self.builder.place(self.rows, None, neighbours=self.neighbours[reading].retained)
         table_rows = self.builder.keyed(self.rows, self.name)
-        return Table("active_disclosure", self.span(), table_rows, tuple(sorted(parts))), fmt
+        headers = self.builder.headers(schema.FORMATS[reading].table("active_disclosure").column_keys, self.headers)
+        return Table("active_disclosure", self.span(), table_rows, tuple(sorted(parts)), headers), fmt
 
 
 class _Applications(_Family):
@@ -723,6 +739,8 @@ class _Applications(_Family):
         self.around: dict[int, list[tuple[int, str] | None]] = {}
         #: Those of ``around`` that no labelled row of a known key has followed yet.
         self.waiting: list[list[tuple[int, str] | None]] = []
+        #: The column labels, by column key: the first printing of each.
+        self.headers: dict[str, ReportToken] = {}
 
     def width(self, reading: str, key: str) -> int:
         return len(_APPLICATIONS.columns)
@@ -752,6 +770,8 @@ class _Applications(_Family):
                 else:
                     self.row(key, label, list(atoms))
             else:
+                if item == "header" and meaning is not None:
+                    self.headers.setdefault(meaning.key, label)
                 builder.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
 
     def row(self, key: str, label: ReportToken, atoms: list[Atom]) -> None:
@@ -815,7 +835,8 @@ class _Applications(_Family):
         for row in named:
             row.columns = _APPLICATIONS.columns
         self.builder.place(named, _ROW_TOTAL, neighbours=self.neighbours[""].retained)
-        return Table("applications", self.span(), self.builder.keyed(named, self.name))
+        headers = self.builder.headers(_APPLICATIONS.column_keys, self.headers)
+        return Table("applications", self.span(), self.builder.keyed(named, self.name), headers=headers)
 
 
 class TableBuilder:

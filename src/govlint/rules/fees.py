@@ -14,7 +14,6 @@ from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import effective_format, line_of, section_anchor, softened
 from govlint.rules.strays import stray_value_lines
 from govlint.schema import (
-    ART20_2021,
     FEE_CHARGE_WORDS,
     FEE_LATE_PAYMENT_WORDS,
     FEE_MEASURES_YEAR,
@@ -30,8 +29,7 @@ from govlint.schema import (
     without_spaces,
 )
 
-#: The 2021 第二十条第(八)项 amount: its sub-table item, row and cell key.
-FEE_AMOUNT_ITEM = 8
+#: The 2021 第二十条第(八)项 amount: its row and cell key.
 FEE_AMOUNT_ROW = "fees"
 FEE_AMOUNT_CELL: Final = "fees.amount_10k_yuan"  # Final: a key of the typed table (govlint.tablekeys)
 
@@ -48,11 +46,8 @@ _NOTICE_DENIED = (
     f"(?:{'|'.join(FEE_NEGATIONS)}).{{0,12}}?(?:{'|'.join(FEE_NOTICE_VERBS)}).{{0,16}}?{re.escape(FEE_NOTICE_TERM)}"
 )
 
-_FEE_HEADER_BASE = next(c.label for t in ART20_2021 if t.item == FEE_AMOUNT_ITEM for c in t.columns).split("(")[0]
-#: The header 本年收费金额（单位：万元） in folded text, spaces allowed anywhere; group 1 is the unit as printed.
-_FEE_HEADER = re.compile(
-    r"\s*".join(map(re.escape, _FEE_HEADER_BASE)) + r"\s*\(\s*(?:单\s*位\s*:?\s*)?([^)\n]{1,8}?)\s*\)"
-)
+#: The column of that amount: its header 本年收费金额（单位：万元） prints the unit.
+FEE_AMOUNT_COLUMN = FEE_AMOUNT_CELL.rpartition(".")[2]
 _UNIT = "万元"
 _OTHER_MATTERS = SECTIONS_BY_KEY["other_matters"]
 
@@ -401,11 +396,8 @@ class FeeAmount(Rule):
             )
         if cell is not None and cell.unit and normalize_label(cell.unit) != _UNIT:
             yield self._unit(report, cell.span or fallback, cell.unit)
-        elif table.span is not None:
-            header = _FEE_HEADER.search(fold(report.text[table.span.start : table.span.end]))
-            if header is not None and normalize_label(header.group(1)).replace("单位:", "") != _UNIT:
-                start = table.span.start + header.start(1)
-                yield self._unit(report, report.span(start, table.span.start + header.end(1)), header.group(1))
+        elif (header := table.headers.get(FEE_AMOUNT_COLUMN)) and header.unit and _names_other_unit(header.unit):
+            yield self._unit(report, header.unit_span, header.unit)
 
     def _unit(self, report: Report, span: Span | None, unit: str) -> Diagnostic:
         return self.diagnostic(
@@ -417,3 +409,8 @@ class FeeAmount(Rule):
             expected=_UNIT,
             actual=unit.strip(),
         )
+
+
+def _names_other_unit(unit: str) -> bool:
+    """Whether a header's unit (``元``, ``单位:万元``) is not the 万元 the format asks for."""
+    return normalize_label(unit).replace("单位:", "") != _UNIT

@@ -1,0 +1,88 @@
+"""The nodes rules point at instead of re-reading the text (#15 §3): the standard tables' header cells with
+their units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govlint import api
+from govlint.model import Report
+from govlint.schema import normalize_label
+
+ROUNDTRIP = Path(__file__).parent.parent / "fixtures" / "roundtrip" / "seed000"
+#: The column keys of the standard tables, which every round-trip printing shows.
+COLUMNS = {
+    "active_disclosure": {"issued", "repealed", "in_force", "decisions", "amount_10k_yuan"},
+    "applications": {
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_org",
+        "legal_service_org",
+        "other_org",
+        "total",
+    },
+    "review_litigation": {"upheld", "corrected", "other", "pending", "total"},
+}
+
+
+def _parsed(name: str) -> Report:
+    return api.parse_file(ROUNDTRIP / name)
+
+
+@pytest.mark.parametrize("name", ["lo.txt", "tabs.txt", "lo.docx", "lo.html", "lo.pdf", "word.htm"])
+def test_standard_tables_have_header_nodes(name: str) -> None:
+    report = _parsed(name)
+    for table_id, keys in COLUMNS.items():
+        headers = report.tables[table_id].headers
+        assert set(headers) == keys, table_id
+        for key, header in headers.items():
+            assert header.key == key
+            assert report.text[header.span.start : header.span.end] == header.text
+    fee = report.tables["active_disclosure"].headers["amount_10k_yuan"]
+    assert normalize_label(fee.text).startswith("本年收费金额")
+    assert fee.unit == "万元"
+    assert fee.unit_span is not None
+    assert report.text[fee.unit_span.start : fee.unit_span.end] == "万元"
+
+
+@pytest.mark.parametrize("name", ["lo.docx", "lo.html", "lo.pdf"])
+def test_header_nodes_keep_the_source_cell(name: str) -> None:
+    report = _parsed(name)
+    for table in report.tables.values():
+        for header in table.headers.values():
+            for span in (header.span, header.unit_span):
+                if span is None:
+                    continue
+                assert span.origin is not None, (table.key, header.key)
+                assert span.origin.table is not None
+                assert span.origin.row is not None
+                assert span.origin.column is not None
+    if name == "lo.pdf":
+        fee = report.tables["active_disclosure"].headers["amount_10k_yuan"]
+        assert fee.unit_span is not None and fee.unit_span.origin is not None
+        assert fee.unit_span.origin.page is not None
+
+
+@pytest.mark.parametrize(
+    ("printed", "unit"),
+    [
+        ("本年收费金额（单位：元）", "元"),
+        ("本年收费金额 ( 单 位 : 千元 )", "千元"),
+        ("本年收费金额（万元）", "万元"),
+        ("本年收费金额", None),
+    ],
+)
+def test_a_header_prints_its_unit_after_its_label_or_in_it(printed: str, unit: str | None) -> None:
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（八）项\n"
+        f"信息内容 | {printed}\n行政事业性收费 | 0\n三、收到和处理政府信息公开申请情况\n"
+    )
+    report = api.parse_text(text)
+    header = report.tables["active_disclosure"].headers["amount_10k_yuan"]
+    assert header.unit == unit
+    if unit is not None:
+        assert header.unit_span is not None
+        assert report.text[header.unit_span.start : header.unit_span.end] == unit
