@@ -31,6 +31,7 @@ import attrs
 from govlint.diagnostics import Diagnostic
 from govlint.errors import InputError
 from govlint.linter import LintResult
+from govlint.output import to_json
 from govlint.sources.guard import read_regular_file
 
 FORMAT_VERSION = 1
@@ -199,4 +200,5 @@ def dump(results: Iterable[LintResult], *, previous: Baseline | None = None, unr
             )
     findings.sort(key=lambda f: (f["path"], f["line"] or 0, f["code"], f["key"]))
     data = {"govlint_baseline": FORMAT_VERSION, "findings": findings}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # to_json writes a file name's bytes that are not UTF-8 as \udcXX (they were an internal error here)
+    return to_json(data, indent=1)

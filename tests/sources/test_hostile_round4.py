@@ -387,3 +387,16 @@ def test_govlint_workbook_named_on_the_command_line_is_its_own_output(tmp_path: 
     openpyxl.Workbook().save(other)
     with pytest.raises(InputError, match="this is an Excel workbook, not a report"):
         load(other)
+
+
+def test_a_baseline_of_a_file_whose_name_is_not_utf8_is_written_and_read_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--write-baseline`` over a file named with bytes that are not UTF-8 was an internal error
+    (UnicodeEncodeError): every other output wrote such a name as ``\\udcXX``, the baseline did not."""
+    folder = _folder(tmp_path)
+    os.rename(folder / "a.txt", os.path.join(os.fsencode(folder), b"\xff\xfe bad \x80.txt"))
+    baseline = tmp_path / "b.json"
+    assert cli.main(["check", "-q", "--write-baseline", str(baseline), str(folder)]) == 0
+    assert "\\udcff" in baseline.read_text("utf-8")
+    assert cli.main(["check", "-q", "--baseline", str(baseline), str(folder)]) == 0
