@@ -157,14 +157,22 @@ def startup_instructions(seed: Path, small: Path) -> None:
 
 def layer_instructions(seed: Path) -> None:
     """Instructions of each layer of a cold check (:data:`LAYERS` on top of the floor), then of the check's own
-    reading, parsing, linting and output: the cumulative import of each layer less the one before it."""
-    print("\nwhere a cold check's instructions go (each layer imported on top of the ones above)")
+    reading, parsing, linting and output: the cumulative import of each layer less the one before it.  The
+    layers are imported with Python's garbage collector paused and everything frozen at the end, as the
+    ``govlint`` program does (``cli._Collector``), so that the last row is the check's own work."""
+    print("\nwhere a cold check's instructions go (each layer imported on top of the ones above, the collector")
+    print("paused and everything frozen at exit, as govlint runs)")
     statements = ["import lark, pluggy, attrs"]
-    before = instructions(FLOOR)
+
+    def imported() -> float:
+        code = "; ".join(["import gc", "gc.disable()", *statements, "gc.freeze()"])
+        return instructions([sys.executable, "-c", code])
+
+    before = imported()
     print(f"  {'the floor: ' + statements[0]:<60} {before:8.1f} M")
     for label, modules in LAYERS:
         statements.append(f"import {modules}")
-        total = instructions([sys.executable, "-c", "; ".join(statements)])
+        total = imported()
         print(f"  {'+ ' + label:<60} {total - before:8.1f} M")
         before = total
     check = instructions([*govlint_command(), "check", "--exit-zero", str(seed)])

@@ -5,6 +5,7 @@ Plain frozen data, JSON-serialisable through :meth:`Diagnostic.to_dict`, picklab
 
 from __future__ import annotations
 
+import hashlib
 from enum import Enum
 from typing import Any
 
@@ -87,8 +88,6 @@ class Diagnostic:
     @property
     def fingerprint(self) -> str:
         """Stable across runs and edits elsewhere in the file: code, key and the finding's values."""
-        import hashlib
-
         basis = "\x1f".join((self.code, self.key or f"{self.location.line}", repr(self.expected), repr(self.actual)))
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 

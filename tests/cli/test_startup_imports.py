@@ -103,13 +103,13 @@ def test_two_reports_are_digested_and_compared() -> None:
 def collector_after(code: str) -> list[str]:
     """The last line a fresh interpreter prints after running ``code`` with a check of the seed as ``ARGS``,
     Python's collector watched by a callback that notes in ``seen`` whether each collection ran between the
-    rules' import and the first parse."""
+    rules' import and the run's (the first report read)."""
     prelude = (
         "import gc, sys\nfrom govlint.cli import main\n"
         f"ARGS = ['check', '--exit-zero', '-j', '1', {str(SEED)!r}]\n"
         "seen = []\n"
         "gc.callbacks.append(lambda phase, info: phase == 'start' and seen.append("
-        "'govlint.rules' in sys.modules and 'govlint.parsing.build' not in sys.modules))\n"
+        "'govlint.rules' in sys.modules and 'govlint.runner.work' not in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

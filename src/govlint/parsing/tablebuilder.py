@@ -18,6 +18,7 @@ with its table (docs/performance.md, "Memory per reader").
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -559,8 +560,6 @@ def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     label = schema.normalize_label(_numbering_digit().sub("", text))
     if not label or not candidates:
         return None
-    import difflib  # only for a misprinted row label: not on the start-up path
-
     scores = sorted(
         ((max(difflib.SequenceMatcher(None, label, t).ratio() for t in c.labels()), c.key) for c in candidates),
         reverse=True,
