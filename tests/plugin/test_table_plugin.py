@@ -190,3 +190,29 @@ def test_an_unread_row_is_named_by_its_spec_label_not_as_printed() -> None:
     assert (found.key, found.unread) == ("records_stock.added", True)
     assert found.message_zh.startswith("未能读取“档案库存情况表 本年新增”行：印有 4 个数值")
     assert found.message_en.startswith("could not read the row “档案库存情况表 本年新增”: 4 values")
+
+
+#: A converter's Markdown (the ``detached`` layout): the labels of two rows printed first, the second one
+#: wrapped, then their value rows.
+DETACHED = (
+    "| 项目 | 纸质档案 | 电子档案 | 档案合计 |\n|---|---|---|---|\n| 年初库存 | 0 | 0 | 0 |\n|---|---|---|---|\n"
+    "本年新增\n年末\n库存\n| {added} |\n|---|---|---|\n| {closing} |\n|---|---|---|"
+)
+
+
+def test_rows_printed_apart_from_their_values_are_placed_when_every_order_gives_the_same_values() -> None:
+    text = DETACHED.format(added="1 | 1 | 2", closing="1 | 1 | 2")
+    report = api.parse(_report_text(text), tables=_plugins().tables)
+    assert _values(report) == {"opening": [0, 0, 0], "added": [1, 1, 2], "closing": [1, 1, 2]}
+    assert {row.problem for row in report.tables["records_stock"].rows.values()} == {None}
+
+
+def test_rows_printed_apart_from_different_values_are_unread_never_guessed() -> None:
+    text = DETACHED.format(added="1 | 1 | 2", closing="2 | 1 | 3")  # which row is which is not shown
+    report = api.parse(_report_text(text), tables=_plugins().tables)
+    rows = report.tables["records_stock"].rows
+    assert [(key, rows[key].problem is None, [c.value for c in rows[key].cells.values()]) for key in rows] == [
+        ("opening", True, [0, 0, 0]),
+        ("added", False, [None, None, None]),
+        ("closing", False, [None, None, None]),
+    ]

@@ -95,9 +95,7 @@ def test_a_generated_fee_table_is_read_in_every_layout_and_draws_no_finding(
     rendered = render(model, layout, noise)
     report = testing.parse(rendered, tables=[FEE_TABLE])
     problems = [p for p in round_trip_problems(model, report, rendered.uncertain) if p.startswith(TABLE_ID)]
-    if layout == "detached":  # the core leaves a described table's detached rows unread (never another number)
-        problems = [p for p in problems if ": got None," not in p]
-    assert problems == []
+    assert problems == []  # every layout, ``detached`` included
     assert [d.code for d in lint_text(report, rules=FIGURE_RULES) if not d.unread] == []
 
 

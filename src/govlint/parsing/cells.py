@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from itertools import permutations
 
 from govlint.model import CellStatus
-from govlint.parsing.labels import LabelHit, LabelKind
+from govlint.parsing.labels import LabelHit, LabelKind, TableKey
 from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
 from govlint.parsing.wrapped import spaced_cells
@@ -430,11 +430,19 @@ _CELL_POSITIONS = tuple(float(index) for index in range(_CELLS_SHARED))
 
 
 def region_rows(
-    text: str, folded: str, span: tuple[int, int], hits: Sequence[LabelHit], *, layout: Layout, first_row: int
+    text: str,
+    folded: str,
+    span: tuple[int, int],
+    hits: Sequence[LabelHit],
+    *,
+    layout: Layout,
+    first_row: int,
+    table: TableKey | None = None,
 ) -> list[PhysicalRow]:
     """The physical rows of ``text[start:end]`` (``span``): each its id and its hits and atoms in text order.
 
-    ``hits`` are the labels inside the region; row ids start at ``first_row`` (unique in the document).
+    ``hits`` are the labels inside the region of ``table``; row ids start at ``first_row`` (unique in the
+    document).
     """
     start, end = span
     rows = _Rows(text, folded, hits, layout, first_row)
@@ -487,7 +495,7 @@ def region_rows(
             offset += len(piece) + 1
     result = rows.result()
     if layout is Layout.PIPE:
-        attach_detached(result)
+        attach_detached(result, table)
     return result
 
 
@@ -495,18 +503,21 @@ def region_rows(
 _DATA_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW})
 
 
-def _waiting_kind(row: PhysicalRow, *, format_2021: bool) -> str | None:
-    """What a row without values is in a run of labels waiting for their values: ``"data"`` (one data row's
-    label; (六)其他处理 too where no 2021 row (六)1–3 is printed), ``"group"`` (group labels only), or None
-    (anything else: a header, a row with cells, no label)."""
+def _waiting_kind(row: PhysicalRow, table: TableKey | None, *, format_2021: bool) -> str | None:
+    """What a row without values is in a run of labels of ``table`` waiting for their values: ``"data"`` (one
+    data row's label, a described table's row label included; (六)其他处理 too where no 2021 row (六)1–3 is
+    printed), ``"group"`` (group labels only), or None (anything else: a header, a row with cells, no label,
+    a row label of another described table)."""
     if row.has_values or row.first_label < 0:
         return None
     kinds = set()
     for item in row:
         if isinstance(item, Atom):
             continue
-        for label in item.meanings.values():
-            if label.kind is LabelKind.APP_GROUP and label.key == _OTHER_ALL and not format_2021:
+        for family, label in item.meanings.items():
+            if label.kind is LabelKind.ROW_OF:
+                kinds.add("data" if family == table else "")
+            elif label.kind is LabelKind.APP_GROUP and label.key == _OTHER_ALL and not format_2021:
                 kinds.add("data")  # (六)其他处理: a group in 2021, the single row of the 2019 trial format
             else:
                 kinds.add(
@@ -600,7 +611,7 @@ def _printed(row: PhysicalRow) -> tuple[str, ...]:
     return tuple(item.raw.strip() for item in row if isinstance(item, Atom))
 
 
-def attach_detached(rows: list[PhysicalRow]) -> None:
+def attach_detached(rows: list[PhysicalRow], table: TableKey | None = None) -> None:
     """Give the rows of values that a converter printed after their labels (``二、上年结转…`` / ``（一）予以
     公开`` on lines of their own, then ``| 0 | 0 | … |`` rows) to their labels, where that is proven.
 
@@ -617,7 +628,7 @@ def attach_detached(rows: list[PhysicalRow]) -> None:
     while index < len(rows):
         waiting: list[tuple[PhysicalRow, str]] = []
         j = index
-        while j < len(rows) and (kind := _waiting_kind(rows[j], format_2021=format_2021)) is not None:
+        while j < len(rows) and (kind := _waiting_kind(rows[j], table, format_2021=format_2021)) is not None:
             waiting.append((rows[j], kind))
             j += 1
         k = j

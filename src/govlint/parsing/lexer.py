@@ -312,7 +312,9 @@ def _tokens(
             continue
         yield from _prose(text, position, start)
         if isinstance(mark, Region):
-            rows = region_rows(text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id)
+            rows = region_rows(
+                text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id, table=mark.family
+            )
             row_id = rows[-1].row_id + 1 if rows else row_id
             tokens = _region_tokens(text, mark, rows, grammar)
             del mark, rows
