@@ -21,17 +21,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import tee
 
 #: A line with pdftotext's columns: text, a gap of two spaces or more, text; or an indented line of numbers
 #: only (pdftotext places every line at its column: the values of a row whose label wrapped around them).
 _SPACED_LINE = re.compile(r"^(?:[^\n]*\S {2,}\S[^\n]*|[ \t]{2,}[+-]?\d[\d., \t+-]*)$", re.MULTILINE)
-_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
-#: A cell of such a line that prints numbers only (one or several, single spaces apart), ended by a gap of
-#: two spaces or more, a tab or the line's end.  A row's numbering (``2.``, ``3、``) is no such cell.
-_VALUE_CELL = re.compile(rf"(?<!\S){_NUMBER}(?: {_NUMBER})*(?=[ \t]{{2,}}|\t|[ \t]*$)", re.MULTILINE)
-
-
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+#: A cell that prints numbers only (one or several, single spaces apart).
+_NUMBERS = re.compile(rf"{_NUMBER.pattern}(?: {_NUMBER.pattern})*")
+#: What ends a value cell: a gap of two spaces or more, a tab or the line's end.  A row's numbering (``2.``,
+#: ``3、``) is no value cell.
+_VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]*$", re.MULTILINE)
 #: pdftotext's cells on a line: text separated by at most one space.
 _CELL = re.compile(r"\S(?: ?\S)*")
 
@@ -40,21 +39,29 @@ def spaced_cells(folded: str, start: int, end: int) -> Iterator[tuple[int, int, 
     """The cells of the spaced line ``folded[start:end]`` (text between gaps of two spaces or more), each
     ``(start, end, values)``; numbers printed one space after a label's piece (``类过 1    0``) are a
     cell of their own, with ``values`` True: they are never part of a label."""
-    values = [m.span() for m in _VALUE_CELL.finditer(folded, start, end)]
-    index = 0
     for cell in _CELL.finditer(folded, start, end):
         a, b = cell.span()
-        while index < len(values) and values[index][1] <= a:
-            index += 1
-        while index < len(values) and values[index][0] < b:
-            va, vb = values[index]
-            if va > a:
-                yield a, va - 1, False  # the label's piece before the space
-            yield va, vb, True
-            a = vb
-            index += 1
-        if a < b:
+        value = _value_start(folded, a, b, end)
+        if value is None:
             yield a, b, False
+            continue
+        if value > a:
+            yield a, value - 1, False  # the label's piece before the space
+        yield value, b, True
+
+
+def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
+    """Where the numbers that end the cell ``folded[a:b]`` begin (the numbers after its last word, ended by
+    a gap, a tab or the line's end at ``end``), or None.  A cell that goes on before ``a`` (a line read from
+    inside) has no number at ``a``."""
+    if not folded[b - 1].isdecimal() or _VALUE_END.match(folded, b, end) is None:
+        return None
+    if (a == 0 or folded[a - 1].isspace()) and _NUMBERS.fullmatch(folded, a, b):
+        return a
+    value = b
+    while (space := folded.rfind(" ", a, value)) >= 0 and _NUMBER.fullmatch(folded, space + 1, value):
+        value = space
+    return None if value == b else value + 1
 
 
 #: A row label that opens with its numbering (``1.属于国家``): printed beside a group label's piece, in a
@@ -116,37 +123,54 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
                作
 
     (the line above opens the row label with its numbering and prints no value, the line below goes on at
-    the row label's column; the values' line prints only pieces left of it: the group column's)."""
-    # three lines at a time, not a list of every line's pieces (docs/performance.md, "Memory per reader")
-    lines, after, after_next = tee(_lines(folded), 3)
-    next(after, None)
-    next(after_next, None)
-    next(after_next, None)
-    found = []
-    for above, line, below in zip(lines, after, after_next, strict=False):
-        if above[3] or below[3] or not line[3] or len(above[2]) != 1 or len(below[2]) != 1 or not line[2]:
+    the row label's column; the values' line prints only pieces left of it: the group column's).  Only the
+    lines that a numbered label opens are read, with the two lines below them."""
+    found: list[tuple[int, int]] = []
+    seen_end = -1  # the end of the last line read as the line above: its numbered labels are found in order
+    for numbered in _NUMBERED.finditer(folded):
+        if numbered.start() <= seen_end:
             continue
-        column = above[2][0][0] - above[0]
-        if not _NUMBERED.match(folded, above[2][0][0]) or abs(below[2][0][0] - below[0] - column) > 1:
+        above_start = folded.rfind("\n", 0, numbered.start()) + 1
+        start = seen_end = _line_end(folded, above_start)
+        if folded[above_start : numbered.start()].strip() or start == len(folded):
+            continue  # the numbered label does not open the line, or no line is below it
+        start += 1
+        end = _line_end(folded, start)
+        if end == len(folded):
             continue
-        if all(b - line[0] < column - 1 for _, b in line[2]):
-            found += line[2]
+        below_start = end + 1
+        below = _lone_piece(folded, below_start, _line_end(folded, below_start))
+        if below is None or _lone_piece(folded, above_start, start - 1) is None:
+            continue
+        line, values = _line_pieces(folded, start, end)
+        if not values or not line:
+            continue
+        column = numbered.start() - above_start
+        if abs(below - below_start - column) <= 1 and all(b - start < column - 1 for _, b in line):
+            found += line
     return found
 
 
-def _lines(folded: str) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
-    """Each line of ``folded`` (as ``split("\\n")`` cuts them): its start and end, its label pieces, and
-    whether it prints a value cell."""
-    position = 0
-    while position <= len(folded):
-        end = folded.find("\n", position)
-        end = len(folded) if end == -1 else end
-        pieces: list[tuple[int, int]] = []
-        values = False
-        if folded[position:end].strip():
-            for a, b, value in spaced_cells(folded, position, end):
-                values = values or value
-                if not value:
-                    pieces.append((a, b))
-        yield position, end, pieces, values
-        position = end + 1
+def _line_end(folded: str, start: int) -> int:
+    end = folded.find("\n", start)
+    return len(folded) if end == -1 else end
+
+
+def _lone_piece(folded: str, start: int, end: int) -> int | None:
+    """Where the line ``folded[start:end]`` prints its one label piece, or None when it prints more, none or
+    a value cell."""
+    cell = _CELL.search(folded, start, end)
+    if cell is None or folded[cell.end() : end].strip() or _value_start(folded, *cell.span(), end) is not None:
+        return None
+    return cell.start()
+
+
+def _line_pieces(folded: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """The label pieces of the line ``folded[start:end]``, and whether it prints a value cell."""
+    pieces: list[tuple[int, int]] = []
+    values = False
+    for a, b, value in spaced_cells(folded, start, end):
+        values = values or value
+        if not value:
+            pieces.append((a, b))
+    return pieces, values
