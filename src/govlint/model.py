@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -399,6 +400,41 @@ class Period:
 
 
 @attrs.frozen
+class Sentence:
+    """A sentence of the prose (the text outside the standard tables and the fragments the grammar could not
+    place): what lies between sentence ends (。；！？) and the line breaks before a heading or a numbered item
+    (一、 （一） 1.); a line break inside a sentence (a PDF's, a broken paragraph's) does not end it.  ``text``
+    is as printed, its line breaks and leading white space included; the first sentence after a heading holds
+    the heading."""
+
+    text: str
+    span: Span
+
+
+#: Sentence ends, and what after a line break starts a new item (so the break ends the sentence).
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_NEW_ITEM = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]")
+_SPACES = re.compile(r"\s+")
+
+
+def _sentence_bounds(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text[lo:hi]`` as offsets (:class:`Sentence`).  The line breaks of one run of white
+    space share the item after it, so each run is judged once: a regular expression looking ahead from each
+    line break took time quadratic in the blank lines (20,000 blank lines, 28 s)."""
+    cuts = [end.start() for end in _SENTENCE_END.finditer(text, lo, hi)]
+    for run in _SPACES.finditer(text, lo, hi):
+        if "\n" in run.group() and _NEW_ITEM.match(text, run.end(), hi):
+            cuts.extend(i for i in range(run.start(), run.end()) if text[i] == "\n")
+    start = lo
+    for cut in sorted(cuts):
+        if cut > start:
+            yield start, cut
+        start = cut + 1
+    if hi > start:
+        yield start, hi
+
+
+@attrs.frozen
 class MetaField:
     """A metadata field of a web page (索引号, 发布日期, 发文机构 …)."""
 
@@ -502,6 +538,42 @@ class Report:
     described: tuple[TableSpec, ...] = ()
     #: The position index of ``text`` with the source's origin map (made on first use when not given).
     positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
+    _sentences: tuple[Sentence, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the prose, in printed order (made on first use: the rules that read the prose
+        share them)."""
+        found = self._sentences
+        if found is None:
+            found = tuple(
+                Sentence(self.text[start:end], self.span(start, end))
+                for lo, hi in self._prose()
+                for start, end in _sentence_bounds(self.text, lo, hi)
+            )
+            object.__setattr__(self, "_sentences", found)  # a cache of ``text`` and the tables: the report stays
+        return found
+
+    def _prose(self) -> list[tuple[int, int]]:
+        """The stretches of text outside the standard tables and the unplaced table fragments."""
+        tables = self.tables
+        cuts = sorted(
+            (span.start, span.end)
+            for span in (
+                *(t.span for t in (tables.active_disclosure, tables.applications, tables.review_litigation) if t),
+                *(u.span for u in self.unplaced),
+            )
+            if span is not None
+        )
+        stretches: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in cuts:
+            if start > pos:
+                stretches.append((pos, start))
+            pos = max(pos, end)
+        if pos < len(self.text):
+            stretches.append((pos, len(self.text)))
+        return stretches
 
     def span(self, start: int, end: int) -> Span:
         """The position of ``text[start:end]``: line and column, and for a PDF, Word or HTML source its page,

@@ -86,3 +86,31 @@ def test_a_header_prints_its_unit_after_its_label_or_in_it(printed: str, unit: s
     if unit is not None:
         assert header.unit_span is not None
         assert report.text[header.unit_span.start : header.unit_span.end] == unit
+
+
+def test_sentences_are_the_prose_cut_at_sentence_ends_and_new_items() -> None:
+    text = (
+        "一、总体情况\n2024年，我镇收到申请\n3件；全部办结。\n（一）主动公开\n本年度公开信息41条！\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\n"
+        "申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n"
+        "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议？"
+    )
+    report = api.parse_text(text)
+    table = report.tables["applications"]
+    assert table.span is not None
+    printed = [sentence.text for sentence in report.sentences]
+    # a line break inside a sentence does not end it; one before a heading or a numbered item does
+    assert printed[:3] == ["一、总体情况\n2024年，我镇收到申请\n3件", "全部办结", "（一）主动公开\n本年度公开信息41条"]
+    assert printed[-1] == "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议"  # a heading joins its sentence
+    for sentence in report.sentences:
+        assert report.text[sentence.span.start : sentence.span.end] == sentence.text
+        assert not table.span.start < sentence.span.end <= table.span.end  # the table is no prose
+    assert report.sentences is report.sentences  # made once
+
+
+def test_sentences_of_a_pdf_keep_their_page() -> None:
+    report = _parsed("lo.pdf")
+    assert report.sentences
+    assert all(s.span.origin is not None and s.span.origin.page is not None for s in report.sentences)

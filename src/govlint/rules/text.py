@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import Cell, Number, Report
+from govlint.model import Cell, Number, Report, Sentence
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
 
@@ -197,13 +197,12 @@ def claims(report: Report) -> tuple[Claim, ...]:
     """Every anchored count the prose states (see the module docstring)."""
     text = report.text
     found: list[Claim] = []
-    for lo, hi in _prose(report):
-        for sentence in _sentences(text, lo, hi):
-            for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
-                body = clause.group()
-                if _scopes_on(body):
-                    break  # "其中，通过网站受理申请3件": the scope reaches over the comma to the sentence's end
-                found.extend(_clause_claims(report, sentence, clause))
+    for sentence in report.sentences:
+        for clause in _CLAUSE.finditer(text, sentence.span.start, sentence.span.end):
+            body = clause.group()
+            if _scopes_on(body):
+                break  # "其中，通过网站受理申请3件": the scope reaches over the comma to the sentence's end
+            found.extend(_clause_claims(report, sentence, clause))
     return tuple(found)
 
 
@@ -218,8 +217,9 @@ def _flat(text: str) -> str:
     return "".join(text.split())
 
 
-def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str]) -> Iterator[Claim]:
+def _clause_claims(report: Report, sentence: Sentence, clause: re.Match[str]) -> Iterator[Claim]:
     text = report.text
+    sentence_start, sentence_end = sentence.span.start, sentence.span.end
     # The phrases are matched on the clause without its spaces and line breaks ("予以公开及\n部分公开"), and
     # each position mapped back to the text.
     raw = clause.group()
@@ -243,14 +243,14 @@ def _clause_claims(report: Report, sentence: re.Match[str], clause: re.Match[str
                 offset + kept[count.end() - 1] + 1,
             )
             name = kind.format(doc="regulations" if found.groupdict().get("doc") == "规章" else "normative_documents")
-            percent = _PERCENT.match(text, after, sentence.end())
+            percent = _PERCENT.match(text, after, sentence_end)
             yield Claim(
                 kind=name,
                 value=int(body[flat_start:flat_end]),
                 start=start,
                 end=end,
-                sentence_start=sentence.start(),
-                sentence_end=sentence.end(),
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
                 percent=Decimal(percent.group(1)) if percent else None,
                 percent_start=percent.start(1) if percent else 0,
                 percent_end=percent.end(1) if percent else 0,
