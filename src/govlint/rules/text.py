@@ -529,43 +529,36 @@ def contradictions(report: Report) -> tuple[_Contradiction, ...]:
     """Statements of 'none' or 'all' that a table can contradict, in clauses without a scope word."""
     text = report.text
     found: list[_Contradiction] = []
-    for lo, hi in _prose(report):
-        for sentence in _sentences(text, lo, hi):
-            # A statement of none or all reaches back over its sentence ("…累计受理4355件，全部办结").
-            sentence_text = _flat(sentence.group())
-            if _SCOPE.search(sentence_text) is not None:
+    for sentence in report.sentences:
+        # A statement of none or all reaches back over its sentence ("…累计受理4355件，全部办结").
+        sentence_text = _flat(sentence.text)
+        if _SCOPE.search(sentence_text) is not None:
+            continue
+        for clause in _CLAUSE.finditer(text, sentence.span.start, sentence.span.end):
+            body = clause.group()
+            flat = _flat(body)
+            if _different_year(flat, report.report_year):
                 continue
-            for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
-                body = clause.group()
-                flat = _flat(body)
-                if _different_year(flat, report.report_year):
-                    continue
-                span = (sentence.start(), sentence.end())
-                none = _NO_CASES.search(body)
-                if none and not re.search(r"\d", body) and not any(w in flat for w in _CASE_RESULTS):
-                    what = {"review" if "复议" in none.group("what") else "litigation"}
-                    if none.group("also") or "诉讼" in body[none.end() : none.end() + 10]:
-                        what.add("litigation")
-                    for kind in sorted(what):
-                        found.append(
-                            _Contradiction(
-                                clause.start() + none.start(), clause.start() + none.end(), *span, "no_" + kind
-                            )
-                        )
-                done = _ALL_CONCLUDED.search(body)
-                if done and not any(w in sentence_text for w in ("结转", "上年", "复议", "诉讼", "期限", "时限")):
+            span = (sentence.span.start, sentence.span.end)
+            none = _NO_CASES.search(body)
+            if none and not re.search(r"\d", body) and not any(w in flat for w in _CASE_RESULTS):
+                what = {"review" if "复议" in none.group("what") else "litigation"}
+                if none.group("also") or "诉讼" in body[none.end() : none.end() + 10]:
+                    what.add("litigation")
+                for kind in sorted(what):
                     found.append(
-                        _Contradiction(
-                            clause.start() + done.start(), clause.start() + done.end(), *span, "all_concluded"
-                        )
+                        _Contradiction(clause.start() + none.start(), clause.start() + none.end(), *span, "no_" + kind)
                     )
-                upheld = _ALL_UPHELD.search(body)
-                if upheld:
-                    found.append(
-                        _Contradiction(
-                            clause.start() + upheld.start(), clause.start() + upheld.end(), *span, "all_upheld"
-                        )
-                    )
+            done = _ALL_CONCLUDED.search(body)
+            if done and not any(w in sentence_text for w in ("结转", "上年", "复议", "诉讼", "期限", "时限")):
+                found.append(
+                    _Contradiction(clause.start() + done.start(), clause.start() + done.end(), *span, "all_concluded")
+                )
+            upheld = _ALL_UPHELD.search(body)
+            if upheld:
+                found.append(
+                    _Contradiction(clause.start() + upheld.start(), clause.start() + upheld.end(), *span, "all_upheld")
+                )
     return tuple(found)
 
 
