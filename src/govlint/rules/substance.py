@@ -18,7 +18,7 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import Cell, Report, Section
 from govlint.rule import Rule, RuleContext, RuleMeta
-from govlint.rules.text import prose_sentences, review_cells, suspect_cells
+from govlint.rules.text import review_cells, suspect_cells
 from govlint.schema import SectionKey
 
 SECTION_KEY: SectionKey = "problems_improvements"
@@ -442,8 +442,8 @@ def speaks_of_cases(report: Report) -> bool:
     outside = re.sub(_LABELS, "", re.sub(_SEPARATORS, "", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
     if re.search(_CORRECTION, outside) or re.search(_CORRECTION, re.sub(_LABELS, "", re.sub(_SEPARATORS, "", prose))):
         return True
-    for sentence in prose_sentences(report):
-        words = "".join(sentence.split())
+    for sentence in report.sentences:
+        words = "".join(sentence.text.split())
         if any(word in words for word in _CASE_WORDS) and re.search(_CASE_COUNT, words):
             return True
     return False

@@ -21,15 +21,9 @@ from govlint.model import Cell, Number, Report, Sentence
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
 
-#: Sentence ends and clause ends in the prose.
-#: A line break inside a sentence (a PDF's, a page break, a broken paragraph's) does not end it, even with blank
-#: lines after it; a break before a heading or a numbered item (一、 （一） 1.) does.
-_NUMERAL = "一二三四五六七八九十"
-_NEW_ITEM = re.compile(rf"[{_NUMERAL}]+、|[（(][{_NUMERAL}\d]+[）)]|\d+[.、．]")
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
-_SPACES = re.compile(r"\s+")
-_WHOLE = re.compile(r"[\s\S]+")
+#: Clause ends in a sentence of the prose (the sentences are the report's: :attr:`Report.sentences`).
 _CLAUSE = re.compile(r"[^，,]+")
+_SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 #: Words that give a clause another scope than the body's own tables for the report year.
 SCOPE_WORDS: tuple[str, ...] = (
@@ -129,56 +123,8 @@ _PERCENT = re.compile(r"\s*[，,]?\s*占[^\d，,。；;]{0,10}?(\d+(?:\.\d+)?)\s
 _INCLUDES_CARRIED = re.compile(r"\s*[（(]\s*含[^）)]{0,12}?结转")
 
 
-def _sentences(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """The sentences of ``text[lo:hi]``: what lies between sentence ends and the line breaks that a heading
-    or a numbered item follows (after any spaces and blank lines).
-
-    The line breaks of one run of white space share the item after it, so each run is judged once: a
-    regular expression looking ahead from each line break took time quadratic in the blank lines (20,000
-    blank lines, 28 s)."""
-    cuts = [end.start() for end in _SENTENCE_END.finditer(text, lo, hi)]
-    for run in _SPACES.finditer(text, lo, hi):
-        if "\n" in run.group() and _NEW_ITEM.match(text, run.end(), hi):
-            cuts.extend(i for i in range(run.start(), run.end()) if text[i] == "\n")
-    start = lo
-    for cut in sorted(cuts):
-        if cut > start:
-            yield _whole(text, start, cut)
-        start = cut + 1
-    if hi > start:
-        yield _whole(text, start, hi)
-
-
-def _whole(text: str, start: int, end: int) -> re.Match[str]:
-    whole = _WHOLE.match(text, start, end)
-    assert whole is not None  # start < end
-    return whole
-
-
 def _different_year(clause: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in _YEAR.findall(clause))
-
-
-def _prose(report: Report) -> list[tuple[int, int]]:
-    """The stretches of text outside the tables and the unplaced table fragments."""
-    cuts = sorted(
-        (span.start, span.end)
-        for span in (
-            *(t.span for t in (report.tables.active_disclosure, report.tables.applications) if t),
-            *(t.span for t in (report.tables.review_litigation,) if t),
-            *(u.span for u in report.unplaced),
-        )
-        if span is not None
-    )
-    stretches: list[tuple[int, int]] = []
-    pos = 0
-    for start, end in cuts:
-        if start > pos:
-            stretches.append((pos, start))
-        pos = max(pos, end)
-    if pos < len(report.text):
-        stretches.append((pos, len(report.text)))
-    return stretches
 
 
 def _kind_allowed(kind: str, clause: str, before: str) -> bool:
@@ -670,12 +616,6 @@ def review_cells(report: Report, column: str) -> tuple[Cell, ...] | None:
     present = tuple(f"{group}.{column}" for group in _REVIEW_GROUP_KEYS if group in table.rows)
     cells = _cells(report, "review_litigation", present) if present else None
     return tuple(cells) if cells is not None else None
-
-
-def prose_sentences(report: Report) -> tuple[str, ...]:
-    """The sentences of the text outside the tables."""
-    text = report.text
-    return tuple(m.group() for lo, hi in _prose(report) for m in _sentences(text, lo, hi))
 
 
 TEXT_RULES: tuple[type[Rule], ...] = (TextContradictsCount, TextContradictsTable)
