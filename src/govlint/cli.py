@@ -340,8 +340,10 @@ def _main(arguments: list[str], collector: _Collector) -> int:
     except OSError as exc:  # the output could not be written: a full disk, a stream closed under us
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        reason = exc.strerror or str(exc)
-        return _fail(f"cannot write the output ({reason})" if lang == "en" else f"无法写出输出（{reason}）")
+        from govlint.sources.guard import os_error
+
+        zh, en = os_error(exc)
+        return _fail(f"cannot write the output ({en})" if lang == "en" else f"无法写出输出（{zh}）")
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception as exc:
@@ -881,16 +883,17 @@ def _write_file(path: str, data: str | bytes, what_zh: str = "基线文件", wha
     """Write ``path`` whole (``write_atomic``); a failure is one InputError naming ``what`` in both languages."""
     from govlint.atomic import write_atomic
     from govlint.errors import InputError
+    from govlint.sources.guard import os_error
 
     try:
         write_atomic(path, data)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        zh, en = os_error(exc)
         raise InputError(
-            f"{path}: cannot write {what_en} ({reason})",
+            f"{path}: cannot write {what_en} ({en})",
             path=path,
-            reason_zh=f"无法写出{what_zh}（{reason}）",
-            reason_en=f"cannot write {what_en} ({reason})",
+            reason_zh=f"无法写出{what_zh}（{zh}）",
+            reason_en=f"cannot write {what_en} ({en})",
         ) from None
 
 

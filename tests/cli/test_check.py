@@ -428,7 +428,7 @@ def test_skipped_symlinks_and_unreadable_folders_are_findings(
     lines = out.splitlines()
     link, locked = os.path.join("reports", "link.txt"), os.path.join("reports", "locked")
     assert f"{link}:1:1: GL004 [警告] 符号链接指向 {project / 'outside.txt'}，未跟随，已跳过" in out
-    assert lines[1] == f"{locked}:1:1: GL005 [警告] 无法读取此文件夹，其中的文件未检查：没有读取权限"
+    assert lines[1] == f"{locked}:1:1: GL005 [警告] 无法读取此文件夹，其中的文件未检查：没有权限"
     assert lines[-1] == "未发现问题；未能读取 1 处；跳过 1 个文件。"
 
 

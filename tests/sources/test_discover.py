@@ -106,9 +106,9 @@ def test_an_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(os, "scandir", scandir)
     found = list(iter_report_paths([tmp_path]))
-    locked = Skipped(str(tmp_path / "locked"), "folder", reason_zh="没有读取权限", reason_en="Permission denied")
+    locked = Skipped(str(tmp_path / "locked"), "folder", reason_zh="没有权限", reason_en="Permission denied")
     assert found == [tmp_path / "a.txt", locked, tmp_path / "z.txt"]
-    assert locked.message() == f"{tmp_path / 'locked'}: 已跳过文件夹：无法读取（没有读取权限）"
+    assert locked.message() == f"{tmp_path / 'locked'}: 已跳过文件夹：无法读取（没有权限）"
 
 
 def test_ten_thousand_files_is_fast(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -400,3 +401,19 @@ def test_a_baseline_of_a_file_whose_name_is_not_utf8_is_written_and_read_back(
     assert cli.main(["check", "-q", "--write-baseline", str(baseline), str(folder)]) == 0
     assert "\\udcff" in baseline.read_text("utf-8")
     assert cli.main(["check", "-q", "--baseline", str(baseline), str(folder)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("target", "zh"), [("/nonexistent-folder/x.json", "文件或文件夹不存在"), ("", "这是一个文件夹")]
+)
+def test_an_output_that_cannot_be_written_is_said_in_chinese_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, zh: str
+) -> None:
+    """ "无法写出输出（No such file or directory）": the system's English inside a Chinese line."""
+    folder = _folder(tmp_path)
+    target = target or str(tmp_path)  # a folder
+    assert cli.main(["check", "-q", "-o", target, str(folder)]) == 2
+    error = capsys.readouterr().err
+    assert f"无法写出输出（{zh}）" in error and not re.search(
+        "[A-Za-z]{3,}", error.replace(target, "").replace("govlint", "")
+    )

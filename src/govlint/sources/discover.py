@@ -7,7 +7,6 @@ Each file is checked once, however it was reached (named twice, through a folder
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,15 +16,7 @@ import attrs
 
 from govlint.globs import Exclusion
 from govlint.sources import REPORT_EXTENSIONS
-
-#: Why a folder could not be read, in Chinese, by errno (the English is the system's own message).
-_FOLDER_ERRORS_ZH = {
-    errno.EACCES: "没有读取权限",
-    errno.EPERM: "没有读取权限",
-    errno.ENOENT: "文件夹已不存在",
-    errno.ELOOP: "符号链接循环",
-    errno.EIO: "读取出错",
-}
+from govlint.sources.guard import os_error
 
 
 @attrs.frozen
@@ -142,6 +133,5 @@ def _is_report(name: str) -> bool:
 
 
 def _unreadable(path: str, exc: OSError) -> Skipped:
-    english = exc.strerror or type(exc).__name__
-    chinese = _FOLDER_ERRORS_ZH.get(exc.errno or 0, f"错误码 {exc.errno}")
+    chinese, english = os_error(exc)
     return Skipped(path, "folder", reason_zh=chinese, reason_en=english)

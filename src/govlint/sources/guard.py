@@ -6,6 +6,7 @@ that says, in Chinese and then English, what is wrong with the file and what to 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -17,6 +18,31 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
 #: Wall-clock budget for reading one PDF, in seconds, checked between pages and while reading a page.
 PDF_TIME_BUDGET = 60.0
+
+
+#: Why a file or folder could not be read or written, in Chinese, by errno (the English is the system's own
+#: message): a Chinese line must not carry English words.
+_ERRORS_ZH = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ELOOP: "符号链接循环",
+    errno.EIO: "读写出错",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "只读文件系统",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EPIPE: "管道已关闭",
+    errno.EBADF: "文件已关闭",
+    errno.EBUSY: "正在使用中",
+}
+
+
+def os_error(exc: OSError) -> tuple[str, str]:
+    """Why an operating-system call failed, as (Chinese, English)."""
+    english = exc.strerror or type(exc).__name__
+    return _ERRORS_ZH.get(exc.errno or 0, f"系统错误（错误码 {exc.errno}）"), english
 
 
 def input_error(name: str, zh: str, en: str, *, kind: str = "unreadable") -> InputError:
@@ -40,7 +66,8 @@ def read_regular_file(path: str) -> bytes:
     except FileNotFoundError:
         raise input_error(name, "文件不存在", "file not found") from None
     except OSError as exc:
-        raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
+        zh, en = os_error(exc)
+        raise input_error(name, f"无法读取文件（{zh}）", f"cannot read file ({en})") from None
     if stat.S_ISDIR(info.st_mode):
         raise input_error(name, "这是一个目录，不是文件", "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -55,7 +82,8 @@ def read_regular_file(path: str) -> bytes:
             if len(data) > info.st_size:
                 data += handle.read(MAX_INPUT_BYTES + 1 - len(data))
     except OSError as exc:
-        raise input_error(name, "无法读取文件", f"cannot read file ({exc.strerror or exc})") from None
+        zh, en = os_error(exc)
+        raise input_error(name, f"无法读取文件（{zh}）", f"cannot read file ({en})") from None
     if len(data) > MAX_INPUT_BYTES:
         check_size(len(data), name)
     return data
