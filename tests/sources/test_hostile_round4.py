@@ -18,6 +18,7 @@ from source_support import FIXTURES, SEEDS, write_pdf
 
 from govlint import cli
 from govlint.config import Config
+from govlint.crossreport.rules import MAX_OTHERS_NAMED
 from govlint.errors import InputError
 from govlint.runner import Task
 from govlint.runner.work import process_within
@@ -417,3 +418,18 @@ def test_an_output_that_cannot_be_written_is_said_in_chinese_only(
     assert f"无法写出输出（{zh}）" in error and not re.search(
         "[A-Za-z]{3,}", error.replace(target, "").replace("govlint", "")
     )
+
+
+def test_many_copies_of_one_report_do_not_make_quadratic_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each copy's GL506 named every other copy: 1,000 copies printed 15 MB, 10,000 would hold gigabytes of
+    messages.  Each names ten now, and how many more."""
+    folder = _folder(tmp_path)
+    for i in range(MAX_OTHERS_NAMED + 2):
+        (folder / f"copy{i:02d}.txt").write_text(SEED, encoding="utf-8")
+    cli.main(["check", "--lang", "en", "--select", "GL506", "--format", "concise", str(folder)])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "GL506" in line]
+    assert len(lines) == MAX_OTHERS_NAMED + 3
+    for line in lines:
+        assert line.count(".txt") == 1 + MAX_OTHERS_NAMED and line.endswith("and 2 more")

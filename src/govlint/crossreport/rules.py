@@ -507,6 +507,11 @@ class CopiedFromOtherBody(CrossRule):
 # ---------------------------------------------------------------------------------------------------------
 
 
+#: Most other reports a GL506 message names: each copy's message listed every other one, so 10,000 copies
+#: of one report made messages of gigabytes together (1,000 copies: 15 MB of output).
+MAX_OTHERS_NAMED = 10
+
+
 class DuplicateIdentity(CrossRule):
     meta = RuleMeta(
         code="GL506",
@@ -536,8 +541,10 @@ class DuplicateIdentity(CrossRule):
             if len(linted) < 2:
                 continue
             for report in linted:
-                others = "、".join(d.path for d in linted if d is not report)
-                others_en = ", ".join(d.path for d in linted if d is not report)
+                paths = [d.path for d in linted if d is not report]
+                shown, more = paths[:MAX_OTHERS_NAMED], len(paths) - MAX_OTHERS_NAMED
+                others = "、".join(shown) + (f" 等另外 {more} 份" if more > 0 else "")
+                others_en = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
                 yield self.finding(
                     report,
                     report.title_span,
