@@ -162,17 +162,18 @@ class Positions:
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` (clamped to the text) with the origin of its first character."""
-        start = max(0, min(start, self._length))
-        end = max(start, min(end, self._length))
+        length = self._length  # clamped by comparisons: a parse makes a span for every cell and label
+        start = 0 if start < 0 else length if start > length else start
+        end = length if end > length else start if end < start else end
         starts = self._starts
         line = bisect.bisect_right(starts, start) - 1
-        column = start - starts[line] + 1
+        line_start = starts[line]
         if line + 1 < len(starts) and end >= starts[line + 1]:
             end_line, end_column = self.position(end)
         else:  # on the same line, as nearly every cell and label
-            end_line, end_column = line + 1, end - starts[line] + 1
+            end_line, end_column = line + 1, end - line_start + 1
         origin = self.origin(start) if self._origins else None
-        return Span(start, end, line + 1, column, end_line, end_column, origin)
+        return Span(start, end, line + 1, start - line_start + 1, end_line, end_column, origin)
 
 
 class CellStatus(str, Enum):

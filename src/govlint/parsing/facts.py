@@ -561,7 +561,13 @@ def _find_month_signature(text: str, index: Positions) -> MonthMention | None:
     """The last line within :data:`_SIGNATURE_TAIL` characters of the end that signs with a year and month
     only (``2025年1月``), if any."""
     found = None
-    for found in _month_signature_re().finditer(text, max(0, len(text.rstrip()) - _SIGNATURE_TAIL)):  # noqa: B007
+    start = max(0, len(text.rstrip()) - _SIGNATURE_TAIL)
+    month = text.find("月", start)
+    if month < 0:
+        return None
+    # a signature is one line: the lines before the first with a 月 hold none (the slow pattern skips them)
+    start = max(start, text.rfind("\n", 0, month) + 1)
+    for found in _month_signature_re().finditer(text, start):  # noqa: B007
         pass  # the last one is wanted
     if found is None:
         return None
