@@ -200,6 +200,18 @@ def test_gl302_statement_denies_fee_notices(statement: str) -> None:
     assert pointed(report, d) == statement.rstrip("。").split("。")[0]
 
 
+def test_gl302_reads_a_sentence_broken_over_lines_whole() -> None:
+    # pdftotext breaks a sentence where the page's line ends: the denial spans the break
+    report = fee_unpaid_report("本年度本机关未向申请人发出收费\n通知，未收取信息处理费。")
+    [d] = diagnostics(FeeContradictsTable, report)
+    assert d.actual == "本年度本机关未向申请人发出收费\n通知，未收取信息处理费"
+
+
+def test_gl301_reads_a_sentence_broken_over_lines_whole() -> None:
+    # the fee's name broken by a line end is still named: no accusation of silence
+    assert diagnostics(FeeNotDisclosed, make_report(fee_text="本年度未收取信息处\n理费。")) == []
+
+
 @pytest.mark.parametrize(
     "statement",
     [

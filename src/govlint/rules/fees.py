@@ -33,8 +33,6 @@ from govlint.schema import (
 FEE_AMOUNT_ROW = "fees"
 FEE_AMOUNT_CELL: Final = "fees.amount_10k_yuan"  # Final: a key of the typed table (govlint.tablekeys)
 
-#: Sentence ends in folded text (fold maps full-width ；！？ to ASCII), each turned into a line break.
-_SENTENCE_ENDS = "。;!?"
 #: An amount of money: "0元", "2950 元", "0.5万元" (in normalised text).
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?万?元")
 #: The two patterns of GL302, which only runs on a report with unpaid fee notices: plain strings, compiled
@@ -63,16 +61,15 @@ class _Sentence:
         self.text = text
 
 
-def _sentences(folded: str, start: int) -> Iterator[_Sentence]:
-    """The sentences of ``folded``, the folded report text from offset ``start``: what lies between sentence
-    ends and line breaks."""
-    for mark in _SENTENCE_ENDS:
-        folded = folded.replace(mark, "\n")
-    pos = start
-    for piece in folded.split("\n"):
-        if piece:
-            yield _Sentence(pos, pos + len(piece), without_spaces(piece))
-        pos += len(piece) + 1
+def _sentences(report: Report, lo: int, hi: int) -> list[_Sentence]:
+    """The prose's sentences (:attr:`Report.sentences`) in ``[lo, hi)``, each cut to it (the first sentence of
+    a section holds its heading), with their normalised text."""
+    found = []
+    for sentence in report.sentences:
+        start, end = max(sentence.span.start, lo), min(sentence.span.end, hi)
+        if start < end:
+            found.append(_Sentence(start, end, normalize_label(report.text[start:end])))
+    return found
 
 
 #: Ways real reports say that no fee was charged without naming the 信息处理费 (in normalised text, one clause):
@@ -107,24 +104,17 @@ def _states_fee(sentence: _Sentence) -> bool:
 
 
 def _discloses_fee(
-    folded: str,
-    start: int,
-    sentences: list[_Sentence] | None = None,
-    named: list[_Sentence] | None = None,
+    report: Report, lo: int, hi: int, sentences: list[_Sentence], named: list[_Sentence], *, charging: bool
 ) -> bool:
-    """Whether ``folded``, the folded report text from offset ``start``, states whether or how much 信息处理费
-    was collected; ``sentences`` (and ``named``) given: the text is section 六's, where any statement on
-    charging counts."""
-    in_six = sentences is not None
-    if sentences is None:
-        sentences = list(_sentences(folded, start))
-    if named is None:
-        named = [s for s in sentences if _mentions_fee(s)]
+    """Whether ``report.text[lo:hi]`` (its ``sentences``, those ``named`` naming the fee) states whether or how
+    much 信息处理费 was collected; ``charging``: the text is where the format puts the fee, and any statement
+    on charging counts.  A fee table printed with its values counts too: it is no prose, so the text itself is
+    searched for it."""
     if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
         return True
-    if in_six and any(_states_charging(s) for s in sentences):
+    if charging and any(_states_charging(s) for s in sentences):
         return True
-    return _prints_fee_table(folded)
+    return _prints_fee_table(fold(report.text[lo:hi]))
 
 
 #: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
@@ -215,12 +205,13 @@ class FeeNotDisclosed(Rule):
         if effective_format(report) is None:
             return
         start, end, anchor = _fee_scope(report)
-        folded = fold(report.text[start:end])
-        sentences = list(_sentences(folded, start))
+        sentences = _sentences(report, start, end)
         named = [s for s in sentences if _mentions_fee(s)]
-        if _discloses_fee(folded, start, sentences, named) or _answers_fee_heading(report, sentences):
+        if _discloses_fee(report, start, end, sentences, named, charging=True) or _answers_fee_heading(
+            report, sentences
+        ):
             return
-        if (start, end) != (0, len(report.text)) and _discloses_fee(fold(report.text), 0):
+        if (start, end) != (0, len(report.text)) and _discloses_whole(report):
             return  # stated in another section (一's 依申请公开 part, 五): disclosed, if not where the format puts it
         if named:
             zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
@@ -248,6 +239,13 @@ class FeeNotDisclosed(Rule):
                 severity=Severity.INFO,
             )
         yield diagnostic
+
+
+def _discloses_whole(report: Report) -> bool:
+    """Whether any part of the report states the fee (in words naming it)."""
+    everywhere = _sentences(report, 0, len(report.text))
+    named = [s for s in everywhere if _mentions_fee(s)]
+    return _discloses_fee(report, 0, len(report.text), everywhere, named, charging=False)
 
 
 def _before_fee_measures(report: Report) -> bool:
@@ -303,7 +301,7 @@ class FeeContradictsTable(Rule):
             return
         unpaid = cell.value
         body = section.body_span
-        for sentence in _sentences(fold(report.text[body.start : body.end]), body.start):
+        for sentence in _sentences(report, body.start, body.end):
             if not _denies_charge(sentence):
                 continue
             yield self.diagnostic(
