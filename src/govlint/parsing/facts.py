@@ -573,8 +573,8 @@ def _find_month_signature(text: str, index: Positions) -> MonthMention | None:
         return None
     if found["y"] is not None:
         return MonthMention(found["raw"], int(found["y"]), int(found["m"]), index.span(*found.span("raw")))
-    year, month = _year_value(found["cy"]), _cn_number(found["cm"])
-    return MonthMention(found["raw"], year, month, index.span(*found.span("raw")))
+    year, printed = _year_value(found["cy"]), _cn_number(found["cm"])
+    return MonthMention(found["raw"], year, printed, index.span(*found.span("raw")))
 
 
 def _range_end(text: str, pos: int) -> re.Match[str] | None:
