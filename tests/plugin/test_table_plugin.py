@@ -12,6 +12,7 @@ import stock_plugin
 from docx import Document as WordDocument
 
 from govlint import api
+from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import PluginError
 from govlint.linter import lint_report
 from govlint.model import CellStatus, Origin, Report
@@ -216,3 +217,43 @@ def test_rows_printed_apart_from_different_values_are_unread_never_guessed() -> 
         ("added", False, [None, None, None]),
         ("closing", False, [None, None, None]),
     ]
+
+
+TAB_ROWS = {row[0]: "\t".join(row) for row in ROWS}
+
+
+def _missing_rows(*rows: str, caption: str = "档案库存情况\n") -> tuple[Report, list[Diagnostic]]:
+    from govlint.rules.structure import MissingRow
+    from govlint.testing import lint_text
+
+    text = _report_text("\n".join(["\t".join(HEADER), *rows]), caption)
+    found = lint_text(text, rules=[MissingRow], tables=[stock_plugin.STOCK])
+    return api.parse(text, tables=_plugins().tables), [d for d in found if d.key.startswith("records_stock")]
+
+
+def test_a_row_the_table_lacks_is_gl104_named_by_its_spec_where_it_should_be() -> None:
+    report, [found] = _missing_rows(TAB_ROWS["年初库存"], TAB_ROWS["年末库存"])
+    assert (found.code, found.key, found.expected, found.unread) == ("GL104", "records_stock.added", "本年新增", False)
+    closing = report.tables["records_stock"].rows["closing"].span
+    assert closing is not None and found.location.line == closing.line  # at the next row printed
+    assert found.message_zh == "档案库存情况表缺少行“本年新增”"
+    assert found.message_en == "the table 档案库存情况表 (records_stock) lacks the row “本年新增”"
+
+
+def test_a_row_not_found_beside_an_unread_row_is_not_said_missing() -> None:
+    # 本年增加 is no label of the spec: its values fall to the row above, which is unread (GL108); the row not
+    # found may be the one printed there
+    report, found = _missing_rows(TAB_ROWS["年初库存"], "本年增加\t1\t1\t2", TAB_ROWS["年末库存"])
+    assert [d.key for d in report.deviations if d.kind == "row-missing" and d.table == "records_stock"] == ["added"]
+    assert report.tables["records_stock"].rows["opening"].problem is not None
+    assert found == []
+
+
+def test_values_no_row_claims_make_the_missing_row_unread_not_missing() -> None:
+    caption = "以下为档案库存情况的说明。\n1 1 2\n档案库存情况\n"  # a line of values that no row claims
+    _, [found] = _missing_rows(TAB_ROWS["年初库存"], TAB_ROWS["年末库存"], caption=caption)
+    assert (found.code, found.key, found.expected, found.actual, found.unread) == ("GL104", "records_stock", 1, 1, True)
+    assert found.severity is Severity.WARNING
+    assert found.message_zh.startswith("未能读取档案库存情况表的全部行：第")
+    assert "未找到的 1 行（如“本年新增”）可能就在其中，未核对" in found.message_zh
+    assert "the 1 rows of the table not found (such as “本年新增”) may be among them" in found.message_en

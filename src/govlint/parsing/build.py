@@ -70,7 +70,7 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         result = TablesResult(Tables(), None, False, (problem,))
     fmt = _format(result, facts.report_year)
     spec = checked_format(fmt, facts.report_year)
-    missing = missing_rows(result.tables, spec, index, described, result.unplaced)
+    missing = missing_rows(result.tables, spec, index, described)
     return Report(
         path=document.path,
         text=text,
@@ -112,21 +112,15 @@ def _format(result: TablesResult, report_year: int | None) -> FormatName:
 
 
 def missing_rows(
-    tables: Tables,
-    spec: FormatSpec | None,
-    index: Positions,
-    described: Sequence[TableSpec] = (),
-    unplaced: Sequence[Unplaced] = (),
+    tables: Tables, spec: FormatSpec | None, index: Positions, described: Sequence[TableSpec] = ()
 ) -> Iterator[Deviation]:
     """The rows the tables read lack, each where it should be: at the next row present, else the previous one,
     else the table.  The standard tables of ``spec`` (of 第二十条, only the sub-tables printed) and every table
-    ``described`` (a plugin's); a described table that shows an unread row or values no row claims lacks no
-    row, for the row not found may be among them (GL104 weighs that for the standard tables)."""
-    specs = [(table_spec, False) for table_spec in (spec.tables if spec is not None else ())]
-    specs += [(table_spec, True) for table_spec in described]
-    for table_spec, cautious in specs:
+    ``described`` (a plugin's).  A row not found may be absent or printed in a shape the parse could not read:
+    GL104 weighs that, for every table alike (:mod:`govlint.rules.strays`)."""
+    for table_spec in (*(spec.tables if spec is not None else ()), *described):
         table = tables.get(table_spec.id)
-        if table is None or (cautious and _shows_unread(table, unplaced)):
+        if table is None:
             continue
         keys = _expected_rows(table_spec, table)
         for position, key in enumerate(keys):
@@ -146,10 +140,3 @@ def _expected_rows(spec: TableSpec, table: Table) -> tuple[str, ...]:
         return spec.row_keys
     present = table.parts_present(spec.parts)
     return tuple(row.key for part in spec.parts if part.item in present for row in part.rows)
-
-
-def _shows_unread(table: Table, unplaced: Sequence[Unplaced]) -> bool:
-    """Whether a row of ``table`` is unread or values inside it belong to no row."""
-    span = table.span
-    inside = span is not None and any(span.start <= item.span.start < span.end for item in unplaced)
-    return inside or any(row.problem is not None for row in table.rows.values())

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Report, Section, Span, Table
+from govlint.model import CellStatus, Deviation, Report, Section, Span, Table
 from govlint.parsing.headings import numbered_headings
 from govlint.parsing.numbering import without_numbering
 from govlint.rule import Rule, RuleContext, RuleMeta
@@ -20,8 +20,10 @@ from govlint.rules.places import (
     line_of,
     place_in,
     row_name,
+    row_name_in,
     section_anchor,
     softened,
+    table_name,
 )
 from govlint.rules.strays import beyond_unread_rows, stray_value_lines
 from govlint.schema import (
@@ -470,7 +472,9 @@ class MissingRow(Rule):
             "narrow PDF column, cut by a converter), the rows not found may be among them: they are unread, "
             "not missing, and one warning about the reading says so instead (counted apart, never scored). A "
             "report whose tables show another format than its year requires (GL406) lacks only the rows both "
-            "formats have."
+            "formats have. A table a plugin describes (govlint_tables) is held to its description the same way: "
+            "each row described that the table does not print is reported, named as described, unless its "
+            "section prints values no row claims."
         ),
         bad_example=("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3"),
         good_example=(
@@ -486,17 +490,18 @@ class MissingRow(Rule):
             "。每条问题指向该行应在的位置（其后第一个存在的行）。缺少第二十条某项分表时，其中的行由 GL103 "
             "报告。若该部分印有数值行、却没有任何已读取的行与之对应（如 PDF 窄列中折行的行名、被转换工具截断的"
             "行名），未找到的行可能就在其中：它们是“未能读取”，不是“缺少”，改为一条关于读取的警告（单独计数，"
-            "不扣分）。表格所用格式与报告年度应用的格式不同时（GL406），只报告两种格式都有的行。"
+            "不扣分）。表格所用格式与报告年度应用的格式不同时（GL406），只报告两种格式都有的行。插件描述的表格"
+            "（govlint_tables）同样按其描述核对：未印出的行逐行报告，以描述中的行名称呼；该部分印有未对应到任何行"
+            "的数值时，同样改为一条关于读取的警告。"
         ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         spec = effective_format(report)
-        if spec is None:
-            return
-        for table_key in ("applications", "active_disclosure", "review_litigation"):
+        standard = ("applications", "active_disclosure", "review_litigation") if spec is not None else ()
+        for table_key in (*standard, *(described.id for described in report.described)):
             table = report.tables.get(table_key)
-            # the parse's facts: each standard row the table lacks, where it should be
+            # the parse's facts: each row of its spec the table lacks, where it should be
             missing = [d for d in report.deviations if d.kind == "row-missing" and d.table == table_key]
             if table is None or not missing:
                 continue
@@ -504,7 +509,10 @@ class MissingRow(Rule):
             if strays:
                 rest = beyond_unread_rows(report, strays)  # an unread row's own lines are its GL108 finding
                 if rest:
-                    yield self._unread(report, table, [d.key for d in missing], rest, fmt=spec.key)
+                    yield self._unread(report, table, [d.key for d in missing], rest)
+                continue
+            if spec is None or table_key not in TABLE_KEYS:
+                yield from self._missing(report, table_key, missing)
                 continue
             required = _year_format(report, spec)
             if required is not None:  # only what both formats have is missing (GL406 reports the format)
@@ -525,26 +533,44 @@ class MissingRow(Rule):
                     expected=name,
                 )
 
-    def _unread(
-        self, report: Report, table: Table, missing: list[str], strays: tuple[Span, ...], *, fmt: str
-    ) -> Diagnostic:
+    def _missing(self, report: Report, table_key: str, missing: list[Deviation]) -> Iterator[Diagnostic]:
+        """The rows a table a plugin describes lacks, each named by its spec, where it should be."""
+        zh_table, en_table = table_name(report, table_key)
+        for deviation in missing:
+            name = row_name_in(report, table_key, deviation.key)
+            yield self.diagnostic(
+                report,
+                line_of(report, deviation.span),
+                zh=f"{zh_table}缺少行“{name}”",
+                en=f"{en_table} lacks the row “{name}”",
+                key=f"{table_key}.{deviation.key}",
+                expected=name,
+            )
+
+    def _unread(self, report: Report, table: Table, missing: list[str], strays: tuple[Span, ...]) -> Diagnostic:
         """One finding, about govlint's reading, for a table whose section prints lines of numbers that no
         row claims: the rows not found may be among them, so none is reported missing."""
-        section = TABLE_SECTION[table.key]
-        first = row_name(table.key, missing[0], fmt=fmt)
+        first = row_name_in(report, table.key, missing[0])
         lines = _lines(strays, "、", "等")
         lines_en = _lines(strays, ", ", " and others")
+        if table.key in TABLE_KEYS:
+            zh_table, en_table = f"第{TABLE_SECTION[table.key]}部分表格", TABLE_NAME_EN[table.key]
+            zh_row, zh_rows = "标准行", f"{len(missing)} 个标准行"
+            en_row, en_rows = "standard row", "standard rows"
+        else:
+            (zh_table, en_table), zh_row, zh_rows = table_name(report, table.key), "该表的行", f"{len(missing)} 行"
+            en_row, en_rows = "row of the table", "rows of the table"
         diagnostic = self.diagnostic(
             report,
             strays[0],
             zh=(
-                f"未能读取第{section}部分表格的全部行：第{lines}行印有数值，但未能对应到标准行；"
-                f"未找到的 {len(missing)} 个标准行（如“{first}”）可能就在其中，未核对"
+                f"未能读取{zh_table}的全部行：第{lines}行印有数值，但未能对应到{zh_row}；"
+                f"未找到的 {zh_rows}（如“{first}”）可能就在其中，未核对"
             ),
             en=(
-                f"could not read every row of {TABLE_NAME_EN[table.key]}: line {lines_en} prints values that "
-                f"match no standard row; the {len(missing)} standard rows not found (such as “{first}”) may be "
-                "among them and were not checked"
+                f"could not read every row of {en_table}: line {lines_en} prints values that "
+                f"match no {en_row}; the {len(missing)} {en_rows} not found (such as “{first}”) "
+                "may be among them and were not checked"
             ),
             key=table.key,
             expected=len(missing),
