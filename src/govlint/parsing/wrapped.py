@@ -68,6 +68,10 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
 #: column of its own.
 _NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
 
+#: What a spaced line with something to blank prints: a number's last digit before a gap, a tab or the line's
+#: end (a value cell's), or a numbering before a word (a numbered row label's).
+_MAY_BLANK = re.compile(r"\d(?=[ \t]{2,}|\t|[ \t]*$)|\d[.、][^\d\s]", re.MULTILINE)
+
 
 def label_view(folded: str) -> str:
     """``folded`` with the number cells of its spaced lines blanked, and the pieces of a group label printed
@@ -83,6 +87,8 @@ def label_view(folded: str) -> str:
         if start != previous + 1:
             column = None  # the pieces of a group label are on consecutive lines
         previous = end
+        if column is None and _MAY_BLANK.search(folded, start, end) is None:
+            continue  # no value cell, no numbered label: nothing to blank (a table of pipes, a gap in prose)
         pieces: list[tuple[int, int]] = []
         for a, b, value in spaced_cells(folded, start, end):
             (blanks if value else pieces).append((a, b))
