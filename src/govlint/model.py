@@ -261,6 +261,15 @@ class Header:
 
 
 @attrs.frozen
+class Note:
+    """A note a table prints among its labels (table 三's corner note ``（本列数据的勾稽关系为：…）``): the text as
+    printed and where it stands."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen
 class Table:
     """A table read from a report (one of the standard three, or one a plugin describes); ``key`` is its
     spec's id, ``rows`` maps row keys to rows in printed order."""
@@ -273,6 +282,8 @@ class Table:
     #: The column labels printed, by column key; a column printed under several sub-tables or groups (第二十条's
     #: 处理决定数量, table 四's 结果纠正) by its first printing.
     headers: Mapping[str, Header] = attrs.field(factory=dict)
+    #: The notes the table prints, in printed order.
+    notes: tuple[Note, ...] = ()
 
     def row(self, key: str) -> TableRow | None:
         """The row ``key`` (``denied.state_secret``), or None when the report lacks it.

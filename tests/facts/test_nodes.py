@@ -114,3 +114,14 @@ def test_sentences_of_a_pdf_keep_their_page() -> None:
     report = _parsed("lo.pdf")
     assert report.sentences
     assert all(s.span.origin is not None and s.span.origin.page is not None for s in report.sentences)
+
+
+@pytest.mark.parametrize("name", ["lo.txt", "tabs.txt", "lo.docx", "lo.html", "lo.pdf", "word.htm"])
+def test_table_three_prints_its_corner_note(name: str) -> None:
+    report = _parsed(name)
+    [note] = report.tables["applications"].notes
+    assert normalize_label(note.text) == "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+    assert report.text[note.span.start : note.span.end] == note.text
+    if name.endswith((".docx", ".html", ".pdf", ".htm")):
+        assert note.span.origin is not None and note.span.origin.table is not None
+    assert report.tables["active_disclosure"].notes == ()

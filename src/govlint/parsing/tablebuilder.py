@@ -25,10 +25,10 @@ from functools import cache
 from typing import NamedTuple
 
 from govlint import schema
-from govlint.model import Cell, Header, Number, Positions, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Cell, Header, Note, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.columnsums import settle_by_columns
-from govlint.parsing.labels import Family, format_votes
+from govlint.parsing.labels import Family, LabelKind, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row, reference
 from govlint.parsing.splitting import Accept, Sums
@@ -447,6 +447,11 @@ class _Builder:
             headers[key] = Header(key, text, span, unit.group(1) if unit else None, unit_span)
         return headers
 
+    def note(self, token: ReportToken) -> Note:
+        """A note the table prints, as printed."""
+        span = self.span(token.start_pos or 0, token.end_pos or 0)
+        return Note(self.text[span.start : span.end], span)
+
     # ----- shared --------------------------------------------------------------------------------------
 
     def keyed(self, rows: Sequence[_Row], table: str) -> dict[str, TableRow]:
@@ -740,6 +745,8 @@ class _Applications(_Family):
         self.waiting: list[list[tuple[int, str] | None]] = []
         #: The column labels, by column key: the first printing of each.
         self.headers: dict[str, ReportToken] = {}
+        #: The notes printed among the labels (the corner note), in printed order.
+        self.notes: list[ReportToken] = []
 
     def width(self, reading: str, key: str) -> int:
         return len(_APPLICATIONS.columns)
@@ -769,7 +776,9 @@ class _Applications(_Family):
                 else:
                     self.row(key, label, list(atoms))
             else:
-                if item == "header" and meaning is not None:
+                if item == "header" and meaning is not None and meaning.kind is LabelKind.NOTE:
+                    self.notes.append(label)
+                elif item == "header" and meaning is not None:
                     self.headers.setdefault(meaning.key, label)
                 builder.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
 
@@ -835,7 +844,8 @@ class _Applications(_Family):
             row.columns = _APPLICATIONS.columns
         self.builder.place(named, _ROW_TOTAL, neighbours=self.neighbours[""].retained)
         headers = self.builder.headers(_APPLICATIONS.column_keys, self.headers)
-        return Table("applications", self.span(), self.builder.keyed(named, self.name), headers=headers)
+        notes = tuple(self.builder.note(label) for label in self.notes)
+        return Table("applications", self.span(), self.builder.keyed(named, self.name), headers=headers, notes=notes)
 
 
 class TableBuilder:
