@@ -31,6 +31,8 @@ _NUMBERS = re.compile(rf"{_NUMBER.pattern}(?: {_NUMBER.pattern})*")
 #: What ends a value cell: a gap of two spaces or more, a tab or the line's end.  A row's numbering (``2.``,
 #: ``3、``) is no value cell.
 _VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]*$", re.MULTILINE)
+#: A cell of numbers only, with what ends it.
+_VALUE = re.compile(rf"{_NUMBERS.pattern}(?={_VALUE_END.pattern})", re.MULTILINE)
 #: pdftotext's cells on a line: text separated by at most one space.
 _CELL = re.compile(r"\S(?: ?\S)*")
 
@@ -54,10 +56,14 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
     """Where the numbers that end the cell ``folded[a:b]`` begin (the numbers after its last word, ended by
     a gap, a tab or the line's end at ``end``), or None.  A cell that goes on before ``a`` (a line read from
     inside) has no number at ``a``."""
-    if not folded[b - 1].isdecimal() or _VALUE_END.match(folded, b, end) is None:
+    if not folded[b - 1].isdecimal():
         return None
-    if (a == 0 or folded[a - 1].isspace()) and _NUMBERS.fullmatch(folded, a, b):
-        return a
+    if a == 0 or folded[a - 1].isspace():
+        whole = _VALUE.match(folded, a, end)
+        if whole is not None and whole.end() == b:  # the common case: a cell of numbers only
+            return a
+    if _VALUE_END.match(folded, b, end) is None:
+        return None
     value = b
     while (space := folded.rfind(" ", a, value)) >= 0 and _NUMBER.fullmatch(folded, space + 1, value):
         value = space
