@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Deviation, Report, Section, Span, Table
+from govlint.model import CellStatus, Report, Section, Span, Table
 from govlint.parsing.headings import numbered_headings
 from govlint.parsing.numbering import without_numbering
 from govlint.rule import Rule, RuleContext, RuleMeta
@@ -19,7 +19,6 @@ from govlint.rules.places import (
     has_other_all,
     line_of,
     place_in,
-    row_name,
     row_name_in,
     section_anchor,
     softened,
@@ -511,41 +510,26 @@ class MissingRow(Rule):
                 if rest:
                     yield self._unread(report, table, [d.key for d in missing], rest)
                 continue
-            if spec is None or table_key not in TABLE_KEYS:
-                yield from self._missing(report, table_key, missing)
-                continue
-            required = _year_format(report, spec)
-            if required is not None:  # only what both formats have is missing (GL406 reports the format)
-                keys = _row_keys(required, table_key)
-                missing = [d for d in missing if d.key in keys]
             note = note_en = ""
-            if table_key == "applications" and spec.key == "2021" and has_other_all(report):
-                note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
-                note_en = " (the table has only the single 2019 row (六)其他处理)"
+            if spec is not None and table_key in TABLE_KEYS:
+                required = _year_format(report, spec)
+                if required is not None:  # only what both formats have is missing (GL406 reports the format)
+                    keys = _row_keys(required, table_key)
+                    missing = [d for d in missing if d.key in keys]
+                if table_key == "applications" and spec.key == "2021" and has_other_all(report):
+                    note = "（本表只有2019年试行格式的单行“(六)其他处理”）"
+                    note_en = " (the table has only the single 2019 row (六)其他处理)"
+            zh_table, en_table, zh_row, en_row = _table_words(report, table_key)
             for deviation in missing:
-                name = row_name(table_key, deviation.key, fmt=spec.key)
+                name = row_name_in(report, table_key, deviation.key)
                 yield self.diagnostic(
                     report,
                     line_of(report, deviation.span),
-                    zh=f"第{TABLE_SECTION[table_key]}部分表格缺少标准行“{name}”{note}",
-                    en=f"{TABLE_NAME_EN[table_key]} lacks the standard row “{name}”{note_en}",
+                    zh=f"{zh_table}缺少{zh_row}“{name}”{note}",
+                    en=f"{en_table} lacks the {en_row} “{name}”{note_en}",
                     key=f"{table_key}.{deviation.key}",
                     expected=name,
                 )
-
-    def _missing(self, report: Report, table_key: str, missing: list[Deviation]) -> Iterator[Diagnostic]:
-        """The rows a table a plugin describes lacks, each named by its spec, where it should be."""
-        zh_table, en_table = table_name(report, table_key)
-        for deviation in missing:
-            name = row_name_in(report, table_key, deviation.key)
-            yield self.diagnostic(
-                report,
-                line_of(report, deviation.span),
-                zh=f"{zh_table}缺少行“{name}”",
-                en=f"{en_table} lacks the row “{name}”",
-                key=f"{table_key}.{deviation.key}",
-                expected=name,
-            )
 
     def _unread(self, report: Report, table: Table, missing: list[str], strays: tuple[Span, ...]) -> Diagnostic:
         """One finding, about govlint's reading, for a table whose section prints lines of numbers that no
@@ -553,13 +537,10 @@ class MissingRow(Rule):
         first = row_name_in(report, table.key, missing[0])
         lines = _lines(strays, "、", "等")
         lines_en = _lines(strays, ", ", " and others")
-        if table.key in TABLE_KEYS:
-            zh_table, en_table = f"第{TABLE_SECTION[table.key]}部分表格", TABLE_NAME_EN[table.key]
-            zh_row, zh_rows = "标准行", f"{len(missing)} 个标准行"
-            en_row, en_rows = "standard row", "standard rows"
-        else:
-            (zh_table, en_table), zh_row, zh_rows = table_name(report, table.key), "该表的行", f"{len(missing)} 行"
-            en_row, en_rows = "row of the table", "rows of the table"
+        zh_table, en_table, zh_row, en_row = _table_words(report, table.key)
+        zh_rows = f"{len(missing)} 个{zh_row}"
+        if table.key not in TABLE_KEYS:  # a described table's rows: "rows of the table"
+            zh_row, zh_rows, en_row = "该表的行", f"{len(missing)} 行", "row of the table"
         diagnostic = self.diagnostic(
             report,
             strays[0],
@@ -569,8 +550,8 @@ class MissingRow(Rule):
             ),
             en=(
                 f"could not read every row of {en_table}: line {lines_en} prints values that "
-                f"match no {en_row}; the {len(missing)} {en_rows} not found (such as “{first}”) "
-                "may be among them and were not checked"
+                f"match no {en_row}; the {len(missing)} {en_row.replace('row', 'rows', 1)} not found (such as "
+                f"“{first}”) may be among them and were not checked"
             ),
             key=table.key,
             expected=len(missing),
@@ -578,6 +559,15 @@ class MissingRow(Rule):
             unread=True,
         )
         return softened(diagnostic)
+
+
+def _table_words(report: Report, table_key: str) -> tuple[str, str, str, str]:
+    """How GL104 names a table and its rows, in Chinese and English: a standard table by its section and its
+    rows as standard rows (第三部分表格, 标准行), a described table by its title and its rows as rows."""
+    if table_key in TABLE_KEYS:
+        return f"第{TABLE_SECTION[table_key]}部分表格", TABLE_NAME_EN[table_key], "标准行", "standard row"
+    zh_table, en_table = table_name(report, table_key)
+    return zh_table, en_table, "行", "row"
 
 
 def _year_format(report: Report, spec: FormatSpec) -> FormatSpec | None:
