@@ -19,10 +19,11 @@ from hostile_files import document_xml, package, paragraph, run_govlint
 from source_support import FIXTURES, SEEDS, write_pdf
 
 from govlint import cli
+from govlint.api import parse_text
 from govlint.config import Config
 from govlint.crossreport.rules import MAX_OTHERS_NAMED
 from govlint.errors import InputError
-from govlint.rules.text import _quote
+from govlint.rules.text import _quote, claims
 from govlint.runner import Task
 from govlint.runner.work import process_within
 from govlint.sources import REPORT_EXTENSIONS, load, pdf
@@ -452,3 +453,16 @@ def test_a_claim_in_a_sentence_of_megabytes_quotes_it_without_reading_it_all() -
     quote = _quote(cast(Any, SimpleNamespace(text=Recording(sentence))), 0, len(sentence))
     assert quote == "".join(sentence[:200].replace(" \n ", "").split())[:78] + "…"
     assert max(read) < 10_000
+
+
+def test_thousands_of_counts_in_one_clause_are_read_in_linear_time() -> None:
+    """Each count of a clause asked the whole clause again which words it holds, and kept the counts taken in
+    a list: 12,000 "行政复议3件" on one line took 15.8 s (3,000: 1.15 s), now about 1 s.  Generous bound."""
+    lines = SEED.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、"))
+    text = "\n".join([*lines[: first + 1], "行政复议3件" * 12_000, *lines[first + 1 :]])
+    report = parse_text(text, name="counts.txt")
+    started = time.monotonic()
+    found = claims(report)
+    assert time.monotonic() - started < 5
+    assert len(found) == 12_000 and {claim.kind for claim in found} == {"review"}

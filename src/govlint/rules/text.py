@@ -127,14 +127,27 @@ def _different_year(clause: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in _YEAR.findall(clause))
 
 
-def _kind_allowed(kind: str, clause: str, before: str) -> bool:
-    """Whether a match of ``kind`` in ``clause`` (``before`` = the clause up to the phrase) counts."""
+class _ClauseWords:
+    """What :func:`_kind_allowed` asks of a clause, found once per clause: asked again for each of its
+    matches, a clause of megabytes with thousands of counts (one line without a full stop) was quadratic."""
+
+    def __init__(self, clause: str) -> None:
+        self.results = any(word in clause for word in _CASE_RESULTS)
+        self.appeals = "复议" in clause or "诉讼" in clause
+        #: Where the first answer word (予以公开 …) ends: it stands before a phrase that starts there or later.
+        self.answer_end = min(
+            (at + len(word) for word in _ANSWER_KINDS if (at := clause.find(word)) >= 0), default=len(clause) + 1
+        )
+
+
+def _kind_allowed(kind: str, words: _ClauseWords, phrase_start: int) -> bool:
+    """Whether a match of ``kind`` at ``phrase_start`` of a clause (``words``: what the clause holds) counts."""
     if kind in ("review", "litigation"):
-        return not any(word in clause for word in _CASE_RESULTS)
+        return not words.results
     if kind in ("received", "concluded"):
-        if "复议" in clause or "诉讼" in clause:
+        if words.appeals:
             return False
-        if kind == "concluded" and any(word in before for word in _ANSWER_KINDS):
+        if kind == "concluded" and words.answer_end <= phrase_start:
             return False
     return True
 
@@ -176,13 +189,14 @@ def _clause_claims(report: Report, sentence: Sentence, clause: re.Match[str]) ->
     if _SCOPE.search(body) is not None or _different_year(body, report.report_year):
         return
     offset = clause.start()
-    taken: list[int] = []
+    taken: set[int] = set()
+    words = _ClauseWords(body)
     for kind, phrase, after_phrase in _PHRASES:
         for found, count in _phrase_counts(phrase, after_phrase, body):
             flat_start, flat_end = count.span(count.re.groups)  # the count is the last group
-            if flat_start in taken or not _kind_allowed(kind, body, body[: found.start()]):
+            if flat_start in taken or not _kind_allowed(kind, words, found.start()):
                 continue
-            taken.append(flat_start)
+            taken.add(flat_start)
             start, end, after = (
                 offset + kept[flat_start],
                 offset + kept[flat_end - 1] + 1,
