@@ -58,7 +58,8 @@ class StrayLines:
 
 
 def _scan(report: Report, lo: int, hi: int) -> tuple[Span, ...]:
-    """The lines in ``[lo, hi)`` that print values no read row or cell covers."""
+    """The lines in ``[lo, hi)`` that print values no read row or cell covers.  A scan of ``report.text``: the
+    values no row claims are in no node."""
     starts, ends = _covered(report, lo, hi)
     text = report.text
     strays = []

@@ -177,7 +177,8 @@ def _numbered_in_place(report: Report, number: int) -> tuple[int, str] | None:
     """A heading numbered as section ``number`` (any wording, not a row of table 三) between the sections
     present before and after it, as (offset, printed); None when there is none.  A heading numbered as a
     section (一、, 第一部分) may have any words; one numbered as a list item ((一), 1.) must have the section's
-    own words ((一)总体情况).  Numbered as a section is preferred, then worded as the section, then the first."""
+    own words ((一)总体情况).  Numbered as a section is preferred, then worded as the section, then the first.
+    Reads ``report.text``: a heading the parser did not take for a section is no node of the AST."""
     sections = report.sections
     start = max((s.span.start for s in sections if s.number < number), default=0)
     end = min((s.span.start for s in sections if s.number > number), default=len(report.text))

@@ -429,7 +429,9 @@ def speaks_of_cases(report: Report) -> bool:
     Table 四's column labels (结果维持 结果纠正 其他结果, broken over lines or not) are no mention: from the
     heading of section 四 to the end of the table, only lines with sentence punctuation are searched, and
     elsewhere the run of labels is removed.  Sentences between the heading and the table count wherever the
-    table's span begins."""
+    table's span begins.  The correction words are looked for in ``report.text``, not only in the sentence
+    nodes: a word in any line outside table 四 (a table's cell, a line the parser left unplaced) is a mention,
+    and table 四's labels printed outside its span are text, not nodes."""
     text = report.text
     table = report.tables.review_litigation
     lo = hi = 0
