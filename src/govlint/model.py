@@ -176,6 +176,35 @@ class Positions:
         return Span(start, end, line + 1, start - line_start + 1, end_line, end_column, origin)
 
 
+class PiecePositions(Positions):
+    """The position index of a piece of a report's text that is kept without the rest (a section body of a
+    run-level digest, with the origins of that piece, offsets counted from the piece's start): the spans it
+    makes are the report's (offsets, lines, columns) and keep the page, table, row and cell."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self, text: str, origins: Origins = (), *, at: Span) -> None:
+        super().__init__(text, origins)
+        #: Where the piece begins in the report.
+        self._at = at
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``report.text[start:end]`` (offsets of the report, clamped to the piece)."""
+        at = self._at
+        local = super().span(start - at.start, end - at.start)
+        column = local.column + (at.column - 1 if local.line == 1 else 0)
+        end_column = local.end_column + (at.column - 1 if local.end_line == 1 else 0)
+        return Span(
+            local.start + at.start,
+            local.end + at.start,
+            local.line + at.line - 1,
+            column,
+            local.end_line + at.line - 1,
+            end_column,
+            local.origin,
+        )
+
+
 class CellStatus(str, Enum):
     """How a cell's value was read."""
 

@@ -14,6 +14,7 @@ there, once per report: see :class:`Prose`.
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,7 +25,19 @@ import attrs
 from govlint.crossreport.identity import Identity, compiles, identity_of
 from govlint.crossreport.run import COPY_SECTIONS
 from govlint.crossreport.text import SHINGLE, Masked, mask
-from govlint.model import Cell, CellStatus, FormatName, Number, Origin, Report, Section, Span
+from govlint.model import (
+    Cell,
+    CellStatus,
+    FormatName,
+    Number,
+    Origin,
+    OriginMap,
+    Origins,
+    PiecePositions,
+    Report,
+    Section,
+    Span,
+)
 
 #: Sections whose body is nothing but a table: their cells are kept, their text is not.
 _TABLE_SECTIONS = frozenset({"applications", "review_litigation"})
@@ -35,6 +48,8 @@ _TABLE_SECTIONS = frozenset({"applications", "review_litigation"})
 SAMPLE = 4
 
 _PackedSpan = tuple[Any, ...]
+#: An origin map as plain tuples: (offset, page, table, row, column), each field None when unknown.
+_PackedOrigins = tuple[tuple[int, int | None, int | None, int | None, int | None], ...]
 
 
 @attrs.frozen
@@ -142,6 +157,9 @@ class Digest:
     #: Where the report says it compiles others' (汇总…各部门), as printed, and its place; "" when it does not.
     compiles: str = ""
     compiles_span: Span | None = None
+    #: The source's origin map of each compared section's body (offsets from the body's start), so that a
+    #: passage quoted from it keeps its page, table, row and cell; empty for a plain-text source.
+    origins: Mapping[str, _PackedOrigins] = attrs.field(factory=dict)
     _made: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @property
@@ -195,9 +213,10 @@ class Digest:
         reference: bool = False,
         compiles: str = "",
         compiles_span: Span | None = None,
+        origins: Origins = (),
     ) -> Digest:
-        """A digest of the given sections and cells (by ``table.row.column``): how :func:`digest` makes one,
-        and how a test builds one by hand."""
+        """A digest of the given sections and cells (by ``table.row.column``), ``origins`` the report's origin
+        map: how :func:`digest` makes one, and how a test builds one by hand."""
         packed_cells = {
             key: (c.row, c.column, c.value, c.status.value, c.raw, _pack_span(c.span), c.unit, c.evidence)
             for key, c in cells.items()
@@ -215,6 +234,9 @@ class Digest:
             for s in sections
         )
         prose = {s.key: Prose.of(s.body) for s in sections if s.key in COPY_SECTIONS}
+        places = {
+            s.key: _piece_origins(origins, s.body_span.start, s.body_span.end) for s in sections if s.key in prose
+        }
         return cls(
             path,
             identity,
@@ -228,6 +250,7 @@ class Digest:
             reference,
             compiles,
             compiles_span,
+            places,
         )
 
     def __getstate__(self) -> tuple[Any, ...]:
@@ -261,6 +284,20 @@ def digest(report: Report, aliases: Mapping[str, str] | None = None, *, referenc
         reference=reference,
         compiles=said.group() if said else "",
         compiles_span=report.span(said.start(), said.end()) if said else None,
+        origins=report.positions.origins if report.positions is not None else (),
+    )
+
+
+def _piece_origins(origins: Origins, lo: int, hi: int) -> _PackedOrigins:
+    """The pairs of ``origins`` in effect in ``[lo, hi)``, their offsets counted from ``lo``, packed."""
+    if not origins:
+        return ()
+    offsets = origins.offsets if isinstance(origins, OriginMap) else [offset for offset, _ in origins]
+    first = max(bisect.bisect_right(offsets, lo) - 1, 0)
+    last = bisect.bisect_left(offsets, hi)
+    return tuple(
+        (max(offset, lo) - lo, origin.page, origin.table, origin.row, origin.column)
+        for offset, origin in (origins[i] for i in range(first, last))
     )
 
 
@@ -273,9 +310,13 @@ def line_column(section: Section, offset: int) -> tuple[int, int]:
     return section.body_span.line + newlines, offset - before.rfind("\n")
 
 
-def section_span(section: Section, start: int, end: int) -> Span:
-    """The span in the report's text of ``section.body[start:end]``, for a finding on a passage."""
-    line, column = line_column(section, start)
-    end_line, end_column = line_column(section, end)
+def section_span(digest: Digest, key: str, start: int, end: int) -> Span:
+    """The span in the report's text of ``body[start:end]`` of the section ``key`` (a compared section), for a
+    finding on a passage: with the page, table, row and cell where the source says them."""
+    section = digest.section(key)
+    assert section is not None  # the passage was found in it
+    origins = OriginMap(
+        (offset, Origin(page, table, row, column)) for offset, page, table, row, column in digest.origins.get(key, ())
+    )
     base = section.body_span.start
-    return Span(base + start, base + end, line, column, end_line, end_column)
+    return PiecePositions(section.body, origins, at=section.body_span).span(base + start, base + end)

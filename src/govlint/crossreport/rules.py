@@ -343,7 +343,7 @@ class CopiedFromLastYear(CrossRule):
         percent, limit = round(share * 100), round(threshold * 100)
         return self.finding(
             current,
-            crossreport.digests.section_span(now, begin, end),
+            crossreport.digests.section_span(current, key, begin, end),
             zh=(
                 f"{_SECTION_ZH[key]} 有 {percent}% 的文字与上年报告相同（阈值 {limit}%），"
                 f"最长的相同段落（上年报告 {where}）：「{passage}」"
