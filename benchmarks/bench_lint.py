@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+
 from govlint import parse
 from govlint.config import Config
 from govlint.linter import lint_report, plugins_for
@@ -38,12 +40,13 @@ def fastest(function: Callable[[], object], repeat: int, clock: Callable[[], flo
 
 
 def lint_times(report: Report, repeat: int, clock: Callable[[], float] = time.perf_counter) -> tuple[float, float]:
-    """(all built-in rules, GL6 rules only) in milliseconds."""
+    """(all built-in rules, GL6 rules only) in milliseconds.  Each run lints a fresh copy of the report, so
+    that what a report makes on first use (its sentences) is timed in every run, as in a real check."""
     every, text = Config(), Config(select=("GL6",))
     plugins = plugins_for(every)
     return (
-        fastest(lambda: lint_report(report, every, plugins=plugins), repeat, clock),
-        fastest(lambda: lint_report(report, text, plugins=plugins), repeat, clock),
+        fastest(lambda: lint_report(attrs.evolve(report), every, plugins=plugins), repeat, clock),
+        fastest(lambda: lint_report(attrs.evolve(report), text, plugins=plugins), repeat, clock),
     )
 
 
