@@ -493,6 +493,8 @@ def run_check(args: argparse.Namespace) -> int:
     from govlint.output import SCORED_FORMATS, STATISTICS_FORMATS, OutputOptions, formatter
     from govlint.runner import DEFAULT_TIMEOUT, Limits, Outcome, Task, Unreadable, run
 
+    if args.output == "-":  # standard output, as for the paths: it made a file named "-" in the working directory
+        args.output = None
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError(
             "--stdin-filename is only used with - (standard input)", "--stdin-filename 只用于 -（标准输入）"

@@ -466,3 +466,15 @@ def test_thousands_of_counts_in_one_clause_are_read_in_linear_time() -> None:
     found = claims(report)
     assert time.monotonic() - started < 5
     assert len(found) == 12_000 and {claim.kind for claim in found} == {"review"}
+
+
+def test_output_to_a_dash_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o -`` wrote a file named "-" into the working directory."""
+    folder = _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    cli.main(["check", "-q", "--format", "json", "-o", "-", str(folder)])
+    assert json.loads(capsys.readouterr().out)["tool"] == "govlint"
+    assert not (tmp_path / "-").exists()
