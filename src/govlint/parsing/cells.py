@@ -10,17 +10,19 @@ character column for SPACED text), so that a short row can be placed against its
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from functools import cache, lru_cache
 from itertools import permutations
 
+import attrs
+
 from govlint.model import CellStatus
-from govlint.parsing.labels import LabelHit, LabelKind, TableKey
+from govlint.parsing.labels import LabelHit, LabelKind
 from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
 from govlint.parsing.wrapped import spaced_cells
-from govlint.schema import CELL_UNITS, ROW_OTHER_ALL, normalize_label
+from govlint.schema import CELL_UNITS, ROW_OTHER_ALL, TableSpec, normalize_label
 from govlint.schema import result_row_keys as schema_result_rows
 
 
@@ -437,12 +439,12 @@ def region_rows(
     *,
     layout: Layout,
     first_row: int,
-    table: TableKey | None = None,
+    described: TableSpec | None = None,
 ) -> list[PhysicalRow]:
     """The physical rows of ``text[start:end]`` (``span``): each its id and its hits and atoms in text order.
 
-    ``hits`` are the labels inside the region of ``table``; row ids start at ``first_row`` (unique in the
-    document).
+    ``hits`` are the labels inside the region (of the table a plugin ``described``, None for a standard
+    table); row ids start at ``first_row`` (unique in the document).
     """
     start, end = span
     rows = _Rows(text, folded, hits, layout, first_row)
@@ -495,7 +497,7 @@ def region_rows(
             offset += len(piece) + 1
     result = rows.result()
     if layout is Layout.PIPE:
-        attach_detached(result, table)
+        attach_detached(result, described)
     return result
 
 
@@ -503,7 +505,7 @@ def region_rows(
 _DATA_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW})
 
 
-def _waiting_kind(row: PhysicalRow, table: TableKey | None, *, format_2021: bool) -> str | None:
+def _waiting_kind(row: PhysicalRow, table: str | None, *, format_2021: bool) -> str | None:
     """What a row without values is in a run of labels of ``table`` waiting for their values: ``"data"`` (one
     data row's label, a described table's row label included; (六)其他处理 too where no 2021 row (六)1–3 is
     printed), ``"group"`` (group labels only), or None (anything else: a header, a row with cells, no label,
@@ -575,27 +577,71 @@ def _consistent(table: dict[str, tuple[int, ...]]) -> bool | None:
     return True if assessed else None
 
 
+@attrs.frozen
+class _Sums:
+    """What :func:`_order_by_arithmetic` needs of a table to try the orders of value rows printed apart from
+    their labels: the row a label row names, how many values that row has, and whether the table's column
+    relations hold for the rows known (None: none can be assessed)."""
+
+    key: Callable[[PhysicalRow], str | None]
+    width: Callable[[str], int]
+    consistent: Callable[[dict[str, tuple[int, ...]]], bool | None]
+
+
+_APPLICATIONS = _Sums(_row_key, lambda key: 7, _consistent)
+
+
+def _described_sums(spec: TableSpec) -> _Sums:
+    """A table a plugin describes, its column relations (the spec's) checked as the applications table's sums."""
+
+    def key(row: PhysicalRow) -> str | None:
+        keys = [
+            label.key
+            for item in row
+            if not isinstance(item, Atom)
+            for table, label in item.meanings.items()
+            if table == spec.id and label.kind is LabelKind.ROW_OF
+        ]
+        return keys[0] if len(keys) == 1 else None
+
+    def consistent(table: dict[str, tuple[int, ...]]) -> bool | None:
+        assessed = False
+        for relation in spec.relations:
+            rows = [row for _, row in relation.terms]
+            if relation.each != "column" or not all(row in table for row in rows):
+                continue
+            assessed = True
+            if any(not relation.holds([table[row][c] for row in rows]) for c in range(len(table[rows[0]]))):
+                return False
+        return True if assessed else None
+
+    return _Sums(key, lambda row: len(spec.columns_of(row)), consistent)
+
+
 def _order_by_arithmetic(
-    rows: Sequence[PhysicalRow], labels: Sequence[PhysicalRow], values: Sequence[PhysicalRow]
+    rows: Sequence[PhysicalRow], labels: Sequence[PhysicalRow], values: Sequence[PhysicalRow], sums: _Sums
 ) -> Sequence[PhysicalRow] | None:
-    """The order of ``values`` (rows of seven numbers printed apart from ``labels``, applications-table rows)
-    that alone makes the table's column sums hold, or None when no order or several distinct ones do."""
+    """The order of ``values`` (rows of numbers printed apart from ``labels``, rows of one width) that alone
+    makes the table's column sums hold, or None when no order or several distinct ones do."""
     if len(values) > MAX_ORDERED_RUN:
         return None
-    keys = [_row_key(row) for row in labels]
-    printed = [_numbers(row) for row in values]
-    if any(key is None for key in keys) or any(p is None for p in printed) or len(set(keys)) != len(keys):
+    keys = [key for row in labels if (key := sums.key(row)) is not None]
+    if len(keys) != len(labels) or len(set(keys)) != len(keys) or len({sums.width(key) for key in keys}) != 1:
+        return None
+    printed = [_numbers(row, sums.width(keys[0])) for row in values]
+    if any(p is None for p in printed):
         return None
     known = {}
     for row in rows:
-        key, numbers = _row_key(row), _numbers(row)
+        key = sums.key(row)
+        numbers = _numbers(row, sums.width(key)) if key is not None else None
         if key is not None and numbers is not None and key not in keys:
             known[key] = numbers
     found: dict[tuple[tuple[int, ...] | None, ...], Sequence[PhysicalRow]] = {}
     for order in permutations(range(len(values))):
         assigned = tuple(printed[i] for i in order)
         table = {**known, **{key: numbers for key, numbers in zip(keys, assigned, strict=True) if key and numbers}}
-        if _consistent(table):
+        if sums.consistent(table):
             found.setdefault(assigned, [values[i] for i in order])
             if len(found) > 1:
                 return None
@@ -611,19 +657,21 @@ def _printed(row: PhysicalRow) -> tuple[str, ...]:
     return tuple(item.raw.strip() for item in row if isinstance(item, Atom))
 
 
-def attach_detached(rows: list[PhysicalRow], table: TableKey | None = None) -> None:
+def attach_detached(rows: list[PhysicalRow], described: TableSpec | None = None) -> None:
     """Give the rows of values that a converter printed after their labels (``二、上年结转…`` / ``（一）予以
     公开`` on lines of their own, then ``| 0 | 0 | … |`` rows) to their labels, where that is proven.
 
     A run of label lines is followed by a run of value-only rows.  When there are as many value rows as data
     rows among the labels, and every value row prints the same cells, every order gives each label the same
     cells: the rows are given in order (``count`` evidence follows); so are rows that only one order lets
-    the applications table's column sums hold (:func:`_order_by_arithmetic`).  Otherwise which values
+    the applications table's column sums, or the column relations of a table a plugin ``described``, hold
+    (:func:`_order_by_arithmetic`).  Otherwise which values
     belong to which label is not shown: the value rows are marked :attr:`PhysicalRow.detached` and belong to
     no row, and each data label gets an ``APART`` atom: its row is unread.  Rows are changed in place;
     given rows are removed.
     """
     format_2021 = any(_row_key(row) in _FORMAT_2021_ROWS for row in rows)
+    table = described.id if described is not None else None
     index = 0
     while index < len(rows):
         waiting: list[tuple[PhysicalRow, str]] = []
@@ -642,7 +690,8 @@ def attach_detached(rows: list[PhysicalRow], table: TableKey | None = None) -> N
         order: Sequence[PhysicalRow] | None = None
         if len(data) == len(values):
             same = len({_printed(row) for row in values}) == 1  # every order gives every label the same cells
-            order = values if same else _order_by_arithmetic(rows, data, values)
+            sums = _described_sums(described) if described is not None else _APPLICATIONS
+            order = values if same else _order_by_arithmetic(rows, data, values, sums)
         if order is not None:
             for label_row, value_row in zip(data, order, strict=True):
                 label_row.extend(value_row)

@@ -312,8 +312,15 @@ def _tokens(
             continue
         yield from _prose(text, position, start)
         if isinstance(mark, Region):
+            described = next((spec for spec in grammar.described if spec.id == mark.family), None)
             rows = region_rows(
-                text, folded, (mark.start, mark.end), mark.hits, layout=mark.layout, first_row=row_id, table=mark.family
+                text,
+                folded,
+                (mark.start, mark.end),
+                mark.hits,
+                layout=mark.layout,
+                first_row=row_id,
+                described=described,
             )
             row_id = rows[-1].row_id + 1 if rows else row_id
             tokens = _region_tokens(text, mark, rows, grammar)
