@@ -595,6 +595,18 @@ class Report:
             object.__setattr__(self, "_sentences", found)  # a cache of ``text`` and the tables: the report stays
         return found
 
+    def sentences_of(self, section: Section) -> tuple[Sentence, ...]:
+        """The sentences of ``section``'s body: the prose's sentences in it, each cut to it (the first one,
+        which holds the heading, starts where the body does)."""
+        lo, hi = section.body_span.start, section.body_span.end
+        found = []
+        for sentence in self.sentences:
+            start, end = max(sentence.span.start, lo), min(sentence.span.end, hi)
+            if start < end:
+                whole = (start, end) == (sentence.span.start, sentence.span.end)
+                found.append(sentence if whole else Sentence(self.text[start:end], self.span(start, end)))
+        return tuple(found)
+
     def _prose(self) -> list[tuple[int, int]]:
         """The stretches of text outside the standard tables and the unplaced table fragments."""
         tables = self.tables

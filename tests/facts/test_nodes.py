@@ -125,3 +125,16 @@ def test_table_three_prints_its_corner_note(name: str) -> None:
     if name.endswith((".docx", ".html", ".pdf", ".htm")):
         assert note.span.origin is not None and note.span.origin.table is not None
     assert report.tables["active_disclosure"].notes == ()
+
+
+def test_a_sections_sentences_are_cut_to_its_body() -> None:
+    report = api.parse_text(
+        "一、总体情况\n2024年，我镇公开信息41条。\n六、其他需要报告的事项\n本年度未收取\n信息处理费。其他无。"
+    )
+    six = report.section("other_matters")
+    assert six is not None
+    printed = [s.text.strip() for s in report.sentences_of(six)]
+    assert printed == ["本年度未收取\n信息处理费", "其他无"]  # the heading stays out, the broken line in
+    for sentence in report.sentences_of(six):
+        assert report.text[sentence.span.start : sentence.span.end] == sentence.text
+        assert six.body_span.start <= sentence.span.start < sentence.span.end <= six.body_span.end

@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Report, Span
+from govlint.model import CellStatus, Report, Section, Span
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import effective_format, line_of, section_anchor, softened
 from govlint.rules.strays import stray_value_lines
@@ -61,15 +61,11 @@ class _Sentence:
         self.text = text
 
 
-def _sentences(report: Report, lo: int, hi: int) -> list[_Sentence]:
-    """The prose's sentences (:attr:`Report.sentences`) in ``[lo, hi)``, each cut to it (the first sentence of
-    a section holds its heading), with their normalised text."""
-    found = []
-    for sentence in report.sentences:
-        start, end = max(sentence.span.start, lo), min(sentence.span.end, hi)
-        if start < end:
-            found.append(_Sentence(start, end, normalize_label(report.text[start:end])))
-    return found
+def _sentences(report: Report, section: Section | None) -> list[_Sentence]:
+    """The sentences of ``section`` (:meth:`Report.sentences_of`), or of the whole prose without one, with
+    their normalised text."""
+    nodes = report.sentences if section is None else report.sentences_of(section)
+    return [_Sentence(s.span.start, s.span.end, normalize_label(s.text)) for s in nodes]
 
 
 #: Ways real reports say that no fee was charged without naming the 信息处理费 (in normalised text, one clause):
@@ -138,12 +134,13 @@ def _states_charging(sentence: _Sentence) -> bool:
     return False
 
 
-def _fee_scope(report: Report) -> tuple[int, int, Span]:
-    """The text where the fee statement belongs (section 六, or the whole text without one) and the anchor."""
+def _fee_scope(report: Report) -> tuple[Section | None, int, int, Span]:
+    """Section 六, where the fee statement belongs (None without one: the whole text), its text's extent and
+    the anchor."""
     section = report.section(_OTHER_MATTERS.key)
     if section is not None:
-        return section.body_span.start, section.body_span.end, line_of(report, section.span)
-    return 0, len(report.text), section_anchor(report, _OTHER_MATTERS.number)
+        return section, section.body_span.start, section.body_span.end, line_of(report, section.span)
+    return None, 0, len(report.text), section_anchor(report, _OTHER_MATTERS.number)
 
 
 def _answers_fee_heading(report: Report, sentences: list[_Sentence]) -> bool:
@@ -204,14 +201,14 @@ class FeeNotDisclosed(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if effective_format(report) is None:
             return
-        start, end, anchor = _fee_scope(report)
-        sentences = _sentences(report, start, end)
+        six, start, end, anchor = _fee_scope(report)
+        sentences = _sentences(report, six)
         named = [s for s in sentences if _mentions_fee(s)]
         if _discloses_fee(report, start, end, sentences, named, charging=True) or _answers_fee_heading(
             report, sentences
         ):
             return
-        if (start, end) != (0, len(report.text)) and _discloses_whole(report):
+        if six is not None and _discloses_whole(report):
             return  # stated in another section (一's 依申请公开 part, 五): disclosed, if not where the format puts it
         if named:
             zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
@@ -243,7 +240,7 @@ class FeeNotDisclosed(Rule):
 
 def _discloses_whole(report: Report) -> bool:
     """Whether any part of the report states the fee (in words naming it)."""
-    everywhere = _sentences(report, 0, len(report.text))
+    everywhere = _sentences(report, None)
     named = [s for s in everywhere if _mentions_fee(s)]
     return _discloses_fee(report, 0, len(report.text), everywhere, named, charging=False)
 
@@ -300,8 +297,7 @@ class FeeContradictsTable(Rule):
         if section is None:
             return
         unpaid = cell.value
-        body = section.body_span
-        for sentence in _sentences(report, body.start, body.end):
+        for sentence in _sentences(report, section):
             if not _denies_charge(sentence):
                 continue
             yield self.diagnostic(
