@@ -478,3 +478,17 @@ def test_output_to_a_dash_is_standard_output(
     cli.main(["check", "-q", "--format", "json", "-o", "-", str(folder)])
     assert json.loads(capsys.readouterr().out)["tool"] == "govlint"
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0b", "\x85"], ids=["LS", "PS", "VT", "NEL"])
+def test_other_line_breaks_break_lines(separator: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Text from a web page or copied from Word may break its lines with U+2028 or a vertical tab: it was read
+    as one line (every finding on line 1, four table rows unread); NEL made it "not a text file"."""
+    folder = _folder(tmp_path)
+    (folder / "other.txt").write_text(SEED.replace("\n", separator), encoding="utf-8")
+    capsys.readouterr()
+    cli.main(["check", "--format", "json", str(folder)])
+    found: dict[str, list[tuple[str, int]]] = {}
+    for d in json.loads(capsys.readouterr().out)["diagnostics"]:
+        found.setdefault(Path(d["path"]).name, []).append((d["code"], d["line"]))
+    assert found["other.txt"] == found["a.txt"]

@@ -86,15 +86,22 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     """
     refuse_binary(data, name)
     decoded = _decode_as(data, name, encoding) if encoding else _detect(data, name)
-    text = decoded.text
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = normalize_newlines(decoded.text.removeprefix("\ufeff"))
     _check_looks_like_text(text[:65536], data, name)
-    return decoded._replace(text=normalize_newlines(text))
+    return decoded._replace(text=text)
+
+
+#: Line breaks other than ``\r`` and ``\n`` (those :meth:`str.splitlines` knows, form feed aside: pdftotext
+#: puts it before a page's first line): text from a web page or copied from Word may break its lines with
+#: U+2028 or a vertical tab, and was read as one line of the whole report (every finding on line 1, its
+#: table rows unread).
+_OTHER_BREAKS = re.compile("[\x0b\x85\u2028\u2029]")
 
 
 def normalize_newlines(text: str) -> str:
-    """``\\r\\n`` and a lone ``\\r`` become ``\\n``."""
+    """``\\r\\n``, a lone ``\\r`` and the other line breaks (:data:`_OTHER_BREAKS`) become ``\\n``."""
+    if _OTHER_BREAKS.search(text) is not None:
+        text = _OTHER_BREAKS.sub("\n", text)
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
