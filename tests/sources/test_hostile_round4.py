@@ -154,12 +154,13 @@ _ALT_RELS = (
 )
 
 
+@pytest.mark.parametrize("element", ["altChunk", "subDoc"])
 @pytest.mark.parametrize("in_cell", [False, True])
-def test_a_word_file_whose_report_is_an_imported_part_is_unread_not_accused(in_cell: bool) -> None:
+def test_a_word_file_whose_report_is_an_imported_part_is_unread_not_accused(in_cell: bool, element: str) -> None:
     """html-docx-js and Word's "insert text from file" put the report in an altChunk part (HTML here): read
     around it, the three lines of the body drew GL101 for five missing sections, GL103, GL301, GL407."""
     lines = SEED.splitlines()
-    chunk = f'<w:altChunk xmlns:r="{_R}" r:id="rIdAlt"/>'
+    chunk = f'<w:{element} xmlns:r="{_R}" r:id="rIdAlt"/>'
     if in_cell:
         chunk = f"<w:tbl><w:tr><w:tc>{paragraph('表')}{chunk}</w:tc></w:tr></w:tbl>"
     body = "".join(paragraph(line) for line in lines[:3]) + chunk
@@ -170,8 +171,8 @@ def test_a_word_file_whose_report_is_an_imported_part_is_unread_not_accused(in_c
     with pytest.raises(InputError) as error:
         load(data, name="imported.docx")
     assert error.value.kind == "imported-part"
-    assert "altChunk" in error.value.message("en")
-    assert "altChunk" in error.value.message("zh")
+    assert f"in another file ({element}" in error.value.message("en")
+    assert f"在另一个文件中（{element}" in error.value.message("zh")
 
 
 def test_nul_bytes_in_a_text_report_are_bad_bytes_not_a_binary_file() -> None:

@@ -64,12 +64,15 @@ def read_docx(data: bytes, name: str) -> Document:
         reader.read(parts.body_children(main))
     except RecursionError:
         raise input_error(name, "Word 文件结构嵌套过深", "the Word file is nested too deeply") from None
-    except _Imported:
+    except _Imported as imported:
+        element = imported.args[0]
         raise input_error(
             name,
-            "Word 文件的部分内容是从另一个文件导入的（altChunk），govlint 读不到：请用 Word 打开后另存为 .docx，再检查",
-            "part of the Word file is imported from another file (altChunk), which govlint does not read: open "
-            "it in Word and save it again as .docx, then check it",
+            f"Word 文件的部分内容在另一个文件中（{element}：导入的部分或链接的子文档），govlint 读不到："
+            "请在 Word 中把它并入文档（打开后另存为 .docx），再检查",
+            f"part of the Word file is in another file ({element}: an imported part or a linked subdocument), "
+            "which govlint does not read: merge it into the document in Word (open it, save it as .docx), then "
+            "check it",
             kind="imported-part",
         ) from None
     if not reader.builder.text_seen:
@@ -236,9 +239,14 @@ class _Package:
 
 
 class _Imported(Exception):
-    """The body holds a ``w:altChunk``: content imported from another part (HTML, RTF, another document),
-    which Word shows in its place and merges on saving.  Reading around it would accuse the report of
-    lacking what the imported part holds (generators such as html-docx-js put the whole report there)."""
+    """The body holds a ``w:altChunk`` (content imported from another part: HTML, RTF, another document,
+    which Word shows in its place and merges on saving) or a ``w:subDoc`` (a master document's link to a
+    subdocument file); its argument is the element's name.  Reading around it would accuse the report of
+    lacking what the other part holds (generators such as html-docx-js put the whole report there)."""
+
+
+#: The body elements whose content is in another part or file.
+_ELSEWHERE = frozenset({"altChunk", "subDoc"})
 
 
 class _BodyReader:
@@ -266,8 +274,8 @@ class _BodyReader:
                 self._table(child)
             elif local in _TRANSPARENT:
                 self.read(child)
-            elif local == "altChunk":
-                raise _Imported
+            elif local in _ELSEWHERE:
+                raise _Imported(local)
 
     def _table(self, table: ET.Element) -> None:
         """Write each row's own cells at their grid columns; ``gridSpan`` and ``vMerge`` continuations are
@@ -326,8 +334,8 @@ def block_text(container: ET.Element) -> str:
             parts.extend(block_text(cell) for row in _children(child, "tr") for cell in _children(row, "tc"))
         elif local in _TRANSPARENT or child.tag.startswith(_MC):
             parts.append(block_text(_alternate(child) if child.tag.startswith(_MC) else child))
-        elif local == "altChunk":
-            raise _Imported
+        elif local in _ELSEWHERE:
+            raise _Imported(local)
     return " ".join(part for part in parts if part)
 
 
