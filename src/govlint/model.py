@@ -584,7 +584,7 @@ class Report:
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the prose, in printed order (made on first use: the rules that read the prose
-        share them)."""
+        share them; two threads asking at once may both make them, with the same result)."""
         found = self._sentences
         if found is None:
             found = tuple(
