@@ -6,10 +6,12 @@ time was refused as "one of the reports being checked" (exit 2)."""
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import re
 import time
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -26,7 +28,8 @@ from govlint.errors import InputError
 from govlint.rules.text import _quote, claims
 from govlint.runner import Task
 from govlint.runner.work import process_within
-from govlint.sources import REPORT_EXTENSIONS, load, pdf
+from govlint.sources import REPORT_EXTENSIONS, load, pdf, read_bytes
+from govlint.sources.document import SourceKind
 from govlint.sources.own import own_output
 
 SEED = SEEDS[0].read_text("utf-8")
@@ -493,3 +496,18 @@ def test_other_line_breaks_break_lines(separator: str, capsys: pytest.CaptureFix
     for d in json.loads(capsys.readouterr().out)["diagnostics"]:
         found.setdefault(Path(d["path"]).name, []).append((d["code"], d["line"]))
     assert found["other.txt"] == found["a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("part", "what"),
+    [("OFD.xml", "this is an OFD file"), ("xl/workbook.xml", "Excel workbook"), ("ppt/presentation.xml", "PowerPoint")],
+)
+@pytest.mark.parametrize("kind", ["text", "docx"])
+def test_a_zip_that_is_no_word_file_says_what_it_is(part: str, what: str, kind: SourceKind) -> None:
+    """An OFD file (China's fixed-layout format) or a workbook was "a zip or Word file; use the .docx
+    extension", or named .docx "word/document.xml is missing"."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(part, "<x/>")
+    with pytest.raises(InputError, match=what):
+        read_bytes(buffer.getvalue(), kind, f"report.{kind}")

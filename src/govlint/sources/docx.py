@@ -29,7 +29,7 @@ from govlint.model import Origin
 from govlint.sources.document import Document
 from govlint.sources.docx_numbering import Numbering
 from govlint.sources.grid import MAX_COLUMNS
-from govlint.sources.guard import MAX_INPUT_BYTES, input_error
+from govlint.sources.guard import MAX_INPUT_BYTES, input_error, other_package
 from govlint.sources.layout import MIN_IMAGE_PIXELS, TextBuilder
 
 W_NAMESPACES = (
@@ -233,6 +233,9 @@ class _Package:
                     return target
         if "word/document.xml" in self.names:
             return "word/document.xml"
+        other = other_package(self.names)
+        if other is not None:
+            raise input_error(self.name, f"不是 Word 文件：{other[0]}", f"not a Word file: {other[1]}")
         raise input_error(
             self.name, "不是 Word 文件（缺少 word/document.xml）", "not a Word file (word/document.xml is missing)"
         )

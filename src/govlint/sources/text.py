@@ -20,7 +20,7 @@ import threading
 from typing import NamedTuple
 
 from govlint.errors import InputError
-from govlint.sources.guard import input_error
+from govlint.sources.guard import input_error, other_zip
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -285,12 +285,9 @@ def refuse_binary(data: bytes, name: str) -> None:
 
 
 def _not_text(data: bytes, name: str) -> InputError:
-    if data.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]:  # not "use .docx", as for other zips
-        return input_error(
-            name,
-            "不是文本文件：这是 Excel 工作簿，不是年度报告",
-            "not a text file: this is an Excel workbook, not a report",
-        )
+    other = other_zip(data)  # not "use .docx", as for other zips
+    if other is not None:
+        return input_error(name, f"不是文本文件：{other[0]}", f"not a text file: {other[1]}")
     for magic, zh, en in _MAGIC_HINTS:
         if data.startswith(magic):
             return input_error(name, f"不是文本文件：{zh}", f"not a text file: {en}")
