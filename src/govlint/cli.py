@@ -413,8 +413,8 @@ class _Configs:
         config = self.by_dir.get(directory)
         if config is None:
             base = self.explicit if self.explicit is not None else self.finder.for_directory(directory)
-            for zh, en in self.finder.notes:
-                print(f"govlint: {en if (self.args.lang or base.lang) == 'en' else zh}", file=sys.stderr)
+            for zh, en in self.finder.notes:  # a note names a file of the folder checked: escaped (_fail)
+                _fail(en if (self.args.lang or base.lang) == "en" else zh)
             self.finder.notes.clear()
             config = base.with_overrides(
                 select=getattr(self.args, "select", None),

@@ -511,3 +511,19 @@ def test_a_zip_that_is_no_word_file_says_what_it_is(part: str, what: str, kind: 
         archive.writestr(part, "<x/>")
     with pytest.raises(InputError, match=what):
         read_bytes(buffer.getvalue(), kind, f"report.{kind}")
+
+
+@pytest.mark.parametrize("setting", ["lang = \n", 'plugins = ["x"]\n'], ids=["broken", "plugins"])
+def test_a_configuration_note_names_its_folder_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    """A folder named with ESC and BEL holding a .govlint.toml: the note "configuration ignored" or "plugins
+    not loaded" printed its path raw, and the terminal obeyed it."""
+    folder = tmp_path / "a\x1b]0;pwned\x07b"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED, encoding="utf-8")
+    (folder / ".govlint.toml").write_text(setting, encoding="utf-8")
+    cli.main(["check", "-q", str(tmp_path)])
+    error = capsys.readouterr().err
+    assert ".govlint.toml" in error and "\\x1b]0;pwned\\x07b" in error
+    assert "\x1b" not in error and "\x07" not in error
