@@ -75,7 +75,7 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
 _NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
 
 #: What a spaced line with something to blank prints: a number's last digit before a gap, a tab or the line's
-#: end (a value cell's), or a numbering before a word (a numbered row label's, :data:`_NUMBERED`).
+#: end (a value cell's), or a numbering before a word (a numbered row label's).
 _MAY_BLANK = re.compile(r"\d(?=[ \t]{2,}|\t|[ \t]*$)|\d[.、][^\d\s]", re.MULTILINE)
 
 
@@ -86,22 +86,19 @@ def label_view(folded: str) -> str:
     if "  " not in folded:
         return folded
     blanks: list[tuple[int, int]] = []
-    position = 0
-    # Only a spaced line that prints a number before a gap or a numbering before a word has something to blank
-    # (a table of pipes or a gap in prose has not), and the spaced lines right below it while they go on
-    # with a group label's pieces.
-    while (hit := _MAY_BLANK.search(folded, position)) is not None:
-        start = folded.rfind("\n", 0, hit.start()) + 1
-        column: int | None = None  # where the numbered row labels beside a group label start, on the line above
-        while start <= len(folded) and (line := _SPACED_LINE.match(folded, start)) is not None:
-            pieces: list[tuple[int, int]] = []
-            for a, b, value in spaced_cells(folded, start, line.end()):
-                (blanks if value else pieces).append((a, b))
-            column = _group_piece(folded, start, pieces, column, blanks)
-            start = line.end() + 1
-            if column is None:
-                break
-        position = start if start > hit.start() else _line_end(folded, start) + 1
+    column: int | None = None  # where the numbered row labels beside a group label start, on the lines above
+    previous = -2
+    for line in _SPACED_LINE.finditer(folded):
+        start, end = line.span()
+        if start != previous + 1:
+            column = None  # the pieces of a group label are on consecutive lines
+        previous = end
+        if column is None and _MAY_BLANK.search(folded, start, end) is None:
+            continue  # no value cell, no numbered label: nothing to blank (a table of pipes, a gap in prose)
+        pieces: list[tuple[int, int]] = []
+        for a, b, value in spaced_cells(folded, start, end):
+            (blanks if value else pieces).append((a, b))
+        column = _group_piece(folded, start, pieces, column, blanks)
     blanks += _centred_group_pieces(folded)
     if not blanks:
         return folded
