@@ -73,10 +73,14 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
 #: A row label that opens with its numbering (``1.属于国家``): printed beside a group label's piece, in a
 #: column of its own.
 _NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
+#: The mark that ends such a numbering (found first: a search for it skips the text faster than for a digit).
+_NUMBERING_MARK = re.compile(r"[.、](?=[^\d\s])")
 
-#: What a spaced line with something to blank prints: a number's last digit before a gap, a tab or the line's
-#: end (a value cell's), or a numbering before a word (a numbered row label's).
-_MAY_BLANK = re.compile(r"\d(?=[ \t]{2,}|\t|[ \t]*$)|\d[.、][^\d\s]", re.MULTILINE)
+#: A number's last digit before a gap, a tab or the line's end: what a line with a value cell prints.
+_VALUE_TAIL = re.compile(r"\d(?=[ \t]{2,}|\t|[ \t]*$)", re.MULTILINE)
+#: What a spaced line with something to blank prints: a value cell's last digit, or a numbering before a word
+#: (a numbered row label's).
+_MAY_BLANK = re.compile(rf"{_VALUE_TAIL.pattern}|\d[.、][^\d\s]", re.MULTILINE)
 
 
 def label_view(folded: str) -> str:
@@ -138,18 +142,18 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
     the row label's column; the values' line prints only pieces left of it: the group column's).  Only the
     lines that a numbered label opens are read, with the two lines below them."""
     found: list[tuple[int, int]] = []
-    seen_end = -1  # the end of the last line read as the line above: its numbered labels are found in order
-    for numbered in _NUMBERED.finditer(folded):
-        if numbered.start() <= seen_end:
+    for mark in _NUMBERING_MARK.finditer(folded):
+        numbered = _opening_numbering(folded, mark.start())
+        if numbered is None:
             continue
-        above_start = folded.rfind("\n", 0, numbered.start()) + 1
-        start = seen_end = _line_end(folded, above_start)
-        if folded[above_start : numbered.start()].strip() or start == len(folded):
-            continue  # the numbered label does not open the line, or no line is below it
+        above_start, at = numbered
+        start = _line_end(folded, above_start)
+        if start == len(folded):
+            continue  # no line below it
         start += 1
         end = _line_end(folded, start)
-        if end == len(folded):
-            continue
+        if end == len(folded) or _VALUE_TAIL.search(folded, start, end) is None:
+            continue  # no line below the values' line, or no value on it
         below_start = end + 1
         below = _lone_piece(folded, below_start, _line_end(folded, below_start))
         if below is None or _lone_piece(folded, above_start, start - 1) is None:
@@ -157,10 +161,24 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
         line, values = _line_pieces(folded, start, end)
         if not values or not line:
             continue
-        column = numbered.start() - above_start
+        column = at - above_start
         if abs(below - below_start - column) <= 1 and all(b - start < column - 1 for _, b in line):
             found += line
     return found
+
+
+def _opening_numbering(folded: str, mark: int) -> tuple[int, int] | None:
+    """(line start, label start) when the numbering mark (``.`` or ``、``) at ``mark`` ends the numbering of a
+    :data:`_NUMBERED` label that opens its line (after spaces only), else None."""
+    at = mark
+    while at > 0 and mark - at < 3 and folded[at - 1].isdecimal():
+        at -= 1
+    if at == mark or mark - at > 2:
+        return None  # no digit, or three: a number, not a row's numbering
+    line = at
+    while line > 0 and folded[line - 1] != "\n" and folded[line - 1].isspace():
+        line -= 1
+    return (line, at) if line == 0 or folded[line - 1] == "\n" else None
 
 
 def _line_end(folded: str, start: int) -> int:
