@@ -670,6 +670,8 @@ def attach_detached(rows: list[PhysicalRow], described: TableSpec | None = None)
     no row, and each data label gets an ``APART`` atom: its row is unread.  Rows are changed in place;
     given rows are removed.
     """
+    if all(row.has_values or row.first_label < 0 for row in rows):
+        return  # no label waits for its values (the common case: each row prints its own)
     format_2021 = any(_row_key(row) in _FORMAT_2021_ROWS for row in rows)
     table = described.id if described is not None else None
     index = 0
