@@ -910,7 +910,7 @@ def run_parse(args: argparse.Namespace) -> int:
     still written."""
     import attrs
 
-    from govlint.errors import InputError
+    from govlint.errors import InputError, OwnOutput
     from govlint.output import shown_path, to_json, visible_lines
     from govlint.serialize import report_to_dict, report_to_text
 
@@ -929,6 +929,9 @@ def run_parse(args: argparse.Namespace) -> int:
     for path in paths:
         try:
             reports = _read_reports(path, args.encoding, tables)
+        except OwnOutput as exc:  # skipped, as check skips it: the exit status is not an error's
+            _fail(exc.message(lang))
+            continue
         except InputError as exc:
             _fail(exc.message(lang))
             status = EXIT_ERROR

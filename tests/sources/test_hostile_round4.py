@@ -527,3 +527,12 @@ def test_a_configuration_note_names_its_folder_escaped(
     error = capsys.readouterr().err
     assert ".govlint.toml" in error and "\\x1b]0;pwned\\x07b" in error
     assert "\x1b" not in error and "\x07" not in error
+
+
+def test_govlint_parse_passes_over_its_own_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``govlint parse`` of a folder holding a review page exited 2 as for a file it could not read."""
+    folder = _folder(tmp_path)
+    cli.main(["check", "-q", "--format", "html", "-o", str(folder / "review.html"), str(folder)])
+    capsys.readouterr()
+    assert cli.main(["parse", "--lang", "en", str(folder)]) == 0
+    assert "review.html: govlint's own html output" in capsys.readouterr().err
