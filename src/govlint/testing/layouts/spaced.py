@@ -10,7 +10,8 @@ What real output does and this layout imitates:
   top) or a middle piece, or on a line of their own between two pieces (a centred cell: ``行政`` / ``9487``
   / ``许可``);
 - a group label (``（三）不予公开``) is printed on a line of its own among its rows;
-- at a page break the page number (``-3-``) is printed, and the columns of the next page start elsewhere.
+- at a page break the page number (``-3-``) is printed, and the columns of the next page start elsewhere (the
+  same table: its columns keep their order and spacing).
 
 Cells of a row with an empty cell are ``uncertain``: a reader may leave such a row unread (its neighbours
 may not prove the blank's column), never read another number.
@@ -77,7 +78,8 @@ class _Spaced:
         for index, row in enumerate(self.grid.rows):
             if self.noise.page_artifacts and index > 2 and self.rng.random() < 0.04:
                 self.line([(label_width + 20, f"-{self.rng.randint(2, 30)}-", ())])
-                self.columns = [c + self.rng.choice((-5, -3, 3, 4)) for c in self.columns]  # the next page
+                shift = self.rng.choice((-5, -3, 3, 4))  # the next page's table starts elsewhere, its columns
+                self.columns = [c + shift for c in self.columns]  # in their order and as far apart (one table)
                 label_width = (self.columns[0] - 4) if self.columns else 20
             values = self.values_at(row)
             labels = [cell.text.replace("\n", "") for cell in row.cells if cell.kind in ("label", "group")]
