@@ -479,11 +479,12 @@ def region_rows(
             # PDF cell wrapped the label around the row's values: parsing/wrapped.py).
             inside = rows.inside_label(a, b)
             row = rows.rows[-1] if inside else rows.new_row()
+            line_start = text.rfind("\n", 0, a) + 1  # each cell's column counts from it (column_centre)
             for ca, cb, value in spaced_cells(folded, a, b):  # values are no label's, even a wrapped one's
                 if inside and not value:
                     continue  # the rest of the wrapped label (or of a longer one it begins): no cell
                 cell = rows.content if ca >= labels_end or value else rows.cell
-                cell(row, ca, cb, rows.column_centre(ca, cb))
+                cell(row, ca, cb, (ca + cb) / 2 - line_start)
             continue
         pieces = line.split(separator)
         offset = a
