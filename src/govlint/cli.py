@@ -137,6 +137,12 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--reference-date", metavar="YYYY-MM-DD", help='"today" for the date rules')
     check.add_argument(
+        "--max-findings-per-rule",
+        type=_cap,
+        metavar="N",
+        help="findings of one code listed per report, the rest counted (default 100, 0: all)",
+    )
+    check.add_argument(
         "--exclude",
         type=_globs,
         action="extend",
@@ -184,6 +190,12 @@ def _add_check(check: argparse.ArgumentParser) -> None:
 def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def _cap(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0 (no cap)")
     return int(text)
 
 
@@ -401,6 +413,8 @@ class _Configs:
             changes["reference_date"] = parse_date(args.reference_date, "--reference-date")
         if getattr(args, "fail_on", None):
             changes["fail_on"] = args.fail_on
+        if getattr(args, "max_findings_per_rule", None) is not None:
+            changes["max_findings_per_rule"] = args.max_findings_per_rule
         if args.lang:
             changes["lang"] = args.lang
         if getattr(args, "exclude", None) is not None:

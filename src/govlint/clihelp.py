@@ -104,6 +104,10 @@ OPTIONS: dict[str, Text] = {
         "colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never",
     ),
     "jobs": ("并行的工作进程数（默认为 CPU 核数）", "worker processes (default: the cores)"),
+    "max_findings_per_rule": (
+        "每份报告每个代码最多逐条列出的问题数，其余只计数（默认 100，0 为全部列出）",
+        "findings of one code listed per report, the rest counted (default 100, 0: all)",
+    ),
     "timeout": ("每个文件的时限，秒（默认 60，0 为不限）", "time limit per file in seconds (default 60, 0: none)"),
     "memory_limit": (
         "每个工作进程的内存上限，MB（默认 4096，0 为不限）",

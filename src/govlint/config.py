@@ -60,9 +60,12 @@ CORE_KEYS = frozenset(
         "level",
         "timeout",
         "memory-limit",
+        "max-findings-per-rule",
         "scoring",
     }
 )
+#: How many findings of one code a report lists by default: a clerk never reads the 301st of one kind.
+DEFAULT_MAX_FINDINGS = 100
 #: Options naming a file or folder (the cross-report phase's roster and history): relative to the
 #: configuration file's folder, as a path in a configuration file is everywhere.
 PATH_OPTIONS = ("roster", "history")
@@ -161,6 +164,8 @@ class Config:
     #: Seconds one file may take (0: no limit), and MiB of address space a worker process may use.
     timeout: float = 60.0
     memory_limit: int = 4096
+    #: Findings of one code listed per report (0: all); the rest are counted in one notice (issue #16).
+    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS
     #: ``[tool.govlint.scoring]``: the deduction scheme's settings (govlint.scoring), None when not set.
     scoring: SchemeLayer | None = None
     #: Options declared by plugins (``govlint_add_options``), as set in the file.
@@ -510,7 +515,22 @@ def _read_key(key: str, value: Any) -> Any:
         if error is not None:
             raise ConfigError(*error)
         return float(value) if key == "timeout" else value
+    if key == "max-findings-per-rule":
+        error = cap_error(value)
+        if error is not None:
+            raise ConfigError(f"{key}: {error[0]}", f"{key}：{error[1]}")
+        return value
     raise AssertionError(key)  # pragma: no cover - CORE_KEYS and this function agree
+
+
+def cap_error(value: Any) -> tuple[str, str] | None:
+    """Why ``value`` is no ``max-findings-per-rule`` (a whole number, 0 for no cap), in English and Chinese."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return None
+    return (
+        f"expected a whole number from 0 (no cap), got {value!r}",
+        f"应为不小于 0 的整数（0 表示不限），实际为 {value!r}",
+    )
 
 
 #: The largest limits a file may be given: beyond them the system's timer and address-space limit overflow

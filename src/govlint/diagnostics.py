@@ -81,6 +81,15 @@ class Diagnostic:
     #: True for a finding about what govlint could not read (a row or table left unread), not about the
     #: report itself: outputs count it apart ("未能读取") and scoring never deducts for it.
     unread: bool = False
+    #: For the one notice that stands for the findings of its code past the per-rule cap
+    #: (``max-findings-per-rule``): how many were not listed.  It is not a finding itself: counts and scores
+    #: take it as that many findings (:attr:`weight`).  0 for every other diagnostic.
+    omitted: int = 0
+
+    @property
+    def weight(self) -> int:
+        """How many findings this diagnostic stands for: itself, or the findings it says were not listed."""
+        return self.omitted or 1
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -109,6 +118,8 @@ class Diagnostic:
             "fingerprint": self.fingerprint,
             "unread": self.unread,
         }
+        if self.omitted:
+            data["omitted"] = self.omitted
         for name in ("page", "table", "row", "cell_column"):
             value = getattr(loc, name)
             if value is not None:

@@ -7,13 +7,14 @@ recorded in :attr:`LintResult.errors`, naming the rule and its plugin.  The libr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from govlint.config import Config
-from govlint.diagnostics import Diagnostic
+from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import Report
 from govlint.notices import not_a_report
@@ -120,7 +121,7 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
     def wanted(code: str) -> bool:
         return config.is_selected(code) and not (ignored and code.startswith(ignored))
 
-    found: list[Diagnostic] = []
+    findings = Findings(config, report.path, config.max_findings_per_rule)
     errors: list[RuleFailure] = []
     for rule in plugins.rules:
         meta = rule.meta
@@ -128,20 +129,20 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
             continue
         plugin = plugins.rule_plugin[meta.code]
         try:
-            found.extend(_checked(rule.check(report, ctx)))
+            findings.merge(findings.batch(rule.check(report, ctx)))
         except ConfigError:  # a rule rejecting its option's value: a configuration error, not a rule bug
             raise
         except Exception as exc:
             errors.append(RuleFailure(report.path, plugin, meta.code, meta.name, _describe(exc)))
     for plugin, check in plugins.report_checks:
         try:
-            found.extend(_checked(check(report=report, context=ctx) or ()))
+            findings.merge(findings.batch(check(report=report, context=ctx) or ()))
         except ConfigError:
             raise
         except Exception as exc:
             errors.append(RuleFailure(report.path, plugin, "", "", _describe(exc)))
 
-    diagnostics = configured(found, config, report.path)
+    diagnostics = findings.diagnostics()
     from govlint.rules.substance import corrected_cases  # the built-in rules import this module (crossreport)
 
     corrected = corrected_cases(report, ctx)
@@ -167,26 +168,124 @@ def skipped_as_not_a_report(report: Report, config: Config) -> LintResult | None
 
 def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[Diagnostic, ...]:
     """The findings on ``path`` that ``config`` selects (per-file ignores too), at its severities, by position."""
-    ignored = config.ignored_codes(path)
-    diagnostics = []
+    findings = Findings(config, path)
     for diagnostic in found:
+        findings.add(diagnostic)
+    return findings.diagnostics()
+
+
+@attrs.define
+class _Omitted:
+    """The findings of one code past the cap: the first (where the notice points), how many, the most
+    severe of them, and whether every one is about what govlint could not read."""
+
+    first: Diagnostic
+    count: int
+    severity: Severity
+    unread: bool
+
+    def add(self, diagnostic: Diagnostic, count: int = 1) -> None:
+        self.count += count
+        if diagnostic.severity.rank > self.severity.rank:
+            self.severity = diagnostic.severity
+        self.unread = self.unread and diagnostic.unread
+
+
+class Findings:
+    """The findings on one report as ``config`` selects them, at its severities, keeping at most ``cap`` of
+    each code (0: all) and only counting the rest, so that a report repeating one fault 300,000 times
+    costs memory for ``cap`` findings (issue #16).  A clerk reads the first ones; the notice that closes
+    each capped code says how many more there are, at the most severe of their severities, so the exit
+    status, the closing line and the score (:attr:`Diagnostic.weight`) are those of every finding."""
+
+    def __init__(self, config: Config, path: str, cap: int = 0) -> None:
+        self.config = config
+        self.cap = cap
+        self._ignored = config.ignored_codes(path)
+        self._kept: list[Diagnostic] = []
+        self._listed: Counter[str] = Counter()
+        self._omitted: dict[str, _Omitted] = {}
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Keep ``diagnostic`` (at its configured severity), count it past the cap, or drop it unselected."""
+        code, ignored = diagnostic.code, self._ignored
+        if not self.config.is_selected(code) or (ignored and code.startswith(ignored)):
+            return
+        severity = self.config.severity_for(code, diagnostic.severity)
+        self._keep(diagnostic if severity is diagnostic.severity else attrs.evolve(diagnostic, severity=severity))
+
+    def _keep(self, diagnostic: Diagnostic) -> None:
         code = diagnostic.code
-        if not config.is_selected(code) or (ignored and code.startswith(ignored)):
-            continue
-        severity = config.severity_for(code, diagnostic.severity)
-        changed = severity is not diagnostic.severity
-        diagnostics.append(attrs.evolve(diagnostic, severity=severity) if changed else diagnostic)
-    diagnostics.sort(key=_position)
-    return tuple(diagnostics)
+        if not self.cap or self._listed[code] < self.cap:
+            self._listed[code] += 1
+            self._kept.append(diagnostic)
+            return
+        omitted = self._omitted.get(code)
+        if omitted is None:
+            self._omitted[code] = _Omitted(diagnostic, 1, diagnostic.severity, diagnostic.unread)
+        else:
+            omitted.add(diagnostic)
+
+    def batch(self, items: Iterable[Any]) -> Findings:
+        """What one check yields, collected apart with the same settings (and dropped if the check fails:
+        TypeError for an item that is not a Diagnostic), to :meth:`merge` once it has finished."""
+        findings = Findings(self.config, "", self.cap)
+        findings._ignored = self._ignored
+        for diagnostic in _diagnostics(items):
+            findings.add(diagnostic)
+        return findings
+
+    def merge(self, other: Findings) -> None:
+        """Take in what ``other`` (one rule's findings, collected apart) kept and counted."""
+        for diagnostic in other._kept:
+            self._keep(diagnostic)
+        for code, theirs in other._omitted.items():
+            ours = self._omitted.get(code)
+            if ours is None:
+                self._omitted[code] = theirs
+            else:
+                ours.add(attrs.evolve(theirs.first, severity=theirs.severity, unread=theirs.unread), theirs.count)
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The kept findings and one notice per capped code, by position."""
+        found = self._kept + [_omitted_notice(o, self.cap) for o in self._omitted.values()]
+        found.sort(key=_position)
+        return tuple(found)
+
+
+def _omitted_notice(omitted: _Omitted, cap: int) -> Diagnostic:
+    """The notice standing for the findings of one code past ``cap``, where the first of them is."""
+    first, count = omitted.first, omitted.count
+    code = first.code
+    return Diagnostic(
+        code,
+        omitted.severity,
+        f"另有 {count} 个 {code} 问题未逐条列出（每份报告每个代码最多列出 {cap} 个，此处是未列出的第一个）；"
+        "要全部列出，请使用 --max-findings-per-rule 0，或在配置中设置 max-findings-per-rule = 0。",
+        f"{count} more {code} finding{'s' * (count != 1)} not listed (at most {cap} of one code are listed "
+        "per report; the first one not listed is here); to list them all, use --max-findings-per-rule 0 or "
+        "set max-findings-per-rule = 0 in the configuration.",
+        first.location,
+        rule=first.rule,
+        key=f"{code}.omitted",
+        expected=cap,
+        actual=count,
+        unread=omitted.unread,
+        omitted=count,
+    )
 
 
 def _checked(items: Iterable[Any]) -> list[Diagnostic]:
     """The diagnostics a check yielded, all of them, or TypeError naming what is not one."""
-    result = list(items)
-    for item in result:
+    return list(_diagnostics(items))
+
+
+def _diagnostics(items: Iterable[Any]) -> Iterator[Diagnostic]:
+    """The items a check yields, one at a time, each checked to be a Diagnostic (TypeError naming what is not)."""
+    for item in items:
         if not isinstance(item, Diagnostic):
             raise TypeError(f"yielded {type(item).__name__}, not a Diagnostic")
-    return result
+        yield item
 
 
 def _describe(exc: Exception) -> str:

@@ -380,8 +380,8 @@ def score_report(
     about = [d for d in findings if not d.unread]
     counted: dict[str, int] = {}
     for d in about:
-        if scheme.counts(d):
-            counted[d.code] = counted.get(d.code, 0) + 1
+        if scheme.counts(d):  # the notice of a capped code counts as the findings it stands for
+            counted[d.code] = counted.get(d.code, 0) + d.weight
     deductions = []
     for code in sorted(counted, key=code_order):
         rate = scheme.rate(code)
@@ -391,7 +391,7 @@ def score_report(
         deductions.append(Deduction(code, counted[code], rate, points, points < raw))
     corrected = Decimal(0) if corrected_cases is None else corrected_cases * scheme.corrected
     total = sum((d.points for d in deductions), corrected)
-    by = {s: sum(1 for d in about if d.severity is s) for s in Severity}
+    by = {s: sum(d.weight for d in about if d.severity is s) for s in Severity}
     return ReportScore(
         path=path,
         agency=agency,

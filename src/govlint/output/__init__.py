@@ -209,6 +209,8 @@ class Tally:
     def __init__(self) -> None:
         self.counts: Counter[Severity] = Counter({s: 0 for s in Severity})
         self.unread = 0
+        #: Findings counted but not listed (past ``max-findings-per-rule``).
+        self.omitted = 0
         self.skipped = 0
         self.baselined = 0
         self.failures = 0
@@ -217,12 +219,13 @@ class Tally:
     def add(self, output: FileOutput) -> None:
         self._paths.add(output.path)  # a cross-report finding comes as a second output of its file
         for d in output.diagnostics:
+            self.omitted += d.omitted
             if d.unread:
-                self.unread += 1
+                self.unread += d.weight
             elif d.code in SKIPPED_CODES:
                 self.skipped += 1
             else:
-                self.counts[d.severity] += 1
+                self.counts[d.severity] += d.weight
         self.baselined += len(output.unchanged)
         self.failures += len(output.errors)
 
@@ -245,6 +248,7 @@ class Tally:
                 if total
                 else "未发现问题"
             ]
+            parts += [f"其中 {self.omitted} 个未逐条列出"] * bool(self.omitted)
             parts += [f"未能读取 {self.unread} 处"] * bool(self.unread)
             parts += [f"跳过 {self.skipped} 个文件"] * bool(self.skipped)
             parts += [f"另有 {self.baselined} 个已记入基线的问题未显示"] * bool(self.baselined)
@@ -256,6 +260,7 @@ class Tally:
             if total
             else "No problems found"
         ]
+        parts += [f"{self.omitted} of them not listed one by one"] * bool(self.omitted)
         parts += [f"{self.unread} place{'s' * (self.unread != 1)} could not be read"] * bool(self.unread)
         parts += [f"{self.skipped} file{'s' * (self.skipped != 1)} skipped"] * bool(self.skipped)
         parts += [f"{self.baselined} baselined not shown"] * bool(self.baselined)

@@ -19,7 +19,7 @@ class StatisticsFormatter(Formatter):
 
     def file(self, output: FileOutput) -> str:
         for d in output.diagnostics:
-            self.counts[d.code] += 1
+            self.counts[d.code] += d.weight
             # With severity overrides a code may appear at several levels; show the highest.
             if d.code not in self.severity or d.severity.rank > self.severity[d.code].rank:
                 self.severity[d.code] = d.severity
