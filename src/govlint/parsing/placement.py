@@ -17,11 +17,11 @@ never guessed, and a cell is empty only where the source shows it empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 from typing import NamedTuple, overload
 
-from govlint.model import CellStatus, Evidence, Number, Problem
+from govlint.model import Cell, CellStatus, Evidence, Number, Problem, Span
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.numbers import read_cell
 from govlint.parsing.splitting import Accept, Sums, split_row
@@ -86,6 +86,21 @@ class CellSlots(Sequence[Slot]):
     def __iter__(self) -> Iterator[Slot]:
         return map(_cell_slot, self._columns, self._atoms, repeat(self._evidence, len(self._columns)))
 
+    def cells(self, row: str, span: Callable[[int, int], Span]) -> dict[str, Cell]:
+        """The row's cells made straight from its printed cells, without a slot between (a report's every
+        placed cell goes through here once)."""
+        evidence = self._evidence
+        cells = {}
+        for column, atom in zip(self._columns, self._atoms, strict=True):
+            name = column.key.rpartition(".")[2]
+            raw = atom.raw
+            if atom.kind is AtomKind.EMPTY:
+                value, status, unit = None, CellStatus.EMPTY, None
+            else:
+                value, status, unit = read_cell(raw)
+            cells[name] = Cell(row, name, value, status, raw, span(atom.start, atom.end), unit, evidence)
+        return cells
+
 
 class Placed(NamedTuple):
     """A row's cells, why they could not be read (or None), and how many values were printed."""
@@ -94,6 +109,19 @@ class Placed(NamedTuple):
     problem: Problem | None
     value_count: int
     reference: Reference | None = None
+
+
+def row_cells(slots: Sequence[Slot], row: str, span: Callable[[int, int], Span]) -> dict[str, Cell]:
+    """The cells of ``row`` by column name, their spans made by ``span`` (the report's positions)."""
+    if isinstance(slots, CellSlots):
+        return slots.cells(row, span)
+    cells = {}
+    for slot in slots:
+        name = slot.column.rpartition(".")[2]
+        cells[name] = Cell(
+            row, name, slot.value, slot.status, slot.raw, span(slot.start, slot.end), slot.unit, slot.evidence
+        )
+    return cells
 
 
 def _value_slot(column: ColumnSpec, atom: Atom, evidence: Evidence) -> Slot:

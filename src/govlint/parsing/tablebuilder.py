@@ -25,12 +25,12 @@ from functools import cache
 from typing import NamedTuple
 
 from govlint import schema
-from govlint.model import Cell, Header, Note, Number, Positions, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Header, Note, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.columnsums import settle_by_columns
 from govlint.parsing.labels import Family, LabelKind, format_votes
 from govlint.parsing.lexer import ReportToken
-from govlint.parsing.placement import Placed, Reference, place_row, reference
+from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells
 from govlint.parsing.splitting import Accept, Sums
 from govlint.parsing.trees import Item, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
@@ -163,20 +163,7 @@ class _Builder:
     def table_row(self, row: _Row, key: str, label: str | None = None, span: Span | None = None) -> TableRow:
         placed = row.placed
         assert placed is not None
-        cells = {}
-        cell_span = self.index.span
-        for slot in placed.slots:
-            column = slot.column.rpartition(".")[2]
-            cells[column] = Cell(
-                key,
-                column,
-                slot.value,
-                slot.status,
-                slot.raw,
-                cell_span(slot.start, slot.end),
-                slot.unit,
-                slot.evidence,
-            )
+        cells = row_cells(placed.slots, key, self.index.span)
         if span is None:
             end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
             span = self.span(row.label.start_pos or 0, end)
