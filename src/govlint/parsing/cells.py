@@ -716,12 +716,14 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     feeds count as blanks."""
     result = []
     position = start
-    lines = folded[start:end].split("\n")
+    region = folded[start:end]
+    converter = may_hold_converter_lines(region)  # asked once for the region, not for each of its lines
+    lines = region.split("\n")
     if not lines[-1]:
         lines.pop()  # no line after a final line break (nor in an empty span)
     for line in lines:
         stop = position + len(line)
-        if not (("-" in line and _is_footer(line.replace("\f", ""))) or is_converter_line(line)):
+        if not (("-" in line and _is_footer(line.replace("\f", ""))) or (converter and is_converter_line(line))):
             result.append((position, stop, line))
         position = stop + 1
     return result

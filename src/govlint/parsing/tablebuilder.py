@@ -36,6 +36,8 @@ from govlint.parsing.trees import Item, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
 
 _APPLICATIONS = schema.FORMAT_2021.table("applications")
+#: Its columns, worked out once (``TableSpec.columns`` gathers them from the parts on every call).
+_APPLICATION_COLUMNS = _APPLICATIONS.columns
 _REVIEW = schema.FORMAT_2021.table("review_litigation")
 _OTHER_ALL = schema.ROW_OTHER_ALL.key
 #: The rows only the 2021 format has in the applications table: （六）1 and （六）2.
@@ -453,6 +455,11 @@ class _Builder:
         return result
 
 
+def _prints_numbers(atoms: Sequence[Atom]) -> bool:
+    """Whether ``atoms`` (cells before a row label) hold a number: the values may be printed before their labels."""
+    return any(a.kind is AtomKind.NUM for a in atoms)
+
+
 def _statement(spec: TableSpec, items: Sequence[Item]) -> list[Atom] | None:
     """The values of a one-row table stated label by label (``通知收取件数0件，通知收取金额0元…``), in the
     spec's column order: every column label followed by exactly one value before the next label."""
@@ -513,6 +520,7 @@ def _art20_format(votes: Mapping[str, int], keys: Iterable[str]) -> str | None:
     return None
 
 
+@cache  # asked for every row of every printing, in both formats
 def _art20_spec(fmt: str, key: str) -> tuple[PartSpec, RowSpec]:
     """The sub-table and row spec of ``key`` in ``fmt``, else in the other format."""
     order = [schema.FORMATS[fmt], *(f for k, f in schema.FORMATS.items() if k != fmt)]
@@ -665,12 +673,11 @@ class _Art20(_Family):
         builder = self.builder
         signals: list[str] = []
         for item, label, atoms in tree.entries:
-            numbers = any(a.kind is AtomKind.NUM for a in atoms)
             if label is None:
                 builder.stray(
                     "numbers", atoms, "第二十条表中行名之前的数字 / numbers in the 第二十条 table before any row label"
                 )
-                self.values_first = self.values_first or numbers
+                self.values_first = self.values_first or _prints_numbers(atoms)
                 continue
             hit = label.hit
             assert hit is not None
@@ -682,12 +689,12 @@ class _Art20(_Family):
                 if meaning.item == 9:
                     signals.append(schema.FORMAT_2019.signals[-2])
                 builder.stray("numbers", atoms, "第二十条表题中的数字 / numbers in a 第二十条 caption")
-                self.values_first = numbers
+                self.values_first = _prints_numbers(atoms)
             elif item == "header":
                 self.headers.setdefault(meaning.key, label)
                 signals.append(hit.text)
                 builder.stray("numbers", atoms, "第二十条表头中的数字 / numbers in a 第二十条 header")
-                self.values_first = self.values_first or numbers
+                self.values_first = self.values_first or _prints_numbers(atoms)
             elif self.values_first:
                 signals.append(hit.text)
                 builder.stray("numbers", atoms, "第二十条表中数值可能印在行名之前 / values may precede their labels")
@@ -736,7 +743,7 @@ class _Applications(_Family):
         self.notes: list[ReportToken] = []
 
     def width(self, reading: str, key: str) -> int:
-        return len(_APPLICATIONS.columns)
+        return len(_APPLICATION_COLUMNS)
 
     def add(self, tree: TableTree) -> None:
         self.table(tree)
@@ -751,12 +758,11 @@ class _Applications(_Family):
                 continue
             hit = label.hit
             meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
-            has_values = any(a.kind is not AtomKind.EMPTY for a in atoms)
             if item == "row" and meaning is not None:
                 self.row(meaning.key, label, list(atoms))
             elif item == "anon":
                 self.anonymous(label, list(atoms))
-            elif item == "group" and meaning is not None and has_values:
+            elif item == "group" and meaning is not None and any(a.kind is not AtomKind.EMPTY for a in atoms):
                 key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
                 if key is None:
                     builder.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
@@ -828,7 +834,7 @@ class _Applications(_Family):
         self.name_anonymous()
         named = [row for row in self.rows if row.key is not None]
         for row in named:
-            row.columns = _APPLICATIONS.columns
+            row.columns = _APPLICATION_COLUMNS
         self.builder.place(named, _ROW_TOTAL, neighbours=self.neighbours[""].retained)
         headers = self.builder.headers(_APPLICATIONS.column_keys, self.headers)
         notes = tuple(self.builder.note(label) for label in self.notes)
