@@ -73,8 +73,9 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
 #: A row label that opens with its numbering (``1.属于国家``): printed beside a group label's piece, in a
 #: column of its own.
 _NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
-#: The mark that ends such a numbering (found first: a search for it skips the text faster than for a digit).
-_NUMBERING_MARK = re.compile(r"[.、](?=[^\d\s])")
+#: A line opened (after spaces only) by a row's numbering of one or two digits before a word (``  2.没有``):
+#: group 1 is the numbering.
+_OPENING_NUMBERING = re.compile(r"^[^\S\n]*(\d{1,2})[.、](?=[^\d\s])", re.MULTILINE)
 
 #: A number's last digit before a gap, a tab or the line's end: what a line with a value cell prints.
 _VALUE_TAIL = re.compile(r"\d(?=[ \t]{2,}|\t|[ \t]*$)", re.MULTILINE)
@@ -142,11 +143,8 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
     the row label's column; the values' line prints only pieces left of it: the group column's).  Only the
     lines that a numbered label opens are read, with the two lines below them."""
     found: list[tuple[int, int]] = []
-    for mark in _NUMBERING_MARK.finditer(folded):
-        numbered = _opening_numbering(folded, mark.start())
-        if numbered is None:
-            continue
-        above_start, at = numbered
+    for numbered in _OPENING_NUMBERING.finditer(folded):
+        above_start, at = numbered.start(), numbered.start(1)
         start = _line_end(folded, above_start)
         if start == len(folded):
             continue  # no line below it
@@ -165,20 +163,6 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
         if abs(below - below_start - column) <= 1 and all(b - start < column - 1 for _, b in line):
             found += line
     return found
-
-
-def _opening_numbering(folded: str, mark: int) -> tuple[int, int] | None:
-    """(line start, label start) when the numbering mark (``.`` or ``、``) at ``mark`` ends the numbering of a
-    :data:`_NUMBERED` label that opens its line (after spaces only), else None."""
-    at = mark
-    while at > 0 and mark - at < 3 and folded[at - 1].isdecimal():
-        at -= 1
-    if at == mark or mark - at > 2:
-        return None  # no digit, or three: a number, not a row's numbering
-    line = at
-    while line > 0 and folded[line - 1] != "\n" and folded[line - 1].isspace():
-        line -= 1
-    return (line, at) if line == 0 or folded[line - 1] == "\n" else None
 
 
 def _line_end(folded: str, start: int) -> int:
