@@ -89,7 +89,9 @@ class ReportToken(Token):
 
 
 def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
-    return ReportToken(kind, text[start:end], start_pos=start, end_pos=end)
+    token = ReportToken(kind, text[start:end], start)  # by keywords, Lark's Token takes a slower path
+    token.end_pos = end
+    return token
 
 
 class Region(NamedTuple):
