@@ -8,6 +8,9 @@ interchangeable and 的 ignored, and need no line break after them: crawled page
 print the whole body as one line, ``…一、总体情况2023年，我局…``.  A heading may also be numbered as a
 part, ``第一部分 总体情况`` or ``第一部分：总体情况``.  The number printed before a heading may
 differ from the section's number (a report that inserts a section); the section is keyed by the text.
+A heading with characters the reader could not decode (U+FFFD, reported as GL003) is still that heading
+when enough of it is read and one section alone fits (:func:`_blurred_heading`): never accuse what cannot
+be read.
 """
 
 from __future__ import annotations
@@ -59,19 +62,23 @@ _VARIANTS: tuple[tuple[str, SectionSpec], ...] = tuple(
     )
 )
 _FIRST_CHARS = frozenset(v[0] for v, _ in _VARIANTS)
+_VARIANT_CHARS = tuple(frozenset(v) for v, _ in _VARIANTS)
 _LONGEST = len(_VARIANTS[0][0])
 #: How far to read for a heading text: its characters plus indentation and line breaks (pdftotext).
 _WINDOW = _LONGEST + 80
 
+#: What the reader put for a byte it could not decode, or a NUL (recorded as GL003).
+REPLACEMENT = "\ufffd"
 #: The marks after a heading's numeral (一、 一. 一．), and what may not stand before a numeral so marked.
 _MARKS = "、､.．"
 _NOT_BEFORE_MARKED = CHINESE_NUMERALS + "第(（"
 
 
 def _numeral_positions(text: str) -> list[int]:
-    """The offsets of the Chinese numerals 一…十 in ``text``, in text order."""
+    """The offsets of the Chinese numerals 一…十 in ``text``, and of the replacement characters that may stand
+    for one (a numeral the reader could not decode), in text order."""
     positions = []
-    for numeral in CHINESE_NUMERALS:
+    for numeral in (*CHINESE_NUMERALS, REPLACEMENT):
         at = text.find(numeral)
         while at != -1:
             positions.append(at)
@@ -142,8 +149,13 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
     length = len(text)
     previous_end = -1
     for start in _numeral_positions(text):
+        if text[start] == REPLACEMENT and not _unread_numeral(text, start):
+            continue
         pos = _numbering_end(text, start)
-        if pos is None or pos >= length or _COMPARE_CHAR.get(text[pos], text[pos]) not in _FIRST_CHARS:
+        if pos is None or pos >= length:
+            continue
+        first = text[pos]
+        if _COMPARE_CHAR.get(first, first) not in _FIRST_CHARS and first != REPLACEMENT:
             continue
         recognised = _heading_text(text, pos)
         if recognised is None:
@@ -161,9 +173,22 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
         part = _part_end(text, start, anywhere=True)
         printed = start if part is None else part[0]  # 第一部分: from 第
         heading = HeadingMatch(spec, printed, end, text[printed:end].strip())
-        found.append((heading, CHINESE_NUMERALS.index(text[start]) + 1 == spec.number))
+        numeral = text[start]  # an unreadable numeral: the words say which section it is
+        found.append((heading, numeral == REPLACEMENT or CHINESE_NUMERALS.index(numeral) + 1 == spec.number))
     own_numeral = {h.spec.number for h, own in found if own}
     return [h for h, own in found if own or h.spec.number not in own_numeral]
+
+
+def _unread_numeral(text: str, start: int) -> bool:
+    """Whether the replacement character at ``start`` may be a heading's numeral: alone at the start of a line
+    and marked (``\ufffd、总体情况``), not inside mojibake or prose."""
+    mark = skip_spaces(text, start + 1)
+    if mark >= len(text) or text[mark] not in _MARKS:
+        return False
+    first = start
+    while first and text[first - 1] == REPLACEMENT:  # a numeral may be decoded as more than one
+        first -= 1
+    return first == 0 or text[first - 1] in "\n\r"
 
 
 def _heading_text(text: str, pos: int) -> tuple[SectionSpec, int] | None:
@@ -183,7 +208,57 @@ def _heading_text(text: str, pos: int) -> tuple[SectionSpec, int] | None:
     for variant, spec in _VARIANTS:
         if compact.startswith(variant):
             return spec, ends[len(variant) - 1]
+    if REPLACEMENT in compact:
+        return _blurred_heading(compact, ends)
     return None
+
+
+def _blurred_heading(compact: str, ends: list[int]) -> tuple[SectionSpec, int] | None:
+    """The section whose heading ``compact`` is with some characters unreadable (``一、总\ufffd情况``): a run
+    of replacement characters stands for up to as many characters of the heading (a bad byte may eat a
+    character or be one too many).  Never accuse what cannot be read: a heading that lost a character is still
+    that heading.  None unless at least half of the heading's characters (and two) are read and one section
+    alone fits, so that unreadable text is never guessed into a heading."""
+    found: dict[int, tuple[SectionSpec, int]] = {}
+    read = set(compact)
+    for (variant, spec), chars in zip(_VARIANTS, _VARIANT_CHARS, strict=True):  # longest first: kept
+        if len(chars & read) < 2:  # cannot have two of its characters read: spares the match below
+            continue
+        consumed = _blurred_match(compact, variant)
+        if consumed is None or spec.number in found:
+            continue
+        readable = consumed - compact.count(REPLACEMENT, 0, consumed)
+        if readable >= max(2, (len(variant) + 1) // 2):
+            found[spec.number] = spec, ends[consumed - 1]
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _blurred_match(compact: str, variant: str) -> int | None:
+    """How many characters of ``compact`` spell ``variant`` from its start, each run of replacement
+    characters standing for up to as many of the variant's characters (none too), or None."""
+    memo: dict[tuple[int, int], int | None] = {}
+
+    def match(i: int, j: int) -> int | None:
+        key = (i, j)
+        if key in memo:
+            return memo[key]
+        result: int | None = None
+        if j == len(variant):
+            result = i
+        elif i < len(compact) and compact[i] == REPLACEMENT:
+            run = i
+            while run < len(compact) and compact[run] == REPLACEMENT:
+                run += 1
+            for taken in range(min(run - i, len(variant) - j), -1, -1):
+                result = match(run, j + taken)
+                if result is not None:
+                    break
+        elif i < len(compact) and compact[i] == variant[j]:
+            result = match(i + 1, j + 1)
+        memo[key] = result
+        return result
+
+    return match(0, 0)
 
 
 def _next_char(text: str, pos: int) -> str:
@@ -233,7 +308,7 @@ def numbered_headings(text: str, number: int, start: int, end: int) -> list[tupl
             if char in _SHOWN_STOP or char.isspace() or char.isdigit():
                 break
             shown.append(char)
-        if shown and "\u4e00" <= shown[0] <= "\u9fff":
+        if shown and ("\u4e00" <= shown[0] <= "\u9fff" or shown[0] == REPLACEMENT):  # or an unread word
             found.append((begin, body, text[begin:body] + "".join(shown)))
         at = body
     return found

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Section, Span, Table
-from govlint.parsing.headings import numbered_headings
+from govlint.parsing.headings import REPLACEMENT, numbered_headings
 from govlint.parsing.numbering import without_numbering
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
@@ -139,17 +139,26 @@ class MissingSection(Rule):
         """One finding about govlint's reading where the section's place holds a heading numbered as the section
         in a wording govlint does not know (一、年度工作核心成效, 第五部分…, （三）…, 3.…): the section may well
         be there, so it is not reported missing."""
+        if REPLACEMENT in printed:  # characters the reader could not decode (GL003): no wording to judge
+            zh = f"第{spec.numeral}部分的标题有无法读取的字符：“{printed}”可能就是标准标题“{spec.title}”，未核对"
+            en = (
+                f"the heading of section {spec.numeral} has characters that could not be read: “{printed}” "
+                f"may be “{spec.title}”; it was not checked"
+            )
+        else:
+            zh = (
+                f"未能识别第{spec.numeral}部分的标题：“{printed}”的写法与标准标题“{spec.title}”不同，"
+                "可能就是该部分，未核对"
+            )
+            en = (
+                f"could not recognise the heading of section {spec.numeral}: “{printed}” is not worded as "
+                f"“{spec.title}” but may be that section; it was not checked"
+            )
         diagnostic = self.diagnostic(
             report,
             line_of(report, report.span(start, start + len(printed))),
-            zh=(
-                f"未能识别第{spec.numeral}部分的标题：“{printed}”的写法与标准标题“{spec.title}”不同，"
-                "可能就是该部分，未核对"
-            ),
-            en=(
-                f"could not recognise the heading of section {spec.numeral}: “{printed}” is not worded as "
-                f"“{spec.title}” but may be that section; it was not checked"
-            ),
+            zh=zh,
+            en=en,
             key=f"section.{spec.key}",
             expected=spec.title,
             actual=printed,
