@@ -739,6 +739,19 @@ def may_hold_converter_lines(text: str) -> bool:
     return _CONVERTER_MARK.search(text) is not None
 
 
+def converter_lines(folded: str) -> Iterator[tuple[int, int]]:
+    """The bounds of the lines of ``folded`` that :data:`CONVERTER_LINE` matches, in text order; only a line
+    holding a mark of one (:data:`_CONVERTER_MARK`) is matched against it."""
+    position = 0
+    while (mark := _CONVERTER_MARK.search(folded, position)) is not None:
+        start = folded.rfind("\n", 0, mark.start()) + 1
+        end = folded.find("\n", mark.end())
+        end = len(folded) if end == -1 else end
+        if CONVERTER_LINE.fullmatch(folded, start, end) is not None:
+            yield start, end
+        position = end + 1
+
+
 def is_converter_line(line: str) -> bool:
     """A Markdown heading (``### 规章``), a generic header row that names no column (``| 类别 | 数据1 | … |``)
     or a browser's page header or footer."""

@@ -29,15 +29,14 @@ from typing import Any, NamedTuple, cast
 from lark import Token
 
 from govlint.parsing.cells import (
-    CONVERTER_LINE,
     Atom,
     AtomKind,
     Item,
     Layout,
     PhysicalRow,
+    converter_lines,
     detect_layout,
     has_prose,
-    may_hold_converter_lines,
     region_rows,
     run_tail_end,
 )
@@ -130,8 +129,7 @@ class _ConverterLines:
     (``| 类别 | 数据1 | … | 总计 |``) names no column.  Their labels are not the table's."""
 
     def __init__(self, folded: str) -> None:
-        found = may_hold_converter_lines(folded)
-        self.spans = [m.span() for m in CONVERTER_LINE.finditer(folded)] if found else []
+        self.spans = list(converter_lines(folded))
         self.starts = [start for start, _ in self.spans]
 
     def covers(self, offset: int) -> bool:
