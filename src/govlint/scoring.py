@@ -4,7 +4,8 @@ The formula (docs/reviewer.md), for one report and a :class:`Scheme`:
 
 - a finding *counts* when it is not about what govlint could not read (``Diagnostic.unread``) and its
   severity, as reported, is one of ``scheme.severities``;
-- ``n(c)``: the number of counted findings of code ``c``;
+- ``n(c)``: the number of counted findings of code ``c`` (the notice of those past ``max-findings-per-rule``
+  counts as all of them: :attr:`Diagnostic.weight`);
 - ``rate(c)``: the value in ``deduct`` of the longest prefix of ``c`` (``ALL`` matches any code, as the
   shortest prefix), 0 when none matches;
 - ``cap(c)``: the value in ``cap`` of the longest prefix of ``c``, no cap when none matches; a prefix's cap

@@ -66,6 +66,13 @@ def test_the_score_table_counts_every_finding(many: Path, run: Run) -> None:
     assert capped[1].splitlines()[1].endswith(",7")
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_statistics_count_every_finding(many: Path, run: Run, fmt: str) -> None:
+    capped = run("check", "many.txt", "--statistics", "--format", fmt, "--max-findings-per-rule", "3")
+    assert capped == run("check", "many.txt", "--statistics", "--format", fmt, "--max-findings-per-rule", "0")
+    assert "7" in capped[1]
+
+
 def test_the_workbook_says_it_too(many: Path, run: Run) -> None:
     code, _, err = run("check", "many.txt", "--max-findings-per-rule", "3", "--format", "xlsx", "-o", "out.xlsx")
     assert (code, err) == (1, "")
