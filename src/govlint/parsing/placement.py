@@ -76,11 +76,11 @@ class CellSlots(Sequence[Slot]):
     def __getitem__(self, index: int) -> Slot: ...
 
     @overload
-    def __getitem__(self, index: slice) -> tuple[Slot, ...]: ...
+    def __getitem__(self, index: slice) -> CellSlots: ...
 
-    def __getitem__(self, index: int | slice) -> Slot | tuple[Slot, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
+    def __getitem__(self, index: int | slice) -> Slot | CellSlots:
+        if isinstance(index, slice):  # a group's columns of a row placed as one (the review table's)
+            return CellSlots(self._columns[index], self._atoms[index], self._evidence)
         return _cell_slot(self._columns[index], self._atoms[index], self._evidence)
 
     def __iter__(self) -> Iterator[Slot]:
