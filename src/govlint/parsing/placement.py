@@ -86,6 +86,11 @@ class CellSlots(Sequence[Slot]):
     def __iter__(self) -> Iterator[Slot]:
         return map(_cell_slot, self._columns, self._atoms, repeat(self._evidence, len(self._columns)))
 
+    def bounds(self, default: int) -> tuple[int, int]:
+        """Where the first cell starts and the last ends (see :func:`slot_bounds`)."""
+        start = min((a.start for a in self._atoms), default=default)
+        return start, max((a.end for a in self._atoms), default=start)
+
     def cells(self, row: str, span: Callable[[int, int], Span]) -> dict[str, Cell]:
         """The row's cells made straight from its printed cells, without a slot between (a report's every
         placed cell goes through here once)."""
@@ -109,6 +114,15 @@ class Placed(NamedTuple):
     problem: Problem | None
     value_count: int
     reference: Reference | None = None
+
+
+def slot_bounds(slots: Sequence[Slot], default: int) -> tuple[int, int]:
+    """Where the first of ``slots`` starts and the last ends; ``(default, default)`` when there are none.  Of
+    a row placed by count, read from its printed cells (no slot made)."""
+    if isinstance(slots, CellSlots):
+        return slots.bounds(default)
+    start = min((s.start for s in slots), default=default)
+    return start, max((s.end for s in slots), default=start)
 
 
 def row_cells(slots: Sequence[Slot], row: str, span: Callable[[int, int], Span]) -> dict[str, Cell]:

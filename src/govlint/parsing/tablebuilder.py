@@ -30,7 +30,7 @@ from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.columnsums import settle_by_columns
 from govlint.parsing.labels import Family, LabelKind, format_votes
 from govlint.parsing.lexer import ReportToken
-from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells
+from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells, slot_bounds
 from govlint.parsing.splitting import Accept, Sums
 from govlint.parsing.trees import Item, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
@@ -306,8 +306,7 @@ class _Builder:
         for number, group in enumerate(_REVIEW.rows):
             slots = placed.slots[number * width : number * width + width]
             part = _Row(group.key, last_header, data, placed=placed._replace(slots=slots))
-            start = min((s.start for s in slots), default=last_header.end_pos or 0)
-            end = max((s.end for s in slots), default=start)
+            start, end = slot_bounds(slots, last_header.end_pos or 0)
             table_rows[group.key] = self.table_row(part, group.key, group.label, self.span(start, end))
         headers = self.headers(_REVIEW.column_keys, found)
         return Table("review_litigation", _tree_span(self, tree), table_rows, headers=headers)
@@ -412,8 +411,7 @@ class _Builder:
         for number, row in enumerate(spec.rows):
             slots = placed.slots[number * width : number * width + width]
             part = _Row(row.key, anchor_label, data, placed=placed._replace(slots=slots))
-            start = min((s.start for s in slots), default=anchor_label.end_pos or 0)
-            end = max((s.end for s in slots), default=start)
+            start, end = slot_bounds(slots, anchor_label.end_pos or 0)
             table_rows[row.key] = self.table_row(part, row.key, row.label, self.span(start, end))
         return table_rows
 
