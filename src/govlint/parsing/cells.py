@@ -731,7 +731,9 @@ def _lines(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 #: What every converter line holds (a heading's ``#``, a generic header's 数据, a browser's address or date):
 #: a cheap test before :data:`CONVERTER_LINE`'s scan (a bare ``/`` is in nearly every report's dates).
-_CONVERTER_MARK = re.compile(r"#|数据|://|\d/\d{1,2}/\d")
+#: It is ``#|数据|://|\d/\d{1,2}/\d`` written to begin with one of four characters (a date's first ``/``), so
+#: that a search skips to them, not tries every digit of the report.
+_CONVERTER_MARK = re.compile(r"[#数:/](?:(?<=#)|(?<=数)据|(?<=:)//|(?<=\d/)\d{1,2}/\d)")
 
 
 def may_hold_converter_lines(text: str) -> bool:
