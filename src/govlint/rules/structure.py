@@ -468,8 +468,8 @@ class MissingRow(Rule):
         name="missing-row",
         category="structure",
         severity=_ERROR,
-        summary_zh="表格缺少标准行",
-        summary_en="A standard row of a table is missing",
+        summary_zh="表格缺少应有的行",
+        summary_en="A row a table must print is missing",
         rationale=(
             "Every row of the standard tables is part of the format (国办公开办函〔2021〕30号): 25 data "
             "rows in the 2021 table of applications, 23 in the 2019 one, the three groups of table 四 "
