@@ -512,6 +512,7 @@ DeviationKind = Literal[
     "unexpected-label",
     "row-missing",
     "table-outside-section",
+    "headings-untaken",
 ]
 
 
@@ -528,7 +529,9 @@ class Deviation:
     checked against that its table lacks; its span is where the row should be: the next row present, else
     the previous one, else the table), ``table-outside-section`` (a table printed outside the section its
     spec puts it in: ``key`` is the table id, ``after`` the section it is printed in, None for the preamble,
-    ``text`` that section's heading as printed).
+    ``text`` that section's heading as printed), ``headings-untaken`` (section headings printed past the
+    limit of :data:`govlint.parsing.headings.MAX_HEADINGS`, read as prose: ``count`` of them, the first as
+    ``key``, ``text`` and ``span``).
     """
 
     kind: DeviationKind
@@ -542,6 +545,8 @@ class Deviation:
     #: For ``section-order``: the key of the later section printed before it; for ``table-outside-section``:
     #: the section the table is printed in.
     after: str | None = None
+    #: For ``headings-untaken``: how many headings were printed past the limit.
+    count: int = 1
 
 
 @attrs.frozen

@@ -240,4 +240,5 @@ _DEVIATIONS_ZH: dict[DeviationKind, str] = {
     "unexpected-label": "标签不在应在的位置",
     "row-missing": "未找到标准行（应在此处；可能缺少，也可能未能读取，由 GL104 判断）",
     "table-outside-section": "表格不在其所属章节",
+    "headings-untaken": "章节标题超出上限，其后的标题按正文读取（GL102 说明个数）",
 }

@@ -9,6 +9,7 @@ import pytest
 import govlint
 from govlint.diagnostics import Severity
 from govlint.model import Report
+from govlint.parsing.headings import MAX_HEADINGS
 from govlint.rules.fees import FeeAmount
 from govlint.rules.structure import (
     EmptyCell,
@@ -419,3 +420,18 @@ def test_a_numbered_row_of_table_three_is_no_section_heading() -> None:
     worded = seed.replace("三、收到和处理政府信息公开申请情况\n", "三、依申请公开工作情况\n")
     [unread] = [d for d in govlint.lint_text(worded).diagnostics if d.code == "GL101"]
     assert (unread.severity, unread.unread) == (Severity.WARNING, True)
+
+
+def test_gl102_counts_the_headings_past_the_limit_once() -> None:
+    report = govlint.parse_text(make_report(section_order=(1, 2, 3, 4, *(5,) * 200, 6)).text)  # as parsed
+    found = diagnostics(SectionOrder, report)
+    [d] = [d for d in found if d.key == "section.headings.untaken"]
+    assert len(found) == MAX_HEADINGS - 5 + 1  # each repeated 五 taken, then the count
+    assert report.sections[-1].number == 6  # a section's first heading is taken past the limit
+    assert (d.expected, d.actual) == (MAX_HEADINGS, 205)
+    assert pointed(report, d) == "五、存在的主要问题及改进情况"
+    assert d.message_zh == (
+        "部分标题过多：已按部分读取 101 个标题，自“五、存在的主要问题及改进情况”起另有 104 个重复的部分标题按正文读取、"
+        "未作为部分检查；各部分标题应各出现一次"
+    )
+    assert d.message_en.startswith("too many section headings: 101 were read as sections; 104 more repeated")

@@ -12,6 +12,7 @@ from lark.exceptions import LarkError
 from govlint.model import Deviation, FormatName, Positions, Report, Table, Tables, Unplaced, checked_format
 from govlint.parsing.facts import extract_facts
 from govlint.parsing.grammar import parse
+from govlint.parsing.headings import Headings
 from govlint.parsing.labels import catalogue, find_labels
 from govlint.parsing.lexer import tokenize
 from govlint.parsing.productions import productions
@@ -53,6 +54,7 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     grammar = productions(described)
     stream = tokenize(text, folded, find_labels(folded, catalogue(described)), grammar)
     headings = stream.headings
+    untaken = tuple(_untaken(stream.untaken, index))
     facts = extract_facts(document, index, headings)
     builder = TableBuilder(index, text, described)
     # each table goes to the builder as the grammar closes it, and its tokens go with it
@@ -89,13 +91,22 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         sections=parsed.sections,
         tables=result.tables,
         unplaced=result.unplaced,
-        deviations=tuple(sorted((*parsed.deviations, *missing), key=lambda deviation: deviation.span.start)),
+        deviations=tuple(sorted((*parsed.deviations, *untaken, *missing), key=lambda deviation: deviation.span.start)),
         mixed_format=result.has_other_all and fmt == "2021",
         replaced_bytes=document.replaced_bytes,
         images=tuple(index.span(offset, offset) for offset in document.images),
         described=described,
         positions=index,
     )
+
+
+def _untaken(headings: Headings | None, index: Positions) -> Iterator[Deviation]:
+    """One deviation for the section headings printed past :data:`govlint.parsing.headings.MAX_HEADINGS`,
+    which the lexer read as prose: how many, at the first."""
+    first = headings.first_untaken if headings is not None else None
+    if headings is not None and first is not None:
+        span = index.span(first.start, first.end)
+        yield Deviation("headings-untaken", first.spec.key, first.title, span, count=headings.untaken)
 
 
 def _format(result: TablesResult, report_year: int | None) -> FormatName:

@@ -15,6 +15,7 @@ be read.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from govlint.parsing.spans import skip_spaces
@@ -139,13 +140,41 @@ def _numbering_end(text: str, start: int) -> int | None:
     return None
 
 
+#: The most section headings taken in one report (after a compilation is split).  Real reports print six, some
+#: a section twice (the most found in the corpus, seeds, examples and every fixture is 6); past this many,
+#: further headings of sections already found are read as prose and counted (GL102), so that a text of 300,000
+#: repeated headings costs no more memory than prose (docs/security.md).
+MAX_HEADINGS = 100
+
+
+class Headings(NamedTuple):
+    """The section headings of a report, and the repeated headings past :data:`MAX_HEADINGS` left as prose."""
+
+    found: list[HeadingMatch]
+    #: How many headings of sections already found were printed past the limit and not taken.
+    untaken: int = 0
+    #: The first of them (None when none).
+    first_untaken: HeadingMatch | None = None
+
+
 def find_section_headings(text: str) -> list[HeadingMatch]:
-    """Every section heading in ``text``, in text order; a section printed twice is kept twice.
+    """Every section heading in ``text``, in text order (at most :data:`MAX_HEADINGS`); a section printed twice
+    is kept twice."""
+    return section_headings(text).found
+
+
+def section_headings(text: str) -> Headings:
+    """Every section heading in ``text``, in text order, up to :data:`MAX_HEADINGS`, and those past it counted.
 
     When a section's text occurs under its own numeral and also under another one (a list item
-    ``一、存在的主要问题`` inside section 五), only the occurrences under its own numeral are kept.
+    ``一、存在的主要问题`` inside section 五), only the occurrences under its own numeral are kept.  Past the
+    limit a heading is only counted, by its section and whether its numeral is its own, so that memory stays
+    bounded; the first one is kept to say where.
     """
     found: list[tuple[HeadingMatch, bool]] = []
+    past: Counter[tuple[int, bool]] = Counter()
+    first_past: dict[tuple[int, bool], HeadingMatch] = {}
+    taken_numbers: set[int] = set()
     length = len(text)
     previous_end = -1
     for start in _numeral_positions(text):
@@ -174,9 +203,18 @@ def find_section_headings(text: str) -> list[HeadingMatch]:
         printed = start if part is None else part[0]  # 第一部分: from 第
         heading = HeadingMatch(spec, printed, end, text[printed:end].strip())
         numeral = text[start]  # an unreadable numeral: the words say which section it is
-        found.append((heading, numeral == REPLACEMENT or CHINESE_NUMERALS.index(numeral) + 1 == spec.number))
-    own_numeral = {h.spec.number for h, own in found if own}
-    return [h for h, own in found if own or h.spec.number not in own_numeral]
+        own = numeral == REPLACEMENT or CHINESE_NUMERALS.index(numeral) + 1 == spec.number
+        if len(found) < MAX_HEADINGS or spec.number not in taken_numbers:
+            found.append((heading, own))
+            taken_numbers.add(spec.number)
+        else:
+            past[spec.number, own] += 1
+            first_past.setdefault((spec.number, own), heading)
+    own_numeral = {h.spec.number for h, own in found if own} | {number for number, own in past if own}
+    taken = [h for h, own in found if own or h.spec.number not in own_numeral]
+    untaken = [key for key in past if key[1] or key[0] not in own_numeral]
+    first_untaken = min((first_past[key] for key in untaken), key=lambda heading: heading.start, default=None)
+    return Headings(taken, sum(past[key] for key in untaken), first_untaken)
 
 
 def _unread_numeral(text: str, start: int) -> bool:

@@ -40,7 +40,7 @@ from govlint.parsing.cells import (
     region_rows,
     run_tail_end,
 )
-from govlint.parsing.headings import HeadingMatch, find_section_headings
+from govlint.parsing.headings import HeadingMatch, Headings, section_headings
 from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, Opening, TableKey, catalogue
 from govlint.parsing.numbering import starts_with_numbering
 from govlint.parsing.productions import TEXT, Productions
@@ -273,11 +273,15 @@ class TokenStream:
     in order, so that a table's tokens can be let go once its table is built (docs/performance.md, "Memory per
     reader")."""
 
-    __slots__ = ("_tokens", "headings")
+    __slots__ = ("_tokens", "headings", "untaken")
 
-    def __init__(self, tokens: Iterable[ReportToken], headings: Sequence[HeadingMatch] = ()) -> None:
+    def __init__(
+        self, tokens: Iterable[ReportToken], headings: Sequence[HeadingMatch] = (), untaken: Headings | None = None
+    ) -> None:
         self._tokens = tokens
         self.headings = tuple(headings)
+        #: The headings past the limit, read as prose (:data:`govlint.parsing.headings.MAX_HEADINGS`).
+        self.untaken = untaken
 
     @property
     def tokens(self) -> Iterator[ReportToken]:
@@ -290,12 +294,13 @@ class TokenStream:
 def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Productions) -> TokenStream:
     """Tokens for the whole document, named by ``grammar``: section headings (recognised by their text),
     prose and the tokens of every table region."""
-    headings = find_section_headings(text)
+    found = section_headings(text)
+    headings = found.found
     regions = find_regions(text, folded, hits, headings, catalogue(grammar.described).openings)
     marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
         [(h.start, h.end, h) for h in headings] + [(r.start, r.end, r) for r in regions], key=lambda m: m[0]
     )
-    return TokenStream(_tokens(text, folded, marks, grammar), headings)
+    return TokenStream(_tokens(text, folded, marks, grammar), headings, found if found.untaken else None)
 
 
 def _tokens(

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Report, Section, Span, Table
-from govlint.parsing.headings import REPLACEMENT, numbered_headings
+from govlint.model import CellStatus, Deviation, Report, Section, Span, Table
+from govlint.parsing.headings import MAX_HEADINGS, REPLACEMENT, numbered_headings
 from govlint.parsing.numbering import without_numbering
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
@@ -222,7 +222,8 @@ class SectionOrder(Rule):
             "to 六, the order in which 《中华人民共和国政府信息公开条例》第五十条 lists the contents. "
             "A heading printed twice, or a section after a later one, is reported at the offending heading, "
             "naming the expected order. Headings are recognised by their text, so sub-headings that repeat "
-            "a section title without its numeral are not sections."
+            "a section title without its numeral are not sections. Past 100 headings in one report, further "
+            "headings of sections already found are read as prose and one finding says how many."
         ),
         bad_example="一、总体情况\n…\n三、收到和处理政府信息公开申请情况\n…\n二、主动公开政府信息情况\n…",
         good_example="一、总体情况\n…\n二、主动公开政府信息情况\n…\n三、收到和处理政府信息公开申请情况\n…",
@@ -230,11 +231,14 @@ class SectionOrder(Rule):
             "统一格式（国办公开办函〔2021〕30号）规定了六个部分及其一至六的顺序，与《中华人民共和国政府信息公"
             "开条例》第五十条列举内容的顺序相同。某部分标题重复出现，或排在后面部分之后，在该标题处报告，"
             "并说明应有的顺序。标题按文字识别，因此重复部分名称但没有序号的小标题不算部分。"
+            "一份报告超过 100 个标题时，已出现部分的其余标题按正文读取，并以一条问题说明个数。"
         ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         for deviation in report.deviations:  # the grammar's facts: a heading it found out of place
+            if deviation.kind == "headings-untaken":
+                yield self._untaken(report, deviation)
             if deviation.kind not in ("section-order", "section-repeated"):
                 continue
             spec = SECTIONS_BY_KEY[deviation.key]
@@ -263,6 +267,27 @@ class SectionOrder(Rule):
                     expected=spec.number,
                     actual=later.number,
                 )
+
+    def _untaken(self, report: Report, deviation: Deviation) -> Diagnostic:
+        """The repeated headings printed past the limit, read as prose: how many, at the first."""
+        printed = " ".join(deviation.text.split())
+        count, taken = deviation.count, len(report.sections)
+        return self.diagnostic(
+            report,
+            line_of(report, deviation.span),
+            zh=(
+                f"部分标题过多：已按部分读取 {taken} 个标题，自“{printed}”起另有 {count} 个重复的部分标题"
+                f"按正文读取、未作为部分检查；各部分标题应各出现一次"
+            ),
+            en=(
+                f"too many section headings: {taken} were read as sections; {count} more repeated section "
+                f"headings, from “{printed}”, were read as prose and not checked as sections; each section "
+                f"heading should be printed once"
+            ),
+            key="section.headings.untaken",
+            expected=MAX_HEADINGS,
+            actual=taken + count,
+        )
 
 
 def _printed(section: Section) -> str:
