@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -264,6 +265,39 @@ def test_ctrl_c_right_after_a_worker_is_forked_still_stops_that_worker(monkeypat
     task = Task(str(sorted(CORPUS.glob("*.txt"))[0]), Config())
     with _ctrl_c_as_in_a_terminal(), pytest.raises(KeyboardInterrupt), WorkerPool(2, Limits()) as pool:
         list(pool.run([task]))
+    assert started, "a worker was forked"
+    for process in started:
+        process.join(5)
+        assert not process.is_alive(), "the worker forked just before Ctrl-C was stopped"
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="POSIX threads and signals")
+def test_ctrl_c_taken_by_another_thread_right_after_a_fork_still_stops_that_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same Ctrl-C when the process has another thread (a progress bar's monitor) and the kernel hands
+    the signal to it: blocking the signal in the main thread did not hold Python's handler back, so the
+    worker was left running (it failed now and then under pytest-xdist, whose threads took the signal)."""
+    started: list[multiprocessing.process.BaseProcess] = []
+    real_start = multiprocessing.process.BaseProcess.start
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+
+    def start_then_interrupt(process: multiprocessing.process.BaseProcess) -> None:
+        real_start(process)
+        started.append(process)
+        assert other.ident is not None
+        signal.pthread_kill(other.ident, signal.SIGINT)  # the other thread takes it, as the kernel may choose
+        time.sleep(0.05)  # Python runs the handler in the main thread at its next chance
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start_then_interrupt)
+    task = Task(str(sorted(CORPUS.glob("*.txt"))[0]), Config())
+    try:
+        with _ctrl_c_as_in_a_terminal(), pytest.raises(KeyboardInterrupt), WorkerPool(2, Limits()) as pool:
+            list(pool.run([task]))
+    finally:
+        stop.set()
     assert started, "a worker was forked"
     for process in started:
         process.join(5)

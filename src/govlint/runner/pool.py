@@ -14,6 +14,7 @@ import multiprocessing
 import multiprocessing.connection
 import signal
 import sys
+import threading
 import time
 from collections.abc import Generator, Iterable, Iterator
 from multiprocessing.connection import Connection
@@ -58,16 +59,26 @@ def _sigint_deferred() -> Iterator[None]:
     """Hold Ctrl-C back while a worker is forked and put on the pool's list.
 
     A Ctrl-C between the fork and the listing would leave a worker that nobody stops, holding the run's
-    standard output open.  The worker starts with the signal blocked, and unblocks it once it ignores it.
+    standard output open.  Blocking the signal in this thread is not enough when the process has other
+    threads (a progress bar's monitor, a test runner's): the kernel hands the signal to one of them and
+    Python still runs its handler here.  So the handler is replaced too, by one that only notes the Ctrl-C,
+    which is raised again once the worker is listed.  The worker starts with the signal blocked, and
+    unblocks it once it ignores it.  Python raises KeyboardInterrupt only in the main thread: elsewhere
+    there is nothing to hold back.
     """
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    noted: list[int] = []
+    handler = signal.signal(signal.SIGINT, lambda number, frame: noted.append(number))
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C held by the mask reaches the handler now
+    if noted:
+        signal.raise_signal(signal.SIGINT)
 
 
 def _serve(conn: Connection, memory: int) -> None:
