@@ -1,6 +1,7 @@
 """Reports as real converters deliver them (``tests/fixtures/roundtrip``, made by its ``make.py``): the truth
 files' values, and a report in the 2019 trial format, printed as a Word document and a web page, then
-converted by LibreOffice, pandoc, headless Chromium and pdftotext.
+converted by LibreOffice, pandoc, headless Chromium and pdftotext (``make.py``), and further by markitdown,
+html2text, mammoth, pdfplumber, pymupdf4llm, w3m, lynx, links, docx2txt, catdoc and antiword (``convert.py``).
 
 - From a structured source (a Word file, a web page, a PDF with ruled tables, converter Markdown) govlint
   reads every cell equal to the truth.
@@ -43,6 +44,9 @@ STRUCTURED = (
     "split.docx",
     "mineru.md",
     "wps.htm",
+    "page.lo.docx",
+    "mammoth.html",
+    "printed.pdf",
 )
 #: Plain text that loses the grid (pdftotext, LibreOffice's text export): never a wrong number.
 LOSSY = (
@@ -64,10 +68,44 @@ LOSSY = (
     "repeat.raw.txt",
     "repeat.rawmode.txt",
     "split.layout.txt",
+    "markitdown.docx.md",
+    "markitdown.html.md",
+    "markitdown.pdf.md",
+    "html2text.md",
+    "html2text.lo.md",
+    "mammoth.md",
+    "pymupdf4llm.md",
+    "pdfplumber.txt",
+    "pdfplumber.layout.txt",
+    "printed.pdfplumber.txt",
+    "w3m.txt",
+    "w3m.lo.txt",
+    "lynx.txt",
+    "lynx.lo.txt",
+    "links.txt",
+    "links.lo.txt",
+    "docx2txt.txt",
+    "catdoc.txt",
+    "antiword.txt",
 )
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
-KNOWN: dict[tuple[str, str, str], str] = {}
+KNOWN: dict[tuple[str, str, str], str] = {
+    ("numbers", "seed000", "markitdown.docx.md"): "the piece after a pipe row's closing pipe read as a blank cell",
+    ("numbers", "seed000", "markitdown.html.md"): "the piece after a pipe row's closing pipe read as a blank cell",
+    ("findings", "seed000", "markitdown.docx.md"): "the piece after a pipe row's closing pipe read as a blank cell",
+    ("findings", "seed000", "markitdown.html.md"): "the piece after a pipe row's closing pipe read as a blank cell",
+    ("numbers", "seed000", "markitdown.pdf.md"): "pdfminer's text",
+    ("numbers", "seed002", "markitdown.pdf.md"): "pdfminer's text",
+    ("numbers", "hzq2024", "markitdown.pdf.md"): "pdfminer's text",
+    ("findings", "hzq2023", "mammoth.md"): "mammoth's Markdown",
+    ("findings", "trial2019", "mammoth.md"): "mammoth's Markdown",
+    ("findings", "*", "markitdown.pdf.md"): "pdfminer's text",
+    ("findings", "*", "pymupdf4llm.md"): "rows of pymupdf4llm's tables taken for missing",
+    ("findings", "*", "w3m.txt"): "w3m's box-drawn tables",
+    ("findings", "*", "antiword.txt"): "antiword's tables",
+    ("findings", "*", "printed.pdfplumber.txt"): "pdfplumber's text of a browser's PDF",
+}
 
 
 def _files(kinds: tuple[str, ...], test: str) -> list[Any]:
@@ -99,7 +137,9 @@ def _read_cells(path: Path, keys: Iterable[str]) -> dict[str, Any]:
 
 
 def _errors(path: Path) -> set[tuple[str, str]]:
-    return {(d.code, d.key) for d in govlint.lint_file(path).diagnostics if d.severity is Severity.ERROR}
+    """The findings that accuse the report: errors and warnings, not the notices of what was not read."""
+    found = govlint.lint_file(path).diagnostics
+    return {(d.code, d.key) for d in found if d.severity in (Severity.ERROR, Severity.WARNING) and not d.unread}
 
 
 @pytest.mark.parametrize(("case", "name"), _files(STRUCTURED, "cells"))
@@ -119,10 +159,17 @@ def test_conversion_never_gives_a_wrong_number(case: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(("case", "name"), _files(STRUCTURED + LOSSY, "findings"))
-def test_conversion_adds_no_error_finding(case: str, name: str) -> None:
+def test_conversion_adds_no_accusation(case: str, name: str) -> None:
     reference = _errors(ROUNDTRIP / case / "tabs.txt")
     added = _errors(ROUNDTRIP / case / name) - reference
-    assert not added, f"{case}/{name}: error findings the text version does not have: {sorted(added)}"
+    assert not added, f"{case}/{name}: findings the text version does not have: {sorted(added)}"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_converter_output_is_checked(case: str) -> None:
+    """A file ``make.py`` or ``convert.py`` writes that no test reads would be a converter never checked."""
+    made = {path.name for path in (ROUNDTRIP / case).iterdir()} - {"expected.json"}
+    assert made <= {*STRUCTURED, *LOSSY}, sorted(made - {*STRUCTURED, *LOSSY})
 
 
 def test_values_printed_before_their_labels_stay_unread() -> None:
