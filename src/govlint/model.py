@@ -475,6 +475,56 @@ def _sentence_bounds(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         yield start, hi
 
 
+class Sentences(Sequence[Sentence]):
+    """Sentences of a report's prose kept as two arrays of offsets, each :class:`Sentence` made when read: a
+    tuple of them took about 330 bytes a sentence (its text, span and record), ten times a text of short lines
+    (docs/performance.md, "Many findings").  :meth:`offsets` gives the offsets alone, for a rule that slices
+    the text itself."""
+
+    __slots__ = ("_ends", "_positions", "_starts", "_text")
+
+    def __init__(self, text: str, positions: Positions, bounds: Iterable[tuple[int, int]]) -> None:
+        self._text = text
+        self._positions = positions
+        self._starts = array("q")
+        self._ends = array("q")
+        for start, end in bounds:
+            self._starts.append(start)
+            self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Sentence]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._sentence(self._starts[index], self._ends[index])
+
+    def __iter__(self) -> Iterator[Sentence]:
+        for start, end in self.offsets():
+            yield self._sentence(start, end)
+
+    def offsets(self) -> Iterator[tuple[int, int]]:
+        """Each sentence's ``(start, end)`` in the report's text."""
+        return zip(self._starts, self._ends, strict=True)
+
+    def within(self, lo: int, hi: int) -> Sentences:
+        """The sentences in ``text[lo:hi]``, each cut to it."""
+        first = bisect.bisect_right(self._ends, lo)  # the ends only grow: the first sentence ending past lo
+        last = bisect.bisect_left(self._starts, hi, lo=first)  # and the first starting at hi or later
+        cut = ((max(self._starts[i], lo), min(self._ends[i], hi)) for i in range(first, last))
+        return Sentences(self._text, self._positions, ((start, end) for start, end in cut if start < end))
+
+    def _sentence(self, start: int, end: int) -> Sentence:
+        return Sentence(self._text[start:end], self._positions.span(start, end))
+
+
 @attrs.frozen
 class MetaField:
     """A metadata field of a web page (索引号, 发布日期, 发文机构 …)."""
@@ -584,33 +634,23 @@ class Report:
     described: tuple[TableSpec, ...] = ()
     #: The position index of ``text`` with the source's origin map (made on first use when not given).
     positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
-    _sentences: tuple[Sentence, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _sentences: Sentences | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The sentences of the prose, in printed order (made on first use: the rules that read the prose
-        share them; two threads asking at once may both make them, with the same result)."""
+    def sentences(self) -> Sentences:
+        """The sentences of the prose, in printed order (found on first use: the rules that read the prose
+        share them; two threads asking at once may both find them, with the same result)."""
         found = self._sentences
         if found is None:
-            found = tuple(
-                Sentence(self.text[start:end], self.span(start, end))
-                for lo, hi in self._prose()
-                for start, end in _sentence_bounds(self.text, lo, hi)
-            )
+            bounds = (bound for lo, hi in self._prose() for bound in _sentence_bounds(self.text, lo, hi))
+            found = Sentences(self.text, self._positions(), bounds)
             object.__setattr__(self, "_sentences", found)  # a cache of ``text`` and the tables: the report stays
         return found
 
-    def sentences_of(self, section: Section) -> tuple[Sentence, ...]:
+    def sentences_of(self, section: Section) -> Sentences:
         """The sentences of ``section``'s body: the prose's sentences in it, each cut to it (the first one,
         which holds the heading, starts where the body does)."""
-        lo, hi = section.body_span.start, section.body_span.end
-        found = []
-        for sentence in self.sentences:
-            start, end = max(sentence.span.start, lo), min(sentence.span.end, hi)
-            if start < end:
-                whole = (start, end) == (sentence.span.start, sentence.span.end)
-                found.append(sentence if whole else Sentence(self.text[start:end], self.span(start, end)))
-        return tuple(found)
+        return self.sentences.within(section.body_span.start, section.body_span.end)
 
     def _prose(self) -> list[tuple[int, int]]:
         """The stretches of text outside the standard tables and the unplaced table fragments."""
@@ -636,11 +676,14 @@ class Report:
     def span(self, start: int, end: int) -> Span:
         """The position of ``text[start:end]``: line and column, and for a PDF, Word or HTML source its page,
         table, row and cell.  The only way rules make a position."""
+        return self._positions().span(start, end)
+
+    def _positions(self) -> Positions:
         positions = self.positions
         if positions is None:
             positions = Positions(self.text)
             object.__setattr__(self, "positions", positions)  # a cache of ``text``: the report stays the same
-        return positions.span(start, end)
+        return positions
 
     def table_spec(self, table_id: str) -> TableSpec | None:
         """The spec of the table ``table_id``: a described table's, or a standard table's in the report's

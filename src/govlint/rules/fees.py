@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -61,11 +61,12 @@ class _Sentence:
         self.text = text
 
 
-def _sentences(report: Report, section: Section | None) -> list[_Sentence]:
+def _sentences(report: Report, section: Section | None) -> Iterator[_Sentence]:
     """The sentences of ``section`` (:meth:`Report.sentences_of`), or of the whole prose without one, with
-    their normalised text."""
+    their normalised text, one at a time: a text of 300,000 short lines has as many sentences."""
     nodes = report.sentences if section is None else report.sentences_of(section)
-    return [_Sentence(s.span.start, s.span.end, normalize_label(s.text)) for s in nodes]
+    text = report.text
+    return (_Sentence(start, end, normalize_label(text[start:end])) for start, end in nodes.offsets())
 
 
 #: Ways real reports say that no fee was charged without naming the 信息处理费 (in normalised text, one clause):
@@ -99,17 +100,14 @@ def _states_fee(sentence: _Sentence) -> bool:
     return _AMOUNT.search(sentence.text) is not None or any(m in sentence.text for m in FEE_STATEMENT_MARKERS)
 
 
-def _discloses_fee(
-    report: Report, lo: int, hi: int, sentences: list[_Sentence], named: list[_Sentence], *, charging: bool
-) -> bool:
-    """Whether ``report.text[lo:hi]`` (its ``sentences``, those ``named`` naming the fee) states whether or how
-    much 信息处理费 was collected; ``charging``: the text is where the format puts the fee, and any statement
-    on charging counts.  A fee table printed with its values counts too: it is no prose, so the text itself is
-    searched for it."""
-    if any(_states_fee(s) for s in named) or any(_states_no_fee(s) for s in sentences):
-        return True
-    if charging and any(_states_charging(s) for s in sentences):
-        return True
+def _discloses_fee(report: Report, lo: int, hi: int, sentences: Iterable[_Sentence], *, charging: bool) -> bool:
+    """Whether ``report.text[lo:hi]`` (its ``sentences``) states whether or how much 信息处理费 was collected:
+    a sentence naming the fee with an amount or a negation, or saying in other words that none was charged;
+    ``charging``: the text is where the format puts the fee, and any statement on charging counts.  A fee
+    table printed with its values counts too: it is no prose, so the text itself is searched for it."""
+    for s in sentences:
+        if (_mentions_fee(s) and _states_fee(s)) or _states_no_fee(s) or (charging and _states_charging(s)):
+            return True
     return _prints_fee_table(fold(report.text[lo:hi]))
 
 
@@ -143,13 +141,11 @@ def _fee_scope(report: Report) -> tuple[Section | None, int, int, Span]:
     return None, 0, len(report.text), section_anchor(report, _OTHER_MATTERS.number)
 
 
-def _answers_fee_heading(report: Report, sentences: list[_Sentence]) -> bool:
+def _answers_fee_heading(report: Report, section: Section | None) -> bool:
     """Whether section 六 is headed by the fee (六、信息处理费收取情况) and its first sentence answers it
     (无。, 0元, 未收取): heading and answer read as one statement."""
-    section = report.section(_OTHER_MATTERS.key)
-    if section is None or not sentences:
+    if section is None or (first := next(_sentences(report, section), None)) is None:
         return False
-    first = sentences[0]
     answered = _Sentence(first.start, first.end, normalize_label(fold(section.title)) + first.text)
     return _mentions_fee(answered) and _states_fee(answered)
 
@@ -202,21 +198,20 @@ class FeeNotDisclosed(Rule):
         if effective_format(report) is None:
             return
         six, start, end, anchor = _fee_scope(report)
-        sentences = _sentences(report, six)
-        named = [s for s in sentences if _mentions_fee(s)]
-        if _discloses_fee(report, start, end, sentences, named, charging=True) or _answers_fee_heading(
-            report, sentences
+        if _discloses_fee(report, start, end, _sentences(report, six), charging=True) or _answers_fee_heading(
+            report, six
         ):
             return
         if six is not None and _discloses_whole(report):
             return  # stated in another section (一's 依申请公开 part, 五): disclosed, if not where the format puts it
-        if named:
+        named = next((s for s in _sentences(report, six) if _mentions_fee(s)), None)
+        if named is not None:
             zh = "第六部分提及信息处理费，但未说明是否收取或收取金额：应写明收取金额（未收取写“未收取”或“0元”）"
             en = (
                 "section 六 names the 信息处理费 but does not say whether or how much was collected: expected the "
                 "amount (or “未收取”/“0元” when none)"
             )
-            anchor = report.span(named[0].start, named[0].end)
+            anchor = report.span(named.start, named.end)
         else:
             zh = "第六部分未说明信息处理费收取情况：应写明本年度收取信息处理费的金额（未收取写“未收取”或“0元”）"
             en = (
@@ -240,9 +235,7 @@ class FeeNotDisclosed(Rule):
 
 def _discloses_whole(report: Report) -> bool:
     """Whether any part of the report states the fee (in words naming it)."""
-    everywhere = _sentences(report, None)
-    named = [s for s in everywhere if _mentions_fee(s)]
-    return _discloses_fee(report, 0, len(report.text), everywhere, named, charging=False)
+    return _discloses_fee(report, 0, len(report.text), _sentences(report, None), charging=False)
 
 
 def _before_fee_measures(report: Report) -> bool:

@@ -444,8 +444,8 @@ def speaks_of_cases(report: Report) -> bool:
     outside = re.sub(_LABELS, "", re.sub(_SEPARATORS, "", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
     if re.search(_CORRECTION, outside) or re.search(_CORRECTION, re.sub(_LABELS, "", re.sub(_SEPARATORS, "", prose))):
         return True
-    for sentence in report.sentences:
-        words = "".join(sentence.text.split())
+    for start, end in report.sentences.offsets():
+        words = "".join(text[start:end].split())
         if any(word in words for word in _CASE_WORDS) and re.search(_CASE_COUNT, words):
             return True
     return False

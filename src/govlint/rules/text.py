@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import Cell, Number, Report, Sentence
+from govlint.model import Cell, Number, Report
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
 
@@ -156,12 +156,12 @@ def claims(report: Report) -> tuple[Claim, ...]:
     """Every anchored count the prose states (see the module docstring)."""
     text = report.text
     found: list[Claim] = []
-    for sentence in report.sentences:
-        for clause in _CLAUSE.finditer(text, sentence.span.start, sentence.span.end):
+    for sentence_start, sentence_end in report.sentences.offsets():
+        for clause in _CLAUSE.finditer(text, sentence_start, sentence_end):
             body = clause.group()
             if _scopes_on(body):
                 break  # "其中，通过网站受理申请3件": the scope reaches over the comma to the sentence's end
-            found.extend(_clause_claims(report, sentence, clause))
+            found.extend(_clause_claims(report, sentence_start, sentence_end, clause))
     return tuple(found)
 
 
@@ -176,9 +176,8 @@ def _flat(text: str) -> str:
     return "".join(text.split())
 
 
-def _clause_claims(report: Report, sentence: Sentence, clause: re.Match[str]) -> Iterator[Claim]:
+def _clause_claims(report: Report, sentence_start: int, sentence_end: int, clause: re.Match[str]) -> Iterator[Claim]:
     text = report.text
-    sentence_start, sentence_end = sentence.span.start, sentence.span.end
     # The phrases are matched on the clause without its spaces and line breaks ("予以公开及\n部分公开"), and
     # each position mapped back to the text.
     raw = clause.group()
@@ -496,17 +495,17 @@ def contradictions(report: Report) -> tuple[_Contradiction, ...]:
     """Statements of 'none' or 'all' that a table can contradict, in clauses without a scope word."""
     text = report.text
     found: list[_Contradiction] = []
-    for sentence in report.sentences:
+    for sentence_start, sentence_end in report.sentences.offsets():
         # A statement of none or all reaches back over its sentence ("…累计受理4355件，全部办结").
-        sentence_text = _flat(sentence.text)
+        sentence_text = _flat(text[sentence_start:sentence_end])
         if _SCOPE.search(sentence_text) is not None:
             continue
-        for clause in _CLAUSE.finditer(text, sentence.span.start, sentence.span.end):
+        for clause in _CLAUSE.finditer(text, sentence_start, sentence_end):
             body = clause.group()
             flat = _flat(body)
             if _different_year(flat, report.report_year):
                 continue
-            span = (sentence.span.start, sentence.span.end)
+            span = (sentence_start, sentence_end)
             none = _NO_CASES.search(body)
             if none and not re.search(r"\d", body) and not any(w in flat for w in _CASE_RESULTS):
                 what = {"review" if "复议" in none.group("what") else "litigation"}
