@@ -56,15 +56,22 @@ FOLD_TABLE: dict[int, str] = {
 #: The characters FOLD_TABLE maps.  Substituting them is several times faster than ``str.translate`` with a
 #: dict, which looks up (and misses) every other character of a report.
 _FOLDED = re.compile(
-    "[\uff01-\uff5e" + "".join(re.escape(chr(code)) for code in FOLD_TABLE if not 0xFF01 <= code <= 0xFF5E) + "]"
+    "[\uff01-\uff5e\\\\" + "".join(re.escape(chr(code)) for code in FOLD_TABLE if not 0xFF01 <= code <= 0xFF5E) + "]"
 )
+#: What a Markdown writer escapes with a backslash (``1\.属于国家秘密``, ``7730\.28``: mammoth, pandoc): ASCII
+#: punctuation but the backslash itself.  Such a backslash folds to a space, which labels and numbers lose.
+_ESCAPED = frozenset("!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~")
 #: The white space a label loses: removed by ``str.replace``, one fast pass each, where ``str.translate`` looks
 #: every character of CJK text up in its table (several times slower: docs/performance.md).
 _WHITESPACE = " \t\r\n\f\v"
 
 
 def _folded(match: re.Match[str]) -> str:
-    return FOLD_TABLE[ord(match.group())]
+    char = match.group()
+    if char == "\\":
+        text, at = match.string, match.start()
+        return " " if text[at + 1 : at + 2] in _ESCAPED and text[at - 1 : at] != "\\" else char
+    return FOLD_TABLE[ord(char)]
 
 
 #: Characters folded at a time: the substitution lists its pieces, two for each character it folds, and a

@@ -91,15 +91,9 @@ LOSSY = (
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("numbers", "seed000", "markitdown.docx.md"): "the piece after a pipe row's closing pipe read as a blank cell",
-    ("numbers", "seed000", "markitdown.html.md"): "the piece after a pipe row's closing pipe read as a blank cell",
-    ("findings", "seed000", "markitdown.docx.md"): "the piece after a pipe row's closing pipe read as a blank cell",
-    ("findings", "seed000", "markitdown.html.md"): "the piece after a pipe row's closing pipe read as a blank cell",
     ("numbers", "seed000", "markitdown.pdf.md"): "pdfminer's text",
     ("numbers", "seed002", "markitdown.pdf.md"): "pdfminer's text",
     ("numbers", "hzq2024", "markitdown.pdf.md"): "pdfminer's text",
-    ("findings", "hzq2023", "mammoth.md"): "mammoth's Markdown",
-    ("findings", "trial2019", "mammoth.md"): "mammoth's Markdown",
     ("findings", "*", "markitdown.pdf.md"): "pdfminer's text",
     ("findings", "*", "pymupdf4llm.md"): "rows of pymupdf4llm's tables taken for missing",
     ("findings", "*", "w3m.txt"): "w3m's box-drawn tables",

@@ -491,6 +491,8 @@ def region_rows(
         if layout is Layout.PIPE and not pieces[0].strip():
             offset += len(pieces[0]) + 1  # "| a | b |": nothing before the first pipe
             pieces = pieces[1:]
+            if len(pieces) > 1 and not pieces[-1].strip():
+                pieces.pop()  # nor after the last: no cell, or a row's blank cells would count one too many
         row = rows.new_row(len(pieces))
         for index, piece in enumerate(pieces):
             cell = rows.content if offset >= labels_end else rows.cell  # after the line's labels: content only

@@ -347,7 +347,8 @@ def _by_neighbours(
 
     Positions are cell indexes (tabs, pipes, lines), character columns (pdftotext) or grid columns
     (structured sources).  Tab, pipe and line rows of the same shape (cell count) are compared cell by cell;
-    rows of another shape (trailing separators vary, spanned cells left out) counting from their labels.
+    rows of another shape (trailing separators vary, spanned cells left out) counting from their labels, and
+    pipe rows also from their ends (a converter pads a label's colspan with blank cells: markitdown).
     A row that prints no value is placed (every cell empty) only when every one of its columns is a blank
     cell at a proven position.
     """
@@ -361,6 +362,8 @@ def _by_neighbours(
             # Another shape: spanned cells left out before the values (count from the labels), or blank
             # cells stripped after them (count from the line's start). Both are read; differing, neither.
             shifts.append(label_cell - reference.label_cell)
+            if layout is Layout.PIPE:  # every cell printed up to the closing pipe: count from the end too
+                shifts.append(float(atoms[0].row_size - reference.row_size))
         for shift in shifts:
             positions = tuple(p + shift for p in reference.positions)
             assignment = _assign(values, positions, reference.layout)

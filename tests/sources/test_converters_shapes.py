@@ -1,0 +1,63 @@
+"""What converters' Markdown does to a report's table (``tests/fixtures/roundtrip/convert.py`` makes the files
+that showed it), on small fragments: a number is read where the converter's shape proves it, else unread.
+
+- markitdown (through markdownify) pads a colspan with blank cells (``| |``) and leaves out the cells a
+  rowspan covers, so rows of one table print their values at different positions after their labels;
+- mammoth escapes a list marker and a decimal point that could read as Markdown (``1\\.属于国家秘密``,
+  ``7730\\.28``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import govlint
+from govlint.model import CellStatus
+
+#: The applications table as markitdown prints a Word table: ``（七）总计`` spans two label columns (one
+#: ``| |`` pad after it), ``3.其他`` is printed without the two group cells its rowspans cover.
+HEAD = (
+    "三、收到和处理政府信息公开申请情况\n\n"
+    "|  |  |  |  |  |  |  |  |  |  |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 | | | | | | |\n"
+    "| 自然人 | 法人或其他组织 | | | | | 总计 |\n"
+    "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+    "| （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+    "| 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n"
+    "| 3.其他 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n"
+)
+TAIL = "| 四、结转下年度继续办理 | | | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n"
+
+
+def _results_total(total_row: str) -> list[tuple[object, CellStatus]]:
+    applications = govlint.parse_text(HEAD + total_row + TAIL).tables.applications
+    assert applications is not None
+    return [(cell.value, cell.status) for cell in applications.rows["results_total"].cells.values()]
+
+
+def test_blank_cells_before_the_closing_pipe_are_not_taken_for_a_pad() -> None:
+    """``（七）总计`` prints a pad, two blank cells and five values: the piece after the closing pipe is no
+    cell, so no complete row places the values by position (they were read one column to the left)."""
+    cells = _results_total("| （七）总计 | |  |  | 3 | 4 | 5 | 6 | 18 |\n")
+    assert all(value is None and status is CellStatus.AMBIGUOUS for value, status in cells)
+
+
+def test_a_pad_after_the_label_is_not_taken_for_a_blank_cell() -> None:
+    """Five values then two blank cells: counted from the label, ``3.其他`` (no pad) would put them one column
+    to the right of where counting from the row's end puts them; both are possible, so the row is unread."""
+    cells = _results_total("| （七）总计 | | 3 | 4 | 5 | 6 | 18 |  |  |\n")
+    assert all(value is None and status is CellStatus.AMBIGUOUS for value, status in cells)
+
+
+def test_markdown_escapes_in_labels_and_numbers_are_read() -> None:
+    """mammoth's Markdown of a Word table, one cell per paragraph: ``7730\\.28`` is 7730.28, and
+    ``1\\.申请人…`` is the 2021 format's row (六)1, not a row the table lacks."""
+    text = (
+        "二、主动公开政府信息情况\n\n第二十条第（八）项\n\n信息内容\n\n本年收费金额（单位：万元）\n\n"
+        "行政事业性收费\n\n7730\\.28\n\n三、收到和处理政府信息公开申请情况\n"
+    )
+    art20 = govlint.parse_text(text).tables.active_disclosure
+    assert art20 is not None and art20.value("fees.amount_10k_yuan") == Decimal("7730.28")
+    assert govlint.schema.normalize_label("1\\.申请人") == "1.申请人"
+    assert govlint.schema.normalize_label("C:\\\\.x") == "C:\\\\.x"  # an escaped backslash is kept
