@@ -50,9 +50,11 @@ def package(parts: dict[str, str | bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def numbered(start: str, level_text: str, paragraphs: int, number_format: str = "lowerLetter") -> bytes:
+def numbered(
+    start: str, level_text: str, paragraphs: int, number_format: str = "lowerLetter", level: str = "0"
+) -> bytes:
     numbering = (
-        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="{level}">'
         f'<w:start w:val="{start}"/><w:numFmt w:val="{number_format}"/><w:lvlText w:val="{level_text}"/>'
         '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
     )
@@ -216,6 +218,9 @@ def write_hostile_folder(root: Path, seeds: list[Path], crawled: Path, marker: P
     head, _, line = crawled.read_text("utf-8").partition("==================== 正文 ====================\n")
     line = line.strip() + " "
     write("long-line.txt", head + line * (10_000_000 // len(line.encode("utf-8"))) + "\n", Expected("read"))
+    # round 5: digits that str.isdigit accepts and int() cannot read (a list level, a year)
+    write("list-level-superscript.docx", numbered("1", "%1.", 3, level="²"), Expected("read"))
+    write("year-circled-digits.txt", report + "\n②025年1月20日\n", Expected("read"))
     # configurations that name plugins, and one nested beyond any parser's patience
     plugin = PLUGIN_CODE.format(marker=str(marker))
     write("config/.govlint.toml", 'plugins = ["evil", "this"]\nselect = ["GL1"]\n', Expected("quiet"))

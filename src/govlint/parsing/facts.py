@@ -197,7 +197,8 @@ def _digits_before(text: str, pos: int, *, spaces: bool) -> int | None:
         while pos > 0 and text[pos - 1].isspace():
             pos -= 1
     start = pos - 4
-    if start < 0 or not text[start:pos].isdigit() or (start > 0 and text[start - 1].isdigit()):
+    # isdecimal, not isdigit: a superscript or circled digit (²025, ②025) is a digit int() cannot read
+    if start < 0 or not text[start:pos].isdecimal() or (start > 0 and text[start - 1].isdigit()):
         return None
     return start
 

@@ -91,7 +91,7 @@ def _counter(element: ET.Element | None) -> int:
 def _index(element: ET.Element) -> int:
     """The ``w:ilvl`` attribute of a level or override (0 when missing or malformed)."""
     value = element.get(f"{W}ilvl") or "0"
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isdecimal() else 0  # not isdigit: int() cannot read "²" or "①"
 
 
 class Numbering:
