@@ -842,7 +842,8 @@ def _refuse_input_as_output(target: str, paths: Sequence[str], option: str, read
 
 def _written_by_govlint(path: str) -> bool:
     """Whether the regular file at ``path`` starts like one of govlint's outputs."""
-    from govlint.sources.own import HEAD_BYTES, own_output
+    from govlint.sources import own_output
+    from govlint.sources.own import HEAD_BYTES
 
     if not os.path.isfile(path):
         return False

@@ -51,6 +51,15 @@ def test_a_text_check_imports_no_writer_view_or_pool() -> None:
     assert sorted(loaded.intersection(UNUSED)) == []
 
 
+def test_a_text_check_opens_no_zip() -> None:
+    """:mod:`zipfile` (and the :mod:`pathlib` and :mod:`urllib.parse` it imports) is loaded only to read a file
+    that starts like a zip: a Word file, or govlint's own workbook."""
+    modules_after("check", "--exit-zero", "-j", "1", str(SEED))  # a first run caches the plugins' entry points
+    loaded = modules_after("check", "--exit-zero", "-j", "1", str(SEED))
+    assert "govlint.output.text" in loaded
+    assert sorted(loaded.intersection({"zipfile", "pathlib", "govlint.sources.own_workbook"})) == []
+
+
 @pytest.mark.parametrize(
     ("option", "module"),
     [

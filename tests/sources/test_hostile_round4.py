@@ -28,9 +28,8 @@ from govlint.errors import InputError
 from govlint.rules.text import _quote, claims
 from govlint.runner import Task
 from govlint.runner.work import process_within
-from govlint.sources import REPORT_EXTENSIONS, load, pdf, read_bytes
+from govlint.sources import REPORT_EXTENSIONS, load, own_output, pdf, read_bytes
 from govlint.sources.document import SourceKind
-from govlint.sources.own import own_output
 
 SEED = SEEDS[0].read_text("utf-8")
 

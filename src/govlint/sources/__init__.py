@@ -13,7 +13,7 @@ import re
 from govlint.errors import OwnOutput
 from govlint.sources.document import Document, SourceKind, markdown_images
 from govlint.sources.guard import check_size, input_error, read_input_file
-from govlint.sources.own import HEAD_BYTES, own_output
+from govlint.sources.own import HEAD_BYTES, text_output
 
 __all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
 
@@ -30,6 +30,8 @@ REPORT_EXTENSIONS: dict[str, SourceKind] = {
 }
 
 _HTML_STARTS = (b"<!doctype html", b"<html")
+#: How a zip starts: a Word file, or govlint's own workbook.
+_ZIP_START = b"PK\x03\x04"
 
 
 def load(source: Source, *, encoding: str | None = None, name: str | None = None) -> Document:
@@ -89,6 +91,17 @@ def read_bytes(data: bytes, kind: SourceKind, name: str, encoding: str | None = 
         heap.release()  # what the reader's C library freed, before the parse allocates its own
 
 
+def own_output(data: bytes) -> str | None:
+    """The name of govlint's output format that ``data`` starts with ("html", "json", "xlsx" …), or None for
+    any other file.  A zip is opened (:mod:`govlint.sources.own_workbook`, with :mod:`zipfile`) only when
+    ``data`` is one."""
+    if data.startswith(_ZIP_START):
+        from govlint.sources.own_workbook import workbook_by_govlint
+
+        return "xlsx" if workbook_by_govlint(data) else None
+    return text_output(data)
+
+
 def _read_structured(data: bytes, kind: SourceKind, name: str, encoding: str | None) -> Document:
     """A PDF, Word file or web page (``kind`` is not ``"text"``)."""
     if kind == "pdf":
@@ -127,7 +140,7 @@ def sniff(data: bytes) -> SourceKind:
     """The kind of a file known only by its content."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04") and (b"word/" in data[:65536] or b"word/" in data[-65536:]):
+    if data.startswith(_ZIP_START) and (b"word/" in data[:65536] or b"word/" in data[-65536:]):
         return "docx"  # a zip naming word/ parts in its first headers or its central directory
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if _starts_like_html(head):

@@ -3,15 +3,13 @@
 A clerk who writes ``-o review.html`` (or ``-o 问题.txt``) into the folder being checked finds that file in
 the folder on the next run: read as a report, a review page's quoted lines and tables drew a dozen false
 errors (GL101, GL102, GL402), and a SARIF file's rule texts quoted the section headings.  Each output format
-starts in a way no annual report does, so only the file's first bytes are looked at.
+starts in a way no annual report does, so only the file's first bytes are looked at.  A workbook
+(``--format xlsx``) is a zip, recognised by :mod:`govlint.sources.own_workbook`.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
 
 #: How much of a file's start is searched: a review page names its generator in its ``<head>``.
 HEAD_BYTES = 8192
@@ -41,30 +39,9 @@ _STARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def own_output(data: bytes) -> str | None:
+def text_output(data: bytes) -> str | None:
     """The name of govlint's output format that ``data`` starts with ("html", "json", "text" …), or None for
     any other file."""
-    if data.startswith(b"PK\x03\x04"):
-        return "xlsx" if _workbook_by_govlint(data) else None
     head = data[:HEAD_BYTES].decode("utf-8", "replace").removeprefix("\ufeff").lstrip()
     head = _COLOUR.sub("", head)
     return next((name for name, start in _STARTS if start.search(head)), None)
-
-
-#: Largest core-properties part read to find the workbook's creator.
-_CORE_BYTES = 65536
-
-
-def _workbook_by_govlint(data: bytes) -> bool:
-    """Whether the zip ``data`` is a workbook whose creator is govlint (``--format xlsx`` sets it)."""
-    if b"xl/" not in data[:HEAD_BYTES]:
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("docProps/core.xml")
-            if info.file_size > _CORE_BYTES or info.flag_bits & 0x1:
-                return False
-            core = archive.read(info)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
-        return False
-    return re.search(rb"<dc:creator[^>]*>govlint</dc:creator>", core) is not None
