@@ -12,10 +12,12 @@ a ``.docx`` is a zip whose XML deflates about tenfold, and the reader's limit (5
 
 - ``text``: the five seeds one after another, repeated;
 - ``html``: the same as a Word document saved as a web page and pasted into a portal's article page (a
-  class and a style on every paragraph, run and cell, each line two runs), up to the web page reader's limit
-  of 200,000 elements, about 13 MB of this page;
-- ``html-dense`` (only when named): the same as plain ``<p>`` and ``<td><p>`` without attributes, an element
-  every 10 bytes, up to 3 MB (the element limit); over the aim (docs/performance.md, "Memory per reader");
+  class and a style on every paragraph, run and cell, each line two runs);
+- ``html-dense`` (only when named): the same as plain ``<p>`` and ``<td><p>`` without attributes, a node
+  every 10 bytes, whose tree alone is 18 times the page: the web page reader refuses a page whose tree
+  would cost more than 7 times the page plus 20 MB (``sources/html.py``, ``DOM_PER_BYTE``, ``DOM_BASE``),
+  which this page passes at about 1.26 MB; it is measured up to 1.2 MB, and at twice that it must be
+  refused (docs/performance.md, "Memory per reader");
 - ``docx``: the same as one Word document (paragraphs and tables of ``document.xml``);
 - ``pdf``: the seeds' lines printed on up to 500 pages (the PDF reader's page limit), so about 10 MB at most.
 
@@ -25,7 +27,9 @@ it opens, and gives them back when it closes it), so a growth may hold up to ``-
 the per-byte part; and between two sizes of one reader the script prints the slope, the growth per added
 input byte, which no fixed part can hide.
 
-Exit status 1 when a growth is above ``--limit`` times the input plus the allowance, or a slope above ``--limit``.
+Exit status 1 when a growth is above ``--limit`` times the input plus the allowance, or a slope above ``--limit``
+(except for a reader in :data:`BOUNDED`, whose limit keeps it under the line: its slope is printed, and a
+page of twice its largest size must be refused).
 """
 
 from __future__ import annotations
@@ -46,9 +50,12 @@ SIZES_MB = (1.0, 10.0, 50.0)
 READERS = ("text", "html", "docx", "pdf")
 #: Measured only when named with ``--readers``.
 EXTRA_READERS = ("html-dense",)
-#: Where each reader stops: Word's unpacked XML and any file at 50 MB, a PDF at 500 pages, a web page at
-#: 200,000 elements.
-MAX_MB = {"text": 49.0, "html": 13.0, "html-dense": 3.0, "docx": 45.0, "pdf": 10.0}
+#: Where each reader stops: Word's unpacked XML and any file at 50 MB, a PDF at 500 pages, a web page where
+#: its tree would cost over 7 times the page plus 20 MB (a dense page at about 1.26 MB).
+MAX_MB = {"text": 49.0, "html": 49.0, "html-dense": 1.2, "docx": 45.0, "pdf": 10.0}
+#: Readers whose pages cost more than ``--limit`` per byte, which the reader's own limit refuses before the
+#: growth leaves the line (10× the input plus the allowance).
+BOUNDED = frozenset({"html-dense"})
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -253,17 +260,22 @@ def _reset_peak() -> None:
 
 
 def child(small: str, large: str) -> None:
-    """In a fresh process: lint ``small`` (the fixed base), then ``large``; print the two peaks in MB."""
+    """In a fresh process: lint ``small`` (the fixed base), then ``large``; print the two peaks in MB and the
+    number of findings (-1: the file was refused)."""
     import govlint
     from govlint.config import Config
+    from govlint.errors import InputError
 
     config = Config()
     govlint.lint_file(small, config)
     gc.collect()
     _reset_peak()
     base = _status_mb("VmRSS")
-    result = govlint.lint_file(large, config)
-    print(base, _status_mb("VmHWM"), len(result.diagnostics))
+    try:
+        findings = len(govlint.lint_file(large, config).diagnostics)
+    except InputError:
+        findings = -1
+    print(base, _status_mb("VmHWM"), findings)
 
 
 def measure(reader: str, size: int, folder: Path) -> tuple[float, float, float, int]:
@@ -295,16 +307,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         for reader in args.readers:
             previous: tuple[float, float] | None = None
-            for mb in sorted({min(mb, MAX_MB[reader]) for mb in args.sizes}):
+            sizes = sorted({min(mb, MAX_MB[reader]) for mb in args.sizes})
+            for mb in sizes + ([2 * MAX_MB[reader]] if reader in BOUNDED else []):
                 input_mb, base, peak, findings = measure(reader, int(mb * (1 << 20)), Path(folder))
                 growth = peak - base
                 bad |= growth > args.limit * input_mb + args.allowance
                 shown = ""
-                if previous is not None:
-                    slope = (growth - previous[1]) / (input_mb - previous[0])
-                    bad |= slope > args.limit
-                    shown = f"{slope:6.1f}x"
-                previous = (input_mb, growth)
+                if mb > MAX_MB[reader]:
+                    bad |= findings >= 0
+                    shown = "refused" if findings < 0 else "read!"
+                else:
+                    if previous is not None:
+                        slope = (growth - previous[1]) / (input_mb - previous[0])
+                        bad |= slope > args.limit and reader not in BOUNDED
+                        shown = f"{slope:6.1f}x"
+                    previous = (input_mb, growth)
                 row = f"{reader:7} {input_mb:9.2f} {base:8.0f} {peak:8.0f} {growth / input_mb:12.1f}x {shown:>7}"
                 print(f"{row}  {findings}", flush=True)
     if bad:

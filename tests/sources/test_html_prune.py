@@ -15,10 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from govlint.errors import InputError
 from govlint.sources import html as html_reader
 from govlint.sources.html import _icon, _span, read_html
 from govlint.sources.html_dom import NO_BORDER, children, skipped
-from govlint.sources.html_prune import prune
+from govlint.sources.html_prune import Pruned, prune
 
 
 def reader_view(page: bytes) -> list[tuple[Any, ...]]:
@@ -49,7 +50,7 @@ def reader_view(page: bytes) -> list[tuple[Any, ...]]:
 
 
 def same_tree(page: bytes) -> None:
-    assert reader_view(prune(page)) == reader_view(page), prune(page)
+    assert reader_view(prune(page).page) == reader_view(page), prune(page).page
 
 
 CASES = [
@@ -166,16 +167,16 @@ def test_dom_of_a_word_export_is_well_under_half() -> None:
     body = re.search(rb"<body[^>]*>(.*)</body>", word, re.DOTALL | re.IGNORECASE)
     assert body is not None
     page = word[: body.start(1)] + body.group(1) * 12 + word[body.end(1) :]
-    assert _dom_bytes(prune(page)) < 0.5 * _dom_bytes(page)
+    assert _dom_bytes(prune(page).page) < 0.5 * _dom_bytes(page)
 
 
 def test_drops_what_the_reader_never_reads() -> None:
     page = b'<p class="MsoNormal" lang=EN-US style="font-size:12pt;display:none">a</p><td class=x rowspan=2>'
-    assert prune(page) == b'<p style="font-size:12pt;display:none">a</p><td rowspan=2>'
-    assert prune(b"<p>nothing to drop</p>") == b"<p>nothing to drop</p>"
+    assert prune(page).page == b'<p style="font-size:12pt;display:none">a</p><td rowspan=2>'
+    assert prune(b"<p>nothing to drop</p>").page == b"<p>nothing to drop</p>"
     icon = b'<svg class=i><path class="p"/><path d=x></svg>'
-    assert prune(icon + b"<p class=x>") == icon + b"<p>"
-    assert prune(b"<svg><p class=x></svg><p class=y>") == b"<svg><p class=x></svg><p class=y>"  # left as it is
+    assert prune(icon + b"<p class=x>").page == icon + b"<p>"
+    assert prune(b"<svg><p class=x></svg><p class=y>").page == b"<svg><p class=x></svg><p class=y>"  # left as it is
 
 
 _PIECES = st.sampled_from([
@@ -201,5 +202,58 @@ def test_document_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
         "<td rowspan=2 class=c>数量</td></tr><tr><td class=c>本年新收</td></tr></table></div></body></html>"
     ).encode()
     pruned = read_html(page, "page.html")
-    monkeypatch.setattr(html_reader, "prune", lambda page: page)
+    monkeypatch.setattr(html_reader, "prune", lambda page: Pruned(page, 0))
     assert pruned == read_html(page, "page.html")
+
+
+def built_nodes(page: bytes) -> int:
+    """The nodes of lexbor's tree of ``page``: the document's children and all below them."""
+    count = 0
+    stack = [LexborHTMLParser(page).root.parent]
+    while stack:
+        node = stack.pop()
+        count += 1
+        stack.extend(children(node))
+    return count - 1  # the document itself
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_nodes_are_counted_before_the_tree_is_built(path: Path) -> None:
+    """The count the page's limit is set from is what lexbor builds, or a few more (never fewer)."""
+    pruned = prune(path.read_bytes())
+    built = built_nodes(pruned.page)
+    assert built <= pruned.nodes <= built + 10
+
+
+#: Markup without formatting elements (``<b>``, ``<a>`` …), which the parser may make again in each block.
+_UNFORMATTED = st.sampled_from([
+    "<p", "<td", "<th", "<tr", "<table", "<tbody", "<col", "<colgroup", "<caption", "<div", "<li", "<br",
+    "<span", "<img", "<body", "<title", "<script", "<style", "<textarea", "<select", "<option",
+    "</p", "</br", "</td", "</tr", "</table", "</div", "</span", "</li", "</title", "</script", "</body",
+    "<!--", "-->", "<!", "<?", "</", ">", "/>", "<", "=", '"', " ", "\n", "x", "一", " class=a", " hidden",
+    "<svg", "</svg", "<math", "<g", "<desc", "<frameset", "<plaintext",
+])  # fmt: skip
+
+
+@given(st.lists(_UNFORMATTED, max_size=60).map("".join))
+def test_nodes_of_any_markup_are_not_undercounted(page: str) -> None:
+    pruned = prune(page.encode())
+    assert built_nodes(pruned.page) <= pruned.nodes
+
+
+def _page_of(unit: str, size: int) -> bytes:
+    head = "<html><body><p>某局2024年政府信息公开工作年度报告</p><table>"
+    return (head + unit * ((size - len(head.encode())) // len(unit.encode())) + "</table></body></html>").encode()
+
+
+def test_a_dense_report_page_is_read() -> None:
+    """600 KB of table rows as pandoc writes them, a node every 8 bytes (a tree of 25 times the page): read."""
+    assert "某局" in read_html(_page_of("<tr><td>一</td><td>1</td></tr>", 600_000), "page.html").text
+
+
+@pytest.mark.parametrize("unit", ["<tr><td>一</td><td>1</td></tr>", "<i></i>", "<td>1</td>", "一<br>", "<!---->"])
+def test_a_page_is_refused_when_its_tree_would_cost_over_the_aim(unit: str) -> None:
+    """3 MB of such markup would make a tree of 25–50 times the page: refused with one line, before lexbor
+    builds it (the tree may cost seven times the page plus a base of 20 MB)."""
+    with pytest.raises(InputError, match="too many elements for its size"):
+        read_html(_page_of(unit, 3_000_000), "page.html")

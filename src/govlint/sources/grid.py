@@ -7,7 +7,7 @@ the origin of its top-left grid position, so the parser knows the column of ever
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from govlint.model import Origin
@@ -26,10 +26,11 @@ class SourceCell(NamedTuple):
 
 
 def layout(
-    rows: Sequence[Sequence[SourceCell]], table: int, page: int | None = None
+    rows: Iterable[Sequence[SourceCell]], count: int, table: int, page: int | None = None
 ) -> Iterator[tuple[list[str], list[Origin]]]:
-    """Yield each source row's cells as (texts, origins): 1-based top-left grid positions, spanned
-    positions skipped.  Cells past :data:`MAX_COLUMNS` are dropped, spans clamped."""
+    """Yield each of the ``count`` source rows' cells as (texts, origins): 1-based top-left grid positions,
+    spanned positions skipped.  Cells past :data:`MAX_COLUMNS` are dropped, spans clamped (a rowspan to the
+    rows left).  The rows are read one at a time, so a caller may make each only when it is laid out."""
     free_from: dict[int, int] = {}  # grid column -> first row not covered by a rowspan from above
     for r, cells in enumerate(rows):
         texts: list[str] = []
@@ -40,7 +41,7 @@ def layout(
                 c += 1
             if c >= MAX_COLUMNS:
                 break
-            rowspan = min(max(cell.rowspan, 1), MAX_SPAN, len(rows) - r)
+            rowspan = min(max(cell.rowspan, 1), MAX_SPAN, count - r)
             colspan = min(max(cell.colspan, 1), MAX_COLUMNS - c)
             for covered in range(c, c + colspan):
                 free_from[covered] = r + rowspan

@@ -40,10 +40,17 @@ _NESTING_TAGS = re.compile(
 )
 #: Deepest nesting of those containers accepted; real pages stay under a hundred.
 MAX_NESTING = 2000
-#: Most elements a page may hold (its start tags, counted before parsing): each costs lexbor about 160
-#: bytes, and a page of nothing but ``<i></i>`` would cost 25 times its size; a report's page holds a few
-#: thousand, a long Word export some tens of thousands.
-MAX_ELEMENTS = 200_000
+#: What lexbor's tree of a page costs: about 200 bytes a node (an element, a text or a comment: 156–217
+#: measured with selectolax 1.0), and twice the bytes it parses (its texts and the attributes kept).
+DOM_NODE_BYTES = 200
+#: The aim (issue #16): peak memory at most ten times the page plus a fixed base.  Beside the tree, reading
+#: a page holds the page as read and the bytes lexbor parses (up to 3 times the page); so the tree may cost
+#: :data:`DOM_PER_BYTE` times the page plus :data:`DOM_BASE` (``bench_memory.py --allowance``).  A page
+#: whose tree would cost more is refused before it is built: a report's page is an element every 70 bytes
+#: as Word or a portal writes it (its tree 5 times the page), every 7–10 bytes as pandoc or a hand
+#: writes it (18–26 times), which this admits up to about 1 MB, a report of some hundred pages.
+DOM_PER_BYTE = 7
+DOM_BASE = 20 << 20
 #: Tags whose many siblings lexbor parses in quadratic time (measured with selectolax 1.0: 40,000 ``<option>``
 #: in one ``<select>`` take 11 s, 20,000 of ``<rb>``, ``<rtc>`` and ``<rp>`` 7 s); a portal's longest
 #: drop-down lists some hundreds.  A page with more than :data:`MAX_QUADRATIC_TAGS` of them is refused.
@@ -67,13 +74,14 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     # page for Chinese) is let go before the DOM is built (docs/performance.md, "Memory per reader")
     page = [data if as_read else decoded.text.encode("utf-8", "ignore")]
     del decoded
-    return _read(page, name, codec, replaced)
+    return _read(page, len(data), name, codec, replaced)
 
 
 def read_html_text(text: str, name: str) -> Document:
     """Read a web page already decoded."""
     _check_nesting(text, name)
-    return _read([text.encode("utf-8", "ignore")], name, None, ())
+    page = text.encode("utf-8", "ignore")
+    return _read([page], len(page), name, None, ())
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[Decoded, bool]:
@@ -96,13 +104,13 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[Decoded, bool
     return decode_text(data, name, encoding), False
 
 
-def _read(page: list[bytes], name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
-    """The document of the page whose UTF-8 ``page`` holds, checked by :func:`_check_nesting`.  ``page`` is
-    emptied, so that lexbor's tree holds the only reference to the page it parsed, which is the page without
-    the attributes the reader never reads (:mod:`govlint.sources.html_prune`: they were most of the DOM of a
-    page exported from Word)."""
+def _read(page: list[bytes], size: int, name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
+    """The document of the page whose UTF-8 ``page`` holds, checked by :func:`_check_nesting`, read from
+    ``size`` bytes.  ``page`` is emptied, so that lexbor's tree holds the only reference to the page it
+    parsed, which is the page without the attributes the reader never reads
+    (:mod:`govlint.sources.html_prune`: they were most of the DOM of a page exported from Word)."""
     lexbor = require("selectolax.lexbor", "html", name)
-    html = prune(page.pop())
+    html = _pruned(page.pop(), size, name)
     tree = lexbor.LexborHTMLParser(html)
     del html
     body = tree.body
@@ -139,6 +147,9 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
     are written, their tables numbered from ``tables + 1``; the number of tables written."""
     lexbor = require("selectolax.lexbor", "html", name)
     _check_nesting(fragment, name)
+    page = fragment.encode("utf-8", "ignore")
+    _check_tree(prune(page).nodes, len(page), len(page), name)
+    del page
     body = lexbor.LexborHTMLParser(fragment).body
     renderer = _Renderer(builder)
     renderer.tables = tables
@@ -147,17 +158,30 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
     return renderer.tables
 
 
-def _check_nesting(html: str, name: str) -> None:
-    """Refuse a page nested so deeply that parsing it would take minutes, with so many elements that its
-    tree would take many times its size in memory, or with what lexbor parses in quadratic time (a hostile
-    or broken page).  All of it is counted with linear scans of the text, before lexbor sees it."""
-    elements = html.count("<") - html.count("</") - html.count("<!")
-    if elements > MAX_ELEMENTS:
+def _pruned(page: bytes, size: int, name: str) -> bytes:
+    """``page`` pruned (:func:`govlint.sources.html_prune.prune`), once its tree is known to fit the aim."""
+    pruned = prune(page)
+    _check_tree(pruned.nodes, len(pruned.page), size, name)
+    return pruned.page
+
+
+def _check_tree(nodes: int, parsed: int, size: int, name: str) -> None:
+    """Refuse a page of ``size`` bytes whose tree (``nodes`` nodes of ``parsed`` bytes) would cost more than
+    :data:`DOM_PER_BYTE` times the page plus :data:`DOM_BASE`: more elements than its size admits."""
+    most = (DOM_PER_BYTE * size + DOM_BASE - 2 * parsed) // DOM_NODE_BYTES
+    if nodes > most:
         raise input_error(
             name,
-            f"网页元素过多（超过 {MAX_ELEMENTS} 个），无法读取",
-            f"the page has too many elements (over {MAX_ELEMENTS})",
+            f"网页元素过多：约 {nodes} 个元素和文字，{size} 字节的网页最多约 {max(most, 0)} 个，无法读取",
+            f"the page has too many elements for its size: about {nodes} elements and texts, at most about "
+            f"{max(most, 0)} in a page of {size} bytes",
         )
+
+
+def _check_nesting(html: str, name: str) -> None:
+    """Refuse a page nested so deeply that parsing it would take minutes, or with what lexbor parses in
+    quadratic time (a hostile or broken page).  All of it is counted with linear scans of the text, before
+    lexbor sees it."""
     if len(_QUADRATIC_TAGS.findall(html)) > MAX_QUADRATIC_TAGS:
         raise input_error(
             name,
@@ -253,12 +277,17 @@ class _Renderer:
         """Write a data table; False for a layout table (a nested table, or one column), rendered as blocks.
 
         A nested table is looked for before any cell's text is taken, so that tables nested thousands deep
-        cost one look each, not a walk of everything below them."""
-        cells_of = [list(islice(_cells(row), MAX_COLUMNS)) for row in _rows(table)]
-        if any(cell.css_first("table") is not None for cells in cells_of for cell in cells):
+        cost one look each, not a walk of everything below them.  The rows are walked again for each step
+        rather than kept: a table of a hundred thousand short cells held a node, a text and a record per
+        cell, more than lexbor's tree of it (docs/performance.md, "Memory per reader")."""
+        if any(cell.css_first("table") is not None for cells in _row_cells(table) for cell in cells):
             return False
-        rows = [[cell for cell in cells if not skipped(cell)] for cells in cells_of if not _width_row(cells)]
-        if not rows or max(len(cells) for cells in rows) < 2:
+        count = widest = 0
+        for cells in _row_cells(table):
+            if not _width_row(cells):
+                count += 1
+                widest = max(widest, sum(not skipped(cell) for cell in cells))
+        if widest < 2:
             return False
         self._flush()
         self.tables += 1
@@ -268,11 +297,16 @@ class _Renderer:
             self.builder.image()  # a picture in a cell: a table's screenshot laid out beside its caption
         if caption is not None:
             self.builder.line(clean_line(plain_text(caption)))
-        source_rows = [
-            [SourceCell(plain_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")) for cell in cells]
-            for cells in rows
-        ]
-        for texts, origins in layout(source_rows, self.tables):
+        source_rows = (
+            [
+                SourceCell(plain_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"))
+                for cell in cells
+                if not skipped(cell)
+            ]
+            for cells in _row_cells(table)
+            if not _width_row(cells)
+        )
+        for texts, origins in layout(source_rows, count, self.tables):
             if texts:  # a row of empty cells is written: its cells are empty in the source, not unread
                 self.builder.row(texts, origins)
         self.builder.blank()
@@ -299,6 +333,11 @@ def _rows(table: Node) -> Iterator[Node]:
             yield child
         elif child.tag in ("thead", "tbody", "tfoot"):
             yield from (row for row in children(child) if row.tag == "tr")
+
+
+def _row_cells(table: Node) -> Iterator[list[Node]]:
+    """Each of the table's own rows as its first :data:`MAX_COLUMNS` cells, shown or not."""
+    return (list(islice(_cells(row), MAX_COLUMNS)) for row in _rows(table))
 
 
 def _cells(row: Node) -> Iterator[Node]:

@@ -77,39 +77,105 @@ class _Tag(NamedTuple):
     closes: bool = False  #: written ``/>`` (an SVG or MathML element then has no content)
 
 
-def prune(page: bytes) -> bytes:
-    """``page`` (UTF-8) without the attributes the reader never reads; ``page`` itself when it has none to
-    drop."""
+class Pruned(NamedTuple):
+    """What :func:`prune` gives lexbor."""
+
+    page: bytes  #: the page without the attributes the reader never reads
+    nodes: int  #: about as many nodes as lexbor builds of it, or more (its elements, texts and comments)
+
+
+#: ``html``, ``head`` and ``body``, made whatever the page holds.
+_DOCUMENT_NODES = 3
+#: Table parts whose start tag makes a wrapper (``tbody``, ``tr``, ``colgroup``) unless it follows one of
+#: these tags ("/" before an end tag's name).
+_WRAPPED_AFTER = {
+    b"td": (b"tr", b"/td", b"/th"),
+    b"th": (b"tr", b"/td", b"/th"),
+    b"tr": (b"tbody", b"thead", b"tfoot", b"/tr"),
+    b"col": (b"colgroup", b"col"),
+}
+
+#: Start tags that close an open ``<p>`` (in body, or as table parts closing a cell), and end tags of the
+#: standard's "special" elements, which may: a ``</p>`` after them may make an empty ``<p>``.
+_CLOSES_P = frozenset(
+    b"address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form "
+    b"header hgroup main menu nav ol search section summary ul h1 h2 h3 h4 h5 h6 pre listing plaintext li dd "
+    b"dt table hr xmp caption colgroup col tbody thead tfoot tr td th".split()
+)
+_SPECIAL = _CLOSES_P | frozenset(
+    b"applet area base basefont bgsound body br button embed frame frameset head html iframe img input keygen "
+    b"link marquee meta noembed noframes noscript object param script select source style template textarea "
+    b"title track wbr".split()
+)
+
+
+def prune(page: bytes) -> Pruned:
+    """``page`` (UTF-8) without the attributes the reader never reads (``page`` itself when it has none to
+    drop), and how many nodes lexbor will build of it: each start tag, each ``</p>`` and ``</br>`` (which
+    make an element when none is open), each run of text, comment and DOCTYPE, and the wrappers a table
+    part implies.  That is the tree's cost before it is built (docs/performance.md, "Memory per reader");
+    elements the parser makes again (the "active formatting elements" reopened in each new block) are
+    not counted, and are bounded by the worker's memory limit."""
     view = memoryview(page)
     out = bytearray()
     copied = 0  # page[:copied] is in ``out``
     at = 0
     end = len(page)
+    nodes = _DOCUMENT_NODES
+    previous = b""  # the last tag read
+    in_p = False  # whether a ``<p>`` may be open: a ``</p>`` then closes it instead of making one
+    rewrite = True  # False once the rest of the page is left as it is (only its nodes are counted)
     while at < end:
         markup = _MARKUP.search(page, at)
         if markup is None:
             break
+        nodes += markup.start() > at  # text before it
         at, tag, closing = _step(page, markup)
-        if tag is None or closing:
+        if tag is None:
+            nodes += 1  # a comment, DOCTYPE or bogus comment
             continue
-        if tag.kept is not None:
+        lower = tag.name.lower()
+        if closing:
+            nodes += lower == b"br" or (lower == b"p" and not in_p)
+            in_p = in_p and lower not in _SPECIAL
+            previous = b"/" + lower
+            continue
+        nodes += 1 + (lower in _WRAPPED_AFTER and previous not in _WRAPPED_AFTER[lower])
+        in_p = lower == b"p" or (in_p and lower not in _CLOSES_P)
+        previous = lower
+        if tag.kept is not None and rewrite:
             out += view[copied : markup.start()]
             out += b"<" + tag.name + b"".join(b" " + attribute for attribute in tag.kept) + b">"
             copied = tag.end
-        lower = tag.name.lower()
-        if lower in (b"plaintext", b"frameset"):  # the rest is text; a frameset ignores raw text's start tags
-            break
+        if lower == b"plaintext":  # the rest is text
+            return _pruned(page, out, copied, nodes + (at < end))
+        if lower == b"frameset":  # a frameset ignores raw text's start tags
+            rewrite = False
+        elif not rewrite:
+            continue
+        text_from = at
         if lower == b"script":
             at = _script_end(page, at)
         elif lower in _RAW:
             close_tag = _RAW_END[lower].search(page, at)
             at = end if close_tag is None else close_tag.start()
         elif lower in (b"svg", b"math") and not tag.closes:
-            at = _foreign_end(page, at, lower)
+            foreign_end = _foreign_end(page, at, lower)
+            if foreign_end == end:  # left as it is: its tags are counted as they come
+                rewrite = False
+                continue
+            at = foreign_end
+            nodes += page.count(b"<", text_from, at) * 2  # at most a node for each tag and what precedes it
+            continue
+        nodes += at > text_from  # raw text
+    return _pruned(page, out, copied, nodes + (at < end))
+
+
+def _pruned(page: bytes, out: bytearray, copied: int, nodes: int) -> Pruned:
     if not copied:
-        return page
-    out += view[copied:]
-    return bytes(out)
+        return Pruned(page, nodes)
+    out += memoryview(page)[copied:]
+    return Pruned(bytes(out), nodes)
 
 
 def _step(page: bytes, markup: re.Match[bytes]) -> tuple[int, _Tag | None, bool]:
