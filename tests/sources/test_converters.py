@@ -91,10 +91,7 @@ LOSSY = (
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("numbers", "seed000", "markitdown.pdf.md"): "pdfminer's text",
-    ("numbers", "seed002", "markitdown.pdf.md"): "pdfminer's text",
-    ("numbers", "hzq2024", "markitdown.pdf.md"): "pdfminer's text",
-    ("findings", "*", "markitdown.pdf.md"): "pdfminer's text",
+    ("findings", "trial2019", "markitdown.pdf.md"): "a label wrapped over pipe rows: a piece read as a cell",
     ("findings", "*", "pymupdf4llm.md"): "rows of pymupdf4llm's tables taken for missing",
     ("findings", "*", "w3m.txt"): "w3m's box-drawn tables",
     ("findings", "*", "antiword.txt"): "antiword's tables",

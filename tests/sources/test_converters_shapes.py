@@ -10,6 +10,7 @@ that showed it), on small fragments: a number is read where the converter's shap
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import govlint
 from govlint.model import CellStatus
@@ -61,3 +62,31 @@ def test_markdown_escapes_in_labels_and_numbers_are_read() -> None:
     assert art20 is not None and art20.value("fees.amount_10k_yuan") == Decimal("7730.28")
     assert govlint.schema.normalize_label("1\\.申请人") == "1.申请人"
     assert govlint.schema.normalize_label("C:\\\\.x") == "C:\\\\.x"  # an escaped backslash is kept
+
+
+ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
+
+
+def _rows(case: str, name: str, *keys: str) -> dict[str, list[tuple[object, CellStatus]]]:
+    applications = govlint.parse_file(ROUNDTRIP / case / name).tables.applications
+    assert applications is not None
+    return {key: [(c.value, c.status) for c in applications.rows[key].cells.values()] for key in keys}
+
+
+def test_values_printed_above_their_wrapped_labels_are_given_to_no_label() -> None:
+    """markitdown's text of a PDF (pdfminer) prints the values of a tall row before its wrapped label: a value
+    row stands before ``3.其他``, another between it and ``（七）总计``.  Which label's each is, is not shown:
+    ``3.其他`` took (七)总计's 1 1 … 2 and (七)总计 took 四's zeros; now both rows are unread."""
+    text = (ROUNDTRIP / "seed002" / "markitdown.pdf.md").read_text(encoding="utf-8")
+    assert "| 1   | 1 0 | 0 0 | 0 2 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n（七）总计" in text
+    rows = _rows("seed002", "markitdown.pdf.md", "other.other", "results_total")
+    for cells in rows.values():
+        assert all(value is None and status is CellStatus.AMBIGUOUS for value, status in cells)
+
+
+def test_a_row_printing_two_values_in_a_cell_places_no_blank_row() -> None:
+    """A row printing ``| 0 0 | 0 0 | 0 0 | 0 |`` (two columns in a cell) does not show where each column's
+    cell is: the row under ``1.本机关不`` that goes on with its label and four blank cells was taken for the
+    row's seven empty cells (GL105 列为空 on cells the report printed 0)."""
+    (cells,) = _rows("seed004", "markitdown.pdf.md", "unable.not_held").values()
+    assert all(status is not CellStatus.EMPTY for _, status in cells)

@@ -678,6 +678,7 @@ def attach_detached(rows: list[PhysicalRow], described: TableSpec | None = None)
     format_2021 = any(_row_key(row) in _FORMAT_2021_ROWS for row in rows)
     table = described.id if described is not None else None
     index = 0
+    orphans_end = -1  # where the last run of value rows given to no label ends
     while index < len(rows):
         waiting: list[tuple[PhysicalRow, str]] = []
         j = index
@@ -690,10 +691,15 @@ def attach_detached(rows: list[PhysicalRow], described: TableSpec | None = None)
         values = rows[j:k]
         data = [row for row, kind in waiting if kind == "data"]
         if not values or not waiting:
+            if values:
+                orphans_end = k
             index = max(k, index + 1)
             continue
         order: Sequence[PhysicalRow] | None = None
-        if len(data) == len(values):
+        # Value rows right before the labels too (a PDF's values printed above their wrapped labels): the
+        # labels' values may be those, not the ones after them, and the ones after them the next labels'.
+        shifted = orphans_end == index
+        if len(data) == len(values) and not shifted:
             same = len({_printed(row) for row in values}) == 1  # every order gives every label the same cells
             sums = _described_sums(described) if described is not None else _APPLICATIONS
             order = values if same else _order_by_arithmetic(rows, data, values, sums)
@@ -706,6 +712,7 @@ def attach_detached(rows: list[PhysicalRow], described: TableSpec | None = None)
         else:
             for row in values:
                 row.detached = True
+            orphans_end = k if shifted else orphans_end
             for row in data:
                 label = next(item for item in reversed(row) if not isinstance(item, Atom))
                 row.append(Atom(AtomKind.APART, "", label.end, label.end, row.row_id, None, 0, Layout.PIPE))

@@ -296,8 +296,8 @@ def _reference(values: Sequence[Atom], order: int, label_cell: float) -> Referen
     if values[0].layout is Layout.RUN:
         return None
     positions = tuple(a.pos for a in values if a.pos is not None)
-    if len(positions) != len(values):
-        return None
+    if len(positions) != len(values) or len(set(positions)) != len(positions):
+        return None  # a value without a position, or two in one cell ("| 95 0 |"): not a cell per column
     return Reference(order, positions, values[0].layout, values[0].row_size, label_cell)
 
 
