@@ -110,8 +110,20 @@ class OriginMap(Sequence[tuple[int, Origin]]):
     def __getitem__(self, index: int | slice) -> tuple[int, Origin] | list[tuple[int, Origin]]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        page, table, row, column = (None if (value := field[index]) == _UNSET else value for field in self._fields)
-        return self.offsets[index], Origin(page, table, row, column)
+        return self.offsets[index], self.place(index) or _NO_ORIGIN
+
+    def place(self, index: int) -> Origin | None:
+        """The place of the ``index``-th pair, or None for text without one (an empty ``Origin()``)."""
+        pages, tables, rows, columns = self._fields
+        page, table, row, column = pages[index], tables[index], rows[index], columns[index]
+        if page == table == row == column == _UNSET:
+            return None
+        return Origin(
+            None if page == _UNSET else page,
+            None if table == _UNSET else table,
+            None if row == _UNSET else row,
+            None if column == _UNSET else column,
+        )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -147,6 +159,8 @@ class Positions:
         index = bisect.bisect_right(self._offsets, offset) - 1
         if index < 0:
             return None
+        if isinstance(self._origins, OriginMap):
+            return self._origins.place(index)
         origin = self._origins[index][1]
         return None if origin == _NO_ORIGIN else origin
 
@@ -172,7 +186,7 @@ class Positions:
             end_line, end_column = self.position(end)
         else:  # on the same line, as nearly every cell and label
             end_line, end_column = line + 1, end - line_start + 1
-        origin = self.origin(start) if self._origins else None
+        origin = self.origin(start) if self._offsets else None
         return Span(start, end, line + 1, start - line_start + 1, end_line, end_column, origin)
 
 

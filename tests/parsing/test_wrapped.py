@@ -22,6 +22,11 @@ ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
         ("2.  其他法律  3 4", "2.  其他法律     "),  # a row's numbering is no value
         ("受理申请 21 件", "受理申请 21 件"),  # prose: no column gap
         ("9487", "9487"),  # a line of one cell per line (no pdftotext layout)
+        ("    类过 1    0   0", "    类过" + " " * 11),  # the numbers after a label's piece are values too
+        ("A1 2  3", "A1" + " " * 5),  # a word's digits are no value
+        ("合计  1,234  -5  3.5", "合计" + " " * 16),  # separators and signs
+        ("行政  5\t3", "行政   \t "),  # a tab stays a tab
+        ("总计  12\u30003", "总计  12\u3000 "),  # a number before an ideographic space ends no cell
     ],
 )
 def test_label_view_blanks_the_values_of_spaced_lines(line: str, view: str) -> None:

@@ -33,6 +33,10 @@ _NUMBERS = re.compile(rf"{_NUMBER.pattern}(?: {_NUMBER.pattern})*")
 _VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]*$", re.MULTILINE)
 #: A cell of numbers only, with what ends it.
 _VALUE = re.compile(rf"{_NUMBERS.pattern}(?={_VALUE_END.pattern})", re.MULTILINE)
+#: The numbers that end a line (spaces apart, and before spaces only), read on the line reversed from its end:
+#: group 1 is them reversed.  Each is a value cell, or the value part of a cell (``类过 1``); a match
+#: anchored at the line's end tries no other start, as a search from the left would at every gap.
+_VALUES_REVERSED = re.compile(r"[ \t]*((?:\d+[.,])*\d+[+-]?(?: +(?:\d+[.,])*\d+[+-]?)*)(?!\S)")
 #: pdftotext's cells on a line: text separated by at most one space.
 _CELL = re.compile(r"\S(?: ?\S)*")
 
@@ -59,8 +63,10 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
     if not folded[b - 1].isdecimal():
         return None
     if a == 0 or folded[a - 1].isspace():
+        if folded[a:b].isdecimal():  # the common case: a cell of one number
+            return a if _VALUE_END.match(folded, b, end) else None
         whole = _VALUE.match(folded, a, end)
-        if whole is not None and whole.end() == b:  # the common case: a cell of numbers only
+        if whole is not None and whole.end() == b:  # a cell of numbers only
             return a
     if _VALUE_END.match(folded, b, end) is None:
         return None
@@ -98,6 +104,10 @@ def label_view(folded: str) -> str:
         if start != previous + 1:
             column = None  # the pieces of a group label are on consecutive lines
         previous = end
+        values = _VALUES_REVERSED.match(folded[start:end][::-1])
+        if values is not None:  # blanked together, the spaces between them with them
+            blanks.append((end - values.end(1), end - values.start(1)))
+            end -= values.end(1)  # the line's cells before them
         if column is None and _MAY_BLANK.search(folded, start, end) is None:
             continue  # no value cell, no numbered label: nothing to blank (a table of pipes, a gap in prose)
         pieces: list[tuple[int, int]] = []
