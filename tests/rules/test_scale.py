@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 import govlint
+from govlint.rule import RuleContext
+from govlint.rules.fees import _FEE_TABLE_BLOCK, FeeNotDisclosed, _prints_fee_table
 
 SEED = (Path(__file__).parents[1] / "fixtures" / "seeds" / "000_3332caad86cf7302.txt").read_text(encoding="utf-8")
 
@@ -49,3 +51,29 @@ def test_a_sections_sentences_are_the_prose_sentences_within_it() -> None:
         cut = [(max(s, lo), min(e, hi)) for s, e in everything if max(s, lo) < min(e, hi)]
         assert list(report.sentences_of(section).offsets()) == cut
         assert [s.text for s in report.sentences_of(section)] == [report.text[s:e] for s, e in cut]
+
+
+def test_gl301_searches_a_long_text_for_a_fee_table_in_little_memory() -> None:
+    """Section 六 says nothing of the fee, so GL301 searches the whole text, a block at a time."""
+    head = SEED.partition("六、其他需要报告的事项")[0]
+    text = head + "。，、；：“”《》（）\n" * 100_000 + "六、其他需要报告的事项\n无。\n"
+    report = govlint.parse_text(text)
+    report.sentences  # noqa: B018 (made first: the rules share them)
+    rule = FeeNotDisclosed()
+    tracemalloc.start()
+    try:
+        [finding] = rule.check(report, RuleContext())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert finding.code == "GL301"
+    assert peak < len(text.encode("utf-8")) / 2, peak / len(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("spaces", ["", " ", "\u3000\n "])
+def test_a_fee_table_across_two_blocks_is_found(spaces: str) -> None:
+    table = spaces.join("实际收取金额（元）") + spaces + "通知收取件数" + spaces + "0"
+    for before in range(_FEE_TABLE_BLOCK - 60, _FEE_TABLE_BLOCK + 5, 7):
+        text = "，" * before + table + "。" * 50
+        assert _prints_fee_table(text), before
+        assert not _prints_fee_table(text.replace("0", "")), before

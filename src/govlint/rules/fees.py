@@ -26,7 +26,6 @@ from govlint.schema import (
     SECTIONS_BY_KEY,
     fold,
     normalize_label,
-    without_spaces,
 )
 
 #: The 2021 第二十条第(八)项 amount: its row and cell key.
@@ -79,6 +78,10 @@ _NO_FEE = (
 )
 #: A fee table in section 六 (福建: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）, then its values).
 _FEE_TABLE = r"实际收取金额(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d"
+#: The most characters a match of :data:`_FEE_TABLE` spans: its label, a unit in parentheses, 24 more, a digit.
+_FEE_TABLE_LENGTH = 6 + 6 + 24 + 1
+#: How much of the text is normalised at a time to search it for a fee table.
+_FEE_TABLE_BLOCK = 1 << 12
 
 
 def _states_no_fee(sentence: _Sentence) -> bool:
@@ -86,9 +89,17 @@ def _states_no_fee(sentence: _Sentence) -> bool:
     return any(re.search(_NO_FEE, clause) for clause in sentence.text.split(","))
 
 
-def _prints_fee_table(folded: str) -> bool:
-    """Whether the folded text prints a fee table with its values (its rows may stand on lines of their own)."""
-    return re.search(_FEE_TABLE, without_spaces(folded)) is not None
+def _prints_fee_table(text: str) -> bool:
+    """Whether the text prints a fee table with its values (its rows may stand on lines of their own),
+    searched normalised a block at a time, each after the last characters of the one before (so that a match
+    across two is found): normalising a whole text of megabytes held three copies of it."""
+    tail = ""
+    for at in range(0, len(text), _FEE_TABLE_BLOCK):
+        block = tail + normalize_label(text[at : at + _FEE_TABLE_BLOCK])
+        if re.search(_FEE_TABLE, block) is not None:
+            return True
+        tail = block[-_FEE_TABLE_LENGTH:]
+    return False
 
 
 def _mentions_fee(sentence: _Sentence) -> bool:
@@ -108,7 +119,7 @@ def _discloses_fee(report: Report, lo: int, hi: int, sentences: Iterable[_Senten
     for s in sentences:
         if (_mentions_fee(s) and _states_fee(s)) or _states_no_fee(s) or (charging and _states_charging(s)):
             return True
-    return _prints_fee_table(fold(report.text[lo:hi]))
+    return _prints_fee_table(report.text[lo:hi])
 
 
 #: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
