@@ -104,7 +104,7 @@ _CLOSES_P = frozenset(
 )
 _SPECIAL = _CLOSES_P | frozenset(
     b"applet area base basefont bgsound body br button embed frame frameset head html iframe img input keygen "
-    b"link marquee meta noembed noframes noscript object param script select source style template textarea "
+    b"link marquee meta noembed noframes noscript object p param script select source style template textarea "
     b"title track wbr".split()
 )
 
