@@ -22,7 +22,7 @@ from govlint.rule import RuleContext
 from govlint.schema import PAGE_NUMBER
 
 #: A number standing alone between spaces (or at a line's ends), in ASCII or full-width digits.
-_NUMBER = re.compile(r"(?<!\S)[0-9０-９]+(?:[.．][0-9０-９]+)?(?!\S)")
+_NUMBER = r"(?<!\S)[0-9０-９]+(?:[.．][0-9０-９]+)?(?!\S)"
 #: How many lone numbers make a line of table values whatever else it prints (prose rarely prints three apart).
 MIN_VALUES = 3
 #: How many characters besides its lone numbers a line of fewer values may print (a label's fragment, such
@@ -40,7 +40,7 @@ def stray_value_lines(report: Report, where: Table | Section, ctx: RuleContext) 
     return ctx.shared(report, StrayLines).within(_section_bounds(report, where.span.start))
 
 
-@attrs.define
+@attrs.define(repr=False, eq=False)
 class StrayLines:
     """The stray value lines of one report, scanned section by section as rules ask (most reports lack no
     row, and no rule asks); shared through :meth:`RuleContext.shared`.  Threads may at worst scan a section
@@ -87,12 +87,12 @@ def beyond_unread_rows(report: Report, strays: tuple[Span, ...]) -> tuple[Span, 
 def _prints_values(line: str) -> bool:
     """Whether ``line`` looks like (part of) a row of table values: many lone numbers, or a few beside at
     most a label's fragment; a page footer is not."""
-    found = len(_NUMBER.findall(line))
+    found = len(re.findall(_NUMBER, line))
     if found >= MIN_VALUES:
         return True
     if not found or _is_page_number(line.strip()):
         return False
-    rest = _NUMBER.sub("", line)
+    rest = re.sub(_NUMBER, "", line)
     return sum(not c.isspace() for c in rest) <= MAX_LABEL_REST
 
 
