@@ -174,7 +174,7 @@ def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[
     return findings.diagnostics()
 
 
-@attrs.define
+@attrs.define(repr=False, eq=False)
 class _Omitted:
     """The findings of one code past the cap: the first (where the notice points), how many, the most
     severe of them, and whether every one is about what govlint could not read."""

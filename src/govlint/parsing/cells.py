@@ -580,7 +580,7 @@ def _consistent(table: dict[str, tuple[int, ...]]) -> bool | None:
     return True if assessed else None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class _Sums:
     """What :func:`_order_by_arithmetic` needs of a table to try the orders of value rows printed apart from
     their labels: the row a label row names, how many values that row has, and whether the table's column

@@ -1,6 +1,8 @@
 """The records of a run over many files: what a worker is given, and what it sends back.
 
-Everything here crosses a process boundary, so it is plain picklable data.
+Everything here crosses a process boundary, so it is plain picklable data.  The records are never compared
+or printed, so they have neither ``__eq__`` nor ``__repr__`` (attrs would write and compile both for each
+class at every start).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_LIMIT = 4096
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Limits:
     """What one file may cost: ``timeout`` seconds and ``memory`` MiB of address space (0: no limit)."""
 
@@ -32,7 +34,7 @@ class Limits:
     memory: int = DEFAULT_MEMORY_LIMIT
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Task:
     """One file to check: its path (as shown), the configuration that applies, and stdin's bytes for ``-``."""
 
@@ -54,7 +56,7 @@ class Task:
     reference: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Unreadable:
     """Why a file gave no report: ``kind`` is the short machine word of its GL001 notice (a reader's, or
     ``crash``, ``timeout``, ``memory`` for a worker that died, overran or ran out of memory)."""
@@ -67,7 +69,7 @@ class Unreadable:
         return self.reason_en if lang == "en" else self.reason_zh
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Outcome:
     """The result of one file: its :class:`LintResult` and decoded text, or why it could not be read."""
 
