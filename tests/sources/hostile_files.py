@@ -4,6 +4,7 @@ send (:func:`write_hostile_folder`), each file with the outcome govlint must giv
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import subprocess
@@ -221,6 +222,24 @@ def write_hostile_folder(root: Path, seeds: list[Path], crawled: Path, marker: P
     # round 5: digits that str.isdigit accepts and int() cannot read (a list level, a year)
     write("list-level-superscript.docx", numbered("1", "%1.", 3, level="²"), Expected("read"))
     write("year-circled-digits.txt", report + "\n②025年1月20日\n", Expected("read"))
+    # round 5: RTF, a web page renamed .docx, saved web pages (MHT), one with a header of many folded lines
+    write(
+        "report.rtf.txt",
+        "{\\rtf1\\ansi " + report.encode("ascii", "backslashreplace").decode(),
+        Expected("unread", "RTF"),
+    )
+    write("export.docx", "<html><body><p>" + report + "</p></body></html>", Expected("unread", "web page"))
+    saved = (
+        (
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+            b"Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        )
+        + base64.encodebytes(f"<html><body><pre>{report}</pre></body></html>".encode())
+        + b"--b--\r\n"
+    )
+    write("saved.mht", saved, Expected("read"))
+    folded = b"MIME-Version: 1.0\r\nContent-Type: multipart/related;" + b"\r\n x=y;" * 1_000_000 + b"\r\n\r\n"
+    write("folded.mht", folded, Expected("unread", "too long"))
     # configurations that name plugins, and one nested beyond any parser's patience
     plugin = PLUGIN_CODE.format(marker=str(marker))
     write("config/.govlint.toml", 'plugins = ["evil", "this"]\nselect = ["GL1"]\n', Expected("quiet"))

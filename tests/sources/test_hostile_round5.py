@@ -3,14 +3,26 @@ did not try): each case here failed before its fix."""
 
 from __future__ import annotations
 
+import base64
+import html
+import io
+import quopri
+import re
+import time
+import zipfile
+from pathlib import Path
+
 import pytest
 from hostile_files import W, document_xml, package, paragraph
 from source_support import SEEDS
 
 import govlint
+from govlint.errors import InputError
 from govlint.sources import load
+from govlint.sources.discover import iter_report_paths
 
 SEED = SEEDS[0].read_text("utf-8")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 
 
 @pytest.mark.parametrize("date", ["²025年1月20日", "②025-01-20", "₂025年1月20日"])
@@ -33,3 +45,112 @@ def test_a_list_level_in_other_digits_is_read_not_an_internal_error() -> None:
     body = "".join(paragraph(line) for line in SEED.splitlines()[:20]) + item
     document = load(package({"word/document.xml": document_xml(body), "word/numbering.xml": numbering}))
     assert "3.事项" in document.text  # the override of level "①", read as level 0, starts it at 3
+
+
+def _page(text: str) -> str:
+    """A web page of a report's text: a paragraph per line, a table row per line of cells."""
+    body = []
+    for line in text.splitlines():
+        if "\t" in line:
+            body.append(
+                "<table><tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in line.split("\t")) + "</tr></table>"
+            )
+        else:
+            body.append(f"<p>{html.escape(line)}</p>")
+    return '<html><head><meta charset="gb2312"></head><body>' + "".join(body) + "</body></html>"
+
+
+def _saved(page: bytes, transfer: str) -> bytes:
+    """A web page saved as one file, as Word (quoted-printable) or Chrome (base64 here) write it."""
+    encoded = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    return (
+        b"From: <Saved by Blink>\r\nSubject: =?utf-8?Q?report?=\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----=_NextPart_01DA"\r\n\r\n'
+        b"This is a multi-part message.\r\n\r\n------=_NextPart_01DA\r\n"
+        b"Content-Location: file:///C:/report.htm\r\nContent-Transfer-Encoding: " + transfer.encode() + b"\r\n"
+        b'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+        + encoded.replace(b"\n", b"\r\n")
+        + b"\r\n------=_NextPart_01DA\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        b"iVBORw0KGgo=\r\n------=_NextPart_01DA--\r\n"
+    )
+
+
+def _findings(path: Path) -> list[tuple[str, str, int, int]]:
+    return [(d.code, d.message_zh, d.location.line, d.location.column) for d in govlint.lint(path).diagnostics]
+
+
+@pytest.mark.parametrize("transfer", ["quoted-printable", "base64"])
+@pytest.mark.parametrize("suffix", [".mht", ".mhtml", ".doc"])
+def test_a_web_page_saved_as_one_file_is_read_as_the_page(tmp_path: Path, transfer: str, suffix: str) -> None:
+    """A saved page (MHT) was read as text: quoted-printable markup, "not a report", exit 0.  It is read as
+    its page is, also under ``.doc`` (Word's "single file web page") and when found in a folder."""
+    page = _page(SEED).encode("gb18030")
+    (tmp_path / "page.html").write_bytes(page)
+    (tmp_path / f"saved{suffix}").write_bytes(_saved(page, transfer))
+    expected = _findings(tmp_path / "page.html")
+    assert expected and not any(finding[0] in ("GL001", "GL002") for finding in expected)
+    assert _findings(tmp_path / f"saved{suffix}") == expected
+    found = {path.name for path in iter_report_paths([tmp_path])}  # type: ignore[union-attr]
+    assert (f"saved{suffix}" in found) == (suffix != ".doc")
+
+
+def test_a_saved_page_with_a_header_of_many_folded_lines_is_refused_at_once() -> None:
+    """The email parser takes quadratic time over a header of many folded lines: 7 MB ran past 60 s."""
+    header = b"MIME-Version: 1.0\r\nContent-Type: multipart/related;" + b"\r\n x=y;" * 1_000_000
+    data = header + b' boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n--b--\r\n'
+    start = time.monotonic()
+    with pytest.raises(InputError, match="too long"):
+        load(data, name="x.mht")
+    assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("report.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'d2\\'bb\\'a1\\'a2}", "RTF document"),
+        ("report.txt", b"{\\rtf1\\ansi \\u19968?}", "RTF document"),
+        ("report.doc", b"{\\rtf1\\ansi \\u19968?}", "RTF document"),
+        ("saved.txt", b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n', "saved as one"),
+        (
+            "export.docx",
+            b"<html><body><p>" + SEED.encode() + b"</p></body></html>",
+            "not a Word file: this is a web page",
+        ),
+        ("error.pdf", b"<!DOCTYPE html><html><body>404</body></html>", "not a PDF file: this is a web page"),
+        ("report.docx", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "not a Word file: this is a PDF"),
+        ("report.txt", package({"word/document.xml": document_xml(paragraph("一、总体情况"))}), "give it the .docx"),
+        ("old.xls", OLE + "Workbook".encode("utf-16-le"), "old Excel workbook"),
+        ("secret.docx", OLE + "EncryptedPackage".encode("utf-16-le"), "encrypted Office file"),
+        ("old.txt", OLE + "WordDocument".encode("utf-16-le"), "old Word file"),
+    ],
+)
+def test_a_file_under_another_kinds_extension_says_what_it_is(
+    tmp_path: Path, name: str, data: bytes, says: str
+) -> None:
+    """RTF read as text was "not a report" (exit 0); a web page renamed .docx or saved as .pdf was "not a zip,
+    or corrupt"; every old Office file was "an old Word (.doc)"."""
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(InputError, match=re.escape(says)):
+        load(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    ("parts", "says"),
+    [
+        ({"inner.docx": b"PK", "r.txt": SEED}, "zip archive; unpack it"),
+        ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}, "OpenDocument"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_a_zip_that_is_no_office_file_is_not_told_to_be_renamed_docx(
+    tmp_path: Path, parts: dict[str, str | bytes], says: str, suffix: str
+) -> None:
+    """An archive or an .odt was "a zip or Word file; use the .docx extension" (and, as .docx, "word/document.xml
+    is missing")."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    (tmp_path / f"x{suffix}").write_bytes(buffer.getvalue())
+    with pytest.raises(InputError, match=re.escape(says)):
+        load(tmp_path / f"x{suffix}")

@@ -101,7 +101,7 @@ def test_line_ends_are_normalised(tmp_path: Path) -> None:
         (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00junk" * 50, "not a text file in a known encoding"),
         (bytes(range(256)) * 40, "not a text file in a known encoding"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x01", "this is a PDF file"),
-        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00\x9c" * 100, "use the .docx extension"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00\x9c" * 100, "this is a zip archive"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "old Word (.doc)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x10" * 50, "this is an image"),
         ("控制字符\x01\x02\x03\x04\x05\x06\x07\x08".encode() * 20, "not a text file"),

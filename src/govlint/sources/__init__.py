@@ -13,6 +13,7 @@ import re
 from govlint.errors import OwnOutput
 from govlint.sources.document import Document, SourceKind, markdown_images
 from govlint.sources.guard import check_size, input_error, read_input_file
+from govlint.sources.magic import is_saved_page
 from govlint.sources.own import HEAD_BYTES, text_output
 
 __all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
@@ -25,6 +26,8 @@ REPORT_EXTENSIONS: dict[str, SourceKind] = {
     ".md": "text",
     ".html": "html",
     ".htm": "html",
+    ".mht": "html",
+    ".mhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
 }
@@ -114,6 +117,10 @@ def _read_structured(data: bytes, kind: SourceKind, name: str, encoding: str | N
         return read_docx(data, name)
     from govlint.sources.html import read_html
 
+    if is_saved_page(data):
+        from govlint.sources.mhtml import saved_page
+
+        data = saved_page(data, name)
     return read_html(data, name, encoding)
 
 
@@ -143,7 +150,7 @@ def sniff(data: bytes) -> SourceKind:
     if data.startswith(_ZIP_START) and (b"word/" in data[:65536] or b"word/" in data[-65536:]):
         return "docx"  # a zip naming word/ parts in its first headers or its central directory
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if _starts_like_html(head):
+    if _starts_like_html(head) or is_saved_page(data):
         return "html"
     return "text"
 

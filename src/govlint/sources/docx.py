@@ -29,8 +29,9 @@ from govlint.model import Origin
 from govlint.sources.document import Document
 from govlint.sources.docx_numbering import Numbering
 from govlint.sources.grid import MAX_COLUMNS
-from govlint.sources.guard import MAX_INPUT_BYTES, input_error, other_package
+from govlint.sources.guard import MAX_INPUT_BYTES, input_error
 from govlint.sources.layout import MIN_IMAGE_PIXELS, TextBuilder
+from govlint.sources.magic import OLE_MAGIC, ZIP, kind_under_wrong_extension, ole_kind, other_package, other_zip
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -121,16 +122,19 @@ class _Package:
 
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise input_error(
-                name,
+        if data.startswith(OLE_MAGIC):
+            zh, en = ole_kind(data) or (
                 "这是旧版 Word（.doc）或加密的 Word 文件，请另存为未加密的 .docx",
                 "this is an old Word (.doc) or an encrypted Word file; save it as an unencrypted .docx",
             )
+            raise input_error(name, zh, en)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+            other = kind_under_wrong_extension(data)  # a web page renamed .docx, a PDF, RTF…
+            if other is not None:
+                raise input_error(name, f"不是 Word 文件：{other[0]}", f"not a Word file: {other[1]}") from None
             raise input_error(
                 name, "不是有效的 Word 文件（不是 zip 压缩包或已损坏）", "not a Word file (not a zip, or corrupt)"
             ) from None
@@ -139,6 +143,8 @@ class _Package:
         if sum(info.file_size for info in infos) > 4 * MAX_INPUT_BYTES:
             raise self._bomb()
         self.names = {info.filename: info for info in infos}
+        #: What the zip is when not a Word file, by its first and last bytes (OpenDocument's stored mimetype)
+        self.other = other_zip(data)
         #: Names given to more than one entry: readers disagree on which one is the part (zipfile takes the
         #: last, others the first), so such a part is refused rather than read one way.
         self.doubled = {info.filename for info in infos if self.names[info.filename] is not info}
@@ -233,7 +239,13 @@ class _Package:
                     return target
         if "word/document.xml" in self.names:
             return "word/document.xml"
-        other = other_package(self.names)
+        other = other_package(self.names) or self.other
+        if (
+            other is None
+            and "[Content_Types].xml" not in self.names
+            and not any(n.startswith("word/") for n in self.names)
+        ):
+            other = ZIP  # an archive (of reports, say), not an Office package
         if other is not None:
             raise input_error(self.name, f"不是 Word 文件：{other[0]}", f"not a Word file: {other[1]}")
         raise input_error(

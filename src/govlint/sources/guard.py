@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
 
 from govlint.errors import InputError
 
@@ -44,37 +43,6 @@ def os_error(exc: OSError) -> tuple[str, str]:
     """Why an operating-system call failed, as (Chinese, English)."""
     english = exc.strerror or type(exc).__name__
     return _ERRORS_ZH.get(exc.errno or 0, f"系统错误（错误码 {exc.errno}）"), english
-
-
-#: Zip-based formats that are not Word files, by a part name their zip lists, as (Chinese, English) of what
-#: the file is: "a zip or Word file; use the .docx extension" told the owner of an OFD or a workbook to
-#: rename it.
-_OTHER_ZIPS: tuple[tuple[bytes, str, str], ...] = (
-    (
-        b"OFD.xml",
-        "这是 OFD 版式文件，govlint 不能读取：请另存为 PDF 或 Word 文件",
-        "this is an OFD file, which govlint cannot read: save it as PDF or Word",
-    ),
-    (b"xl/workbook", "这是 Excel 工作簿，不是年度报告", "this is an Excel workbook, not a report"),
-    (b"ppt/presentation", "这是 PowerPoint 演示文稿，不是年度报告", "this is a PowerPoint presentation, not a report"),
-)
-
-
-def other_zip(data: bytes) -> tuple[str, str] | None:
-    """What a zip that is not a Word file is (OFD, a workbook, a presentation), as (Chinese, English), found
-    by the part names in its first or last 64 KB (its local headers or its central directory); else None."""
-    if not data.startswith(b"PK\x03\x04"):
-        return None
-    return _other_kind(data[:65536] + data[-65536:])
-
-
-def other_package(names: Iterable[str]) -> tuple[str, str] | None:
-    """:func:`other_zip` of an opened zip, by its entries' ``names``."""
-    return _other_kind("\n".join(names).encode("utf-8", "replace"))
-
-
-def _other_kind(listed: bytes) -> tuple[str, str] | None:
-    return next(((zh, en) for part, zh, en in _OTHER_ZIPS if part in listed), None)
 
 
 def input_error(name: str, zh: str, en: str, *, kind: str = "unreadable") -> InputError:

@@ -24,6 +24,7 @@ from govlint.errors import InputError
 from govlint.sources.document import Document
 from govlint.sources.extras import require
 from govlint.sources.guard import MAX_PDF_PAGES, PDF_TIME_BUDGET, input_error
+from govlint.sources.magic import kind_under_wrong_extension
 from govlint.sources.pdf_geometry import Glyph, Grid, Ruling, find_grids
 from govlint.sources.pdf_layout import Box, Item, page_items, write_items
 
@@ -75,7 +76,7 @@ def _read_pages(pdfium: Any, data: bytes, name: str) -> tuple[list[Item], _TextL
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _open_error(raw, getattr(exc, "err_code", None), name) from None
+        raise _open_error(raw, getattr(exc, "err_code", None), data, name) from None
     deadline = time.monotonic() + PDF_TIME_BUDGET
     try:
         count = len(document)
@@ -107,7 +108,7 @@ def _read_pages(pdfium: Any, data: bytes, name: str) -> tuple[list[Item], _TextL
         document.close()
 
 
-def _open_error(raw: Any, code: int | None, name: str) -> InputError:
+def _open_error(raw: Any, code: int | None, data: bytes, name: str) -> InputError:
     if code == raw.FPDF_ERR_PASSWORD:
         return input_error(
             name,
@@ -116,6 +117,10 @@ def _open_error(raw: Any, code: int | None, name: str) -> InputError:
         )
     if code == raw.FPDF_ERR_SECURITY:
         return input_error(name, "PDF 使用了不支持的加密方式", "the PDF uses an unsupported encryption scheme")
+    # a portal's error page saved as .pdf, a Word file…; not a PDF with bytes before its header
+    other = kind_under_wrong_extension(data) if b"%PDF-" not in data[:1024] else None
+    if other is not None:
+        return input_error(name, f"不是 PDF 文件：{other[0]}", f"not a PDF file: {other[1]}")
     return input_error(name, "不是有效的 PDF 文件（已损坏或格式错误）", "not a valid PDF (corrupt or malformed)")
 
 

@@ -20,7 +20,8 @@ import threading
 from typing import NamedTuple
 
 from govlint.errors import InputError
-from govlint.sources.guard import input_error, other_zip
+from govlint.sources.guard import input_error
+from govlint.sources.magic import binary_kind
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,23 +61,6 @@ def _record(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_RECORDING, _record)
-
-#: Magic numbers of binary formats, for the hint in the error message.
-_MAGIC_HINTS: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF-", "这是 PDF 文件，请使用 .pdf 扩展名", "this is a PDF file; give it the .pdf extension"),
-    (
-        b"PK\x03\x04",
-        "这是压缩包或 Word 文件，请使用 .docx 扩展名",
-        "this is a zip or Word file; use the .docx extension",
-    ),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "这是旧版 Word（.doc）或加密的 Office 文件，请另存为 .docx",
-        "this is an old Word (.doc) or encrypted Office file; save it as .docx",
-    ),
-    (b"\x89PNG", "这是图片，请先做文字识别（OCR）", "this is an image; OCR it first"),
-    (b"\xff\xd8\xff", "这是图片，请先做文字识别（OCR）", "this is an image; OCR it first"),
-)
 
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> Decoded:
@@ -277,20 +261,18 @@ def _check_looks_like_text(sample: str, data: bytes, name: str) -> None:
 
 
 def refuse_binary(data: bytes, name: str) -> None:
-    """Refuse a file that starts as a PDF, zip, old Word file or image does, whatever it decodes to: a PDF
-    saved as ``.html`` or ``.txt`` decodes as text (its objects are ASCII) and would be passed over as not a
-    report, while it is one to read under its own extension."""
-    if data.startswith(tuple(magic for magic, _, _ in _MAGIC_HINTS)):
+    """Refuse a file that starts as a PDF, zip, old Office file, image, RTF document or saved web page
+    (:func:`govlint.sources.magic.binary_kind`) does, whatever it decodes to: a PDF saved as ``.html`` or
+    ``.txt`` decodes as text (its objects are ASCII), and RTF is ASCII markup, so either was passed over as
+    not a report, while it is one to read under its own extension or to save as ``.docx``."""
+    if binary_kind(data) is not None:
         raise _not_text(data, name)
 
 
 def _not_text(data: bytes, name: str) -> InputError:
-    other = other_zip(data)  # not "use .docx", as for other zips
-    if other is not None:
-        return input_error(name, f"不是文本文件：{other[0]}", f"not a text file: {other[1]}")
-    for magic, zh, en in _MAGIC_HINTS:
-        if data.startswith(magic):
-            return input_error(name, f"不是文本文件：{zh}", f"not a text file: {en}")
+    found = binary_kind(data)
+    if found is not None:
+        return input_error(name, f"不是文本文件：{found[0]}", f"not a text file: {found[1]}")
     return input_error(
         name,
         "不是可识别编码的文本文件（可能是二进制文件；如确为文本，请用 --encoding 指定编码）",
