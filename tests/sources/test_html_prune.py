@@ -202,7 +202,7 @@ def test_document_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
         "<td rowspan=2 class=c>数量</td></tr><tr><td class=c>本年新收</td></tr></table></div></body></html>"
     ).encode()
     pruned = read_html(page, "page.html")
-    monkeypatch.setattr(html_reader, "prune", lambda page: Pruned(page, 0))
+    monkeypatch.setattr(html_reader, "prune", lambda page, most: Pruned(page, 0))
     assert pruned == read_html(page, "page.html")
 
 
@@ -277,3 +277,13 @@ def test_a_page_is_refused_when_its_tree_would_cost_over_the_aim(unit: str) -> N
     builds it (the tree may cost seven times the page plus a base of 20 MB)."""
     with pytest.raises(InputError, match="too many elements for its size"):
         read_html(_page_of(unit, 3_000_000), "page.html")
+
+
+def test_the_count_stops_past_the_most_nodes() -> None:
+    """A page refused for its tree is read only as far as the nodes it may have: a page of 50 MB of nothing
+    but elements costs no more than its first part (the whole pass took seconds)."""
+    page = b"<p>x</p>" * 100_000
+    assert prune(page).nodes > 200_000
+    stopped = prune(page, 1_000)
+    assert 1_000 < stopped.nodes < 1_010
+    assert stopped.page is page

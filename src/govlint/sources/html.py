@@ -148,7 +148,7 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
     lexbor = require("selectolax.lexbor", "html", name)
     _check_nesting(fragment, name)
     page = fragment.encode("utf-8", "ignore")
-    _check_tree(prune(page).nodes, len(page), len(page), name)
+    _pruned(page, len(page), name)  # refused if its tree would cost over the aim
     del page
     body = lexbor.LexborHTMLParser(fragment).body
     renderer = _Renderer(builder)
@@ -160,7 +160,7 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
 
 def _pruned(page: bytes, size: int, name: str) -> bytes:
     """``page`` pruned (:func:`govlint.sources.html_prune.prune`), once its tree is known to fit the aim."""
-    pruned = prune(page)
+    pruned = prune(page, (DOM_PER_BYTE * size + DOM_BASE) // DOM_NODE_BYTES)
     _check_tree(pruned.nodes, len(pruned.page), size, name)
     return pruned.page
 

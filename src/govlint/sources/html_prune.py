@@ -22,6 +22,7 @@ is.  Each step is a search forward, so the pass is linear in the page.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -84,6 +85,8 @@ class Pruned(NamedTuple):
     nodes: int  #: about as many nodes as lexbor builds of it, or more (its elements, texts and comments)
 
 
+#: How :func:`prune` notes the end tags :data:`_WRAPPED_AFTER` names (any other is "/").
+_END_TAGS = {b"td": b"/td", b"th": b"/th", b"tr": b"/tr"}
 #: ``html``, ``head`` and ``body``, made whatever the page holds.
 _DOCUMENT_NODES = 3
 #: Table parts whose start tag makes a wrapper (``tbody``, ``tr``, ``colgroup``) unless it follows one of
@@ -109,23 +112,27 @@ _SPECIAL = _CLOSES_P | frozenset(
 )
 
 
-def prune(page: bytes) -> Pruned:
+def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
     """``page`` (UTF-8) without the attributes the reader never reads (``page`` itself when it has none to
     drop), and how many nodes lexbor will build of it: each start tag, each ``</p>`` and ``</br>`` (which
     make an element when none is open), each run of text, comment and DOCTYPE, and the wrappers a table
     part implies.  That is the tree's cost before it is built (docs/performance.md, "Memory per reader");
     elements the parser makes again (the "active formatting elements" reopened in each new block) are
-    not counted, and are bounded by the worker's memory limit."""
+    not counted, and are bounded by the worker's memory limit.  Past ``most`` nodes the pass stops, and
+    the page is given back as it is with the nodes counted so far: a page refused for its tree costs no
+    more than the part of it read."""
     view = memoryview(page)
     out = bytearray()
     copied = 0  # page[:copied] is in ``out``
     at = 0
     end = len(page)
     nodes = _DOCUMENT_NODES
-    previous = b""  # the last tag read
+    previous = b""  # the last tag read (an end tag: "/td", "/th", "/tr" or "/")
     in_p = False  # whether a ``<p>`` may be open: a ``</p>`` then closes it instead of making one
     rewrite = True  # False once the rest of the page is left as it is (only its nodes are counted)
     while at < end:
+        if nodes > most:
+            return Pruned(page, nodes)
         markup = _MARKUP.search(page, at)
         if markup is None:
             break
@@ -136,9 +143,14 @@ def prune(page: bytes) -> Pruned:
             continue
         lower = tag.name.lower()
         if closing:
-            nodes += lower == b"br" or (lower == b"p" and not in_p)
-            in_p = in_p and lower not in _SPECIAL
-            previous = b"/" + lower
+            if lower == b"p":
+                nodes += not in_p
+                in_p = False
+            elif lower == b"br":
+                nodes += 1
+            elif in_p and lower in _SPECIAL:
+                in_p = False
+            previous = _END_TAGS.get(lower, b"/")
             continue
         nodes += 1 + (lower in _WRAPPED_AFTER and previous not in _WRAPPED_AFTER[lower])
         in_p = lower == b"p" or (in_p and lower not in _CLOSES_P)
