@@ -91,8 +91,6 @@ LOSSY = (
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("findings", "trial2019", "markitdown.pdf.md"): "a label wrapped over pipe rows: a piece read as a cell",
-    ("findings", "*", "pymupdf4llm.md"): "rows of pymupdf4llm's tables taken for missing",
     ("findings", "*", "w3m.txt"): "w3m's box-drawn tables",
     ("findings", "*", "antiword.txt"): "antiword's tables",
     ("findings", "*", "printed.pdfplumber.txt"): "pdfplumber's text of a browser's PDF",

@@ -88,5 +88,26 @@ def test_a_row_printing_two_values_in_a_cell_places_no_blank_row() -> None:
     """A row printing ``| 0 0 | 0 0 | 0 0 | 0 |`` (two columns in a cell) does not show where each column's
     cell is: the row under ``1.本机关不`` that goes on with its label and four blank cells was taken for the
     row's seven empty cells (GL105 列为空 on cells the report printed 0)."""
-    (cells,) = _rows("seed004", "markitdown.pdf.md", "unable.not_held").values()
-    assert all(status is not CellStatus.EMPTY for _, status in cells)
+    path = ROUNDTRIP / "seed004" / "markitdown.pdf.md"
+    applications = govlint.parse_file(path).tables.applications
+    assert applications is not None
+    row = applications.rows.get("unable.not_held")
+    assert row is None or all(cell.status is not CellStatus.EMPTY for cell in row.cells.values())
+    assert not [d for d in govlint.lint_file(path).diagnostics if d.code == "GL105"]
+
+
+def test_line_breaks_inside_markdown_cells_and_a_label_cut_by_a_page_break() -> None:
+    """pymupdf4llm's Markdown of a PDF: a cell's lines joined by ``<br>`` (``|1.属于国家<br>秘密|``), cells
+    without pads (``|0|0|``), and ``2.其他法律<br>行政法规禁`` whose rest ``止公开`` opens the next page's table
+    under generic ``ColN`` names.  The labels with ``<br>`` are found (every row was "missing", GL104 ×23);
+    the cut row's values are not taken for (三)不予公开's subtotal, and the ``ColN`` line is no row of words
+    (GL105 ×7): the row is unread, one warning, not a missing row at error level."""
+    path = ROUNDTRIP / "hzq2024" / "pymupdf4llm.md"
+    text = path.read_text(encoding="utf-8")
+    assert "|2.其他法律<br>行政法规禁|0|0|0|0|0|0|0|" in text and "|Col1|Col2|止公开|Col4|" in text
+    rows = _rows("hzq2024", "pymupdf4llm.md", "denied.state_secret", "unable.not_held")
+    assert [value for value, _ in rows["unable.not_held"]] == [31, 0, 0, 0, 0, 0, 31]
+    applications = govlint.parse_file(path).tables.applications
+    assert applications is not None and "denied.subtotal" not in applications.rows
+    found = [d for d in govlint.lint_file(path).diagnostics if d.code in ("GL104", "GL105")]
+    assert [(d.code, d.unread, d.severity.value) for d in found] == [("GL104", True, "warning")]

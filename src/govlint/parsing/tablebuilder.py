@@ -762,6 +762,8 @@ class _Applications(_Family):
                 self.anonymous(label, list(atoms))
             elif item == "group" and meaning is not None and any(a.kind is not AtomKind.EMPTY for a in atoms):
                 key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
+                if any(a.kind is AtomKind.WORD and _numbering_digit().match(a.raw) for a in atoms):
+                    key = None  # a numbered row label not read ("2.其他法律 行政法规禁", cut by a page break)
                 if key is None:
                     builder.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
                 else:
@@ -787,6 +789,12 @@ class _Applications(_Family):
         self.any_row = True
         row = _Row(None, label, atoms, order=self.next_order())
         before = self.order[self.previous[1]] if self.previous is not None else -1
+        kinds = {a.kind for a in atoms}
+        if AtomKind.WORD in kinds and AtomKind.NUM not in kinds:
+            # words and no number: a line of words (a converter's ``|Col1|Col2|止公开|…|`` header under a page
+            # break), not a row named by its place, whose words would then be unreadable values
+            self.unnamed(row)
+            return
         if not any(spec.key not in self.printed for spec in _APPLICATION_ORDER[before + 1 :]):
             self.unnamed(row)  # every row it could be is printed already: nothing printed later changes that
             return

@@ -76,6 +76,14 @@ def _value_start(folded: str, a: int, b: int, end: int) -> int | None:
     return None if value == b else value + 1
 
 
+#: An HTML line break, as converters print one inside a Markdown table's cell.
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 #: A row label that opens with its numbering (``1.属于国家``): printed beside a group label's piece, in a
 #: column of its own.
 _NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
@@ -93,7 +101,10 @@ _MAY_BLANK = re.compile(rf"{_VALUE_TAIL.pattern}|\d[.、][^\d\s]", re.MULTILINE)
 def label_view(folded: str) -> str:
     """``folded`` with the number cells of its spaced lines blanked, and the pieces of a group label printed
     in a column of its own beside numbered row labels (``（三）不予   1.属于国家 0 …`` / ``公开      秘密``):
-    what the label search reads, so that the row label is found whole (``1.属于国家秘密``)."""
+    what the label search reads, so that the row label is found whole (``1.属于国家秘密``).  A line break
+    inside a Markdown table's cell (``|1.属于国家<br>秘密|``: pymupdf4llm, markitdown) is blanked too."""
+    if "<br" in folded or "<BR" in folded:
+        folded = _BREAK.sub(_blank, folded)
     if "  " not in folded:
         return folded
     blanks: list[tuple[int, int]] = []

@@ -21,8 +21,9 @@ from govlint.model import Report, Section, Span, Table
 from govlint.rule import RuleContext
 from govlint.schema import PAGE_NUMBER
 
-#: A number standing alone between spaces (or at a line's ends), in ASCII or full-width digits.
-_NUMBER = r"(?<!\S)[0-9０-９]+(?:[.．][0-9０-９]+)?(?!\S)"
+#: A number standing alone between spaces or a Markdown table's pipes (``|0|0|``: pymupdf4llm), or at a line's
+#: ends, in ASCII or full-width digits.
+_NUMBER = r"(?<![^\s|])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![^\s|])"
 #: How many lone numbers make a line of table values whatever else it prints (prose rarely prints three apart).
 MIN_VALUES = 3
 #: How many characters besides its lone numbers a line of fewer values may print (a label's fragment, such
