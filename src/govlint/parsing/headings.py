@@ -15,6 +15,7 @@ be read.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -75,11 +76,15 @@ _MARKS = "、､.．"
 _NOT_BEFORE_MARKED = CHINESE_NUMERALS + "第(（"
 
 
+#: A replacement character before a numeral's mark: one that may stand for a numeral (:func:`_unread_numeral`).
+_MARKED_REPLACEMENT = re.compile(rf"{REPLACEMENT}(?=\s*[{_MARKS}])")
+
+
 def _numeral_positions(text: str) -> list[int]:
     """The offsets of the Chinese numerals 一…十 in ``text``, and of the replacement characters that may stand
-    for one (a numeral the reader could not decode), in text order."""
-    positions = []
-    for numeral in (*CHINESE_NUMERALS, REPLACEMENT):
+    for one (a numeral the reader could not decode, before its mark), in text order."""
+    positions = [match.start() for match in _MARKED_REPLACEMENT.finditer(text)]
+    for numeral in CHINESE_NUMERALS:
         at = text.find(numeral)
         while at != -1:
             positions.append(at)
@@ -259,9 +264,12 @@ def _blurred_heading(compact: str, ends: list[int]) -> tuple[SectionSpec, int] |
     alone fits, so that unreadable text is never guessed into a heading."""
     found: dict[int, tuple[SectionSpec, int]] = {}
     read = set(compact)
+    lead = len(compact) - len(compact.lstrip(REPLACEMENT))  # the run before the first character read
+    if lead == len(compact):
+        return None
     for (variant, spec), chars in zip(_VARIANTS, _VARIANT_CHARS, strict=True):  # longest first: kept
-        if len(chars & read) < 2:  # cannot have two of its characters read: spares the match below
-            continue
+        if compact[lead] not in variant[: lead + 1] or len(chars & read) < 2:
+            continue  # cannot have the first character read, or two of its characters: spares the match below
         consumed = _blurred_match(compact, variant)
         if consumed is None or spec.number in found:
             continue
