@@ -6,6 +6,7 @@ import email.message
 import importlib.metadata
 import json
 import os
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -18,10 +19,10 @@ from engine_support import report
 from sarif_schema import official_schema
 
 import govlint
-from govlint import plugins
+from govlint import output, plugins
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.linter import lint_report
-from govlint.output import FileOutput, OutputOptions, formatter
+from govlint.output import FileOutput, OutputOptions, formatter, visible
 from govlint.output import sarif as sarif_output
 from govlint.output.sarif import FINGERPRINT_KEY, SarifFormatter, help_uri
 from govlint.output.text import caret_line, char_width
@@ -259,6 +260,14 @@ def test_text_output_shows_controls_and_bidi_visibly_and_quotes_a_path_with_a_ne
     )
     assert text.splitlines()[2] == "1 | X\\x1b]0;pwned\\x07\\x1b[2J\\u202egnp.exe\\x85"
     assert not any(ch in text for ch in "\x1b\x07\x85\u202e")
+
+
+def test_every_character_visible_escapes_is_one_that_is_not_printable() -> None:
+    """:func:`govlint.output.visible` returns printable text as it is: it must hold nothing to escape."""
+    escaped = [chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch(output._INVISIBLE, chr(code))]
+    assert len(escaped) > 2048 and not any(char.isprintable() for char in escaped)
+    assert all(visible(char) != char for char in escaped)
+    assert visible("\u3000a\x1b") == "\u3000a\\x1b"  # not printable, escaped where it must be
 
 
 def test_github_output_cannot_start_a_workflow_command_or_carry_controls() -> None:
