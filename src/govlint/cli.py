@@ -573,7 +573,13 @@ def run_check(args: argparse.Namespace) -> int:
     tasks: list[Task | Outcome] = []
 
     def report_result(
-        result: LintResult, config: Config, text: str | None, *, recorded: bool, view: ReportView | None = None
+        result: LintResult,
+        config: Config,
+        text: str | None,
+        *,
+        recorded: bool,
+        view: ReportView | None = None,
+        line: int = 1,
     ) -> None:
         nonlocal status
         new, unchanged = baseline.split(result) if baseline else (result.diagnostics, ())
@@ -583,7 +589,7 @@ def run_check(args: argparse.Namespace) -> int:
             else:
                 unread.append(result.path)
         else:
-            sink.write(out.file(_file_output(result, new, unchanged, text, view)))
+            sink.write(out.file(_file_output(result, new, unchanged, text, view, line=line)))
         if result.errors or any(d.code in ERROR_CODES for d in result.diagnostics):
             status = EXIT_ERROR
         elif status == EXIT_OK and any(d.severity.rank >= config.fail_on.rank for d in new):
@@ -647,7 +653,8 @@ def run_check(args: argparse.Namespace) -> int:
                 if any(d.code in ERROR_CODES for d in outcome.result.diagnostics):
                     status = EXIT_ERROR
                 continue
-            report_result(outcome.result, config, outcome.text, recorded=outcome.text is not None, view=outcome.view)
+            recorded = outcome.text is not None
+            report_result(outcome.result, config, outcome.text, recorded=recorded, view=outcome.view, line=outcome.line)
     if cross is not None:  # the run phase: the cross-report rules, once every file was checked
         for result in cross.finish(history, configs.for_path):
             report_result(result, configs.for_path(result.path), None, recorded=True)
@@ -766,6 +773,8 @@ def _file_output(
     unchanged: Sequence[Any],
     text: str | None,
     view: ReportView | None = None,
+    *,
+    line: int = 1,
 ) -> FileOutput:
     from govlint.output import FileOutput
 
@@ -779,6 +788,7 @@ def _file_output(
         result.report_year,
         view,
         result.corrected_cases,
+        line,
     )
 
 

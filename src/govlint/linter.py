@@ -95,13 +95,14 @@ def with_tables(report: Report, tables: tuple[TableSpec, ...]) -> Report:
     parsed before its plugins were known): their rules must never take an unread table for a missing one."""
     if all(spec in report.described for spec in tables):
         return report
-    origins = report.positions.origins if report.positions is not None else ()
+    positions = report.positions
     document = Document(
         report.path,
         report.text,
-        origins=origins,
+        origins=positions.origins if positions is not None else (),
         replaced_bytes=report.replaced_bytes,
         images=tuple(span.start for span in report.images),
+        line=positions.first_line if positions is not None else 1,
     )
     return parse_document(document, (*report.described, *(s for s in tables if s not in report.described)))
 

@@ -134,11 +134,14 @@ class OriginMap(Sequence[tuple[int, Origin]]):
 
 class Positions:
     """One text's position index: offsets to 1-based lines and columns, and :class:`Span` objects that keep
-    the source's page, table, row and cell (the only place spans are made: parser and rules alike)."""
+    the source's page, table, row and cell (the only place spans are made: parser and rules alike).  ``line``
+    is the line of the file the text starts on (a compilation's report: its lines are the file's)."""
 
-    __slots__ = ("_length", "_offsets", "_origins", "_starts")
+    __slots__ = ("_length", "_offsets", "_origins", "_starts", "first_line")
 
-    def __init__(self, text: str, origins: Origins = ()) -> None:
+    def __init__(self, text: str, origins: Origins = (), *, line: int = 1) -> None:
+        #: The line of the file the text starts on.
+        self.first_line = line
         starts = array("q", [0])  # not a list of ints: a large report has a line every few characters
         position = text.find("\n")
         while position != -1:
@@ -172,7 +175,7 @@ class Positions:
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""
         line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        return line + self.first_line, offset - self._starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` (clamped to the text) with the origin of its first character."""
@@ -185,9 +188,9 @@ class Positions:
         if line + 1 < len(starts) and end >= starts[line + 1]:
             end_line, end_column = self.position(end)
         else:  # on the same line, as nearly every cell and label
-            end_line, end_column = line + 1, end - line_start + 1
+            end_line, end_column = line + self.first_line, end - line_start + 1
         origin = self.origin(start) if self._offsets else None
-        return Span(start, end, line + 1, start - line_start + 1, end_line, end_column, origin)
+        return Span(start, end, line + self.first_line, start - line_start + 1, end_line, end_column, origin)
 
 
 class PiecePositions(Positions):

@@ -49,6 +49,8 @@ class FileOutput(NamedTuple):
     view: ReportView | None = None
     #: Table 四's corrected reviews and lawsuits (``LintResult.corrected_cases``), None when not read.
     corrected_cases: int | None = None
+    #: The line of the file ``text`` starts on (a compilation's report starts at its title line).
+    text_line: int = 1
 
 
 class OutputOptions(NamedTuple):

@@ -203,13 +203,16 @@ class _Entry:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     errors: list[RuleFailure] = attrs.field(factory=list)
     _lines: list[str] | None = None
+    #: The line of the file ``text`` starts on (a compilation's report).
+    text_line: int = 1
 
     def line(self, number: int) -> str | None:
         if self.text is None:
             return None
         if self._lines is None:
             self._lines = self.text.split("\n")
-        return self._lines[number - 1].rstrip("\r") if 0 < number <= len(self._lines) else None
+        index = number - self.text_line
+        return self._lines[index].rstrip("\r") if 0 <= index < len(self._lines) else None
 
 
 class HtmlFormatter(Formatter):
@@ -225,7 +228,8 @@ class HtmlFormatter(Formatter):
         entry = self.entries.get(output.path)
         if entry is None:
             entry = self.entries[output.path] = _Entry(len(self.entries), output.path)
-        entry.text = entry.text if output.text is None else output.text
+        if output.text is not None:
+            entry.text, entry.text_line = output.text, output.text_line
         entry.view = entry.view or output.view
         entry.diagnostics.extend(output.diagnostics)
         entry.errors.extend(output.errors)

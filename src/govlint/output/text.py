@@ -110,7 +110,7 @@ class TextFormatter(Formatter):
     def file(self, output: FileOutput) -> str:
         self.tally.add(output)
         lines = output.text.split("\n") if output.text is not None else None
-        chunks = [self.diagnostic(d, lines) for d in output.diagnostics]
+        chunks = [self.diagnostic(d, lines, output.text_line) for d in output.diagnostics]
         for failure in output.errors:
             label = "内部错误" if self.options.lang == "zh" else "internal error"
             chunks.append(
@@ -119,7 +119,9 @@ class TextFormatter(Formatter):
             )
         return "".join(chunks)
 
-    def diagnostic(self, d: Diagnostic, lines: list[str] | None) -> str:
+    def diagnostic(self, d: Diagnostic, lines: list[str] | None, first: int = 1) -> str:
+        """The finding's header, and under it the source line (``lines`` of the text, the first being the
+        file's line ``first``) with a caret."""
         lang = self.options.lang
         loc = d.location
         where = place(loc, lang)
@@ -129,10 +131,10 @@ class TextFormatter(Formatter):
             f"{self._style('code', d.code)} "
             f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {visible(d.message(lang))}\n"
         )
-        if self.concise or lines is None or d.code in NOTICE_CODES or not 1 <= loc.line <= len(lines):
+        if self.concise or lines is None or d.code in NOTICE_CODES or not first <= loc.line < first + len(lines):
             return head
         end = loc.end_column if loc.end_line == loc.line else None
-        shown, marker = caret_line(lines[loc.line - 1], loc.column, end)
+        shown, marker = caret_line(lines[loc.line - first], loc.column, end)
         number = str(loc.line)
         pad = " " * len(number)
         bar = self._style("gutter", "|")

@@ -50,7 +50,7 @@ def parse_document(document: Document, tables: Sequence[TableSpec] = ()) -> Repo
 def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     text = document.text
     folded = fold(text)
-    index = Positions(text, document.origins)
+    index = Positions(text, document.origins, line=document.line)
     grammar = productions(described)
     stream = tokenize(text, folded, find_labels(folded, catalogue(described)), grammar)
     headings = stream.headings

@@ -81,6 +81,8 @@ class Outcome:
     unreadable: Unreadable | None = None
     #: The body, year and tables the HTML page shows, when the task asked for them.
     view: ReportView | None = None
+    #: The line of the file ``text`` starts on (a compilation's report starts at its title line).
+    line: int = 1
 
     @classmethod
     def failed(cls, task: Task, why: Unreadable) -> Outcome:

@@ -73,10 +73,16 @@ def _checked(
         return Outcome(task.path, LintResult(shown.path, ()), digest=reference)
     skipped = skipped_as_not_a_report(report, task.config)
     if skipped is not None:
-        return Outcome(task.path, _named(skipped, name), report.text)
+        return Outcome(task.path, _named(skipped, name), report.text, line=_first_line(report))
     result = _named(lint_report(report, task.config, plugins=plugins), name)
     kept = crossreport.digest(shown, dict(task.aliases)) if task.aliases is not None and digested else None
-    return Outcome(task.path, result, report.text, kept, view=report_view(shown) if task.view else None)
+    view = report_view(shown) if task.view else None
+    return Outcome(task.path, result, report.text, kept, view=view, line=_first_line(report))
+
+
+def _first_line(report: Report) -> int:
+    """The line of the file the report's text starts on (a compilation's report: its title line)."""
+    return report.positions.first_line if report.positions is not None else 1
 
 
 def _named(result: LintResult, name: str | None) -> LintResult:

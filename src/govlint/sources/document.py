@@ -48,6 +48,9 @@ class Document(NamedTuple):
     #: Offsets in ``text`` where the source shows an image larger than an icon (a table printed as a picture):
     #: what stands there govlint cannot read, so a table missing near it is not called missing (GL103).
     images: tuple[int, ...] = ()
+    #: The line of the file ``text`` starts on: a compilation's report starts at its title line
+    #: (:mod:`govlint.sources.compilation`), and its positions are the file's.
+    line: int = 1
 
     def origin_at(self, offset: int) -> Origin | None:
         """Where the character at ``offset`` came from, or None when the source does not say."""
