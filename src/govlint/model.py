@@ -125,6 +125,15 @@ class OriginMap(Sequence[tuple[int, Origin]]):
             None if column == _UNSET else column,
         )
 
+    def cell(self, index: int) -> tuple[int, int | None, int] | None:
+        """(table, row, column) of the ``index``-th pair when it is a table cell's, else None."""
+        _, tables, rows, columns = self._fields
+        table, column = tables[index], columns[index]
+        if _UNSET in (table, column):
+            return None
+        row = rows[index]
+        return table, None if row == _UNSET else row, column
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
@@ -166,6 +175,17 @@ class Positions:
             return self._origins.place(index)
         origin = self._origins[index][1]
         return None if origin == _NO_ORIGIN else origin
+
+    def cell(self, offset: int) -> tuple[int, int | None, int] | None:
+        """(table, row, column) of the source table cell the character at ``offset`` came from, or None (a
+        paragraph, a source without origins): what :meth:`origin` says of a table cell, without its record."""
+        index = bisect.bisect_right(self._offsets, offset) - 1
+        if index < 0:
+            return None
+        if isinstance(self._origins, OriginMap):
+            return self._origins.cell(index)
+        origin = self._origins[index][1]
+        return None if origin.table is None or origin.column is None else (origin.table, origin.row, origin.column)
 
     @property
     def origins(self) -> Origins:

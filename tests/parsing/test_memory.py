@@ -52,6 +52,16 @@ def test_an_origin_map_reads_as_the_pairs_it_was_given() -> None:
     assert origins == tuple(pairs[:2]) and not OriginMap()
 
 
+def test_a_table_cell_is_read_from_an_origin_map_as_from_its_origin() -> None:
+    pairs = [(0, Origin(page=1)), (3, Origin(page=1, table=2, column=4)), (6, Origin(table=2, row=3, column=5))]
+    pairs += [(8, Origin(page=2, table=2, row=3)), (9, Origin())]
+    for origins in (OriginMap(pairs), tuple(pairs)):
+        index = Positions("x" * 12, origins)
+        cells = [index.cell(offset) for offset in (-1, 2, 5, 7, 8, 11)]
+        assert cells == [None, None, (2, None, 4), (2, 3, 5), None, None]
+        assert index.cell(8) is None and index.origin(9) is None and index.origin(8) == Origin(page=2, table=2, row=3)
+
+
 def test_folding_a_text_longer_than_a_block_folds_across_the_blocks() -> None:
     # fold works a block of 65,536 characters at a time: a full-width form on either side of a block's end
     text = "数" * 65_534 + "（１，２）" + "ｘ" * 3

@@ -251,19 +251,18 @@ class _Builder:
         """The atoms of a structured source's table row as grid cells (positioned at their grid column), or
         ``atoms`` unchanged when they are not all in a source table.  A position a reader wrote again for a
         spanned cell (the label's or a value's) is not a cell of its own."""
-        origin = self.index.origin
-        first = origin(label.start_pos or 0)
-        seen = set() if first is None else {(first.table, first.row, first.column)}
+        cell = self.index.cell
+        first = cell(label.start_pos or 0)
+        seen = set() if first is None else {first}
         cells = []
         for atom in atoms:
-            found = origin(atom.start)
-            if found is None or found.table is None or found.column is None:
+            place = cell(atom.start)
+            if place is None:
                 return atoms
-            place = (found.table, found.row, found.column)
             if place in seen:
                 continue
             seen.add(place)
-            cells.append(atom._replace(layout=Layout.GRID, pos=float(found.column)))
+            cells.append(atom._replace(layout=Layout.GRID, pos=float(place[2])))
         return cells
 
     # ----- section 四 ----------------------------------------------------------------------------------
