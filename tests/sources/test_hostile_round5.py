@@ -169,3 +169,28 @@ def test_a_word_file_nested_thousands_deep_is_refused_while_it_is_parsed() -> No
     with pytest.raises(InputError, match="nested too deeply"):
         load(buffer.getvalue())
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("utf8_first", [True, False])
+def test_a_report_pasted_together_from_utf8_and_gbk_is_read_whole(tmp_path: Path, utf8_first: bool) -> None:
+    """Half UTF-8 and half GBK: read whole as GB18030 the UTF-8 half was mojibake and sections 三 to 六 were
+    "missing" (seven false errors); read the other way the file was "not a text file".  Each line is read in
+    its own encoding now, with the findings of the report itself."""
+    lines = SEED.splitlines(keepends=True)
+    first, second = "".join(lines[: len(lines) // 2]), "".join(lines[len(lines) // 2 :])
+    codecs = ("utf-8", "gb18030") if utf8_first else ("gb18030", "utf-8")
+    (tmp_path / "mixed.txt").write_bytes(first.encode(codecs[0]) + second.encode(codecs[1]))
+    (tmp_path / "report.txt").write_text(SEED, encoding="utf-8")
+    assert _findings(tmp_path / "mixed.txt") == _findings(tmp_path / "report.txt")
+
+
+def test_a_line_where_two_encodings_meet_is_replaced_not_the_file(tmp_path: Path) -> None:
+    """Joined mid-line, the line where they meet is neither encoding: its bad bytes are replaced and recorded
+    (GL003), the rest read; no error is found that the report itself does not have."""
+    middle = next(i for i in range(len(SEED) // 2, len(SEED)) if "\u4e00" <= SEED[i - 1] <= SEED[i] <= "\u9fff")
+    (tmp_path / "mixed.txt").write_bytes(SEED[:middle].encode("utf-8") + SEED[middle:].encode("gb18030"))
+    (tmp_path / "report.txt").write_text(SEED, encoding="utf-8")
+    found = govlint.lint(tmp_path / "mixed.txt").diagnostics
+    assert any(d.code == "GL003" for d in found)
+    errors = {d.message_zh for d in govlint.lint(tmp_path / "report.txt").diagnostics if d.severity.value == "error"}
+    assert {d.message_zh for d in found if d.severity.value == "error"} <= errors

@@ -40,6 +40,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 #: The largest share of replacement characters (U+FFFD) in a text still read as a report.
 MAX_REPLACEMENT_SHARE = 0.25
 
+#: Most lines of a text read line by line in two encodings (a report has a few thousand).
+MAX_MIXED_LINES = 200_000
+
 _RECORDING = "govlint-record-replaced"
 _recorded = threading.local()
 
@@ -138,10 +141,61 @@ def _detect(data: bytes, name: str) -> Decoded:
     else:
         if _plausible_chinese(text):
             return Decoded(text, "gb18030")
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     candidates = [lossy for codec in ("utf-8", "gb18030") if (lossy := _lossy(data, codec)) is not None]
     if candidates:
         return min(candidates, key=lambda candidate: len(candidate.replaced))
     return _fallback(data, name)
+
+
+def _mixed_lines(data: bytes) -> Decoded | None:
+    """Text whose lines are strict UTF-8 or strict GB18030, with lines of both: a report pasted together
+    from files of both encodings.  Read whole in either, the other's lines were mojibake (its sections then
+    "missing", GL101) or the file "not a text file".  A newline byte is never inside a character of either
+    encoding, so each line decodes alone; a line that is neither (where two parts were joined mid-line) is
+    decoded in the one that replaces fewer bytes, each recorded, if such lines are at most one in a hundred.
+    None unless both kinds of line are there and the GB18030 ones are plausibly Chinese, or for a text of more
+    than :data:`MAX_MIXED_LINES` lines (a string per line: 50 MB of newlines would take gigabytes)."""
+    if data.count(b"\n") > MAX_MIXED_LINES:
+        return None
+    lines: list[str] = []
+    chinese: list[str] = []
+    replaced: list[int] = []
+    wide = False
+    offset = 0
+    raws = data.split(b"\n")
+    broken = 0
+    for raw in raws:
+        try:
+            line = raw.decode("utf-8")
+            wide = wide or not raw.isascii()
+        except UnicodeDecodeError:
+            try:
+                line = raw.decode("gb18030")
+                chinese.append(line)
+            except UnicodeDecodeError:
+                broken += 1
+                if broken > len(raws) // 100 + 1:
+                    return None
+                lossy = min((_recorded_decode(raw, codec) for codec in ("utf-8", "gb18030")), key=lambda d: len(d[1]))
+                line = lossy[0]
+                replaced.extend(offset + at for at in lossy[1])
+        lines.append(line)
+        offset += len(raw) + 1
+    if not (wide and chinese and _plausible_chinese("".join(chinese))):
+        return None
+    return Decoded("\n".join(lines), "utf-8+gb18030", tuple(replaced))
+
+
+def _recorded_decode(data: bytes, codec: str) -> tuple[str, list[int]]:
+    """``data`` decoded with a U+FFFD for each bad sequence, and the offset of each."""
+    _recorded.offsets = []
+    try:
+        return data.decode(codec, _RECORDING), _recorded.offsets
+    finally:
+        del _recorded.offsets
 
 
 def _after_bom(data: bytes, bom: bytes, codec: str, name: str) -> Decoded:
@@ -191,12 +245,8 @@ def _lossy(data: bytes, codec: str) -> Decoded | None:
         return None
     if codec == "gb18030" and not _plausible_chinese(quick.replace("\ufffd", "")):
         return None
-    _recorded.offsets = []
-    try:
-        text = data.decode(codec, _RECORDING)
-        return Decoded(text, codec, tuple(_recorded.offsets))
-    finally:
-        del _recorded.offsets
+    text, offsets = _recorded_decode(data, codec)
+    return Decoded(text, codec, tuple(offsets))
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
