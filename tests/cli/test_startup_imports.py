@@ -24,6 +24,8 @@ UNUSED = (
     "govlint.crossreport.digests",
     "govlint.crossreport.similar",
     "govlint.crossreport.text",
+    "govlint.crossreport.roster",
+    "csv",
     "govlint.sources.discover",
     "govlint.runner.pool",
     "govlint.runner.progress",
@@ -72,6 +74,12 @@ def test_a_text_check_opens_no_zip() -> None:
 def test_what_a_run_asks_for_is_imported(tmp_path: Path, option: tuple[str, str], module: str) -> None:
     loaded = modules_after("check", "--exit-zero", "-j", "1", *option, "-o", str(tmp_path / "out"), str(SEED))
     assert module in loaded
+
+
+def test_a_named_roster_is_loaded(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("body,level,region\n财政局,department,某市\n", encoding="utf-8")
+    assert "govlint.crossreport.roster" in modules_after("check", "--exit-zero", "--roster", str(roster), str(SEED))
 
 
 def test_parse_reads_an_installed_plugins_table_without_loading_the_rules(tmp_path: Path) -> None:

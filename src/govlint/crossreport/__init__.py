@@ -7,10 +7,11 @@
 - :func:`load_history` reads the references under the ``--history`` folders.
 
 Every name is imported on first use (PEP 562): a check of one report compares it with nothing, and loads
-neither the digests nor the comparisons (the text masks, ``difflib``, the similarity search).  The
-cross-report rules reach the modules they compare with (:mod:`~govlint.crossreport.digests`,
-:mod:`~govlint.crossreport.similar`, :mod:`~govlint.crossreport.text`) as attributes of this package, so
-that loading their metadata does not load them.
+neither the digests nor the comparisons (the text masks, ``difflib``, the similarity search), nor a
+roster when none is named.  The cross-report rules reach the modules they compare with
+(:mod:`~govlint.crossreport.digests`, :mod:`~govlint.crossreport.similar`, :mod:`~govlint.crossreport.text`),
+and the rules and the run phase the roster (:mod:`~govlint.crossreport.roster`, with :mod:`csv`), as
+attributes of this package, so that loading their metadata does not load them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from govlint.crossreport import digests as digests
+    from govlint.crossreport import roster as roster
     from govlint.crossreport import similar as similar
     from govlint.crossreport import text as text
     from govlint.crossreport.digests import Digest, digest, line_column, section_span
@@ -47,8 +49,8 @@ _HOMES = {
     "wants_run": "run",
     "load_history": "history",
 }
-#: The modules the cross-report rules compare with, reached as attributes of the package.
-_MODULES = frozenset({"digests", "similar", "text"})
+#: The modules the cross-report rules compare with, and the roster, reached as attributes of the package.
+_MODULES = frozenset({"digests", "roster", "similar", "text"})
 
 __all__ = [
     "CrossRule",

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from govlint import crossreport
 from govlint.config import Config
-from govlint.crossreport.identity import OPTION_ALIASES, aliases
-from govlint.crossreport.roster import OPTION_ROSTER, roster_of
+from govlint.crossreport.identity import OPTION_ALIASES, OPTION_ROSTER, aliases
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.linter import LintResult
@@ -67,7 +67,7 @@ class Collector:
         if not self.digests and not self._outside(history):
             return []
         references = history.references(exclude=[d.path for d in self.digests]) if history is not None else ()
-        roster = roster_of(self._options)
+        roster = crossreport.roster.roster_of(self._options)
         run = Run(tuple(self.digests), references, roster, tuple(self.unidentified))
         return check_run(run, self.plugins, self.config, config_for)
 

@@ -18,6 +18,9 @@ from govlint.errors import ConfigError
 
 #: The configuration key of the aliases (``[tool.govlint.aliases]``).
 OPTION_ALIASES = "aliases"
+#: The configuration key naming the roster (``roster = "roster.csv"``; ``--roster``): the bodies that must
+#: publish (:mod:`govlint.crossreport.roster`, loaded only when one is named).
+OPTION_ROSTER = "roster"
 
 #: The last character of an administrative division's name (平潭综合实验区, 福建省, 淮安市, 洪泽区 …).
 _DIVISION_ENDS = frozenset("省市州盟区县旗")

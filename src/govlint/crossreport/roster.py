@@ -22,13 +22,10 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from govlint.crossreport.identity import OPTION_ALIASES, aliases, normalise_body
+from govlint.crossreport.identity import OPTION_ALIASES, OPTION_ROSTER, aliases, normalise_body
 from govlint.errors import ConfigError, InputError
 from govlint.rule import Level, RuleContext
 from govlint.sources.guard import read_input_file
-
-#: The configuration key naming the roster (``roster = "roster.csv"``; ``--roster``).
-OPTION_ROSTER = "roster"
 
 _COLUMNS = {
     "body": "body",

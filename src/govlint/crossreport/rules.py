@@ -12,8 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govlint import crossreport
-from govlint.crossreport.identity import OPTION_ALIASES, compiles, identity_of
-from govlint.crossreport.roster import OPTION_ROSTER
+from govlint.crossreport.identity import OPTION_ALIASES, OPTION_ROSTER, compiles, identity_of
 from govlint.crossreport.run import COPY_SECTIONS, CrossRule, PairRule, Run
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError

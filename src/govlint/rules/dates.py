@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from govlint.crossreport.roster import roster_entry
+from govlint import crossreport
+from govlint.crossreport.identity import OPTION_ROSTER
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import DateMention, Report, Span
@@ -262,7 +263,7 @@ class PublishedLate(Rule):
         mention = _publication(report)
         if year is None or mention is None or mention.value is None:
             return
-        listed = roster_entry(ctx, report.agency)
+        listed = crossreport.roster.roster_entry(ctx, report.agency) if ctx.option(OPTION_ROSTER) else None
         entry = listed[1] if listed else None
         level = (entry.kind if entry else None) or ctx.level or report_level(report)
         deadlines = {lv: _deadline(ctx, _LEVEL_OPTIONS[lv], year + 1) for lv in LEVELS}
