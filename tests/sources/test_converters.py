@@ -47,6 +47,7 @@ STRUCTURED = (
     "page.lo.docx",
     "mammoth.html",
     "printed.pdf",
+    "w3m.txt",
 )
 #: Plain text that loses the grid (pdftotext, LibreOffice's text export): never a wrong number.
 LOSSY = (
@@ -78,7 +79,6 @@ LOSSY = (
     "pdfplumber.txt",
     "pdfplumber.layout.txt",
     "printed.pdfplumber.txt",
-    "w3m.txt",
     "w3m.lo.txt",
     "lynx.txt",
     "lynx.lo.txt",
@@ -91,7 +91,6 @@ LOSSY = (
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("findings", "*", "w3m.txt"): "w3m's box-drawn tables",
     ("findings", "*", "antiword.txt"): "antiword's tables",
     ("findings", "*", "printed.pdfplumber.txt"): "pdfplumber's text of a browser's PDF",
 }

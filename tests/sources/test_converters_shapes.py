@@ -111,3 +111,49 @@ def test_line_breaks_inside_markdown_cells_and_a_label_cut_by_a_page_break() -> 
     assert applications is not None and "denied.subtotal" not in applications.rows
     found = [d for d in govlint.lint_file(path).diagnostics if d.code in ("GL104", "GL105")]
     assert [(d.code, d.unread, d.severity.value) for d in found] == [("GL104", True, "warning")]
+
+
+W3M = """二、主动公开政府信息情况
+
+  ┌──────────────────────────┐
+  │第二十条第（一）项        │
+  ├─────┬──────┬──────┬──────┤
+  │信息 │本年制│本年废│现行有│
+  │内容 │发件数│止件数│效件数│
+  ├─────┼──────┼──────┼──────┤
+  │规章 │1     │0     │2     │
+  ├─────┼──────┼──────┼──────┤
+  │行政 │      │      │      │
+  │规范 │3     │      │8     │
+  │性文 │      │      │      │
+  │件   │      │      │      │
+  └─────┴──────┴──────┴──────┘
+"""
+
+
+def test_a_text_browsers_box_drawn_table_is_read_on_its_grid() -> None:
+    """``w3m -dump`` draws a page's table with box characters, a label wrapped in its narrow column (every
+    table was "missing", GL103, and its cells "empty"): the grid is read, each cell's lines joined, a blank
+    cell empty, the colspan one cell; Chinese counts two columns, as w3m lays it out."""
+    document = govlint.sources.load_text(W3M)
+    assert "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n" in document.text
+    assert "行政规范性文件\t3\t\t8\n" in document.text
+    origin = document.origin_at(document.text.index("8\n"))
+    assert origin is not None and (origin.table, origin.row, origin.column) == (1, 4, 4)
+    art20 = govlint.parse_text(W3M).tables.active_disclosure
+    assert art20 is not None
+    assert [art20.value(f"regulations.{c}") for c in ("issued", "repealed", "in_force")] == [1, 0, 2]
+    cell = art20.cell("normative_documents.repealed")
+    assert cell is not None and cell.status is CellStatus.EMPTY and cell.evidence == "grid"
+
+
+def test_an_ascii_table_counted_in_characters_and_a_broken_grid_kept_as_printed() -> None:
+    """``links -dump`` draws with ``+ - |`` and counts a Chinese character as one column; a block whose
+    lines do not make a grid (an edge missing) is kept as it is printed."""
+    links = (
+        "+-------------+\n| 第二十条第（一）项   |\n|------+------|\n| 规章   | 1    |\n|------+------|\n"
+        "| 行政规范 | 12   |\n+-------------+\n"
+    )
+    assert "规章\t1\n行政规范\t12\n" in govlint.sources.load_text(links).text
+    broken = "+----+----+\n| 规章 | 1  |\n  行政规范性文件\n+----+----+\n"
+    assert govlint.sources.load_text(broken).text == broken

@@ -140,6 +140,10 @@ def _text_document(text: str, name: str, encoding: str | None = None, replaced: 
 
         if has_html_tables(text):
             return read_markdown(text, name, encoding, replaced)
+    from govlint.sources.boxtable import has_box_tables, read_box_tables  # a text browser's tables (w3m)
+
+    if has_box_tables(text):
+        return read_box_tables(text, name, encoding, replaced)
     return Document(path=name, text=text, encoding=encoding, replaced_bytes=replaced, images=markdown_images(text))
 
 
