@@ -238,6 +238,10 @@ def write_hostile_folder(root: Path, seeds: list[Path], crawled: Path, marker: P
         + b"--b--\r\n"
     )
     write("saved.mht", saved, Expected("read"))
+    # documents read by their content in a folder: an old Word file was passed over without a word
+    write("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le"),
+          Expected("unread", "old Word file"))  # fmt: skip
+    write("web-page.doc", saved, Expected("read"))
     folded = b"MIME-Version: 1.0\r\nContent-Type: multipart/related;" + b"\r\n x=y;" * 1_000_000 + b"\r\n\r\n"
     write("folded.mht", folded, Expected("unread", "too long"))
     # configurations that name plugins, and one nested beyond any parser's patience

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import quopri
 import re
 import time
@@ -13,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile_files import W, document_xml, package, paragraph
+from hostile_files import W, document_xml, package, paragraph, run_govlint
 from source_support import SEEDS
 
 import govlint
@@ -91,7 +92,7 @@ def test_a_web_page_saved_as_one_file_is_read_as_the_page(tmp_path: Path, transf
     assert expected and not any(finding[0] in ("GL001", "GL002") for finding in expected)
     assert _findings(tmp_path / f"saved{suffix}") == expected
     found = {path.name for path in iter_report_paths([tmp_path])}  # type: ignore[union-attr]
-    assert (f"saved{suffix}" in found) == (suffix != ".doc")
+    assert f"saved{suffix}" in found
 
 
 def test_a_saved_page_with_a_header_of_many_folded_lines_is_refused_at_once() -> None:
@@ -194,3 +195,42 @@ def test_a_line_where_two_encodings_meet_is_replaced_not_the_file(tmp_path: Path
     assert any(d.code == "GL003" for d in found)
     errors = {d.message_zh for d in govlint.lint(tmp_path / "report.txt").diagnostics if d.severity.value == "error"}
     assert {d.message_zh for d in found if d.severity.value == "error"} <= errors
+
+
+def test_documents_govlint_reads_by_content_are_not_passed_over_in_a_folder(tmp_path: Path) -> None:
+    """A folder's ``.doc``, ``.wps``, ``.rtf`` and ``.ofd`` files were passed over without a word,
+    and the run said nothing of the reports it had not checked.  Each is read by its content now: a web page
+    under ``.doc`` is checked, the others are one line each saying what they are."""
+    page = _page(SEED).encode("utf-8")
+    (tmp_path / "page.html").write_bytes(page)
+    (tmp_path / "web.doc").write_bytes(page)
+    (tmp_path / "saved.doc").write_bytes(_saved(page, "quoted-printable"))
+    (tmp_path / "old.doc").write_bytes(OLE + "WordDocument".encode("utf-16-le"))
+    (tmp_path / "old.wps").write_bytes(OLE + "WordDocument".encode("utf-16-le"))
+    (tmp_path / "report.rtf").write_bytes(b"{\\rtf1\\ansi \\u19968?}")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("OFD.xml", "<ofd:OFD/>")
+    (tmp_path / "report.ofd").write_bytes(buffer.getvalue())
+    expected = _findings(tmp_path / "page.html")
+    assert _findings(tmp_path / "web.doc") == expected and _findings(tmp_path / "saved.doc") == expected
+    status, found = _checked(tmp_path)
+    assert status == 2
+    assert {name: codes for name, codes in found.items() if codes == ["GL001"]}.keys() == {
+        "old.doc",
+        "old.wps",
+        "report.rtf",
+        "report.ofd",
+    }
+    assert "web.doc" in found and "saved.doc" in found
+
+
+def _checked(folder: Path) -> tuple[int, dict[str, list[str]]]:
+    """The exit code of ``govlint check --format json`` over ``folder``, and the codes found in each file
+    (GL506, which names the copies of one report, left out)."""
+    result = run_govlint("check", "--isolated", "--format", "json", "--lang", "en", str(folder))
+    found: dict[str, list[str]] = {}
+    for diagnostic in json.loads(result.stdout)["diagnostics"]:
+        if diagnostic["code"] != "GL506":
+            found.setdefault(Path(diagnostic["path"]).name, []).append(diagnostic["code"])
+    return result.returncode, found

@@ -16,7 +16,7 @@ from govlint.sources.guard import check_size, input_error, read_input_file
 from govlint.sources.magic import is_saved_page
 from govlint.sources.own import HEAD_BYTES, text_output
 
-__all__ = ["REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
+__all__ = ["DOCUMENT_EXTENSIONS", "REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
 
 Source = str | bytes | os.PathLike[str]
 
@@ -31,6 +31,12 @@ REPORT_EXTENSIONS: dict[str, SourceKind] = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
+
+#: Extensions of documents a report is published as that govlint reads by their content, found in folders
+#: too: passed over, a folder's ``.doc`` reports were never said to be unchecked.  Word's "single file web
+#: page" and portals' exports are web pages under ``.doc`` (read); an old Word or WPS file, RTF or OFD is one
+#: GL001 line saying what it is and what to save it as.
+DOCUMENT_EXTENSIONS = frozenset({".doc", ".wps", ".rtf", ".ofd"})
 
 _HTML_STARTS = (b"<!doctype html", b"<html")
 #: How a zip starts: a Word file, or govlint's own workbook.

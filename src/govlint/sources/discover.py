@@ -15,7 +15,7 @@ from typing import Literal
 import attrs
 
 from govlint.globs import Exclusion
-from govlint.sources import REPORT_EXTENSIONS
+from govlint.sources import DOCUMENT_EXTENSIONS, REPORT_EXTENSIONS
 from govlint.sources.guard import os_error
 
 
@@ -54,9 +54,9 @@ def iter_report_paths(
     """Yield report files, and what was skipped on the way, in order.
 
     Each file given is yielded as is (whatever its extension); each directory gives the files under it with
-    a report extension, recursively and sorted, leaving out what ``exclude`` matches (default
-    :data:`govlint.globs.DEFAULT_EXCLUDE`: hidden files and folders, README*, LICENSE*…; a folder left out
-    is not entered).  A path that does not
+    a report extension or a document's (:data:`govlint.sources.DOCUMENT_EXTENSIONS`, read by content),
+    recursively and sorted, leaving out what ``exclude`` matches (default :data:`govlint.globs.DEFAULT_EXCLUDE`:
+    hidden files and folders, README*, LICENSE*…; a folder left out is not entered).  A path that does not
     exist is yielded unchanged, so that reading it reports the error.  Directories are walked lazily with
     :func:`os.scandir` (fine for tens of thousands of files).  A symlink inside a directory is followed only
     when it leads inside that directory, or with ``follow_symlinks``; a folder is never walked twice, so a
@@ -129,7 +129,8 @@ class _Walk:
 
 
 def _is_report(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in REPORT_EXTENSIONS
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in REPORT_EXTENSIONS or suffix in DOCUMENT_EXTENSIONS
 
 
 def _unreadable(path: str, exc: OSError) -> Skipped:
