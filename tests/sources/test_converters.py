@@ -92,7 +92,6 @@ LOSSY = (
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
     ("findings", "*", "antiword.txt"): "antiword's tables",
-    ("findings", "*", "printed.pdfplumber.txt"): "pdfplumber's text of a browser's PDF",
 }
 
 

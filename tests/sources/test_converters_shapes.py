@@ -157,3 +157,29 @@ def test_an_ascii_table_counted_in_characters_and_a_broken_grid_kept_as_printed(
     assert "规章\t1\n行政规范\t12\n" in govlint.sources.load_text(links).text
     broken = "+----+----+\n| 规章 | 1  |\n  行政规范性文件\n+----+----+\n"
     assert govlint.sources.load_text(broken).text == broken
+
+
+def _codes(text: str) -> set[str]:
+    return {d.code for d in govlint.lint_text(text).diagnostics}
+
+
+def test_a_title_year_moved_to_the_next_line_by_the_extractor_is_the_titles() -> None:
+    """pdfplumber's text of a browser's PDF prints the title's year, set in another font, alone on the next
+    line and leaves a gap where it stood: the title has its year (GL107 said it lacked one).  A title without
+    a gap, or without the year line, still lacks it."""
+    body = "\n一、总体情况\n本年度无。\n"
+    assert "GL107" not in _codes("洪泽区人民政府 年政府信息公开工作年度报告\n2024" + body)
+    assert "GL107" in _codes("洪泽区人民政府年政府信息公开工作年度报告\n2024" + body)
+    assert "GL107" in _codes("洪泽区人民政府 年政府信息公开工作年度报告" + body)
+    text = (ROUNDTRIP / "hzq2024" / "printed.pdfplumber.txt").read_text(encoding="utf-8")
+    assert "洪泽区人民政府 年政府信息公开工作年度报告\n2024\n" in text and "GL107" not in _codes(text)
+
+
+def test_columns_of_a_row_read_under_another_formats_names_are_not_missing() -> None:
+    """A 2019 report's 第二十条第（一）项 whose header pdfplumber wrapped word by word (``本年 本年 对外`` /
+    ``信息 新制 新公 公开`` …) is read with the 2021 columns: its three 0s are not the 2019 columns "missing"
+    (GL105 ×3 at error level)."""
+    path = ROUNDTRIP / "trial2019" / "printed.pdfplumber.txt"
+    art20 = govlint.parse_file(path).tables.active_disclosure
+    assert art20 is not None and set(art20.rows["regulations"].cells) == {"issued", "repealed", "in_force"}
+    assert not [d for d in govlint.lint_file(path).diagnostics if d.code == "GL105"]

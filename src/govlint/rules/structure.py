@@ -47,6 +47,10 @@ _ERROR = Severity.ERROR
 
 
 _PRINTED_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+#: A title with a gap where its year stands (``洪泽区人民政府 年政府信息公开…``), and the year alone on the next
+#: line: a PDF's text extractor moved a year printed in another font (pdfplumber of a browser's PDF).
+_YEAR_GAP = re.compile(r"\s年")
+_YEAR_LINE = re.compile(r"[ \t]*((?:19|20)\d\d)[ \t]*(?:\n|$)")
 #: What may be left of a title that names no body once the year and the core words are removed (besides
 #: spaces and digits).  A set, not a regex: a character class with 《》 costs ~1.5M instructions to compile.
 _TITLE_FILLER = frozenset("年度()[]《》\"'、,.:;-")
@@ -673,6 +677,9 @@ class EmptyCell(Rule):
                     expected = tuple(c.key for c in described.columns_of(row.key))
                 else:
                     expected = _expected_columns(table_key, row.key, spec)
+                # a row read with another format's columns (a header not read, the format guessed) does not
+                # show that the columns it lacks are missing: its cells are those columns under other names
+                foreign = bool(expected) and not set(row.cells) <= set(expected)
                 for column in expected or tuple(row.cells):
                     cell = row.cells.get(column)
                     if cell is not None and cell.status not in _REPORTED:
@@ -680,7 +687,7 @@ class EmptyCell(Rule):
                     place = place_in(report, table_key, row.key, column, row.label)
                     key = f"{table_key}.{row.key}.{column}"
                     if cell is None:
-                        if row.problem is None:
+                        if row.problem is None and not foreign:
                             yield self.diagnostic(
                                 report,
                                 line_of(report, row.span) if row.span else table.span,
@@ -762,7 +769,7 @@ class TitleIncomplete(Rule):
         title = normalize_label(report.title)
         missing_zh: list[str] = []
         missing_en: list[str] = []
-        year = _printed_year(report, title)
+        year = _printed_year(report, title) or _displaced_year(report)
         if year is None:
             missing_zh.append("年份")
             missing_en.append("the year")
@@ -790,6 +797,16 @@ class TitleIncomplete(Rule):
             if len(missing_zh) == 1 and TITLE_CORE not in title:  # named, dated, and called the annual report
                 diagnostic = softened(diagnostic)
             yield diagnostic
+
+
+def _displaced_year(report: Report) -> str | None:
+    """The year printed alone on the line after a title that leaves a gap where it stands, or None."""
+    span = report.title_span
+    if span is None or not _YEAR_GAP.search(report.text, span.start, span.end):
+        return None
+    line = report.text.find("\n", span.end)
+    found = _YEAR_LINE.match(report.text, line + 1) if line != -1 else None
+    return found.group(1) if found is not None else None
 
 
 def _printed_year(report: Report, title: str) -> str | None:
