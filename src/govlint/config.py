@@ -594,6 +594,10 @@ def _read_table(path: str, *, required: bool) -> dict[str, Any] | None:
         data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))  # Notepad's BOM: tomllib refuses it
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}", f"{path}：TOML 格式错误：{exc}") from None
+    except ValueError:  # an integer of more than 4,300 digits, which int() refuses to read
+        raise ConfigError(
+            f"{path}: invalid TOML: a number too long to read", f"{path}：TOML 格式错误：数字过长，无法读取"
+        ) from None
     except RecursionError:
         raise ConfigError(
             f"{path}: invalid configuration: arrays or tables nested too deeply", f"{path}：配置无效：数组或表嵌套过深"

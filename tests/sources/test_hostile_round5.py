@@ -234,3 +234,33 @@ def _checked(folder: Path) -> tuple[int, dict[str, list[str]]]:
         if diagnostic["code"] != "GL506":
             found.setdefault(Path(diagnostic["path"]).name, []).append(diagnostic["code"])
     return result.returncode, found
+
+
+def test_a_configuration_holding_a_number_of_thousands_of_digits_is_one_line(tmp_path: Path) -> None:
+    """tomllib lets int() refuse an integer of more than 4,300 digits (a ValueError, not a TOMLDecodeError):
+    ``--config`` gave "internal error", a configuration found beside the reports stopped the run."""
+    (tmp_path / "r.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "huge.toml").write_text("max-findings-per-rule = " + "9" * 5000 + "\n", encoding="utf-8")
+    given = run_govlint("check", "--config", str(tmp_path / "huge.toml"), str(tmp_path / "r.txt"))
+    assert given.returncode == 2 and given.stderr.count("\n") == 1 and "数字过长" in given.stderr
+    (tmp_path / ".govlint.toml").write_text((tmp_path / "huge.toml").read_text("utf-8"), encoding="utf-8")
+    found = run_govlint("check", "--format", "json", str(tmp_path / "r.txt"))
+    assert "内部错误" not in found.stderr and json.loads(found.stdout)["files"] == 1
+
+
+@pytest.mark.parametrize(
+    ("roster", "chinese"),
+    [
+        ("body,level,region,deadline\n某局,部门,某县,3\n", "期限 '3' 应写作"),
+        ("单位,层级\n某局,科室\n", "既不是政府"),
+        ("地区\n某县\n", "没有单位列"),
+    ],
+)
+def test_a_roster_error_is_in_chinese_by_default(tmp_path: Path, roster: str, chinese: str) -> None:
+    """Every roster error was English only, whatever ``--lang``: a line a Chinese official could not read."""
+    (tmp_path / "r.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "roster.csv").write_text(roster, encoding="utf-8")
+    result = run_govlint("check", "--isolated", "--roster", str(tmp_path / "roster.csv"), str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and chinese in result.stderr
+    said = result.stderr.removeprefix("govlint: ").replace(str(tmp_path / "roster.csv"), "")
+    assert not re.search("[A-Za-z]{4,}", said), result.stderr

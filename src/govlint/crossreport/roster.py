@@ -122,9 +122,14 @@ def read_roster(path: str, aliases: Mapping[str, str] | None = None) -> Roster:
     try:
         text = read_input_file(path).decode("utf-8-sig")
     except InputError as exc:
-        raise ConfigError(f"{path}: cannot read the roster ({exc.reason_en})") from None
+        raise ConfigError(
+            f"{path}: cannot read the roster ({exc.reason_en})", f"{path}：无法读取名册（{exc.reason_zh}）"
+        ) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: cannot read the roster ({exc})") from None
+        raise ConfigError(
+            f"{path}: cannot read the roster (not UTF-8 at byte {exc.start})",
+            f"{path}：无法读取名册（第 {exc.start} 字节不是 UTF-8 编码，请另存为 UTF-8 的 CSV）",
+        ) from None
     return parse_roster(text, path, aliases)
 
 
@@ -142,15 +147,24 @@ def parse_roster(text: str, path: str, aliases: Mapping[str, str] | None = None)
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None:
-        raise ConfigError(f"{path}: the roster is empty (expected a header: body,level,region,deadline)")
+        raise ConfigError(
+            f"{path}: the roster is empty (expected a header: body,level,region,deadline)",
+            f"{path}：名册为空（第一行应为表头：单位、层级、地区、期限）",
+        )
     names = [_COLUMNS.get(h.strip().lower()) for h in header]
     if "body" not in names:
-        raise ConfigError(f"{path}:1: the roster's header names no body column (body or 单位)")
+        raise ConfigError(
+            f"{path}:1: the roster's header names no body column (body or 单位)",
+            f"{path}:1：名册的表头没有单位列（“单位”）",
+        )
     entries = []
     try:
         entries = _entries(rows, names, path, aliases)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte
-        raise ConfigError(f"{path}:{rows.line_num}: not a CSV row ({exc})") from None
+        raise ConfigError(
+            f"{path}:{rows.line_num}: not a CSV row ({exc})",
+            f"{path}:{rows.line_num}：不是 CSV 的一行（字段过长或含有 NUL 字节）",
+        ) from None
     return Roster(path, tuple(entries))
 
 
@@ -166,7 +180,10 @@ def _entries(
         if values.get("deadline"):
             match = _DEADLINE.fullmatch(values["deadline"])
             if match is None or not (1 <= int(match[1]) <= 12 and 1 <= int(match[2]) <= 31):
-                raise ConfigError(f"{path}:{number}: deadline {values['deadline']!r} is not MM-DD such as 01-28")
+                raise ConfigError(
+                    f"{path}:{number}: deadline {values['deadline']!r} is not MM-DD such as 01-28",
+                    f"{path}:{number}：期限 {values['deadline']!r} 应写作“月-日”，如 01-28",
+                )
             deadline = (int(match[1]), int(match[2]))
         level = values.get("level", "")
         try:
@@ -174,7 +191,8 @@ def _entries(
         except ValueError:
             raise ConfigError(
                 f"{path}:{number}: level {level!r} names neither a government (government, 政府) nor a department "
-                "(department, 部门, 乡镇, 街道)"
+                "(department, 部门, 乡镇, 街道)",
+                f"{path}:{number}：层级 {level!r} 既不是政府（政府），也不是部门（部门、乡镇、街道）",
             ) from None
         region = values.get("region", "")
         body, short = _name(values["body"], region, aliases)
