@@ -91,7 +91,6 @@ LOSSY = (
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("findings", "*", "antiword.txt"): "antiword's tables",
 }
 
 

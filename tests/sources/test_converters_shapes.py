@@ -183,3 +183,19 @@ def test_columns_of_a_row_read_under_another_formats_names_are_not_missing() -> 
     art20 = govlint.parse_file(path).tables.active_disclosure
     assert art20 is not None and set(art20.rows["regulations"].cells) == {"issued", "repealed", "in_force"}
     assert not [d for d in govlint.lint_file(path).diagnostics if d.code == "GL105"]
+
+
+def test_a_section_whose_heading_a_converter_lost_with_its_table_is_unread_not_missing() -> None:
+    """antiword's text of a Word file drops the heading 四、… and prints table 四 on one line glued to
+    五、…: the values and words of the table stand where section 四 should be, so the section and its table
+    are unread (warnings), not missing (GL101 and GL103 at error level).  Without those lines, a section
+    still is missing."""
+    path = ROUNDTRIP / "hzq2024" / "antiword.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "四、政府信息公开" not in text and "|复议后起诉 |" in text
+    found = {d.key: d for d in govlint.lint_file(path).diagnostics if d.code in ("GL101", "GL103")}
+    for key in ("section.review_litigation", "table.review_litigation"):
+        assert found[key].unread and found[key].severity.value == "warning"
+    cut = text[: text.index("结果维持 |")] + text[text.index("五、存在") :]
+    errors = {d.key for d in govlint.lint_text(cut).diagnostics if d.code == "GL101" and not d.unread}
+    assert "section.review_litigation" in errors

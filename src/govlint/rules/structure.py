@@ -73,6 +73,37 @@ def _expected_columns(table_key: str, row: str, spec: FormatSpec | None) -> tupl
     return ()
 
 
+#: Words of each standard table, one of which a line of its values shows when the section's heading is lost.
+_TABLE_WORDS: dict[str, tuple[str, ...]] = {
+    "active_disclosure": ("第二十条", "规章", "行政许可", "信息内容"),
+    "applications": ("自然人", "申请", "予以公开"),
+    "review_litigation": ("复议", "诉讼", "结果维持"),
+}
+
+
+def lost_heading_lines(report: Report, number: int, ctx: RuleContext) -> tuple[Span, ...]:
+    """The lines where section ``number`` should be, after the table of the section before it, that print
+    values no row read and a word of the section's table, when that table was not read: the heading and the
+    table may be there, lost by a converter (antiword printed table 四 on one line without its heading)."""
+    spec = SECTIONS_BY_NUMBER[number]
+    if spec.table is None or report.tables.get(spec.table) is not None:
+        return ()
+    earlier = [s for s in report.sections if s.number < number]
+    if not earlier:
+        return ()
+    previous = max(earlier, key=lambda s: s.span.start)
+    previous_table = SECTIONS_BY_NUMBER[previous.number].table
+    table = report.tables.get(previous_table) if previous_table else None
+    after = table.span.end if table is not None and table.span is not None else previous.span.end
+    words = _TABLE_WORDS[spec.table]
+    text = report.text
+    return tuple(
+        line
+        for line in stray_value_lines(report, previous, ctx)
+        if line.start >= after and any(word in text[line.start : line.end] for word in words)
+    )
+
+
 class MissingSection(Rule):
     meta = RuleMeta(
         code="GL101",
@@ -93,8 +124,10 @@ class MissingSection(Rule):
             "heading numbered as the section in a wording govlint does not know (一、年度工作核心成效, "
             "五、存在的不足及改进措施; or numbered as a list item with the section's words, （三）收到和处理…, "
             "3.收到和处理…), the section may well be there: that is one warning about the "
-            "reading (counted apart, never scored), not a missing section. Reports for years before 2019, when "
-            "there was no national format, are not checked."
+            "reading (counted apart, never scored), not a missing section. So is a place that prints, after the "
+            "previous section's table, values no row was read from and words of the section's own table (行政复议, "
+            "结果维持 …), that table not being read: a converter may have lost the heading with the table "
+            "(antiword). Reports for years before 2019, when there was no national format, are not checked."
         ),
         bad_example=(
             "二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
@@ -115,6 +148,8 @@ class MissingSection(Rule):
             "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”；"
             "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”）时，"
             "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。"
+            "该位置在前一部分的表格之后印有未读取的数值和该部分表格的文字（行政复议、结果维持等）、而该表格未能读取时"
+            "同样如此：转换工具（如 antiword）可能连同表格丢失了标题。"
             "2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
     )
@@ -130,6 +165,10 @@ class MissingSection(Rule):
             if numbered is not None:
                 yield self._unrecognised(report, spec, *numbered)
                 continue
+            lost = lost_heading_lines(report, spec.number, ctx)
+            if lost:
+                yield self._lost(report, spec, lost)
+                continue
             yield self.diagnostic(
                 report,
                 section_anchor(report, spec.number),
@@ -138,6 +177,27 @@ class MissingSection(Rule):
                 key=f"section.{spec.key}",
                 expected=spec.title,
             )
+
+    def _lost(self, report: Report, spec: SectionSpec, lines: tuple[Span, ...]) -> Diagnostic:
+        """One finding about govlint's reading where the section's table was not read but lines of its values
+        and words stand in its place: a converter may have lost the heading with the table (antiword)."""
+        diagnostic = self.diagnostic(
+            report,
+            lines[0],
+            zh=(
+                f"未找到第{spec.numeral}部分的标题“{spec.title}”，但第{_lines(lines, '、', '等')}行印有该部分"
+                "表格的数值和文字，未能读取：该部分可能就在此处，未核对"
+            ),
+            en=(
+                f"the heading “{spec.title}” of section {spec.numeral} was not found, but line "
+                f"{_lines(lines, ', ', ' …')} print values and words of its table that could not be read: the "
+                "section may be there; it was not checked"
+            ),
+            key=f"section.{spec.key}",
+            expected=spec.title,
+            unread=True,
+        )
+        return softened(diagnostic)
 
     def _unrecognised(self, report: Report, spec: SectionSpec, start: int, printed: str) -> Diagnostic:
         """One finding about govlint's reading where the section's place holds a heading numbered as the section
@@ -366,7 +426,11 @@ class MissingTable(Rule):
             table = report.tables.get(section.table)
             if table is None:
                 present = report.section(section.key)
-                strays = stray_value_lines(report, present, ctx) if present else ()
+                strays = (
+                    stray_value_lines(report, present, ctx)
+                    if present
+                    else lost_heading_lines(report, section.number, ctx)
+                )
                 if strays:
                     yield self._unread(report, section.numeral, section.table, strays)
                     continue
