@@ -90,8 +90,7 @@ LOSSY = (
 )
 #: Known reading bugs by test, case (``*``: every case) and file: each a failing expectation until it is
 #: fixed (``strict``: the fix must remove it from here).
-KNOWN: dict[tuple[str, str, str], str] = {
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def _files(kinds: tuple[str, ...], test: str) -> list[Any]:
