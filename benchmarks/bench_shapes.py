@@ -8,7 +8,7 @@ a fresh process (whose imports, tables and plugins were warmed up on a seed repo
 time, and measures the peak resident memory over the base (``VmHWM``, reset before each stage) of:
 
 - ``read``: the file read and decoded, and split into its reports (a compilation's);
-- ``parse``: every report parsed;
+- ``parse``: every report parsed (a compilation's one at a time, each checked and let go, as the check does);
 - each rule (``GL…``), on every report, its findings counted and dropped (the cap of
   ``--max-findings-per-rule`` is the linter's, not the rule's work);
 - ``total``: all of it.
@@ -160,11 +160,10 @@ def child(path: str) -> None:
     """In a fresh process: warm up on a seed, then read, parse and check ``path`` stage by stage; print a JSON
     object: the base in MB and each stage's seconds and peak over the base."""
     import govlint
+    from govlint.api import read_documents
     from govlint.config import Config
     from govlint.linter import plugins_for
     from govlint.parsing import parse_document
-    from govlint.sources import load_file
-    from govlint.sources.compilation import split
 
     config = Config()
     plugins = plugins_for(config)
@@ -185,17 +184,17 @@ def child(path: str) -> None:
         stages[name] = [before[0] + seconds, max(before[1], peak - in_use), max(before[2], peak - base)]
         return answer
 
-    documents = stage("read", lambda: tuple(split(load_file(path, name=path))))
-    reports: list[Report] = stage("parse", lambda: [parse_document(part, plugins.tables) for part in documents])
+    documents = stage("read", lambda: read_documents(path))
     ctx = RuleContext(reference_date=dt.date(2026, 12, 7), options=config.rule_options(plugins.options))
     findings = 0
-    for report in reports:
+    for document in documents:  # as the check does: each report parsed and checked, then let go
+        report = stage("parse", functools.partial(parse_document, document, plugins.tables))
         for rule in plugins.rules:
             if rule.applies_to(report):
                 findings += stage(rule.meta.code, functools.partial(_count, rule, report, ctx))
     peak = max(p for _, _, p in stages.values())
     stages["total"] = [sum(s for s, _, _ in stages.values()), peak, peak]
-    print(json.dumps({"base": base, "reports": len(reports), "findings": findings, "stages": stages}))
+    print(json.dumps({"base": base, "reports": len(documents), "findings": findings, "stages": stages}))
 
 
 def measure(shape: str, size: int, folder: Path) -> tuple[float, dict[str, object]]:

@@ -82,6 +82,15 @@ def read_reports(
     which the configuration chooses what applies; :func:`shown_names` gives the names findings and output
     show.  Raises :class:`govlint.errors.InputError` when the file cannot be read."""
     from govlint.parsing import parse_document
+
+    return tuple(parse_document(part, tables) for part in read_documents(path, data=data, encoding=encoding, name=name))
+
+
+def read_documents(
+    path: str, *, data: bytes | None = None, encoding: str | None = None, name: str | None = None
+) -> tuple[Document, ...]:
+    """The documents :func:`read_reports` parses, one per report of the file (the same arguments): to parse
+    and check a compilation's reports one at a time, with one report's AST alive at once."""
     from govlint.sources import load, load_file
     from govlint.sources.compilation import split
 
@@ -89,7 +98,7 @@ def read_reports(
         document = load(data, encoding=encoding, name=name or "<stdin>")
     else:
         document = load_file(path, encoding=encoding, name=path)
-    return tuple(parse_document(part, tables) for part in split(document))
+    return split(document)
 
 
 def shown_names(reports: Sequence[Report]) -> tuple[str, ...]:

@@ -9,14 +9,22 @@ sentence), and GL301 made a second list of them normalised.  Both now keep offse
 from __future__ import annotations
 
 import tracemalloc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import govlint
+from govlint import parsing
+from govlint.config import Config
+from govlint.model import Report
 from govlint.rule import RuleContext
 from govlint.rules.fees import _FEE_TABLE_BLOCK, FeeNotDisclosed, _prints_fee_table
+from govlint.runner import work
+from govlint.runner.outcome import Task
+from govlint.schema import TableSpec
+from govlint.sources import Document
 
 SEED = (Path(__file__).parents[1] / "fixtures" / "seeds" / "000_3332caad86cf7302.txt").read_text(encoding="utf-8")
 
@@ -77,3 +85,27 @@ def test_a_fee_table_across_two_blocks_is_found(spaces: str) -> None:
         text = "，" * before + table + "。" * 50
         assert _prints_fee_table(text), before
         assert not _prints_fee_table(text.replace("0", "")), before
+
+
+def test_a_compilations_reports_are_checked_one_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each report of a compilation is parsed, checked and let go before the next is parsed, so that a file of
+    a thousand reports holds one report's AST at a time (until issue #16 every report was parsed first)."""
+    block = "{i}局2023年政府信息公开工作年度报告\n一、总体情况\n本年度无。\n"
+    path = tmp_path / "many.txt"
+    path.write_text("".join(block.format(i=i) for i in range(30)), encoding="utf-8")
+    parse = parsing.parse_document
+    made: list[weakref.ref[Report]] = []
+    most = 0
+
+    def counted(document: Document, tables: tuple[TableSpec, ...]) -> Report:
+        nonlocal most
+        report = parse(document, tables)
+        made.append(weakref.ref(report))
+        most = max(most, sum(1 for ref in made if ref() is not None))
+        return report
+
+    monkeypatch.setattr(parsing, "parse_document", counted)
+    outcomes = work.process(Task(str(path), Config()))
+    assert [outcome.result.path for outcome in outcomes] == [f"{path}#{n}" for n in range(1, 31)]
+    assert [outcome.line for outcome in outcomes] == [1 + 3 * n for n in range(30)]
+    assert most == 1

@@ -11,8 +11,8 @@ from types import FrameType
 
 import attrs
 
-from govlint import crossreport
-from govlint.api import read_reports, shown_names
+from govlint import crossreport, parsing
+from govlint.api import read_documents
 from govlint.errors import ConfigError, InputError, OwnOutput, PluginError
 from govlint.linter import LintResult, configured, lint_report, plugins_for, skipped_as_not_a_report
 from govlint.model import Report
@@ -20,6 +20,7 @@ from govlint.notices import own_output
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
+from govlint.sources.compilation import part_path
 
 
 class TimeLimitExceeded(BaseException):
@@ -33,7 +34,8 @@ def process(task: Task) -> tuple[Outcome, ...]:
     who knows the memory limit."""
     try:
         plugins = plugins_for(task.config)
-        reports = read_reports(task.path, data=task.data, encoding=task.encoding, name=task.name, tables=plugins.tables)
+        parts = read_documents(task.path, data=task.data, encoding=task.encoding, name=task.name)
+        report = parsing.parse_document(parts[0], plugins.tables)
     except OwnOutput as exc:  # skipped with its GL002 notice, as a path the walk skipped
         name = "<stdin>" if task.path == "-" else task.path
         notice = configured([own_output(name, exc.output_format)], task.config, task.path)
@@ -43,21 +45,33 @@ def process(task: Task) -> tuple[Outcome, ...]:
     except (ConfigError, PluginError, MemoryError):
         raise
     except Exception as exc:  # a reader or parser bug must not stop the other files
-        error = f"{type(exc).__name__}: {exc}"
-        return (
-            Outcome.failed(
-                task,
-                Unreadable(
-                    "crash",
-                    f"解析时内部错误（{error}），请报告给 govlint 的开发者",
-                    f"internal error while parsing ({error}); please report this",
-                ),
-            ),
-        )
-    if len(reports) == 1:
-        return (_checked(task, plugins, reports[0], digested=not task.alone),)
-    return tuple(
-        _checked(task, plugins, report, name) for report, name in zip(reports, shown_names(reports), strict=True)
+        return (_crashed(task, exc),)
+    if len(parts) == 1:
+        return (_checked(task, plugins, report, digested=not task.alone),)
+    # A compilation's reports are checked one at a time, each let go before the next is parsed.
+    outcomes = [_checked(task, plugins, report, part_path(report.path, 1))]
+    for number, part in enumerate(parts[1:], start=2):
+        del report  # let go before the next is parsed
+        try:
+            report = parsing.parse_document(part, plugins.tables)
+        except (ConfigError, PluginError, MemoryError):
+            raise
+        except Exception as exc:  # as for the first report: the file's one outcome
+            return (_crashed(task, exc),)
+        outcomes.append(_checked(task, plugins, report, part_path(report.path, number)))
+    return tuple(outcomes)
+
+
+def _crashed(task: Task, exc: Exception) -> Outcome:
+    """The outcome of a file whose reader or parser failed: its GL001 notice naming the error."""
+    error = f"{type(exc).__name__}: {exc}"
+    return Outcome.failed(
+        task,
+        Unreadable(
+            "crash",
+            f"解析时内部错误（{error}），请报告给 govlint 的开发者",
+            f"internal error while parsing ({error}); please report this",
+        ),
     )
 
 
