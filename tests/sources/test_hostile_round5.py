@@ -7,8 +7,10 @@ import base64
 import html
 import io
 import json
+import os
 import quopri
 import re
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -19,7 +21,7 @@ from source_support import SEEDS
 
 import govlint
 from govlint.errors import InputError
-from govlint.sources import load
+from govlint.sources import guard, load
 from govlint.sources.discover import iter_report_paths
 
 SEED = SEEDS[0].read_text("utf-8")
@@ -264,3 +266,34 @@ def test_a_roster_error_is_in_chinese_by_default(tmp_path: Path, roster: str, ch
     assert result.returncode == 2 and chinese in result.stderr
     said = result.stderr.removeprefix("govlint: ").replace(str(tmp_path / "roster.csv"), "")
     assert not re.search("[A-Za-z]{4,}", said), result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_file_replaced_by_a_named_pipe_after_it_was_looked_at_is_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is looked at (a regular file) and then opened: replaced by a named pipe in between (a folder
+    being written to, or someone racing the run), the open waited for a writer for ever."""
+    regular = tmp_path / "r.txt"
+    regular.write_text(SEED, encoding="utf-8")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    looked_at = os.stat(regular)
+    real_stat = os.stat
+    monkeypatch.setattr(guard.os, "stat", lambda path, *a, **k: looked_at if path == str(pipe) else real_stat(path))
+    outcome: list[BaseException | bytes] = []
+
+    def read() -> None:
+        try:
+            outcome.append(guard.read_input_file(str(pipe)))
+        except BaseException as error:  # the outcome is the test's
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # release the old code's open before failing
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+        pytest.fail("the open of a named pipe waited for a writer")
+    assert isinstance(outcome[0], InputError) and "not a regular file" in str(outcome[0])

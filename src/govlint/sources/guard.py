@@ -20,6 +20,11 @@ MAX_PDF_PAGES = 500
 PDF_TIME_BUDGET = 60.0
 
 
+#: Flags of the open of an input (each 0 where the system has none).
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation under the bytes read
+
 #: Why a file or folder could not be read or written, in Chinese, by errno (the English is the system's own
 #: message): a Chinese line must not carry English words.
 _ERRORS_ZH = {
@@ -75,7 +80,11 @@ def read_regular_file(path: str) -> bytes:
     if info.st_size > MAX_INPUT_BYTES:
         check_size(info.st_size, name)
     try:
-        with open(path, "rb") as handle:
+        # never blocking, and checked again once open: a file replaced by a named pipe between the stat above
+        # and the open would wait for a writer for ever
+        with open(os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise input_error(name, "不是普通文件", "not a regular file")
             # read what the file holds, not a buffer of the largest size (it costs address space, which the
             # runner's workers limit); a file still growing is read on up to one byte past the limit
             data = handle.read(info.st_size + 1)
