@@ -7,7 +7,9 @@
    floor any program on these libraries pays.  With ``--instructions``, the same commands once each under
    valgrind's callgrind: instruction counts do not depend on what else the machine is doing; then the
    layers of a cold check (the floor, then each part of govlint imported on top, then the check's own work),
-   which show where the instructions beyond the floor go.
+   which show where the instructions beyond the floor go.  With ``--against SRC`` (another checkout's
+   ``src`` folder), that govlint's ``govlint check`` runs among the others: two versions compared side by
+   side, under the same load.
 2. ``python -X importtime`` of ``govlint check SEED``: the modules that cost the most, beyond the floor.
 3. In process, after warm-up: the fastest ``govlint.parse`` and ``govlint.lint`` call per seed report (the
    median beside it), aim < 5 ms.
@@ -49,7 +51,7 @@ LAYERS = (
     ("the parser", "govlint.parsing.build"),
     ("the plugin manager", "govlint.plugins"),
     ("the built-in rules (with the GL5 rules' metadata)", "govlint.rules"),
-    ("the run phase's collector (identity, roster)", "govlint.crossreport.collect"),
+    ("the run phase's collector", "govlint.crossreport.collect"),
     ("reading files and the run", "govlint.runner.work"),
     ("the command line and the text output", "govlint.cli, govlint.output.text"),
 )
@@ -71,34 +73,38 @@ ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTW
 _COLLECTED = re.compile(rb"Collected : (\d+)")
 
 
-def run_once(command: Sequence[str]) -> float:
+#: A command to time: its arguments and its environment.
+Command = tuple[list[str], dict[str, str]]
+
+
+def run_once(command: Sequence[str], env: dict[str, str] = ENV) -> float:
     """Wall time of one fresh process, in seconds; a usage or input error (exit 2 and more) is fatal."""
     start = time.perf_counter()
-    done = subprocess.run(command, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed with exit {done.returncode}:\n{done.stderr.decode(errors='replace')}")
     return elapsed
 
 
-def median_times(commands: dict[str, list[str]], runs: int, warmup: int = 2) -> dict[str, float]:
+def median_times(commands: dict[str, Command], runs: int, warmup: int = 2) -> dict[str, float]:
     """The median wall time of each command, the commands run in turn so that load changes hit all alike."""
-    for command in commands.values():
+    for command, env in commands.values():
         for _ in range(warmup):
-            run_once(command)
+            run_once(command, env)
     samples: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
-        for label, command in commands.items():
-            samples[label].append(run_once(command))
+        for label, (command, env) in commands.items():
+            samples[label].append(run_once(command, env))
     return {label: statistics.median(times) for label, times in samples.items()}
 
 
-def instructions(command: Sequence[str]) -> float:
+def instructions(command: Sequence[str], env: dict[str, str] = ENV) -> float:
     """Millions of instructions one fresh process executes (valgrind --tool=callgrind)."""
-    run_once(command)  # writes any missing bytecode first
+    run_once(command, env)  # writes any missing bytecode first
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
-        env=ENV,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         check=False,
@@ -118,15 +124,22 @@ def flake8_command() -> list[str]:
     return [found]
 
 
-def commands(seed: Path, small: Path) -> dict[str, list[str]]:
+def commands(seed: Path, small: Path, against: Path | None = None) -> dict[str, Command]:
+    """What is timed; with ``against`` (another checkout's ``src`` folder), its ``govlint check`` too."""
     govlint = govlint_command()
-    return {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        "import lark, pluggy, attrs": FLOOR,
-        REFERENCE: [*flake8_command(), str(small)],
-        f"govlint check {seed.name}": [*govlint, "check", "--exit-zero", str(seed)],
-        f"govlint parse {seed.name}": [*govlint, "parse", str(seed)],
+    found = {
+        "python -c pass": ([sys.executable, "-c", "pass"], ENV),
+        "import lark, pluggy, attrs": (FLOOR, ENV),
+        REFERENCE: ([*flake8_command(), str(small)], ENV),
+        f"govlint check {seed.name}": ([*govlint, "check", "--exit-zero", str(seed)], ENV),
+        f"govlint parse {seed.name}": ([*govlint, "parse", str(seed)], ENV),
     }
+    if against is not None:
+        found[f"the same, govlint of {against}"] = (
+            [*govlint, "check", "--exit-zero", str(seed)],
+            {**ENV, "PYTHONPATH": str(against)},
+        )
+    return found
 
 
 def print_ratios(values: dict[str, float], unit: str, scale: float) -> bool:
@@ -143,16 +156,17 @@ def print_ratios(values: dict[str, float], unit: str, scale: float) -> bool:
     return within
 
 
-def startup(seed: Path, small: Path, runs: int) -> bool:
+def startup(seed: Path, small: Path, runs: int, against: Path | None) -> bool:
     print(f"fresh process, median of {runs} interleaved runs ({' '.join(govlint_command())})")
-    return print_ratios(median_times(commands(seed, small), runs), "ms", 1000)
+    return print_ratios(median_times(commands(seed, small, against), runs), "ms", 1000)
 
 
-def startup_instructions(seed: Path, small: Path) -> None:
+def startup_instructions(seed: Path, small: Path, against: Path | None) -> None:
     if shutil.which("valgrind") is None:
         sys.exit("--instructions needs valgrind on PATH")
     print("\nfresh process, instructions executed (valgrind callgrind; independent of machine load)")
-    print_ratios({label: instructions(command) for label, command in commands(seed, small).items()}, "M", 1)
+    counts = {label: instructions(*command) for label, command in commands(seed, small, against).items()}
+    print_ratios(counts, "M", 1)
 
 
 def layer_instructions(seed: Path) -> None:
@@ -259,6 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--instructions", action="store_true", help="also count each command's instructions with valgrind"
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="SRC",
+        help="also run govlint check with the govlint package of SRC (another checkout's src folder) side by side",
+    )
     args = parser.parse_args(argv)
     seeds = sorted(SEEDS.glob("*.txt"))
     if not seeds:
@@ -267,9 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         small = Path(folder) / "small.py"
         small.write_text(SMALL_PY, encoding="utf-8")
-        within = startup(seed, small, args.runs)
+        within = startup(seed, small, args.runs, args.against)
         if args.instructions:
-            startup_instructions(seed, small)
+            startup_instructions(seed, small, args.against)
             layer_instructions(seed)
     importtime_report(seed, args.top)
     in_process(seeds, args.repeat)
