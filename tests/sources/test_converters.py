@@ -48,6 +48,8 @@ STRUCTURED = (
     "mammoth.html",
     "printed.pdf",
     "w3m.txt",
+    "hmerge.docx",
+    "unmerged.docx",
 )
 #: Plain text that loses the grid (pdftotext, LibreOffice's text export): never a wrong number.
 LOSSY = (

@@ -199,3 +199,17 @@ def test_a_section_whose_heading_a_converter_lost_with_its_table_is_unread_not_m
     cut = text[: text.index("结果维持 |")] + text[text.index("五、存在") :]
     errors = {d.key for d in govlint.lint_text(cut).diagnostics if d.code == "GL101" and not d.unread}
     assert "section.review_litigation" in errors
+
+
+def test_word_97_horizontal_merges_are_one_cell() -> None:
+    """A Word table whose spans are Word 97's ``hMerge`` runs (a ``restart`` cell, then ``hMerge`` cells)
+    reads as its ``gridSpan`` twin: the continuations are covered positions, not empty cells (table 四's
+    header then had five cells too many, and the table was unread)."""
+    merged = govlint.parse_file(ROUNDTRIP / "hzq2024" / "hmerge.docx").tables
+    spanned = govlint.parse_file(ROUNDTRIP / "hzq2024" / "lo.docx").tables
+    for key in ("active_disclosure", "applications", "review_litigation"):
+        a, b = merged.get(key), spanned.get(key)
+        assert a is not None and b is not None
+        assert {r: [c.value for c in row.cells.values()] for r, row in a.rows.items()} == {
+            r: [c.value for c in row.cells.values()] for r, row in b.rows.items()
+        }

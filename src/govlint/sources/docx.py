@@ -2,7 +2,8 @@
 
 The body is read in order: each paragraph is a line (with its list number, see
 :mod:`govlint.sources.docx_numbering`), each table row a line of its own TAB-separated cells, each with
-the origin of its grid column; ``gridSpan`` and ``vMerge`` continuations are covered positions, not written.
+the origin of its grid column; ``gridSpan``, ``vMerge`` and ``hMerge`` continuations are covered positions, not
+written.
 
 Why ElementTree: its C parser reads a report's ``document.xml`` about as fast as lxml (see
 docs/inputs.md) and needs no compiled dependency; defusedxml wraps it so that no part can declare a DTD or
@@ -303,8 +304,8 @@ class _BodyReader:
                 raise _Imported(local)
 
     def _table(self, table: ET.Element) -> None:
-        """Write each row's own cells at their grid columns; ``gridSpan`` and ``vMerge`` continuations are
-        covered positions, not cells.  ``gridBefore`` and spans are clamped to :data:`MAX_COLUMNS`."""
+        """Write each row's own cells at their grid columns; ``gridSpan``, ``vMerge`` and legacy ``hMerge``
+        continuations are covered positions, not cells.  ``gridBefore`` and spans are clamped to :data:`MAX_COLUMNS`."""
         self.tables += 1
         self.builder.blank()
         if _shows_image(table):
@@ -318,7 +319,10 @@ class _BodyReader:
                     break
                 properties = _find_w(cell, "tcPr")
                 merge = _find_w(properties, "vMerge")
-                if merge is None or _w_attr(merge, "val") == "restart":
+                legacy = _find_w(properties, "hMerge")  # Word 97's horizontal merge: a continuation is covered
+                if (merge is None or _w_attr(merge, "val") == "restart") and (
+                    legacy is None or _w_attr(legacy, "val") == "restart"
+                ):
                     texts.append(block_text(cell))
                     origins.append(Origin(table=self.tables, row=r, column=column + 1))
                 column += min(max(_int_attr(_find_w(properties, "gridSpan"), 1), 1), MAX_COLUMNS - column)
