@@ -24,7 +24,9 @@ from collections.abc import Iterator
 
 #: A line with pdftotext's columns: text, a gap of two spaces or more, text; or an indented line of numbers
 #: only (pdftotext places every line at its column: the values of a row whose label wrapped around them).
-_SPACED_LINE = re.compile(r"^(?:[^\n]*\S {2,}\S[^\n]*|[ \t]{2,}[+-]?\d[\d., \t+-]*)$", re.MULTILINE)
+_SPACED_LINE = re.compile(r"(?:[^\n]*\S {2,}\S[^\n]*|[ \t]{2,}[+-]?\d[\d., \t+-]*)$", re.MULTILINE)
+#: The same after a line break (group 1): a search for it skips from line break to line break.
+_NEXT_SPACED_LINE = re.compile(rf"\n({_SPACED_LINE.pattern})", re.MULTILINE)
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 #: A cell that prints numbers only (one or several, single spaces apart).
 _NUMBERS = re.compile(rf"{_NUMBER.pattern}(?: {_NUMBER.pattern})*")
@@ -89,7 +91,9 @@ def _blank(match: re.Match[str]) -> str:
 _NUMBERED = re.compile(r"\d{1,2}[.、][^\d\s]")
 #: A line opened (after spaces only) by a row's numbering of one or two digits before a word (``  2.没有``):
 #: group 1 is the numbering.
-_OPENING_NUMBERING = re.compile(r"^[^\S\n]*(\d{1,2})[.、](?=[^\d\s])", re.MULTILINE)
+_OPENING_NUMBERING = re.compile(r"[^\S\n]*(\d{1,2})[.、](?=[^\d\s])")
+#: The same after a line break: a search for it skips from line break to line break.
+_LINE_OPENING_NUMBERING = re.compile(rf"\n{_OPENING_NUMBERING.pattern}")
 
 #: A number's last digit before a gap, a tab or the line's end: what a line with a value cell prints.
 _VALUE_TAIL = re.compile(r"\d(?=[ \t]{2,}|\t|[ \t]*$)", re.MULTILINE)
@@ -110,11 +114,10 @@ def label_view(folded: str) -> str:
     blanks: list[tuple[int, int]] = []
     column: int | None = None  # where the numbered row labels beside a group label start, on the lines above
     previous = -2
-    for line in _SPACED_LINE.finditer(folded):
-        start, end = line.span()
+    for start, line_end in _spaced_lines(folded):
         if start != previous + 1:
             column = None  # the pieces of a group label are on consecutive lines
-        previous = end
+        previous = end = line_end
         values = _VALUES_REVERSED.match(folded[start:end][::-1])
         if values is not None:  # blanked together, the spaces between them with them
             blanks.append((end - values.end(1), end - values.start(1)))
@@ -135,6 +138,15 @@ def label_view(folded: str) -> str:
         position = b
     parts.append(folded[position:])
     return "".join(parts)
+
+
+def _spaced_lines(folded: str) -> Iterator[tuple[int, int]]:
+    """Where each spaced line starts and ends."""
+    first = _SPACED_LINE.match(folded)
+    if first is not None:
+        yield first.span()
+    for line in _NEXT_SPACED_LINE.finditer(folded):
+        yield line.span(1)
 
 
 def _group_piece(
@@ -164,8 +176,7 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
     the row label's column; the values' line prints only pieces left of it: the group column's).  Only the
     lines that a numbered label opens are read, with the two lines below them."""
     found: list[tuple[int, int]] = []
-    for numbered in _OPENING_NUMBERING.finditer(folded):
-        above_start, at = numbered.start(), numbered.start(1)
+    for above_start, at in _numbered_lines(folded):
         start = _line_end(folded, above_start)
         if start == len(folded):
             continue  # no line below it
@@ -184,6 +195,15 @@ def _centred_group_pieces(folded: str) -> list[tuple[int, int]]:
         if abs(below - below_start - column) <= 1 and all(b - start < column - 1 for _, b in line):
             found += line
     return found
+
+
+def _numbered_lines(folded: str) -> Iterator[tuple[int, int]]:
+    """Where each line opened by a row's numbering starts, and where its numbering does."""
+    first = _OPENING_NUMBERING.match(folded)
+    if first is not None:
+        yield 0, first.start(1)
+    for numbered in _LINE_OPENING_NUMBERING.finditer(folded):
+        yield numbered.start() + 1, numbered.start(1)
 
 
 def _line_end(folded: str, start: int) -> int:
