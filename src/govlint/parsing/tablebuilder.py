@@ -49,6 +49,7 @@ _APPLICATION_ORDER: tuple[RowSpec, ...] = tuple(
     for row in _APPLICATIONS.rows
     for spec in ((schema.ROW_OTHER_ALL, row) if row.key == "other.no_correction" else (row,))
 )
+_APPLICATION_POSITION = {spec.key: position for position, spec in enumerate(_APPLICATION_ORDER)}
 #: The review table's cells as one printed row: each group's columns in turn ("review.upheld" …).
 _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
     ColumnSpec(f"{row.key}.{column.key}", column.label, column.kind, column.variants)
@@ -726,7 +727,7 @@ class _Applications(_Family):
 
     def __init__(self, builder: _Builder) -> None:
         super().__init__(builder, "三", ("",))
-        self.order = {spec.key: position for position, spec in enumerate(_APPLICATION_ORDER)}
+        self.order = _APPLICATION_POSITION
         self.any_row = False
         #: The last labelled row whose key the printed order knows: (its order, its key).
         self.previous: tuple[int, str] | None = None
