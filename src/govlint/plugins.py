@@ -6,8 +6,8 @@ file's directory on ``sys.path``).  Every plugin states the plugin API version i
 (``govlint_plugin_info``); a misspelt hook, a rule code defined twice, an import error or an unmet
 ``required-plugins`` pin is a :class:`~govlint.errors.PluginError` naming the plugin.
 
-Entry points are found with :mod:`importlib.metadata`.  Importing it costs about 65M instructions (5 % of
-a cold ``govlint check``), so what it finds is cached per environment (:func:`scan_entry_points`).  What is
+Entry points are found with :mod:`importlib.metadata`.  Importing it costs a start more than loading the
+plugins does, so what it finds is cached per environment (:func:`scan_entry_points`).  What is
 checked of each plugin is in :mod:`govlint.pluginchecks`; this module registers plugins with pluggy and
 keeps the loaded set.
 """
