@@ -297,3 +297,19 @@ def test_a_file_replaced_by_a_named_pipe_after_it_was_looked_at_is_not_waited_on
         reader.join(10)
         pytest.fail("the open of a named pipe waited for a writer")
     assert isinstance(outcome[0], InputError) and "not a regular file" in str(outcome[0])
+
+
+def test_a_text_of_thousands_of_title_lines_is_refused_not_checked_as_thousands_of_reports(tmp_path: Path) -> None:
+    """Each title line followed by a section 一 starts a report of a compilation: 20,000 of them (2 MB) were
+    20,000 reports, each kept with its findings until the file was done (40 s, 1.2 GB).  A PDF holds at most
+    500 pages; ``govlint check`` refuses a file of more than 1,000 reports at once, and checks 1,000."""
+    report = "某某{}局2024年政府信息公开工作年度报告\n一、总体情况\n本机关依法公开政府信息。\n"
+    (tmp_path / "many.txt").write_text("".join(report.format(i) for i in range(20_000)), encoding="utf-8")
+    start = time.monotonic()
+    result = run_govlint("check", "--isolated", "--format", "json", "-j", "1", str(tmp_path / "many.txt"))
+    assert time.monotonic() - start < 20
+    [refused] = json.loads(result.stdout)["diagnostics"]
+    assert refused["code"] == "GL001" and "上限 1000 份" in refused["message"] and result.returncode == 2
+    (tmp_path / "many.txt").write_text("".join(report.format(i) for i in range(1_000)), encoding="utf-8")
+    checked = run_govlint("check", "--isolated", "--format", "json", "-j", "1", str(tmp_path / "many.txt"))
+    assert len({d["path"] for d in json.loads(checked.stdout)["diagnostics"]}) == 1_000

@@ -20,7 +20,7 @@ from govlint.notices import own_output
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
-from govlint.sources.compilation import part_path
+from govlint.sources.compilation import part_path, too_many
 
 
 class TimeLimitExceeded(BaseException):
@@ -35,6 +35,9 @@ def process(task: Task) -> tuple[Outcome, ...]:
     try:
         plugins = plugins_for(task.config)
         parts = read_documents(task.path, data=task.data, encoding=task.encoding, name=task.name)
+        refused = too_many(parts, task.name or task.path)
+        if refused is not None:
+            raise refused
         report = parsing.parse_document(parts[0], plugins.tables)
     except OwnOutput as exc:  # skipped with its GL002 notice, as a path the walk skipped
         name = "<stdin>" if task.path == "-" else task.path
