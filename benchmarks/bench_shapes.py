@@ -52,6 +52,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from bench_memory import _reset_peak, _status_mb  # the peak resident memory, as that script reads it
+
 from govlint.model import Report
 from govlint.rule import Rule, RuleContext
 
@@ -136,19 +138,6 @@ SHAPES = (
     "compilation",
     "full-stops",
 )
-
-
-def _status_mb(field: str) -> float:
-    """``VmRSS`` or ``VmHWM`` (the peak) of this process, in MB, from ``/proc/self/status``."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    raise LookupError(field)
-
-
-def _reset_peak() -> None:
-    """Start the peak (``VmHWM``) again from the memory in use now (Linux 4.0+)."""
-    Path("/proc/self/clear_refs").write_text("5")
 
 
 def _count(rule: Rule, report: Report, ctx: RuleContext) -> int:
