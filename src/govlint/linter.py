@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -19,12 +19,10 @@ from govlint.errors import ConfigError
 from govlint.model import Report
 from govlint.notices import not_a_report
 from govlint.parsing import parse_document
+from govlint.plugins import Plugins, load_plugins
 from govlint.rule import RuleContext
 from govlint.schema import TableSpec
 from govlint.sources.document import Document
-
-if TYPE_CHECKING:
-    from govlint.plugins import Plugins
 
 
 class RuleFailure(NamedTuple):
@@ -82,8 +80,6 @@ class LintResult:
 
 def plugins_for(config: Config) -> Plugins:
     """The plugins ``config`` asks for (cached), with the config's plugin options checked against them."""
-    from govlint.plugins import load_plugins
-
     plugins = load_plugins(config.plugins, required=config.required_plugins, root=config.root)
     config.check_options(plugins.options)
     config.check_codes(rule.meta.code for rule in plugins.rules)
