@@ -27,6 +27,7 @@ UNUSED = (
     "govlint.crossreport.roster",
     "csv",
     "govlint.sources.discover",
+    "govlint.sources.boxtable",
     "govlint.runner.pool",
     "govlint.runner.progress",
     "jinja2",

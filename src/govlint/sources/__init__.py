@@ -146,11 +146,22 @@ def _text_document(text: str, name: str, encoding: str | None = None, replaced: 
 
         if has_html_tables(text):
             return read_markdown(text, name, encoding, replaced)
-    from govlint.sources.boxtable import has_box_tables, read_box_tables  # a text browser's tables (w3m)
+    if _may_hold_box_tables(text):  # a text browser's tables (w3m)
+        from govlint.sources.boxtable import read_box_tables
 
-    if has_box_tables(text):
         return read_box_tables(text, name, encoding, replaced)
     return Document(path=name, text=text, encoding=encoding, replaced_bytes=replaced, images=markdown_images(text))
+
+
+def _may_hold_box_tables(text: str) -> bool:
+    """Whether ``text`` may hold a table a text browser drew (a cheap test: box-drawing corners, or ``+-`` and
+    ``-+``), which :mod:`govlint.sources.boxtable` reads; it is imported only then."""
+    return (
+        ("┌" in text and "└" in text)
+        or ("╔" in text and "╚" in text)
+        or ("┏" in text and "┗" in text)
+        or ("+-" in text and "-+" in text)
+    )
 
 
 def sniff(data: bytes) -> SourceKind:

@@ -40,16 +40,6 @@ _ASCII_VERTICAL = frozenset("|+")
 _ASCII_HORIZONTAL = frozenset("-=")
 
 
-def has_box_tables(text: str) -> bool:
-    """Whether ``text`` may hold a drawn table (a cheap test: box-drawing corners, or ``+-`` and ``-+``)."""
-    return (
-        ("┌" in text and "└" in text)
-        or ("╔" in text and "╚" in text)
-        or ("┏" in text and "┗" in text)
-        or ("+-" in text and "-+" in text)
-    )
-
-
 def _is_box(char: str) -> bool:
     return "\u2500" <= char <= "\u257f"
 
