@@ -4,7 +4,8 @@ Run: ``python benchmarks/bench_parse.py [--repeat N] [--corpus] [--cpu]`` (plain
 ``--corpus`` adds the two peer PDFs' text and the crawled pingtan reports (one summary line).  ``--cpu``
 times the process's CPU time instead of the wall clock: on a shared machine other processes' load does not
 add to it, so two trees can be compared (``PYTHONPATH=<tree>/src``) while others work.
-Target (issue #2): under 5 ms per seed report after warm-up.
+Target (issue #2): under 5 ms per seed report after warm-up.  ``bench_against.py`` compares parse and lint
+per report with an older commit (issue #15: within 20 % of 876566c).
 """
 
 from __future__ import annotations
