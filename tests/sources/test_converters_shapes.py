@@ -213,3 +213,27 @@ def test_word_97_horizontal_merges_are_one_cell() -> None:
         assert {r: [c.value for c in row.cells.values()] for r, row in a.rows.items()} == {
             r: [c.value for c in row.cells.values()] for r, row in b.rows.items()
         }
+
+
+def test_label_lines_after_a_row_label_are_not_its_cells() -> None:
+    """Plain pdftotext of LibreOffice's PDF prints table 三's labels a line each before the values: the seven
+    lines after ``8.属于行政查询事项`` are the next labels, not seven text cells of that row (GL105 ×7)."""
+    path = ROUNDTRIP / "seed001" / "lo.raw.txt"
+    assert "查询事项\n（四）无法\n1.本机关不\n提供\n" in path.read_text(encoding="utf-8")
+    (cells,) = _rows("seed001", "lo.raw.txt", "denied.administrative_query").values()
+    assert all(value is None and status is CellStatus.AMBIGUOUS for value, status in cells)
+    assert not [d for d in govlint.lint_file(path).diagnostics if d.code == "GL105"]
+
+
+def test_text_a_converter_garbled_where_a_heading_or_table_stood_is_unread() -> None:
+    """catdoc's text of a ``.doc`` garbles table 四 (``*gÏ~``) and the heading 五 (``‰î•题及改进情况``): the
+    section and the table are unread warnings, not missing at error level.  Without the garbled lines they
+    are missing."""
+    path = ROUNDTRIP / "seed001" / "catdoc.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "*gÏ~\n‰î•题及改进情况\n" in text
+    found = {d.key: d for d in govlint.lint_file(path).diagnostics if d.code in ("GL101", "GL103")}
+    for key in ("section.problems_improvements", "table.review_litigation"):
+        assert found[key].unread and found[key].severity.value == "warning"
+    clean = {d.key for d in govlint.lint_text(text.replace("*gÏ~\n‰î•题及改进情况\n", "")).diagnostics if not d.unread}
+    assert {"section.problems_improvements", "table.review_litigation"} <= clean

@@ -212,6 +212,11 @@ def place_row(
     if layout is Layout.GRID:
         return _grid(columns, atoms, label_end, order, references)
     values = _printed(atoms, count)
+    if layout is Layout.LINES and values and all(a.kind is AtomKind.WORD for a in values):
+        # a cell a line and not one number: the lines after the label are more likely the next labels (plain
+        # pdftotext prints a table's labels before its values) than a row of text in every number cell
+        problem = Problem("text", "数值位置上是文字", "text where the numbers belong")
+        return unread(columns, values, problem, len(values), label_end)
     if len(values) == count:
         return Placed(CellSlots(columns, values, "count"), None, count, _reference(values, order, label_cell))
     if len(values) > count:

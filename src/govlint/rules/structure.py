@@ -104,6 +104,32 @@ def lost_heading_lines(report: Report, number: int, ctx: RuleContext) -> tuple[S
     )
 
 
+#: Latin-1 letters (but × and ÷) and U+FFFD: in a Chinese report only where a converter decoded the text with the
+#: wrong code page (catdoc's ``*gÏ~`` / ``‰î•题及改进情况`` for a table and a heading) or could not decode it.
+_GARBLED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\ufffd]")
+
+
+def garbled_lines(report: Report, start: int, end: int) -> tuple[Span, ...]:
+    """The lines in ``[start, end)`` that hold characters a converter garbled: what stood there was not read."""
+    text = report.text
+    found: list[Span] = []
+    for match in _GARBLED.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if found and found[-1].start == line_start:
+            continue
+        line_end = text.find("\n", match.start())
+        found.append(report.span(line_start, len(text) if line_end == -1 else line_end))
+    return tuple(found)
+
+
+def _place(report: Report, number: int) -> tuple[int, int]:
+    """Where section ``number`` should be: from the heading of the section before it to that of the one after
+    it (the text's ends when there is none)."""
+    before = [s.span.start for s in report.sections if s.number < number]
+    after = [s.span.start for s in report.sections if s.number > number]
+    return max(before, default=0), min(after, default=len(report.text))
+
+
 class MissingSection(Rule):
     meta = RuleMeta(
         code="GL101",
@@ -127,7 +153,9 @@ class MissingSection(Rule):
             "reading (counted apart, never scored), not a missing section. So is a place that prints, after the "
             "previous section's table, values no row was read from and words of the section's own table (行政复议, "
             "结果维持 …), that table not being read: a converter may have lost the heading with the table "
-            "(antiword). Reports for years before 2019, when there was no national format, are not checked."
+            "(antiword); and a place holding characters a converter garbled (Latin-1 letters or U+FFFD amid the "
+            "Chinese: catdoc's mojibake). Reports for years before 2019, when there was no national format, are "
+            "not checked."
         ),
         bad_example=(
             "二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
@@ -149,7 +177,8 @@ class MissingSection(Rule):
             "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”）时，"
             "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。"
             "该位置在前一部分的表格之后印有未读取的数值和该部分表格的文字（行政复议、结果维持等）、而该表格未能读取时"
-            "同样如此：转换工具（如 antiword）可能连同表格丢失了标题。"
+            "同样如此：转换工具（如 antiword）可能连同表格丢失了标题；该位置有转换时产生的乱码（中文之间的拉丁字母"
+            "或 U+FFFD，如 catdoc 的乱码）时也是如此。"
             "2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
     )
@@ -169,6 +198,10 @@ class MissingSection(Rule):
             if lost:
                 yield self._lost(report, spec, lost)
                 continue
+            garbled = garbled_lines(report, *_place(report, spec.number))
+            if garbled:
+                yield self._garbled(report, spec, garbled)
+                continue
             yield self.diagnostic(
                 report,
                 section_anchor(report, spec.number),
@@ -177,6 +210,27 @@ class MissingSection(Rule):
                 key=f"section.{spec.key}",
                 expected=spec.title,
             )
+
+    def _garbled(self, report: Report, spec: SectionSpec, lines: tuple[Span, ...]) -> Diagnostic:
+        """One finding about govlint's reading where the section's place holds text a converter garbled: the
+        heading may be there, unreadable."""
+        diagnostic = self.diagnostic(
+            report,
+            lines[0],
+            zh=(
+                f"未找到第{spec.numeral}部分的标题“{spec.title}”，但该处第{_lines(lines, '、', '等')}行有无法读取的"
+                "字符（转换时产生的乱码）：标题可能就在其中，未核对"
+            ),
+            en=(
+                f"the heading “{spec.title}” of section {spec.numeral} was not found, but where it should be, line "
+                f"{_lines(lines, ', ', ' …')} hold characters that could not be read (garbled by a converter): "
+                "the heading may be there; it was not checked"
+            ),
+            key=f"section.{spec.key}",
+            expected=spec.title,
+            unread=True,
+        )
+        return softened(diagnostic)
 
     def _lost(self, report: Report, spec: SectionSpec, lines: tuple[Span, ...]) -> Diagnostic:
         """One finding about govlint's reading where the section's table was not read but lines of its values
@@ -387,6 +441,8 @@ class MissingTable(Rule):
             "standard table at all is checked against the format its year requires. A section that prints "
             "lines of values where govlint recognised no table may hold the table in a shape govlint could "
             "not read: that is one warning about the reading (counted apart, never scored), not a missing table. "
+            "So is a section holding characters a converter garbled (Latin-1 letters or U+FFFD amid the Chinese) "
+            "and no table, and one whose heading and table a converter lost (see GL101). "
             "So is a section (or, in a report without section headings, the document) that shows an image where "
             "the table is missing: many pages, Word files and PDFs print a table as a picture, which govlint "
             "cannot read; icons, bullets and trackers do not count. Text shows an image only where a converter "
@@ -408,6 +464,7 @@ class MissingTable(Rule):
             "在第二部分的表格处报告（2021年格式的第（八）项另由 GL303 报告收费问题）。全文没有任何标准表格的报"
             "告，按其年度应使用的格式检查。某部分印有数值行、govlint 却未识别出表格时，表格可能以 govlint 无法"
             "读取的形式存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少表格。某部分（全文没有部分标题时为全文）"
+            "该部分有转换时产生的乱码（中文之间的拉丁字母或 U+FFFD）而没有表格时也是如此。"
             "缺少表格但有图片时同样如此：许多网页、Word 和 PDF 文件把表格印成图片，govlint 无法读取"
             "图片；图标、项目符号、跟踪像素等小图不算。纯文本中只有转换工具以 Markdown 图片语法"
             "印出的图片（如 pandoc 的 media/image1.png）算作图片；没有图片的纯文本报告仍报告缺少表格。"
@@ -438,6 +495,11 @@ class MissingTable(Rule):
                 if image is not None:
                     yield self._pictured(report, section.numeral, section.table, image)
                     continue
+                start, end = _place(report, section.number)
+                garbled = garbled_lines(report, present.span.start if present else start, end)
+                if garbled:
+                    yield self._garbled(report, section.numeral, section.table, garbled)
+                    continue
                 anchor = line_of(report, present.span) if present else section_anchor(report, section.number)
                 yield self.diagnostic(
                     report,
@@ -449,6 +511,27 @@ class MissingTable(Rule):
                 )
             elif section.table == "active_disclosure":
                 yield from self._missing_parts(report, table, spec, ctx)
+
+    def _garbled(self, report: Report, numeral: str, table_key: str, lines: tuple[Span, ...]) -> Diagnostic:
+        """One finding about govlint's reading where the section holds text a converter garbled and no table:
+        the table may be what was garbled."""
+        diagnostic = self.diagnostic(
+            report,
+            lines[0],
+            zh=(
+                f"未能在第{numeral}部分找到{_TABLE_ZH[table_key]}，但该部分第{_lines(lines, '、', '等')}行有无法读取"
+                "的字符（转换时产生的乱码）：表格可能就在其中，未核对"
+            ),
+            en=(
+                f"found no {_TABLE_EN[table_key]} in section {numeral}, but line {_lines(lines, ', ', ' …')} of it "
+                "hold characters that could not be read (garbled by a converter): the table may be there; it was "
+                "not checked"
+            ),
+            key=f"table.{table_key}",
+            expected=table_key,
+            unread=True,
+        )
+        return softened(diagnostic)
 
     def _unread(self, report: Report, numeral: str, table_key: str, strays: tuple[Span, ...]) -> Diagnostic:
         """One finding about govlint's reading where a section prints lines of numbers but no table was
