@@ -313,3 +313,26 @@ def test_a_text_of_thousands_of_title_lines_is_refused_not_checked_as_thousands_
     (tmp_path / "many.txt").write_text("".join(report.format(i) for i in range(1_000)), encoding="utf-8")
     checked = run_govlint("check", "--isolated", "--format", "json", "-j", "1", str(tmp_path / "many.txt"))
     assert len({d["path"] for d in json.loads(checked.stdout)["diagnostics"]}) == 1_000
+
+
+def test_a_stray_byte_in_a_utf8_line_of_a_mixed_text_is_replaced_not_read_as_gbk() -> None:
+    """In a text of UTF-8 and GBK lines, a UTF-8 line with one stray byte decodes as GB18030 (mojibake, its
+    heading lost): it stays UTF-8, the stray byte replaced and recorded."""
+    lines = SEED.splitlines(keepends=True)
+    first, second = "".join(lines[: len(lines) // 2]).encode(), "".join(lines[len(lines) // 2 :]).encode("gb18030")
+    line, cut = next((text.rstrip("\n"), cut) for text in lines[: len(lines) // 2] for cut in range(1, len(text))
+                     if _gbk_by_a_stray_byte(text.rstrip("\n"), cut))  # fmt: skip
+    at = first.index(line.encode()) + len(line[:cut].encode())
+    document = load(first[:at] + b"\x80" + first[at:] + second, name="mixed.txt")
+    assert line[:cut] + "\ufffd" + line[cut:] in document.text.splitlines()
+    assert document.replaced_bytes == (at,)
+    assert "".join(lines[len(lines) // 2 :]) in document.text
+
+
+def _gbk_by_a_stray_byte(line: str, cut: int) -> bool:
+    """Whether ``line`` in UTF-8 with a stray byte after ``cut`` characters is valid GB18030 (mojibake)."""
+    try:
+        (line[:cut].encode() + b"\x80" + line[cut:].encode()).decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return not line.isascii()

@@ -154,10 +154,12 @@ def _mixed_lines(data: bytes) -> Decoded | None:
     """Text whose lines are strict UTF-8 or strict GB18030, with lines of both: a report pasted together
     from files of both encodings.  Read whole in either, the other's lines were mojibake (its sections then
     "missing", GL101) or the file "not a text file".  A newline byte is never inside a character of either
-    encoding, so each line decodes alone; a line that is neither (where two parts were joined mid-line) is
-    decoded in the one that replaces fewer bytes, each recorded, if such lines are at most one in a hundred.
-    None unless both kinds of line are there and the GB18030 ones are plausibly Chinese, or for a text of more
-    than :data:`MAX_MIXED_LINES` lines (a string per line: 50 MB of newlines would take gigabytes)."""
+    encoding, so each line decodes alone.  A line that is UTF-8 but for a few bad bytes (a stray byte) stays
+    UTF-8, its bad bytes replaced and recorded (as GB18030 it would be mojibake, its heading lost), and a line
+    that is neither (two parts joined mid-line) is decoded in the one that replaces fewer bytes, if such lines
+    are at most one in a hundred.  None unless both kinds of line are there and the GB18030 ones are plausibly
+    Chinese, or for a text of more than :data:`MAX_MIXED_LINES` lines (a string per line: 50 MB of newlines
+    would take gigabytes)."""
     if data.count(b"\n") > MAX_MIXED_LINES:
         return None
     lines: list[str] = []
@@ -172,16 +174,18 @@ def _mixed_lines(data: bytes) -> Decoded | None:
             line = raw.decode("utf-8")
             wide = wide or not raw.isascii()
         except UnicodeDecodeError:
-            try:
-                line = raw.decode("gb18030")
-                chinese.append(line)
-            except UnicodeDecodeError:
+            line, bad = _recorded_decode(raw, "utf-8")
+            if len(bad) * 4 >= sum(byte >= 0x80 for byte in raw):  # mostly not UTF-8: GB18030, if it decodes
+                try:
+                    line, bad = raw.decode("gb18030"), []
+                    chinese.append(line)
+                except UnicodeDecodeError:
+                    line, bad = min((line, bad), _recorded_decode(raw, "gb18030"), key=lambda d: len(d[1]))
+            if bad:
                 broken += 1
                 if broken > len(raws) // 100 + 1:
                     return None
-                lossy = min((_recorded_decode(raw, codec) for codec in ("utf-8", "gb18030")), key=lambda d: len(d[1]))
-                line = lossy[0]
-                replaced.extend(offset + at for at in lossy[1])
+                replaced.extend(offset + at for at in bad)
         lines.append(line)
         offset += len(raw) + 1
     if not (wide and chinese and _plausible_chinese("".join(chinese))):
