@@ -180,13 +180,13 @@ class Positions:
     def cell(self, offset: int) -> tuple[int, int | None, int] | None:
         """(table, row, column) of the source table cell the character at ``offset`` came from, or None (a
         paragraph, a source without origins): what :meth:`origin` says of a table cell, without its record."""
+        if not isinstance(self._origins, OriginMap):
+            origin = self.origin(offset)
+            if origin is None or origin.table is None or origin.column is None:
+                return None
+            return origin.table, origin.row, origin.column
         index = bisect.bisect_right(self._offsets, offset) - 1
-        if index < 0:
-            return None
-        if isinstance(self._origins, OriginMap):
-            return self._origins.cell(index)
-        origin = self._origins[index][1]
-        return None if origin.table is None or origin.column is None else (origin.table, origin.row, origin.column)
+        return None if index < 0 else self._origins.cell(index)
 
     @property
     def origins(self) -> Origins:
