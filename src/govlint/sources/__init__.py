@@ -72,7 +72,7 @@ def load_text(source: str, *, name: str | None = None) -> Document:
     from govlint.sources.text import normalize_newlines
 
     text = normalize_newlines(source.removeprefix("\ufeff"))
-    if not text.strip():
+    if _blank(text):
         raise input_error(display, "文件为空", "empty file")
     return _text_document(text, display)
 
@@ -134,9 +134,15 @@ def _read_text(data: bytes, name: str, encoding: str | None) -> Document:
     from govlint.sources.text import decode_text
 
     decoded = decode_text(data, name, encoding)
-    if not decoded.text.strip():
+    if _blank(decoded.text):
         raise input_error(name, "文件为空（只有空白）", "empty file (only whitespace)")
     return _text_document(decoded.text, name, decoded.encoding, decoded.replaced)
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but white space, read without the copy of it ``text.strip()`` makes (as
+    large as the text: the read's peak, issue #16)."""
+    return not text or text.isspace()
 
 
 def _text_document(text: str, name: str, encoding: str | None = None, replaced: tuple[int, ...] = ()) -> Document:
