@@ -99,3 +99,10 @@ def test_a_row_label_with_values_under_a_wrapped_label_is_kept() -> None:
     at the numbered label's column, so 总计 is no group label's piece."""
     text = "             3.其他\n       （七）总计                 12    3   0\n四、结转下年度继续办理     2    0   0\n"
     assert "（七）总计" in label_view(text)
+
+
+def test_a_line_longer_than_the_reversed_reading_is_blanked_cell_by_cell() -> None:
+    """A crawled page is one long line: its values are blanked as a short line's are, without a reversed copy."""
+    line = "行政许可  " + "12  3 4  " * 1000 + "许可"
+    assert label_view(line) == "行政许可" + " " * (len(line) - 6) + "许可"
+    assert label_view(line[:-2]) == "行政许可" + " " * (len(line) - 6)

@@ -39,6 +39,8 @@ _VALUE = re.compile(rf"{_NUMBERS.pattern}(?={_VALUE_END.pattern})", re.MULTILINE
 #: group 1 is them reversed.  Each is a value cell, or the value part of a cell (``类过 1``); a match
 #: anchored at the line's end tries no other start, as a search from the left would at every gap.
 _VALUES_REVERSED = re.compile(r"[ \t]*((?:\d+[.,])*\d+[+-]?(?: +(?:\d+[.,])*\d+[+-]?)*)(?!\S)")
+#: The longest line read reversed (a crawled page of one long line is read cell by cell, without a copy).
+_REVERSED_LINE_MAX = 4096
 #: pdftotext's cells on a line: text separated by at most one space.
 _CELL = re.compile(r"\S(?: ?\S)*")
 
@@ -118,7 +120,7 @@ def label_view(folded: str) -> str:
         if start != previous + 1:
             column = None  # the pieces of a group label are on consecutive lines
         previous = end = line_end
-        values = _VALUES_REVERSED.match(folded[start:end][::-1])
+        values = _VALUES_REVERSED.match(folded[start:end][::-1]) if end - start <= _REVERSED_LINE_MAX else None
         if values is not None:  # blanked together, the spaces between them with them
             blanks.append((end - values.end(1), end - values.start(1)))
             end -= values.end(1)  # the line's cells before them
