@@ -336,3 +336,13 @@ def _gbk_by_a_stray_byte(line: str, cut: int) -> bool:
     except UnicodeDecodeError:
         return False
     return not line.isascii()
+
+
+def test_a_bad_byte_between_a_headings_numeral_and_its_mark_does_not_lose_the_section() -> None:
+    """``二<bad byte>、主动公开政府信息情况``: the heading was not found (its numeral not followed by its mark), and
+    section 二 was "missing" (GL101, an error) while the file only held an unreadable byte (GL003)."""
+    heading = next(line for line in SEED.splitlines() if line.startswith("二、"))
+    data = SEED.encode().replace(heading.encode(), "二".encode() + b"\x80" + heading[1:].encode(), 1)
+    found = govlint.lint(data).diagnostics
+    assert any(d.code == "GL003" for d in found)
+    assert not any(d.code == "GL101" and "第二部分" in d.message_zh for d in found), [d.message_zh for d in found]

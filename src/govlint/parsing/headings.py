@@ -130,16 +130,19 @@ def _part_end(text: str, start: int, *, anywhere: bool = False) -> tuple[int, in
 
 def _numbering_end(text: str, start: int) -> int | None:
     """Where the text of a heading numbered by the numeral at ``start`` begins: after its mark (``一、``,
-    ``一.``, ``一．``; not ``第一、``, ``（一、`` or ``十一、``), after ``第一部分`` and its mark, or right after the
-    numeral when the numeral starts a line or a sentence (``。一总体情况``); None when this numeral numbers no
-    heading."""
+    ``一.``, ``一．``, and ``二\ufffd、``: a bad byte before the mark was a heading lost and a section called
+    missing; not ``第一、``, ``（一、`` or ``十一、``), after ``第一部分`` and its mark, or right after the numeral
+    when the numeral starts a line or a sentence (``。一总体情况``); None when this numeral numbers no heading."""
     part = _part_end(text, start, anywhere=True)
     if part is not None:
         return part[1]
     before = text[start - 1] if start else "\n"
     pos = skip_spaces(text, start + 1)
-    if pos < len(text) and text[pos] in _MARKS and before not in _NOT_BEFORE_MARKED:
-        return skip_spaces(text, pos + 1)
+    mark = pos
+    while mark < len(text) and text[mark] == REPLACEMENT:  # a bad byte between the numeral and its mark
+        mark += 1
+    if mark < len(text) and text[mark] in _MARKS and before not in _NOT_BEFORE_MARKED:
+        return skip_spaces(text, mark + 1)
     if before.isspace() or before in _SENTENCE_END:
         return pos
     return None
