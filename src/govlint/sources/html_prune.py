@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
+
+from attrs import define
 
 from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE
 
@@ -112,15 +115,315 @@ _SPECIAL = _CLOSES_P | frozenset(
 )
 
 
+#: Formatting elements: the parser keeps them in its list of active formatting elements, and makes each one
+#: again in a later block it is not open in.
+_FORMATTING = frozenset(b"a b big code em font i nobr s small strike strong tt u".split())
+#: Start tags that may put a marker in that list (a cell, a caption, an object): the parser does not compare
+#: a formatting element with those before a marker.
+_MARKERS = frozenset(b"td th caption applet object marquee template".split())
+#: Start tags after which the parser never makes a formatting element again (in a body, a table or a
+#: select: "reconstruct the active formatting elements" is not among their steps).
+_NOT_REOPENING = (_CLOSES_P - {b"xmp"}) | frozenset(
+    b"p body html head frameset frame base basefont bgsound link meta noframes script style template title "
+    b"iframe noembed textarea hr param source track rb rtc rp rt".split()
+)
+#: Start tags of a document's head (the body begins at any other).
+_HEAD = frozenset(b"html head title meta link style script base basefont bgsound noscript noframes template".split())
+_TABLE_PARTS = frozenset(b"caption colgroup col tbody thead tfoot tr td th".split())
+_HEADINGS = frozenset(b"h1 h2 h3 h4 h5 h6".split())
+#: Special elements that are not made (void, or ignored in a body), and those the model follows no further
+#: than to know they are open (their start tags steer the parser into other modes).
+_UNLISTED = frozenset(
+    b"area base basefont bgsound br col embed frame hr image img input keygen link meta param source track wbr "
+    b"body html head frameset".split()
+)
+_UNFOLLOWED = _TABLE_PARTS | frozenset(b"table form template select li dd dt".split())
+#: The elements that bound the "scope" of a ``</p>`` (button scope) and of other end tags (the default
+#: scope; a list item's adds ``<ol>`` and ``<ul>``).
+_SCOPE = frozenset(b"applet caption html table td th marquee object template".split())
+_BUTTON_SCOPE = _SCOPE | {b"button"}
+_LIST_SCOPE = _SCOPE | {b"ol", b"ul"}
+#: How far down the open blocks the model looks for the one an end tag closes (else it supposes the worst).
+_SEARCH = 64
+#: Most blocks the "adoption agency" moves a formatting element into at one end tag, and most elements it
+#: makes in each (the element and three formatting elements inside it).
+_ADOPTION_STEPS = 8
+_ADOPTION_NODES = 4
+
+
+@define(eq=False, repr=False)
+class _Entry:
+    """A formatting element of the parser's list (or one the parser may have left out of it)."""
+
+    name: bytes
+    key: bytes  #: the tag as written: two tags written alike are alike to the parser
+    pushed: int  #: when it was listed
+    made: int  #: when it was last made (listed, or made again)
+    placed: bool = True  #: whether it stands where it was listed (not made again, somewhere after)
+
+
+class _Reopened:
+    """The parser's list of active formatting elements and its open blocks, modelled so as to bound the
+    elements it makes again (HTML standard, "reconstruct the active formatting elements" and the "adoption
+    agency algorithm") in the same pass.
+
+    The model errs one way only: its list may hold entries the parser dropped; it may think closed an
+    element that is open; it may reopen where the parser does not; its blocks may include some the parser
+    closed, except in their top part (``blocks[sure:]``), which is exactly the parser's.  A token that may
+    close elements records the earliest time an element it closes may have been made (its "floor": the
+    block it closes, found in that top part, else 0); an entry made since that time, or made again (its place
+    in the parser's tree is then not known), is closed.  Where the parser may reopen (text, a start tag of
+    inline content), the closed entries from the end of the list back to the first open one are counted as
+    made again, which is what the parser does."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.named: dict[bytes, list[_Entry]] = {}
+        self.alike: dict[bytes, list[_Entry]] = {}
+        self.time = 0
+        self.pop_times: list[int] = []  #: when tokens closed elements ...
+        self.pop_floors: list[int] = []  #: ... and their floors: both rise (a later, lower floor drops the pop)
+        self.blocks: list[tuple[bytes, int]] = []  #: the special elements that may be open, and when made
+        self.sure = 0  #: blocks[sure:] are exactly the parser's top ones
+        self.marker = 0  #: the time of the last start tag that may have put a marker
+        self.followed = True  #: False once the page holds what the model does not follow (foreign content)
+        self.current = b""  #: an element just opened, with nothing made or closed since (else "")
+        #: the tables and selects that may be open, when made: a table part's tag closes nothing made
+        #: before the innermost table (so before the eldest listed), a control's nothing before the select
+        self.tables: list[int] = []
+        #: for a table opened with none open (so surely made), the blocks and ``sure`` before it: all its
+        #: end tag closes is in it, and the blocks below it are as they were
+        self.table_below: tuple[int, int] | None = None
+        self.selects: list[int] = []
+
+    def start(self, name: bytes, key: bytes) -> int:
+        """The elements the parser may make for a start tag ``name`` (written ``key``) besides its own."""
+        self.time += 1
+        made = 0
+        if name in (b"a", b"nobr"):  # (a <nobr> makes the closed entries again first)
+            made += (name == b"nobr" and self.reopen()) + self._adopt(name)
+        elif name in _TABLE_PARTS:
+            self._close(self.tables[0] if self.tables else 0)
+            self.sure = len(self.blocks)
+        elif name in (b"select", b"input", b"keygen", b"textarea", b"option", b"optgroup"):
+            if self.selects:  # they may close the select, or an option and what is in it
+                self._close(self.selects[0])
+                self.sure = len(self.blocks)
+        elif name in (b"li", b"dd", b"dt", b"template"):
+            self._close(0)
+            self.sure = len(self.blocks)
+            self.followed = name != b"template"
+        elif name == b"button":
+            self._close_block((b"button",), _SCOPE)
+        elif name in _CLOSES_P or name == b"p":
+            self._close_p(name == b"table")
+            if name in _HEADINGS and self.blocks and self.blocks[-1][0] in _HEADINGS:
+                self._close(self.blocks[-1][1])  # the heading may be the current node: it is then closed
+                self.sure = min(self.sure, len(self.blocks) - 1)
+        sure_below = self.sure
+        if name not in _NOT_REOPENING:
+            made += self.reopen()
+        if name in _FORMATTING:
+            self._push(name, key)
+        elif name in _MARKERS:
+            self.marker = self.time
+        if name in _SPECIAL and name not in _UNLISTED:
+            self.blocks += [(name, self.time)] * (3 if name in (b"td", b"th") else 2 if name == b"tr" else 1)
+            if name in _UNFOLLOWED:
+                self.sure = len(self.blocks)
+        elif name == b"col":
+            self.blocks.append((b"colgroup", self.time))
+            self.sure = len(self.blocks)
+        if name == b"table":
+            self.table_below = None if self.tables else (len(self.blocks) - 1, sure_below)
+            self.tables.append(self.time)
+        elif name == b"select":
+            self.selects.append(self.time)
+        self.current = name
+        return made
+
+    def end(self, name: bytes) -> int:
+        """The elements the parser may make for an end tag ``name``."""
+        self.time += 1
+        current, self.current = self.current, b""
+        if name == b"br":  # a <br>
+            return self.reopen()
+        if name in _FORMATTING:
+            return self._adopt(name)
+        if name == b"p":
+            self._close_p(False)
+        elif name in _HEADINGS:
+            self._close_block(_HEADINGS, _SCOPE)
+        elif name in (b"li", b"dd", b"dt"):
+            self._close_block((name,), _LIST_SCOPE if name == b"li" else _SCOPE)
+        elif name in _SPECIAL and name not in _UNFOLLOWED and name not in _UNLISTED:
+            self._close_block((name,), _SCOPE)
+        elif name in _TABLE_PARTS or name == b"table":
+            self._close(self.tables[0] if self.tables else 0)
+            self.sure = len(self.blocks)
+            if name == b"table" and self.tables:
+                self.tables.pop()  # the innermost, or one closed already
+                if not self.tables and self.table_below is not None:
+                    del self.blocks[self.table_below[0] :]
+                    self.sure = min(self.table_below[1], len(self.blocks))
+                self.table_below = None
+        elif name == b"select":
+            self._close(self.selects[0] if self.selects else 0)
+            self.sure = len(self.blocks)
+            if self.selects:
+                self.selects.pop()
+        elif name in _SPECIAL:
+            if name not in (b"body", b"html", b"br"):
+                self._close(0)
+                self.sure = len(self.blocks)
+        elif name != current:  # it may close what was opened since the innermost block (not a block)
+            self._close(self.blocks[-1][1] if self.sure < len(self.blocks) else 0)
+        return 0
+
+    def reopen(self) -> int:
+        """The elements made again where the parser may reopen: the closed entries from the end of the list
+        back to the first open one."""
+        made = 0
+        for entry in reversed(self.entries):
+            if not self._closed(entry):
+                break
+            entry.made = self.time
+            entry.placed = False
+            made += 1
+        if made:
+            self.current = b""
+        return made
+
+    def _closed(self, entry: _Entry) -> bool:
+        """Whether the element of ``entry`` may have been closed since it was made."""
+        times = self.pop_times
+        if not times or times[-1] <= entry.made:
+            return False
+        return not entry.placed or self.pop_floors[bisect_right(times, entry.made)] <= entry.made
+
+    def _close(self, floor: int) -> None:
+        """Note that this token may close the elements made since ``floor``."""
+        if not self.followed:
+            floor = 0
+        while self.pop_floors and self.pop_floors[-1] >= floor:
+            self.pop_floors.pop()
+            self.pop_times.pop()
+        self.pop_times.append(self.time)
+        self.pop_floors.append(floor)
+
+    def _close_p(self, quirks: bool) -> None:
+        """A ``</p>`` or a start tag that closes a ``<p>`` (a ``<table>`` may not: ``quirks``)."""
+        found = self._find((b"p",), _BUTTON_SCOPE)
+        if found is None:
+            self._close(0)
+            self.sure = len(self.blocks)
+        elif found >= 0:
+            self._close(self.blocks[found][1])
+            if quirks:
+                self.sure = min(self.sure, found)
+            else:
+                del self.blocks[found:]
+
+    def _close_block(self, names: tuple[bytes, ...] | frozenset[bytes], scope: frozenset[bytes]) -> None:
+        """An end tag of a block of ``names`` (or a start tag that closes one): it closes the innermost, and all
+        inside it, if no block of ``scope`` is inside that."""
+        found = self._find(names, scope)
+        if found is None:
+            self._close(0)
+            self.sure = len(self.blocks)
+        elif found >= 0:
+            self._close(self.blocks[found][1])
+            del self.blocks[found:]
+
+    def _find(self, names: tuple[bytes, ...] | frozenset[bytes], scope: frozenset[bytes]) -> int | None:
+        """Where in ``blocks`` the innermost open block of ``names`` in ``scope`` is; -1 if there is none;
+        None if the model does not know."""
+        if not self.followed:
+            return None
+        blocks = self.blocks
+        for index in range(len(blocks) - 1, max(self.sure, len(blocks) - _SEARCH) - 1, -1):
+            name = blocks[index][0]
+            if name in names:
+                return index
+            if name in scope:
+                return -1
+        return -1 if self.sure == 0 and len(blocks) <= _SEARCH else None
+
+    def _push(self, name: bytes, key: bytes) -> None:
+        alike = self.alike.setdefault(key, [])
+        if len(alike) >= 3 and alike[-3].pushed > self.marker:  # "Noah's Ark": the eldest of four is dropped
+            self._drop(alike[-3])
+        entry = _Entry(name, key, self.time, self.time)
+        self.entries.append(entry)
+        self.named.setdefault(name, []).append(entry)
+        alike.append(entry)
+
+    def _adopt(self, name: bytes) -> int:
+        """The elements the adoption agency may make for an end tag ``name`` (or ``<a>``, ``<nobr>``), run for
+        the parser's last entry of that name (or none), which is among the model's.
+
+        With no block made since the eldest of those, it makes nothing: the parser drops its entry, and
+        closes its element and what is inside it.  The model drops its last (the parser's, or one it
+        dropped already), unless it may precede a marker.  With blocks since, when the model's is the only
+        such entry, the last of the list, open, and all the blocks made since are known, the parser moves
+        it into each of them (one element each, at most eight), and then drops it (if it has moved into
+        fewer than eight) or leaves it somewhere the model does not know.  Else it may close any
+        formatting element, and make up to four elements in each block since the eldest entry."""
+        named = self.named.get(name)
+        if not named:
+            return 0
+        last = named[-1]
+        blocks = self.blocks
+        after = len(blocks) - bisect_right(blocks, named[0].pushed, key=_made)
+        if self.followed and not after:
+            alone = len(named) == 1 and self.entries[-1] is last and last.pushed > self.marker
+            floor = named[0].pushed if all(entry.placed for entry in named) else 0
+            if last.pushed > self.marker:
+                self._drop(last)
+            if not alone:  # the parser's may be an earlier one, closing what was made since
+                self._close(floor)
+            return 0
+        if (
+            self.followed
+            and len(named) == 1
+            and self.entries[-1] is last
+            and last.placed
+            and not self._closed(last)
+            and (self.sure == 0 or blocks[self.sure - 1][1] < last.pushed)
+        ):
+            if any(block[0] in _SCOPE for block in blocks[-after:]):
+                return 0  # not in scope: the parser does nothing
+            if after < _ADOPTION_STEPS:
+                self._drop(last)
+            else:
+                last.made = self.time
+                last.placed = False
+            return min(after, _ADOPTION_STEPS)
+        self._close(0)
+        return _ADOPTION_NODES * min(_ADOPTION_STEPS, after if self.followed else _ADOPTION_STEPS)
+
+    def _drop(self, entry: _Entry) -> None:
+        """Take ``entry`` out of the list."""
+        self.named[entry.name].remove(entry)
+        self.alike[entry.key].remove(entry)
+        if self.entries[-1] is entry:
+            self.entries.pop()
+        else:
+            self.entries.remove(entry)
+
+
+def _made(block: tuple[bytes, int]) -> int:
+    return block[1]
+
+
 def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
     """``page`` (UTF-8) without the attributes the reader never reads (``page`` itself when it has none to
-    drop), and how many nodes lexbor will build of it: each start tag, each ``</p>`` and ``</br>`` (which
-    make an element when none is open), each run of text, comment and DOCTYPE, and the wrappers a table
-    part implies.  That is the tree's cost before it is built (docs/performance.md, "Memory per reader");
-    elements the parser makes again (the "active formatting elements" reopened in each new block) are
-    not counted, and are bounded by the worker's memory limit.  Past ``most`` nodes the pass stops, and
-    the page is given back as it is with the nodes counted so far: a page refused for its tree costs no
-    more than the part of it read."""
+    drop), and how many nodes lexbor will build of it, or more: each start tag, each ``</p>`` and ``</br>``
+    (which make an element when none is open), each run of text, comment and DOCTYPE, the wrappers a table
+    part implies, and the formatting elements the parser makes again (:class:`_Reopened`).  That is the
+    tree's cost before it is built (docs/performance.md, "Memory per reader").  Past ``most`` nodes the pass
+    stops, and the page is given back as it is with the nodes counted so far: a page refused for its tree
+    costs no more than the part of it read."""
     view = memoryview(page)
     out = bytearray()
     copied = 0  # page[:copied] is in ``out``
@@ -130,13 +433,16 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
     previous = b""  # the last tag read (an end tag: "/td", "/th", "/tr" or "/")
     in_p = False  # whether a ``<p>`` may be open: a ``</p>`` then closes it instead of making one
     rewrite = True  # False once the rest of the page is left as it is (only its nodes are counted)
+    active = _Reopened()
+    head = True  # whether the body may not have begun
     while at < end:
         if nodes > most:
             return Pruned(page, nodes)
         markup = _MARKUP.search(page, at)
         if markup is None:
             break
-        nodes += markup.start() > at  # text before it
+        if markup.start() > at:  # text before it
+            nodes += 1 + active.reopen() + _split(page, at, markup.start(), head or previous in (b"colgroup", b"col"))
         at, tag, closing = _step(page, markup)
         if tag is None:
             nodes += 1  # a comment, DOCTYPE or bogus comment
@@ -150,9 +456,12 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
                 nodes += 1
             elif in_p and lower in _SPECIAL:
                 in_p = False
+            nodes += active.end(lower)
             previous = _END_TAGS.get(lower, b"/")
             continue
-        nodes += 1 + (lower in _WRAPPED_AFTER and previous not in _WRAPPED_AFTER[lower])
+        nodes += 1 + _wrappers(lower, previous)
+        head = head and lower in _HEAD
+        nodes += active.start(lower, page[markup.start() : tag.end] if lower in _FORMATTING else b"")
         in_p = lower == b"p" or (in_p and lower not in _CLOSES_P)
         previous = lower
         if tag.kept is not None and rewrite:
@@ -160,9 +469,9 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
             out += b"<" + tag.name + b"".join(b" " + attribute for attribute in tag.kept) + b">"
             copied = tag.end
         if lower == b"plaintext":  # the rest is text
-            return _pruned(page, out, copied, nodes + (at < end))
+            return _pruned(page, out, copied, nodes + (at < end and 1 + active.reopen()))
         if lower == b"frameset":  # a frameset ignores raw text's start tags
-            rewrite = False
+            rewrite = active.followed = False
         elif not rewrite:
             continue
         text_from = at
@@ -174,13 +483,31 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
         elif lower in (b"svg", b"math") and not tag.closes:
             foreign_end = _foreign_end(page, at, lower)
             if foreign_end == end:  # left as it is: its tags are counted as they come
-                rewrite = False
+                rewrite = active.followed = False
                 continue
             at = foreign_end
             nodes += page.count(b"<", text_from, at) * 2  # at most a node for each tag and what precedes it
             continue
-        nodes += at > text_from  # raw text
-    return _pruned(page, out, copied, nodes + (at < end))
+        if at > text_from:  # raw text (lexbor may make formatting elements again even there)
+            nodes += 1 + active.reopen()
+    if at < end:  # text after the last tag
+        nodes += 1 + active.reopen() + _split(page, at, end, head or previous in (b"colgroup", b"col"))
+    return _pruned(page, out, copied, nodes)
+
+
+def _split(page: bytes, at: int, stop: int, split: bool) -> int:
+    """1 if the text ``page[at:stop]`` may make two nodes, else 0: in a head or a column group, its leading
+    white space stays there and the rest goes to the body or before the table."""
+    return split and page[at] in b"\t\n\f\r " and _SPACE.match(page, at).end() < stop  # type: ignore[union-attr]
+
+
+def _wrappers(tag: bytes, previous: bytes) -> int:
+    """The wrappers a start tag ``tag`` after ``previous`` makes (a cell after ``<table>`` makes a table
+    body and a row)."""
+    wrapped_after = _WRAPPED_AFTER.get(tag)
+    if wrapped_after is None or previous in wrapped_after:
+        return 0
+    return 2 if tag in (b"td", b"th") and previous not in _WRAPPED_AFTER[b"tr"] else 1
 
 
 def _pruned(page: bytes, out: bytearray, copied: int, nodes: int) -> Pruned:
