@@ -28,7 +28,7 @@ import pluggy
 from govlint import hookspecs
 from govlint.atomic import write_atomic
 from govlint.errors import PluginError
-from govlint.parsing.grammar import _private, cache_dir
+from govlint.parsing.grammar import _private, cache_dir, prune
 from govlint.pluginchecks import (
     PluginInfo,
     PluginSource,
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 BUILTIN_MODULE = "govlint.rules"
 ENTRY_POINT_GROUP = "govlint"
+#: How many ``sys.path``s' entry-point lists the cache keeps (each a few kB).
+KEEP_ENTRY_POINTS = 32
 #: How much of a report's text is searched for a scope's names when the parser found no body or title.
 SCOPE_TEXT_CHARS = 300
 
@@ -248,7 +250,8 @@ def scan_entry_points(group: str = ENTRY_POINT_GROUP) -> list[EntryPoint]:
     (``GOVLINT_CACHE_DIR``; empty: no cache) for this interpreter and ``sys.path``.  The cache holds the
     name and modification time of every distribution's metadata folder on the path, which installing,
     upgrading or removing a distribution changes, so a stale list is never used; like the parser's cache it
-    is read only when only this user can write it.
+    is read only when only this user can write it.  Each ``sys.path`` (``python -m govlint`` puts the working
+    folder first) has its own file; writing one removes all but the :data:`KEEP_ENTRY_POINTS` newest.
     """
     if group not in _ENTRY_POINTS:
         directory = cache_dir()
@@ -311,4 +314,5 @@ def _write_cache(path: str, directory: str, data: dict[str, Any]) -> None:
         write_atomic(path, json.dumps(data, ensure_ascii=False))
         os.chmod(path, 0o600)  # read back only when private (see _read_cache)
     except OSError:
-        pass  # a folder that cannot be written only means looking the entry points up again
+        return  # a folder that cannot be written only means looking the entry points up again
+    prune(path, "entry-points-", ".json", KEEP_ENTRY_POINTS)

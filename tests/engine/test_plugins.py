@@ -384,3 +384,22 @@ def test_a_bad_scope_is_a_plugin_error(scope: object, message: str) -> None:
 
     with pytest.raises(PluginError, match=message):
         plugins.load_plugins(builtins=False, entry_points=False, objects=[Bad()])
+
+
+def test_many_sys_paths_leave_a_bounded_cache(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m govlint`` from another folder is another ``sys.path``: the cache keeps the newest few."""
+    _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
+    base = list(sys.path)
+    for number in range(plugins.KEEP_ENTRY_POINTS + 20):
+        monkeypatch.setattr(sys, "path", [str(tmp_path / f"project-{number}"), *base])
+        plugins.clear_cache()
+        found = {tuple(ep) for ep in plugins.scan_entry_points()}
+        assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in found
+    assert len(list((tmp_path / "cache").glob("entry-points-*.json"))) == plugins.KEEP_ENTRY_POINTS
+    plugins.clear_cache()  # the newest is kept and read back without a lookup
+
+    def fail(group: str) -> list[plugins.EntryPoint]:
+        raise AssertionError("importlib.metadata consulted although the cache is fresh")
+
+    monkeypatch.setattr(plugins, "_lookup", fail)
+    assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in {tuple(ep) for ep in plugins.scan_entry_points()}

@@ -65,6 +65,27 @@ def test_cache_is_written_then_loaded(tmp_path: Path, monkeypatch: pytest.Monkey
         grammar.parser.cache_clear()
 
 
+def test_writing_the_cache_keeps_only_the_newest_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables of other grammars, Larks and Pythons pile up; writing one removes all but the newest few."""
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path))
+    for number in range(grammar.KEEP_TABLES + 12):
+        old = tmp_path / f"report-{number:020}.lark-tables"
+        old.write_bytes(b"tables of another grammar")
+        os.utime(old, ns=(number * 10**9, number * 10**9))
+    (tmp_path / "report-link.lark-tables").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "notes.txt").write_text("not govlint's", encoding="utf-8")
+    grammar.parser.cache_clear()
+    try:
+        grammar.parser()
+    finally:
+        grammar.parser.cache_clear()
+    written = grammar.cache_path(grammar.grammar_text(), str(tmp_path))
+    kept = {p.name for p in tmp_path.glob("report-*.lark-tables") if not p.is_symlink()}
+    newest = {f"report-{n:020}.lark-tables" for n in range(12 + 1, grammar.KEEP_TABLES + 12)}
+    assert kept == newest | {os.path.basename(written)}
+    assert (tmp_path / "report-link.lark-tables").is_symlink() and (tmp_path / "notes.txt").exists()
+
+
 def test_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVLINT_CACHE_DIR", "")
     assert grammar.cache_dir() is None

@@ -8,8 +8,9 @@ so the cache pays for itself on every cold ``govlint check``.  The cache holds L
 state machine with the callbacks Lark's own tree builder makes.  The first parse in a process builds the parser
 (or loads it from the user's cache directory), later parses reuse it.  The cache file is keyed by the
 generated grammar text (a plugin's tables included) and the Lark and Python versions, written atomically,
-and skipped silently when the directory cannot be written.  ``GOVLINT_CACHE_DIR`` overrides its place;
-setting it to an empty string disables the cache.
+and skipped silently when the directory cannot be written; writing one removes all but the newest few
+(:func:`prune`), so the folder stays small however many grammars and Pythons a user has run.
+``GOVLINT_CACHE_DIR`` overrides its place; setting it to an empty string disables the cache.
 
 Lark stores its tables with :mod:`pickle`, which can carry code, so a cache file is loaded only when it and
 its folder belong to the user and nobody else can write to them; any other is ignored and rebuilt.
@@ -29,6 +30,7 @@ let go once its table is built, instead of every table living until the whole re
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -54,6 +56,10 @@ from govlint.schema import TableSpec
 
 #: What a cache file holds: Lark's parse table and rules, pickled (another layout gets another file).
 _FORMAT = "govlint.parsing.grammar/parse-table"
+
+#: How many parser tables the cache keeps (each about 160 kB): the standard grammar and a plugin's, for a few
+#: Lark and Python versions.
+KEEP_TABLES = 8
 
 
 def grammar_text(described: tuple[TableSpec, ...] = ()) -> str:
@@ -119,6 +125,31 @@ class _Pickler(pickle.Pickler):
         return (_action, (obj.name,)) if isinstance(obj, Action) else NotImplemented
 
 
+def prune(written: str, prefix: str, suffix: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written cache files named ``prefix…suffix`` in the folder of
+    ``written``, the file just written, which is always kept.
+
+    Called after writing one, so the folder is bounded however many keys (grammars, ``sys.path``s) were seen.
+    Another process may remove a file this one has just written, or read one being removed: either only
+    means building or looking up again, since every reader checks what it reads.  Links and folders are left
+    alone; a file that cannot be removed is skipped.
+    """
+    directory, name = os.path.split(written)
+    found: list[tuple[int, str]] = []
+    try:
+        with os.scandir(directory) as scan:
+            for entry in scan:
+                if entry.name.startswith(prefix) and entry.name.endswith(suffix) and entry.name != name:
+                    with contextlib.suppress(OSError):
+                        if entry.is_file(follow_symlinks=False):
+                            found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
+    except OSError:
+        return
+    for _, old in sorted(found, reverse=True)[keep - 1 :]:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(directory, old))
+
+
 def _private(info: os.stat_result) -> bool:
     """Whether a file or folder belongs to this user and nobody else can write to it."""
     owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
@@ -155,7 +186,8 @@ def _save(built: tuple[ParseTableBase[int], list[Rule]], directory: str, path: s
             if os.path.exists(temporary):
                 os.unlink(temporary)
     except OSError:
-        pass
+        return
+    prune(path, "report-", ".lark-tables", KEEP_TABLES)
 
 
 def cache_path(text: str, directory: str) -> str:
