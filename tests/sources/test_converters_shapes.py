@@ -14,6 +14,9 @@ from pathlib import Path
 
 import govlint
 from govlint.model import CellStatus
+from govlint.schema import normalize_label
+from govlint.sources import load_text
+from govlint.sources.document import Document, markdown_images
 
 #: The applications table as markitdown prints a Word table: ``（七）总计`` spans two label columns (one
 #: ``| |`` pad after it), ``3.其他`` is printed without the two group cells its rowspans cover.
@@ -60,8 +63,8 @@ def test_markdown_escapes_in_labels_and_numbers_are_read() -> None:
     )
     art20 = govlint.parse_text(text).tables.active_disclosure
     assert art20 is not None and art20.value("fees.amount_10k_yuan") == Decimal("7730.28")
-    assert govlint.schema.normalize_label("1\\.申请人") == "1.申请人"
-    assert govlint.schema.normalize_label("C:\\\\.x") == "C:\\\\.x"  # an escaped backslash is kept
+    assert normalize_label("1\\.申请人") == "1.申请人"
+    assert normalize_label("C:\\\\.x") == "C:\\\\.x"  # an escaped backslash is kept
 
 
 ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
@@ -135,7 +138,7 @@ def test_a_text_browsers_box_drawn_table_is_read_on_its_grid() -> None:
     """``w3m -dump`` draws a page's table with box characters, a label wrapped in its narrow column (every
     table was "missing", GL103, and its cells "empty"): the grid is read, each cell's lines joined, a blank
     cell empty, the colspan one cell; Chinese counts two columns, as w3m lays it out."""
-    document = govlint.sources.load_text(W3M)
+    document = load_text(W3M)
     assert "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n" in document.text
     assert "行政规范性文件\t3\t\t8\n" in document.text
     origin = document.origin_at(document.text.index("8\n"))
@@ -154,9 +157,9 @@ def test_an_ascii_table_counted_in_characters_and_a_broken_grid_kept_as_printed(
         "+-------------+\n| 第二十条第（一）项   |\n|------+------|\n| 规章   | 1    |\n|------+------|\n"
         "| 行政规范 | 12   |\n+-------------+\n"
     )
-    assert "规章\t1\n行政规范\t12\n" in govlint.sources.load_text(links).text
+    assert "规章\t1\n行政规范\t12\n" in load_text(links).text
     broken = "+----+----+\n| 规章 | 1  |\n  行政规范性文件\n+----+----+\n"
-    assert govlint.sources.load_text(broken).text == broken
+    assert load_text(broken).text == broken
 
 
 def _codes(text: str) -> set[str]:
@@ -237,3 +240,21 @@ def test_text_a_converter_garbled_where_a_heading_or_table_stood_is_unread() -> 
         assert found[key].unread and found[key].severity.value == "warning"
     clean = {d.key for d in govlint.lint_text(text.replace("*gÏ~\n‰î•题及改进情况\n", "")).diagnostics if not d.unread}
     assert {"section.problems_improvements", "table.review_litigation"} <= clean
+
+
+def test_drawn_blocks_that_are_no_clean_grid_are_kept_as_printed() -> None:
+    """A merged cell that is not a rectangle (an L), a table without its bottom border, and lines longer than
+    a table's are not read as a grid: their text is kept as printed, never split into guessed cells."""
+    shaped = "┌───┬───┐\n│规章   │\n├───┤   │\n│ 1 │   │\n│   ├───┤\n│   │ 2 │\n└───┴───┘\n"
+    unclosed = "┌───┬───┐\n│规章│ 1 │\n├───┼───┤\n│文件│ 2 │\n"
+    wide = "+" + "-" * 2500 + "+\n|" + " " * 2500 + "|\n|" + " " * 2500 + "|\n+" + "-" * 2500 + "+\n"
+    for text in (shaped, unclosed, wide):
+        assert load_text(text).text == text
+
+
+def test_a_text_with_plus_and_minus_signs_but_no_drawn_table_is_read_as_any_text() -> None:
+    """``+-`` and ``-+`` (温度+-2, a pasted ASCII rule) make the drawn-table reader look; finding no table, the
+    document is the plain text's, its pictures' offsets included."""
+    text = "一、总体情况\n误差+-2，区间-+3。\n见下图 ![图](media/image1.png)\n+---\n"
+    plain = Document(path="<string>", text=text, images=markdown_images(text))
+    assert load_text(text) == plain

@@ -155,7 +155,9 @@ def _text_document(text: str, name: str, encoding: str | None = None, replaced: 
     if _may_hold_box_tables(text):  # a text browser's tables (w3m)
         from govlint.sources.boxtable import read_box_tables
 
-        return read_box_tables(text, name, encoding, replaced)
+        drawn = read_box_tables(text, name, encoding, replaced)
+        if drawn is not None:
+            return drawn
     return Document(path=name, text=text, encoding=encoding, replaced_bytes=replaced, images=markdown_images(text))
 
 

@@ -88,8 +88,9 @@ def _border(columns: Sequence[str], left: int, strokes: _Strokes) -> bool:
     return len(rest) >= 2 and all(strokes.stroke(c) for c in rest)
 
 
-def read_box_tables(text: str, name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document:
-    """The document of a text holding box-drawn tables (see the module's docstring)."""
+def read_box_tables(text: str, name: str, encoding: str | None, replaced: tuple[int, ...]) -> Document | None:
+    """The document of a text holding box-drawn tables (see the module's docstring); None when it holds none,
+    so that such a text is read exactly as any other."""
     builder = TextBuilder()
     lines = text.split("\n")
     tables = 0
@@ -114,7 +115,7 @@ def read_box_tables(text: str, name: str, encoding: str | None, replaced: tuple[
                 builder.row(texts, origins)
         builder.blank()
         index = end
-    return builder.build(name, "text", encoding, replaced)
+    return builder.build(name, "text", encoding, replaced) if tables else None
 
 
 def _block_end(lines: Sequence[str], start: int) -> tuple[int, _Strokes | None]:
