@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 import govlint
 from govlint.model import CellStatus
 from govlint.schema import normalize_label
@@ -258,3 +260,35 @@ def test_a_text_with_plus_and_minus_signs_but_no_drawn_table_is_read_as_any_text
     text = "一、总体情况\n误差+-2，区间-+3。\n见下图 ![图](media/image1.png)\n+---\n"
     plain = Document(path="<string>", text=text, images=markdown_images(text))
     assert load_text(text) == plain
+
+
+REAL = ROUNDTRIP / "pingtan014"
+REAL_PAGE = ROUNDTRIP.parent / "corpus" / "pingtan" / "014_approval_2025.html"
+
+
+def _cells(path: Path) -> dict[str, object]:
+    tables = govlint.parse_file(path).tables
+    return {
+        f"{key}.{row_key}.{column}": cell.value
+        for key in ("active_disclosure", "applications", "review_litigation")
+        if (table := tables.get(key)) is not None
+        for row_key, row in table.rows.items()
+        for column, cell in row.cells.items()
+    }
+
+
+def _accusations(path: Path) -> set[tuple[str, str]]:
+    found = govlint.lint_file(path).diagnostics
+    return {(d.code, d.key) for d in found if d.severity.value in ("error", "warning") and not d.unread}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REAL.iterdir()))
+def test_a_real_portal_page_through_text_dumps_reads_as_the_page(name: str) -> None:
+    """The crawled 平潭 page (``014_approval_2025.html``) dumped by markitdown, html2text, w3m, lynx and links:
+    every cell the page gives, no other number, and no finding the page lacks (their breadcrumb's
+    ``• 政府信息公开年报`` was taken for the title: GL107, no year and no body)."""
+    page = {k: v for k, v in _cells(REAL_PAGE).items() if v is not None}
+    got = _cells(REAL / name)
+    assert {k: got.get(k) for k in page} == page
+    assert not {k: v for k, v in got.items() if v is not None and k not in page}
+    assert _accusations(REAL / name) <= _accusations(REAL_PAGE)

@@ -148,6 +148,9 @@ _SIGNATURE_NAME_MAX = 80
 _SIGNATURE_TAIL = 200
 #: What Markdown prints around a title line (``# 标题``, ``**标题**``): not part of the title.
 _MARKUP = "#*"
+#: A line that is a list item or a link (``  • 政府信息公开年报``, ``* [政府信息公开年报](../)``): a text browser's or
+#: a Markdown converter's dump of a page's breadcrumb or menu, not the report's title.
+_LISTED = re.compile(r"[ \t]*(?:[•·●▪]|[*+-][ \t]|\[)")
 _NO_HEADING_HEAD = 3000
 #: How the parent of a 区/县/旗 government ends (淮安市 in 淮安市洪泽区人民政府), and how the government's own name
 #: ends before 人民政府.
@@ -416,6 +419,7 @@ def _find_title(text: str, head_end: int, metas: Sequence[_Meta]) -> tuple[int, 
     ``2024 年政府信息公开工作年度报告``).
     """
     from_metadata: tuple[int, int] | None = None
+    listed: tuple[int, int] | None = None  # a title line that is a list item or a link: a page's navigation
     for core in _CORE_RE.finditer(text, 0, head_end):
         meta = next((m for m in metas if m.value_start <= core.start() < m.value_end), None)
         if meta is not None and meta.name not in TITLE_FIELDS:
@@ -431,10 +435,13 @@ def _find_title(text: str, head_end: int, metas: Sequence[_Meta]) -> tuple[int, 
         if meta is not None:
             from_metadata = from_metadata or (start, end)
             continue
+        if _LISTED.match(text, _line_start(text, core.start())):
+            listed = listed or (start, end)  # a breadcrumb's ``• 政府信息公开年报`` above the title itself
+            continue
         if not _years(prefix).sub("", prefix).strip():
             start = _previous_line(text, start, metas)
         return start, end
-    return from_metadata
+    return from_metadata or listed
 
 
 def _title_end(text: str, end: int, limit: int | None) -> int:
