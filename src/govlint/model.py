@@ -606,6 +606,7 @@ DeviationKind = Literal[
     "row-missing",
     "table-outside-section",
     "headings-untaken",
+    "labels-untaken",
 ]
 
 
@@ -624,7 +625,9 @@ class Deviation:
     spec puts it in: ``key`` is the table id, ``after`` the section it is printed in, None for the preamble,
     ``text`` that section's heading as printed), ``headings-untaken`` (section headings printed past the
     limit of :data:`govlint.parsing.headings.MAX_HEADINGS`, read as prose: ``count`` of them, the first as
-    ``key``, ``text`` and ``span``).
+    ``key``, ``text`` and ``span``), ``labels-untaken`` (labels of ``table`` printed again or out of place past
+    :data:`govlint.parsing.grammar.MAX_LEFT_OUT`, a table printed again and again: ``count`` of them, not
+    read, the first as ``key``, ``text`` and ``span``).
     """
 
     kind: DeviationKind
@@ -638,7 +641,7 @@ class Deviation:
     #: For ``section-order``: the key of the later section printed before it; for ``table-outside-section``:
     #: the section the table is printed in.
     after: str | None = None
-    #: For ``headings-untaken``: how many headings were printed past the limit.
+    #: For ``headings-untaken`` and ``labels-untaken``: how many were printed past the limit.
     count: int = 1
 
 

@@ -110,7 +110,15 @@ def report_to_dict(report: Report) -> dict[str, JSONValue]:
         ],
         "images": [_position(image) for image in report.images],
         "deviations": [
-            {"kind": d.kind, "key": d.key, "text": d.text, "table": d.table, "after": d.after, **_position(d.span)}
+            {
+                "kind": d.kind,
+                "key": d.key,
+                "text": d.text,
+                "table": d.table,
+                "after": d.after,
+                **_position(d.span),
+                **({"count": d.count} if d.kind.endswith("-untaken") else {}),
+            }
             for d in report.deviations
         ],
     }
@@ -227,7 +235,8 @@ def report_to_text(report: Report) -> str:
         lines.append("与版式不符之处（解析记录的事实）:")
         for d in report.deviations:
             where = d.key if d.table in (None, d.key) else f"{d.table}.{d.key}"
-            lines.append(f"  第{d.span.line}行 {_DEVIATIONS_ZH[d.kind]}: [{where}] {d.text}".rstrip())
+            count = f"（{d.count} 个）" if d.kind.endswith("-untaken") else ""
+            lines.append(f"  第{d.span.line}行 {_DEVIATIONS_ZH[d.kind]}{count}: [{where}] {d.text}".rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -241,4 +250,5 @@ _DEVIATIONS_ZH: dict[DeviationKind, str] = {
     "row-missing": "未找到标准行（应在此处；可能缺少，也可能未能读取，由 GL104 判断）",
     "table-outside-section": "表格不在其所属章节",
     "headings-untaken": "章节标题超出上限，其后的标题按正文读取（GL102 说明个数）",
+    "labels-untaken": "表格中重复或错位的标签超出上限，自此起的其余标签未读取",
 }

@@ -20,7 +20,9 @@ tokens one by one to Lark's interactive LALR parser.  A section heading the gram
 of order, or printed again) is fed as ``MISPLACED_HEADING``, which every place between items accepts; any
 other token it cannot take (a row out of order or printed twice, a header label among the rows) is left out
 of the tree and recorded as :class:`Unexpected`, with the table it was printed in, so the builder still
-reads its cells.
+reads its cells.  The printings of a table keep at most :data:`MAX_LEFT_OUT` such labels printed again or out
+of place (a row printed for the first time out of order is always kept: a table has few row keys); the rest,
+a table printed again and again, are counted, not kept: the first stands for them (``labels-untaken``).
 
 **Tables as they close.**  The lexer makes the tokens as the parse reads them; each table's tree (its BEGIN
 marker, labels and END marker) is handed on with the tokens of it that were left out as soon as the grammar
@@ -212,6 +214,13 @@ def parser(described: tuple[TableSpec, ...] = ()) -> ReportParser:
     return ReportParser(*built)
 
 
+#: The labels a table may leave out of the grammar's tree (rows printed again, labels out of place) and keep
+#: for the builder: ten printings of its largest table (about 40 labels) again.  Real reports leave out at
+#: most 25 (a converter's header cells read as labels); a text printing a table thousands of times kept every
+#: printing's tokens and cells until its table closed, at the end of the text (80x the input in memory).
+MAX_LEFT_OUT = 400
+
+
 class Unexpected(NamedTuple):
     """A token the grammar had no place for, left out of the tree: what kind of deviation it is and the
     BEGIN marker of the table it was printed in (None outside tables)."""
@@ -221,9 +230,17 @@ class Unexpected(NamedTuple):
     begin: ReportToken | None
 
 
-#: What the parse hands on when the grammar closes a table: its tree (BEGIN marker, labels, END marker) and the
-#: tokens of the table it left out; what it returns stands for the table in the report's tree.
-TableSink = Callable[[Tree[ReportToken], list[Unexpected]], object]
+class Untaken(NamedTuple):
+    """The labels of a table left out past :data:`MAX_LEFT_OUT`, not kept: the first of them and how many."""
+
+    first: ReportToken
+    labels: int
+
+
+#: What the parse hands on when the grammar closes a table: its tree (BEGIN marker, labels, END marker), the
+#: tokens of the table it left out and those past the limit; what it returns stands for the table in the
+#: report's tree.
+TableSink = Callable[[Tree[ReportToken], list[Unexpected], Untaken | None], object]
 
 
 def parse(stream: TokenStream, grammar: Productions, closed: TableSink) -> tuple[Tree[ReportToken], list[Unexpected]]:
@@ -231,11 +248,14 @@ def parse(stream: TokenStream, grammar: Productions, closed: TableSink) -> tuple
     token order).  Each table is handed to ``closed`` as soon as the grammar closes it, with the tokens of it
     the grammar had no place for, so that its tokens need not outlive it (docs/performance.md)."""
     left_out: dict[int, list[Unexpected]] = {}
+    untaken: dict[int, Untaken] = {}
+    #: Per table id: the labels left out and kept so far in all its printings.
+    budget: dict[str, int] = {}
 
     def close(tree: Tree[ReportToken]) -> object:
         begin = tree.children[0]
         assert isinstance(begin, ReportToken)
-        return closed(tree, left_out.pop(begin.seq, []))
+        return closed(tree, left_out.pop(begin.seq, []), untaken.pop(begin.seq, None))
 
     state = parser(grammar.described).start(close)
     unexpected: list[Unexpected] = []
@@ -265,8 +285,12 @@ def parse(stream: TokenStream, grammar: Productions, closed: TableSink) -> tuple
                     found = Unexpected("unexpected-label", token, begin)
                 if begin is None:
                     unexpected.append(found)
-                else:
+                elif budget.get(begin.table, 0) < MAX_LEFT_OUT or found.kind == "row-order":
                     left_out.setdefault(begin.seq, []).append(found)
+                    budget[begin.table] = budget.get(begin.table, 0) + 1
+                else:
+                    past = untaken.get(begin.seq)
+                    untaken[begin.seq] = Untaken(token, 1) if past is None else past._replace(labels=past.labels + 1)
         if meaning is not None and meaning.item == "section":
             sections.add(meaning.key)
         elif meaning is not None and meaning.item == "row":

@@ -93,6 +93,12 @@ def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
     return token
 
 
+#: The labels one table region holds at most; past them the run of labels is read as the next printing of its
+#: table.  A table of a real report prints at most 93 (a converter's split header cells among them), so only a
+#: table printed again and again reaches it: its rows and tokens are made, and let go, a piece at a time.
+MAX_REGION_LABELS = 500
+
+
 class Region(NamedTuple):
     """A stretch of text read as one table."""
 
@@ -178,6 +184,9 @@ def find_regions(
             close()
             current, family = [], None
         if family is not None and family in hit.meanings:
+            if len(current) >= MAX_REGION_LABELS:  # a table printed again and again: read a piece at a time
+                close()
+                current = []
             current.append(hit)
             continue
         if family is not None and _is_stray(hits, index, (family, openings), folded, marks):

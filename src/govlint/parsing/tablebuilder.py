@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -28,6 +28,7 @@ from govlint import schema
 from govlint.model import Header, Note, Number, Positions, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.columnsums import settle_by_columns
+from govlint.parsing.grammar import MAX_LEFT_OUT
 from govlint.parsing.labels import Family, LabelKind, format_votes
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells, slot_bounds
@@ -151,6 +152,10 @@ class _Builder:
         self.text = text
         self.unplaced: list[Unplaced] = []
         self.reasons: dict[tuple[str, str], str] = {}
+        #: Per table: the rows printed again listed so far, and past :data:`MAX_LEFT_OUT` the first not listed
+        #: (its label and span) and how many.
+        self.twice: dict[str, int] = {}
+        self.untaken: dict[str, tuple[str, Span, int]] = {}
 
     # ----- helpers -----------------------------------------------------------------------------------
 
@@ -229,8 +234,17 @@ class _Builder:
         return atoms, self.label_cell(label.end_pos or 0, atoms) if atoms else 0.0
 
     def printed_twice(self, table: str, key: str, label: ReportToken, atoms: Sequence[Atom]) -> None:
-        """A row whose key an earlier row of its table already has: the first is used."""
+        """A row whose key an earlier row of its table already has: the first is used.  Past
+        :data:`MAX_LEFT_OUT` such rows in a table (a table printed again and again) they are counted, and
+        one ``Unplaced`` at the first says how many (:meth:`untaken_rows`)."""
         end = max([label.end_pos or 0, *(a.end for a in atoms)])
+        listed = self.twice.get(table, 0)
+        if listed >= MAX_LEFT_OUT:
+            first = self.untaken.get(table)
+            span = first[1] if first is not None else self.span(label.start_pos or 0, end)
+            self.untaken[table] = (first[0] if first else str(label), span, first[2] + 1 if first else 1)
+            return
+        self.twice[table] = listed + 1
         reason = self.reasons.get((table, key))
         if reason is None:  # one string per row key, shared by every printing after the first
             reason = self.reasons[table, key] = (
@@ -238,6 +252,16 @@ class _Builder:
                 f"the row {key} of table {table} is printed twice; the first is used"
             )
         self.unplaced.append(Unplaced("row", str(label), self.span(label.start_pos or 0, end), reason))
+
+    def untaken_rows(self) -> Iterator[Unplaced]:
+        """One ``Unplaced`` per table for its rows printed again past :data:`MAX_LEFT_OUT`: how many."""
+        for table, (label, span, count) in self.untaken.items():
+            reason = (
+                f"{table}表另有 {count} 行重复印出，超出上限 {MAX_LEFT_OUT}，未逐一列出，取第一次 / "
+                f"{count} more rows of table {table} are printed again, past the limit of {MAX_LEFT_OUT}: "
+                f"not listed one by one; the first printing is used"
+            )
+            yield Unplaced("row", label, span, reason)
 
     def label_cell(self, label_end: int, atoms: Sequence[Atom]) -> float:
         """The position of the cell that holds a row's label: the first atom's position less the cells
@@ -897,7 +921,10 @@ class TableBuilder:
             fmt = "2021" if shows_2021 else "2019" if has_other_all else None
         tables = {"active_disclosure": art20, "applications": applications, "review_litigation": review}
         return TablesResult(
-            Tables({**tables, **self.more}), fmt, has_other_all, tuple(sorted(builder.unplaced, key=_start))
+            Tables({**tables, **self.more}),
+            fmt,
+            has_other_all,
+            tuple(sorted([*builder.unplaced, *builder.untaken_rows()], key=_start)),
         )
 
 

@@ -16,9 +16,9 @@ from typing import NamedTuple
 
 from lark import Transformer, Tree
 
-from govlint.model import Deviation, Positions, Section
+from govlint.model import Deviation, DeviationKind, Positions, Section
 from govlint.parsing.cells import Atom
-from govlint.parsing.grammar import Unexpected
+from govlint.parsing.grammar import Unexpected, Untaken
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.productions import Productions
@@ -91,9 +91,10 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         self.unexpected = {found.token.seq: found for found in unexpected}
         return self.transform(tree)
 
-    def close(self, tree: Tree[ReportToken], left_out: Sequence[Unexpected]) -> ClosedTable:
+    def close(self, tree: Tree[ReportToken], left_out: Sequence[Unexpected], untaken: Untaken | None) -> ClosedTable:
         """A table the grammar has closed (BEGIN, its labels, END; ``left_out`` the labels it had no place
-        for): handed to the builder, and what the report's tree keeps of it."""
+        for, ``untaken`` those past :data:`~govlint.parsing.grammar.MAX_LEFT_OUT`, never read): handed to the
+        builder, and what the report's tree keeps of it."""
         begin, *labels, _ = tree.children  # BEGIN, its labels, END
         assert isinstance(begin, ReportToken)
         tokens = [label for label in labels if isinstance(label, ReportToken)]
@@ -104,6 +105,8 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         items = tuple((terminals[label.type].item, label, label.atoms) for label in tokens)
         table = TableTree(terminals[begin.type].table, begin, items)
         deviations = tuple(self.table_deviations(table, {found.token.seq: found for found in left_out}))
+        if untaken is not None:
+            deviations += (self.untaken(table.table, untaken),)
         self.tables(table)
         return ClosedTable(table.table, begin.start_pos or 0, deviations)
 
@@ -149,11 +152,20 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
             found = left_out.get(label.seq) if label is not None else None
             if found is None or label is None:
                 continue
-            meaning = self.grammar.terminals[label.type]
-            printed = label.hit.label(tree.table) if label.hit is not None else None
-            key = meaning.key or (printed.key if printed is not None else "") or " ".join(str(label).split())
-            span = self.index.span(label.start_pos or 0, label.end_pos or 0)
-            yield Deviation(found.kind, key, " ".join(str(label).split()), span, tree.table)
+            yield self.label_deviation(found.kind, label, tree.table)
+
+    def label_deviation(self, kind: DeviationKind, label: ReportToken, table: str, count: int = 1) -> Deviation:
+        """A label of ``table`` the grammar had no place for (``count`` of them from it, past the limit)."""
+        meaning = self.grammar.terminals[label.type]
+        printed = label.hit.label(table) if label.hit is not None else None
+        key = meaning.key or (printed.key if printed is not None else "") or " ".join(str(label).split())
+        span = self.index.span(label.start_pos or 0, label.end_pos or 0)
+        return Deviation(kind, key, " ".join(str(label).split()), span, table, count=count)
+
+    def untaken(self, table: str, untaken: Untaken) -> Deviation:
+        """The labels printed again or out of place past :data:`~govlint.parsing.grammar.MAX_LEFT_OUT` in
+        ``table``: how many, at the first (their cells are not read)."""
+        return self.label_deviation("labels-untaken", untaken.first, table, untaken.labels)
 
     def outside(self, table: ClosedTable, within: HeadingMatch | None) -> Deviation:
         """A table printed outside the section its spec names: in the section of ``within`` (its heading as
