@@ -168,13 +168,20 @@ def _bad(path: str | os.PathLike[str], zh: str, en: str) -> InputError:
     return InputError(f"{name}: {en}", path=name, reason_zh=zh, reason_en=en, kind="baseline")
 
 
-def dump(results: Iterable[LintResult], *, previous: Baseline | None = None, unread: Iterable[str] = ()) -> str:
+def dump(
+    results: Iterable[LintResult],
+    *,
+    previous: Baseline | None = None,
+    unread: Iterable[str] = (),
+    unchecked: Iterable[str] = (),
+) -> str:
     """The baseline file recording every diagnostic of ``results`` (sorted, so that diffs stay small).
 
     With the ``previous`` baseline, a finding still there keeps its waiver's reason, person and date, and the
-    waivers of the files in ``unread`` (reports that could not be read this time) are kept as they were.
+    waivers of the files in ``unread`` (reports that could not be read this time) and ``unchecked`` (files
+    this run did not check: outside its paths, or left out) are kept as they were.
     """
-    unread_paths = set(unread)
+    unread_paths = {*unread, *unchecked}
     kept = [w for w in previous.waivers if w.path in unread_paths] if previous else []
     filled: dict[str, list[Waiver]] = {}
     for waiver in previous.waivers if previous else ():

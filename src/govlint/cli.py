@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    from govlint.baseline import Baseline
     from govlint.config import Config
     from govlint.crossreport.collect import Collector
     from govlint.crossreport.history import History
@@ -47,6 +48,12 @@ class _ArgumentError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse's parser, raising its complaints, and knowing the language its own values' errors are in."""
+
+    def __init__(self, *args: Any, lang: str = "zh", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
     def error(self, message: str) -> NoReturn:
         raise _ArgumentError(message)
 
@@ -66,12 +73,58 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
 
+def _typed(convert: Callable[[str], Any], lang: str) -> Callable[[str], Any]:
+    """``convert`` as an argparse type whose refusal (a :class:`UsageError`) is in ``lang`` alone: argparse
+    puts it after ``argument --option:``, which :func:`govlint.clihelp.usage_error` translates."""
+
+    def typed(text: str) -> Any:
+        try:
+            return convert(text)
+        except UsageError as exc:
+            raise argparse.ArgumentTypeError(exc.message(lang)) from None
+
+    typed.__name__ = convert.__name__
+    return typed
+
+
 def _codes(text: str) -> list[str]:
-    return [part.strip().upper() for part in text.split(",") if part.strip()]
+    """Rule codes or prefixes; none at all (``--select "$UNSET"``) is refused, as ruff refuses it: an empty
+    selection would turn every rule off and pass every report."""
+    codes = [part.strip().upper() for part in text.split(",") if part.strip()]
+    if not codes:
+        raise UsageError(
+            f"no rule code in {text!r}: expected codes or prefixes separated by commas, such as GL2,GL301",
+            f"{text!r} 中没有规则代码：应为以逗号分隔的代码或前缀，如 GL2,GL301",
+        )
+    return codes
 
 
 def _globs(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    globs = [part.strip() for part in text.split(",") if part.strip()]
+    if not globs:
+        raise UsageError(
+            f"no pattern in {text!r}: expected globs separated by commas, such as drafts/,old/",
+            f"{text!r} 中没有通配符：应为以逗号分隔的通配符，如 草稿/,旧版/",
+        )
+    return globs
+
+
+def _given(en: str, zh: str) -> Callable[[str], str]:
+    """A type refusing an empty value (``--config "$UNSET"`` fell back to the configuration found, and
+    ``--write-baseline ''`` wrote nothing), naming what is ``expected``."""
+
+    def given(text: str) -> str:
+        if not text:
+            raise UsageError(f"the value is empty: expected {en}", f"值为空：应为{zh}")
+        return text
+
+    return given
+
+
+_file = _given("a file name", "文件名")
+_folder = _given("a folder", "文件夹")
+_report_path = _given("a file, a folder or - (standard input)", "文件、文件夹或 -（标准输入）")
+_encoding = _given("an encoding such as gb18030", "编码名称，如 gb18030")
 
 
 def build_parser(command: str | None = None, lang: str = "zh") -> argparse.ArgumentParser:
@@ -87,14 +140,14 @@ def build_parser(command: str | None = None, lang: str = "zh") -> argparse.Argum
         usage_prefix = clihelp.word("usage", lang)
 
     formatter = _Formatter
-    parser = _Parser(prog="govlint", formatter_class=formatter)
+    parser = _Parser(prog="govlint", formatter_class=formatter, lang=lang)
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
     parser.add_argument("--lang", dest="top_lang", choices=("zh", "en"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, add_arguments in _COMMANDS.items():
         if command in _COMMANDS and name != command:
             continue
-        subparser = sub.add_parser(name, formatter_class=formatter, help=name)
+        subparser = sub.add_parser(name, formatter_class=formatter, help=name, lang=lang)
         add_arguments(subparser)
         clihelp.localize(subparser, name, lang)
     clihelp.localize(parser, "", lang)
@@ -104,15 +157,30 @@ def build_parser(command: str | None = None, lang: str = "zh") -> argparse.Argum
 def _add_common(parser: argparse.ArgumentParser) -> None:
     """The options of every command that loads the configuration."""
     configs = parser.add_mutually_exclusive_group()
-    configs.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .govlint.toml, no discovery")
+    configs.add_argument(
+        "--config",
+        type=_typed(_file, _lang(parser)),
+        metavar="FILE",
+        help="use this pyproject.toml or .govlint.toml, no discovery",
+    )
     configs.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser.add_argument("--lang", choices=("zh", "en"))
 
 
+def _lang(parser: argparse.ArgumentParser) -> str:
+    """The language of the messages of ``parser``'s types."""
+    return parser.lang if isinstance(parser, _Parser) else "zh"
+
+
 def _add_check(check: argparse.ArgumentParser) -> None:
     _add_common(check)
+    lang = _lang(check)
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, directories (searched recursively), - for stdin"
+        "paths",
+        nargs="+",
+        type=_typed(_report_path, lang),
+        metavar="PATH",
+        help="files, directories (searched recursively), - for stdin",
     )
     check.add_argument(
         "--format",
@@ -126,31 +194,50 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print the findings only: no summary line, no progress bar"
     )
-    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (whole or not at all)")
+    check.add_argument(
+        "-o",
+        "--output",
+        type=_typed(_file, lang),
+        metavar="FILE",
+        help="write the output to FILE (whole or not at all)",
+    )
     check.add_argument(
         "--statistics", action="store_true", help="show counts per code instead of findings (text or json)"
     )
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes (GL2,GL301)")
-    check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="add codes to the selection")
-    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="turn these codes or prefixes off")
+    check.add_argument(
+        "--select", type=_typed(_codes, lang), metavar="CODES", help="only these codes or prefixes (GL2,GL301)"
+    )
+    check.add_argument(
+        "--extend-select", type=_typed(_codes, lang), default=[], metavar="CODES", help="add codes to the selection"
+    )
+    check.add_argument(
+        "--ignore", type=_typed(_codes, lang), default=[], metavar="CODES", help="turn these codes or prefixes off"
+    )
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--reference-date", metavar="YYYY-MM-DD", help='"today" for the date rules')
+    check.add_argument(
+        "--reference-date", type=_typed(_date, lang), metavar="YYYY-MM-DD", help='"today" for the date rules'
+    )
     check.add_argument(
         "--max-findings-per-rule",
-        type=_cap,
+        type=_typed(_cap, lang),
         metavar="N",
         help="findings of one code listed per report, the rest counted (default 100, 0: all)",
     )
     check.add_argument(
         "--exclude",
-        type=_globs,
+        type=_typed(_globs, lang),
         action="extend",
         metavar="GLOBS",
         help="gitignore-style globs a folder walk leaves out, replacing the defaults (README*, LICENSE*, .*, …)",
     )
     check.add_argument(
-        "--extend-exclude", type=_globs, action="extend", default=[], metavar="GLOBS", help="add to the exclusions"
+        "--extend-exclude",
+        type=_typed(_globs, lang),
+        action="extend",
+        default=[],
+        metavar="GLOBS",
+        help="add to the exclusions",
     )
     check.add_argument(
         "--force-exclude", action="store_true", help="apply the exclusions to files named on the command line too"
@@ -158,19 +245,31 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--show-files", action="store_true", help="list the files that would be checked, and check nothing"
     )
-    check.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
-    check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: the cores)")
-    check.add_argument("--timeout", type=_timeout, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
     check.add_argument(
-        "--memory-limit", type=_memory_limit, metavar="MB", help="worker memory limit (default 4096, 0: none)"
+        "--encoding", type=_typed(_encoding, lang), help="decode text files with this encoding instead of detecting it"
+    )
+    check.add_argument(
+        "--stdin-filename", type=_typed(_file, lang), metavar="NAME", help="the name of the report read from stdin"
+    )
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "-j", "--jobs", type=_typed(_positive_int, lang), metavar="N", help="worker processes (default: the cores)"
+    )
+    check.add_argument(
+        "--timeout", type=_typed(_timeout, lang), metavar="SECONDS", help="time limit per file (default 60, 0: none)"
+    )
+    check.add_argument(
+        "--memory-limit",
+        type=_typed(_memory_limit, lang),
+        metavar="MB",
+        help="worker memory limit (default 4096, 0: none)",
     )
     check.add_argument(
         "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
     )
     check.add_argument(
         "--history",
+        type=_typed(_folder, lang),
         action="append",
         default=[],
         metavar="DIR",
@@ -178,24 +277,32 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument(
         "--roster",
+        type=_typed(_file, lang),
         metavar="FILE",
         help="CSV of the bodies that must publish (body,level,region,deadline): missing reports, deadlines",
     )
     baseline = check.add_mutually_exclusive_group()
-    baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
-    baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    baseline.add_argument(
+        "--baseline", type=_typed(_file, lang), metavar="FILE", help="report only findings not recorded in FILE"
+    )
+    baseline.add_argument(
+        "--write-baseline", type=_typed(_file, lang), metavar="FILE", help="record the current findings in FILE"
+    )
     check.set_defaults(run=run_check)
 
 
 def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+        raise UsageError(f"expected a whole number from 1, got {text!r}", f"应为不小于 1 的整数，实际为 {text!r}")
     return int(text)
 
 
 def _cap(text: str) -> int:
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0 (no cap)")
+        raise UsageError(
+            f"expected a whole number from 0 (0: no cap), got {text!r}",
+            f"应为不小于 0 的整数（0 为不设上限），实际为 {text!r}",
+        )
     return int(text)
 
 
@@ -221,12 +328,32 @@ def _refuse_limit(key: str, value: object) -> None:
 
     error = limit_error(key, value)
     if error is not None:
-        raise argparse.ArgumentTypeError(error[0].partition(": ")[2])
+        raise UsageError(error[0].partition(": ")[2], error[1].partition("：")[2])
+
+
+def _date(text: str) -> str:
+    """A ``YYYY-MM-DD`` date (checked now, so that its error is a usage error in one language)."""
+    from govlint.config import parse_date
+    from govlint.errors import ConfigError
+
+    try:
+        parse_date(text, "--reference-date")
+    except ConfigError as exc:
+        raise UsageError(
+            f"{text!r} is not a date: expected YYYY-MM-DD, such as 2025-03-31",
+            f"{text!r} 不是日期：应为“年-月-日”，如 2025-03-31",
+        ) from exc
+    return text
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:
+    lang = _lang(parse)
     parse.add_argument(
-        "paths", nargs="+", metavar="PATH", help="report files, directories (searched recursively), - for stdin"
+        "paths",
+        nargs="+",
+        type=_typed(_report_path, lang),
+        metavar="PATH",
+        help="report files, directories (searched recursively), - for stdin",
     )
     parse.add_argument(
         "--format",
@@ -234,7 +361,9 @@ def _add_parse(parse: argparse.ArgumentParser) -> None:
         default="json",
         help="json (one report: indented; several: JSON Lines, one report per line) or text",
     )
-    parse.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
+    parse.add_argument(
+        "--encoding", type=_typed(_encoding, lang), help="decode text files with this encoding instead of detecting it"
+    )
     parse.add_argument("--lang", choices=("zh", "en"))
     parse.set_defaults(run=run_parse)
 
@@ -661,7 +790,11 @@ def run_check(args: argparse.Namespace) -> int:
     if args.write_baseline:
         from govlint.baseline import dump
 
-        _write_file(args.write_baseline, dump(results, previous=previous, unread=unread))
+        consulted = [r.path for r in results] + (
+            [dict(first_config.options).get("roster", "")] if cross is not None else []
+        )
+        unchecked = _unchecked(previous, args.paths, consulted) if previous else set()
+        _write_file(args.write_baseline, dump(results, previous=previous, unread=unread, unchecked=unchecked))
         count = sum(len(r.diagnostics) for r in results)
         zh = f"govlint: 已把 {count} 个问题记录到 {args.write_baseline}"
         print(f"govlint: recorded {count} findings in {args.write_baseline}" if lang == "en" else zh, file=sys.stderr)
@@ -669,6 +802,11 @@ def run_check(args: argparse.Namespace) -> int:
         if kept:
             zh = f"govlint: 有 {len(unread)} 个文件未能读取，保留了其原有的 {kept} 条记录"
             en = f"govlint: kept the {kept} recorded findings of {len(unread)} files that could not be read"
+            print(en if lang == "en" else zh, file=sys.stderr)
+        others = sum(1 for w in previous.waivers if w.path in unchecked and w.path not in unread) if previous else 0
+        if others:
+            zh = f"govlint: 保留了本次未检查的文件原有的 {others} 条记录"
+            en = f"govlint: kept the {others} recorded findings of files this run did not check"
             print(en if lang == "en" else zh, file=sys.stderr)
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     sink.write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
@@ -678,6 +816,39 @@ def run_check(args: argparse.Namespace) -> int:
     if args.exit_zero and status == EXIT_FINDINGS:
         return EXIT_OK
     return status
+
+
+def _unchecked(previous: Baseline, paths: Sequence[str], consulted: Sequence[str]) -> set[str]:
+    """The files of ``previous``'s waivers that this run did not check (``consulted``: the files it has
+    results of, and the roster it read), so that ``--write-baseline`` over one folder keeps the waivers of
+    the others: those outside the run's ``paths``, and those inside that still exist (left out, not found
+    by the walk).  A file inside the paths that no longer exists loses its waivers."""
+    checked = {_normal(path) for path in consulted if path}
+    given = [_normal(path) for path in paths if path != "-"]
+    unchecked = set()
+    for waiver in previous.waivers:
+        where = _normal(waiver.path)
+        if where in checked:
+            continue
+        inside = any(where == root or where.startswith(root.rstrip(os.sep) + os.sep) for root in given)
+        if not inside or not _gone(waiver.path):
+            unchecked.add(waiver.path)
+    return unchecked
+
+
+def _normal(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _gone(path: str) -> bool:
+    """Whether ``path`` no longer exists (a folder on the way that cannot be entered says nothing)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _history(
