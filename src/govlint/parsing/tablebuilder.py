@@ -770,7 +770,11 @@ class _Applications(_Family):
     def add(self, tree: TableTree) -> None:
         self.table(tree)
         builder = self.builder
-        for item, label, atoms in tree.entries:
+        entries = list(tree.entries)
+        # each entry's neighbour is a data row that printed no value: values beside it may be that row's
+        bare = [item == "row" and not _prints_numbers(atoms) for item, _, atoms in entries]
+        for index, (item, label, atoms) in enumerate(entries):
+            beside = (index > 0 and bare[index - 1]) or (index + 1 < len(entries) and bare[index + 1])
             if label is None:
                 builder.stray(
                     "numbers",
@@ -786,8 +790,12 @@ class _Applications(_Family):
                 self.anonymous(label, list(atoms))
             elif item == "group" and meaning is not None and any(a.kind is not AtomKind.EMPTY for a in atoms):
                 key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
-                if any(a.kind is AtomKind.WORD and _numbering_digit().match(a.raw) for a in atoms):
-                    key = None  # a numbered row label not read ("2.其他法律 行政法规禁", cut by a page break)
+                numbered = any(a.kind is AtomKind.WORD and _numbering_digit().match(a.raw) for a in atoms)
+                if numbered or (beside and key != _OTHER_ALL):
+                    # a numbered row label not read ("2.其他法律 行政法规禁", cut by a page break), or a row
+                    # label without values just above or below (pdfplumber: "1.本机关不掌握相关政府信息" /
+                    # "（四）无法提供" / "3 0 0 …"): the values may be that row's, not the group's subtotal
+                    key = None
                 if key is None:
                     builder.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
                 else:
