@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.machinery
-import json
 import os
+import pickle
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -256,8 +256,8 @@ def scan_entry_points(group: str = ENTRY_POINT_GROUP) -> list[EntryPoint]:
     if group not in _ENTRY_POINTS:
         directory = cache_dir()
         stamp = [[entry, _distributions(entry)] for entry in sys.path]
-        key = hashlib.sha256(json.dumps([sys.executable, group, sys.path]).encode()).hexdigest()[:20]
-        path = os.path.join(directory, f"entry-points-{key}.json") if directory else None
+        key = hashlib.sha256(repr([sys.executable, group, sys.path]).encode()).hexdigest()[:20]
+        path = os.path.join(directory, f"entry-points-{key}.pickle") if directory else None
         found = _read_cache(path, stamp) if path else None
         if found is None:
             found = _lookup(group)
@@ -300,19 +300,27 @@ def _read_cache(path: str, stamp: list[list[Any]]) -> list[EntryPoint] | None:
         try:
             if not (_private(os.fstat(handle)) and _private(os.stat(os.path.dirname(path)))):
                 return None
-            data = json.loads(stream.read())
+            data = _PlainData(stream).load()
             if data["stamp"] != stamp:
                 return None
             return [EntryPoint(*map(str, entry)) for entry in data["entries"]]
-        except (OSError, ValueError, TypeError, KeyError):
+        except Exception:  # a partial, stale or foreign file only means looking the entry points up again
             return None
 
 
 def _write_cache(path: str, directory: str, data: dict[str, Any]) -> None:
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
-        write_atomic(path, json.dumps(data, ensure_ascii=False))
+        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         os.chmod(path, 0o600)  # read back only when private (see _read_cache)
     except OSError:
         return  # a folder that cannot be written only means looking the entry points up again
-    prune(path, "entry-points-", ".json", KEEP_ENTRY_POINTS)
+    prune(path, "entry-points-", "", KEEP_ENTRY_POINTS)
+
+
+class _PlainData(pickle.Unpickler):
+    """Reads lists, dicts, strings and numbers only: a cache file that names any class or function (what
+    would let a pickle run code) is refused, as the :mod:`pickle` documentation advises."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} in a cache of plain data")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 import textwrap
 from pathlib import Path
@@ -395,7 +396,7 @@ def test_many_sys_paths_leave_a_bounded_cache(site: Path, tmp_path: Path, monkey
         plugins.clear_cache()
         found = {tuple(ep) for ep in plugins.scan_entry_points()}
         assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in found
-    assert len(list((tmp_path / "cache").glob("entry-points-*.json"))) == plugins.KEEP_ENTRY_POINTS
+    assert len(list((tmp_path / "cache").glob("entry-points-*"))) == plugins.KEEP_ENTRY_POINTS
     plugins.clear_cache()  # the newest is kept and read back without a lookup
 
     def fail(group: str) -> list[plugins.EntryPoint]:
@@ -403,3 +404,16 @@ def test_many_sys_paths_leave_a_bounded_cache(site: Path, tmp_path: Path, monkey
 
     monkeypatch.setattr(plugins, "_lookup", fail)
     assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in {tuple(ep) for ep in plugins.scan_entry_points()}
+
+
+def test_a_cached_list_naming_a_class_is_refused(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is a pickle of plain data: one that names a class or function (what lets a pickle run code)
+    is not loaded, and the entry points are looked up again."""
+    plugins.scan_entry_points()
+    plugins.clear_cache()
+    (cached,) = (tmp_path / "cache").glob("entry-points-*")
+    data = pickle.loads(cached.read_bytes())
+    data["entries"].append(["govlint-evil", "evil", "govlint-evil", Path("1.0")])
+    cached.write_bytes(pickle.dumps(data))
+    monkeypatch.setattr(plugins, "_lookup", lambda group: [])
+    assert plugins.scan_entry_points() == []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from json import dumps
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from govlint.diagnostics import Diagnostic, Location, Severity
@@ -176,7 +175,9 @@ def to_json(data: object, indent: int | None = 2) -> str:
     UTF-8) written as a ``\\udcXX`` escape, so that the output is valid UTF-8 and the name comes back
     unchanged; DEL, C1 and bidi controls too (``\\u009b``, ``\\u202e``), so that JSON shown on a terminal
     or in a CI log cannot drive it or reorder it (the control characters below DEL JSON escapes itself)."""
-    text = dumps(data, ensure_ascii=False, indent=indent)
+    import json  # the text formats never need it
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
     return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

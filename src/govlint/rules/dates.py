@@ -3,7 +3,6 @@ statistics period, the format for the year, and the presence of a date at all.""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -73,7 +72,8 @@ def _deadline(ctx: RuleContext, name: str, year: int) -> dt.date:
 
 def _on(year: int, month: int, day: int) -> dt.date:
     """The deadline ``month``-``day`` in ``year``: 02-29 is the 28th in a common year, 04-31 the 30th."""
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, month, min(day, last.day))
 
 
 #: Endings of a body that is not a government's own: departments, offices, 乡镇 and 街道, and the
