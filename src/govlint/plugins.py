@@ -215,7 +215,9 @@ def _import_local(module: str, root: str | None) -> object:
     if not root or importlib.machinery.PathFinder.find_spec(top, [root]) is None:
         raise PluginError(
             f"plugin {what} is not in the configuration's folder {root or '(none)'}: plugins = [...] names local "
-            "modules; installed plugins are found through their entry points"
+            "modules; installed plugins are found through their entry points",
+            f"配置中的插件模块 {module!r} 不在配置文件所在的文件夹 {root or '（无）'} 中："
+            "plugins = [...] 应列出该文件夹中的本地模块；已安装的插件无需列出，会自动加载",
         )
     if root not in sys.path:
         sys.path.append(root)

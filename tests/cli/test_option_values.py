@@ -152,3 +152,29 @@ def test_an_unknown_argparse_message_is_not_shown_half_translated() -> None:
 
     line = clihelp.usage_error("a complaint of a later Python", "zh", "govlint check", [])
     assert _zh_only(line) and "later" not in line
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'timeout = "x"',
+        "memory-limit = -1",
+        'max-findings-per-rule = "a"',
+        'reference-date = "x"',
+        'fail-on = "fatal"',
+        'lang = "fr"',
+        'select = ["ZZ9"]',
+        "exclude = [1]",
+        "roster = 5",
+        'plugins = ["not_a_local_module"]',  # was English alone
+    ],
+)
+def test_a_configuration_error_is_in_one_language(run: Run, project: Path, setting: str) -> None:
+    """A key or a value may stand in the Chinese line, never an English phrase."""
+    (project / "a.txt").write_text("报告", encoding="utf-8")
+    (project / "bad.toml").write_text(setting + "\n", encoding="utf-8")
+    code, out, err = run("check", "a.txt", "--config", "bad.toml")
+    assert (code, out) == (2, "")
+    assert re.search(r"[A-Za-z]+ [A-Za-z]+", re.sub(r"'[^']*'|`[^`]*`", "", _one_line(err))) is None, err
+    code, out, err = run("check", "a.txt", "--config", "bad.toml", "--lang", "en")
+    assert (code, out) == (2, "") and _en_only(_one_line(err)), err
