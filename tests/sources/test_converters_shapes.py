@@ -296,10 +296,7 @@ def test_a_real_portal_page_through_text_dumps_reads_as_the_page(name: str) -> N
 
 PEER = ROUNDTRIP / "peerpdf"
 #: Converter text of a real PDF still read with a row the report does not print (a strict xfail until fixed).
-PEER_KNOWN = {
-    "hzq2023.pdfplumber.txt": "(五)不予处理 with a line of zeros under it is taken for a subtotal row",
-    "hzq2024.pdfplumber.txt": "(五)不予处理 with a line of zeros under it is taken for a subtotal row",
-}
+PEER_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -477,6 +477,11 @@ class _Builder:
         return result
 
 
+def _numbered_word(atoms: Sequence[Atom]) -> bool:
+    """Whether ``atoms`` hold a row's numbering before words (``2.其他法律 行政法规禁``): a row label not read."""
+    return any(a.kind is AtomKind.WORD and _numbering_digit().match(a.raw) for a in atoms)
+
+
 def _prints_numbers(atoms: Sequence[Atom]) -> bool:
     """Whether ``atoms`` (cells before a row label) hold a number: the values may be printed before their labels."""
     return any(a.kind is AtomKind.NUM for a in atoms)
@@ -772,7 +777,7 @@ class _Applications(_Family):
         builder = self.builder
         entries = list(tree.entries)
         # each entry's neighbour is a data row that printed no value: values beside it may be that row's
-        bare = [item == "row" and not _prints_numbers(atoms) for item, _, atoms in entries]
+        bare = [item == "row" and (not _prints_numbers(atoms) or _numbered_word(atoms)) for item, _, atoms in entries]
         for index, (item, label, atoms) in enumerate(entries):
             beside = (index > 0 and bare[index - 1]) or (index + 1 < len(entries) and bare[index + 1])
             if label is None:
@@ -790,8 +795,7 @@ class _Applications(_Family):
                 self.anonymous(label, list(atoms))
             elif item == "group" and meaning is not None and any(a.kind is not AtomKind.EMPTY for a in atoms):
                 key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
-                numbered = any(a.kind is AtomKind.WORD and _numbering_digit().match(a.raw) for a in atoms)
-                if numbered or (beside and key != _OTHER_ALL):
+                if _numbered_word(atoms) or (beside and key != _OTHER_ALL):
                     # a numbered row label not read ("2.其他法律 行政法规禁", cut by a page break), or a row
                     # label without values just above or below (pdfplumber: "1.本机关不掌握相关政府信息" /
                     # "（四）无法提供" / "3 0 0 …"): the values may be that row's, not the group's subtotal
