@@ -66,7 +66,7 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
         columns = os.environ.get("COLUMNS", "")
-        width = width or (int(columns) - 2 if columns.isdigit() and int(columns) > 20 else 98)
+        width = width or (int(columns) - 2 if columns.isdecimal() and int(columns) > 20 else 98)
         super().__init__(prog, indent_increment, max_help_position, width)
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
@@ -292,13 +292,13 @@ def _add_check(check: argparse.ArgumentParser) -> None:
 
 
 def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not text.strip().isdecimal() or int(text) < 1:
         raise UsageError(f"expected a whole number from 1, got {text!r}", f"应为不小于 1 的整数，实际为 {text!r}")
     return int(text)
 
 
 def _cap(text: str) -> int:
-    if not text.strip().isdigit():
+    if not text.strip().isdecimal():
         raise UsageError(
             f"expected a whole number from 0 (0: no cap), got {text!r}",
             f"应为不小于 0 的整数（0 为不设上限），实际为 {text!r}",
@@ -316,7 +316,7 @@ def _timeout(text: str) -> float:
 
 
 def _memory_limit(text: str) -> int:
-    value = int(text) if text.strip().lstrip("+-").isdigit() else None
+    value = int(text) if text.strip().lstrip("+-").isdecimal() else None
     _refuse_limit("memory-limit", text if value is None else value)
     assert value is not None
     return value

@@ -53,6 +53,9 @@ BAD = [
     ("--timeout", "soon"),
     ("--timeout", "-1"),
     ("--memory-limit", "4GB"),
+    ("-j", "²"),  # a digit int() does not read: it was argparse's "invalid _positive_int value"
+    ("--max-findings-per-rule", "²"),
+    ("--memory-limit", "²"),
 ]
 
 
@@ -178,3 +181,11 @@ def test_a_configuration_error_is_in_one_language(run: Run, project: Path, setti
     assert re.search(r"[A-Za-z]+ [A-Za-z]+", re.sub(r"'[^']*'|`[^`]*`", "", _one_line(err))) is None, err
     code, out, err = run("check", "a.txt", "--config", "bad.toml", "--lang", "en")
     assert (code, out) == (2, "") and _en_only(_one_line(err)), err
+
+
+@pytest.mark.parametrize("value", [" 2", "2 ", "２"])
+def test_every_number_reads_spaces_and_full_width_digits_alike(run: Run, project: Path, value: str) -> None:
+    (project / "a.txt").write_text("错误", encoding="utf-8")
+    for option in ("-j", "--max-findings-per-rule", "--timeout", "--memory-limit"):
+        code, _, err = run("check", "a.txt", option, value, "-q")
+        assert (code, err) == (1, ""), (option, err)
