@@ -211,15 +211,25 @@ _ERRORS: tuple[tuple[str, str], ...] = (
 
 def choose_lang(argv: Sequence[str], environ: os._Environ[str] | dict[str, str] = os.environ) -> str:
     """``--lang`` from the command line, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: English for an
-    ``en`` locale), else Chinese."""
+    ``en`` locale), else Chinese.
+
+    As argparse reads the line: the last ``--lang`` wins, wherever it stands (after a bad option too), and an
+    abbreviation (``--la en``) counts; a value that is not ``zh`` or ``en`` (``--lang=``) is passed over, so
+    that argparse's complaint about it is in the language the rest of the line or the locale asks for.
+    """
+    chosen = None
     for index, argument in enumerate(argv):
         if argument == "--":
             break
-        if argument.startswith("--lang="):
-            value = argument.partition("=")[2]
-            return value if value in ("zh", "en") else "zh"
-        if argument == "--lang" and index + 1 < len(argv):
-            return argv[index + 1] if argv[index + 1] in ("zh", "en") else "zh"
+        name, equals, value = argument.partition("=")
+        if len(name) < 3 or not "--lang".startswith(name):
+            continue
+        if not equals:
+            value = argv[index + 1] if index + 1 < len(argv) else ""
+        if value in ("zh", "en"):
+            chosen = value
+    if chosen is not None:
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:

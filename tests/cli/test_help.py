@@ -68,6 +68,11 @@ def test_help_ends_with_two_examples_and_the_exit_codes(run: Run, command: str) 
         ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, [], "zh"),
         ({"LANG": "en_US.UTF-8"}, ["check", "--lang", "zh"], "zh"),
         ({"LANG": "zh_CN.UTF-8"}, ["check", "--lang=en"], "en"),
+        ({}, ["check", "--lang", "en", "a.txt", "--lang", "zh"], "zh"),  # the last, as argparse
+        ({}, ["check", "--lang=", "a.txt", "--lang", "en"], "en"),  # a bad --lang passed over
+        ({"LANG": "en_US.UTF-8"}, ["check", "--lang", "fr"], "en"),
+        ({}, ["check", "a.txt", "--la", "en"], "en"),  # argparse's abbreviation
+        ({}, ["check", "--", "--lang", "en"], "zh"),  # a path named --lang
     ],
 )
 def test_the_language_is_lang_else_the_locale_else_chinese(environ: dict[str, str], argv: list[str], lang: str) -> None:
