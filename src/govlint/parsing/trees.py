@@ -11,6 +11,7 @@ a :class:`ClosedTable` (its id, where it starts, its deviations).  Each label le
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -188,15 +189,34 @@ def sections(text: str, headings: Sequence[HeadingMatch], index: Positions) -> I
     """The sections of the headings in printed order: each from its heading up to the next heading."""
     for number, heading in enumerate(headings):
         stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
-        raw = text[heading.end : stop]
-        body = raw.strip()
-        body_start = heading.end + (raw.find(body) if body else 0)
+        start, end = _stripped(text, heading.end, stop)
         spec = SECTIONS_BY_NUMBER[heading.spec.number]
         yield Section(
             spec.number,
             spec.key,
             heading.title,
             index.span(heading.start, heading.end),
-            body,
-            index.span(body_start, body_start + len(body)),
+            text[start:end],
+            index.span(start, end),
         )
+
+
+#: A character that is not white space as ``str.strip`` tells it.
+_INK = re.compile(r"\S")
+#: How much of a section's end :func:`_stripped` copies at a time.
+_TAIL = 4096
+
+
+def _stripped(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Where ``text[start:stop].strip()`` lies in ``text`` (``(start, start)`` when blank), found without
+    copying the section (a copy and its stripped copy were the peak of a long section)."""
+    first = _INK.search(text, start, stop)
+    if first is None:
+        return start, start
+    end = stop
+    while True:  # ends at the first character at the latest, which is not white space
+        at = max(first.start(), end - _TAIL)
+        kept = len(text[at:end].rstrip())
+        if kept:
+            return first.start(), at + kept
+        end = at
