@@ -28,7 +28,7 @@ import pluggy
 from govlint import hookspecs
 from govlint.atomic import write_atomic
 from govlint.errors import PluginError
-from govlint.parsing.grammar import _private, cache_dir, prune
+from govlint.parsing.grammar import _private, cache_dir, mark_used, prune
 from govlint.pluginchecks import (
     PluginInfo,
     PluginSource,
@@ -253,7 +253,8 @@ def scan_entry_points(group: str = ENTRY_POINT_GROUP) -> list[EntryPoint]:
     name and modification time of every distribution's metadata folder on the path, which installing,
     upgrading or removing a distribution changes, so a stale list is never used; like the parser's cache it
     is read only when only this user can write it.  Each ``sys.path`` (``python -m govlint`` puts the working
-    folder first) has its own file; writing one removes all but the :data:`KEEP_ENTRY_POINTS` newest.
+    folder first) has its own file; writing one removes all but the
+    :data:`KEEP_ENTRY_POINTS` used most recently.
     """
     if group not in _ENTRY_POINTS:
         directory = cache_dir()
@@ -305,9 +306,11 @@ def _read_cache(path: str, stamp: list[list[Any]]) -> list[EntryPoint] | None:
             data = _PlainData(stream).load()
             if data["stamp"] != stamp:
                 return None
-            return [EntryPoint(*map(str, entry)) for entry in data["entries"]]
+            found = [EntryPoint(*map(str, entry)) for entry in data["entries"]]
         except Exception:  # a partial, stale or foreign file only means looking the entry points up again
             return None
+        mark_used(handle)
+        return found
 
 
 def _write_cache(path: str, directory: str, data: dict[str, Any]) -> None:

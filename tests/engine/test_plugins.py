@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 import textwrap
@@ -417,3 +418,12 @@ def test_a_cached_list_naming_a_class_is_refused(site: Path, tmp_path: Path, mon
     cached.write_bytes(pickle.dumps(data))
     monkeypatch.setattr(plugins, "_lookup", lambda group: [])
     assert plugins.scan_entry_points() == []
+
+
+def test_reading_the_cached_list_marks_it_used(site: Path, tmp_path: Path) -> None:
+    plugins.scan_entry_points()
+    plugins.clear_cache()
+    (cached,) = (tmp_path / "cache").glob("entry-points-*")
+    os.utime(cached, ns=(0, 0))
+    plugins.scan_entry_points()
+    assert cached.stat().st_mtime_ns > 0

@@ -86,6 +86,21 @@ def test_writing_the_cache_keeps_only_the_newest_tables(tmp_path: Path, monkeypa
     assert (tmp_path / "report-link.lark-tables").is_symlink() and (tmp_path / "notes.txt").exists()
 
 
+def test_reading_the_cache_marks_it_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What is pruned first is what was used least recently, not the standard tables written long ago."""
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path))
+    grammar.parser.cache_clear()
+    try:
+        grammar.parser()
+        written = Path(grammar.cache_path(grammar.grammar_text(), str(tmp_path)))
+        os.utime(written, ns=(0, 0))
+        grammar.parser.cache_clear()
+        grammar.parser()
+    finally:
+        grammar.parser.cache_clear()
+    assert written.stat().st_mtime_ns > 0
+
+
 def test_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVLINT_CACHE_DIR", "")
     assert grammar.cache_dir() is None

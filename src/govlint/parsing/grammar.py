@@ -8,8 +8,8 @@ so the cache pays for itself on every cold ``govlint check``.  The cache holds L
 state machine with the callbacks Lark's own tree builder makes.  The first parse in a process builds the parser
 (or loads it from the user's cache directory), later parses reuse it.  The cache file is keyed by the
 generated grammar text (a plugin's tables included) and the Lark and Python versions, written atomically,
-and skipped silently when the directory cannot be written; writing one removes all but the newest few
-(:func:`prune`), so the folder stays small however many grammars and Pythons a user has run.
+and skipped silently when the directory cannot be written; writing one removes all but the few used most
+recently (:func:`prune`), so the folder stays small however many grammars and Pythons a user has run.
 ``GOVLINT_CACHE_DIR`` overrides its place; setting it to an empty string disables the cache.
 
 Lark stores its tables with :mod:`pickle`, which can carry code, so a cache file is loaded only when it and
@@ -127,9 +127,17 @@ class _Pickler(pickle.Pickler):
         return (_action, (obj.name,)) if isinstance(obj, Action) else NotImplemented
 
 
+def mark_used(handle: int) -> None:
+    """Note that the open cache file ``handle`` was just read (its modification time), so that :func:`prune`
+    keeps the files in use rather than the files written last."""
+    if os.utime in os.supports_fd:
+        with contextlib.suppress(OSError):
+            os.utime(handle)
+
+
 def prune(written: str, prefix: str, suffix: str, keep: int) -> None:
-    """Remove all but the ``keep`` most recently written cache files named ``prefix…suffix`` in the folder of
-    ``written``, the file just written, which is always kept.
+    """Remove all but the ``keep`` most recently used (:func:`mark_used`) or written cache files named
+    ``prefix…suffix`` in the folder of ``written``, the file just written, which is always kept.
 
     Called after writing one, so the folder is bounded however many keys (grammars, ``sys.path``s) were seen.
     Another process may remove a file this one has just written, or read one being removed: either only
@@ -171,8 +179,9 @@ def _load(path: str) -> tuple[ParseTableBase[int], list[Rule]] | None:
             table, rules = pickle.load(stream)
         except Exception:  # a partial or stale cache only means building again
             return None
-    if isinstance(table, ParseTableBase) and isinstance(rules, list) and all(isinstance(r, Rule) for r in rules):
-        return table, rules
+        if isinstance(table, ParseTableBase) and isinstance(rules, list) and all(isinstance(r, Rule) for r in rules):
+            mark_used(handle)
+            return table, rules
     return None
 
 
