@@ -248,6 +248,9 @@ NODE_CASES = [
     b"<svg><p>html again</p></svg><p>x</p>",
     b"<plaintext><p>all text",
     b"<table><td>a</table>",  # a cell after <table>: a table body and a row
+    b"<table></td><td>a</tr><tr></td><td><col></td><td></tbody></td><td>",  # ignored end tags make no row
+    b"<p><marquee></p><p><select></p><p><svg><foreignObject></p>",  # out of the <p>'s scope: one more
+    b"<svg><p></svg><svg><plaintext><p>x</p><template><col><plaintext></template><p>y",  # not plain text
     b"<title>t</title> x<table><colgroup> y",  # white space stays in the head, or the column group
     # formatting elements made again: in each block after the one they were left open in, in a new cell's
     # table after the table, after the "Noah's Ark" dropped one of four alike, and by the adoption agency

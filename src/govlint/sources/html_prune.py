@@ -90,6 +90,8 @@ class Pruned(NamedTuple):
 
 #: How :func:`prune` notes the end tags :data:`_WRAPPED_AFTER` names (any other is "/").
 _END_TAGS = {b"td": b"/td", b"th": b"/th", b"tr": b"/tr"}
+#: Tags of a table or a part of it that holds rows (a cell's or row's end tag after them is ignored).
+_SECTIONS = frozenset(b"table tbody thead tfoot caption colgroup col".split())
 #: ``html``, ``head`` and ``body``, made whatever the page holds.
 _DOCUMENT_NODES = 3
 #: Table parts whose start tag makes a wrapper (``tbody``, ``tr``, ``colgroup``) unless it follows one of
@@ -143,6 +145,9 @@ _UNFOLLOWED = _TABLE_PARTS | frozenset(b"table form template select li dd dt".sp
 _SCOPE = frozenset(b"applet caption html table td th marquee object template".split())
 _BUTTON_SCOPE = _SCOPE | {b"button"}
 _LIST_SCOPE = _SCOPE | {b"ol", b"ul"}
+#: Start tags after which a ``</p>`` may not reach the ``<p>`` open before them (lexbor reads a select's
+#: content as the standard of 2025 does: a ``<select>`` bounds it too).
+_P_SCOPE = _BUTTON_SCOPE | {b"svg", b"math", b"select"}
 #: How far down the open blocks the model looks for the one an end tag closes (else it supposes the worst).
 _SEARCH = 64
 #: Most blocks the "adoption agency" moves a formatting element into at one end tag, and most elements it
@@ -431,7 +436,9 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
     end = len(page)
     nodes = _DOCUMENT_NODES
     previous = b""  # the last tag read (an end tag: "/td", "/th", "/tr" or "/")
-    in_p = False  # whether a ``<p>`` may be open: a ``</p>`` then closes it instead of making one
+    opened_parts: set[bytes] = set()  # the rows and cells opened since the last <table>
+    templated = False  # whether a template was opened
+    in_p = False  # whether a ``<p>`` may be open in scope: a ``</p>`` then closes it instead of making one
     rewrite = True  # False once the rest of the page is left as it is (only its nodes are counted)
     active = _Reopened()
     head = True  # whether the body may not have begun
@@ -457,18 +464,26 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
             elif in_p and lower in _SPECIAL:
                 in_p = False
             nodes += active.end(lower)
-            previous = _END_TAGS.get(lower, b"/")
+            previous = _END_TAGS.get(lower, b"/") if lower in opened_parts else b"/"  # else ignored
+            if lower == b"tr" or lower in _SECTIONS:
+                opened_parts = set()
             continue
         nodes += 1 + _wrappers(lower, previous)
+        if lower in _SECTIONS:  # a cell's or row's end tag after it is ignored
+            opened_parts = set()
+        elif lower in _END_TAGS:
+            opened_parts = {b"tr", lower}
         head = head and lower in _HEAD
         nodes += active.start(lower, page[markup.start() : tag.end] if lower in _FORMATTING else b"")
-        in_p = lower == b"p" or (in_p and lower not in _CLOSES_P)
+        in_p = lower == b"p" or (in_p and lower not in _CLOSES_P and lower not in _P_SCOPE)
+        templated = templated or lower == b"template"
         previous = lower
         if tag.kept is not None and rewrite:
             out += view[copied : markup.start()]
             out += b"<" + tag.name + b"".join(b" " + attribute for attribute in tag.kept) + b">"
             copied = tag.end
-        if lower == b"plaintext":  # the rest is text
+        if lower == b"plaintext" and rewrite and not templated:  # the rest is text (but in SVG or MathML,
+            # or in a template's column group, where it is an element or nothing)
             return _pruned(page, out, copied, nodes + (at < end and 1 + active.reopen()))
         if lower == b"frameset":  # a frameset ignores raw text's start tags
             rewrite = active.followed = False
