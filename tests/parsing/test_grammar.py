@@ -169,7 +169,7 @@ def _parse(tokens: list[ReportToken], described: tuple[TableSpec, ...] = ()) -> 
     text = "".join(text)
     tables: list[TableTree] = []
     trees = ReportTrees(rules, Positions(text), text, tables.append)
-    tree, unexpected = grammar.parse(TokenStream(tokens), rules, trees.close)
+    tree, unexpected, _ = grammar.parse(TokenStream(tokens), rules, trees.close)
     parsed = trees.read(tree, unexpected)
     return _Read(parsed.sections, parsed.deviations, tuple(tables))
 
@@ -295,7 +295,7 @@ def _no_table(tree: object, left_out: object) -> None:
 def test_a_misplaced_heading_is_fed_as_the_grammar_s_misplaced_heading() -> None:
     rules = productions()
     assert MISPLACED_HEADING in rules.text
-    tree, unexpected = grammar.parse(
+    tree, unexpected, _ = grammar.parse(
         TokenStream([_heading(2, "二、主动公开政府信息情况"), _heading(1, "一、总体情况", 20)]), rules, _no_table
     )
     assert [child.data for child in tree.children[0].children[1:]] == ["misplaced_heading"]

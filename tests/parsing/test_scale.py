@@ -5,11 +5,11 @@ section of prose costs the parse its text once (the section's body), not a copy 
 from __future__ import annotations
 
 import time
-import tracemalloc
 
-from parsing_support import SEEDS
+from parsing_support import SEEDS, traced_peak
 
 import govlint
+from govlint.model import Report
 
 
 def _fastest_parse(text: str, runs: int = 3) -> float:
@@ -45,12 +45,8 @@ def test_a_long_section_of_prose_peaks_at_a_small_multiple_of_the_text() -> None
     digits = "".join(str(n) * (64 // len(str(n)) + 1) + "\n" for n in range(30_000))
     text = seed + "\n" + digits + "\n\n"
     govlint.parse_text(seed)  # warm-up: grammar, regexes
-    tracemalloc.start()
-    try:
-        report = govlint.parse_text(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    report, peak = traced_peak(lambda: govlint.parse_text(text))
+    assert isinstance(report, Report)
     last = report.sections[-1]
     assert last.body.endswith(digits.strip()) and text[last.body_span.start : last.body_span.end] == last.body
     assert peak < 6.5 * len(text.encode("utf-8")), peak / len(text.encode("utf-8"))

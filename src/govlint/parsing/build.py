@@ -60,9 +60,10 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     # each table goes to the builder as the grammar closes it, and its tokens go with it
     trees = ReportTrees(grammar, index, text, builder.add)
     try:
-        tree, unexpected = parse(stream, grammar, trees.close)
+        tree, unexpected, untaken_labels = parse(stream, grammar, trees.close)
         del stream, folded
         parsed = trees.read(tree, unexpected)
+        untaken += tuple(map(trees.untaken, untaken_labels))
         del tree
         result = builder.finish()
     except LarkError as error:  # the parse takes every token sequence the lexer makes; keep the report

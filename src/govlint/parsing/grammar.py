@@ -240,31 +240,35 @@ class Unexpected(NamedTuple):
 
 
 class Untaken(NamedTuple):
-    """The labels of a table left out past :data:`MAX_LEFT_OUT`, not kept: the first of them and how many."""
+    """The labels of a table's printings left out past :data:`MAX_LEFT_OUT`, not kept: the table, the first
+    of them and how many."""
 
+    table: str
     first: ReportToken
     labels: int
 
 
-#: What the parse hands on when the grammar closes a table: its tree (BEGIN marker, labels, END marker), the
-#: tokens of the table it left out and those past the limit; what it returns stands for the table in the
-#: report's tree.
-TableSink = Callable[[Tree[ReportToken], list[Unexpected], Untaken | None], object]
+#: What the parse hands on when the grammar closes a table: its tree (BEGIN marker, labels, END marker) and the
+#: tokens of the table it left out; what it returns stands for the table in the report's tree.
+TableSink = Callable[[Tree[ReportToken], list[Unexpected]], object]
 
 
-def parse(stream: TokenStream, grammar: Productions, closed: TableSink) -> tuple[Tree[ReportToken], list[Unexpected]]:
-    """The tree of ``stream`` and the tokens outside tables the grammar had no place for (never fails on a
-    token order).  Each table is handed to ``closed`` as soon as the grammar closes it, with the tokens of it
-    the grammar had no place for, so that its tokens need not outlive it (docs/performance.md)."""
+def parse(
+    stream: TokenStream, grammar: Productions, closed: TableSink
+) -> tuple[Tree[ReportToken], list[Unexpected], tuple[Untaken, ...]]:
+    """The tree of ``stream``, the tokens outside tables the grammar had no place for (never fails on a
+    token order) and, per table, the labels it left out past :data:`MAX_LEFT_OUT`.  Each table is handed to
+    ``closed`` as soon as the grammar closes it, with the tokens of it the grammar had no place for, so that its
+    tokens need not outlive it (docs/performance.md)."""
     left_out: dict[int, list[Unexpected]] = {}
-    untaken: dict[int, Untaken] = {}
+    untaken: dict[str, Untaken] = {}
     #: Per table id: the labels left out and kept so far in all its printings.
     budget: dict[str, int] = {}
 
     def close(tree: Tree[ReportToken]) -> object:
         begin = tree.children[0]
         assert isinstance(begin, ReportToken)
-        return closed(tree, left_out.pop(begin.seq, []), untaken.pop(begin.seq, None))
+        return closed(tree, left_out.pop(begin.seq, []))
 
     state = parser(grammar.described).start(close)
     unexpected: list[Unexpected] = []
@@ -298,11 +302,12 @@ def parse(stream: TokenStream, grammar: Productions, closed: TableSink) -> tuple
                     left_out.setdefault(begin.seq, []).append(found)
                     budget[begin.table] = budget.get(begin.table, 0) + 1
                 else:
-                    past = untaken.get(begin.seq)
-                    untaken[begin.seq] = Untaken(token, 1) if past is None else past._replace(labels=past.labels + 1)
+                    past = untaken.get(begin.table)
+                    counted = Untaken(begin.table, token, 1) if past is None else past._replace(labels=past.labels + 1)
+                    untaken[begin.table] = counted
         if meaning is not None and meaning.item == "section":
             sections.add(meaning.key)
         elif meaning is not None and meaning.item == "row":
             rows.add(meaning.key)
     tree: Tree[ReportToken] = state.feed_token(Token("$END", ""), True)
-    return tree, unexpected
+    return tree, unexpected, tuple(untaken.values())

@@ -92,10 +92,9 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         self.unexpected = {found.token.seq: found for found in unexpected}
         return self.transform(tree)
 
-    def close(self, tree: Tree[ReportToken], left_out: Sequence[Unexpected], untaken: Untaken | None) -> ClosedTable:
+    def close(self, tree: Tree[ReportToken], left_out: Sequence[Unexpected]) -> ClosedTable:
         """A table the grammar has closed (BEGIN, its labels, END; ``left_out`` the labels it had no place
-        for, ``untaken`` those past :data:`~govlint.parsing.grammar.MAX_LEFT_OUT`, never read): handed to the
-        builder, and what the report's tree keeps of it."""
+        for): handed to the builder, and what the report's tree keeps of it."""
         begin, *labels, _ = tree.children  # BEGIN, its labels, END
         assert isinstance(begin, ReportToken)
         tokens = [label for label in labels if isinstance(label, ReportToken)]
@@ -106,8 +105,6 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         items = tuple((terminals[label.type].item, label, label.atoms) for label in tokens)
         table = TableTree(terminals[begin.type].table, begin, items)
         deviations = tuple(self.table_deviations(table, {found.token.seq: found for found in left_out}))
-        if untaken is not None:
-            deviations += (self.untaken(table.table, untaken),)
         self.tables(table)
         return ClosedTable(table.table, begin.start_pos or 0, deviations)
 
@@ -163,10 +160,10 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         span = self.index.span(label.start_pos or 0, label.end_pos or 0)
         return Deviation(kind, key, " ".join(str(label).split()), span, table, count=count)
 
-    def untaken(self, table: str, untaken: Untaken) -> Deviation:
-        """The labels printed again or out of place past :data:`~govlint.parsing.grammar.MAX_LEFT_OUT` in
-        ``table``: how many, at the first (their cells are not read)."""
-        return self.label_deviation("labels-untaken", untaken.first, table, untaken.labels)
+    def untaken(self, untaken: Untaken) -> Deviation:
+        """The labels of a table's printings left out past :data:`~govlint.parsing.grammar.MAX_LEFT_OUT`:
+        how many, at the first (their cells are not read)."""
+        return self.label_deviation("labels-untaken", untaken.first, untaken.table, untaken.labels)
 
     def outside(self, table: ClosedTable, within: HeadingMatch | None) -> Deviation:
         """A table printed outside the section its spec names: in the section of ``within`` (its heading as
