@@ -864,7 +864,7 @@ def _history(
     if not folders:
         return None
     from govlint.crossreport.history import History
-    from govlint.crossreport.identity import OPTION_ALIASES, aliases
+    from govlint.crossreport.options import OPTION_ALIASES, aliases
 
     return History(folders, config_for, aliases(options.get(OPTION_ALIASES, {})), lint=lint, jobs=args.jobs)
 

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govlint.crossreport.identity import OPTION_ALIASES, aliases, identity_of
+from govlint.crossreport.identity import identity_of
+from govlint.crossreport.options import OPTION_ALIASES, aliases
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError, PluginError
 from govlint.notices import FOLDER_UNREADABLE, UNREADABLE

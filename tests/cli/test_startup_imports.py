@@ -26,6 +26,7 @@ UNUSED = (
     "govlint.crossreport.similar",
     "govlint.crossreport.text",
     "govlint.crossreport.roster",
+    "govlint.crossreport.identity",
     "csv",
     "govlint.sources.discover",
     "govlint.sources.boxtable",

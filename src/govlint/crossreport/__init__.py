@@ -7,8 +7,10 @@
 - :func:`load_history` reads the references under the ``--history`` folders.
 
 Every name is imported on first use (PEP 562): a check of one report compares it with nothing, and loads
-neither the digests nor the comparisons (the text masks, ``difflib``, the similarity search), nor a
-roster when none is named.  The cross-report rules reach the modules they compare with
+neither the digests nor the comparisons (the text masks, ``difflib``, the similarity search), nor the
+reports' identities (:mod:`~govlint.crossreport.identity`: the settings every run reads are in
+:mod:`~govlint.crossreport.options`), nor a roster when none is named.  The cross-report rules reach the
+modules they compare with
 (:mod:`~govlint.crossreport.digests`, :mod:`~govlint.crossreport.similar`, :mod:`~govlint.crossreport.text`),
 and the rules and the run phase the roster (:mod:`~govlint.crossreport.roster`, with :mod:`csv`), as
 attributes of this package, so that loading their metadata does not load them.

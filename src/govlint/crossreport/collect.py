@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from govlint import crossreport
 from govlint.config import Config
-from govlint.crossreport.identity import OPTION_ALIASES, OPTION_ROSTER, aliases
+from govlint.crossreport.options import OPTION_ALIASES, OPTION_ROSTER, aliases
 from govlint.crossreport.rules import OPTION_HISTORY
 from govlint.crossreport.run import Run, check_run, wants_run
 from govlint.linter import LintResult

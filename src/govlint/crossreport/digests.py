@@ -22,7 +22,8 @@ from typing import Any
 
 import attrs
 
-from govlint.crossreport.identity import Identity, compiles, identity_of
+from govlint.crossreport.identity import Identity, identity_of
+from govlint.crossreport.rules import compiles
 from govlint.crossreport.run import COPY_SECTIONS
 from govlint.crossreport.text import SHINGLE, Masked, mask
 from govlint.model import (

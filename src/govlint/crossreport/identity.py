@@ -2,43 +2,20 @@
 
 The body is the name the parser read (``Report.agency``: a 区/县 government already without its parent city),
 without whitespace and with configured aliases applied (bodies get renamed: 财政局 → 财政金融局), so that
-last year's report of the same body is found whatever it was called then.  A report may also say that it
-compiles other bodies' (:func:`compiles`): a summary report, which GL508 compares with its parts.
+last year's report of the same body is found whatever it was called then.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
-
-from govlint.errors import ConfigError
-
-#: The configuration key of the aliases (``[tool.govlint.aliases]``).
-OPTION_ALIASES = "aliases"
-#: The configuration key naming the roster (``roster = "roster.csv"``; ``--roster``): the bodies that must
-#: publish (:mod:`govlint.crossreport.roster`, loaded only when one is named).
-OPTION_ROSTER = "roster"
 
 #: The last character of an administrative division's name (平潭综合实验区, 福建省, 淮安市, 洪泽区 …).
 _DIVISION_ENDS = frozenset("省市州盟区县旗")
 #: Names ending in a division character that are a body, not a division (君山片区管理局's 片区).
 _NOT_DIVISIONS = ("片区", "园区", "社区", "景区", "港区", "开发区")
 _DIVISION_MAX = 10
-#: Who a summary report compiles: 各部门, 各区县, 各乡镇（街道）… (not 各科室, which every body has).
-_PARTS = (
-    r"各(?:部门|单位|区县|县区|县（市、区）|县\(市、区\)|县市区|乡镇|乡（镇）|乡镇（街道）|街道|镇街"
-    r"|下属单位|直属单位|成员单位)"
-)
-#: A report saying that it compiles others' reports or figures: 汇总（了）各部门…, or 各区县（政府信息公开工作）
-#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.  Compiled when a
-#: text says 汇总, as every match does and most reports never do.
-_COMPILES = (
-    rf"汇总[^。；;\n]{{0,20}}?{_PARTS}"
-    rf"|{_PARTS}(?:的)?(?:政府信息公开)?(?:工作)?(?:年度报告|报告|数据|统计数据|情况)(?:进行)?汇总"
-)
 
 
 @attrs.frozen
@@ -104,15 +81,3 @@ def identity_of(agency: str | None, year: int | None, aliases: Mapping[str, str]
         return None
     body = normalise_body(agency, aliases)
     return Identity(body, year, region_of(body)) if body else None
-
-
-def aliases(value: Any) -> dict[str, str]:
-    """The ``aliases`` setting (``[tool.govlint.aliases]``: old name = current name), checked."""
-    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ConfigError(f'{OPTION_ALIASES}: expected a table of old name = "current name", got {value!r}')
-    return dict(value)
-
-
-def compiles(text: str) -> re.Match[str] | None:
-    """Where a report says that it compiles others' reports or figures (a summary report: GL508), if it does."""
-    return re.search(_COMPILES, text) if "汇总" in text else None

@@ -22,7 +22,8 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from govlint.crossreport.identity import OPTION_ALIASES, OPTION_ROSTER, aliases, normalise_body
+from govlint.crossreport.identity import normalise_body
+from govlint.crossreport.options import OPTION_ALIASES, OPTION_ROSTER, aliases
 from govlint.errors import ConfigError, InputError
 from govlint.rule import Level, RuleContext
 from govlint.sources.guard import read_input_file

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govlint import crossreport
-from govlint.crossreport.identity import OPTION_ALIASES, OPTION_ROSTER, compiles, identity_of
+from govlint.crossreport.options import OPTION_ALIASES, OPTION_ROSTER
 from govlint.crossreport.run import COPY_SECTIONS, CrossRule, PairRule, Run
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
@@ -24,6 +24,25 @@ if TYPE_CHECKING:
     from govlint.crossreport.digests import Digest, Prose
     from govlint.crossreport.roster import RosterEntry
     from govlint.crossreport.text import Masked
+
+#: Who a summary report compiles: 各部门, 各区县, 各乡镇（街道）… (not 各科室, which every body has).
+_PARTS = (
+    r"各(?:部门|单位|区县|县区|县（市、区）|县\(市、区\)|县市区|乡镇|乡（镇）|乡镇（街道）|街道|镇街"
+    r"|下属单位|直属单位|成员单位)"
+)
+#: A report saying that it compiles others' reports or figures: 汇总（了）各部门…, or 各区县（政府信息公开工作）
+#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.  Compiled when a
+#: text says 汇总, as every match does and most reports never do.
+_COMPILES = (
+    rf"汇总[^。；;\n]{{0,20}}?{_PARTS}"
+    rf"|{_PARTS}(?:的)?(?:政府信息公开)?(?:工作)?(?:年度报告|报告|数据|统计数据|情况)(?:进行)?汇总"
+)
+
+
+def compiles(text: str) -> re.Match[str] | None:
+    """Where a report says that it compiles others' reports or figures (a summary report: GL508), if it does."""
+    return re.search(_COMPILES, text) if "汇总" in text else None
+
 
 OPTION_HISTORY = "history"
 OPTION_COPY_THRESHOLD = "copy-threshold"
@@ -674,9 +693,11 @@ class SummaryOfParts(CrossRule):
         known from the report alone, so it is found here and a run of one report has no run phase."""
         if ctx.option(OPTION_ROSTER):
             return
-        known = identity_of(report.agency, report.report_year, ctx.option(OPTION_ALIASES) or {})
         said = compiles(report.text)
-        if known is not None and said is not None and not _government(report.title, report.agency, None):
+        if said is None:
+            return
+        known = crossreport.identity_of(report.agency, report.report_year, ctx.option(OPTION_ALIASES) or {})
+        if known is not None and not _government(report.title, report.agency, None):
             yield self._without_parts(report.path, report.span(said.start(), said.end()))
 
     def check_run(self, run: Run, ctx: RuleContext) -> Iterator[Diagnostic]:

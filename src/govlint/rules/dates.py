@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from govlint import crossreport
-from govlint.crossreport.identity import OPTION_ROSTER
+from govlint.crossreport.options import OPTION_ROSTER
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import DateMention, Report, Span
