@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import re
 import sys
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -367,3 +368,24 @@ _SOUP = st.sampled_from([
 @given(st.lists(_SOUP, max_size=80).map("".join))
 def test_nodes_of_formatting_soup_are_not_undercounted(page: str) -> None:
     test_nodes_of_markup_are_not_undercounted(page.encode())
+
+
+@pytest.mark.parametrize(
+    ("page", "most"),
+    [
+        (b"<pre>" * 50_000, 100_000),  # blocks nested 50,000 deep: the model keeps the top ones
+        (b"<table><tr>" + b"<td>1</td>" * 20_000 + b"</tr></table>", 100_000),
+        (b"".join(b"<b id=%d>" % i for i in range(20_000)), 250 * 20_000),  # about what their tree costs
+    ],
+    ids=["nested blocks", "cells", "distinct formatting"],
+)
+def test_the_count_holds_little_memory(page: bytes, most: int) -> None:
+    """The pass's model of the parser holds a bounded number of blocks, and about as much for an open
+    formatting element as the tree would (200 bytes a node); it is let go before the tree is built."""
+    tracemalloc.start()
+    try:
+        prune(page)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < most

@@ -148,8 +148,11 @@ _LIST_SCOPE = _SCOPE | {b"ol", b"ul"}
 #: Start tags after which a ``</p>`` may not reach the ``<p>`` open before them (lexbor reads a select's
 #: content as the standard of 2025 does: a ``<select>`` bounds it too).
 _P_SCOPE = _BUTTON_SCOPE | {b"svg", b"math", b"select"}
-#: How far down the open blocks the model looks for the one an end tag closes (else it supposes the worst).
+#: How far down the open blocks the model looks for the one an end tag closes (else it supposes the worst),
+#: and how many it keeps.
 _SEARCH = 64
+_KEPT = 128
+_NAMES = {name: name for name in _SPECIAL | _FORMATTING | {b"colgroup"}}
 #: Most blocks the "adoption agency" moves a formatting element into at one end tag, and most elements it
 #: makes in each (the element and three formatting elements inside it).
 _ADOPTION_STEPS = 8
@@ -184,12 +187,13 @@ class _Reopened:
     def __init__(self) -> None:
         self.entries: list[_Entry] = []
         self.named: dict[bytes, list[_Entry]] = {}
-        self.alike: dict[bytes, list[_Entry]] = {}
+        self.alike: dict[bytes, _Entry | list[_Entry]] = {}  #: entries by the tag as written
         self.time = 0
         self.pop_times: list[int] = []  #: when tokens closed elements ...
         self.pop_floors: list[int] = []  #: ... and their floors: both rise (a later, lower floor drops the pop)
         self.blocks: list[tuple[bytes, int]] = []  #: the special elements that may be open, and when made
         self.sure = 0  #: blocks[sure:] are exactly the parser's top ones
+        self.trimmed = False  #: whether blocks below those listed were let go
         self.marker = 0  #: the time of the last start tag that may have put a marker
         self.followed = True  #: False once the page holds what the model does not follow (foreign content)
         self.current = b""  #: an element just opened, with nothing made or closed since (else "")
@@ -225,7 +229,7 @@ class _Reopened:
             if name in _HEADINGS and self.blocks and self.blocks[-1][0] in _HEADINGS:
                 self._close(self.blocks[-1][1])  # the heading may be the current node: it is then closed
                 self.sure = min(self.sure, len(self.blocks) - 1)
-        sure_below = self.sure
+        sure_below, listed = self.sure, len(self.blocks)
         if name not in _NOT_REOPENING:
             made += self.reopen()
         if name in _FORMATTING:
@@ -233,14 +237,16 @@ class _Reopened:
         elif name in _MARKERS:
             self.marker = self.time
         if name in _SPECIAL and name not in _UNLISTED:
-            self.blocks += [(name, self.time)] * (3 if name in (b"td", b"th") else 2 if name == b"tr" else 1)
+            self._open(name, 3 if name in (b"td", b"th") else 2 if name == b"tr" else 1)
             if name in _UNFOLLOWED:
                 self.sure = len(self.blocks)
         elif name == b"col":
-            self.blocks.append((b"colgroup", self.time))
+            self._open(b"colgroup", 1)
             self.sure = len(self.blocks)
         if name == b"table":
-            self.table_below = None if self.tables else (len(self.blocks) - 1, sure_below)
+            below = len(self.blocks) - 1  # (unless blocks were let go as it was listed)
+            exact = not self.tables and self.blocks[below][1] == self.time and sure_below <= below
+            self.table_below = (below, sure_below) if exact and below == listed else None
             self.tables.append(self.time)
         elif name == b"select":
             self.selects.append(self.time)
@@ -299,6 +305,19 @@ class _Reopened:
             self.current = b""
         return made
 
+    def _open(self, name: bytes, count: int) -> None:
+        """Note ``count`` blocks ``name`` made now.  Only the top :data:`_KEPT` blocks are kept (the model looks
+        no deeper), so the model's memory stays a few bytes a tag."""
+        self.blocks += [(_NAMES.get(name, name), self.time)] * count
+        cut = len(self.blocks) - _KEPT
+        if cut >= _KEPT:
+            del self.blocks[:cut]
+            self.sure = max(self.sure - cut, 0)
+            self.trimmed = True
+            if self.table_below is not None:
+                below, sure = self.table_below
+                self.table_below = (below - cut, max(sure - cut, 0)) if below >= cut else None
+
     def _closed(self, entry: _Entry) -> bool:
         """Whether the element of ``entry`` may have been closed since it was made."""
         times = self.pop_times
@@ -352,16 +371,22 @@ class _Reopened:
                 return index
             if name in scope:
                 return -1
-        return -1 if self.sure == 0 and len(blocks) <= _SEARCH else None
+        return -1 if self.sure == 0 and not self.trimmed and len(blocks) <= _SEARCH else None
 
     def _push(self, name: bytes, key: bytes) -> None:
-        alike = self.alike.setdefault(key, [])
-        if len(alike) >= 3 and alike[-3].pushed > self.marker:  # "Noah's Ark": the eldest of four is dropped
-            self._drop(alike[-3])
+        name = _NAMES.get(name, name)
         entry = _Entry(name, key, self.time, self.time)
+        alike = self.alike.get(key)
+        if alike is None:  # (most tags are unlike any other: no list for them)
+            self.alike[key] = entry
+        elif isinstance(alike, _Entry):
+            self.alike[key] = [alike, entry]
+        else:
+            if len(alike) >= 3 and alike[-3].pushed > self.marker:  # "Noah's Ark": the eldest of four is dropped
+                self._drop(alike[-3])
+            alike.append(entry)
         self.entries.append(entry)
         self.named.setdefault(name, []).append(entry)
-        alike.append(entry)
 
     def _adopt(self, name: bytes) -> int:
         """The elements the adoption agency may make for an end tag ``name`` (or ``<a>``, ``<nobr>``), run for
@@ -394,7 +419,9 @@ class _Reopened:
             and self.entries[-1] is last
             and last.placed
             and not self._closed(last)
-            and (self.sure == 0 or blocks[self.sure - 1][1] < last.pushed)
+            and (
+                blocks[self.sure - 1][1] < last.pushed if self.sure else not self.trimmed or blocks[0][1] < last.pushed
+            )
         ):
             if any(block[0] in _SCOPE for block in blocks[-after:]):
                 return 0  # not in scope: the parser does nothing
@@ -410,7 +437,11 @@ class _Reopened:
     def _drop(self, entry: _Entry) -> None:
         """Take ``entry`` out of the list."""
         self.named[entry.name].remove(entry)
-        self.alike[entry.key].remove(entry)
+        alike = self.alike[entry.key]
+        if alike is entry:
+            del self.alike[entry.key]
+        else:
+            alike.remove(entry)  # type: ignore[union-attr]
         if self.entries[-1] is entry:
             self.entries.pop()
         else:
