@@ -27,6 +27,7 @@ UNUSED = (
     "govlint.crossreport.text",
     "govlint.crossreport.roster",
     "govlint.crossreport.identity",
+    "govlint.crossreport.phase",
     "csv",
     "govlint.sources.discover",
     "govlint.sources.boxtable",

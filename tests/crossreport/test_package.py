@@ -6,11 +6,11 @@ import subprocess
 import sys
 
 import govlint.crossreport
-from govlint.crossreport import digests, history, identity, roster, run
+from govlint.crossreport import digests, history, identity, phase, roster, run
 
 
 def test_every_public_name_is_its_modules_object() -> None:
-    homes = (digests, history, identity, roster, run)
+    homes = (digests, history, identity, phase, roster, run)
     for name in govlint.crossreport.__all__:
         found = getattr(govlint.crossreport, name)
         assert any(getattr(module, name, None) is found for module in homes), name

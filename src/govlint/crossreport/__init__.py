@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from govlint.crossreport.digests import Digest, digest, line_column, section_span
     from govlint.crossreport.history import load_history
     from govlint.crossreport.identity import Identity, identity_of, normalise_body
+    from govlint.crossreport.phase import Run, check_run
     from govlint.crossreport.roster import Roster, RosterEntry, read_roster
-    from govlint.crossreport.run import CrossRule, PairRule, Run, check_run, wants_run
+    from govlint.crossreport.run import CrossRule, PairRule, wants_run
 
 #: Each public name and the module that defines it.
 _HOMES = {
@@ -46,8 +47,8 @@ _HOMES = {
     "read_roster": "roster",
     "CrossRule": "run",
     "PairRule": "run",
-    "Run": "run",
-    "check_run": "run",
+    "Run": "phase",
+    "check_run": "phase",
     "wants_run": "run",
     "load_history": "history",
 }

@@ -16,7 +16,7 @@ from govlint import crossreport
 from govlint.config import Config
 from govlint.crossreport.options import OPTION_ALIASES, OPTION_ROSTER, aliases
 from govlint.crossreport.rules import OPTION_HISTORY
-from govlint.crossreport.run import Run, check_run, wants_run
+from govlint.crossreport.run import wants_run
 from govlint.linter import LintResult
 from govlint.runner.outcome import Outcome
 
@@ -68,8 +68,8 @@ class Collector:
             return []
         references = history.references(exclude=[d.path for d in self.digests]) if history is not None else ()
         roster = crossreport.roster.roster_of(self._options)
-        run = Run(tuple(self.digests), references, roster, tuple(self.unidentified))
-        return check_run(run, self.plugins, self.config, config_for)
+        run = crossreport.Run(tuple(self.digests), references, roster, tuple(self.unidentified))
+        return crossreport.check_run(run, self.plugins, self.config, config_for)
 
 
 def history_folders(given: Sequence[str], options: Mapping[str, Any]) -> list[str]:

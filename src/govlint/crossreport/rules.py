@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from govlint import crossreport
 from govlint.crossreport.options import OPTION_ALIASES, OPTION_ROSTER
-from govlint.crossreport.run import COPY_SECTIONS, CrossRule, PairRule, Run
+from govlint.crossreport.run import COPY_SECTIONS, CrossRule, PairRule
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import Cell, CellStatus, Number, Report, Span
@@ -22,6 +22,7 @@ from govlint.schema import APPLICATION_COLUMNS
 
 if TYPE_CHECKING:
     from govlint.crossreport.digests import Digest, Prose
+    from govlint.crossreport.phase import Run
     from govlint.crossreport.roster import RosterEntry
     from govlint.crossreport.text import Masked
 
