@@ -327,6 +327,8 @@ class _Reopened:
 
     def _close(self, floor: int) -> None:
         """Note that this token may close the elements made since ``floor``."""
+        if not self.entries:  # nothing listed to close (most pages, most of the time)
+            return
         if not self.followed:
             floor = 0
         while self.pop_floors and self.pop_floors[-1] >= floor:
