@@ -182,7 +182,9 @@ class _Reopened:
     block it closes, found in that top part, else 0); an entry made since that time, or made again (its place
     in the parser's tree is then not known), is closed.  Where the parser may reopen (text, a start tag of
     inline content), the closed entries from the end of the list back to the first open one are counted as
-    made again, which is what the parser does."""
+    made again, which is what the parser does.  Only the top blocks are kept (:data:`_KEPT`); below them the
+    model knows nothing, and supposes the worst.  ``tests/sources/test_html_prune.py`` checks the count
+    against lexbor's tree on generated tag soup."""
 
     def __init__(self) -> None:
         self.entries: list[_Entry] = []
@@ -339,27 +341,23 @@ class _Reopened:
 
     def _close_p(self, quirks: bool) -> None:
         """A ``</p>`` or a start tag that closes a ``<p>`` (a ``<table>`` may not: ``quirks``)."""
-        found = self._find((b"p",), _BUTTON_SCOPE)
-        if found is None:
-            self._close(0)
-            self.sure = len(self.blocks)
-        elif found >= 0:
-            self._close(self.blocks[found][1])
-            if quirks:
-                self.sure = min(self.sure, found)
-            else:
-                del self.blocks[found:]
+        self._close_block((b"p",), _BUTTON_SCOPE, quirks)
 
-    def _close_block(self, names: tuple[bytes, ...] | frozenset[bytes], scope: frozenset[bytes]) -> None:
+    def _close_block(
+        self, names: tuple[bytes, ...] | frozenset[bytes], scope: frozenset[bytes], maybe: bool = False
+    ) -> None:
         """An end tag of a block of ``names`` (or a start tag that closes one): it closes the innermost, and all
-        inside it, if no block of ``scope`` is inside that."""
+        inside it, if no block of ``scope`` is inside that (or ``maybe`` does)."""
         found = self._find(names, scope)
         if found is None:
             self._close(0)
             self.sure = len(self.blocks)
         elif found >= 0:
             self._close(self.blocks[found][1])
-            del self.blocks[found:]
+            if maybe:
+                self.sure = min(self.sure, found)
+            else:
+                del self.blocks[found:]
 
     def _find(self, names: tuple[bytes, ...] | frozenset[bytes], scope: frozenset[bytes]) -> int | None:
         """Where in ``blocks`` the innermost open block of ``names`` in ``scope`` is; -1 if there is none;
