@@ -87,17 +87,23 @@ def read_reports(
 
 
 def read_documents(
-    path: str, *, data: bytes | None = None, encoding: str | None = None, name: str | None = None
+    path: str,
+    *,
+    data: bytes | None = None,
+    encoding: str | None = None,
+    name: str | None = None,
+    within: str | None = None,
 ) -> tuple[Document, ...]:
-    """The documents :func:`read_reports` parses, one per report of the file (the same arguments): to parse
-    and check a compilation's reports one at a time, with one report's AST alive at once."""
+    """The documents :func:`read_reports` parses, one per report of the file (the same arguments, and
+    ``within``: the real path of the folder the file was found in, :func:`govlint.sources.load_file`): to
+    parse and check a compilation's reports one at a time, with one report's AST alive at once."""
     from govlint.sources import load, load_file
     from govlint.sources.compilation import split
 
     if data is not None:
         document = load(data, encoding=encoding, name=name or "<stdin>")
     else:
-        document = load_file(path, encoding=encoding, name=path)
+        document = load_file(path, encoding=encoding, name=path, within=within)
     return split(document)
 
 

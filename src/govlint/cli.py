@@ -627,6 +627,13 @@ def iter_paths(
             )
 
 
+def _walked_from(path: str, given: Sequence[str]) -> str | None:
+    """The real path of the widest folder named in ``given`` that the walk found ``path`` in (its paths are
+    the folder's name joined with what lies under it), or None."""
+    roots = [os.path.realpath(g) for g in given if g != "-" and path.startswith(os.path.join(g, ""))]
+    return min(roots, key=len) if roots else None
+
+
 def run_check(args: argparse.Namespace) -> int:
     import attrs
 
@@ -754,6 +761,8 @@ def run_check(args: argparse.Namespace) -> int:
         aliases = tuple(cross.aliases.items()) if cross is not None else None
         data = _stdin() if path == "-" else None
         task = Task(path, config, args.encoding, data, args.stdin_filename, aliases, view=args.format == "html")
+        if not args.follow_symlinks and path not in args.paths:  # found in a folder: no symlink planted since
+            task = attrs.evolve(task, within=_walked_from(path, args.paths))
         if path == "-" and task.data is None:
             tasks.append(Outcome.failed(task, Unreadable("missing", "标准输入已关闭", "standard input is closed")))
         else:

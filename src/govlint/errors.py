@@ -56,6 +56,17 @@ class OwnOutput(InputError):
         self.output_format = output_format
 
 
+class SymlinkOutside(InputError):
+    """A file of a walked folder found, when opened, to be a symlink leading outside that folder (planted
+    after the walk): never read; a run skips it with the walk's GL004 notice
+    (:func:`govlint.notices.symlink_skipped`)."""
+
+    def __init__(self, path: str, target: str) -> None:
+        zh, en = f"符号链接指向 {target}，未跟随，已跳过", f"symbolic link to {target} not followed; skipped"
+        super().__init__(f"{path}: {zh} / {en}", path=path, reason_zh=zh, reason_en=en, kind="symlink-skipped")
+        self.target = target
+
+
 class ConfigError(GovlintError):
     """The configuration is invalid: the message in English (``str()``) and, where given, in Chinese."""
 

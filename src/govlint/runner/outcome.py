@@ -54,6 +54,9 @@ class Task:
     view: bool = False
     #: An earlier year's file given with ``--history``: parsed into its digest (with ``aliases``), not linted.
     reference: bool = False
+    #: The real path of the folder the walk found the file in (None for a file named, or --follow-symlinks):
+    #: the file is opened without following a symlink planted since that leads outside it.
+    within: str | None = None
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -13,10 +13,10 @@ import attrs
 
 from govlint import crossreport, parsing
 from govlint.api import read_documents
-from govlint.errors import ConfigError, InputError, OwnOutput, PluginError
+from govlint.errors import ConfigError, InputError, OwnOutput, PluginError, SymlinkOutside
 from govlint.linter import LintResult, configured, lint_report, plugins_for, skipped_as_not_a_report
 from govlint.model import Report
-from govlint.notices import own_output
+from govlint.notices import own_output, symlink_skipped
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
@@ -34,7 +34,7 @@ def process(task: Task) -> tuple[Outcome, ...]:
     who knows the memory limit."""
     try:
         plugins = plugins_for(task.config)
-        parts = read_documents(task.path, data=task.data, encoding=task.encoding, name=task.name)
+        parts = read_documents(task.path, data=task.data, encoding=task.encoding, name=task.name, within=task.within)
         refused = too_many(parts, task.name or task.path)
         if refused is not None:
             raise refused
@@ -43,6 +43,9 @@ def process(task: Task) -> tuple[Outcome, ...]:
         name = "<stdin>" if task.path == "-" else task.path
         notice = configured([own_output(name, exc.output_format)], task.config, task.path)
         return (Outcome(task.path, LintResult(name, notice)),)
+    except SymlinkOutside as exc:  # planted after the walk: skipped as the walk skips one
+        notice = configured([symlink_skipped(task.path, exc.target)], task.config, task.path)
+        return (Outcome(task.path, LintResult(task.path, notice)),)
     except InputError as exc:
         return (Outcome.failed(task, Unreadable(exc.kind, exc.reason_zh or str(exc), exc.reason_en or str(exc))),)
     except (ConfigError, PluginError, MemoryError):

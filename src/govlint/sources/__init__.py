@@ -77,10 +77,14 @@ def load_text(source: str, *, name: str | None = None) -> Document:
     return _text_document(text, display)
 
 
-def load_file(path: str | os.PathLike[str], *, encoding: str | None = None, name: str | None = None) -> Document:
-    """Read the file at ``path``, whatever its name: the reader of its extension, else of its content."""
+def load_file(
+    path: str | os.PathLike[str], *, encoding: str | None = None, name: str | None = None, within: str | None = None
+) -> Document:
+    """Read the file at ``path``, whatever its name: the reader of its extension, else of its content
+    (``within``, the real path of the folder it was found in: a symlink planted since is judged again,
+    :func:`govlint.sources.guard.read_regular_file`)."""
     path = os.fspath(path)
-    data = read_input_file(path)
+    data = read_input_file(path, within=within)
     kind = REPORT_EXTENSIONS.get(extension(path)) or sniff(data)
     return read_bytes(data, kind, name or path, encoding)
 

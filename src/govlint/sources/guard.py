@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 
-from govlint.errors import InputError
+from govlint.errors import InputError, SymlinkOutside
 
 #: Largest input file, in bytes (also the cap on the uncompressed size of a Word document).
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -24,6 +24,9 @@ PDF_TIME_BUDGET = 60.0
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOCTTY = getattr(os, "O_NOCTTY", 0)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation under the bytes read
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+#: What an open with O_NOFOLLOW of a symlink fails with (Linux ELOOP, the BSDs EMLINK, macOS ELOOP).
+_LINK_REFUSED = (errno.ELOOP, errno.EMLINK)
 
 #: Why a file or folder could not be read or written, in Chinese, by errno (the English is the system's own
 #: message): a Chinese line must not carry English words.
@@ -55,19 +58,24 @@ def input_error(name: str, zh: str, en: str, *, kind: str = "unreadable") -> Inp
     return InputError(f"{name}: {zh} / {en}", path=name, reason_zh=zh, reason_en=en, kind=kind)
 
 
-def read_input_file(path: str) -> bytes:
-    """The bytes of a regular file, refusing what is missing, a directory, special, empty or too large."""
-    data = read_regular_file(path)
+def read_input_file(path: str, *, within: str | None = None) -> bytes:
+    """The bytes of a regular file, refusing what is missing, a directory, special, empty or too large
+    (``within``: as for :func:`read_regular_file`)."""
+    data = read_regular_file(path, within=within)
     check_size(len(data), path)
     return data
 
 
-def read_regular_file(path: str) -> bytes:
+def read_regular_file(path: str, *, within: str | None = None) -> bytes:
     """The bytes of a regular file (empty or not), refusing what is missing, a directory, special (a named
-    pipe would never end, ``/dev/zero`` neither) or over :data:`MAX_INPUT_BYTES`."""
+    pipe would never end, ``/dev/zero`` neither) or over :data:`MAX_INPUT_BYTES`.
+
+    ``within`` is the real path of the folder the file was found in: the file is then opened without following
+    a symlink, so one planted after the walk is judged again where it is opened, read when it leads inside
+    ``within`` and refused (:class:`~govlint.errors.SymlinkOutside`) when it leads outside."""
     name = path
     try:
-        info = os.stat(path)
+        info = os.stat(_judged(path, within))
     except FileNotFoundError:
         raise input_error(name, "文件不存在", "file not found") from None
     except OSError as exc:
@@ -82,7 +90,7 @@ def read_regular_file(path: str) -> bytes:
     try:
         # never blocking, and checked again once open: a file replaced by a named pipe between the stat above
         # and the open would wait for a writer for ever
-        with open(os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY), "rb") as handle:
+        with open(_open(path, within), "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise input_error(name, "不是普通文件", "not a regular file")
             # read what the file holds, not a buffer of the largest size (it costs address space, which the
@@ -96,6 +104,36 @@ def read_regular_file(path: str) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         check_size(len(data), name)
     return data
+
+
+def _judged(path: str, within: str | None) -> str:
+    """The path to open for ``path``: itself, or the target of a symlink that leads inside ``within``; a
+    symlink leading outside ``within`` is refused."""
+    if within is None or not os.path.islink(path):
+        return path
+    target = os.path.realpath(path)  # every link resolved: its last component is one only if planted again
+    if os.path.commonpath([target, within]) != within:
+        raise SymlinkOutside(path, target)
+    return target
+
+
+def _open(path: str, within: str | None) -> int:
+    """A descriptor of ``path`` open for reading, never blocking; with ``within``, never through a symlink
+    (its last component) that leads outside ``within``, even one planted after :func:`_judged` looked."""
+    flags = os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY
+    if within is None:
+        return os.open(path, flags)
+    try:
+        return os.open(_judged(path, within), flags | _NOFOLLOW)
+    except OSError as exc:
+        if exc.errno not in _LINK_REFUSED:
+            raise
+    try:  # a symlink planted between the look and the open: judged again
+        return os.open(_judged(path, within), flags | _NOFOLLOW)
+    except OSError as exc:
+        if exc.errno in _LINK_REFUSED and os.path.islink(path):
+            raise SymlinkOutside(path, os.path.realpath(path)) from None
+        raise
 
 
 def check_size(size: int, name: str) -> None:
