@@ -135,3 +135,31 @@ def test_a_symlink_planted_between_the_look_and_the_open_is_refused(
     with pytest.raises(SymlinkOutside) as refused:
         guard.read_input_file(str(swapped), within=os.path.realpath(folder))
     assert refused.value.target == os.path.realpath(outside)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="where the system says where an open file is")
+def test_a_folder_replaced_by_a_symlink_out_after_the_walk_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder on the way to the file, not the file itself, swapped for a symlink to a folder outside."""
+    folder, _, outside = _folder(tmp_path)
+    sub = folder / "sub"
+    sub.mkdir()
+    inner = sub / SEEDS[1].name
+    inner.write_text(SEEDS[1].read_text("utf-8"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / SEEDS[1].name).write_text(outside.read_text("utf-8"), encoding="utf-8")
+    walk = cli.iter_paths
+
+    def walk_then_swap_folder(*args: Any, **kwargs: Any) -> Any:
+        found = list(walk(*args, **kwargs))
+        sub.rename(tmp_path / "moved")
+        sub.symlink_to(elsewhere, target_is_directory=True)
+        return iter(found)
+
+    monkeypatch.setattr(cli, "iter_paths", walk_then_swap_folder)
+    _, shown = _run(capsys, "-j", "1", str(folder))
+    assert CANARY not in shown
+    skipped = [d for d in json.loads(shown)["diagnostics"] if d["path"] == str(inner)]
+    assert [d["code"] for d in skipped] == ["GL004"]

@@ -118,11 +118,23 @@ def _judged(path: str, within: str | None) -> str:
 
 
 def _open(path: str, within: str | None) -> int:
-    """A descriptor of ``path`` open for reading, never blocking; with ``within``, never through a symlink
-    (its last component) that leads outside ``within``, even one planted after :func:`_judged` looked."""
+    """A descriptor of ``path`` open for reading, never blocking; with ``within``, never of a file outside
+    ``within``: its last component is opened without following a symlink, and where the system says where an
+    open file is (Linux), a folder on the way replaced by a symlink out of ``within`` is caught too."""
     flags = os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY
     if within is None:
         return os.open(path, flags)
+    descriptor = _open_no_link_out(path, within, flags)
+    opened = _opened_path(descriptor)
+    if opened is not None and os.path.commonpath([opened, within]) != within:
+        os.close(descriptor)
+        raise SymlinkOutside(path, opened)
+    return descriptor
+
+
+def _open_no_link_out(path: str, within: str, flags: int) -> int:
+    """Open ``path`` (``flags``) never through a last component that is a symlink leading outside ``within``,
+    even one planted after :func:`_judged` looked."""
     try:
         return os.open(_judged(path, within), flags | _NOFOLLOW)
     except OSError as exc:
@@ -134,6 +146,15 @@ def _open(path: str, within: str | None) -> int:
         if exc.errno in _LINK_REFUSED and os.path.islink(path):
             raise SymlinkOutside(path, os.path.realpath(path)) from None
         raise
+
+
+def _opened_path(descriptor: int) -> str | None:
+    """The real path of an open file, where the system tells it (Linux's ``/proc/self/fd``), else None."""
+    try:
+        opened = os.readlink(f"/proc/self/fd/{descriptor}")
+    except OSError:
+        return None
+    return opened if os.path.isabs(opened) else None
 
 
 def check_size(size: int, name: str) -> None:
