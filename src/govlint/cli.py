@@ -629,8 +629,12 @@ def iter_paths(
 
 def _walked_from(path: str, given: Sequence[str]) -> str | None:
     """The real path of the widest folder named in ``given`` that the walk found ``path`` in (its paths are
-    the folder's name joined with what lies under it), or None."""
-    roots = [os.path.realpath(g) for g in given if g != "-" and path.startswith(os.path.join(g, ""))]
+    the folder's name, as named or without its ``.`` parts, joined with what lies under it), or None."""
+    roots = [
+        os.path.realpath(g)
+        for g in given
+        if g != "-" and path.startswith((os.path.join(g, ""), os.path.join(os.path.normpath(g), "")))
+    ]
     return min(roots, key=len) if roots else None
 
 

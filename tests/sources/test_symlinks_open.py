@@ -53,22 +53,25 @@ def _swap_after_walk(monkeypatch: pytest.MonkeyPatch, swapped: Path, target: Pat
     monkeypatch.setattr(cli, "iter_paths", walk_then_swap)
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("jobs", "named"), [("1", "{}"), ("2", "{}"), ("1", "./{}/"), ("1", "{}//")])
 def test_a_symlink_out_planted_after_the_walk_is_skipped_as_the_walk_skips_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str, named: str
 ) -> None:
+    """However the folder is named (``./reports/``: the walk's paths are ``reports/…``)."""
+    monkeypatch.chdir(tmp_path)
     folder, swapped, outside = _folder(tmp_path)
+    name = named.format(folder.name)
     swapped.unlink()
     swapped.symlink_to(outside)
-    walked_code, walked = _run(capsys, "-j", jobs, str(folder))  # the link there when the walk looks
+    walked_code, walked = _run(capsys, "-j", jobs, name)  # the link there when the walk looks
     swapped.unlink()
     swapped.write_text(SEEDS[1].read_text("utf-8"), encoding="utf-8")
 
     _swap_after_walk(monkeypatch, swapped, outside)
-    code, raced = _run(capsys, "-j", jobs, str(folder))
+    code, raced = _run(capsys, "-j", jobs, name)
     assert CANARY not in raced
     assert (code, raced) == (walked_code, walked)
-    skipped = [d for d in json.loads(raced)["diagnostics"] if d["path"] == str(swapped)]
+    skipped = [d for d in json.loads(raced)["diagnostics"] if os.path.samefile(d["path"], swapped)]
     assert [d["code"] for d in skipped] == ["GL004"] and "not followed" in skipped[0]["message"]
 
 
