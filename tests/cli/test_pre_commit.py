@@ -8,6 +8,7 @@ build a hook environment.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 
 import govlint
+from govlint.sources import REPORT_EXTENSIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -163,3 +165,15 @@ def test_the_readme_snippet_works_once_the_release_is_tagged(tmp_path: Path) -> 
         git(clone, "tag", "--force", entry["rev"])  # the code under test, whether or not the tag exists already
     entry["repo"] = str(clone)
     fresh_hook_run(tmp_path, ["run", "--color", "never", "--all-files"], config)
+
+
+def test_the_hook_passes_every_extension_govlint_reads() -> None:
+    """pre-commit hands the hook only the files its ``files`` pattern matches: a kind of report govlint reads
+    (``REPORT_EXTENSIONS``) but the pattern leaves out would never be checked at commit time."""
+    yaml = pytest.importorskip("yaml")
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hook["files"])
+    for extension in REPORT_EXTENSIONS:
+        for name in (f"2024年报告{extension}", f"2024年报告{extension.upper()}"):
+            assert pattern.search(name), name
+    assert not pattern.search("notes.csv")
