@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import attrs
 import pytest
@@ -348,3 +349,16 @@ def test_a_signature_with_a_year_and_month_is_a_fact_gl407_reads(signed: str, ye
 def test_gl407_passes_with_either_date() -> None:
     assert diagnostics(NoDate, make_report()) == []
     assert diagnostics(NoDate, make_report(signature=None, metadata_date="2025年01月09日")) == []
+
+
+def test_gl405_a_late_start_the_sentence_explains_is_not_reported() -> None:
+    """055_jinjing_2019 says in the period's own sentence why it starts on 9月1日 (由于机构改革…开始启动), as the
+    warning asks: it is not warned.  The same text without that clause still is."""
+    path = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan" / "055_jinjing_2019.txt"
+    text = path.read_text(encoding="utf-8")
+    reason = "由于机构改革，我局政务公开工作从2019年9月1日开始启动，因此"
+    assert reason in text
+    assert diagnostics(StatisticsPeriod, govlint.parse_text(text)) == []
+    [d] = diagnostics(StatisticsPeriod, govlint.parse_text(text.replace(reason, "")))
+    assert d.severity is Severity.WARNING
+    assert d.actual == ["2019-09-01", "2019-12-31"]

@@ -215,6 +215,19 @@ class ReportYear(Rule):
         )
 
 
+#: Words with which a report says its body began work during the year (机构改革, 新组建, 挂牌, 开始启动 …).
+#: A pattern string, compiled by re's cache when a period starts late in the year (most reports never do).
+_SET_UP = r"机构改革|设立|组建|成立|挂牌|履职|启动"
+_SENTENCE_ENDS = "。；;！!？?"
+
+
+def _sentence_around(text: str, span: Span) -> str:
+    """The sentence of ``text`` that holds ``span``: from the sentence end before it to the one after it."""
+    lo = max(text.rfind(mark, 0, span.start) for mark in _SENTENCE_ENDS) + 1
+    ends = [at for at in (text.find(mark, span.end) for mark in _SENTENCE_ENDS) if at >= 0]
+    return text[lo : min(ends, default=len(text))]
+
+
 def _is_calendar_year(start: dt.date, end: dt.date) -> bool:
     return (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31) and start.year == end.year
 
@@ -425,7 +438,8 @@ class StatisticsPeriod(Rule):
             "reported (the period sentence is customary, not required), and a whole calendar year other "
             "than the report year is GL401's finding. A period that starts later in the report year and "
             "runs to 31 December is a warning, not an error: a body set up during the year (机构改革) "
-            "reports from the day it began its work (pingtan 片区 2019: 2019年9月1日至12月31日)."
+            "reports from the day it began its work (pingtan 片区 2019: 2019年9月1日至12月31日), and a period "
+            "whose own sentence says so (由于机构改革…开始启动, 新组建, 挂牌) is not reported."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到11月30日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
@@ -434,7 +448,8 @@ class StatisticsPeriod(Rule):
             "为 Y 年1月1日至12月31日。写明的统计期限起止日不是这两天的，在统计期限处报告。没有写统计期限的报告"
             "不报告（写明统计期限是惯例而非要求）；统计期限是报告年度之外的另一个完整自然年度的，由 GL401 "
             "报告。统计期限从报告年度中的某日起至12月31日止的，只作警告：年内新设立（机构改革）的机关从开始履"
-            "职之日起统计（如平潭各片区管理局2019年：2019年9月1日至12月31日）。"
+            "职之日起统计（如平潭各片区管理局2019年：2019年9月1日至12月31日）；统计期限所在句子已说明原因的（由于机"
+            "构改革……开始启动、新组建、挂牌）不报告。"
         ),
     )
 
@@ -462,6 +477,8 @@ class StatisticsPeriod(Rule):
             actual=[start.isoformat(), end.isoformat()],
         )
         if first < start <= end == last:  # the rest of the year: a body set up during it
+            if re.search(_SET_UP, _sentence_around(report.text, period.span)):
+                return  # the report says why, as asked (055_jinjing_2019: 由于机构改革…从2019年9月1日开始启动)
             diagnostic = softened(
                 diagnostic,
                 "：如本机关于年内设立、自该日起履职，请在报告中说明",
