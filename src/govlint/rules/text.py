@@ -377,7 +377,7 @@ class TextContradictsCount(Rule):
         code="GL601",
         name="text-count-mismatch",
         category="text",
-        severity=Severity.WARNING,
+        severity=Severity.INFO,
         summary_zh="正文所述件数与表格中对应的数字不一致",
         summary_en="A count stated in the text differs from its cell in the tables",
         rationale=(
@@ -392,7 +392,9 @@ class TextContradictsCount(Rule):
             "because it counts something else; 含上年结转 after a count of received applications adds the "
             "carried-over ones. A cell that was not read, or that fails the table's own arithmetic, makes the "
             "sentence not assessable. The finding quotes the sentence, points at the number and names the cell "
-            "and its line."
+            "and its line. It is a notice (info), as the format's cross-section relations are advisory: the text "
+            "may count a scope the table does not (a body's whole office, cases filed for record); a reviewer who "
+            "wants it scored sets its severity."
         ),
         bad_example=(
             "一、总体情况\n2024年，我镇共受理政府信息公开申请5件。\n…\n"
@@ -410,7 +412,8 @@ class TextContradictsCount(Rule):
             "只读取在同一分句中紧随其说法的件数；含有范围词（备案、其中、累计、同比、较上年、全市/全区/全县、"
             "各部门、下属）或其他年份的分句跳过，因为它们统计的是别的东西；新收申请件数后写“含上年结转”的，"
             "加上结转件数。未能读取的单元格，或本身不满足表格勾稽关系的单元格，使该句无法判断。问题引用该句，"
-            "指向该数字，并指出对应的单元格及其所在行。"
+            "指向该数字，并指出对应的单元格及其所在行。它是提示（info），因为格式中跨部分的关系只作参考：正文"
+            "统计的范围可能与表格不同（整个机关、备案案件）；需要计分的审查人员可调整其严重程度。"
         ),
     )
 
