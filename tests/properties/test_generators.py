@@ -103,7 +103,8 @@ def test_mutation_breaks_what_it_names(name: str, data: st.DataObject) -> None:
     if name in ISOLATED:
         assert expect.must == ISOLATED[name]
     if expect.must & {"GL201", "GL202", "GL203", "GL204", "GL205"}:
-        assert {f.code for f in oracle.failures(mutated.model)} == expect.must
+        failing = {f.code for f in oracle.failures(mutated.model)}
+        assert expect.must <= failing <= expect.must | expect.allowed  # a balance over a wrong 总计 is allowed
     # every anchor a code must point into exists in a rendered text layout
     rendered = render(mutated.model, "tabs", data.draw(noises(), label="noise"))
     lines = expect.lines(rendered)

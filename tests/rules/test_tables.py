@@ -103,6 +103,24 @@ def test_two_independent_wrong_cells_each_get_their_own_repair() -> None:
     assert found["applications.carried_forward.commercial_enterprise"].message_zh.endswith(carried)
 
 
+def test_a_total_row_printed_zero_is_one_finding_per_column_not_a_balance_too() -> None:
+    # As 023_junshan_2020 prints it: the result rows add up to what 一 + 二 − 四 says, but the whole (七)总计
+    # row is printed 0 (its own row still adds up, so no single cell explains the failures).  GL202 names each
+    # 总计 cell; the balance (GL203) would tell the clerk 四 should be 1, from the 总计 the table contradicts.
+    rows = dict(CONSISTENT_APPLICATIONS)
+    rows["results_total"] = [0, 0, 0, 0, 0, 0, 0]
+    report = make_report(applications=rows)
+    assert {(d.code, d.key) for d in relation_findings(report)} == {
+        ("GL202", "applications.results_total.natural_person"),
+        ("GL202", "applications.results_total.commercial_enterprise"),
+        ("GL202", "applications.results_total.total"),
+    }
+    # With 总计 right and the 四 row printed 0 instead, the balance is the finding, as before.
+    rows["results_total"] = CONSISTENT_APPLICATIONS["results_total"]
+    rows["carried_forward"] = [0, 0, 0, 0, 0, 0, 0]
+    assert {d.code for d in relation_findings(make_report(applications=rows))} == {"GL203"}
+
+
 def test_ambiguous_repair_gives_no_hint() -> None:
     # A balance error in one column whose cells all sit in holding row relations: no single cell fixes it.
     rows = dict(CONSISTENT_APPLICATIONS)

@@ -147,22 +147,25 @@ class _RelationRule(Rule):
     def expected(self, outcome: RelationOutcome) -> object:
         return outcome.expected
 
+    def reported(self, report: Report, ctx: RuleContext) -> Iterator[RelationOutcome]:
+        """The failing outcomes this rule reports."""
+        return (o for o in outcomes(report, ctx) if o.failed and self.wants(o))
+
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for outcome in outcomes(report, ctx):
-            if outcome.failed and self.wants(outcome):
-                zh, en = self.message(report, outcome)
-                described = outcome.relation.table not in TABLE_KEYS
-                hint_zh, hint_en = _repair_hint(outcome, report if described else None)
-                relation = outcome.relation
-                yield self.diagnostic(
-                    report,
-                    _anchor_span(report, outcome),
-                    zh=zh + hint_zh,
-                    en=en + hint_en,
-                    key=f"{relation.table}.{relation.anchor}",
-                    expected=self.expected(outcome),
-                    actual=outcome.value(relation.anchor),
-                )
+        for outcome in self.reported(report, ctx):
+            zh, en = self.message(report, outcome)
+            described = outcome.relation.table not in TABLE_KEYS
+            hint_zh, hint_en = _repair_hint(outcome, report if described else None)
+            relation = outcome.relation
+            yield self.diagnostic(
+                report,
+                _anchor_span(report, outcome),
+                zh=zh + hint_zh,
+                en=en + hint_en,
+                key=f"{relation.table}.{relation.anchor}",
+                expected=self.expected(outcome),
+                actual=outcome.value(relation.anchor),
+            )
 
     def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         raise NotImplementedError
@@ -308,7 +311,8 @@ class Balance(_RelationRule):
             " and no value is substituted for the missing one (the cell itself is GL105's finding). The "
             "relations of the table share cells: when exactly one cell, changed alone, would make every "
             "failing relation connected to it hold, and no relation that holds uses that cell, the message "
-            "names the cell and its value."
+            "names the cell and its value. A column whose (七)总计 does not add up (GL202) with no such cell is "
+            "not reported here too: the balance would draw 四's expected value from a total the table contradicts."
         ),
         bad_example=(
             "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n"
@@ -327,9 +331,24 @@ class Balance(_RelationRule):
             "并给出使该列平衡的值。关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何"
             "数值代替缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就"
             "能使与之相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值"
-            "。"
+            "。某列的（七）总计本身不等于各行之和（由 GL202 报告）且找不到这样的单元格时，本规则不再报告该列："
+            "以一个表格自身矛盾的总计推算“四”的应有值并不可靠。"
         ),
     )
+
+    def reported(self, report: Report, ctx: RuleContext) -> Iterator[RelationOutcome]:
+        """Not a column whose (七)总计 does not add up (GL202's finding) when no single cell explains both: the
+        balance uses that 总计, so it fails with it, and 四's expected value would be drawn from a total the table
+        itself contradicts (a whole 总计 row printed 0).  Where one cell explains them, the repair hint names it."""
+        unsummed = {
+            (o.relation.table, o.relation.anchor)
+            for o in outcomes(report, ctx)
+            if o.failed and o.relation.rid == ResultsTotal.rid
+        }
+        for outcome in super().reported(report, ctx):
+            table = outcome.relation.table
+            if outcome.repair is not None or not any((table, key) in unsummed for _, key in outcome.relation.terms):
+                yield outcome
 
     def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         column = outcome.relation.anchor.rpartition(".")[2]
