@@ -144,13 +144,14 @@ def _read(page: list[bytes], size: int, name: str, encoding: str | None, replace
 
 def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) -> int:
     """Write the tables of an HTML fragment (a ``<table>`` a Markdown converter printed) as a page's tables
-    are written, their tables numbered from ``tables + 1``; the number of tables written."""
+    are written, their tables numbered from ``tables + 1``; the number of tables written.  lexbor parses the
+    pruned fragment, as :func:`_read` does a page (its tree without the attributes never read)."""
     lexbor = require("selectolax.lexbor", "html", name)
     _check_nesting(fragment, name)
     page = fragment.encode("utf-8", "ignore")
-    _pruned(page, len(page), name)  # refused if its tree would cost over the aim
+    html = _pruned(page, len(page), name)  # refused if its tree would cost over the aim
     del page
-    body = lexbor.LexborHTMLParser(fragment).body
+    body = lexbor.LexborHTMLParser(html).body
     renderer = _Renderer(builder)
     renderer.tables = tables
     if body is not None:
