@@ -10,12 +10,10 @@ for every table's tokens alive at once again."""
 
 from __future__ import annotations
 
-import tracemalloc
-
-from parsing_support import SEEDS
+from parsing_support import SEEDS, traced_peak
 
 import govlint
-from govlint.model import Origin, OriginMap, Positions
+from govlint.model import Origin, OriginMap, Positions, Report
 from govlint.parsing.labels import CompactText
 from govlint.schema import fold
 
@@ -27,13 +25,8 @@ def test_the_parse_of_many_reports_peaks_at_a_small_multiple_of_the_text() -> No
     unit = "\n".join(path.read_text(encoding="utf-8") for path in SEEDS) + "\n"
     govlint.parse_text(unit)  # warm-up: grammar, regexes, caches
     text = unit * 12  # about 460 KB: every table of every seed printed 12 times
-    tracemalloc.start()
-    try:
-        report = govlint.parse_text(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert report.tables.applications is not None
+    report, peak = traced_peak(lambda: govlint.parse_text(text))
+    assert isinstance(report, Report) and report.tables.applications is not None
     assert peak < PEAK_PER_BYTE * len(text.encode("utf-8")), peak / len(text.encode("utf-8"))
 
 

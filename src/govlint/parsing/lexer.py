@@ -23,7 +23,6 @@ heading they stand for.  See ``docs/parsing.md``.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, cast
 
@@ -45,6 +44,7 @@ from govlint.parsing.headings import HeadingMatch, Headings, section_headings
 from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, Opening, TableKey, catalogue
 from govlint.parsing.numbering import starts_with_numbering
 from govlint.parsing.productions import TEXT, Productions
+from govlint.parsing.spans import INK
 
 _ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
 _STRAY_LOOKAHEAD = 8
@@ -93,9 +93,6 @@ def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
     token.end_pos = end
     return token
 
-
-#: A character that is not white space as ``str.strip`` tells it: prose found without a copy of it.
-_INK = re.compile(r"\S")
 
 #: The labels one table region holds at most; past them the run of labels is read as the next printing of its
 #: table.  A table of a real report prints at most 93 (a converter's split header cells among them), so only a
@@ -356,7 +353,7 @@ def _tokens(
 def _prose(text: str, start: int, end: int) -> Iterator[ReportToken]:
     """The prose between ``start`` and ``end`` unless blank, as a token without its text (the grammar needs
     only where it is; two copies of a section's prose were a fifth of the parse's peak)."""
-    if _INK.search(text, start, end):
+    if INK.search(text, start, end):
         token = ReportToken(TEXT, "", start)
         token.end_pos = end
         yield token

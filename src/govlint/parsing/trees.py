@@ -11,7 +11,6 @@ a :class:`ClosedTable` (its id, where it starts, its deviations).  Each label le
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -23,6 +22,7 @@ from govlint.parsing.grammar import Unexpected, Untaken
 from govlint.parsing.headings import HeadingMatch
 from govlint.parsing.lexer import ReportToken
 from govlint.parsing.productions import Productions
+from govlint.parsing.spans import INK
 from govlint.schema import SECTIONS_BY_NUMBER
 
 #: An item of a table: (what the label is: caption, header, group, row or anon; the label token; the cells
@@ -198,8 +198,6 @@ def sections(text: str, headings: Sequence[HeadingMatch], index: Positions) -> I
         )
 
 
-#: A character that is not white space as ``str.strip`` tells it.
-_INK = re.compile(r"\S")
 #: How much of a section's end :func:`_stripped` copies at a time.
 _TAIL = 4096
 
@@ -207,7 +205,7 @@ _TAIL = 4096
 def _stripped(text: str, start: int, stop: int) -> tuple[int, int]:
     """Where ``text[start:stop].strip()`` lies in ``text`` (``(start, start)`` when blank), found without
     copying the section (a copy and its stripped copy were the peak of a long section)."""
-    first = _INK.search(text, start, stop)
+    first = INK.search(text, start, stop)
     if first is None:
         return start, start
     end = stop
