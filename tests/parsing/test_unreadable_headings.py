@@ -46,6 +46,14 @@ def test_unreadable_text_is_never_guessed_into_a_heading(text: str) -> None:
     assert sections(text) == []
 
 
+def test_an_unreadable_numeral_gives_way_to_the_sections_heading_read() -> None:
+    """A heading whose numeral was not read, beside the section's heading read in full, is no second heading
+    of that section (no GL102 "repeated" or "out of order" on a numeral nobody read)."""
+    text = f"一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n{R}、总体情况\n正文。\n"
+    assert sections(text) == [1, 2]
+    assert sections(text.replace("一、总体情况", "总体情况")) == [2, 1]  # read nowhere else: still the heading
+
+
 def test_the_title_keeps_what_was_printed() -> None:
     (heading,) = find_section_headings(f"一、总{R}情况\n正文")
     assert heading.title == f"一、总{R}情况"

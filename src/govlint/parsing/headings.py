@@ -210,8 +210,12 @@ def section_headings(text: str) -> Headings:
         part = _part_end(text, start, anywhere=True)
         printed = start if part is None else part[0]  # 第一部分: from 第
         heading = HeadingMatch(spec, printed, end, text[printed:end].strip())
-        numeral = text[start]  # an unreadable numeral: the words say which section it is
-        own = numeral == REPLACEMENT or CHINESE_NUMERALS.index(numeral) + 1 == spec.number
+        # An unreadable numeral is not the section's own: the words say which section it may be, so it is
+        # that section's heading only where no heading under the section's own numeral is read (else it is
+        # a sub-heading or a repeat nothing proves, and a section called repeated or out of order on it
+        # would accuse what was not read).
+        numeral = text[start]
+        own = numeral != REPLACEMENT and CHINESE_NUMERALS.index(numeral) + 1 == spec.number
         if len(found) < MAX_HEADINGS or spec.number not in taken_numbers:
             found.append((heading, own))
             taken_numbers.add(spec.number)
