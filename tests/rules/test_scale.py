@@ -9,9 +9,7 @@ sentence), and GL301 made a second list of them normalised.  Both now keep offse
 from __future__ import annotations
 
 import sys
-import tracemalloc
 import weakref
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,16 +25,9 @@ from govlint.runner.outcome import Task
 from govlint.schema import TableSpec
 from govlint.sources import Document, load_text
 
+from .memory import traced_peak
+
 SEED = (Path(__file__).parents[1] / "fixtures" / "seeds" / "000_3332caad86cf7302.txt").read_text(encoding="utf-8")
-
-
-def _peak(call: Callable[[str], object], text: str) -> int:
-    tracemalloc.start()
-    try:
-        call(text)
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 @pytest.mark.parametrize(
@@ -48,7 +39,7 @@ def test_checking_many_short_sentences_peaks_near_the_parse(line: str) -> None:
     govlint.lint_text(SEED)  # warm-up: grammar, plugins, patterns
     text = SEED + line * 20_000
     size = len(text.encode("utf-8"))
-    parse, check = _peak(govlint.parse_text, text), _peak(govlint.lint_text, text)
+    parse, check = traced_peak(lambda: govlint.parse_text(text))[1], traced_peak(lambda: govlint.lint_text(text))[1]
     assert check <= parse + size, (parse / size, check / size)
 
 
@@ -69,12 +60,7 @@ def test_gl301_searches_a_long_text_for_a_fee_table_in_little_memory() -> None:
     report = govlint.parse_text(text)
     report.sentences  # noqa: B018 (made first: the rules share them)
     rule = FeeNotDisclosed()
-    tracemalloc.start()
-    try:
-        [finding] = rule.check(report, RuleContext())
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    [finding], peak = traced_peak(lambda: list(rule.check(report, RuleContext())))
     assert finding.code == "GL301"
     assert peak < len(text.encode("utf-8")) / 2, peak / len(text.encode("utf-8"))
 
@@ -117,12 +103,7 @@ def test_finding_many_short_sentences_lists_no_cut() -> None:
     a text of short sentences (CJK punctuation) peaked at 4.4 times the input, the sentences kept at 1."""
     text = SEED + "。，、；：“”《》（）！？……——\n" * 30_000
     report = govlint.parse_text(text)
-    tracemalloc.start()
-    try:
-        sentences = report.sentences
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    sentences, peak = traced_peak(lambda: report.sentences)
     assert len(sentences) > 60_000
     assert peak < 2 * len(text.encode("utf-8")), peak / len(text.encode("utf-8"))
 
@@ -131,11 +112,6 @@ def test_reading_a_text_makes_no_copy_of_it() -> None:
     """A text that ends with a line break was copied whole to see whether it held anything but white space
     (``text.strip()``): the read's peak, 5 times a file of lines of digits, 4 times now."""
     text = SEED + ("1234567890" * 6 + "\n") * 30_000
-    tracemalloc.start()
-    try:
-        document = load_text(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    document, peak = traced_peak(lambda: load_text(text))
     assert document.text == text
     assert peak < sys.getsizeof(text) / 2, peak / sys.getsizeof(text)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import tracemalloc
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 import govlint
+
+from .memory import traced_peak
 
 BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
 #: The largest peak allowed per byte of UTF-8 input, and beside it in bytes.
@@ -45,11 +46,6 @@ BENCH = _bench()
 def test_checking_a_text_of_any_shape_peaks_at_a_small_multiple_of_it(shape: str) -> None:
     text = BENCH.build(shape, SIZE)
     govlint.lint_text(BENCH.build(shape, 20_000))  # warm-up: grammar, plugins, patterns
-    tracemalloc.start()
-    try:
-        govlint.lint_text(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    peak = traced_peak(lambda: govlint.lint_text(text))[1]
     size = len(text.encode("utf-8"))
     assert peak < PEAK_PER_BYTE * size + ALLOWANCE, peak / size
