@@ -13,7 +13,7 @@ import re
 from govlint.errors import OwnOutput
 from govlint.sources.document import Document, SourceKind, markdown_images
 from govlint.sources.guard import check_size, input_error, read_input_file
-from govlint.sources.magic import is_saved_page
+from govlint.sources.magic import HTML_STARTS, is_saved_page, is_word_zip, starts_like_html
 from govlint.sources.own import HEAD_BYTES, text_output
 
 __all__ = ["DOCUMENT_EXTENSIONS", "REPORT_EXTENSIONS", "Document", "Source", "load", "load_file", "load_text"]
@@ -38,7 +38,6 @@ REPORT_EXTENSIONS: dict[str, SourceKind] = {
 #: GL001 line saying what it is and what to save it as.
 DOCUMENT_EXTENSIONS = frozenset({".doc", ".wps", ".rtf", ".ofd"})
 
-_HTML_STARTS = (b"<!doctype html", b"<html")
 #: How a zip starts: a Word file, or govlint's own workbook.
 _ZIP_START = b"PK\x03\x04"
 
@@ -65,7 +64,7 @@ def load_text(source: str, *, name: str | None = None) -> Document:
     written = own_output(source[:HEAD_BYTES].encode("utf-8", "replace"))
     if written is not None:
         raise OwnOutput(display, written)
-    if _starts_like_html(source[:512].lstrip().lower().encode("utf-8", "replace")):
+    if source[:512].lstrip().lower().encode("utf-8", "replace").startswith(HTML_STARTS):
         from govlint.sources.html import read_html_text
 
         return read_html_text(source, display)
@@ -180,16 +179,11 @@ def sniff(data: bytes) -> SourceKind:
     """The kind of a file known only by its content."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(_ZIP_START) and (b"word/" in data[:65536] or b"word/" in data[-65536:]):
-        return "docx"  # a zip naming word/ parts in its first headers or its central directory
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if _starts_like_html(head) or is_saved_page(data):
+    if is_word_zip(data):
+        return "docx"
+    if starts_like_html(data) or is_saved_page(data):
         return "html"
     return "text"
-
-
-def _starts_like_html(head: bytes) -> bool:
-    return head.startswith(_HTML_STARTS)
 
 
 def extension(path: str) -> str:

@@ -95,6 +95,20 @@ _MIME_HEAD = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+",
 _MULTIPART = re.compile(rb"^content-type:[ \t]*multipart/", re.IGNORECASE | re.MULTILINE)
 
 
+#: How a web page starts (after a BOM and blanks, in any case).
+HTML_STARTS = (b"<!doctype html", b"<html")
+
+
+def is_word_zip(data: bytes) -> bool:
+    """Whether ``data`` is a zip naming ``word/`` parts in its first local headers or its central directory."""
+    return data.startswith(b"PK\x03\x04") and (b"word/" in data[:65536] or b"word/" in data[-65536:])
+
+
+def starts_like_html(data: bytes) -> bool:
+    """Whether ``data`` starts as a web page does: ``<!DOCTYPE html`` or ``<html`` after a BOM and blanks."""
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(HTML_STARTS)
+
+
 def other_zip(data: bytes) -> Hint | None:
     """What a zip that is not a Word file is (OFD, a workbook, a presentation, OpenDocument), found by the
     part names in its first or last 64 KB (its local headers or its central directory); else None."""
@@ -136,7 +150,7 @@ def binary_kind(data: bytes) -> Hint | None:
         other = other_zip(data)
         if other is not None:
             return other
-        return WORD if b"word/" in data[:65536] or b"word/" in data[-65536:] else ZIP
+        return WORD if is_word_zip(data) else ZIP
     if data.startswith(OLE_MAGIC):
         return ole_kind(data) or OLE
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff")):
@@ -154,7 +168,4 @@ def kind_under_wrong_extension(data: bytes) -> Hint | None:
     found = binary_kind(data)
     if found is not None:
         return found
-    start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html")):
-        return WEB_PAGE
-    return None
+    return WEB_PAGE if starts_like_html(data) else None
