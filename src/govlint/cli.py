@@ -835,16 +835,24 @@ def _unchecked(previous: Baseline, paths: Sequence[str], consulted: Sequence[str
     """The files of ``previous``'s waivers that this run did not check (``consulted``: the files it has
     results of, and the roster it read), so that ``--write-baseline`` over one folder keeps the waivers of
     the others: those outside the run's ``paths``, and those inside that still exist (left out, not found
-    by the walk).  A file inside the paths that no longer exists loses its waivers."""
+    by the walk).  A file inside the paths that no longer exists loses its waivers, and so does a report of
+    a compilation (``汇编.txt#2``) that a checked compilation no longer holds; a compilation left out keeps
+    its reports' waivers."""
+    from govlint.sources.compilation import file_of
+
     checked = {_normal(path) for path in consulted if path}
+    checked_files = {_normal(file_of(path)) for path in consulted if path}
     given = [_normal(path) for path in paths if path != "-"]
     unchecked = set()
     for waiver in previous.waivers:
-        where = _normal(waiver.path)
-        if where in checked:
+        if _normal(waiver.path) in checked:
+            continue
+        file = waiver.path if not _gone(waiver.path) else file_of(waiver.path)
+        where = _normal(file)
+        if where in checked_files:  # a compilation checked: the report is no longer in it
             continue
         inside = any(where == root or where.startswith(root.rstrip(os.sep) + os.sep) for root in given)
-        if not inside or not _gone(waiver.path):
+        if not inside or not _gone(file):
             unchecked.add(waiver.path)
     return unchecked
 

@@ -55,3 +55,21 @@ def test_a_file_left_out_of_the_run_keeps_its_entries(project: Path, run: Run) -
     assert run("check", "reports", "--write-baseline", "baseline.json")[0] == 0
     assert run("check", "reports", "--exclude", "draft.txt", "--write-baseline", "baseline.json")[0] == 0
     assert [path for path, _, _ in _entries(project / "baseline.json")] == ["reports/a.txt", "reports/draft.txt"]
+
+
+def test_a_compilation_left_out_keeps_its_reports_entries(project: Path, run: Run) -> None:
+    """A compilation's findings are recorded under ``汇编.txt#2``, a name no file has: left out of a run,
+    its entries were taken for those of a file that is gone, and dropped."""
+    compilation = Path(__file__).resolve().parents[1] / "fixtures" / "compilation" / "pingtan_2023.txt"
+    _write(project / "reports" / "a.txt", "错误\n")
+    text = compilation.read_text(encoding="utf-8").replace("通知", "").replace("年度报告\n", "年度报告\n错误\n")
+    _write(project / "reports" / "all.txt", text)
+    assert run("check", "reports", "--write-baseline", "baseline.json")[0] == 0
+    whole = [path for path, _, _ in _entries(project / "baseline.json")]
+    assert "reports/all.txt#2" in whole
+
+    assert run("check", "reports", "--exclude", "all.txt", "--write-baseline", "baseline.json")[0] == 0
+    assert [path for path, _, _ in _entries(project / "baseline.json")] == whole
+    (project / "reports" / "all.txt").unlink()  # gone: its reports' entries go too
+    assert run("check", "reports", "--write-baseline", "baseline.json")[0] == 0
+    assert [path for path, _, _ in _entries(project / "baseline.json")] == ["reports/a.txt"]

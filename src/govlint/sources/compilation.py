@@ -70,6 +70,14 @@ def part_path(path: str, number: int) -> str:
     return f"{path}#{number}"
 
 
+def file_of(path: str) -> str:
+    """The file a finding's ``path`` is in: ``汇编.pdf`` for ``汇编.pdf#2`` (:func:`part_path`), else ``path``."""
+    return _PART.sub("", path)
+
+
+_PART = re.compile(r"#[1-9][0-9]*\Z")
+
+
 def split(document: Document) -> tuple[Document, ...]:
     """The reports ``document`` holds, each as its own document with the file's positions; the document
     itself when it holds fewer than two."""
