@@ -15,12 +15,12 @@ import re
 #: How much of a file's start is searched: a review page names its generator in its ``<head>``.
 HEAD_BYTES = 8192
 
-_SEVERITY = r"\[(?:错误|警告|提示|error|warning|info)\]"
+#: The severities a text or --statistics line shows, one of which its first line holds.
+_SEVERITIES = ("[错误]", "[警告]", "[提示]", "[error]", "[warning]", "[info]")
+_SEVERITY = "(?:{})".format("|".join(map(re.escape, _SEVERITIES)))
 _CODE = r"[A-Z][A-Z0-9]*\d"
 #: An SGR colour sequence, which ``--color always`` puts around a text line.
 _COLOUR = r"\x1b\[[0-9;]*m"
-#: The severities a text or --statistics line shows, one of which its first line holds.
-_SEVERITIES = ("[错误]", "[警告]", "[提示]", "[error]", "[warning]", "[info]")
 #: The headers of the CSV outputs: the reports' table and the findings', in Chinese and English.
 _CSV_HEADS = ("单位,年度,文件,得分,", "文件,单位,年度,代码,", "body,year,file,score,", "file,body,year,code,")
 #: The openings of the outputs whose pattern starts at the file's first character.
