@@ -362,3 +362,15 @@ def test_gl405_a_late_start_the_sentence_explains_is_not_reported() -> None:
     [d] = diagnostics(StatisticsPeriod, govlint.parse_text(text.replace(reason, "")))
     assert d.severity is Severity.WARNING
     assert d.actual == ["2019-09-01", "2019-12-31"]
+
+
+def test_gl405_reads_the_reason_in_the_periods_own_sentence_not_the_next_item() -> None:
+    """The period's sentence is the prose sentence of :attr:`Report.sentences`, which a numbered item on the next
+    line ends: a 挂牌 in that item is not the period's reason, and the late start is still warned."""
+    path = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan" / "055_jinjing_2019.txt"
+    text = path.read_text(encoding="utf-8").replace("由于机构改革，我局政务公开工作从2019年9月1日开始启动，因此", "")
+    period = "至2019年12月31日。"
+    assert period in text
+    [d] = diagnostics(StatisticsPeriod, govlint.parse_text(text.replace(period, "至2019年12月31日\n（一）新址挂牌。")))
+    assert d.severity is Severity.WARNING
+    assert diagnostics(StatisticsPeriod, govlint.parse_text(text.replace(period, "至2019年12月31日，新址挂牌。"))) == []

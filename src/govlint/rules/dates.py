@@ -218,14 +218,12 @@ class ReportYear(Rule):
 #: Words with which a report says its body began work during the year (机构改革, 新组建, 挂牌, 开始启动 …).
 #: A pattern string, compiled by re's cache when a period starts late in the year (most reports never do).
 _SET_UP = r"机构改革|设立|组建|成立|挂牌|履职|启动"
-_SENTENCE_ENDS = "。；;！!？?"
 
 
-def _sentence_around(text: str, span: Span) -> str:
-    """The sentence of ``text`` that holds ``span``: from the sentence end before it to the one after it."""
-    lo = max(text.rfind(mark, 0, span.start) for mark in _SENTENCE_ENDS) + 1
-    ends = [at for at in (text.find(mark, span.end) for mark in _SENTENCE_ENDS) if at >= 0]
-    return text[lo : min(ends, default=len(text))]
+def _sentence_around(report: Report, span: Span) -> str:
+    """The prose sentence (:attr:`Report.sentences`) in which ``span`` starts, or "" when it starts in none."""
+    text = report.text
+    return next((text[start:end] for start, end in report.sentences.offsets() if start <= span.start < end), "")
 
 
 def _is_calendar_year(start: dt.date, end: dt.date) -> bool:
@@ -477,7 +475,7 @@ class StatisticsPeriod(Rule):
             actual=[start.isoformat(), end.isoformat()],
         )
         if first < start <= end == last:  # the rest of the year: a body set up during it
-            if re.search(_SET_UP, _sentence_around(report.text, period.span)):
+            if re.search(_SET_UP, _sentence_around(report, period.span)):
                 return  # the report says why, as asked (055_jinjing_2019: 由于机构改革…从2019年9月1日开始启动)
             diagnostic = softened(
                 diagnostic,
