@@ -291,35 +291,43 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.set_defaults(run=run_check)
 
 
+def _number(read: Callable[[str], Any], text: str) -> Any:
+    """``text`` read as ``read`` (int or float) reads a number, else ``text`` itself: what the checks below
+    refuse, naming the value as given."""
+    try:
+        return read(text)
+    except ValueError:
+        return text
+
+
 def _positive_int(text: str) -> int:
-    if not text.strip().isdecimal() or int(text) < 1:
+    value = _number(int, text)
+    if not isinstance(value, int) or value < 1:
         raise UsageError(f"expected a whole number from 1, got {text!r}", f"应为不小于 1 的整数，实际为 {text!r}")
-    return int(text)
+    return value
 
 
 def _cap(text: str) -> int:
-    if not text.strip().isdecimal():
-        raise UsageError(
-            f"expected a whole number from 0 (0: no cap), got {text!r}",
-            f"应为不小于 0 的整数（0 为不设上限），实际为 {text!r}",
-        )
-    return int(text)
+    """A ``--max-findings-per-rule``, refused as the configuration's key is (:func:`govlint.config.cap_error`)."""
+    from govlint.config import cap_error
+
+    value = _number(int, text)
+    error = cap_error(value)
+    if error is not None:
+        raise UsageError(*error)
+    return int(value)
 
 
 def _timeout(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        _refuse_limit("timeout", text)
+    value = _number(float, text)
     _refuse_limit("timeout", value)
-    return value
+    return float(value)
 
 
 def _memory_limit(text: str) -> int:
-    value = int(text) if text.strip().lstrip("+-").isdecimal() else None
-    _refuse_limit("memory-limit", text if value is None else value)
-    assert value is not None
-    return value
+    value = _number(int, text)
+    _refuse_limit("memory-limit", value)
+    return int(value)
 
 
 def _refuse_limit(key: str, value: object) -> None:

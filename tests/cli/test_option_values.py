@@ -56,6 +56,8 @@ BAD = [
     ("-j", "²"),  # a digit int() does not read: it was argparse's "invalid _positive_int value"
     ("--max-findings-per-rule", "²"),
     ("--memory-limit", "²"),
+    ("--memory-limit", "+-5"),  # signs int() does not read: it was argparse's "invalid _memory_limit value"
+    ("--max-findings-per-rule", "+-5"),
 ]
 
 
