@@ -12,6 +12,7 @@ import quopri
 import re
 import threading
 import time
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import govlint
 from govlint.errors import InputError
 from govlint.sources import guard, load
 from govlint.sources.discover import iter_report_paths
+from govlint.sources.html import read_html_text
 
 SEED = SEEDS[0].read_text("utf-8")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
@@ -346,3 +348,17 @@ def test_a_bad_byte_between_a_headings_numeral_and_its_mark_does_not_lose_the_se
     found = govlint.lint(data).diagnostics
     assert any(d.code == "GL003" for d in found)
     assert not any(d.code == "GL101" and "第二部分" in d.message_zh for d in found), [d.message_zh for d in found]
+
+
+def test_a_page_of_millions_of_ruby_tags_is_refused_without_listing_them() -> None:
+    """8 MB of ``<rp>`` is refused for its quadratic tags; counting them held a string per tag (120 MB, 15
+    times the page) before the refusal: they are counted up to the limit now."""
+    page = "<rp>" * 2_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="too many option or ruby"):
+            read_html_text(page, "page.html")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
