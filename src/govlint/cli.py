@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from govlint.baseline import Baseline
     from govlint.config import Config
     from govlint.crossreport.collect import Collector
@@ -339,19 +341,16 @@ def _refuse_limit(key: str, value: object) -> None:
         raise UsageError(error[0].partition(": ")[2], error[1].partition("：")[2])
 
 
-def _date(text: str) -> str:
-    """A ``YYYY-MM-DD`` date (checked now, so that its error is a usage error in one language)."""
+def _date(text: str) -> dt.date:
+    """A ``YYYY-MM-DD`` date, read when the line is (so that its error is a usage error in one language), with
+    the configuration's reader and its message."""
     from govlint.config import parse_date
     from govlint.errors import ConfigError
 
     try:
-        parse_date(text, "--reference-date")
+        return parse_date(text, "--reference-date")
     except ConfigError as exc:
-        raise UsageError(
-            f"{text!r} is not a date: expected YYYY-MM-DD, such as 2025-03-31",
-            f"{text!r} 不是日期：应为“年-月-日”，如 2025-03-31",
-        ) from exc
-    return text
+        raise UsageError(str(exc).partition(": ")[2], exc.message("zh").partition("：")[2]) from None
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:
@@ -539,7 +538,7 @@ class _Configs:
     """The configuration of each file: ``--config`` or the nearest file, with the command line on top."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from govlint.config import Config, ConfigFinder, parse_date
+        from govlint.config import Config, ConfigFinder
 
         self.args = args
         self.explicit = Config.from_file(args.config) if args.config else None
@@ -547,7 +546,7 @@ class _Configs:
         self.by_dir: dict[str, Config] = {}
         changes: dict[str, Any] = {}
         if getattr(args, "reference_date", None):
-            changes["reference_date"] = parse_date(args.reference_date, "--reference-date")
+            changes["reference_date"] = args.reference_date
         if getattr(args, "fail_on", None):
             changes["fail_on"] = args.fail_on
         if getattr(args, "max_findings_per_rule", None) is not None:

@@ -574,7 +574,8 @@ def parse_date(value: Any, key: str = "reference-date") -> dt.date:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise ConfigError(
-            f"{key}: {value!r} is not a date such as 2025-03-31", f"{key}：{value!r} 不是日期（应如 2025-03-31）"
+            f"{key}: {value!r} is not a date: expected YYYY-MM-DD, such as 2025-03-31",
+            f"{key}：{value!r} 不是日期：应为“年-月-日”，如 2025-03-31",
         ) from None
 
 
