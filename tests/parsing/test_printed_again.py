@@ -11,6 +11,7 @@ from parsing_support import SEEDS, traced_peak
 from govlint import parse_text
 from govlint.model import Report
 from govlint.parsing.grammar import MAX_LEFT_OUT
+from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
 
 #: The largest peak of the parse allowed, per byte of UTF-8 input (80 times before the limits), and beside it
 #: (what one piece of a run of labels costs while it is read).
@@ -70,3 +71,26 @@ def test_the_parse_of_a_table_printed_again_and_again_peaks_at_a_small_multiple_
     parse_text(seed + tables * 3)  # warm-up: grammar, regexes, caches
     _, peak = traced_peak(lambda: parse_text(text))
     assert peak < PEAK_PER_BYTE * len(text.encode("utf-8")) + ALLOWANCE, peak / len(text.encode("utf-8"))
+
+
+def test_a_described_table_larger_than_the_region_limit_printed_once_is_read_whole() -> None:
+    """The limit on a region's labels is for a table printed again and again: a plugin's table of 700 rows
+    printed once was cut at 500 labels, and its last 203 rows, printed and readable, read as missing."""
+    digits = "甲乙丙丁戊己庚辛壬癸"
+
+    def name(number: int) -> str:
+        return "项目" + "".join(digits[int(d)] for d in f"{number:03d}")
+
+    rows = 700
+    columns = (ColumnSpec("count", "数量"), ColumnSpec("amount", "金额"))
+    big = TableSpec(
+        id="big",
+        title="大表",
+        captions=("大表统计",),
+        parts=(PartSpec(columns, tuple(RowSpec(f"r{n}", name(n)) for n in range(rows))),),
+    )
+    printed = "大表统计\n项目\t数量\t金额\n" + "".join(f"{name(n)}\t{n}\t{n + 1}\n" for n in range(rows))
+    report = parse_text(_seed_and_tables()[0] + printed, tables=[big])
+    table = report.tables["big"]
+    assert [row.cells["amount"].value for row in table.rows.values()] == list(range(1, rows + 1))
+    assert not [d for d in report.deviations if d.table == "big"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
 from lark import Token
@@ -45,6 +46,7 @@ from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, Opening, 
 from govlint.parsing.numbering import starts_with_numbering
 from govlint.parsing.productions import TEXT, Productions
 from govlint.parsing.spans import INK
+from govlint.schema import TableSpec
 
 _ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
 _STRAY_LOOKAHEAD = 8
@@ -96,8 +98,18 @@ def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
 
 #: The labels one table region holds at most; past them the run of labels is read as the next printing of its
 #: table.  A table of a real report prints at most 93 (a converter's split header cells among them), so only a
-#: table printed again and again reaches it: its rows and tokens are made, and let go, a piece at a time.
+#: table printed again and again reaches it: its rows and tokens are made, and let go, a piece at a time.  A
+#: table a plugin describes raises it to four printings of its labels (:func:`region_limit`).
 MAX_REGION_LABELS = 500
+
+
+@lru_cache(maxsize=8)
+def region_limit(described: tuple[TableSpec, ...] = ()) -> int:
+    """The labels one table region may hold with ``described``: :data:`MAX_REGION_LABELS`, or four printings of
+    the largest described table's labels (its captions, headers, groups, columns and rows), so that a large
+    table printed once is one region, never cut into pieces whose later rows would read as missing."""
+    sizes = (len(s.captions) + len(s.headers) + len(s.groups) + len(s.columns) + len(s.rows) for s in described)
+    return max([MAX_REGION_LABELS, *(4 * size for size in sizes)])
 
 
 class Region(NamedTuple):
@@ -162,9 +174,12 @@ def find_regions(
     hits: Sequence[LabelHit],
     headings: Sequence[HeadingMatch],
     openings: Mapping[TableKey, Opening],
+    *,
+    limit: int = MAX_REGION_LABELS,
 ) -> list[Region]:
     """The table regions of a report, in text order: runs of one table's labels that show its evidence
-    (``openings``, from the specs: :attr:`govlint.parsing.labels.Catalogue.openings`)."""
+    (``openings``, from the specs: :attr:`govlint.parsing.labels.Catalogue.openings`), each of at most ``limit``
+    labels (:func:`region_limit`)."""
     marks = _Headings(headings)
     converter = _ConverterLines(folded)
     hits = [h for h in hits if not marks.covers(h) and not converter.covers(h.start)]
@@ -185,7 +200,7 @@ def find_regions(
             close()
             current, family = [], None
         if family is not None and family in hit.meanings:
-            if len(current) >= MAX_REGION_LABELS:  # a table printed again and again: read a piece at a time
+            if len(current) >= limit:  # a table printed again and again: read a piece at a time
                 close()
                 current = []
             current.append(hit)
@@ -306,7 +321,8 @@ def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Producti
     prose and the tokens of every table region."""
     found = section_headings(text)
     headings = found.found
-    regions = find_regions(text, folded, hits, headings, catalogue(grammar.described).openings)
+    described = grammar.described
+    regions = find_regions(text, folded, hits, headings, catalogue(described).openings, limit=region_limit(described))
     marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
         [(h.start, h.end, h) for h in headings] + [(r.start, r.end, r) for r in regions], key=lambda m: m[0]
     )
