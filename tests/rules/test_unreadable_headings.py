@@ -58,3 +58,26 @@ def test_a_heading_too_damaged_to_tell_is_a_warning_about_the_reading(tmp_path: 
     assert notice.unread and notice.severity is Severity.WARNING
     assert "无法读取的字符" in notice.message_zh and "“五、存在的主要问题及改进情况”" in notice.message_zh
     assert "could not be read" in notice.message_en and "missing" not in notice.message_en
+
+
+def test_a_garbled_cell_of_a_table_read_does_not_hide_a_missing_section() -> None:
+    """Section 五 removed whole: an error, however a cell or the header of table 四 (read) is garbled.  A
+    garbled line where 五 stood, past the table's last row, may be its heading: a warning about the reading."""
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    five = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    six = next(i for i, line in enumerate(lines) if line.startswith("六、"))
+    row = next(i for i in range(five - 1, 0, -1) if "\t0" in lines[i])  # the last row of table 四
+    cut = lines[:five] + lines[six:]
+
+    def gl101(text: str) -> tuple[Severity, bool]:
+        (finding,) = [d for d in govlint.lint_text(text, CONFIG).diagnostics if d.code == "GL101"]
+        return finding.severity, finding.unread
+
+    assert gl101("".join(cut)) == (Severity.ERROR, False)
+    in_cell = [*cut[:row], cut[row].replace("\t0", "\t\ufffd", 1), *cut[row + 1 :]]
+    assert gl101("".join(in_cell)) == (Severity.ERROR, False)
+    header = next(i for i in range(row, 0, -1) if cut[i].startswith("行政复议"))  # the first line of table 四
+    in_header = [*cut[:header], cut[header].replace("\n", "\ufffd\n"), *cut[header + 1 :]]
+    assert gl101("".join(in_header)) == (Severity.ERROR, False)
+    in_place = [*cut[:five], "\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\n", *cut[five:]]
+    assert gl101("".join(in_place)) == (Severity.WARNING, True)

@@ -110,16 +110,31 @@ _GARBLED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\ufffd]")
 
 
 def garbled_lines(report: Report, start: int, end: int) -> tuple[Span, ...]:
-    """The lines in ``[start, end)`` that hold characters a converter garbled: what stood there was not read."""
+    """The lines in ``[start, end)`` that hold characters a converter garbled outside the tables read (from
+    their start to their last row read): what stood there was not read.  A garbled cell of a table that was read
+    is no lost heading or table (one U+FFFD in table 四 must not make a missing section 五 a notice about the
+    reading); what follows a table's last row, within its span up to the next heading, may be."""
     text = report.text
+    read = [span for table in report.tables.values() if table is not None and (span := _read_extent(table))]
     found: list[Span] = []
-    for match in _GARBLED.finditer(text, start, end):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if found and found[-1].start == line_start:
+    at = start
+    while (match := _GARBLED.search(text, at, end)) is not None:
+        within = next((span for span in read if span[0] <= match.start() < span[1]), None)
+        if within is not None:
+            at = within[1]
             continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.start())
-        found.append(report.span(line_start, len(text) if line_end == -1 else line_end))
+        line_end = len(text) if line_end == -1 else line_end
+        found.append(report.span(line_start, line_end))
+        at = line_end + 1
     return tuple(found)
+
+
+def _read_extent(table: Table) -> tuple[int, int] | None:
+    """Where ``table`` was read: from its start to the end of its last row read (None without either)."""
+    ends = [row.span.end for row in table.rows.values() if row.span is not None]
+    return (table.span.start, max(ends)) if table.span is not None and ends else None
 
 
 def _place(report: Report, number: int) -> tuple[int, int]:
@@ -153,9 +168,9 @@ class MissingSection(Rule):
             "reading (counted apart, never scored), not a missing section. So is a place that prints, after the "
             "previous section's table, values no row was read from and words of the section's own table (行政复议, "
             "结果维持 …), that table not being read: a converter may have lost the heading with the table "
-            "(antiword); and a place holding characters a converter garbled (Latin-1 letters or U+FFFD amid the "
-            "Chinese: catdoc's mojibake). Reports for years before 2019, when there was no national format, are "
-            "not checked."
+            "(antiword); and a place holding, outside the tables read, characters a converter garbled (Latin-1 "
+            "letters or U+FFFD amid the Chinese: catdoc's mojibake). Reports for years before 2019, when there was "
+            "no national format, are not checked."
         ),
         bad_example=(
             "二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
@@ -177,8 +192,8 @@ class MissingSection(Rule):
             "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”）时，"
             "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。"
             "该位置在前一部分的表格之后印有未读取的数值和该部分表格的文字（行政复议、结果维持等）、而该表格未能读取时"
-            "同样如此：转换工具（如 antiword）可能连同表格丢失了标题；该位置有转换时产生的乱码（中文之间的拉丁字母"
-            "或 U+FFFD，如 catdoc 的乱码）时也是如此。"
+            "同样如此：转换工具（如 antiword）可能连同表格丢失了标题；该位置在已读取的表格之外有转换时产生的乱码"
+            "（中文之间的拉丁字母或 U+FFFD，如 catdoc 的乱码）时也是如此。"
             "2019年以前（没有全国统一格式）的报告不作此项检查。"
         ),
     )
