@@ -173,8 +173,8 @@ def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[
 
 @attrs.define(repr=False, eq=False)
 class _Omitted:
-    """The findings of one code past the cap: the first (where the notice points), how many, the most
-    severe of them, and whether every one is about what govlint could not read."""
+    """The findings of one code past the cap, all unread or none (an unread place is counted apart, never
+    as a problem): the first (where the notice points), how many, the most severe of them, and which."""
 
     first: Diagnostic
     count: int
@@ -185,7 +185,6 @@ class _Omitted:
         self.count += count
         if diagnostic.severity.rank > self.severity.rank:
             self.severity = diagnostic.severity
-        self.unread = self.unread and diagnostic.unread
 
 
 class Findings:
@@ -201,7 +200,7 @@ class Findings:
         self._ignored = config.ignored_codes(path)
         self._kept: list[Diagnostic] = []
         self._listed: Counter[str] = Counter()
-        self._omitted: dict[str, _Omitted] = {}
+        self._omitted: dict[tuple[str, bool], _Omitted] = {}
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Keep ``diagnostic`` (at its configured severity), count it past the cap, or drop it unselected."""
@@ -217,9 +216,10 @@ class Findings:
             self._listed[code] += 1
             self._kept.append(diagnostic)
             return
-        omitted = self._omitted.get(code)
+        key = (code, diagnostic.unread)  # what could not be read is counted apart from what is wrong
+        omitted = self._omitted.get(key)
         if omitted is None:
-            self._omitted[code] = _Omitted(diagnostic, 1, diagnostic.severity, diagnostic.unread)
+            self._omitted[key] = _Omitted(diagnostic, 1, diagnostic.severity, diagnostic.unread)
         else:
             omitted.add(diagnostic)
 
@@ -236,12 +236,12 @@ class Findings:
         """Take in what ``other`` (one rule's findings, collected apart) kept and counted."""
         for diagnostic in other._kept:
             self._keep(diagnostic)
-        for code, theirs in other._omitted.items():
-            ours = self._omitted.get(code)
+        for key, theirs in other._omitted.items():
+            ours = self._omitted.get(key)
             if ours is None:
-                self._omitted[code] = theirs
+                self._omitted[key] = theirs
             else:
-                ours.add(attrs.evolve(theirs.first, severity=theirs.severity, unread=theirs.unread), theirs.count)
+                ours.add(attrs.evolve(theirs.first, severity=theirs.severity), theirs.count)
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """The kept findings and one notice per capped code, by position."""
@@ -264,7 +264,7 @@ def _omitted_notice(omitted: _Omitted, cap: int) -> Diagnostic:
         "set max-findings-per-rule = 0 in the configuration.",
         first.location,
         rule=first.rule,
-        key=f"{code}.omitted",
+        key=f"{code}.omitted" + ".unread" * omitted.unread,
         expected=cap,
         actual=count,
         unread=omitted.unread,

@@ -75,8 +75,13 @@ def test_the_notice_keeps_the_most_severe_and_the_unread_apart() -> None:
 
     loaded = plugins.load_plugins(builtins=False, entry_points=False, objects=[SamplePlugin(rules=(Mixed,))])
     found = lint_report(report("x"), Config(max_findings_per_rule=2), plugins=loaded).diagnostics
-    notice = found[-1]
-    assert (notice.severity, notice.unread, notice.omitted) == (Severity.ERROR, False, 3)
+    # past the cap: two unread places (info) and one error, in two notices: the closing line counts one
+    # problem and two places not read, not three errors
+    notices = {(d.severity, d.unread, d.omitted, d.key) for d in found if d.omitted}
+    assert notices == {
+        (Severity.INFO, True, 2, "TS020.omitted.unread"),
+        (Severity.ERROR, False, 1, "TS020.omitted"),
+    }
 
 
 def test_a_bad_item_past_the_cap_still_fails_the_rule() -> None:
@@ -111,3 +116,19 @@ def test_scores_and_the_closing_line_count_every_finding(sample_plugins: plugins
     assert tallies[0].counts == tallies[1].counts
     assert tallies[1].summary("zh").startswith("共 31 个问题（错误 30，警告 1，提示 0）；其中 26 个未逐条列出")
     assert "26 of them not listed" in tallies[1].summary("en") and not CJK.search(tallies[1].summary("en"))
+
+
+def test_places_not_read_past_the_cap_are_not_problems_in_the_closing_line() -> None:
+    class Unread(Rule):
+        meta = meta("TS021", "unread", Severity.WARNING)
+
+        def check(self, report: Any, ctx: RuleContext) -> Any:
+            for _ in range(5):
+                yield self.diagnostic(report, None, zh="未能读取", en="not read", unread=True)
+
+    loaded = plugins.load_plugins(builtins=False, entry_points=False, objects=[SamplePlugin(rules=(Unread,))])
+    result = lint_report(report("x"), Config(max_findings_per_rule=2), plugins=loaded)
+    tally = Tally()
+    tally.add(FileOutput(result.path, result.diagnostics))
+    assert (tally.problems, tally.unread, tally.omitted) == (0, 5, 0)
+    assert "未逐条列出" not in tally.summary("zh") and "not listed" not in tally.summary("en")

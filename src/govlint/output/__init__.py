@@ -214,7 +214,7 @@ class Tally:
     def __init__(self) -> None:
         self.counts: Counter[Severity] = Counter({s: 0 for s in Severity})
         self.unread = 0
-        #: Findings counted but not listed (past ``max-findings-per-rule``).
+        #: Problems counted but not listed (past ``max-findings-per-rule``).
         self.omitted = 0
         self.skipped = 0
         self.baselined = 0
@@ -224,13 +224,13 @@ class Tally:
     def add(self, output: FileOutput) -> None:
         self._paths.add(output.path)  # a cross-report finding comes as a second output of its file
         for d in output.diagnostics:
-            self.omitted += d.omitted
             if d.unread:
                 self.unread += d.weight
             elif d.code in SKIPPED_CODES:
                 self.skipped += 1
             else:
                 self.counts[d.severity] += d.weight
+                self.omitted += d.omitted  # "of them": of the problems, never of the places not read
         self.baselined += len(output.unchanged)
         self.failures += len(output.errors)
 
