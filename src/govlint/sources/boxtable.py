@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from govlint.sources.document import Document, markdown_images
-from govlint.sources.grid import MAX_COLUMNS, SourceCell, layout
+from govlint.sources.grid import MAX_COLUMNS, SourceCell, layout, merged_cells
 from govlint.sources.layout import TextBuilder
 
 #: Box-drawing strokes that are horizontal only; every other box-drawing character has a vertical stroke.
@@ -161,26 +161,15 @@ def _grid(block: list[list[str]], strokes: _Strokes) -> list[list[SourceCell]] |
     bands = [(a + 1, b) for a, b in pairwise(ruled) if b > a + 1]  # the grid's rows
     if not bands:
         return None
-    # each grid position's merged cell: union of neighbours without a stroke between them
-    parent = list(range(len(bands) * len(spans)))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def joins_right(r: int, k: int) -> bool:  # no vertical stroke on the boundary in the row's lines
+        top, bottom = bands[r]
+        return not any(strokes.vertical(block[i][spans[k][1]]) for i in range(top, bottom))
 
-    for r, (top, bottom) in enumerate(bands):
-        for k in range(len(spans) - 1):
-            boundary = spans[k][1]
-            if not any(strokes.vertical(block[i][boundary]) for i in range(top, bottom)):
-                parent[find(r * len(spans) + k + 1)] = find(r * len(spans) + k)
-        if r + 1 < len(bands):
-            between = range(bottom, bands[r + 1][0])  # the boundary lines between this row and the next
-            for k in range(len(spans)):
-                if not any(rules[i][k] for i in between):
-                    parent[find((r + 1) * len(spans) + k)] = find(r * len(spans) + k)
-    return _cells(block, bands, spans, [find(p) for p in range(len(parent))], strokes)
+    def joins_below(r: int, k: int) -> bool:  # no rule in the boundary lines between the row and the next
+        return not any(rules[i][k] for i in range(bands[r][1], bands[r + 1][0]))
+
+    return _cells(block, bands, spans, merged_cells(len(bands), len(spans), joins_right, joins_below), strokes)
 
 
 def _cells(

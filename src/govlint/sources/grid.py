@@ -7,7 +7,7 @@ the origin of its top-left grid position, so the parser knows the column of ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from govlint.model import Origin
@@ -49,3 +49,33 @@ def layout(
             origins.append(Origin(page=page, table=table, row=r + 1, column=c + 1))
             c += colspan
         yield texts, origins
+
+
+def merged_cells(
+    rows: int, columns: int, joins_right: Callable[[int, int], bool], joins_below: Callable[[int, int], bool]
+) -> list[int]:
+    """The merged cell of each position of a ruled grid (row-major, ``row * columns + column``), as the first
+    position of that cell: positions join where the boundary between them is not drawn (``joins_right(i, j)``:
+    position ``(i, j)`` with ``(i, j + 1)``; ``joins_below(i, j)``: with ``(i + 1, j)``).  The one union-find
+    of a PDF's rulings (:mod:`govlint.sources.pdf_geometry`) and a text browser's strokes
+    (:mod:`govlint.sources.boxtable`)."""
+    parent = list(range(rows * columns))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    for i in range(rows):
+        for j in range(columns):
+            if j + 1 < columns and joins_right(i, j):
+                union(i * columns + j, i * columns + j + 1)
+            if i + 1 < rows and joins_below(i, j):
+                union(i * columns + j, (i + 1) * columns + j)
+    return [find(position) for position in range(rows * columns)]

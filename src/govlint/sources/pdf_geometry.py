@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from govlint.sources.grid import merged_cells
+
 #: Distance (points) within which two rulings are on one line, or a ruling meets another.
 SNAP = 2.0
 #: Share of a grid cell's side a ruling must cover to separate it from its neighbour.
@@ -239,26 +241,13 @@ def _grid(members: list[Ruling]) -> Grid | None:
     if rows < 1 or columns < 2 or rows * columns > MAX_GRID_CELLS:
         return None
     on_x, on_y = _by_boundary(verticals, xs), _by_boundary(horizontals, ys)
-    parent = {(i, j): (i, j) for i in range(rows) for j in range(columns)}
-
-    def find(cell: tuple[int, int]) -> tuple[int, int]:
-        while parent[cell] != cell:
-            parent[cell] = parent[parent[cell]]
-            cell = parent[cell]
-        return cell
-
-    def union(a: tuple[int, int], b: tuple[int, int]) -> None:
-        root_a, root_b = find(a), find(b)
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    for i in range(rows):
-        for j in range(columns):
-            if j + 1 < columns and not _covered(on_x[j + 1], ys[i], ys[i + 1]):
-                union((i, j), (i, j + 1))
-            if i + 1 < rows and not _covered(on_y[i + 1], xs[j], xs[j + 1]):
-                union((i, j), (i + 1, j))
-    anchor = {cell: find(cell) for cell in parent}
+    root = merged_cells(
+        rows,
+        columns,
+        lambda i, j: not _covered(on_x[j + 1], ys[i], ys[i + 1]),
+        lambda i, j: not _covered(on_y[i + 1], xs[j], xs[j + 1]),
+    )
+    anchor = {(i, j): divmod(root[i * columns + j], columns) for i in range(rows) for j in range(columns)}
     if len(set(anchor.values())) < 2:
         return None
     return Grid(xs, ys, anchor)
