@@ -425,7 +425,9 @@ def change_cell(model: ReportModel) -> st.SearchStrategy[Mutated]:
         value = _app_int(model, row, col) + delta
         assume(value >= 0)
         changed = attrs.evolve(model, applications=_set_app(apps, row, col, value))
-        return Mutated("change_cell", changed, _oracle(changed), note=f"{row}.{col} {delta:+}")
+        # a (七)总计 cell changed alone is the one cell that explains its balance too: GL203 says so, with its hint
+        must = ("GL203",) if row == "results_total" else ()
+        return Mutated("change_cell", changed, _oracle(changed, must), note=f"{row}.{col} {delta:+}")
 
     return st.tuples(st.sampled_from(apps.rows), st.sampled_from(schema.APPLICATION_COLUMN_KEYS), _delta()).map(build)
 
