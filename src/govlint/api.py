@@ -96,15 +96,21 @@ def read_documents(
 ) -> tuple[Document, ...]:
     """The documents :func:`read_reports` parses, one per report of the file (the same arguments, and
     ``within``: the real path of the folder the file was found in, :func:`govlint.sources.load_file`): to
-    parse and check a compilation's reports one at a time, with one report's AST alive at once."""
+    parse and check a compilation's reports one at a time, with one report's AST alive at once.  A file of
+    more than :data:`~govlint.sources.compilation.MAX_REPORTS` reports raises
+    :class:`~govlint.errors.InputError`, for every reader (``check``, ``parse``, :func:`read_reports`)."""
     from govlint.sources import load, load_file
-    from govlint.sources.compilation import split
+    from govlint.sources.compilation import split, too_many
 
     if data is not None:
         document = load(data, encoding=encoding, name=name or "<stdin>")
     else:
         document = load_file(path, encoding=encoding, name=path, within=within)
-    return split(document)
+    parts = split(document)
+    refused = too_many(parts, name or path)
+    if refused is not None:
+        raise refused
+    return parts
 
 
 def shown_names(reports: Sequence[Report]) -> tuple[str, ...]:

@@ -19,9 +19,10 @@ from govlint.api import read_reports, shown_names
 from govlint.cli import main
 from govlint.config import Config
 from govlint.crossreport import load_history
+from govlint.errors import InputError
 from govlint.linter import lint_report
 from govlint.parsing import parse_document
-from govlint.sources import load_file, load_text
+from govlint.sources import compilation, load_file, load_text
 from govlint.sources.compilation import split
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "compilation"
@@ -164,3 +165,21 @@ def test_many_reports_split_in_linear_time() -> None:
     assert sum(len(part.text) for part in parts) == len(text)
     report = parse_document(parts[-1])
     assert report.title_span is not None and report.title_span.line == parts[-1].line
+
+
+def test_check_parse_and_the_library_refuse_a_file_of_too_many_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One file of more than ``MAX_REPORTS`` reports is refused with one line by every reader: only ``check``
+    refused it, and ``govlint parse`` kept thousands of reports' trees (#16 §2)."""
+    monkeypatch.setattr(compilation, "MAX_REPORTS", 2)
+    path = str(HERE / "pingtan_2023.txt")  # three reports
+    with pytest.raises(InputError, match="limit 2"):
+        read_reports(path)
+    assert main(["parse", "--lang", "en", path]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "too many reports in one file (3; limit 2)" in err
+    assert main(["check", "--isolated", "--lang", "en", "-q", path]) == 2
+    assert "too many reports in one file (3; limit 2)" in capsys.readouterr().out
+    monkeypatch.setattr(compilation, "MAX_REPORTS", 3)
+    assert len(read_reports(path)) == 3

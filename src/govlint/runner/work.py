@@ -20,7 +20,7 @@ from govlint.notices import own_output, symlink_skipped
 from govlint.output import report_view
 from govlint.plugins import Plugins
 from govlint.runner.outcome import Outcome, Task, Unreadable
-from govlint.sources.compilation import part_path, too_many
+from govlint.sources.compilation import part_path
 
 
 class TimeLimitExceeded(BaseException):
@@ -35,9 +35,6 @@ def process(task: Task) -> tuple[Outcome, ...]:
     try:
         plugins = plugins_for(task.config)
         parts = read_documents(task.path, data=task.data, encoding=task.encoding, name=task.name, within=task.within)
-        refused = too_many(parts, task.name or task.path)
-        if refused is not None:
-            raise refused
         report = parsing.parse_document(parts[0], plugins.tables)
     except OwnOutput as exc:  # skipped with its GL002 notice, as a path the walk skipped
         name = "<stdin>" if task.path == "-" else task.path
