@@ -74,6 +74,14 @@ def test_a_fee_table_across_two_blocks_is_found(spaces: str) -> None:
         assert not _prints_fee_table(text.replace("0", "")), before
 
 
+def test_the_widest_fee_table_is_found_split_at_any_character() -> None:
+    """The carried tail is as long as the pattern's longest match: a unit of four characters in parentheses and
+    24 more before the digit, split across two blocks at each of its characters."""
+    table = "实际收取金额（元/人次）" + "通知收取件数" * 4 + "0"
+    for before in range(_FEE_TABLE_BLOCK - len(table), _FEE_TABLE_BLOCK + 1):
+        assert _prints_fee_table("，" * before + table + "。"), before
+
+
 def test_a_compilations_reports_are_checked_one_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Each report of a compilation is parsed, checked and let go before the next is parsed, so that a file of
     a thousand reports holds one report's AST at a time (until issue #16 every report was parsed first)."""
