@@ -262,10 +262,12 @@ NODE_CASES = [
     b"<a href=1><div><a href=2>x</div>y",
     b"<p><b><i><u><s></p><span>x</span>",
     b"<nobr><p>x<nobr>y</p>",
+    # HTML raw text in a <foreignObject> (the rest of the page left as it is): its text is a node
+    b"<svg><foreignObject><style></p></style><script></b></script><xmp></i></xmp>",
 ]
 
 
-@pytest.mark.parametrize("page", NODE_CASES)
+@pytest.mark.parametrize("page", NODE_CASES + CASES)
 def test_nodes_of_markup_are_not_undercounted(page: bytes) -> None:
     pruned = prune(page)
     assert built_nodes(pruned.page) <= pruned.nodes

@@ -518,7 +518,8 @@ def prune(page: bytes, most: int = sys.maxsize) -> Pruned:
             return _pruned(page, out, copied, nodes + (at < end and 1 + active.reopen()))
         if lower == b"frameset":  # a frameset ignores raw text's start tags
             rewrite = active.followed = False
-        elif not rewrite:
+        elif not rewrite:  # raw text, whatever it holds, may be one node (an HTML <style> in <foreignObject>)
+            nodes += lower in _RAW or lower == b"script"
             continue
         text_from = at
         if lower == b"script":
