@@ -232,7 +232,7 @@ _UNFORMATTED = st.sampled_from([
     "<span", "<img", "<body", "<title", "<script", "<style", "<textarea", "<select", "<option",
     "</p", "</br", "</td", "</tr", "</table", "</div", "</span", "</li", "</title", "</script", "</body",
     "<!--", "-->", "<!", "<?", "</", ">", "/>", "<", "=", '"', " ", "\n", "x", "一", " class=a", " hidden",
-    "<svg", "</svg", "<math", "<g", "<desc", "<frameset", "<plaintext",
+    "<svg", "</svg", "<math", "<g", "<desc", "<foreignObject", "<frameset", "<plaintext",
 ])  # fmt: skip
 
 
