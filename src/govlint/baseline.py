@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -174,15 +174,18 @@ def dump(
     previous: Baseline | None = None,
     unread: Iterable[str] = (),
     unchecked: Iterable[str] = (),
+    unsought: Callable[[Waiver], bool] | None = None,
 ) -> str:
     """The baseline file recording every diagnostic of ``results`` (sorted, so that diffs stay small).
 
     With the ``previous`` baseline, a finding still there keeps its waiver's reason, person and date, and the
     waivers of the files in ``unread`` (reports that could not be read this time) and ``unchecked`` (files
-    this run did not check: outside its paths, or left out) are kept as they were.
+    this run did not check: outside its paths, or left out), and those ``unsought`` says this run did not
+    look for (a code it did not select for that file), are kept as they were.
     """
     unread_paths = {*unread, *unchecked}
-    kept = [w for w in previous.waivers if w.path in unread_paths] if previous else []
+    waivers = previous.waivers if previous else ()
+    kept = [w for w in waivers if w.path in unread_paths or (unsought is not None and unsought(w))]
     filled: dict[str, list[Waiver]] = {}
     for waiver in previous.waivers if previous else ():
         filled.setdefault(waiver.key, []).append(waiver)

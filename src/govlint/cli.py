@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:
     import datetime as dt
 
-    from govlint.baseline import Baseline
+    from govlint.baseline import Baseline, Waiver
     from govlint.config import Config
     from govlint.crossreport.collect import Collector
     from govlint.crossreport.history import History
@@ -814,7 +814,15 @@ def run_check(args: argparse.Namespace) -> int:
             [dict(first_config.options).get("roster", "")] if cross is not None else []
         )
         unchecked = _unchecked(previous, args.paths, consulted) if previous else set()
-        _write_file(args.write_baseline, dump(results, previous=previous, unread=unread, unchecked=unchecked))
+
+        def unsought(waiver: Waiver) -> bool:
+            """Whether this run did not look for ``waiver``'s code in its file (``--select``, per-file ignores)."""
+            config, code = configs.for_path(waiver.path), waiver.code
+            ignored = config.ignored_codes(waiver.path)
+            return not config.is_selected(code) or bool(ignored and code.startswith(ignored))
+
+        baseline_text = dump(results, previous=previous, unread=unread, unchecked=unchecked, unsought=unsought)
+        _write_file(args.write_baseline, baseline_text)
         count = sum(len(r.diagnostics) for r in results)
         zh = f"govlint: 已把 {count} 个问题记录到 {args.write_baseline}"
         print(f"govlint: recorded {count} findings in {args.write_baseline}" if lang == "en" else zh, file=sys.stderr)
@@ -827,6 +835,12 @@ def run_check(args: argparse.Namespace) -> int:
         if others:
             zh = f"govlint: 保留了本次未检查的文件原有的 {others} 条记录"
             en = f"govlint: kept the {others} recorded findings of files this run did not check"
+            print(en if lang == "en" else zh, file=sys.stderr)
+        left = [w for w in previous.waivers if w.path not in unchecked and w.path not in unread] if previous else []
+        unselected = sum(1 for w in left if unsought(w))
+        if unselected:
+            zh = f"govlint: 保留了本次未选择的规则原有的 {unselected} 条记录"
+            en = f"govlint: kept the {unselected} recorded findings of codes this run did not select"
             print(en if lang == "en" else zh, file=sys.stderr)
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     sink.write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))

@@ -73,3 +73,16 @@ def test_a_compilation_left_out_keeps_its_reports_entries(project: Path, run: Ru
     (project / "reports" / "all.txt").unlink()  # gone: its reports' entries go too
     assert run("check", "reports", "--write-baseline", "baseline.json")[0] == 0
     assert [path for path, _, _ in _entries(project / "baseline.json")] == ["reports/a.txt"]
+
+
+def test_a_narrower_selection_keeps_the_entries_of_the_codes_left_out(project: Path, run: Run) -> None:
+    """``--select`` over the same files rewrote the baseline with the selected codes alone: the entries of
+    the others, and their reasons, were gone although the run never looked for them."""
+    _write(project / "reports" / "a.txt", "错误\n存疑\n")
+    baseline = project / "baseline.json"
+    assert run("check", "reports", "--write-baseline", "baseline.json")[0] == 0
+    whole = _entries(baseline)
+    assert len({code for _, code, _ in whole}) == 2
+    code, _, err = run("check", "reports", "--select", whole[0][1], "--write-baseline", "baseline.json")
+    assert code == 0 and err.splitlines()[-1] == "govlint: 保留了本次未选择的规则原有的 1 条记录"
+    assert _entries(baseline) == whole
