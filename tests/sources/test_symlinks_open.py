@@ -5,6 +5,7 @@ reported as the walk reports a skipped symlink (GL004); each case here failed be
 from __future__ import annotations
 
 import json
+import ntpath
 import os
 import sys
 from pathlib import Path
@@ -166,3 +167,11 @@ def test_a_folder_replaced_by_a_symlink_out_after_the_walk_is_not_read(
     assert CANARY not in shown
     skipped = [d for d in json.loads(shown)["diagnostics"] if d["path"] == str(inner)]
     assert [d["code"] for d in skipped] == ["GL004"]
+
+
+def test_a_target_on_another_drive_is_outside_not_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows, a symlink in the folder on C: leading to D: is outside it (os.path.commonpath raises for
+    paths on two drives: the walk and the open then ended in a traceback)."""
+    monkeypatch.setattr(os, "path", ntpath)
+    assert not guard.is_within("D:\\secret\\report.txt", "C:\\reports")
+    assert guard.is_within("C:\\reports\\sub\\report.txt", "C:\\reports")

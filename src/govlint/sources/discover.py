@@ -16,7 +16,7 @@ import attrs
 
 from govlint.globs import Exclusion
 from govlint.sources import DOCUMENT_EXTENSIONS, REPORT_EXTENSIONS
-from govlint.sources.guard import os_error
+from govlint.sources.guard import is_within, os_error
 
 
 @attrs.frozen
@@ -115,7 +115,7 @@ class _Walk:
     def _link(self, entry: os.DirEntry[str]) -> Iterator[Path | Skipped]:
         """A symlink met in a folder: followed when it stays inside ``root`` (or ``follow``), else skipped."""
         target = os.path.realpath(entry.path)
-        inside = os.path.commonpath([target, self.root]) == self.root
+        inside = is_within(target, self.root)
         if os.path.isdir(target):
             if self.exclusion.excludes(entry.path, self.anchor, is_dir=True):
                 return

@@ -106,13 +106,22 @@ def read_regular_file(path: str, *, within: str | None = None) -> bytes:
     return data
 
 
+def is_within(path: str, folder: str) -> bool:
+    """Whether the real path ``path`` is ``folder`` or inside it (both absolute); a path on another drive
+    (Windows) is outside, where :func:`os.path.commonpath` raises."""
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:
+        return False
+
+
 def _judged(path: str, within: str | None) -> str:
     """The path to open for ``path``: itself, or the target of a symlink that leads inside ``within``; a
     symlink leading outside ``within`` is refused."""
     if within is None or not os.path.islink(path):
         return path
     target = os.path.realpath(path)  # every link resolved: its last component is one only if planted again
-    if os.path.commonpath([target, within]) != within:
+    if not is_within(target, within):
         raise SymlinkOutside(path, target)
     return target
 
@@ -126,7 +135,7 @@ def _open(path: str, within: str | None) -> int:
         return os.open(path, flags)
     descriptor = _open_no_link_out(path, within, flags)
     opened = _opened_path(descriptor)
-    if opened is not None and os.path.commonpath([opened, within]) != within:
+    if opened is not None and not is_within(opened, within):
         os.close(descriptor)
         raise SymlinkOutside(path, opened)
     return descriptor
