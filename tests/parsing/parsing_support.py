@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import tracemalloc
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,17 +15,6 @@ SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 TRUTH = FIXTURES / "truth"
 PEER = FIXTURES / "corpus" / "peer"
 PINGTAN = FIXTURES / "corpus" / "pingtan"
-
-
-def traced_peak(call: Callable[[], object]) -> tuple[object, int]:
-    """What ``call`` returns, and the peak of Python's allocations while it ran (:mod:`tracemalloc`, which
-    counts them whatever else the machine does)."""
-    tracemalloc.start()
-    try:
-        answer = call()
-        return answer, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 #: A table a plugin describes: three rows, every one required, and three columns.

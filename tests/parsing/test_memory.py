@@ -10,12 +10,13 @@ for every table's tokens alive at once again."""
 
 from __future__ import annotations
 
-from parsing_support import SEEDS, traced_peak
+from parsing_support import SEEDS
 
 import govlint
 from govlint.model import Origin, OriginMap, Positions, Report
 from govlint.parsing.labels import CompactText
 from govlint.schema import fold
+from peak_memory import traced_peak
 
 #: The largest peak allowed, per byte of UTF-8 input.
 PEAK_PER_BYTE = 10

@@ -6,12 +6,13 @@ times, as real reports print them, is read as before (tests/parsing/test_printin
 
 from __future__ import annotations
 
-from parsing_support import SEEDS, traced_peak
+from parsing_support import SEEDS
 
 from govlint import parse_text
 from govlint.model import Report
 from govlint.parsing.grammar import MAX_LEFT_OUT
 from govlint.schema import ColumnSpec, PartSpec, RowSpec, TableSpec
+from peak_memory import traced_peak
 
 #: The largest peak of the parse allowed, per byte of UTF-8 input (80 times before the limits), and beside it
 #: (what one piece of a run of labels costs while it is read).

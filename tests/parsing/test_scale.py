@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import time
 
-from parsing_support import SEEDS, traced_peak
+from parsing_support import SEEDS
 
 import govlint
 from govlint.model import Report
+from peak_memory import traced_peak
 
 
 def _fastest_parse(text: str, runs: int = 3) -> float:

@@ -24,8 +24,7 @@ from govlint.runner import work
 from govlint.runner.outcome import Task
 from govlint.schema import TableSpec
 from govlint.sources import Document, load_text
-
-from .memory import traced_peak
+from peak_memory import traced_peak
 
 SEED = (Path(__file__).parents[1] / "fixtures" / "seeds" / "000_3332caad86cf7302.txt").read_text(encoding="utf-8")
 

@@ -16,8 +16,7 @@ from types import ModuleType
 import pytest
 
 import govlint
-
-from .memory import traced_peak
+from peak_memory import traced_peak
 
 BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
 #: The largest peak allowed per byte of UTF-8 input, and beside it in bytes.

@@ -1,4 +1,7 @@
-"""The one measure of memory the rule tests share: the peak of Python's allocations while a call runs."""
+"""The one measure of memory the tests share: the peak of Python's allocations while a call runs.
+
+It sits at the top of ``tests/`` (on ``sys.path`` through pytest's ``pythonpath`` setting in pyproject.toml) so
+that every test folder imports the same helper."""
 
 from __future__ import annotations
 
