@@ -17,6 +17,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from govlint.sources.guard import is_within
+
 #: What a folder walk passes over unless ``exclude`` says otherwise: hidden files and folders, and the
 #: files that sit beside reports in a repository but are not reports.
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*", "README*", "MANIFEST*", "LICENSE*", "CHANGELOG*", "CONTRIBUTING*")
@@ -88,7 +90,8 @@ class Exclusion:
     def anchor(self, start: str) -> str:
         """The folder that the paths met under ``start`` are matched relative to: :attr:`base` when ``start``
         lies under it, else ``start`` (a folder given on the command line, or the folder of a file given)."""
-        return self.base if self.base is not None and _inside(start, self.base) else os.path.abspath(start)
+        absolute = os.path.abspath(start)
+        return self.base if self.base is not None and is_within(absolute, self.base) else absolute
 
     def walk_anchor(self, folder: str) -> str:
         """:meth:`anchor` for a folder given on the command line: when the folder is itself excluded, the
@@ -105,14 +108,6 @@ class Exclusion:
     def excludes_file(self, path: str) -> bool:
         """Whether a file named on the command line is left out (``--force-exclude``)."""
         return self.excludes(path, self.anchor(os.path.dirname(os.path.abspath(path))))
-
-
-def _inside(path: str, folder: str) -> bool:
-    absolute = os.path.abspath(path)
-    try:
-        return os.path.commonpath([absolute, folder]) == folder
-    except ValueError:  # another drive on Windows
-        return False
 
 
 def _relative(path: str, folder: str) -> str:
