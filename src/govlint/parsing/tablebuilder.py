@@ -19,19 +19,20 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from govlint import schema
-from govlint.model import Header, Note, Number, Positions, Span, Table, TableRow, Tables, Unplaced
+from govlint.model import Header, Note, Number, Positions, Problem, Span, Table, TableRow, Tables, Unplaced
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.columnsums import settle_by_columns
 from govlint.parsing.grammar import MAX_LEFT_OUT
 from govlint.parsing.labels import Family, LabelKind, format_votes
 from govlint.parsing.lexer import ReportToken
-from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells, slot_bounds
+from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells, slot_bounds, unread
 from govlint.parsing.splitting import Accept, Sums
 from govlint.parsing.trees import Item, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
@@ -51,6 +52,14 @@ _APPLICATION_ORDER: tuple[RowSpec, ...] = tuple(
     for spec in ((schema.ROW_OTHER_ALL, row) if row.key == "other.no_correction" else (row,))
 )
 _APPLICATION_POSITION = {spec.key: position for position, spec in enumerate(_APPLICATION_ORDER)}
+#: Each applicant column's place in the standard order (自然人 … 其他, 总计).
+_APPLICATION_COLUMN_INDEX = {key: index for index, key in enumerate(_APPLICATIONS.column_keys)}
+_TOTAL_COLUMN = _APPLICATION_COLUMN_INDEX["total"]
+_REORDERED = Problem(
+    "columns",
+    "表头的列序与标准表格不同，数值所属的列无法确定",
+    "the header prints the columns in another order than the standard table, so no value's column is known",
+)
 #: The review table's cells as one printed row: each group's columns in turn ("review.upheld" …).
 _REVIEW_FLAT: tuple[ColumnSpec, ...] = tuple(
     ColumnSpec(f"{row.key}.{column.key}", column.label, column.kind, column.variants)
@@ -768,6 +777,8 @@ class _Applications(_Family):
         self.headers: dict[str, ReportToken] = {}
         #: The notes printed among the labels (the corner note), in printed order.
         self.notes: list[ReportToken] = []
+        #: Every printed column label: (where it starts, where it ends, its column's standard index).
+        self.column_labels: list[tuple[int, int, int]] = []
 
     def width(self, reading: str, key: str) -> int:
         return len(_APPLICATION_COLUMNS)
@@ -809,6 +820,9 @@ class _Applications(_Family):
                     self.notes.append(label)
                 elif item == "header" and meaning is not None:
                     self.headers.setdefault(meaning.key, label)
+                    column = _APPLICATION_COLUMN_INDEX.get(meaning.key)
+                    if column is not None:
+                        self.column_labels.append((label.start_pos or 0, label.end_pos or 0, column))
                 builder.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
 
     def row(self, key: str, label: ReportToken, atoms: list[Atom]) -> None:
@@ -878,6 +892,10 @@ class _Applications(_Family):
         for row in named:
             row.columns = _APPLICATION_COLUMNS
         self.builder.place(named, _ROW_TOTAL, neighbours=self.neighbours[""].retained)
+        if _reordered(self.column_labels, self.builder.text):
+            for row in named:
+                count = row.placed.value_count if row.placed is not None else 0
+                row.placed = unread(row.columns, row.atoms, _REORDERED, count, row.label.end_pos or 0)
         headers = self.builder.headers(_APPLICATIONS.column_keys, self.headers)
         notes = tuple(self.builder.note(label) for label in self.notes)
         return Table("applications", self.span(), self.builder.keyed(named, self.name), headers=headers, notes=notes)
@@ -938,6 +956,26 @@ class TableBuilder:
             has_other_all,
             tuple(sorted([*builder.unplaced, *builder.untaken_rows()], key=_start)),
         )
+
+
+def _reordered(labels: Sequence[tuple[int, int, int]], text: str) -> bool:
+    """Whether the applications table's header prints two column labels side by side in another order than
+    the standard's (总计 first, 科研机构 before 商业企业): its values are then not in the columns the rows are
+    read in, and every row is unread rather than read into the wrong columns.
+
+    Only neighbours are compared: two labels with nothing but words and spaces between them on one line.  A
+    header printed row by row on one line (crawled text: 自然人 法人或其他组织 总计 商业企业 … 其他) prints 总计
+    before the 法人 columns, which is the standard header, not another order; a header printed again after
+    the rows has digits between its labels and the earlier printing's."""
+    ordered = sorted(labels)
+    for (_, end, before), (start, _, after) in itertools.pairwise(ordered):
+        between = text[end:start]
+        if before <= after or "\n" in between or any(ch.isdigit() for ch in between):
+            continue
+        if before == _TOTAL_COLUMN and after != 0:
+            continue  # 总计 then the 法人 columns: the standard header's second and third rows on one line
+        return True
+    return False
 
 
 def _start(unplaced: Unplaced) -> int:
