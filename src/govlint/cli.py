@@ -766,7 +766,7 @@ def run_check(args: argparse.Namespace) -> int:
             tasks.append(Outcome(path, LintResult(path, notices)))
             continue
         plugins = plugins_for(config)
-        selected.update((r.meta.code, r.meta) for r in plugins.rules if config.is_selected(r.meta.code))
+        selected.update((r.meta.code, r.meta) for r in plugins.rules if config.selects(r.meta.code))
         if not cross_started:
             cross, cross_started = start_cross(plugins, config), True
         aliases = tuple(cross.aliases.items()) if cross is not None else None
@@ -817,9 +817,7 @@ def run_check(args: argparse.Namespace) -> int:
 
         def unsought(waiver: Waiver) -> bool:
             """Whether this run did not look for ``waiver``'s code in its file (``--select``, per-file ignores)."""
-            config, code = configs.for_path(waiver.path), waiver.code
-            ignored = config.ignored_codes(waiver.path)
-            return not config.is_selected(code) or bool(ignored and code.startswith(ignored))
+            return not configs.for_path(waiver.path).selects(waiver.code, waiver.path)
 
         baseline_text = dump(results, previous=previous, unread=unread, unchecked=unchecked, unsought=unsought)
         _write_file(args.write_baseline, baseline_text)
@@ -1240,7 +1238,7 @@ def run_rules(args: argparse.Namespace) -> int:
     for r in plugins.rules:
         meta = r.meta
         summary = meta.summary_en if lang == "en" else meta.summary_zh
-        mark = " " if config.is_selected(meta.code) else "-"
+        mark = " " if config.selects(meta.code) else "-"
         _write(f"{mark} {meta.code:<6} {meta.severity.value:<7} {meta.category:<10} {meta.name:<28} {summary}\n")
     return EXIT_OK
 
@@ -1255,7 +1253,7 @@ def _meta_dict(meta: RuleMeta, plugin: str, config: Config) -> dict[str, Any]:
         "summary_en": meta.summary_en,
         "formats": sorted(meta.formats),
         "plugin": plugin,
-        "selected": config.is_selected(meta.code),
+        "selected": config.selects(meta.code),
     }
 
 

@@ -178,6 +178,8 @@ class Config:
     #: Plugins the file names but that were not loaded, because the file is not trusted to run code.
     ignored_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     _layers: tuple[Selection, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: :meth:`ignored_codes` by path, asked once per finding.
+    _ignored: dict[str, tuple[str, ...]] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @_layers.default
     def _all_layers(self) -> tuple[Selection, ...]:
@@ -272,26 +274,34 @@ class Config:
 
     # -- deciding -----------------------------------------------------------------------------------------
 
-    def is_selected(self, code: str) -> bool:
-        """Whether findings of ``code`` are reported (before per-file ignores)."""
-        return _selected(self._layers, code)
+    def selects(self, code: str, path: str | None = None) -> bool:
+        """Whether findings of ``code`` are reported: the selection layers decide (the file's ``select``,
+        ``extend-select`` and ``ignore``, then the command line's), then, for a finding in ``path``,
+        ``per-file-ignores`` may turn the code off there.  The linter, the baseline writer, the rule list and
+        the cross-report phase all ask this one question."""
+        if not _selected(self._layers, code):
+            return False
+        return path is None or not code.startswith(self.ignored_codes(path))
 
     def explicitly_selects(self, code: str) -> bool:
         """Whether a ``select`` or ``extend-select`` (file or command line) names ``code`` by a prefix other
         than ``ALL``: such a choice runs a scoped plugin's rule on reports outside its scope too."""
         named = [selector for layer in self._layers for selector in (*(layer.select or ()), *layer.extend_select)]
-        return self.is_selected(code) and any(s != "ALL" and code.startswith(s) for s in named)
+        return self.selects(code) and any(s != "ALL" and code.startswith(s) for s in named)
 
     def ignored_codes(self, path: str) -> tuple[str, ...]:
         """The code prefixes that ``per-file-ignores`` turns off for ``path`` (``ALL``: "", every code)."""
         if not self.per_file_ignores:
             return ()
-        return tuple(
-            "" if code == "ALL" else code
-            for glob, prefixes in self.per_file_ignores
-            if self._matches(glob, path)
-            for code in prefixes
-        )
+        found = self._ignored.get(path)
+        if found is None:
+            found = self._ignored[path] = tuple(
+                "" if code == "ALL" else code
+                for glob, prefixes in self.per_file_ignores
+                if self._matches(glob, path)
+                for code in prefixes
+            )
+        return found
 
     def level_for(self, path: str) -> Level | None:
         """The publishing body's level that ``level`` gives ``path`` (the last matching glob wins), or None."""

@@ -113,16 +113,13 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
         options=config.rule_options(plugins.options),
         level=config.level_for(report.path),
     )
-    ignored = config.ignored_codes(report.path)
-
-    def wanted(code: str) -> bool:
-        return config.is_selected(code) and not (ignored and code.startswith(ignored))
-
     findings = Findings(config, report.path, config.max_findings_per_rule)
     errors: list[RuleFailure] = []
     for rule in plugins.rules:
         meta = rule.meta
-        if not wanted(meta.code) or not rule.applies_to(report) or not plugins.in_scope(meta.code, report, config):
+        if not config.selects(meta.code, report.path):
+            continue
+        if not rule.applies_to(report) or not plugins.in_scope(meta.code, report, config):
             continue
         plugin = plugins.rule_plugin[meta.code]
         try:
@@ -196,16 +193,16 @@ class Findings:
 
     def __init__(self, config: Config, path: str, cap: int = 0) -> None:
         self.config = config
+        self.path = path
         self.cap = cap
-        self._ignored = config.ignored_codes(path)
         self._kept: list[Diagnostic] = []
         self._listed: Counter[str] = Counter()
         self._omitted: dict[tuple[str, bool], _Omitted] = {}
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Keep ``diagnostic`` (at its configured severity), count it past the cap, or drop it unselected."""
-        code, ignored = diagnostic.code, self._ignored
-        if not self.config.is_selected(code) or (ignored and code.startswith(ignored)):
+        code = diagnostic.code
+        if not self.config.selects(code, self.path):
             return
         severity = self.config.severity_for(code, diagnostic.severity)
         self._keep(diagnostic if severity is diagnostic.severity else attrs.evolve(diagnostic, severity=severity))
@@ -226,8 +223,7 @@ class Findings:
     def batch(self, items: Iterable[Any]) -> Findings:
         """What one check yields, collected apart with the same settings (and dropped if the check fails:
         TypeError for an item that is not a Diagnostic), to :meth:`merge` once it has finished."""
-        findings = Findings(self.config, "", self.cap)
-        findings._ignored = self._ignored
+        findings = Findings(self.config, self.path, self.cap)
         for diagnostic in _diagnostics(items):
             findings.add(diagnostic)
         return findings

@@ -27,7 +27,7 @@ CODES = ["GL101", "GL105", "GL201", "GL203", "GL301", "GL402", "ZJ001"]
 
 
 def selected(config: Config) -> list[str]:
-    return [code for code in CODES if config.is_selected(code)]
+    return [code for code in CODES if config.selects(code)]
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def check_run(
     found: list[Diagnostic] = []
     errors: list[RuleFailure] = []
     for rule in plugins.rules:
-        if not isinstance(rule, CrossRule) or not config.is_selected(rule.meta.code):
+        if not isinstance(rule, CrossRule) or not config.selects(rule.meta.code):
             continue
         try:
             found.extend(_checked(rule.check_run(run, ctx)))

@@ -88,4 +88,4 @@ def wants_run(plugins: Plugins, config: Config) -> bool:
     """Whether the run phase has anything to do: a selected cross-report rule, or a plugin's run check."""
     if plugins.manager.hook.govlint_check_run.get_hookimpls():
         return True
-    return any(isinstance(r, CrossRule) and config.is_selected(r.meta.code) for r in plugins.rules)
+    return any(isinstance(r, CrossRule) and config.selects(r.meta.code) for r in plugins.rules)
