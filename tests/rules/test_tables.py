@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+import govlint
 from govlint.diagnostics import Severity
 from govlint.model import CellStatus, Problem, Report, Tables
 from govlint.rules.relations import evaluate_all
@@ -146,10 +147,16 @@ def test_r32_sums_the_three_2021_other_rows() -> None:
     rows["other.fee_unpaid"] = [1, 0, 0, 0, 0, 0, 1]
     report = make_report(applications=rows)
     found = diagnostics(ResultsTotal, report)
+    # 一 + 二 − 四 confirms the printed (七)总计, so the rows' sum is what is off (expected: the printed total);
+    # three rows could hold the extra 1, so none is named.
     assert [(d.key, d.expected, d.actual) for d in found] == [
-        ("applications.results_total.natural_person", 4, 3),
-        ("applications.results_total.total", 5, 4),
+        ("applications.results_total.natural_person", 3, 4),
+        ("applications.results_total.total", 4, 5),
     ]
+    assert found[0].message_zh == (
+        "(一)至(六)各行 自然人 列之和为 4，(七)总计 为 3；(七)总计 与 一 + 二 − 四（3 + 1 − 1）相符，"
+        "差额应在(一)至(六)各行中"
+    )
 
 
 def test_r32_uses_other_all_in_a_mixed_report() -> None:
@@ -369,3 +376,72 @@ def test_gl108_a_table_with_no_row_read_is_one_finding() -> None:
         "未能读取行政复议、行政诉讼情况表的任何一行（如：连写数字拆成 15 个数值有 24 种方式）"
     )
     assert d.message_en.startswith("could not read any row of the review and litigation table")
+
+
+# Real tables, printed run together as the pingtan portal prints them ------------------------------------------
+
+_PINGTAN_ROWS = (
+    "一、本年新收政府信息公开申请数量{new}二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开0000000"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（三）不予公开1.属于国家秘密0000000"
+    "2.其他法律行政法规禁止公开00000003.危及“三安全一稳定”00000004.保护第三方合法权益00000005.属于三类内部事务信息"
+    "00000006.属于四类过程性信息00000007.属于行政执法案卷00000008.属于行政查询事项0000000（四）无法提供"
+    "1.本机关不掌握相关政府信息{not_held}2.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000（五）不予处理"
+    "1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物00000004.无正当理由大量反复申请0000000"
+    "5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理"
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000"
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请00000003.其他{other}"
+    "（七）总计{total}四、结转下年度继续办理{forward}\n"
+)
+
+
+def _pingtan_report(year: int, **rows: str) -> Report:
+    """Table 三 as the pingtan portal prints it (each row's seven digits run together), with ``rows`` changed."""
+    values = {"new": "0000000", "not_held": "0000000", "other": "0000000", "total": "0000000", "forward": "0000000"}
+    values.update(rows)
+    return govlint.parse_text(
+        f"某局{year}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计"
+        "商业企业科研机构社会公益组织法律服务机构其他" + _PINGTAN_ROWS.format(**values)
+    )
+
+
+def test_a_row_left_from_last_year_is_named_not_the_total_the_balance_confirms() -> None:
+    # 025_junshan_2022: nothing received, nothing carried, (七)总计 0 and 四 0 (the balance holds), but the
+    # 不掌握 row prints 3 … 2, total 5 (last year's row).  The total is right; the stray row is named.
+    report = _pingtan_report(2022, not_held="3000025")
+    found = diagnostics(ResultsTotal, report)
+    assert [(d.key, d.expected, d.actual) for d in found] == [
+        ("applications.results_total.natural_person", 0, 3),
+        ("applications.results_total.other_org", 0, 2),
+        ("applications.results_total.total", 0, 5),
+    ]
+    assert [at(d) for d in found] == [
+        cell_at(report, f"applications.unable.not_held.{column}") for column in ("natural_person", "other_org", "total")
+    ]
+    assert found[0].message_zh.startswith("(四)1.本机关不掌握相关政府信息 自然人 列为 3，(一)至(六)各行之和因此为 3，")
+    assert found[0].message_zh.endswith("若只有一行有误，应是此行，此列应为 0")
+    assert "(七)总计 agrees with 一 + 二 − 四 (0 + 0 − 0)" in found[0].message_en
+    assert diagnostics(Balance, report) == []
+    # The same sum with 一 printed 5: the balance no longer confirms the total, which is then what is named.
+    report = _pingtan_report(2022, new="3000025", not_held="3000025")
+    assert [at(d) for d in diagnostics(ResultsTotal, report)] == [
+        cell_at(report, f"applications.results_total.{column}") for column in ("natural_person", "other_org", "total")
+    ]
+
+
+def test_an_unbalanced_column_names_no_cell_when_none_is_the_repair() -> None:
+    # 037_police_2021: 一 1, (六)3.其他 1, (七)总计 1, 四 1: 1 + 0 ≠ 1 + 1.  Any of 一, 二 and 四 may be wrong (the
+    # 2022 report's 二、上年结转 1 confirms 四): the finding states both sides and asks no cell to change.
+    report = _pingtan_report(2021, new="1000001", other="1000001", total="1000001", forward="1000001")
+    found = diagnostics(Balance, report)
+    assert [(d.key, d.expected, d.actual) for d in found] == [
+        ("applications.carried_forward.natural_person", 1, 2),
+        ("applications.carried_forward.total", 1, 2),
+    ]
+    assert found[0].message_zh == (
+        "自然人 列不平衡：一、本年新收 1 + 二、上年结转 0 = 1，(七)总计 1 + 四、结转下年度继续办理 1 = 2："
+        "第一项加第二项之和应等于第三项加第四项之和"
+    )
+    assert "应为" not in found[0].message_zh
+    assert found[0].message_en.startswith("column 自然人 (natural person) does not balance: new 1 + carried over 0 = 1")
+    assert diagnostics(ResultsTotal, report) == []

@@ -20,7 +20,7 @@ from govlint.rules.places import (
     table_name,
 )
 from govlint.rules.relations import RelationOutcome, outcomes
-from govlint.schema import TABLE_KEYS, ValueKind
+from govlint.schema import APPLICANT_COLUMN_KEYS, TABLE_KEYS, ValueKind
 
 _ERROR = Severity.ERROR
 
@@ -153,19 +153,23 @@ class _RelationRule(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         for outcome in self.reported(report, ctx):
-            zh, en = self.message(report, outcome)
-            described = outcome.relation.table not in TABLE_KEYS
-            hint_zh, hint_en = _repair_hint(outcome, report if described else None)
-            relation = outcome.relation
-            yield self.diagnostic(
-                report,
-                _anchor_span(report, outcome),
-                zh=zh + hint_zh,
-                en=en + hint_en,
-                key=f"{relation.table}.{relation.anchor}",
-                expected=self.expected(outcome),
-                actual=outcome.value(relation.anchor),
-            )
+            yield self.finding(report, ctx, outcome)
+
+    def finding(self, report: Report, ctx: RuleContext, outcome: RelationOutcome) -> Diagnostic:
+        """The finding on one failing relation: at its anchor cell, with the anchor's expected value."""
+        zh, en = self.message(report, outcome)
+        described = outcome.relation.table not in TABLE_KEYS
+        hint_zh, hint_en = _repair_hint(outcome, report if described else None)
+        relation = outcome.relation
+        return self.diagnostic(
+            report,
+            _anchor_span(report, outcome),
+            zh=zh + hint_zh,
+            en=en + hint_en,
+            key=f"{relation.table}.{relation.anchor}",
+            expected=self.expected(outcome),
+            actual=outcome.value(relation.anchor),
+        )
 
     def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         raise NotImplementedError
@@ -262,7 +266,12 @@ class ResultsTotal(_RelationRule):
             "cell is *not assessable*: it is not evaluated and no value is substituted for the missing "
             "one (the cell itself is GL105's finding). The relations of the table share cells: when exactly "
             "one cell, changed alone, would make every failing relation connected to it hold, and no "
-            "relation that holds uses that cell, the message names the cell and its value."
+            "relation that holds uses that cell, the message names the cell and its value. When no cell is "
+            "and the column's balance (GL203's relation) holds with the printed （七）总计, the total agrees "
+            "with 一 + 二 − 四 and the difference lies in the result rows: the finding gives the rows' sum "
+            "(actual) against the total (expected) and does not ask the total to change; where exactly one "
+            "result row holds the whole excess of every such column (and still adds up without it), the "
+            "finding points at that row's cell instead (a row left over from last year's table)."
         ),
         bad_example=(
             "(一)予以公开 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…(其余各行均为 0)\n(七)总计 | 30 | 0 | 0 | 0 | 0 | 0 | 30"
@@ -278,6 +287,9 @@ class ResultsTotal(_RelationRule):
             "）总计”单元格。关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何数值代替"
             "缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就能使与之"
             "相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值。"
+            "找不到这样的单元格、而该列的平衡关系（GL203）以印出的（七）总计成立时，总计与 一 + 二 − 四 相符，"
+            "差额在各结果行中：消息给出各行之和（实际值）与总计（应有值），不要求改动总计；若恰有一个结果行"
+            "容得下每个这样的列多出的全部数目（去掉后该行仍自洽），问题改为指向该行的单元格（如上年表格遗留的行）。"
         ),
     )
 
@@ -291,6 +303,113 @@ class ResultsTotal(_RelationRule):
             f"(七)总计, column {label} ({column_gloss(column)}): expected {expected} (sum of rows (一) to (六)), "
             f"found {actual}",
         )
+
+    def finding(self, report: Report, ctx: RuleContext, outcome: RelationOutcome) -> Diagnostic:
+        """Where no single cell is the repair and the column's balance (R3.3) holds with the printed (七)总计, the
+        total agrees with 一 + 二 − 四: the difference lies in the result rows, so the finding does not ask the
+        总计 to change.  It points at the one result row that alone holds the excess of every such column, if
+        there is one (a row left over from last year's table: 025_junshan_2022)."""
+        found = outcomes(report, ctx)
+        balance = _held_balance(found, outcome)
+        if balance is None or outcome.repair is not None:
+            return super().finding(report, ctx, outcome)
+        relation = outcome.relation
+        column = relation.anchor.rpartition(".")[2]
+        total = outcome.value(relation.anchor)
+        rows_sum = outcome.expected
+        new, carried, forward = (
+            _show(balance.value(f"{row}.{column}")) for row in ("new_received", "carried_over", "carried_forward")
+        )
+        agrees_zh = f"(七)总计 与 一 + 二 − 四（{new} + {carried} − {forward}）相符"
+        agrees_en = f"(七)总计 agrees with 一 + 二 − 四 ({new} + {carried} − {forward})"
+        stray = _stray_row(report, found)
+        key = f"{relation.table}.{relation.anchor}"
+        if stray is None:
+            label = column_label("applications", column)
+            return self.diagnostic(
+                report,
+                _anchor_span(report, outcome),
+                zh=f"(一)至(六)各行 {label} 列之和为 {_show(rows_sum)}，(七)总计 为 {_show(total)}；{agrees_zh}，"
+                "差额应在(一)至(六)各行中",
+                en=f"rows (一) to (六), column {label} ({column_gloss(column)}), add up to {_show(rows_sum)}, but "
+                f"(七)总计 is {_show(total)}; {agrees_en}, so the difference lies in the result rows",
+                key=key,
+                expected=total,
+                actual=rows_sum,
+            )
+        cell = outcome.cells[f"{stray}.{column}"]
+        value = outcome.value(f"{stray}.{column}")
+        wanted = _show(value - (rows_sum - total))
+        place = place_in(report, relation.table, stray, column)
+        return self.diagnostic(
+            report,
+            cell.span or _anchor_span(report, outcome),
+            zh=f"{place.zh}为 {_show(value)}，(一)至(六)各行之和因此为 {_show(rows_sum)}，比 (七)总计 {_show(total)} "
+            f"多 {_show(rows_sum - total)}；{agrees_zh}，而各结果行中只有此行容得下多出的数：若只有一行有误，应是此行，"
+            f"此列应为 {wanted}",
+            en=f"{place.en} is {_show(value)}, so rows (一) to (六) add up to {_show(rows_sum)}, "
+            f"{_show(rows_sum - total)} more than (七)总计 {_show(total)}; {agrees_en}, and this is the only result "
+            f"row that holds the excess: if a single row is wrong it is this one, expected {wanted}",
+            key=key,
+            expected=value - (rows_sum - total),
+            actual=value,
+        )
+
+
+def _held_balance(found: tuple[RelationOutcome, ...], outcome: RelationOutcome) -> RelationOutcome | None:
+    """The balance (R3.3) of the column of the results total ``outcome`` when it was assessed and holds."""
+    column = outcome.relation.anchor.rpartition(".")[2]
+    return next(
+        (
+            o
+            for o in found
+            if o.relation.rid == Balance.rid
+            and o.relation.table == outcome.relation.table
+            and o.relation.anchor.rpartition(".")[2] == column
+            and o.residual is not None
+            and not o.failed
+        ),
+        None,
+    )
+
+
+def _stray_row(report: Report, found: tuple[RelationOutcome, ...]) -> str | None:
+    """The one result row whose cells hold the whole excess of every column whose results exceed a (七)总计 that
+    the balance confirms, and whose row total (R3.1) still holds without it; None unless exactly one does."""
+    excess: dict[str, Number] = {}
+    results: tuple[str, ...] = ()
+    for outcome in found:
+        if outcome.relation.rid != ResultsTotal.rid or not outcome.failed or outcome.repair is not None:
+            continue
+        if _held_balance(found, outcome) is None:
+            continue
+        over = outcome.expected - outcome.value(outcome.relation.anchor)
+        if over <= 0:
+            return None  # a row short of its count: any row could be the one
+        excess[outcome.relation.anchor.rpartition(".")[2]] = over
+        results = tuple(key.rpartition(".")[0] for _, key in outcome.relation.terms[1:])
+    table = report.tables.applications
+    if not excess or table is None:
+        return None
+    found_rows = []
+    for key in results:
+        row = table.rows.get(key)
+        if row is None:
+            continue
+        values = {column: cell.value for column, cell in row.cells.items() if cell.value is not None}
+        if any(values.get(column, -1) < over for column, over in excess.items()):
+            continue
+        kept = {column: value - excess.get(column, 0) for column, value in values.items()}
+        if _row_adds_up(kept):
+            found_rows.append(key)
+    return found_rows[0] if len(found_rows) == 1 else None
+
+
+def _row_adds_up(values: dict[str, Number]) -> bool:
+    """Whether a row's 总计 is the sum of its applicants (R3.1), or cannot be told (a cell not read)."""
+    if "total" not in values or any(c not in values for c in APPLICANT_COLUMN_KEYS):
+        return True
+    return values["total"] == sum(values[c] for c in APPLICANT_COLUMN_KEYS)
 
 
 class Balance(_RelationRule):
@@ -312,7 +431,10 @@ class Balance(_RelationRule):
             "relations of the table share cells: when exactly one cell, changed alone, would make every "
             "failing relation connected to it hold, and no relation that holds uses that cell, the message "
             "names the cell and its value. A column whose (七)总计 does not add up (GL202) with no such cell is "
-            "not reported here too: the balance would draw 四's expected value from a total the table contradicts."
+            "not reported here too: the balance would draw 四's expected value from a total the table contradicts. "
+            "Otherwise, with no such cell, the message states the two sides (一 + 二 as expected, 三 + 四 as "
+            "actual) and names no cell as the wrong one: the relation does not tell which of its four items is "
+            "wrong, and the next year's 二、上年结转 may confirm the 四 printed."
         ),
         bad_example=(
             "一、本年新收政府信息公开申请数量 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n"
@@ -332,7 +454,9 @@ class Balance(_RelationRule):
             "数值代替缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就"
             "能使与之相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值"
             "。某列的（七）总计本身不等于各行之和（由 GL202 报告）且找不到这样的单元格时，本规则不再报告该列："
-            "以一个表格自身矛盾的总计推算“四”的应有值并不可靠。"
+            "以一个表格自身矛盾的总计推算“四”的应有值并不可靠。其他找不到这样的单元格的情形，消息给出两边之和"
+            "（一 + 二 为应有值，三 + 四 为实际值），不指认哪一项有误：该关系不能说明四项中哪一项错了，"
+            "下一年度的“二、上年结转”也可能证实印出的“四”。"
         ),
     )
 
@@ -349,6 +473,37 @@ class Balance(_RelationRule):
             table = outcome.relation.table
             if outcome.repair is not None or not any((table, key) in unsummed for _, key in outcome.relation.terms):
                 yield outcome
+
+    def finding(self, report: Report, ctx: RuleContext, outcome: RelationOutcome) -> Diagnostic:
+        """Where no single cell is the repair, the two sides of the balance, naming no cell as the wrong one: the
+        relation does not tell which of its four items is wrong (037_police_2021 prints 四 1, and the next year's
+        二、上年结转 1 confirms it).  Where one cell is, 四's balancing value and the hint naming the cell."""
+        if outcome.repair is not None:
+            return super().finding(report, ctx, outcome)
+        column = outcome.relation.anchor.rpartition(".")[2]
+        label = column_label("applications", column)
+        new, carried, total, forward = (
+            outcome.value(f"{r}.{column}") for r in ("new_received", "carried_over", "results_total", "carried_forward")
+        )
+        sides = (
+            f"一、本年新收 {_show(new)} + 二、上年结转 {_show(carried)} = {_show(new + carried)}，"
+            f"(七)总计 {_show(total)} + 四、结转下年度继续办理 {_show(forward)} = {_show(total + forward)}"
+        )
+        sides_en = (
+            f"new {_show(new)} + carried over {_show(carried)} = {_show(new + carried)}, (七)总计 {_show(total)} "
+            f"+ carried forward {_show(forward)} = {_show(total + forward)}"
+        )
+        relation = outcome.relation
+        return self.diagnostic(
+            report,
+            _anchor_span(report, outcome),
+            zh=f"{label} 列不平衡：{sides}：第一项加第二项之和应等于第三项加第四项之和",
+            en=f"column {label} ({column_gloss(column)}) does not balance: {sides_en}: 一 + 二 must equal "
+            "三(七)总计 + 四",
+            key=f"{relation.table}.{relation.anchor}",
+            expected=new + carried,
+            actual=total + forward,
+        )
 
     def describe(self, outcome: RelationOutcome) -> tuple[str, str]:
         column = outcome.relation.anchor.rpartition(".")[2]
