@@ -28,12 +28,14 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 PEER = FIXTURES / "corpus" / "peer"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the worker runs with -P: its folder is not on the path
+from timing import fastest  # noqa: E402
 
 
 def reports() -> dict[str, list[Path]]:
@@ -44,17 +46,6 @@ def reports() -> dict[str, list[Path]]:
         "peer PDF": sorted(PEER.glob("*.pdf")),
         "pingtan": sorted((FIXTURES / "corpus" / "pingtan").glob("*.txt")),
     }
-
-
-def fastest(function: Callable[[], object], repeat: int) -> float:
-    """The fastest CPU time of ``repeat`` calls after one warm-up call, in milliseconds."""
-    function()
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        function()
-        best = min(best, time.process_time() - start)
-    return best * 1000
 
 
 def worker(paths: list[str], repeat: int) -> dict[str, tuple[float, float]]:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import attrs
+from timing import fastest
 
 from govlint import parse
 from govlint.config import Config
@@ -26,17 +27,6 @@ from govlint.model import Report
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 LIMIT_MS = 5.0
-
-
-def fastest(function: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter) -> float:
-    """The fastest of ``repeat`` calls, in milliseconds, after one warm-up call."""
-    function()
-    best = float("inf")
-    for _ in range(repeat):
-        start = clock()
-        function()
-        best = min(best, clock() - start)
-    return best * 1000
 
 
 def lint_times(report: Report, repeat: int, clock: Callable[[], float] = time.perf_counter) -> tuple[float, float]:
