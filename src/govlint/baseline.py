@@ -32,6 +32,7 @@ from govlint.diagnostics import Diagnostic
 from govlint.errors import InputError
 from govlint.linter import LintResult
 from govlint.output import to_json
+from govlint.records import Record
 from govlint.sources.guard import read_regular_file
 
 FORMAT_VERSION = 1
@@ -53,8 +54,8 @@ def finding_key(result: LintResult, diagnostic: Diagnostic) -> str:
 WAIVER_FIELDS = ("reason", "person", "date")
 
 
-@attrs.frozen
-class Waiver:
+@attrs.frozen(repr=False)
+class Waiver(Record):
     """One recorded finding: what it is, and why, by whom and when it was accepted."""
 
     key: str
@@ -71,8 +72,8 @@ class Waiver:
         return attrs.asdict(self)
 
 
-@attrs.define
-class Baseline:
+@attrs.define(repr=False)
+class Baseline(Record):
     """The recorded findings (waivers), and which of them this run has matched so far."""
 
     waivers: tuple[Waiver, ...] = ()

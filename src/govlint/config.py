@@ -33,6 +33,7 @@ import attrs
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError, InputError
 from govlint.globs import DEFAULT_EXCLUDE, Exclusion, globs
+from govlint.records import Record
 from govlint.sources.guard import MAX_INPUT_BYTES, read_regular_file
 
 if TYPE_CHECKING:
@@ -138,8 +139,8 @@ def _severities(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[t
     return tuple((code, _severity(level)) for code, level in _pairs(value))
 
 
-@attrs.frozen
-class Config:
+@attrs.frozen(repr=False)
+class Config(Record):
     """What to check and how.  ``Config()`` is the default: every rule, failing on errors, in Chinese."""
 
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
@@ -682,8 +683,8 @@ class ConfigFinder:
             self.notes.append((f"{path}: {zh}", f"{path}: {en}"))
 
 
-@attrs.frozen
-class Refused:
+@attrs.frozen(repr=False)
+class Refused(Record):
     """A configuration file that discovery passed over, and why (said once to the user)."""
 
     path: str

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from govlint.model import Span
+from govlint.records import Record
 
 
 class Severity(str, Enum):
@@ -31,8 +32,8 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {text!r}: use error, warning or info") from None
 
 
-@attrs.frozen
-class Location:
+@attrs.frozen(repr=False)
+class Location(Record):
     """Where a diagnostic points: the file and a span in its decoded text (1-based, code points)."""
 
     path: str
@@ -63,8 +64,8 @@ class Location:
         )
 
 
-@attrs.frozen
-class Diagnostic:
+@attrs.frozen(repr=False)
+class Diagnostic(Record):
     """One finding.  ``message_zh`` and ``message_en`` say what is wrong, where, and what is expected."""
 
     code: str

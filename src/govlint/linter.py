@@ -20,6 +20,7 @@ from govlint.model import Report
 from govlint.notices import not_a_report
 from govlint.parsing import parse_document
 from govlint.plugins import Plugins, load_plugins
+from govlint.records import Record
 from govlint.rule import RuleContext
 from govlint.schema import TableSpec
 from govlint.sources.document import Document
@@ -53,8 +54,8 @@ class RuleFailure(NamedTuple):
         }
 
 
-@attrs.frozen
-class LintResult:
+@attrs.frozen(repr=False)
+class LintResult(Record):
     """The findings on one report, sorted by position, and the rules that failed on it."""
 
     path: str
@@ -169,7 +170,7 @@ def configured(found: Iterable[Diagnostic], config: Config, path: str) -> tuple[
 
 
 @attrs.define(repr=False, eq=False)
-class _Omitted:
+class _Omitted(Record):
     """The findings of one code past the cap, all unread or none (an unread place is counted apart, never
     as a problem): the first (where the notice points), how many, the most severe of them, and which."""
 

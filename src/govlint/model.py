@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, cast, overload
 
 import attrs
 
+from govlint.records import Record
 from govlint.schema import (
     FORMATS,
     SECTIONS_BY_KEY,
@@ -43,8 +44,8 @@ FormatName = Literal["2021", "2019", "unknown"]
 Evidence = Literal["grid", "count", "columns", "arithmetic"]
 
 
-@attrs.frozen
-class Origin:
+@attrs.frozen(repr=False)
+class Origin(Record):
     """Where a span lies in a structured source (PDF page, Word or HTML table cell), when known."""
 
     page: int | None = None
@@ -53,8 +54,8 @@ class Origin:
     column: int | None = None
 
 
-@attrs.frozen
-class Span:
+@attrs.frozen(repr=False)
+class Span(Record):
     """A region of the decoded text: offsets and 1-based line/column, columns counted in code points."""
 
     start: int
@@ -256,8 +257,8 @@ class CellStatus(str, Enum):
 Number = int | Decimal
 
 
-@attrs.frozen
-class Cell:
+@attrs.frozen(repr=False)
+class Cell(Record):
     """One table cell, addressed by its row and column keys.
 
     ``value`` is None unless the cell holds a readable number; ``raw`` is the text as printed.
@@ -283,8 +284,8 @@ class Cell:
         return self.value is not None
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False)
+class Problem(Record):
     """Why a row (or a table) could not be read: a short machine word and the reason in Chinese and English.
 
     ``kind`` is one of ``too-many-values``, ``too-few-values``, ``no-values``, ``digits`` (run-together
@@ -299,8 +300,8 @@ class Problem:
         return f"{self.zh} / {self.en}"
 
 
-@attrs.frozen
-class TableRow:
+@attrs.frozen(repr=False)
+class TableRow(Record):
     """A data row: its key, the label as printed and its cells by column key."""
 
     key: str
@@ -313,8 +314,8 @@ class TableRow:
     value_count: int = 0
 
 
-@attrs.frozen
-class Header:
+@attrs.frozen(repr=False)
+class Header(Record):
     """A column label as the table prints it: its column key, the text and where it stands."""
 
     key: str
@@ -327,8 +328,8 @@ class Header:
     unit_span: Span | None = None
 
 
-@attrs.frozen
-class Note:
+@attrs.frozen(repr=False)
+class Note(Record):
     """A note a table prints among its labels (table 三's corner note ``（本列数据的勾稽关系为：…）``): the text as
     printed and where it stands."""
 
@@ -336,8 +337,8 @@ class Note:
     span: Span
 
 
-@attrs.frozen
-class Table:
+@attrs.frozen(repr=False)
+class Table(Record):
     """A table read from a report (one of the standard three, or one a plugin describes); ``key`` is its
     spec's id, ``rows`` maps row keys to rows in printed order."""
 
@@ -383,8 +384,8 @@ class Table:
         return None if cell is None else cell.value
 
 
-@attrs.frozen(init=False)
-class Tables(Mapping[str, Table]):
+@attrs.frozen(init=False, repr=False)
+class Tables(Record, Mapping[str, Table]):
     """The tables read from a report, by table id (``report.tables["applications"]``), the standard three
     also as attributes (``report.tables.applications``, None when the report has no such table), whose row
     and cell keys a type checker knows (:mod:`govlint.tablekeys`).  A table a plugin describes sits here
@@ -421,8 +422,8 @@ class Tables(Mapping[str, Table]):
         return cast("ReviewLitigationTable | None", self.by_id.get("review_litigation"))
 
 
-@attrs.frozen
-class Section:
+@attrs.frozen(repr=False)
+class Section(Record):
     """A top-level section 一…六: the heading as printed and the section's text up to the next one."""
 
     number: int
@@ -436,8 +437,8 @@ class Section:
 DateSource = Literal["metadata", "signature", "title", "body", "period"]
 
 
-@attrs.frozen
-class DateMention:
+@attrs.frozen(repr=False)
+class DateMention(Record):
     """A date as printed.  ``value`` is None when the printed date is impossible (2月30日)."""
 
     raw: str
@@ -449,8 +450,8 @@ class DateMention:
     value: dt.date | None = None
 
 
-@attrs.frozen
-class MonthMention:
+@attrs.frozen(repr=False)
+class MonthMention(Record):
     """A date printed with a year and a month but no day (a 落款 of ``2025年1月``); ``month`` is None when
     the printed month is no number (``十十月``)."""
 
@@ -460,8 +461,8 @@ class MonthMention:
     span: Span
 
 
-@attrs.frozen
-class YearMention:
+@attrs.frozen(repr=False)
+class YearMention(Record):
     """A statement of the report year (in the title, the body or the statistics period)."""
 
     year: int
@@ -469,8 +470,8 @@ class YearMention:
     source: DateSource
 
 
-@attrs.frozen
-class Period:
+@attrs.frozen(repr=False)
+class Period(Record):
     """The statistics period as stated (统计期限…)."""
 
     start: DateMention
@@ -478,8 +479,8 @@ class Period:
     span: Span
 
 
-@attrs.frozen
-class Sentence:
+@attrs.frozen(repr=False)
+class Sentence(Record):
     """A sentence of the prose (the text outside the standard tables and the fragments the grammar could not
     place): what lies between sentence ends (。；！？) and the line breaks before a heading or a numbered item
     (一、 （一） 1.); a line break inside a sentence (a PDF's, a broken paragraph's) does not end it.  ``text``
@@ -568,8 +569,8 @@ class Sentences(Sequence[Sentence]):
         return Sentence(self._text[start:end], self._positions.span(start, end))
 
 
-@attrs.frozen
-class MetaField:
+@attrs.frozen(repr=False)
+class MetaField(Record):
     """A metadata field of a web page (索引号, 发布日期, 发文机构 …)."""
 
     name: str
@@ -577,8 +578,8 @@ class MetaField:
     span: Span
 
 
-@attrs.frozen
-class Unplaced:
+@attrs.frozen(repr=False)
+class Unplaced(Record):
     """A region the grammar could not place: a rule can report it."""
 
     kind: str  # "row", "numbers", "table-fragment", …
@@ -610,8 +611,8 @@ DeviationKind = Literal[
 ]
 
 
-@attrs.frozen
-class Deviation:
+@attrs.frozen(repr=False)
+class Deviation(Record):
     """A fact of the parse: where the report departs from the layout the grammar states (sections 一 to 六
     in order, each table's rows in the spec's order, once).  The parse never fails on one; what the
     deviation holds is still read (a row out of order keeps its cells).
@@ -645,8 +646,8 @@ class Deviation:
     count: int = 1
 
 
-@attrs.frozen
-class Report:
+@attrs.frozen(repr=False)
+class Report(Record):
     """A parsed annual report."""
 
     path: str

@@ -15,6 +15,7 @@ import attrs
 from govlint.config import LEVELS, Level
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.model import Report, Span
+from govlint.records import Record
 
 ALL_FORMATS: frozenset[str] = frozenset({"2021", "2019"})
 __all__ = ["ALL_FORMATS", "LEVELS", "Level", "Rule", "RuleContext", "RuleMeta"]
@@ -22,8 +23,8 @@ __all__ = ["ALL_FORMATS", "LEVELS", "Level", "Rule", "RuleContext", "RuleMeta"]
 _T = TypeVar("_T")
 
 
-@attrs.frozen
-class RuleMeta:
+@attrs.frozen(repr=False)
+class RuleMeta(Record):
     """What a rule is: the public contract shown by ``govlint rules`` and the generated docs."""
 
     code: str
@@ -58,7 +59,7 @@ class RuleMeta:
 
 
 @attrs.frozen(repr=False, eq=False)
-class RuleContext:
+class RuleContext(Record):
     """What a rule may know besides the report: the reference date ("today"), config options, the level of
     the body that publishes the report when the configuration (or a roster) states it, and the analyses that
     several rules share, computed once per report."""

@@ -21,6 +21,8 @@ from typing import Literal, get_args
 
 import attrs
 
+from govlint.records import Record
+
 FormatKey = Literal["2021", "2019"]
 ValueKind = Literal["count", "signed", "amount"]
 
@@ -111,8 +113,8 @@ SectionKey = Literal[
 ]
 
 
-@attrs.frozen
-class SectionSpec:
+@attrs.frozen(repr=False)
+class SectionSpec(Record):
     """One of the six sections: its number, stable key, canonical title and accepted heading texts."""
 
     number: int
@@ -207,8 +209,8 @@ SECTIONS_BY_NUMBER: dict[int, SectionSpec] = {s.number: s for s in SECTIONS}
 # ---------------------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class ColumnSpec:
+@attrs.frozen(repr=False)
+class ColumnSpec(Record):
     """A data column: stable key, label as the standard prints it, accepted variants, value kind and unit."""
 
     key: str
@@ -223,8 +225,8 @@ class ColumnSpec:
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
-@attrs.frozen
-class RowSpec:
+@attrs.frozen(repr=False)
+class RowSpec(Record):
     """A data row: stable key, the label as printed (without numbering), its numbering, its group."""
 
     key: str
@@ -241,8 +243,8 @@ class RowSpec:
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
-@attrs.frozen
-class GroupSpec:
+@attrs.frozen(repr=False)
+class GroupSpec(Record):
     """A group label (a row-spanning label cell without numbers, ``(三)不予公开``) and its optional
     subtotal row, which some reports print though the standard has none (§5.4; advisory only)."""
 
@@ -250,8 +252,8 @@ class GroupSpec:
     subtotal: str | None = None
 
 
-@attrs.frozen
-class PartSpec:
+@attrs.frozen(repr=False)
+class PartSpec(Record):
     """A block of a table with its own caption and header: one of the 第二十条 sub-tables (§4).  A table
     printed under one header is one part without a caption."""
 
@@ -268,8 +270,8 @@ class PartSpec:
         return f"art20_{self.item}"
 
 
-@attrs.frozen
-class RelationSpec:
+@attrs.frozen(repr=False)
+class RelationSpec(Record):
     """An arithmetic relation between a table's cells (§7.1): ``sum(coef * cell) == 0`` (``op="="``),
     ``<= 0`` (``op="<="``: the amount collected is at most the amount notified), or, with
     ``op="zero-together"``, its cells are all zero or none is (no fee notice, no amount).
@@ -318,8 +320,8 @@ class RelationSpec:
         return residual == 0 if self.op == "=" else residual <= 0
 
 
-@attrs.frozen
-class Evidence:
+@attrs.frozen(repr=False)
+class Evidence(Record):
     """One way a run of a table's labels shows that it is the table and not a sentence that names a few of
     its rows or columns (行政复议 in a heading, 行政许可 in prose): every minimum met, and one of ``printed``
     among the run's labels when it names any.  A run is read as the table when one of its spec's evidences
@@ -352,8 +354,8 @@ DESCRIBED_EVIDENCE: tuple[Evidence, ...] = (
 )
 
 
-@attrs.frozen
-class TableSpec:
+@attrs.frozen(repr=False)
+class TableSpec(Record):
     """Everything the core knows of one table: how it is announced, its columns, rows, groups and totals,
     and the relations between its cells.  The parser, the rules, the JSON output and the test generators
     read a table through its spec; a plugin adds a table by handing the core one."""
@@ -490,8 +492,8 @@ def _opening_problems(spec: TableSpec, keys: Collection[str]) -> list[str]:
     return [f"opens or evidence names a label the table lacks: {unknown}"] if unknown else []
 
 
-@attrs.frozen
-class FormatSpec:
+@attrs.frozen(repr=False)
+class FormatSpec(Record):
     """Everything that differs between format versions: the standard tables as they print in it."""
 
     key: FormatKey

@@ -41,6 +41,7 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError, PluginError
 from govlint.notices import FOLDER_UNREADABLE, UNREADABLE
 from govlint.output import SKIPPED_CODES
+from govlint.records import Record
 
 if TYPE_CHECKING:
     from govlint.config import Config
@@ -56,8 +57,8 @@ CONFIG_KEYS = (*LAYER_KEYS, "scheme")
 _PREFIX = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
 
 
-@attrs.frozen
-class SchemeLayer:
+@attrs.frozen(repr=False)
+class SchemeLayer(Record):
     """What one layer (a plugin's scheme, or the configuration) sets; None and () leave the layer below."""
 
     base: Decimal | None = None
@@ -122,8 +123,8 @@ def _merged(
     return tuple(sorted(table.items(), key=lambda item: code_order(item[0])))
 
 
-@attrs.frozen
-class Scheme:
+@attrs.frozen(repr=False)
+class Scheme(Record):
     """A deduction scheme, all layers applied.  ``source`` says where it came from, for the outputs."""
 
     base: Decimal
@@ -290,8 +291,8 @@ def _declared_names(plugins: Plugins) -> dict[str, str]:
 # -- scoring ----------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class Deduction:
+@attrs.frozen(repr=False)
+class Deduction(Record):
     """What the counted findings of one code deduct: ``min(count × rate, cap)``."""
 
     code: str
@@ -302,8 +303,8 @@ class Deduction:
     capped: bool = False
 
 
-@attrs.frozen
-class ReportScore:
+@attrs.frozen(repr=False)
+class ReportScore(Record):
     """One report's score and what made it, or (``score`` None) a file that could not be read."""
 
     path: str
@@ -410,8 +411,8 @@ def score_report(
     )
 
 
-@attrs.frozen
-class Setup:
+@attrs.frozen(repr=False)
+class Setup(Record):
     """What the outputs need to score a run: the scheme, the body-name aliases (``[tool.govlint.aliases]``,
     so that a renamed body's reports are still one body's), and earlier years' scores by (body, year): given
     (``history``), or those of the reports of ``earlier``, read when the scores are made, after the run, so

@@ -39,6 +39,7 @@ from govlint.model import (
     Section,
     Span,
 )
+from govlint.records import Record
 
 #: Sections whose body is nothing but a table: their cells are kept, their text is not.
 _TABLE_SECTIONS = frozenset({"applications", "review_litigation"})
@@ -53,8 +54,8 @@ _PackedSpan = tuple[Any, ...]
 _PackedOrigins = tuple[tuple[int, int | None, int | None, int | None, int | None], ...]
 
 
-@attrs.frozen
-class Prose:
+@attrs.frozen(repr=False)
+class Prose(Record):
     """A compared section as the copy checks see it, worked out once where the report is parsed."""
 
     #: The body masked (:func:`govlint.crossreport.text.mask`).
@@ -135,8 +136,8 @@ class _Cells(Mapping[str, Cell]):
         return key in self._packed
 
 
-@attrs.frozen
-class Digest:
+@attrs.frozen(repr=False)
+class Digest(Record):
     """One report as the run-level phase sees it."""
 
     path: str

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from govlint.records import Record
+
 #: The last character of an administrative division's name (平潭综合实验区, 福建省, 淮安市, 洪泽区 …).
 _DIVISION_ENDS = frozenset("省市州盟区县旗")
 #: Names ending in a division character that are a body, not a division (君山片区管理局's 片区).
@@ -18,8 +20,8 @@ _NOT_DIVISIONS = ("片区", "园区", "社区", "景区", "港区", "开发区")
 _DIVISION_MAX = 10
 
 
-@attrs.frozen
-class Identity:
+@attrs.frozen(repr=False)
+class Identity(Record):
     """A report's identity: the normalised body name, its region when the name shows one, the report year."""
 
     body: str

@@ -16,6 +16,7 @@ from govlint.crossreport.run import CrossRule
 from govlint.diagnostics import Diagnostic
 from govlint.errors import ConfigError
 from govlint.linter import LintResult, RuleFailure, _checked, _describe, configured
+from govlint.records import Record
 from govlint.rule import RuleContext
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ RUN_PATH = "<run>"
 
 
 @attrs.frozen(repr=False, eq=False)
-class Run:
+class Run(Record):
     """The reports of one run (linted), the earlier years' reports given as references (not linted), and
     the roster of bodies that must publish, if one is configured."""
 

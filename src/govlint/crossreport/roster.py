@@ -25,6 +25,7 @@ import attrs
 from govlint.crossreport.identity import normalise_body
 from govlint.crossreport.options import OPTION_ALIASES, OPTION_ROSTER, aliases
 from govlint.errors import ConfigError, InputError
+from govlint.records import Record
 from govlint.rule import Level, RuleContext
 from govlint.sources.guard import read_input_file
 
@@ -68,7 +69,7 @@ def level_of(word: str) -> Level | None:
 
 
 @attrs.frozen(repr=False, eq=False)
-class RosterEntry:
+class RosterEntry(Record):
     """One body that must publish, with the line of the roster that names it."""
 
     #: The body's normalised name, with its region in front when the roster gives the region apart.
@@ -94,7 +95,7 @@ class RosterEntry:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Roster:
+class Roster(Record):
     path: str
     entries: tuple[RosterEntry, ...]
     _by_name: Mapping[str, RosterEntry] = attrs.field(init=False, repr=False, eq=False)

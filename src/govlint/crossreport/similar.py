@@ -17,6 +17,8 @@ from collections.abc import Hashable, Sequence
 
 import attrs
 
+from govlint.records import Record
+
 _BINS = 80
 _ROWS = 4
 _EMPTY = 1 << 32
@@ -24,8 +26,8 @@ _EMPTY = 1 << 32
 MIN_SHINGLES = 20
 
 
-@attrs.frozen
-class Item:
+@attrs.frozen(repr=False)
+class Item(Record):
     """One section to compare: its owner (a report), the body that wrote it, and its shingles, sorted."""
 
     owner: int
@@ -33,8 +35,8 @@ class Item:
     shingles: Sequence[int]
 
 
-@attrs.frozen
-class Pair:
+@attrs.frozen(repr=False)
+class Pair(Record):
     first: int
     second: int
     similarity: float

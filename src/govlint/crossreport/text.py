@@ -14,6 +14,8 @@ from collections.abc import Container, Iterable, Sequence
 
 import attrs
 
+from govlint.records import Record
+
 #: Digits (with a decimal part) and years in Chinese numerals (二〇二三年): each becomes one :data:`MASK`.
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二三四五六七八九]{4}(?=年)"
 _NUMBER_RE = re.compile(_NUMBER)
@@ -28,8 +30,8 @@ MASK = "〇"
 SHINGLE = 8
 
 
-@attrs.frozen
-class Masked:
+@attrs.frozen(repr=False)
+class Masked(Record):
     """A section body with numbers masked and punctuation dropped."""
 
     text: str
@@ -73,8 +75,8 @@ def _masked_template(template: str) -> str:
     return mask(template).text
 
 
-@attrs.frozen
-class Overlap:
+@attrs.frozen(repr=False)
+class Overlap(Record):
     """How much of a text another text prints too, counted in passages of :data:`SHINGLE` characters."""
 
     #: The share of the text's own passages (those starting outside the excluded positions) also printed there.

@@ -35,6 +35,7 @@ from govlint.notices import CODES as NOTICE_CODES
 from govlint.notices import ERROR_CODES
 from govlint.output import SEVERITY_NAMES, SKIPPED_CODES, FileOutput, Formatter, Lang, OutputOptions, place, visible
 from govlint.output.view import ReportView
+from govlint.records import Record
 from govlint.rule import RuleMeta
 from govlint.rules import BUILTIN_RULES
 from govlint.scoring import ReportScore, RunScores, code_order
@@ -173,8 +174,8 @@ _SCRIPT_UI = ("row_label", "unread", "legend", "printed")
 SCORE_BINS = 10
 
 
-@attrs.frozen
-class Quote:
+@attrs.frozen(repr=False)
+class Quote(Record):
     """The source line around a finding: the text before it, the text it points at, the text after."""
 
     before: str
@@ -182,8 +183,8 @@ class Quote:
     after: str
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(Record):
     diagnostic: Diagnostic
     message: str
     where: str
@@ -192,8 +193,8 @@ class Finding:
     cell: tuple[str, str | None, str | None] | None
 
 
-@attrs.define
-class _Entry:
+@attrs.define(repr=False)
+class _Entry(Record):
     """Everything the page shows of one file, gathered over the run (cross-report findings come last)."""
 
     index: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 
 from govlint.model import CellStatus, Report, Table, TableRow
+from govlint.records import Record
 from govlint.schema import FORMATS
 
 #: One letter per cell status, so that a row's statuses travel as one short string.
@@ -23,8 +24,8 @@ STATUS_LETTERS: dict[CellStatus, str] = {
 }
 
 
-@attrs.frozen
-class RowView:
+@attrs.frozen(repr=False)
+class RowView(Record):
     """A table row as printed: its key and label, its cells' column keys, printed text and status letters."""
 
     key: str
@@ -39,8 +40,8 @@ class RowView:
     printed: str = ""
 
 
-@attrs.frozen
-class TableView:
+@attrs.frozen(repr=False)
+class TableView(Record):
     """A table as printed: its id and its spec's title, its rows, and from its spec the label of each
     column key and the caption of each row key printed under one (a 第二十条 sub-table's)."""
 
@@ -54,8 +55,8 @@ class TableView:
         return next((r for r in self.rows if r.key == key), None)
 
 
-@attrs.frozen
-class ReportView:
+@attrs.frozen(repr=False)
+class ReportView(Record):
     """The report's tables, the standard ones and those a plugin describes."""
 
     tables: tuple[TableView, ...] = ()

@@ -22,6 +22,7 @@ from govlint.parsing.labels import LabelHit, LabelKind
 from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
 from govlint.parsing.wrapped import spaced_cells
+from govlint.records import Record
 from govlint.schema import CELL_UNITS, ROW_OTHER_ALL, TableSpec, normalize_label
 from govlint.schema import result_row_keys as schema_result_rows
 
@@ -581,7 +582,7 @@ def _consistent(table: dict[str, tuple[int, ...]]) -> bool | None:
 
 
 @attrs.frozen(repr=False, eq=False)
-class _Sums:
+class _Sums(Record):
     """What :func:`_order_by_arithmetic` needs of a table to try the orders of value rows printed apart from
     their labels: the row a label row names, how many values that row has, and whether the table's column
     relations hold for the rows known (None: none can be assessed)."""

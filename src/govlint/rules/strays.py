@@ -18,6 +18,7 @@ from bisect import bisect_left
 import attrs
 
 from govlint.model import Report, Section, Span, Table
+from govlint.records import Record
 from govlint.rule import RuleContext
 from govlint.schema import PAGE_NUMBER
 
@@ -42,7 +43,7 @@ def stray_value_lines(report: Report, where: Table | Section, ctx: RuleContext) 
 
 
 @attrs.define(repr=False, eq=False)
-class StrayLines:
+class StrayLines(Record):
     """The stray value lines of one report, scanned section by section as rules ask (most reports lack no
     row, and no rule asks); shared through :meth:`RuleContext.shared`.  Threads may at worst scan a section
     twice, with the same result."""

@@ -17,6 +17,7 @@ import attrs
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import Cell, Report, Section
+from govlint.records import Record
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.text import review_cells, suspect_cells
 from govlint.schema import SectionKey
@@ -96,7 +97,7 @@ _MIN_ITEMS = 4
 
 
 @attrs.frozen(repr=False, eq=False)
-class _Lexicons:
+class _Lexicons(Record):
     problems: tuple[str, ...]
     measures: tuple[str, ...]
     generic: tuple[str, ...]
@@ -300,8 +301,8 @@ class SectionFiveHalf(Rule):
         yield self.diagnostic(report, section.span, zh=zh, en=en, key=key)
 
 
-@attrs.frozen
-class Specificity:
+@attrs.frozen(repr=False)
+class Specificity(Record):
     """How section 五's sentences read: how many, how many generic, how many concrete."""
 
     sentences: int

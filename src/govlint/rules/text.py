@@ -18,6 +18,7 @@ import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import Cell, Number, Report
+from govlint.records import Record
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
 
@@ -60,7 +61,7 @@ _CASE_RESULTS = ("维持", "纠正", "撤销", "败诉", "胜诉", "审结", "�
 
 
 @attrs.frozen(repr=False, eq=False)
-class Claim:
+class Claim(Record):
     """A count stated by a sentence: what it counts, the number, where, and the whole sentence."""
 
     kind: str
@@ -239,7 +240,7 @@ def _kept_positions(raw: str) -> Sequence[int]:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Target:
+class Target(Record):
     """The cells a claim is compared with (their sum), and their names in both languages."""
 
     table: str
@@ -487,7 +488,7 @@ _REVIEW_GROUP_KEYS = ("review", "litigation_direct", "litigation_after_review")
 
 
 @attrs.frozen(repr=False, eq=False)
-class _Contradiction:
+class _Contradiction(Record):
     start: int
     end: int
     sentence_start: int

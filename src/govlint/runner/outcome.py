@@ -14,6 +14,7 @@ import attrs
 from govlint.config import Config
 from govlint.linter import LintResult
 from govlint.notices import unreadable
+from govlint.records import Record
 
 if TYPE_CHECKING:
     from govlint.crossreport.digests import Digest
@@ -27,7 +28,7 @@ DEFAULT_MEMORY_LIMIT = 4096
 
 
 @attrs.frozen(repr=False, eq=False)
-class Limits:
+class Limits(Record):
     """What one file may cost: ``timeout`` seconds and ``memory`` MiB of address space (0: no limit)."""
 
     timeout: float = DEFAULT_TIMEOUT
@@ -35,7 +36,7 @@ class Limits:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Task:
+class Task(Record):
     """One file to check: its path (as shown), the configuration that applies, and stdin's bytes for ``-``."""
 
     path: str
@@ -60,7 +61,7 @@ class Task:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Unreadable:
+class Unreadable(Record):
     """Why a file gave no report: ``kind`` is the short machine word of its GL001 notice (a reader's, or
     ``crash``, ``timeout``, ``memory`` for a worker that died, overran or ran out of memory)."""
 
@@ -73,7 +74,7 @@ class Unreadable:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Outcome:
+class Outcome(Record):
     """The result of one file: its :class:`LintResult` and decoded text, or why it could not be read."""
 
     path: str

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from govlint.errors import GovlintError
+from govlint.records import Record
 from govlint.runner.outcome import Limits, Outcome, Task
 from govlint.runner.work import crashed, out_of_memory, process, timed_out
 
@@ -109,8 +110,8 @@ def _serve(conn: Connection, memory: int) -> None:
             conn.send((index, (Outcome.failed(task, out_of_memory(memory)),)))
 
 
-@attrs.define
-class _Worker:
+@attrs.define(repr=False)
+class _Worker(Record):
     process: Any
     conn: Connection
     #: The file being worked on: its index, task and start time.

@@ -15,12 +15,13 @@ from typing import Literal
 import attrs
 
 from govlint.globs import Exclusion
+from govlint.records import Record
 from govlint.sources import DOCUMENT_EXTENSIONS, REPORT_EXTENSIONS
 from govlint.sources.guard import is_within, os_error
 
 
-@attrs.frozen
-class Skipped:
+@attrs.frozen(repr=False)
+class Skipped(Record):
     """A path the walk did not check: a symlink leading outside the folder (GL004), or an unreadable folder (GL005)."""
 
     path: str

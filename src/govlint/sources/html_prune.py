@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from attrs import define
 
+from govlint.records import Record
 from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE
 
 _MARKUP = re.compile(rb"<(?:!--|[!?]|/[A-Za-z]|/>|/|[A-Za-z])")
@@ -160,7 +161,7 @@ _ADOPTION_NODES = 4
 
 
 @define(eq=False, repr=False)
-class _Entry:
+class _Entry(Record):
     """A formatting element of the parser's list (or one the parser may have left out of it)."""
 
     name: bytes

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from govlint.records import Record
 from govlint.sources.grid import merged_cells
 
 #: Distance (points) within which two rulings are on one line, or a ruling meets another.
@@ -28,8 +29,8 @@ MAX_RULINGS = 2000
 MAX_GRID_CELLS = 20_000
 
 
-@attrs.define(slots=True)
-class Glyph:
+@attrs.define(slots=True, repr=False)
+class Glyph(Record):
     """One character and its box."""
 
     text: str
@@ -43,8 +44,8 @@ class Glyph:
         return max(self.bottom - self.top, 1.0)
 
 
-@attrs.define(slots=True)
-class Line:
+@attrs.define(slots=True, repr=False)
+class Line(Record):
     """Glyphs on one baseline, left to right."""
 
     glyphs: list[Glyph]
@@ -64,8 +65,8 @@ class Line:
         return sorted(glyph.size for glyph in self.glyphs)[len(self.glyphs) // 2]
 
 
-@attrs.frozen
-class Ruling:
+@attrs.frozen(repr=False)
+class Ruling(Record):
     """A horizontal (at y = ``position``, from x ``start`` to ``end``) or vertical ruling line."""
 
     horizontal: bool
@@ -74,8 +75,8 @@ class Ruling:
     end: float
 
 
-@attrs.define
-class Grid:
+@attrs.define(repr=False)
+class Grid(Record):
     """A ruled table: boundaries, and for each grid position the top-left position of its merged cell."""
 
     xs: list[float]

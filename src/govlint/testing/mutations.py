@@ -20,6 +20,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from govlint import schema
+from govlint.records import Record
 from govlint.testing import oracle, phrases, prose
 from govlint.testing.layouts import LAYOUTS, POSITIONAL_LAYOUTS, TEXT_LAYOUTS, Rendered
 from govlint.testing.reportmodel import (
@@ -44,8 +45,8 @@ TABLE_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "html", "docx")
 REFERENCE_DATE = dt.date(2026, 12, 31)
 
 
-@attrs.frozen
-class Expectation:
+@attrs.frozen(repr=False)
+class Expectation(Record):
     """What a linter must say about a mutated report."""
 
     must: frozenset[str] = frozenset()
@@ -69,8 +70,8 @@ class Expectation:
         return {code: rendered.lines(keys) for code, keys in self.where.items() if keys}
 
 
-@attrs.frozen
-class Mutated:
+@attrs.frozen(repr=False)
+class Mutated(Record):
     name: str
     model: ReportModel
     expect: Expectation
@@ -82,8 +83,8 @@ class Mutated:
 Apply = Callable[[ReportModel], st.SearchStrategy[Mutated]]
 
 
-@attrs.frozen
-class Mutation:
+@attrs.frozen(repr=False)
+class Mutation(Record):
     """A kind of defect: the codes it is tied to, the layouts it makes sense in, how to draw it."""
 
     name: str

@@ -10,14 +10,16 @@ from typing import Literal
 
 import attrs
 
+from govlint.records import Record
+
 Punctuation = Literal["full", "ascii", "mixed"]
 
 _TO_ASCII = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "“": '"', "”": '"'})
 _FULL_DIGITS = str.maketrans({str(d): chr(0xFF10 + d) for d in range(10)})
 
 
-@attrs.frozen
-class Noise:
+@attrs.frozen(repr=False)
+class Noise(Record):
     """What to disturb when printing a report.  ``Noise()`` prints a clean report."""
 
     seed: int = 0

@@ -14,13 +14,14 @@ import attrs
 
 from govlint import schema
 from govlint.model import Number
+from govlint.records import Record
 from govlint.testing.reportmodel import ReportModel, Value, value_of
 
 _ANCHOR_CELL = "cell.{table}.{key}"
 
 
-@attrs.frozen
-class Failure:
+@attrs.frozen(repr=False)
+class Failure(Record):
     """One failing instance of a relation: its id (R3.1 …), the rule code, and the cells involved;
     ``expected`` is the anchor's value that keeps a sum, or the bound of a part (zero-together: no meaning)."""
 

@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 from hypothesis import strategies as st
 
+from govlint.records import Record
 from govlint.testing import phrases
 from govlint.testing.reportmodel import ReportModel, SectionModel, value_of
 
@@ -65,8 +66,8 @@ SCOPE_TEMPLATES: tuple[str, ...] = (
 )
 
 
-@attrs.frozen
-class CountSentence:
+@attrs.frozen(repr=False)
+class CountSentence(Record):
     """A sentence that states ``value`` as the count of ``kind`` (GL601's key ``text.<kind>``)."""
 
     kind: str

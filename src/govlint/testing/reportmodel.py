@@ -20,6 +20,7 @@ import attrs
 
 from govlint import schema
 from govlint.model import Number
+from govlint.records import Record
 
 AgencyKind = Literal["township", "street", "department", "government"]
 DateStyle = Literal["cn", "cn_padded", "iso", "iso_time"]
@@ -27,8 +28,8 @@ FeeKind = Literal["none", "notices_unpaid", "amount", "no_notice", "absent"]
 MetaStyle = Literal["portal", "document", "crawler"]
 
 
-@attrs.frozen
-class Printed:
+@attrs.frozen(repr=False)
+class Printed(Record):
     """A cell printed as raw text; ``value`` is what a correct reader yields (None: empty or unreadable)."""
 
     raw: str
@@ -47,8 +48,8 @@ def value_of(value: Value | None) -> Number | None:
     return value
 
 
-@attrs.frozen
-class PrintedDate:
+@attrs.frozen(repr=False)
+class PrintedDate(Record):
     """A date as printed; it may be impossible (2月30日)."""
 
     year: int
@@ -77,8 +78,8 @@ class PrintedDate:
         return f"{self.year}-{self.month:02d}-{self.day:02d} {8 + self.day % 9:02d}:{(self.day * 7) % 60:02d}"
 
 
-@attrs.frozen
-class Metadata:
+@attrs.frozen(repr=False)
+class Metadata(Record):
     """The web page's metadata block before the title (spec §2 item 1)."""
 
     style: MetaStyle
@@ -89,16 +90,16 @@ class Metadata:
     date_label: str = "发布日期"
 
 
-@attrs.frozen
-class Signature:
+@attrs.frozen(repr=False)
+class Signature(Record):
     """The 落款: the body's name (optional) and the date."""
 
     agency_line: bool
     date: PrintedDate | None
 
 
-@attrs.frozen
-class Period:
+@attrs.frozen(repr=False)
+class Period(Record):
     """The statistics period sentence of the preamble: two dates and the template that prints them."""
 
     start: PrintedDate
@@ -110,8 +111,8 @@ class Period:
         return self.template.format(start=self.start.text(), end=self.end.text())
 
 
-@attrs.frozen
-class FeeStatement:
+@attrs.frozen(repr=False)
+class FeeStatement(Record):
     """What section 六 says about the 信息处理费 (spec §8.4)."""
 
     kind: FeeKind
@@ -120,8 +121,8 @@ class FeeStatement:
     subheading: str = ""
 
 
-@attrs.frozen
-class SectionModel:
+@attrs.frozen(repr=False)
+class SectionModel(Record):
     """One of the six sections: its heading as printed (None when dropped) and its prose paragraphs."""
 
     number: int
@@ -136,8 +137,8 @@ class SectionModel:
         return schema.SECTIONS_BY_NUMBER[self.number]
 
 
-@attrs.frozen
-class ActiveDisclosure:
+@attrs.frozen(repr=False)
+class ActiveDisclosure(Record):
     """Section 二: the 第二十条 sub-tables, by item, and their values keyed ``row.column``."""
 
     values: Mapping[str, Value]
@@ -151,8 +152,8 @@ class ActiveDisclosure:
     procurement_unit: str = ""
 
 
-@attrs.frozen
-class Applications:
+@attrs.frozen(repr=False)
+class Applications(Record):
     """Section 三: rows in printed order, values keyed by row and column key, extra printed values."""
 
     rows: tuple[str, ...]
@@ -164,16 +165,16 @@ class Applications:
         return value_of(self.values.get(row, {}).get(column))
 
 
-@attrs.frozen
-class ReviewLitigation:
+@attrs.frozen(repr=False)
+class ReviewLitigation(Record):
     """Section 四: the 15 values keyed ``group.column``."""
 
     values: Mapping[str, Value]
     extra: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class DescribedTable:
+@attrs.frozen(repr=False)
+class DescribedTable(Record):
     """A table a plugin describes (``govlint_tables``): its spec and its values keyed ``row.column``.  It is
     printed at the end of the section its spec names (section 六 when it names none), every row of the spec
     in order."""
@@ -186,8 +187,8 @@ class DescribedTable:
         return {key: value_of(self.values.get(key)) for key in self.spec.cell_keys}
 
 
-@attrs.frozen
-class ReportModel:
+@attrs.frozen(repr=False)
+class ReportModel(Record):
     """Everything a generated report contains, independent of its layout."""
 
     agency: str

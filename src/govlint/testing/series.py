@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from govlint import schema
 from govlint.model import Number
+from govlint.records import Record
 from govlint.testing.reportmodel import ActiveDisclosure, Applications, ReportModel, SectionModel, Value, value_of
 from govlint.testing.strategies import LAST_YEAR, agencies, reports, title_text
 
@@ -40,8 +41,8 @@ _PROSE = (
 _PARAGRAPH = (140, 220)
 
 
-@attrs.frozen
-class Expected:
+@attrs.frozen(repr=False)
+class Expected(Record):
     """A finding a cross-report rule must make: its code, the report (index in the series) and cell."""
 
     code: str
@@ -51,8 +52,8 @@ class Expected:
     actual: Number | str | None = None
 
 
-@attrs.frozen
-class Series:
+@attrs.frozen(repr=False)
+class Series(Record):
     """One body's reports for consecutive years, oldest first, and the findings their breaks must cause."""
 
     models: tuple[ReportModel, ...]

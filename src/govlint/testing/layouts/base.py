@@ -7,13 +7,14 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from govlint.records import Record
 from govlint.testing.layouts.blocks import Grid, GridCell
 
 Range = tuple[int, int]
 
 
-@attrs.frozen
-class Rendered:
+@attrs.frozen(repr=False)
+class Rendered(Record):
     """A report printed in one layout, and where each anchored part of it ended up.
 
     ``text`` is the text layouts' output (``data`` holds the bytes of HTML and DOCX).  ``anchors`` maps an
@@ -115,8 +116,8 @@ class Writer:
         return Rendered(layout, self.text(), anchors, **kwargs)  # type: ignore[arg-type]
 
 
-@attrs.frozen
-class Slot:
+@attrs.frozen(repr=False)
+class Slot(Record):
     """One position of a grid's matrix: the cell covering it and whether the cell starts there."""
 
     cell: GridCell

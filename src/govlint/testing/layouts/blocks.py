@@ -17,6 +17,7 @@ from typing import Literal
 import attrs
 
 from govlint import schema
+from govlint.records import Record
 from govlint.testing.noise import Noise, digits, punctuate, split_points, stray_spaces
 from govlint.testing.reportmodel import DescribedTable, Printed, ReportModel, SectionModel, Value
 
@@ -31,14 +32,14 @@ APPLICANTS_HEADER = "申请人情况"
 ORGANISATIONS_HEADER = "法人或其他组织"
 
 
-@attrs.frozen
-class Segment:
+@attrs.frozen(repr=False)
+class Segment(Record):
     text: str
     anchors: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class Line:
+@attrs.frozen(repr=False)
+class Line(Record):
     """A line of text (a paragraph, heading, metadata field …) made of anchored segments."""
 
     segments: tuple[Segment, ...]
@@ -49,8 +50,8 @@ class Line:
         return "".join(s.text for s in self.segments)
 
 
-@attrs.frozen
-class GridCell:
+@attrs.frozen(repr=False)
+class GridCell(Record):
     """A table cell as HTML has it; ``text`` may hold "\\n" where a real page breaks a header cell."""
 
     text: str
@@ -60,8 +61,8 @@ class GridCell:
     anchors: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class GridRow:
+@attrs.frozen(repr=False)
+class GridRow(Record):
     """The cells that start in this row (HTML order) and the anchors of the whole row."""
 
     cells: tuple[GridCell, ...]
@@ -71,8 +72,8 @@ class GridRow:
     data: str = ""
 
 
-@attrs.frozen
-class Grid:
+@attrs.frozen(repr=False)
+class Grid(Record):
     table: str
     width: int
     rows: tuple[GridRow, ...]
@@ -80,13 +81,13 @@ class Grid:
     described: schema.TableSpec | None = None
 
 
-@attrs.frozen
-class Open:
+@attrs.frozen(repr=False)
+class Open(Record):
     key: str
 
 
-@attrs.frozen
-class Close:
+@attrs.frozen(repr=False)
+class Close(Record):
     key: str
 
 
