@@ -998,6 +998,15 @@ PUBLISH_DATE_FIELDS: tuple[str, ...] = ("发布日期", "发布时间")
 TITLE_FIELDS: tuple[str, ...] = ("标题", "名称")
 #: A date range within this many characters after one of these words is the statistics period (§8.1).
 PERIOD_MARKERS: tuple[str, ...] = ("统计",)
+#: Words with which a report says why its statistics period starts late in the year: its body was set up then
+#: (§8.1; 由于机构改革…开始启动, 新组建, 挂牌).  In the period's own sentence any of them is the reason (GL405).
+SET_UP_WORDS: tuple[str, ...] = ("机构改革", "设立", "组建", "成立", "挂牌", "履职", "启动")
+#: In another sentence than the period's, a set-up word is the reason only where it speaks of the body itself:
+#: 机构改革 by itself, or another word after one of :data:`SET_UP_NEW` (我局刚刚成立, 新组建) or before one of
+#: :data:`SET_UP_SINCE` (成立以来), never after 组 (领导小组成立以来); not 成立政务公开领导小组, 新址挂牌, 履职尽责.
+SET_UP_REASON = "机构改革"
+SET_UP_NEW: tuple[str, ...] = ("刚刚", "刚", "新")
+SET_UP_SINCE: tuple[str, ...] = ("以来", "之初", "初期", "不久", "伊始")
 #: How the name of a body ends; the name printed before a date at the end makes it a signature (落款, §2).
 AGENCY_ENDINGS: tuple[str, ...] = (
     "局", "政府", "办公室", "委员会", "管委会", "镇", "乡", "街道", "办事处", "处", "中心", "院", "所", "厅",

@@ -374,3 +374,28 @@ def test_gl405_reads_the_reason_in_the_periods_own_sentence_not_the_next_item() 
     [d] = diagnostics(StatisticsPeriod, govlint.parse_text(text.replace(period, "至2019年12月31日\n（一）新址挂牌。")))
     assert d.severity is Severity.WARNING
     assert diagnostics(StatisticsPeriod, govlint.parse_text(text.replace(period, "至2019年12月31日，新址挂牌。"))) == []
+
+
+_LATE_START = (
+    "平潭综合实验区苏平片区管理局2019年政府信息公开工作年度报告\n"
+    "现公布苏平片区管理局2019年信息公开工作年度报告，内容涵盖2019年9月1日至12月31日期间的政府信息公开工作情况。\n"
+    "一、总体情况\n（一）加强组织领导。苏平片区高度重视政府信息公开工作，成立信息公开领导小组。{reason}\n"
+)
+
+
+def test_gl405_a_reason_given_in_another_sentence_is_read() -> None:
+    """069_suping_2019 gives the reason for its 9月1日 start in section 一, not in the period's sentence (考虑到苏平片区
+    刚刚成立的实际情况); 022_junshan_2019 in its account of the 机构改革 that made the 片区: not warned.  A body that
+    only set up a leading group (045_tourism_2019: 组织成立局信息公开工作领导小组) still is."""
+    suping = "（四）突出工作目标。考虑到苏平片区刚刚成立的实际情况，不断完善各项工作制度。"
+    junshan = "机构改革期间，办公室工作人员主动对接原乡镇相关工作人员，确保工作有序衔接。"
+    for reason in (suping, junshan, "2019年，我局刚刚成立，虽能积极学习。", "我局组建以来，工作有序开展。"):
+        assert diagnostics(StatisticsPeriod, govlint.parse_text(_LATE_START.format(reason=reason))) == [], reason
+    for other in (
+        "二是严格分工，完善机制。组织成立局信息公开工作领导小组。",
+        "领导小组成立以来，分工明确。",
+        "认真履职尽责。",
+        "",
+    ):
+        [d] = diagnostics(StatisticsPeriod, govlint.parse_text(_LATE_START.format(reason=other)))
+        assert d.severity is Severity.WARNING, other

@@ -21,6 +21,10 @@ from govlint.schema import (
     GOVERNMENT_LEVEL_ENDINGS,
     GOVERNMENT_SUFFIX,
     NON_GOVERNMENT_MARKERS,
+    SET_UP_NEW,
+    SET_UP_REASON,
+    SET_UP_SINCE,
+    SET_UP_WORDS,
     TITLE_CORE,
     expected_format,
     normalize_label,
@@ -215,15 +219,26 @@ class ReportYear(Rule):
         )
 
 
-#: Words with which a report says its body began work during the year (机构改革, 新组建, 挂牌, 开始启动 …).
-#: A pattern string, compiled by re's cache when a period starts late in the year (most reports never do).
-_SET_UP = r"机构改革|设立|组建|成立|挂牌|履职|启动"
+#: The period's own sentence says why it starts late (:data:`SET_UP_WORDS`); a pattern string, compiled by re's
+#: cache when a period starts late in the year (most reports never do).
+_SET_UP = "|".join(SET_UP_WORDS)
+_VERBS = "|".join(word for word in SET_UP_WORDS if word != SET_UP_REASON)
+#: Another sentence says so when it speaks of the body itself (:data:`SET_UP_REASON`, :data:`SET_UP_NEW`,
+#: :data:`SET_UP_SINCE`).
+_BODY_SET_UP = (
+    f"{SET_UP_REASON}|(?<!组)(?:{'|'.join(SET_UP_NEW)})(?:{_VERBS})|(?<!组)(?:{_VERBS})(?:{'|'.join(SET_UP_SINCE)})"
+)
 
 
-def _sentence_around(report: Report, span: Span) -> str:
-    """The prose sentence (:attr:`Report.sentences`) in which ``span`` starts, or "" when it starts in none."""
+def _says_why_late(report: Report, span: Span) -> bool:
+    """Whether the report says that its body began work during the year: in the prose sentence (:attr:`Report.
+    sentences`) in which ``span`` starts with any set-up word, or in any other with one about the body (苏平
+    2019: 考虑到苏平片区刚刚成立的实际情况…2019年9月以来, far from its period)."""
     text = report.text
-    return next((text[start:end] for start, end in report.sentences.offsets() if start <= span.start < end), "")
+    for start, end in report.sentences.offsets():
+        if re.search(_SET_UP if start <= span.start < end else _BODY_SET_UP, text[start:end]):
+            return True
+    return False
 
 
 def _is_calendar_year(start: dt.date, end: dt.date) -> bool:
@@ -436,8 +451,10 @@ class StatisticsPeriod(Rule):
             "reported (the period sentence is customary, not required), and a whole calendar year other "
             "than the report year is GL401's finding. A period that starts later in the report year and "
             "runs to 31 December is a warning, not an error: a body set up during the year (机构改革) "
-            "reports from the day it began its work (pingtan 片区 2019: 2019年9月1日至12月31日), and a period "
-            "whose own sentence says so (由于机构改革…开始启动, 新组建, 挂牌) is not reported."
+            "reports from the day it began its work (pingtan 片区 2019: 2019年9月1日至12月31日), and a report "
+            "that says so is not reported: in the period's own sentence (由于机构改革…开始启动, 新组建, 挂牌), or in "
+            "any other sentence that speaks of the body itself (机构改革, 我局刚刚成立, 新组建, 成立以来; not 成立"
+            "政务公开领导小组 or 领导小组成立以来)."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到11月30日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
@@ -446,8 +463,9 @@ class StatisticsPeriod(Rule):
             "为 Y 年1月1日至12月31日。写明的统计期限起止日不是这两天的，在统计期限处报告。没有写统计期限的报告"
             "不报告（写明统计期限是惯例而非要求）；统计期限是报告年度之外的另一个完整自然年度的，由 GL401 "
             "报告。统计期限从报告年度中的某日起至12月31日止的，只作警告：年内新设立（机构改革）的机关从开始履"
-            "职之日起统计（如平潭各片区管理局2019年：2019年9月1日至12月31日）；统计期限所在句子已说明原因的（由于机"
-            "构改革……开始启动、新组建、挂牌）不报告。"
+            "职之日起统计（如平潭各片区管理局2019年：2019年9月1日至12月31日）；报告已说明原因的不报告：在统计期"
+            "限所在句子中（由于机构改革……开始启动、新组建、挂牌），或在其他说到本机关自身的句子中（机构改革、我局刚刚"
+            "成立、新组建、成立以来；而非“成立政务公开领导小组”“领导小组成立以来”）。"
         ),
     )
 
@@ -475,7 +493,7 @@ class StatisticsPeriod(Rule):
             actual=[start.isoformat(), end.isoformat()],
         )
         if first < start <= end == last:  # the rest of the year: a body set up during it
-            if re.search(_SET_UP, _sentence_around(report, period.span)):
+            if _says_why_late(report, period.span):
                 return  # the report says why, as asked (055_jinjing_2019: 由于机构改革…从2019年9月1日开始启动)
             diagnostic = softened(
                 diagnostic,
