@@ -7,23 +7,24 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 import pytest
 from lark.parsers.lalr_analysis import IntParseTable
-from parsing_support import SEEDS
+from parsing_support import FIXTURES, SEEDS
 
 from govlint import parse_text
 from govlint.linter import lint_report
 from govlint.model import Deviation, Positions, Section
-from govlint.parsing import grammar
+from govlint.parsing import build, grammar
 from govlint.parsing.cells import Atom, AtomKind, Layout
 from govlint.parsing.headings import find_section_headings
 from govlint.parsing.lexer import ReportToken, TokenStream
 from govlint.parsing.productions import MISPLACED_HEADING, TEXT, productions
 from govlint.parsing.trees import ReportTrees, TableTree
 from govlint.schema import FORMAT_2019, FORMAT_2021, ColumnSpec, PartSpec, RowSpec, TableSpec
+from govlint.serialize import report_to_dict
 
 
 def test_grammar_text_is_the_repository_skeleton_and_the_generated_productions() -> None:
@@ -396,3 +397,28 @@ def test_the_cache_file_is_keyed_by_the_generated_grammar(tmp_path: Path) -> Non
     standard = grammar.cache_path(grammar.grammar_text(), str(tmp_path))
     assert grammar.cache_path(grammar.grammar_text((STOCK,)), str(tmp_path)) != standard
     assert grammar.cache_path(grammar.grammar_text(), str(tmp_path)) == standard
+
+
+PROSE_ONLY = [
+    "本机关2023年度未开展相关工作。\n特此说明。",
+    "我局全年办理行政复议事项的情况见上级公告。",  # a table's label in a sentence: no table
+    *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("corpus/peer/sample_report_2023_*.txt"))),
+]
+
+
+@pytest.mark.parametrize("text", PROSE_ONLY)
+def test_a_text_without_heading_or_table_is_the_report_the_grammar_gives(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Prose only (no section heading, no table region) skips the grammar: the same report as its parse."""
+    shortcut = report_to_dict(parse_text(text))
+    tokenize = build.tokenize
+
+    def through_the_grammar(*args: Any) -> TokenStream:
+        stream = tokenize(*args)
+        assert stream.prose_only
+        stream.prose_only = False
+        return stream
+
+    monkeypatch.setattr(build, "tokenize", through_the_grammar)
+    assert report_to_dict(parse_text(text)) == shortcut

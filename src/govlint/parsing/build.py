@@ -60,12 +60,15 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
     # each table goes to the builder as the grammar closes it, and its tokens go with it
     trees = ReportTrees(grammar, index, text, builder.add)
     try:
-        tree, unexpected, untaken_labels = parse(stream, grammar, trees.close)
-        del stream, folded
-        parsed = trees.read(tree, unexpected)
-        untaken += tuple(map(trees.untaken, untaken_labels))
-        del tree
-        result = builder.finish()
+        if stream.prose_only:  # the grammar's tree would be the preamble alone: no section, table or deviation
+            parsed, result = Parsed((), (), ()), builder.finish()
+        else:
+            tree, unexpected, untaken_labels = parse(stream, grammar, trees.close)
+            del stream, folded
+            parsed = trees.read(tree, unexpected)
+            untaken += tuple(map(trees.untaken, untaken_labels))
+            del tree
+            result = builder.finish()
     except LarkError as error:  # the parse takes every token sequence the lexer makes; keep the report
         span = index.span(0, len(text))
         problem = Unplaced("document", "", span, f"grammar: {error}")

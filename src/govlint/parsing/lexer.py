@@ -180,6 +180,8 @@ def find_regions(
     """The table regions of a report, in text order: runs of one table's labels that show its evidence
     (``openings``, from the specs: :attr:`govlint.parsing.labels.Catalogue.openings`), each of at most ``limit``
     labels (:func:`region_limit`)."""
+    if not hits:
+        return []
     marks = _Headings(headings)
     converter = _ConverterLines(folded)
     hits = [h for h in hits if not marks.covers(h) and not converter.covers(h.start)]
@@ -298,15 +300,22 @@ class TokenStream:
     in order, so that a table's tokens can be let go once its table is built (docs/performance.md, "Memory per
     reader")."""
 
-    __slots__ = ("_tokens", "headings", "untaken")
+    __slots__ = ("_tokens", "headings", "prose_only", "untaken")
 
     def __init__(
-        self, tokens: Iterable[ReportToken], headings: Sequence[HeadingMatch] = (), untaken: Headings | None = None
+        self,
+        tokens: Iterable[ReportToken],
+        headings: Sequence[HeadingMatch] = (),
+        untaken: Headings | None = None,
+        *,
+        prose_only: bool = False,
     ) -> None:
         self._tokens = tokens
         self.headings = tuple(headings)
         #: The headings past the limit, read as prose (:data:`govlint.parsing.headings.MAX_HEADINGS`).
         self.untaken = untaken
+        #: True when the document shows no section heading and no table: its tokens are prose only.
+        self.prose_only = prose_only
 
     @property
     def tokens(self) -> Iterator[ReportToken]:
@@ -326,7 +335,8 @@ def tokenize(text: str, folded: str, hits: Sequence[LabelHit], grammar: Producti
     marks: list[tuple[int, int, HeadingMatch | Region]] = sorted(
         [(h.start, h.end, h) for h in headings] + [(r.start, r.end, r) for r in regions], key=lambda m: m[0]
     )
-    return TokenStream(_tokens(text, folded, marks, grammar), headings, found if found.untaken else None)
+    tokens = _tokens(text, folded, marks, grammar)
+    return TokenStream(tokens, headings, found if found.untaken else None, prose_only=not marks)
 
 
 def _tokens(
