@@ -7,6 +7,7 @@ wrong, in each of the three kinds of source, with the header's cell found by rea
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -155,3 +156,19 @@ def test_a_finding_on_a_table_header_names_the_header_cell(name: str) -> None:
     row, column = _header_cell()
     assert (where.table, where.row, where.cell_column) == (1, row, column)
     assert where.page == (_page_of(path, "本年收费金额") if path.suffix == ".pdf" else None)
+
+
+def test_every_module_docs_design_names_exists() -> None:
+    """docs/design.md draws the pipeline and says which file a change goes to: each module, script and test it
+    names is there (``parsing/cells``, ``rules/places.py``, ``scripts/gen_table_keys.py``)."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    packages = "sources|parsing|rules|testing|output|crossreport|runner"
+    named = set(re.findall(rf"\b(?:src/govlint/)?((?:{packages})/[a-z_]+)(?:\.py)?\b", text))
+    files = set(re.findall(r"\b((?:scripts|tests/[a-z]+|benchmarks|grammars)/[a-z_]+\.(?:py|lark))\b", text))
+    bare = set(re.findall(r"`([a-z_]+\.py)`", text))  # `model.py`, `html.py` (in the sources row)
+    assert len(named) > 20 and len(files) > 4 and len(bare) > 5
+    missing = sorted(m for m in named if not any((ROOT / "src" / "govlint" / f"{m}{s}").exists() for s in (".py", "")))
+    missing += sorted(f for f in files if not (ROOT / f).exists())
+    modules = {path.name for path in (ROOT / "src" / "govlint").rglob("*.py")}
+    missing += sorted(name for name in bare if name not in modules)
+    assert not missing, missing
