@@ -129,6 +129,11 @@ class SectionSpec(Record):
     def numeral(self) -> str:
         return CHINESE_NUMERALS[self.number - 1]
 
+    @property
+    def name_en(self) -> str:
+        """How every English message names the section: ``section 六`` (the Chinese :attr:`title` in Chinese)."""
+        return f"section {self.numeral}"
+
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(1, "overview", "一、总体情况", ("总体情况", "概述", "基本工作情况", "政府信息公开工作基本情况")),

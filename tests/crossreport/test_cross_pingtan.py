@@ -102,10 +102,10 @@ def test_sixty_assessable_carry_over_pairs_once_the_rename_is_known(pingtan_repo
 def test_the_rename_turns_copying_between_bodies_into_copying_from_last_year(
     pingtan_reports: dict[str, Report], findings: dict[tuple[str, str], list[Diagnostic]]
 ) -> None:
-    assert [d.key for d in findings[("040_assetsinvest_2024", "GL505")]] == [
-        "section.overview.平潭综合实验区国有资产管理局",
-        "section.problems_improvements.平潭综合实验区国有资产管理局",
-    ]
+    # 040 (投资促进局) is signed with 039's name (国有资产管理局): without aliases the two are not accused of copying
+    # each other's text as two bodies; with the alias they are one body, whose 2024 text repeats its 2023 one.
+    assert ("040_assetsinvest_2024", "GL505") not in findings
+    assert ("039_assetsinvest_2023", "GL505") not in findings
     renamed = _findings({stem: digest(report, RENAMED) for stem, report in pingtan_reports.items()})
     assert ("040_assetsinvest_2024", "GL505") not in renamed
     assert [d.key for d in renamed[("040_assetsinvest_2024", "GL503")]] == [

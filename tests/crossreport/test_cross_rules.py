@@ -237,6 +237,30 @@ def test_a_section_copied_from_another_body_is_reported_on_both() -> None:
     assert found[0].message_zh.startswith(f"五、存在的主要问题及改进情况 与 {OTHER} 的报告（b/2023.txt:2:1）相似度 ")
 
 
+def test_a_body_renamed_between_years_is_not_another_body() -> None:
+    """039/040_assetsinvest: the 2023 report of 国有资产管理局 and the 2024 report of 投资促进局, signed with the old
+    name, print the same sections: one body renamed, not a copy from another body.  The same text under two
+    names that never print each other's is still reported, and so is a copy within one year."""
+    old, new = "平潭综合实验区国有资产管理局", "平潭综合实验区投资促进局"
+    signed = {"problems_improvements": FIVE_OWN, "other_matters": f"无。 {old} 2025年1月26日"}
+    before = make("gyz/2023.txt", old, 2023, sections={"problems_improvements": FIVE_OWN})
+    after = make("gyz/2024.txt", new, 2024, sections=signed)
+    third = make("c/2023.txt", "平潭综合实验区农业农村局", 2023, sections={"problems_improvements": FIVE_2022})
+    assert run_rules([before, after, third], "GL505") == []
+    unsigned = make("gyz/2024.txt", new, 2024, sections={"problems_improvements": FIVE_OWN})
+    assert len(run_rules([before, unsigned, third], "GL505")) == 2
+    same_year = make("gyz/2023b.txt", new, 2023, sections=signed)
+    assert len(run_rules([before, same_year, third], "GL505")) == 2
+
+
+def test_english_messages_name_a_section_as_the_other_rules_do() -> None:
+    a = make("a/2023.txt", BODY, 2023, sections={"problems_improvements": FIVE_OWN})
+    b = make("b/2023.txt", OTHER, 2023, sections={"problems_improvements": FIVE_OWN})
+    c = make("c/2023.txt", "平潭综合实验区农业农村局", 2023, sections={"problems_improvements": FIVE_2022})
+    found = run_rules([a, b, c], "GL505")
+    assert found[0].message_en.startswith("section 五 is 100% similar to the report of ")
+
+
 def test_text_most_bodies_share_is_the_template_not_a_copy() -> None:
     bodies = [f"平潭综合实验区第{i}局" for i in "一二三四五六七八九十"]
     reports = [make(f"{i}.txt", b, 2023, sections={"problems_improvements": FIVE_OWN}) for i, b in enumerate(bodies)]

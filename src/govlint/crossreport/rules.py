@@ -18,7 +18,7 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import ConfigError
 from govlint.model import Cell, CellStatus, Number, Report, Span
 from govlint.rule import RuleContext, RuleMeta
-from govlint.schema import APPLICATION_COLUMNS
+from govlint.schema import APPLICATION_COLUMNS, SECTIONS_BY_KEY
 
 if TYPE_CHECKING:
     from govlint.crossreport.digests import Digest, Prose
@@ -52,16 +52,6 @@ OPTION_COPY_TEMPLATES = "copy-templates"
 OPTION_BODY_THRESHOLD = "cross-body-threshold"
 OPTION_BODY_COMMON_SHARE = "cross-body-common-share"
 
-_SECTION_ZH = {
-    "overview": "一、总体情况",
-    "problems_improvements": "五、存在的主要问题及改进情况",
-    "other_matters": "六、其他需要报告的事项",
-}
-_SECTION_EN = {
-    "overview": "section 1 (overview)",
-    "problems_improvements": "section 5 (problems and improvements)",
-    "other_matters": "section 6 (other matters)",
-}
 _DEFAULT_THRESHOLDS = {key: 0.5 for key in COPY_SECTIONS}
 
 #: Sentences the regulation and the standard layout make every report print: repeating them is not copying.
@@ -360,15 +350,16 @@ class CopiedFromLastYear(CrossRule):
         where = f"{previous.path}:{line}:{column}"
         passage = crossreport.text.quote(now.body[begin:end])
         percent, limit = round(share * 100), round(threshold * 100)
+        section = SECTIONS_BY_KEY[key]
         return self.finding(
             current,
             crossreport.digests.section_span(current, key, begin, end),
             zh=(
-                f"{_SECTION_ZH[key]} 有 {percent}% 的文字与上年报告相同（阈值 {limit}%），"
+                f"{section.title} 有 {percent}% 的文字与上年报告相同（阈值 {limit}%），"
                 f"最长的相同段落（上年报告 {where}）：「{passage}」"
             ),
             en=(
-                f"{_SECTION_EN[key]}: {percent}% of its text repeats last year's report (threshold {limit}%); "
+                f"{section.name_en}: {percent}% of its text repeats last year's report (threshold {limit}%); "
                 f"the longest identical passage (last year's report at {where}): 「{passage}」"
             ),
             key=f"section.{key}",
@@ -392,10 +383,8 @@ def _copied(  # noqa: PLR0917 - the two texts, and the three settings of the che
     return (found.share, longest) if longest[2] else None
 
 
-_TABLE_SECTIONS = {
-    "applications": ("三、收到和处理政府信息公开申请情况", "section 3 (applications)"),
-    "review_litigation": ("四、政府信息公开行政复议、行政诉讼情况", "section 4 (review and litigation)"),
-}
+#: The sections whose tables GL504 compares (each holds the table of its key).
+_TABLE_SECTIONS = ("applications", "review_litigation")
 
 
 def _table_keys(report: Digest, table: str) -> set[str]:
@@ -428,7 +417,8 @@ class TablesCopied(PairRule):
     )
 
     def check_pair(self, current: Digest, previous: Digest, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for table, (title_zh, title_en) in _TABLE_SECTIONS.items():
+        for table in _TABLE_SECTIONS:
+            title_zh, title_en = SECTIONS_BY_KEY[table].title, SECTIONS_BY_KEY[table].name_en
             keys = sorted(_table_keys(current, table))
             if not keys or set(keys) != _table_keys(previous, table):
                 continue
@@ -475,7 +465,9 @@ class CopiedFromOtherBody(CrossRule):
             "8-character shingles) is reported on both reports when its Jaccard similarity with the same "
             "section of another body reaches `cross-body-threshold` (default 0.8). Candidates are found "
             "with MinHash/LSH, so the cost grows linearly with the number of reports; the similarity "
-            "of a candidate pair is computed exactly."
+            "of a candidate pair is computed exactly. Two reports of different years of which one prints the other's "
+            "body name (a body renamed, its new report signed with the old name) are one body's, not compared here: "
+            "the `aliases` option makes the two names one body, whose years GL501 and GL503 then compare."
         ),
         bad_example="甲局与乙局2023年报告的第五部分除单位名称外逐字相同",
         good_example="甲局与乙局各自写本单位的问题和措施",
@@ -484,7 +476,9 @@ class CopiedFromOtherBody(CrossRule):
             "、一、六）比较本次检查的所有报告：先去掉本次检查中超过 `cross-body-common-share`（默认20%）"
             "的单位都有的文字（标准句和本地区通用模板），剩下的文字（屏蔽年份和数字、去掉标点后，以8字片段计）"
             "与另一单位的同一部分相似度（Jaccard）达到 `cross-body-threshold`（默认0.8）即在两份报告上都报告。"
-            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。"
+            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。不同年度的两份报告中有一份印"
+            "有另一份的单位名称（单位更名，新名称的报告仍以旧名称落款）时，视为同一单位的报告，不在此比较："
+            "配置 `aliases` 可把两个名称当作同一单位，由 GL501、GL503 比较其前后年度。"
         ),
     )
 
@@ -501,6 +495,8 @@ class CopiedFromOtherBody(CrossRule):
                 items.append(crossreport.similar.Item(index, report.identity.body, prose.sampled()))
             for pair in crossreport.similar.similar_pairs(items, threshold, share):
                 first, second = reports[items[pair.first].owner], reports[items[pair.second].owner]
+                if _may_be_renamed(first, second):
+                    continue
                 for this, other in ((first, second), (second, first)):
                     if not this.reference:
                         yield self._finding(this, other, key, pair.similarity)
@@ -514,11 +510,33 @@ class CopiedFromOtherBody(CrossRule):
         return self.finding(
             this,
             section.span,
-            zh=f"{_SECTION_ZH[key]} 与 {body} 的报告（{where}）相似度 {percent}%，疑似雷同",
-            en=f"{_SECTION_EN[key]} is {percent}% similar to the report of {body} ({where})",
+            zh=f"{SECTIONS_BY_KEY[key].title} 与 {body} 的报告（{where}）相似度 {percent}%，疑似雷同",
+            en=f"{SECTIONS_BY_KEY[key].name_en} is {percent}% similar to the report of {body} ({where})",
             key=f"section.{key}.{body}",
             actual=f"{percent}%",
         )
+
+
+def _names(report: Digest) -> set[str]:
+    """The body's names a report goes by: its identity's and the name the parser read, without spaces."""
+    names = {report.identity.body} if report.identity is not None else set()
+    if report.agency:
+        names.add("".join(report.agency.split()))
+    return names
+
+
+def _may_be_renamed(one: Digest, two: Digest) -> bool:
+    """Whether two reports of different years may be one body's under its old and new names: either prints the
+    other's name (040_assetsinvest_2024 of 投资促进局 is signed 平潭综合实验区国有资产管理局, the body of the 2023
+    report).  A renamed body's text is its own, not another body's; the `aliases` option makes the two names
+    one body, whose years GL501 and GL503 then compare."""
+    if one.identity is None or two.identity is None or one.identity.year == two.identity.year:
+        return False
+    for this, other in ((one, two), (two, one)):
+        printed = "".join("".join((this.title or "", *(s.body for s in this.sections))).split())
+        if any(name in printed for name in _names(other)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------------------

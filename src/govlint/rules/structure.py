@@ -221,7 +221,7 @@ class MissingSection(Rule):
                 report,
                 section_anchor(report, spec.number),
                 zh=f"缺少第{spec.numeral}部分“{spec.title}”：应在此处",
-                en=f"section {spec.numeral} is missing: expected the heading “{spec.title}” here",
+                en=f"{spec.name_en} is missing: expected the heading “{spec.title}” here",
                 key=f"section.{spec.key}",
                 expected=spec.title,
             )
@@ -237,7 +237,7 @@ class MissingSection(Rule):
                 "字符（转换时产生的乱码）：标题可能就在其中，未核对"
             ),
             en=(
-                f"the heading “{spec.title}” of section {spec.numeral} was not found, but where it should be, line "
+                f"the heading “{spec.title}” of {spec.name_en} was not found, but where it should be, line "
                 f"{_lines(lines, ', ', ' …')} hold characters that could not be read (garbled by a converter): "
                 "the heading may be there; it was not checked"
             ),
@@ -258,7 +258,7 @@ class MissingSection(Rule):
                 "表格的数值和文字，未能读取：该部分可能就在此处，未核对"
             ),
             en=(
-                f"the heading “{spec.title}” of section {spec.numeral} was not found, but line "
+                f"the heading “{spec.title}” of {spec.name_en} was not found, but line "
                 f"{_lines(lines, ', ', ' …')} print values and words of its table that could not be read: the "
                 "section may be there; it was not checked"
             ),
@@ -275,7 +275,7 @@ class MissingSection(Rule):
         if REPLACEMENT in printed:  # characters the reader could not decode (GL003): no wording to judge
             zh = f"第{spec.numeral}部分的标题有无法读取的字符：“{printed}”可能就是标准标题“{spec.title}”，未核对"
             en = (
-                f"the heading of section {spec.numeral} has characters that could not be read: “{printed}” "
+                f"the heading of {spec.name_en} has characters that could not be read: “{printed}” "
                 f"may be “{spec.title}”; it was not checked"
             )
         else:
@@ -284,7 +284,7 @@ class MissingSection(Rule):
                 "可能就是该部分，未核对"
             )
             en = (
-                f"could not recognise the heading of section {spec.numeral}: “{printed}” is not worded as "
+                f"could not recognise the heading of {spec.name_en}: “{printed}” is not worded as "
                 f"“{spec.title}” but may be that section; it was not checked"
             )
         diagnostic = self.diagnostic(
@@ -382,7 +382,7 @@ class SectionOrder(Rule):
                     report,
                     line_of(report, deviation.span),
                     zh=f"第{spec.numeral}部分重复：“{printed}”，第 {first.span.line} 行已有“{_printed(first)}”",
-                    en=f"section {spec.numeral} is repeated: “{printed}”; it already starts on line {first.span.line}",
+                    en=f"{spec.name_en} is repeated: “{printed}”; it already starts on line {first.span.line}",
                     key=f"section.{spec.key}.duplicate",
                     expected=1,
                     actual=2,
@@ -434,7 +434,7 @@ def _named(title: str, number: int) -> tuple[str, str]:
     printed = " ".join(title.split())
     if normalize_label(printed) == normalize_label(spec.title):
         return f"“{printed}”", f"“{printed}”"
-    return f"“{printed}”（第{spec.numeral}部分“{spec.title}”）", f"“{printed}” (section {spec.numeral}, “{spec.title}”)"
+    return f"“{printed}”（第{spec.numeral}部分“{spec.title}”）", f"“{printed}” ({spec.name_en}, “{spec.title}”)"
 
 
 class MissingTable(Rule):
@@ -520,7 +520,7 @@ class MissingTable(Rule):
                     report,
                     anchor,
                     zh=f"第{section.numeral}部分缺少表格：应有{_TABLE_ZH[section.table]}",
-                    en=f"section {section.numeral} has no table: expected {_TABLE_EN[section.table]}",
+                    en=f"{section.name_en} has no table: expected {_TABLE_EN[section.table]}",
                     key=f"table.{section.table}",
                     expected=section.table,
                 )
