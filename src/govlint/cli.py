@@ -45,16 +45,23 @@ class UsageError(Exception):
         return self.en if lang == "en" else self.zh
 
 
+class OptionValueError(UsageError, argparse.ArgumentTypeError):
+    """A value that one of govlint's option types refuses, in both languages.  argparse reports it as an
+    :class:`argparse.ArgumentError` of the option, raised while handling it (its context), where
+    :func:`_argument_error` finds it by its type: govlint's own words are never read back out of argparse's."""
+
+
 class _ArgumentError(Exception):
     """argparse's own complaint (English), translated and completed by :func:`govlint.clihelp.usage_error`."""
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, raising its complaints, and knowing the language its own values' errors are in."""
+    """argparse's parser, raising its complaints (:class:`argparse.ArgumentError` as it is, the others as
+    :class:`_ArgumentError`) instead of exiting."""
 
-    def __init__(self, *args: Any, lang: str = "zh", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["exit_on_error"] = False
         super().__init__(*args, **kwargs)
-        self.lang = lang
 
     def error(self, message: str) -> NoReturn:
         raise _ArgumentError(message)
@@ -75,26 +82,12 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
 
-def _typed(convert: Callable[[str], Any], lang: str) -> Callable[[str], Any]:
-    """``convert`` as an argparse type whose refusal (a :class:`UsageError`) is in ``lang`` alone: argparse
-    puts it after ``argument --option:``, which :func:`govlint.clihelp.usage_error` translates."""
-
-    def typed(text: str) -> Any:
-        try:
-            return convert(text)
-        except UsageError as exc:
-            raise argparse.ArgumentTypeError(exc.message(lang)) from None
-
-    typed.__name__ = convert.__name__
-    return typed
-
-
 def _codes(text: str) -> list[str]:
     """Rule codes or prefixes; none at all (``--select "$UNSET"``) is refused, as ruff refuses it: an empty
     selection would turn every rule off and pass every report."""
     codes = [part.strip().upper() for part in text.split(",") if part.strip()]
     if not codes:
-        raise UsageError(
+        raise OptionValueError(
             f"no rule code in {text!r}: expected codes or prefixes separated by commas, such as GL2,GL301",
             f"{text!r} 中没有规则代码：应为以逗号分隔的代码或前缀，如 GL2,GL301",
         )
@@ -104,7 +97,7 @@ def _codes(text: str) -> list[str]:
 def _globs(text: str) -> list[str]:
     globs = [part.strip() for part in text.split(",") if part.strip()]
     if not globs:
-        raise UsageError(
+        raise OptionValueError(
             f"no pattern in {text!r}: expected globs separated by commas, such as drafts/,old/",
             f"{text!r} 中没有通配符：应为以逗号分隔的通配符，如 草稿/,旧版/",
         )
@@ -117,7 +110,7 @@ def _given(en: str, zh: str) -> Callable[[str], str]:
 
     def given(text: str) -> str:
         if not text:
-            raise UsageError(f"the value is empty: expected {en}", f"值为空：应为{zh}")
+            raise OptionValueError(f"the value is empty: expected {en}", f"值为空：应为{zh}")
         return text
 
     return given
@@ -142,14 +135,14 @@ def build_parser(command: str | None = None, lang: str = "zh") -> argparse.Argum
         usage_prefix = clihelp.word("usage", lang)
 
     formatter = _Formatter
-    parser = _Parser(prog="govlint", formatter_class=formatter, lang=lang)
+    parser = _Parser(prog="govlint", formatter_class=formatter)
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
     parser.add_argument("--lang", dest="top_lang", choices=("zh", "en"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, add_arguments in _COMMANDS.items():
         if command in _COMMANDS and name != command:
             continue
-        subparser = sub.add_parser(name, formatter_class=formatter, help=name, lang=lang)
+        subparser = sub.add_parser(name, formatter_class=formatter, help=name)
         add_arguments(subparser)
         clihelp.localize(subparser, name, lang)
     clihelp.localize(parser, "", lang)
@@ -161,7 +154,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     configs = parser.add_mutually_exclusive_group()
     configs.add_argument(
         "--config",
-        type=_typed(_file, _lang(parser)),
+        type=_file,
         metavar="FILE",
         help="use this pyproject.toml or .govlint.toml, no discovery",
     )
@@ -169,18 +162,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"))
 
 
-def _lang(parser: argparse.ArgumentParser) -> str:
-    """The language of the messages of ``parser``'s types."""
-    return parser.lang if isinstance(parser, _Parser) else "zh"
-
-
 def _add_check(check: argparse.ArgumentParser) -> None:
     _add_common(check)
-    lang = _lang(check)
     check.add_argument(
         "paths",
         nargs="+",
-        type=_typed(_report_path, lang),
+        type=_report_path,
         metavar="PATH",
         help="files, directories (searched recursively), - for stdin",
     )
@@ -199,43 +186,35 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "-o",
         "--output",
-        type=_typed(_file, lang),
+        type=_file,
         metavar="FILE",
         help="write the output to FILE (whole or not at all)",
     )
     check.add_argument(
         "--statistics", action="store_true", help="show counts per code instead of findings (text or json)"
     )
-    check.add_argument(
-        "--select", type=_typed(_codes, lang), metavar="CODES", help="only these codes or prefixes (GL2,GL301)"
-    )
-    check.add_argument(
-        "--extend-select", type=_typed(_codes, lang), default=[], metavar="CODES", help="add codes to the selection"
-    )
-    check.add_argument(
-        "--ignore", type=_typed(_codes, lang), default=[], metavar="CODES", help="turn these codes or prefixes off"
-    )
+    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes (GL2,GL301)")
+    check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="add codes to the selection")
+    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="turn these codes or prefixes off")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument(
-        "--reference-date", type=_typed(_date, lang), metavar="YYYY-MM-DD", help='"today" for the date rules'
-    )
+    check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help='"today" for the date rules')
     check.add_argument(
         "--max-findings-per-rule",
-        type=_typed(_cap, lang),
+        type=_cap,
         metavar="N",
         help="findings of one code listed per report, the rest counted (default 100, 0: all)",
     )
     check.add_argument(
         "--exclude",
-        type=_typed(_globs, lang),
+        type=_globs,
         action="extend",
         metavar="GLOBS",
         help="gitignore-style globs a folder walk leaves out, replacing the defaults (README*, LICENSE*, .*, …)",
     )
     check.add_argument(
         "--extend-exclude",
-        type=_typed(_globs, lang),
+        type=_globs,
         action="extend",
         default=[],
         metavar="GLOBS",
@@ -248,21 +227,15 @@ def _add_check(check: argparse.ArgumentParser) -> None:
         "--show-files", action="store_true", help="list the files that would be checked, and check nothing"
     )
     check.add_argument(
-        "--encoding", type=_typed(_encoding, lang), help="decode text files with this encoding instead of detecting it"
+        "--encoding", type=_encoding, help="decode text files with this encoding instead of detecting it"
     )
-    check.add_argument(
-        "--stdin-filename", type=_typed(_file, lang), metavar="NAME", help="the name of the report read from stdin"
-    )
+    check.add_argument("--stdin-filename", type=_file, metavar="NAME", help="the name of the report read from stdin")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument(
-        "-j", "--jobs", type=_typed(_positive_int, lang), metavar="N", help="worker processes (default: the cores)"
-    )
-    check.add_argument(
-        "--timeout", type=_typed(_timeout, lang), metavar="SECONDS", help="time limit per file (default 60, 0: none)"
-    )
+    check.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: the cores)")
+    check.add_argument("--timeout", type=_timeout, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
     check.add_argument(
         "--memory-limit",
-        type=_typed(_memory_limit, lang),
+        type=_memory_limit,
         metavar="MB",
         help="worker memory limit (default 4096, 0: none)",
     )
@@ -271,7 +244,7 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument(
         "--history",
-        type=_typed(_folder, lang),
+        type=_folder,
         action="append",
         default=[],
         metavar="DIR",
@@ -279,17 +252,13 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument(
         "--roster",
-        type=_typed(_file, lang),
+        type=_file,
         metavar="FILE",
         help="CSV of the bodies that must publish (body,level,region,deadline): missing reports, deadlines",
     )
     baseline = check.add_mutually_exclusive_group()
-    baseline.add_argument(
-        "--baseline", type=_typed(_file, lang), metavar="FILE", help="report only findings not recorded in FILE"
-    )
-    baseline.add_argument(
-        "--write-baseline", type=_typed(_file, lang), metavar="FILE", help="record the current findings in FILE"
-    )
+    baseline.add_argument("--baseline", type=_file, metavar="FILE", help="report only findings not recorded in FILE")
+    baseline.add_argument("--write-baseline", type=_file, metavar="FILE", help="record the current findings in FILE")
     check.set_defaults(run=run_check)
 
 
@@ -305,7 +274,7 @@ def _number(read: Callable[[str], Any], text: str) -> Any:
 def _positive_int(text: str) -> int:
     value = _number(int, text)
     if not isinstance(value, int) or value < 1:
-        raise UsageError(f"expected a whole number from 1, got {text!r}", f"应为不小于 1 的整数，实际为 {text!r}")
+        raise OptionValueError(f"expected a whole number from 1, got {text!r}", f"应为不小于 1 的整数，实际为 {text!r}")
     return value
 
 
@@ -316,7 +285,7 @@ def _cap(text: str) -> int:
     value = _number(int, text)
     error = cap_error(value)
     if error is not None:
-        raise UsageError(*error)
+        raise OptionValueError(*error)
     return int(value)
 
 
@@ -338,7 +307,7 @@ def _refuse_limit(key: str, value: object) -> None:
 
     error = limit_error(key, value)
     if error is not None:
-        raise UsageError(error[0].partition(": ")[2], error[1].partition("：")[2])
+        raise OptionValueError(error[0].partition(": ")[2], error[1].partition("：")[2])
 
 
 def _date(text: str) -> dt.date:
@@ -350,15 +319,14 @@ def _date(text: str) -> dt.date:
     try:
         return parse_date(text, "--reference-date")
     except ConfigError as exc:
-        raise UsageError(str(exc).partition(": ")[2], exc.message("zh").partition("：")[2]) from None
+        raise OptionValueError(str(exc).partition(": ")[2], exc.message("zh").partition("：")[2]) from None
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:
-    lang = _lang(parse)
     parse.add_argument(
         "paths",
         nargs="+",
-        type=_typed(_report_path, lang),
+        type=_report_path,
         metavar="PATH",
         help="report files, directories (searched recursively), - for stdin",
     )
@@ -369,7 +337,7 @@ def _add_parse(parse: argparse.ArgumentParser) -> None:
         help="json (one report: indented; several: JSON Lines, one report per line) or text",
     )
     parse.add_argument(
-        "--encoding", type=_typed(_encoding, lang), help="decode text files with this encoding instead of detecting it"
+        "--encoding", type=_encoding, help="decode text files with this encoding instead of detecting it"
     )
     parse.add_argument("--lang", choices=("zh", "en"))
     parse.set_defaults(run=run_parse)
@@ -456,8 +424,8 @@ def _main(arguments: list[str], collector: _Collector) -> int:
         parser = build_parser(command, lang)
         try:
             args = parser.parse_args(arguments)
-        except _ArgumentError as exc:
-            return _fail(_argument_error(str(exc), parser, command, lang))
+        except (_ArgumentError, argparse.ArgumentError) as exc:
+            return _fail(_argument_error(exc, parser, command, lang))
         if getattr(args, "lang", None) is None and args.top_lang is not None:
             args.lang = args.top_lang  # govlint --lang en check …
         args.ui_lang = lang  # the language of messages before a configuration is read
@@ -501,16 +469,23 @@ def _main(arguments: list[str], collector: _Collector) -> int:
         return _fail(f"内部错误：{error}（请报告给 govlint 的开发者）")
 
 
-def _argument_error(message: str, parser: argparse.ArgumentParser, command: str | None, lang: str) -> str:
-    """argparse's complaint in ``lang``, naming the nearest option of ``command`` and its help."""
+def _argument_error(
+    error: _ArgumentError | argparse.ArgumentError, parser: argparse.ArgumentParser, command: str | None, lang: str
+) -> str:
+    """argparse's complaint in ``lang``, naming the nearest option of ``command`` and its help; or a value
+    refused by one of govlint's types (:class:`OptionValueError`), in ``lang`` as it was written."""
     from govlint import clihelp
 
+    prog = f"govlint {command}" if command else "govlint"
+    refused = error.__context__
+    if isinstance(error, argparse.ArgumentError) and isinstance(refused, OptionValueError):
+        return clihelp.refused(error.argument_name or "", refused.message(lang), lang, prog)
     actions = list(parser._actions)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) and command in action.choices:
             actions = list(action.choices[command]._actions)
     options = [option for action in actions for option in action.option_strings]
-    return clihelp.usage_error(message, lang, f"govlint {command}" if command else "govlint", options)
+    return clihelp.usage_error(str(error), lang, prog, options)
 
 
 def _configure_streams() -> None:

@@ -184,6 +184,7 @@ _WORDS: dict[str, Text] = {
     "see": ("详见 `{prog} --help`", "see `{prog} --help`"),
     "nearest": ("是否想用 {name}？", "did you mean {name}?"),
     "usage error": ("用法错误：", "usage error: "),
+    "argument": ("参数 {name}：{reason}", "argument {name}: {reason}"),
 }
 
 #: argparse's error messages (Python 3.10-3.13) and their Chinese.
@@ -203,8 +204,6 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"argument (?P<a>[^:]+): invalid (?P<t>\S+) value: (?P<v>.*)", "参数 {a}：无效的值 {v}"),
     (r"argument (?P<a>[^:]+): ignored explicit argument (?P<v>.*)", "参数 {a}：不接受值 {v}"),
     (r"ambiguous option: (?P<a>\S+) could match (?P<m>.*)", "选项 {a} 有歧义，可能是：{m}"),
-    # the refusal of a type of govlint's, already in Chinese (cli._typed)
-    (r"argument (?P<a>[^:]+): (?P<m>.*[\u4e00-\u9fff].*)", "参数 {a}：{m}"),
     (r"argument (?P<a>[^:]+): .*", "参数 {a} 的值有误"),
 )
 
@@ -277,8 +276,15 @@ def localize(parser: argparse.ArgumentParser, command: str, lang: str) -> None:
 def usage_error(message: str, lang: str, prog: str, options: Sequence[str]) -> str:
     """argparse's ``message`` in ``lang``, with the nearest option (or choice) and where to read more,
     after ``用法错误：``/``usage error: ``."""
-    hint = _nearest(message, options)
-    text = _translate(message) if lang != "en" else message
+    return _usage_line(_translate(message) if lang != "en" else message, lang, prog, _nearest(message, options))
+
+
+def refused(option: str, reason: str, lang: str, prog: str) -> str:
+    """The usage error of a value one of govlint's own types refused: ``reason`` is already in ``lang``."""
+    return _usage_line(word("argument", lang).format(name=option, reason=reason), lang, prog, None)
+
+
+def _usage_line(text: str, lang: str, prog: str, hint: str | None) -> str:
     tail = word("see", lang).format(prog=prog)
     if hint:
         tail = word("nearest", lang).format(name=hint) + ("" if lang != "en" else " ") + tail

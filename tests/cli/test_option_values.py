@@ -159,6 +159,36 @@ def test_an_unknown_argparse_message_is_not_shown_half_translated() -> None:
     assert _zh_only(line) and "later" not in line
 
 
+def test_an_unknown_argparse_message_with_a_chinese_value_is_not_shown_half_translated() -> None:
+    """The Chinese in the value made such a message look like one of govlint's own refusals (already in
+    Chinese, it was told by its characters), and its English was shown in the Chinese line."""
+    from govlint import clihelp
+
+    message = "argument --format: a complaint of a later Python about '网页'"
+    line = clihelp.usage_error(message, "zh", "govlint check", [])
+    assert _zh_only(line) and "later" not in line and "--format" in line
+
+
+def test_govlints_own_refusal_is_known_by_its_type_not_its_characters(
+    run: Run, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refusal of one of govlint's option types is shown as written in the chosen language, whatever
+    characters it holds: here a Chinese reason written without a Chinese character."""
+    from govlint import cli
+
+    def refuse(text: str) -> list[str]:
+        raise cli.OptionValueError(f"{text!r} is not GL2 or GL301", f"{text!r} ≠ GL2、GL301")
+
+    monkeypatch.setattr(cli, "_codes", refuse)
+    (project / "a.txt").write_text("报告", encoding="utf-8")
+    assert run("check", "a.txt", "--select", "x")[2] == (
+        "govlint: 用法错误：参数 --select：'x' ≠ GL2、GL301（详见 `govlint check --help`）\n"
+    )
+    assert run("check", "a.txt", "--select", "x", "--lang", "en")[2] == (
+        "govlint: usage error: argument --select: 'x' is not GL2 or GL301 (see `govlint check --help`)\n"
+    )
+
+
 @pytest.mark.parametrize(
     "setting",
     [
