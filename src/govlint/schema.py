@@ -821,6 +821,12 @@ EMPTY_PLACEHOLDERS: tuple[str, ...] = ("/", "\\", "-", "--", "---", "-/-", "/ /"
 #: Units printed inside a cell after the number (§4.2: ``251000元``; counts such as ``2笔``, ``1个``), longest
 #: first.  They are kept on the cell as printed, never converted.
 CELL_UNITS: tuple[str, ...] = ("万元", "元", "个", "笔", "项", "件")
+#: A footnote mark printed after a cell's number (``12*``, ``12①``, after :func:`fold`, which turns ＊ into *):
+#: the number is the cell's value, the mark points to a note below the table.
+FOOTNOTE_MARKS: tuple[str, ...] = ("*", "※", *(chr(code) for code in range(0x2460, 0x2474)))
+#: Letters that text recognition (OCR) reads for digits: O and o for 0, l, I and | for 1.  A cell of digits
+#: and these letters alone is a number misread, not text the report printed where a number belongs.
+DIGIT_LOOKALIKES = "OolI|"
 
 # ----- formats (§1.2) ------------------------------------------------------------------------------------
 

@@ -52,7 +52,8 @@ def test_each_cell_is_read_right_or_left_unread(name: str) -> None:
         table = tables.get(table_key)
         cell = None if table is None else table.cell(cell_key)
         is_read = cell is not None and cell.status in READ
-        if layout["unread"] and key.startswith(layout["unread"]):
+        misread = layout["misread"] and bool(set(str(value)) & {"0", "1"})
+        if misread or (layout["unread"] and key.startswith(layout["unread"])):
             if is_read:
                 read_anyway.append(key)
         elif not is_read:
@@ -80,3 +81,34 @@ def test_a_header_in_another_column_order_leaves_the_table_unread(name: str) -> 
     (finding,) = [d for d in report.diagnostics if d.key == "applications"]
     assert finding.unread and finding.code == "GL108"
     assert "列序" in finding.message_zh and "order" in finding.message_en
+
+
+def test_a_footnote_mark_after_a_number_is_the_number() -> None:
+    """``1*`` or ``2①`` (a note below the table) was text where a number belongs: a false GL105 on each cell
+    and the relations that need it unassessed."""
+    tables = govlint.parse_file(REAL / "footnotes.txt").tables
+    applications = tables.applications
+    assert applications is not None
+    cell = applications.cell("new_received.total")
+    assert cell is not None and (cell.raw, cell.value, cell.status) == ("2*", 2, CellStatus.OK)
+    first = applications.cell("new_received.natural_person")
+    assert first is not None and (first.raw, first.value) == ("1※", 1)
+
+
+def test_headings_without_numbers_are_unread_not_missing() -> None:
+    """A heading set in bold whose number was lost (主动公开政府信息情况 alone on its line) was a missing section
+    at error level, six times; it is now one unread warning per section, as a heading numbered otherwise is."""
+    found = [d for d in govlint.lint_file(REAL / "headings_bare.txt").diagnostics if d.code == "GL101"]
+    assert len(found) == 6
+    assert all(d.unread and d.severity is Severity.WARNING for d in found)
+
+
+def test_digits_misread_by_text_recognition_are_unread_not_text() -> None:
+    """``O`` for 0 and ``l`` for 1 were text where a number belongs (GL105 at error level on 102 cells, GL303 on
+    the fee): each is now an unread warning that shows what was printed."""
+    found = govlint.lint_file(REAL / "ocr.txt").diagnostics
+    cells = [d for d in found if d.code == "GL105"]
+    assert cells and all(d.unread and d.severity is Severity.WARNING for d in cells)
+    assert not [d for d in found if d.code == "GL303"]
+    (fee,) = [d for d in cells if d.key == "active_disclosure.fees.amount_10k_yuan"]
+    assert "“O”" in fee.message_zh and "“O”" in fee.message_en

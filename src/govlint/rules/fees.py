@@ -10,6 +10,7 @@ import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.model import CellStatus, Report, Section, Span
+from govlint.parsing.numbers import misread_digits
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import effective_format, line_of, section_anchor, softened
 from govlint.rules.strays import stray_value_lines
@@ -376,7 +377,9 @@ class FeeAmount(Rule):
         # A row found but unread has unknown cells (GL108's finding); a row not found may be among the lines of
         # values that no row claims (GL104 then says so once): neither is the report's missing amount.
         known = not stray_value_lines(report, table, ctx) if row is None else row.problem is None
-        if known and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
+        # an amount text recognition misread (``O``) is GL105's finding about the reading, not a missing amount
+        misread = cell is not None and cell.status is CellStatus.UNREADABLE and misread_digits(cell.raw)
+        if known and not misread and (cell is None or cell.status in (CellStatus.EMPTY, CellStatus.UNREADABLE)):
             where = (cell.span if cell else None) or (line_of(report, row.span) if row and row.span else fallback)
             shown = cell.raw.strip() if cell else ""
             printed_zh = f"（填写为“{shown}”）" if shown else ""

@@ -7,13 +7,15 @@ import re
 from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import CellStatus, Deviation, Report, Section, Span, Table
+from govlint.model import Cell, CellStatus, Deviation, Report, Section, Span, Table
 from govlint.parsing.headings import MAX_HEADINGS, REPLACEMENT, numbered_headings
 from govlint.parsing.numbering import without_numbering
+from govlint.parsing.numbers import misread_digits
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.places import (
     TABLE_NAME_EN,
     TABLE_SECTION,
+    CellPlace,
     document_start,
     effective_format,
     has_other_all,
@@ -164,7 +166,8 @@ class MissingSection(Rule):
             "(第一部分 总体情况). Where the section's place (between the sections before and after it) holds a "
             "heading numbered as the section in a wording govlint does not know (一、年度工作核心成效, "
             "五、存在的不足及改进措施; or numbered as a list item with the section's words, （三）收到和处理…, "
-            "3.收到和处理…), the section may well be there: that is one warning about the "
+            "3.收到和处理…), or a line printing only the section's words without a number (a heading set in bold "
+            "whose number was lost), the section may well be there: that is one warning about the "
             "reading (counted apart, never scored), not a missing section. So is a place that prints, after the "
             "previous section's table, values no row was read from and words of the section's own table (行政复议, "
             "结果维持 …), that table not being read: a converter may have lost the heading with the table "
@@ -189,7 +192,8 @@ class MissingSection(Rule):
             "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分；"
             "“第一部分 总体情况”这样的写法也算标题。该部分应在的位置（前后两部分之间）有以该部分序号编号、但措辞"
             "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”；"
-            "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”）时，"
+            "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”），或有一行只印该部分"
+            "的文字而没有序号（加粗的标题丢了序号）时，"
             "该部分很可能存在：改为一条关于读取的警告（单独计数，不扣分），不报告缺少该部分。"
             "该位置在前一部分的表格之后印有未读取的数值和该部分表格的文字（行政复议、结果维持等）、而该表格未能读取时"
             "同样如此：转换工具（如 antiword）可能连同表格丢失了标题；该位置在已读取的表格之外有转换时产生的乱码"
@@ -337,9 +341,28 @@ def _numbered_in_place(report: Report, number: int) -> tuple[int, str] | None:
             continue  # a list item ((一)主动公开方面, 1.…) numbered like the section: only its words would tell
         ranked.append((not as_section, not worded, offset, printed))
     if not ranked:
-        return None
+        return _bare_in_place(report.text, variants, start, end)
     _, _, offset, printed = min(ranked)
     return offset, printed
+
+
+#: The longest line taken for a heading printed without its numbering.
+_BARE_HEADING_MAX = 40
+
+
+def _bare_in_place(text: str, variants: tuple[str, ...], start: int, end: int) -> tuple[int, str] | None:
+    """A line between ``start`` and ``end`` that prints nothing but one of the section's wordings, without a
+    numbering (a heading set in bold whose number was lost with the bold, 主动公开政府信息情况), as (offset,
+    printed); None when there is none."""
+    at = start
+    while at < end:
+        stop = text.find("\n", at, end)
+        stop = end if stop == -1 else stop
+        if stop - at <= _BARE_HEADING_MAX and normalize_label(text[at:stop]) in variants:
+            printed = text[at:stop].strip()
+            return at + text[at:stop].index(printed[0]), printed
+        at = stop + 1
+    return None
 
 
 class SectionOrder(Rule):
@@ -815,7 +838,10 @@ class EmptyCell(Rule):
             "absent from a row that could be read is reported too. Cells of a row that could not be read "
             "(nothing places its values) are not reported: the row is GL108's finding, about the reading, "
             "not the report. Cells *inferred* from digits printed together (unique by the row's arithmetic) "
-            "are an artefact of text extraction, not a defect of the report, and are not reported."
+            "are an artefact of text extraction, not a defect of the report, and are not reported. A number with a "
+            "footnote mark after it (12*, 12①) is that number. A cell of digits and letters text recognition reads "
+            "for digits (1O, l2, O) is a number misread: one warning about the reading (counted apart), not text "
+            "where a number belongs."
         ),
         bad_example="第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 |",
         good_example="第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 | 0",
@@ -825,6 +851,8 @@ class EmptyCell(Rule):
             "绝不在缺值时计算关系式，也绝不以0代替。能读取的行中缺少的单元格同样报告。无法读取的行（没有依据确"
             "定其数值的位置）中的单元格不在此报告：该行由 GL108 报告，那是读取的问题，不是报告的问题。"
             "由连写数字按该行的勾稽关系唯一拆分出的单元格，是文字提取造成的，不是报告的缺陷，不报告。"
+            "数字后带注释符号（12*、12①）的，按该数字读取。由数字和文字识别（OCR）误认作数字的字母组成的单元格"
+            "（1O、l2、O）是识别有误的数字：改为一条关于读取的警告（单独计数），不报告为应填数字处写了文字。"
         ),
     )
 
@@ -871,6 +899,8 @@ class EmptyCell(Rule):
                             expected="number",
                             actual=shown,
                         )
+                    elif cell.status is CellStatus.UNREADABLE and misread_digits(cell.raw):
+                        yield self._misread(report, cell, place, key)
                     elif cell.status is CellStatus.UNREADABLE:
                         yield self.diagnostic(
                             report,
@@ -881,6 +911,23 @@ class EmptyCell(Rule):
                             expected="number",
                             actual=cell.raw.strip(),
                         )
+
+    def _misread(self, report: Report, cell: Cell, place: CellPlace, key: str) -> Diagnostic:
+        """A cell of digits and letters text recognition takes for digits (``1O``): a finding about the
+        reading, not text the report printed where a number belongs."""
+        shown = cell.raw.strip()
+        diagnostic = self.diagnostic(
+            report,
+            cell.span,
+            zh=f"{place.zh}印为“{shown}”，像是识别有误的数字（O 与 0、l 与 1），未能读取，未核对",
+            en=f"{place.en} prints “{shown}”, which looks like a misrecognised number (O for 0, l for 1); "
+            "it could not be read and was not checked",
+            key=key,
+            expected="number",
+            actual=shown,
+            unread=True,
+        )
+        return softened(diagnostic)
 
 
 class TitleIncomplete(Rule):
