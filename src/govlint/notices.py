@@ -4,8 +4,9 @@ GL001 a file govlint cannot read, GL002 a document that is not an annual report,
 unfollowed, GL005 a folder govlint cannot read.  They are ordinary :class:`Diagnostic` objects, so every
 output format prints them like any finding, baselines and selection treat them alike, and each has a
 :class:`RuleMeta` (a rule whose ``check`` yields nothing) so that ``govlint rule GL001`` and the rule pages
-explain them.  GL001 and GL005 mark what govlint could not read (``unread``): they are never counted among
-a report's problems, and a run that has one exits 2.
+explain them.  GL001 and GL005 mark what govlint could not read (``unread``): every output shows them at the
+level 未能读取, not at their severity, they are never counted among a report's problems, and a run that has one
+exits 2.
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ def test_a_missing_file_exits_2_and_the_others_are_still_checked(project: Path, 
     write(project / "bad.txt", "错误")
     code, out, err = run("check", "missing.txt", "bad.txt")
     assert (code, err) == (2, "")
-    assert out.splitlines()[0] == "missing.txt:1:1: GL001 [错误] 无法读取此文件，未检查：文件不存在"
+    assert out.splitlines()[0] == "missing.txt:1:1: GL001 [未能读取] 无法读取此文件，未检查：文件不存在"
     assert "bad.txt:1:1: TS001" in out
     assert out.splitlines()[-1] == "共 1 个问题（错误 1，警告 0，提示 0）；未能读取 1 处。"
 
@@ -98,13 +98,14 @@ def test_an_unreadable_input_exits_2_and_is_in_every_format(project: Path, run: 
     code, out, err = run("check", "junk.txt", "ok.txt")
     assert (code, err) == (2, "")
     assert out == (
-        "junk.txt:1:1: GL001 [错误] 无法读取此文件，未检查：不是文本文件（二进制数据）\n未发现问题；未能读取 1 处。\n"
+        "junk.txt:1:1: GL001 [未能读取] 无法读取此文件，未检查：不是文本文件（二进制数据）\n"
+        "未发现问题；未能读取 1 处。\n"
     )
     code, out, _ = run("check", "--lang", "en", "junk.txt")
     assert code == 2
     assert (
         out.splitlines()[0]
-        == "junk.txt:1:1: GL001 [error] cannot read this file, not checked: not a text file (binary data)"
+        == "junk.txt:1:1: GL001 [unread] cannot read this file, not checked: not a text file (binary data)"
     )
     assert out.splitlines()[-1] == "No problems found; 1 place could not be read."
 
@@ -125,7 +126,7 @@ def test_an_unreadable_input_exits_2_and_is_in_every_format(project: Path, run: 
     [sarif_run] = json.loads(out)["runs"]
     assert code == 2
     [result] = sarif_run["results"]
-    assert (result["ruleId"], result["level"]) == ("GL001", "error")
+    assert (result["ruleId"], result["kind"], result["level"]) == ("GL001", "open", "none")
     [invocation] = sarif_run["invocations"]
     assert invocation["executionSuccessful"] is False
     [notification] = invocation["toolExecutionNotifications"]
@@ -134,8 +135,8 @@ def test_an_unreadable_input_exits_2_and_is_in_every_format(project: Path, run: 
 
     code, out, _ = run("check", "--format", "github", "junk.txt", "ok.txt")
     assert code == 2
-    assert out.startswith("::error file=junk.txt,line=1,col=1,")
-    assert "GL001 无法读取此文件" in out
+    assert out.startswith("::notice file=junk.txt,line=1,col=1,")
+    assert "GL001 [未能读取] 无法读取此文件" in out
 
 
 def test_an_unreadable_file_is_reported_whatever_the_selection(project: Path, run: Run) -> None:
@@ -160,7 +161,7 @@ def test_a_parser_failure_on_one_file_is_reported_and_the_rest_checked(project: 
     code, out, err = run("check", "--lang", "en", "a.txt", "b.txt")
     assert (code, err) == (2, "")
     assert out.startswith(
-        "a.txt:1:1: GL001 [error] cannot read this file, not checked: internal error while parsing (IndexError"
+        "a.txt:1:1: GL001 [unread] cannot read this file, not checked: internal error while parsing (IndexError"
     )
     assert "b.txt:1:1: TS001" in out
 
@@ -428,7 +429,7 @@ def test_skipped_symlinks_and_unreadable_folders_are_findings(
     lines = out.splitlines()
     link, locked = os.path.join("reports", "link.txt"), os.path.join("reports", "locked")
     assert f"{link}:1:1: GL004 [警告] 符号链接指向 {project / 'outside.txt'}，未跟随，已跳过" in out
-    assert lines[1] == f"{locked}:1:1: GL005 [警告] 无法读取此文件夹，其中的文件未检查：没有权限"
+    assert lines[1] == f"{locked}:1:1: GL005 [未能读取] 无法读取此文件夹，其中的文件未检查：没有权限"
     assert lines[-1] == "未发现问题；未能读取 1 处；跳过 1 个文件。"
 
 
@@ -517,4 +518,4 @@ def test_a_closed_stdin_is_an_unreadable_input(tmp_path: Path) -> None:
     command = f"{sys.executable} -m govlint check --isolated --format concise - <&-"
     done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (2, "")
-    assert done.stdout.startswith("<stdin>:1:1: GL001 [错误] 无法读取此文件，未检查：标准输入已关闭\n")
+    assert done.stdout.startswith("<stdin>:1:1: GL001 [未能读取] 无法读取此文件，未检查：标准输入已关闭\n")

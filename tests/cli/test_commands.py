@@ -137,7 +137,7 @@ def test_the_installed_command_runs_as_a_fresh_process(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stderr) == (2, "")
-    assert done.stdout.startswith("no-such-report.txt:1:1: GL001 [错误] 无法读取此文件，未检查：文件不存在\n")
+    assert done.stdout.startswith("no-such-report.txt:1:1: GL001 [未能读取] 无法读取此文件，未检查：文件不存在\n")
 
 
 def test_parse_text_shows_the_printed_labels_and_a_legend(run: Run) -> None:

@@ -231,8 +231,26 @@ def test_statistics_count_per_code(sample_plugins: plugins.Plugins) -> None:
     assert text.splitlines() == ["3  TS001  [错误] 测试规则 mark-x", "1  TS002  [警告] 测试规则 mark-w"]
     data = json.loads(render("json", files, sample_plugins, statistics=True, lang="en"))
     assert data == [
-        {"code": "TS001", "count": 3, "severity": "error", "summary": "test rule mark-x"},
-        {"code": "TS002", "count": 1, "severity": "warning", "summary": "test rule mark-w"},
+        {"code": "TS001", "count": 3, "severity": "error", "unread": False, "summary": "test rule mark-x"},
+        {"code": "TS002", "count": 1, "severity": "warning", "unread": False, "summary": "test rule mark-w"},
+    ]
+
+
+def test_statistics_count_unread_places_apart_after_the_problems() -> None:
+    def finding(code: str, unread: bool) -> Diagnostic:
+        return Diagnostic(code, Severity.WARNING, "未能读取", "unread", Location("r.txt", 1, 1, 1, 2), unread=unread)
+
+    found = (finding("GL108", True), finding("GL108", True), finding("GL101", True), finding("GL101", False))
+    out = formatter("text", OutputOptions(), statistics=True)
+    out.file(FileOutput("r.txt", found))
+    assert out.finish().splitlines() == ["1  GL101  [警告]", "2  GL108  [未能读取]", "1  GL101  [未能读取]"]
+    out = formatter("json", OutputOptions(), statistics=True)
+    out.file(FileOutput("r.txt", found))
+    rows = json.loads(out.finish())
+    assert [(r["code"], r["count"], r["severity"], r["unread"]) for r in rows] == [
+        ("GL101", 1, "warning", False),
+        ("GL108", 2, "warning", True),
+        ("GL101", 1, "warning", True),
     ]
 
 

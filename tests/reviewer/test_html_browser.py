@@ -240,3 +240,43 @@ def test_the_policy_blocks_what_a_script_would_fetch(opened: Any) -> None:
     outcomes = [e for e in events if e["method"].startswith("Network.") and e["params"].get("requestId") == request]
     assert [e["params"].get("blockedReason") for e in outcomes if e["method"] == "Network.loadingFailed"] == ["csp"]
     assert not [e for e in outcomes if e["method"] == "Network.responseReceived"], "nothing went out"
+
+
+def test_unread_places_are_shown_apart_from_the_problems_with_their_own_label(opened: Any, page: Path) -> None:
+    """What govlint could not read is never listed among a report's problems nor labelled 警告: it sits below
+    them under a sentence that says it was not checked, each place labelled 未能读取."""
+    from selenium.webdriver.support.ui import Select
+
+    rows = list_rows(page.read_text(encoding="utf-8"))
+    index = opened.execute_script(
+        "return Array.from(document.querySelectorAll('details.report')).find(d =>"
+        " d.querySelector('.unread-places') && d.querySelector(':scope > ol.findings > li')).id.slice(2);"
+    )
+    opened.find_element("css selector", f'#reports a[href="#r-{index}"]').click()
+    assert settle(opened, f"document.getElementById('r-{index}').open")
+    details = opened.find_element("id", f"r-{index}")
+    problems = details.find_elements("css selector", ":scope > ol.findings > li")
+    apart = details.find_element("css selector", ":scope > .unread-places")
+    places = apart.find_elements("css selector", "ol.findings > li")
+    assert problems and places and apart.is_displayed()
+    assert all(li.find_element("css selector", "b").text != "未能读取" for li in problems)
+    assert [li.find_element("css selector", "b").text for li in places] == ["未能读取"] * len(places)
+    assert all(li.get_attribute("class") == "unread" for li in places)
+    note = apart.find_element("css selector", ".unread-note").text
+    assert note == f"以下 {len(places)} 处未能读取，因而未作检查，不计为问题；请对照原文人工核对。"
+    below = opened.execute_script(
+        "return arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING;",
+        problems[-1],
+        apart,
+    )
+    assert below, "after the problems"
+    assert not opened.execute_script(
+        "return Array.from(document.querySelectorAll('.findings li')).filter(li =>"
+        " li.querySelector('a, code').textContent === 'GL108' && li.querySelector('b').textContent !== '未能读取')"
+        ".length;"
+    ), "GL108 is never shown with a severity"
+    unread_list = {r["path"] for r in rows if r["unread"] != "0" or r["score"] == "无法读取"}
+    Select(opened.find_element("id", "f-unread")).select_by_value("1")
+    assert {r["path"] for r in shown_rows(opened)} == unread_list and unread_list
+    Select(opened.find_element("id", "f-unread")).select_by_value("0")
+    assert {r["path"] for r in shown_rows(opened)} == {r["path"] for r in rows} - unread_list

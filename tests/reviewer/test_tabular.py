@@ -131,6 +131,13 @@ def test_xlsx_has_the_sheets_of_reports_and_findings_in_chinese_and_english(
         assert finding_keys(findings, lang) == json_keys(data)
         messages = Counter(r[FINDING_HEADERS[lang][6]] for r in findings)
         assert messages == Counter(d["message"] for d in data["diagnostics"])
+        # what could not be read has a level of its own, never a severity's, and follows its file's problems
+        level, unread = FINDING_HEADERS[lang][4], {"zh": "未能读取", "en": "unread"}[lang]
+        marked = json_keys({"diagnostics": [d for d in data["diagnostics"] if d["unread"]]})
+        assert marked and finding_keys([r for r in findings if r[level] == unread], lang) == marked
+        for path in {r[FINDING_HEADERS[lang][0]] for r in findings}:
+            levels = [r[level] for r in findings if r[FINDING_HEADERS[lang][0]] == path]
+            assert levels == sorted(levels, key=lambda x: x == unread), "a file's unread places after its problems"
 
 
 def test_text_never_becomes_a_formula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

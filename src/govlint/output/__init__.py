@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from govlint.diagnostics import Diagnostic, Location, Severity
@@ -185,6 +185,35 @@ SEVERITY_NAMES: dict[Lang, dict[Severity, str]] = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
+#: The level every output shows for what govlint could not read (``Diagnostic.unread``), in place of its
+#: severity: a place not read is not a problem of the report, so it is never labelled 错误, 警告 or 提示.
+UNREAD_NAME: dict[Lang, str] = {"zh": "未能读取", "en": "unread"}
+
+
+def level_name(diagnostic: Diagnostic, lang: Lang) -> str:
+    """The level a person reads for ``diagnostic``: its severity's name, or :data:`UNREAD_NAME`."""
+    return UNREAD_NAME[lang] if diagnostic.unread else SEVERITY_NAMES[lang][diagnostic.severity]
+
+
+def unread_heading(count: int, lang: Lang) -> str:
+    """The sentence above a report's ``count`` unread places: they were not checked and are not problems, so
+    they are to be read by hand."""
+    if lang == "en":
+        places = "the place" if count == 1 else f"the {count} places"
+        return (
+            f"govlint could not read {places} below, so they were not checked and are not counted as problems; "
+            "check them against the report by hand."
+        )
+    return f"以下 {count} 处未能读取，因而未作检查，不计为问题；请对照原文人工核对。"
+
+
+def apart(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """``diagnostics`` split into the report's problems and, apart, what govlint could not read (each in order)."""
+    problems: list[Diagnostic] = []
+    unread: list[Diagnostic] = []
+    for d in diagnostics:
+        (unread if d.unread else problems).append(d)
+    return problems, unread
 
 
 def place(location: Location, lang: Lang) -> str:

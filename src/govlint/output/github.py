@@ -1,9 +1,12 @@
-"""GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message`` per finding."""
+"""GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message`` per finding.
+
+What govlint could not read is a ``::notice`` whatever its severity, labelled 未能读取 ("unread"): GitHub shows a
+notice as information, not as a problem of the change."""
 
 from __future__ import annotations
 
 from govlint.diagnostics import Severity
-from govlint.output import FileOutput, Formatter, place, visible
+from govlint.output import UNREAD_NAME, FileOutput, Formatter, place, visible
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -28,8 +31,10 @@ class GithubFormatter(Formatter):
                 props += [f"endLine={loc.end_line}", f"endColumn={max(loc.end_column, loc.column)}"]
             props.append(f"title={_property(f'govlint {d.code}')}")
             where = place(loc, lang)
-            message = f"{d.code} {d.message(lang)}" + (f" ({where})" if where else "")
-            lines.append(f"::{_LEVEL[d.severity]} {','.join(props)}::{_data(message)}\n")
+            label = f"[{UNREAD_NAME[lang]}] " if d.unread else ""
+            message = f"{d.code} {label}{d.message(lang)}" + (f" ({where})" if where else "")
+            level = "notice" if d.unread else _LEVEL[d.severity]
+            lines.append(f"::{level} {','.join(props)}::{_data(message)}\n")
         for failure in output.errors:
             lines.append(f"::error file={_property(output.path)},title=govlint::{_data(failure.message(lang))}\n")
         return "".join(lines)

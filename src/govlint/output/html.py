@@ -33,7 +33,18 @@ from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.linter import RuleFailure
 from govlint.notices import CODES as NOTICE_CODES
 from govlint.notices import ERROR_CODES
-from govlint.output import SEVERITY_NAMES, SKIPPED_CODES, FileOutput, Formatter, Lang, OutputOptions, place, visible
+from govlint.output import (
+    SEVERITY_NAMES,
+    SKIPPED_CODES,
+    FileOutput,
+    Formatter,
+    Lang,
+    OutputOptions,
+    apart,
+    place,
+    unread_heading,
+    visible,
+)
 from govlint.output.view import ReportView
 from govlint.records import Record
 from govlint.rule import RuleMeta
@@ -88,6 +99,9 @@ UI: dict[Lang, dict[str, str]] = {
         "col_info": "提示",
         "col_unread": "未能读取",
         "col_codes": "代码",
+        "filter_unread": "未能读取",
+        "with_unread": "有未能读取之处",
+        "without_unread": "没有",
         "details": "各报告问题",
         "no_findings": "未发现问题。",
         "unreadable": "无法读取",
@@ -145,6 +159,9 @@ UI: dict[Lang, dict[str, str]] = {
         "col_info": "Info",
         "col_unread": "Unread",
         "col_codes": "Codes",
+        "filter_unread": "Unread",
+        "with_unread": "with places not read",
+        "without_unread": "without",
         "details": "Findings by report",
         "no_findings": "No problems found.",
         "unreadable": "unreadable",
@@ -270,6 +287,7 @@ def render(entries: Sequence[_Entry], scores: Sequence[ReportScore], rules: Sequ
         score_chart=_bars(_score_bins([s.score for s in scores if s.score is not None])),
         rules=[metas[code] for code in sorted(codes, key=code_order) if code in metas],
         documented=metas.keys() & codes.keys(),
+        unread_codes=unread_codes,
         severity_names=SEVERITY_NAMES[lang],
         tables_json=_tables_json(entries, reports, lang),
     )
@@ -318,6 +336,7 @@ def _summary(entries: Sequence[_Entry], scores: Sequence[ReportScore]) -> dict[s
 def _report(entry: _Entry, score: ReportScore | None, lang: Lang) -> dict[str, Any]:
     """What the list and the report's section show (a path that is not a report has no score)."""
     counts = Counter(d.severity.value for d in entry.diagnostics if not d.unread and d.code not in SKIPPED_CODES)
+    problems, unread = apart(entry.diagnostics)
     return {
         "index": entry.index,
         "path": entry.path,
@@ -330,7 +349,10 @@ def _report(entry: _Entry, score: ReportScore | None, lang: Lang) -> dict[str, A
         "counts": {s.value: counts[s.value] for s in Severity},
         "unread": len(score.unread) if score else 0,
         "codes": sorted({d.code for d in entry.diagnostics}, key=code_order),
-        "findings": [_finding(entry, d, lang) for d in entry.diagnostics],
+        "findings": [_finding(entry, d, lang) for d in problems],
+        #: What could not be read, shown apart under :func:`unread_heading` (``unread_note``).
+        "unread_findings": [_finding(entry, d, lang) for d in unread],
+        "unread_note": unread_heading(sum(d.weight for d in unread), lang) if unread else "",
         "failures": [e.message(lang) for e in entry.errors],
     }
 
@@ -421,7 +443,7 @@ def _tables_json(entries: Sequence[_Entry], reports: Sequence[dict[str, Any]], l
     data: dict[str, list[Any]] = {}
     for entry, report in zip(entries, reports, strict=True):
         view = entry.view
-        wanted = {f.cell[0] for f in report["findings"] if f.cell}
+        wanted = {f.cell[0] for f in (*report["findings"], *report["unread_findings"]) if f.cell}
         if view is None or not wanted:
             continue
         tables = []

@@ -6,7 +6,9 @@ across runs and edits elsewhere in the file); with a baseline, every result has 
 (``new`` or ``unchanged``) and the unchanged ones are listed too.  Rule failures become
 ``toolExecutionNotifications``, and so does each file or folder that could not be read (GL001, GL005),
 besides its result; either makes ``executionSuccessful`` false.  The page, table, row and column of a PDF
-or Word source are in a result's ``properties``.  A rule's ``helpUri`` is its page online (:func:`help_uri`).
+or Word source are in a result's ``properties``.  What govlint could not read (``Diagnostic.unread``) is a
+result of ``kind: "open"`` (the tool could not decide) with level ``none`` and ``properties.unread``.  A
+rule's ``helpUri`` is its page online (:func:`help_uri`).
 """
 
 from __future__ import annotations
@@ -149,9 +151,12 @@ class SarifFormatter(Formatter):
         result: dict[str, Any] = {"ruleId": d.code}
         if d.code in self.rule_index:
             result["ruleIndex"] = self.rule_index[d.code]
+        if d.unread:
+            # SARIF 3.27.9: "open" = undecided, not failed; its level is "none", below every problem's
+            result["kind"] = "open"
         result.update(
             {
-                "level": _LEVEL[d.severity],
+                "level": "none" if d.unread else _LEVEL[d.severity],
                 "message": {"text": d.message(self.options.lang)},
                 "locations": [
                     {
@@ -178,6 +183,8 @@ class SarifFormatter(Formatter):
         }
         if d.key:
             properties["key"] = d.key
+        if d.unread:
+            properties["unread"] = True
         if properties:
             result["properties"] = properties
         return result

@@ -4,7 +4,8 @@
   findings by severity, unread places, why a file could not be read, table 四's corrected cases, then one
   column per code with the points it deducted (see govlint.scoring);
 - **findings** (问题): one row per reported finding, every one of the run (skipped files' notices and
-  findings outside any report, such as a roster's, included).
+  findings outside any report, such as a roster's, included); a file's problems first, then what govlint
+  could not read, whose level (级别) is 未能读取 ("unread"), never a severity.
 
 ``xlsx`` is one workbook with the sheets 报告 and 问题 (openpyxl).  ``csv`` is UTF-8 with a byte-order mark,
 so that Excel and LibreOffice read the Chinese text; the reports table is the output, and with ``-o x.csv``
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from govlint.diagnostics import Diagnostic
-from govlint.output import SEVERITY_NAMES, FileOutput, Formatter, Lang, OutputOptions, visible
+from govlint.output import FileOutput, Formatter, Lang, OutputOptions, apart, level_name, visible
 from govlint.rule import RuleMeta
 from govlint.scoring import ReportScore, RunScores, code_order, number
 
@@ -149,7 +150,8 @@ class TabularFormatter(Formatter):
         finding_rows = [
             [safe(v) for v in _finding_row(d, *identity.get(o.path, (o.agency, o.report_year)), lang)]
             for o in self.outputs
-            for d in o.diagnostics
+            for part in apart(o.diagnostics)
+            for d in part
         ]
         return (
             Table(names[0], (*REPORT_HEADERS[lang], *codes), report_rows),
@@ -187,7 +189,7 @@ def _finding_row(d: Diagnostic, agency: str | None, year: int | None, lang: Lang
         agency,
         year,
         d.code,
-        SEVERITY_NAMES[lang][d.severity],
+        level_name(d, lang),
         d.rule,
         d.message(lang),
         loc.line,

@@ -14,13 +14,15 @@ from govlint.diagnostics import Diagnostic, Severity
 from govlint.notices import CODES as NOTICE_CODES
 from govlint.output import (
     NO_PROBLEMS,
-    SEVERITY_NAMES,
     FileOutput,
     Formatter,
     OutputOptions,
     Tally,
+    apart,
+    level_name,
     place,
     shown_path,
+    unread_heading,
     visible,
 )
 from govlint.rule import RuleMeta
@@ -35,6 +37,7 @@ _STYLE = {
     Severity.ERROR: "\033[31m",
     Severity.WARNING: "\033[33m",
     Severity.INFO: "\033[36m",
+    "unread": "\033[90m",
     "gutter": "\033[34m",
 }
 
@@ -110,13 +113,22 @@ class TextFormatter(Formatter):
     def file(self, output: FileOutput) -> str:
         self.tally.add(output)
         lines = output.text.split("\n") if output.text is not None else None
-        chunks = [self.diagnostic(d, lines, output.text_line) for d in output.diagnostics]
+        problems, unread = apart(output.diagnostics)
+        chunks = [self.diagnostic(d, lines, output.text_line) for d in problems]
         for failure in output.errors:
             label = "内部错误" if self.options.lang == "zh" else "internal error"
             chunks.append(
                 f"{self._style('path', shown_path(output.path))}: {self._style(Severity.ERROR, label)}: "
                 f"{visible(failure.message(self.options.lang))}\n"
             )
+        # What could not be read comes after the problems, under a line that says so (a whole file or folder
+        # not read says it in its own message); concise keeps one line per finding.
+        if unread and not self.concise and any(d.code not in NOTICE_CODES for d in unread):
+            lang = self.options.lang
+            heading = unread_heading(sum(d.weight for d in unread), lang)
+            colon = "：" if lang == "zh" else ": "
+            chunks.append(f"{shown_path(output.path)}{colon}{self._style('unread', heading)}\n")
+        chunks.extend(self.diagnostic(d, lines, output.text_line) for d in unread)
         return "".join(chunks)
 
     def diagnostic(self, d: Diagnostic, lines: list[str] | None, first: int = 1) -> str:
@@ -125,11 +137,12 @@ class TextFormatter(Formatter):
         lang = self.options.lang
         loc = d.location
         where = place(loc, lang)
+        level: str = "unread" if d.unread else d.severity
         head = (
             f"{self._style('path', f'{shown_path(loc.path)}:{loc.line}:{loc.column}')}"
             f"{f' ({where})' if where else ''}: "
             f"{self._style('code', d.code)} "
-            f"{self._style(d.severity, '[' + SEVERITY_NAMES[lang][d.severity] + ']')} {visible(d.message(lang))}\n"
+            f"{self._style(level, '[' + level_name(d, lang) + ']')} {visible(d.message(lang))}\n"
         )
         if self.concise or lines is None or d.code in NOTICE_CODES or not first <= loc.line < first + len(lines):
             return head
@@ -141,7 +154,7 @@ class TextFormatter(Formatter):
         return (
             f"{head}{pad} {bar}\n"
             f"{self._style('gutter', number)} {bar} {shown}\n"
-            f"{pad} {bar} {self._style(d.severity, marker)}\n"
+            f"{pad} {bar} {self._style(level, marker)}\n"
         )
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str:

@@ -15,8 +15,11 @@ import re
 #: How much of a file's start is searched: a review page names its generator in its ``<head>``.
 HEAD_BYTES = 8192
 
-#: The severities a text or --statistics line shows, one of which its first line holds.
-_SEVERITIES = ("[错误]", "[警告]", "[提示]", "[error]", "[warning]", "[info]")
+#: The levels a text or --statistics line shows (the severities and 未能读取), one of which its first line holds.
+_SEVERITIES = ("[错误]", "[警告]", "[提示]", "[未能读取]", "[error]", "[warning]", "[info]", "[unread]")
+#: What the line over a file's unread places holds (``govlint.output.unread_heading``): a text output whose
+#: first file has no problem starts with it.
+_UNREAD_HEADINGS = ("处未能读取，因而未作检查", ": govlint could not read the ")
 _SEVERITY = "(?:{})".format("|".join(map(re.escape, _SEVERITIES)))
 _CODE = r"[A-Z][A-Z0-9]*\d"
 #: An SGR colour sequence, which ``--color always`` puts around a text line.
@@ -43,6 +46,8 @@ def _starts() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # text and concise: a finding's line ("a.txt:3:1: GL105 [错误] …"); --statistics' ("4  GL105  [错误] …")
         ("text", re.compile(rf"\A[^\n]*:\d+:\d+: {_CODE} {_SEVERITY} ")),
         ("text", re.compile(rf"\A\d+ +{_CODE} +{_SEVERITY} ")),
+        # text whose first file has only unread places: the line over them
+        ("text", re.compile(r"\A[^\n]*(?:{})".format("|".join(map(re.escape, _UNREAD_HEADINGS))))),
         ("json", re.compile(rf'\A\[\s*\{{\s*"code":\s*"{_CODE}",\s*"count":')),
         # csv: the header of the reports' table or of the findings'
         ("csv", re.compile(r"\A(?:{})".format("|".join(map(re.escape, _CSV_HEADS))))),
@@ -53,11 +58,12 @@ def _starts() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _may_be_output(head: str) -> bool:
-    """Whether ``head`` holds what every pattern of :func:`_starts` needs: an output's opening, a severity on
-    its first line (text, --statistics) or a generator tag (review page).  Most reports hold none of them."""
+    """Whether ``head`` holds what every pattern of :func:`_starts` needs: an output's opening, a level or the
+    line over unread places on its first line (text, --statistics) or a generator tag (review page).  Most
+    reports hold none of them."""
     return (
         head.startswith(_OPENINGS)
-        or any(severity in head.partition("\n")[0] for severity in _SEVERITIES)
+        or any(mark in head.partition("\n")[0] for mark in (*_SEVERITIES, *_UNREAD_HEADINGS))
         or _GENERATOR in head.lower()
     )
 

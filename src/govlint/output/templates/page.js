@@ -26,17 +26,18 @@
   var f = {
     body: document.getElementById("f-body"), year: document.getElementById("f-year"),
     min: document.getElementById("f-min"), max: document.getElementById("f-max"),
-    code: document.getElementById("f-code")
+    code: document.getElementById("f-code"), unread: document.getElementById("f-unread")
   };
 
   function filter() {
-    var text = f.body.value.trim(), year = f.year.value, code = f.code.value;
+    var text = f.body.value.trim(), year = f.year.value, code = f.code.value, unread = f.unread.value;
     var min = f.min.value === "" ? null : Number(f.min.value), max = f.max.value === "" ? null : Number(f.max.value);
     var count = 0;
     rows.forEach(function (r) {
       var ok = (!text || r.body.indexOf(text) >= 0 || r.path.indexOf(text) >= 0) &&
         (!year || String(r.year) === year) &&
         (!code || r.codes.indexOf(" " + code + " ") >= 0) &&
+        (!unread || (r.tr.dataset.unread ? "1" : "0") === unread) &&
         (min === null || (r.score !== null && r.score >= min)) &&
         (max === null || (r.score !== null && r.score <= max));
       r.tr.hidden = !ok;
