@@ -59,12 +59,13 @@ def test_gl101_missing_section_without_table_points_at_next_heading() -> None:
 
 
 def test_gl101_missing_last_section_points_at_end_of_previous() -> None:
-    # Without 六, section 五 runs to the end of the text: its last line is the signature's date.
+    # Without 六, section 五 runs to the end of the text, the signature included: 六 belongs before the signature.
     report = make_report(drop_sections={6})
     [d] = diagnostics(MissingSection, report)
     assert d.key == "section.other_matters"
-    assert pointed(report, d) == "2025年1月20日"
-    assert d.message_zh == "缺少第六部分“六、其他需要报告的事项”：应在此处"
+    assert pointed(report, d) == ""
+    assert report.signature_date is not None and d.location.line < report.signature_date.span.line
+    assert d.message_zh == "缺少第六部分“六、其他需要报告的事项”：应在第五部分的内容之后、落款之前"
 
 
 def test_gl101_reports_every_missing_section() -> None:
@@ -436,3 +437,33 @@ def test_gl102_counts_the_headings_past_the_limit_once() -> None:
         "未作为部分检查；各部分标题应各出现一次"
     )
     assert d.message_en.startswith("too many section headings: 101 were read as sections; 104 more repeated")
+
+
+_WITHOUT_SIX = (
+    "平潭综合实验区财政金融局2021年政府信息公开工作年度报告\n"
+    "一、总体情况\n本年度主动公开信息41条。\n二、主动公开政府信息情况\n本年度主动公开信息41条。\n"
+    "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+    "五、存在的主要问题及改进情况{five}"
+)
+
+
+def test_gl101_a_missing_last_section_is_expected_after_the_content_before_the_signature() -> None:
+    """003_finance_2021 ends 五 with its last sentence and the 落款, and prints no 六: 六 belongs between them, not
+    at the start of 五 (the finding underlined all of 五 from its first line)."""
+    last = "(二)改进措施。保证政府信息公开工作持续良好地开展。"
+    report = govlint.parse_text(_WITHOUT_SIX.format(five=f"{last} 平潭综合实验区财政全融局 2022年1月13日\n"))
+    [d] = diagnostics(MissingSection, report)
+    at = report.text.index(last) + len(last)
+    assert (d.location.line, d.location.column) == (report.span(at, at).line, report.span(at, at).column)
+    assert (d.location.end_line, d.location.end_column) == (d.location.line, d.location.column)
+    assert d.message_zh == "缺少第六部分“六、其他需要报告的事项”：应在第五部分的内容之后、落款之前"
+    assert d.message_en.endswith("after the content of section 五, before the signature")
+    # The signature on lines of its own; and 076_agri_2024, whose 五 ends the text unsigned.
+    report = govlint.parse_text(_WITHOUT_SIX.format(five=f"{last}\n平潭综合实验区财政全融局\n2022年1月13日\n"))
+    [d] = diagnostics(MissingSection, report)
+    at = report.text.index(last) + len(last)
+    assert (d.location.line, d.location.column) == (report.span(at, at).line, report.span(at, at).column)
+    report = govlint.parse_text(_WITHOUT_SIX.format(five=f"{last}\n"))
+    [d] = diagnostics(MissingSection, report)
+    assert d.message_zh.endswith("：应在第五部分的内容之后")
+    assert d.location.column == report.span(len(report.text) - 1, len(report.text) - 1).column

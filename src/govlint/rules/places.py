@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import Report, Span, checked_format
+from govlint.model import Report, Section, Span, checked_format
 from govlint.schema import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -224,7 +224,8 @@ def document_start(report: Report) -> Span:
 
 def section_anchor(report: Report, number: int) -> Span:
     """Where section ``number`` should be: just before its table when the table is there, else at the next
-    section's heading, else at the end of the previous section, else at the start of the document."""
+    section's heading, else where the previous section's content ends (:func:`content_end`), else at the start
+    of the document."""
     spec = SECTIONS_BY_NUMBER[number]
     table = report.tables.get(spec.table) if spec.table else None
     if table is not None and table.span is not None:
@@ -234,15 +235,36 @@ def section_anchor(report: Report, number: int) -> Span:
         return line_of(report, min(later, key=lambda s: s.span.start).span)
     earlier = [s for s in report.sections if s.number < number]
     if earlier:
-        last = max(earlier, key=lambda s: s.span.start)
-        body = last.body_span
-        end = body.end
-        text = report.text
-        while end > body.start and text[end - 1].isspace():
-            end -= 1
-        start = text.rfind("\n", body.start, end) + 1 if end > body.start else body.start
-        return report.span(max(start, body.start), end)
+        end = content_end(report, max(earlier, key=lambda s: s.span.start))
+        return report.span(end, end)
     return document_start(report)
+
+
+#: What ends a sentence: the 落款 after the last section's content begins after the last of them.
+_SENTENCE_ENDS = frozenset("。！？；!?;\n")
+#: The longest body name looked for before a signature date (平潭综合实验区党工委管委会办公室 and a space or two).
+_SIGNER_MAX = 40
+
+
+def content_end(report: Report, section: Section) -> int:
+    """Where ``section``'s content ends: before the 落款 (the body's name and the date that sign the report) when
+    it stands at the section's end, else at the section's end; trailing white space left out.  A section after
+    it belongs there (六 after 五's last sentence, before the signature)."""
+    body = section.body_span
+    text = report.text
+    end = body.end
+    signed = report.signature_date or report.signature_month
+    if signed is not None and body.start <= signed.span.start < body.end:
+        at = signed.span.start
+        while at > body.start and text[at - 1].isspace():
+            at -= 1
+        name = at
+        while name > body.start and at - name < _SIGNER_MAX and text[name - 1] not in _SENTENCE_ENDS:
+            name -= 1
+        end = name if name == body.start or text[name - 1] in _SENTENCE_ENDS else signed.span.start
+    while end > body.start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def softened(diagnostic: Diagnostic, zh: str = "", en: str = "") -> Diagnostic:

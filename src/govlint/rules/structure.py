@@ -16,6 +16,7 @@ from govlint.rules.places import (
     TABLE_NAME_EN,
     TABLE_SECTION,
     CellPlace,
+    content_end,
     document_start,
     effective_format,
     has_other_all,
@@ -160,7 +161,9 @@ class MissingSection(Rule):
             "the uniform format (国办公开办函〔2021〕30号; the 2019 trial format likewise) arranges it "
             "in six numbered sections, 一、总体情况 to 六、其他需要报告的事项. A section whose heading "
             "is absent is reported where it should be: just before its table when the table is there "
-            "(a table printed without its heading), else at the next section's heading. Headings are "
+            "(a table printed without its heading), else at the next section's heading, else (no section after "
+            "it: a missing 六) where the previous section's content ends, before the 落款 that signs the report. "
+            "Headings are "
             "recognised by their text, not by the numeral alone, so numbered sub-items and table rows "
             "such as 三、本年度办理结果 are not sections; a heading numbered as a part is one too "
             "(第一部分 总体情况). Where the section's place (between the sections before and after it) holds a "
@@ -189,7 +192,7 @@ class MissingSection(Rule):
             "《中华人民共和国政府信息公开条例》第五十条规定了年度报告应当包括的内容，统一格式（国办公开办函〔"
             "2021〕30号；2019年试行格式亦同）把它们排成六个部分：一、总体情况 至 六、其他需要报告的事项。"
             "缺少标题的部分在它应在的位置报告：表格在而标题缺失时，报告在表格之前；否则报告在下一部分的标题处"
-            "。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分；"
+            "；其后没有别的部分时（如缺少第六部分），报告在前一部分的内容之后、落款之前。标题按文字识别，而不只看序号，因此带序号的小标题和表格行（如“三、本年度办理结果”）不算部分；"
             "“第一部分 总体情况”这样的写法也算标题。该部分应在的位置（前后两部分之间）有以该部分序号编号、但措辞"
             "govlint 不认识的标题（如“一、年度工作核心成效”“五、存在的不足及改进措施”；"
             "或以列表序号编号、措辞与该部分相同，如“（三）收到和处理……”“3.收到和处理……”），或有一行只印该部分"
@@ -221,11 +224,12 @@ class MissingSection(Rule):
             if garbled:
                 yield self._garbled(report, spec, garbled)
                 continue
+            where_zh, where_en = _expected_where(report, spec)
             yield self.diagnostic(
                 report,
                 section_anchor(report, spec.number),
-                zh=f"缺少第{spec.numeral}部分“{spec.title}”：应在此处",
-                en=f"{spec.name_en} is missing: expected the heading “{spec.title}” here",
+                zh=f"缺少第{spec.numeral}部分“{spec.title}”：应在{where_zh}",
+                en=f"{spec.name_en} is missing: expected the heading “{spec.title}” {where_en}",
                 key=f"section.{spec.key}",
                 expected=spec.title,
             )
@@ -317,6 +321,26 @@ _ROW_WORDS: tuple[str, ...] = tuple(
         }
     )
 )
+
+
+def _expected_where(report: Report, spec: SectionSpec) -> tuple[str, str]:
+    """Where :func:`section_anchor` points, in words: "here" (before the section's table or the next heading), or
+    after the last section before it, where its content ends (before the 落款 when one signs the report)."""
+    table = report.tables.get(spec.table) if spec.table else None
+    if (table is not None and table.span is not None) or any(s.number > spec.number for s in report.sections):
+        return "此处", "here"
+    earlier = [s for s in report.sections if s.number < spec.number]
+    if not earlier:
+        return "此处", "here"
+    previous = max(earlier, key=lambda s: s.span.start)
+    last = SECTIONS_BY_NUMBER[previous.number]
+    signed = report.signature_date or report.signature_month
+    if signed is not None and content_end(report, previous) <= signed.span.start:
+        return (
+            f"第{last.numeral}部分的内容之后、落款之前",
+            f"after the content of {last.name_en}, before the signature",
+        )
+    return f"第{last.numeral}部分的内容之后", f"after the content of {last.name_en}"
 
 
 def _numbered_in_place(report: Report, number: int) -> tuple[int, str] | None:
