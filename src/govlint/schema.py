@@ -393,6 +393,10 @@ class TableSpec(Record):
     #: What a run of the table's labels must show to be read as the table (:class:`Evidence`, one of them).
     #: None: :data:`DESCRIBED_EVIDENCE`.
     evidence: tuple[Evidence, ...] | None = None
+    #: Words of the table, one of which a line of its values prints as converters flatten it (a caption, header
+    #: or label, or a piece of one): after the previous section's table, such a line that no row was read from
+    #: may be the table with its section's heading lost (GL101 then warns of the reading, not a missing section).
+    words: tuple[str, ...] = ()
 
     def opening_keys(self) -> frozenset[str]:
         """The keys of the labels that open the table on their own (:attr:`opens`, or its default)."""
@@ -761,6 +765,7 @@ def _active_disclosure(parts: tuple[PartSpec, ...]) -> TableSpec:
         opens=_ART20_OPENS,
         # a row, and a caption, 信息内容 or two column labels (a sentence names 行政许可, not its columns)
         evidence=(Evidence(rows=1, printed=_ART20_OPENS), Evidence(rows=1, headers=2)),
+        words=("第二十条", "规章", "行政许可", ART20_INFO_HEADER),
     )
 
 
@@ -795,6 +800,7 @@ def _applications(rows: tuple[RowSpec, ...]) -> TableSpec:
             Evidence(rows=3, printed=("new_received",)),  # a sentence can name three rows, rarely eight
             Evidence(rows=8),
         ),
+        words=("自然人", "申请", "予以公开"),
     )
 
 
@@ -810,6 +816,7 @@ REVIEW_LITIGATION = TableSpec(
     # four labels, one of which only the table prints (行政复议 and 行政诉讼 also stand in headings and
     # sentences, and a sentence can say 行政复议…结果纠正)
     evidence=(Evidence(labels=4, printed=(*REVIEW_COLUMN_KEYS[:-1], *(group.key for group in REVIEW_GROUPS[1:]))),),
+    words=("复议", "诉讼", "结果维持"),
 )
 REVIEW_KEYS: tuple[str, ...] = REVIEW_LITIGATION.cell_keys
 

@@ -76,14 +76,6 @@ def _expected_columns(table_key: str, row: str, spec: FormatSpec | None) -> tupl
     return ()
 
 
-#: Words of each standard table, one of which a line of its values shows when the section's heading is lost.
-_TABLE_WORDS: dict[str, tuple[str, ...]] = {
-    "active_disclosure": ("第二十条", "规章", "行政许可", "信息内容"),
-    "applications": ("自然人", "申请", "予以公开"),
-    "review_litigation": ("复议", "诉讼", "结果维持"),
-}
-
-
 def lost_heading_lines(report: Report, number: int, ctx: RuleContext) -> tuple[Span, ...]:
     """The lines where section ``number`` should be, after the table of the section before it, that print
     values no row read and a word of the section's table, when that table was not read: the heading and the
@@ -98,7 +90,8 @@ def lost_heading_lines(report: Report, number: int, ctx: RuleContext) -> tuple[S
     previous_table = SECTIONS_BY_NUMBER[previous.number].table
     table = report.tables.get(previous_table) if previous_table else None
     after = table.span.end if table is not None and table.span is not None else previous.span.end
-    words = _TABLE_WORDS[spec.table]
+    table_spec = report.table_spec(spec.table)
+    words = table_spec.words if table_spec is not None else ()
     text = report.text
     return tuple(
         line
