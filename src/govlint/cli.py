@@ -63,6 +63,12 @@ class _Parser(argparse.ArgumentParser):
         kwargs["exit_on_error"] = False
         super().__init__(*args, **kwargs)
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """argparse's, less a ``--`` that no argument follows (``govlint check --``), which is not unknown: the
+        arguments it would have introduced are missing (:func:`_missing`)."""
+        namespace, extras = super().parse_known_args(args, namespace)
+        return namespace, [extra for extra in extras if extra != "--"]
+
     def error(self, message: str) -> NoReturn:
         raise _ArgumentError(message)
 
@@ -144,6 +150,9 @@ def build_parser(command: str | None = None, lang: str = "zh") -> argparse.Argum
             continue
         subparser = sub.add_parser(name, formatter_class=formatter, help=name)
         add_arguments(subparser)
+        for action in subparser._actions:
+            if not action.option_strings:
+                action.required = False  # checked once the line is read (_missing): an unknown option first
         clihelp.localize(subparser, name, lang)
     clihelp.localize(parser, "", lang)
     return parser
@@ -418,12 +427,13 @@ def _main(arguments: list[str], collector: _Collector) -> int:
     from govlint.errors import GovlintError
 
     lang = clihelp.choose_lang(arguments)
-    command = arguments[0] if arguments and arguments[0] in _COMMANDS else None
+    command = _command_in(arguments)
     try:
         _configure_streams()
         parser = build_parser(command, lang)
         try:
             args = parser.parse_args(arguments)
+            _missing(args, parser, command)
         except (_ArgumentError, argparse.ArgumentError) as exc:
             return _fail(_argument_error(exc, parser, command, lang))
         if getattr(args, "lang", None) is None and args.top_lang is not None:
@@ -469,6 +479,37 @@ def _main(arguments: list[str], collector: _Collector) -> int:
         return _fail(f"内部错误：{error}（请报告给 govlint 的开发者）")
 
 
+def _command_in(arguments: Sequence[str]) -> str | None:
+    """The command the line names: its first argument that is neither an option of govlint itself nor the
+    value of ``--lang`` (``govlint --lang en check …``); None when that is not a command."""
+    value_next = False
+    for argument in arguments:
+        if value_next or argument.startswith("-"):
+            value_next = len(argument) >= 3 and "--lang".startswith(argument) and not value_next
+            continue
+        return argument if argument in _COMMANDS else None
+    return None
+
+
+def _command_actions(parser: argparse.ArgumentParser, command: str | None) -> list[argparse.Action]:
+    """The arguments of ``command`` (of govlint itself when None, or not built)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return list(action.choices[command]._actions)
+    return list(parser._actions)
+
+
+def _missing(args: argparse.Namespace, parser: argparse.ArgumentParser, command: str | None) -> None:
+    """argparse's complaint about a required argument not given, raised after the whole line was read, so
+    that an unknown option (``govlint check --bogus``) is named first, as flake8 and ruff name it."""
+    if command is None or getattr(args, "command", None) != command:
+        return
+    positionals = [a for a in _command_actions(parser, command) if not a.option_strings]
+    missing = [str(a.metavar or a.dest) for a in positionals if getattr(args, a.dest, None) is None]
+    if missing:
+        raise _ArgumentError(f"the following arguments are required: {', '.join(missing)}")
+
+
 def _argument_error(
     error: _ArgumentError | argparse.ArgumentError, parser: argparse.ArgumentParser, command: str | None, lang: str
 ) -> str:
@@ -480,11 +521,7 @@ def _argument_error(
     refused = error.__context__
     if isinstance(error, argparse.ArgumentError) and isinstance(refused, OptionValueError):
         return clihelp.refused(error.argument_name or "", refused.message(lang), lang, prog)
-    actions = list(parser._actions)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
-            actions = list(action.choices[command]._actions)
-    options = [option for action in actions for option in action.option_strings]
+    options = [option for action in _command_actions(parser, command) for option in action.option_strings]
     return clihelp.usage_error(str(error), lang, prog, options)
 
 

@@ -119,3 +119,36 @@ def test_an_invalid_choice_suggests_the_nearest(run: Run) -> None:
     assert code == 2 and "无效的取值 'jsno'" in err and "是否想用 json？" in err
     code, _, err = run("chek", "a.txt", "--lang", "en")
     assert code == 2 and "did you mean check? see `govlint --help`" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--bogus"),
+        ("check", "--bogus", "a.txt"),
+        ("--lang", "zh", "check", "--bogus"),
+        ("--lang=zh", "check", "--select", "GL2", "--bogus"),
+        ("parse", "--bogus"),
+        ("rule", "--bogus"),
+    ],
+)
+def test_an_unknown_option_is_named_before_a_missing_argument(run: Run, args: tuple[str, ...]) -> None:
+    """As flake8 and ruff do: ``govlint check --bogus`` said that PATH is required (argparse checks the
+    required arguments before it looks at what it did not know) and never named ``--bogus``."""
+    command = next(a for a in args if a in COMMANDS)
+    code, out, err = run(*args)
+    assert (code, out) == (2, "") and err.startswith("govlint: 用法错误：无法识别的参数：--bogus（"), err
+    assert err.endswith(f"详见 `govlint {command} --help`）\n"), err
+    code, out, err = run(*(a for a in args if not a.startswith("--lang") and a != "zh"), "--lang", "en")
+    assert (code, out) == (2, "") and err.startswith("govlint: usage error: unrecognized arguments: --bogus ("), err
+    assert err.endswith(f"see `govlint {command} --help`)\n"), err
+
+
+@pytest.mark.parametrize(
+    ("args", "missing"), [(("check",), "PATH"), (("check", "--"), "PATH"), (("rule", "--"), "CODE")]
+)
+def test_a_missing_argument_is_still_named(run: Run, args: tuple[str, ...], missing: str) -> None:
+    assert run(*args)[2] == f"govlint: 用法错误：缺少必需的参数：{missing}（详见 `govlint {args[0]} --help`）\n"
+    assert run("--lang", "en", *args)[2] == (
+        f"govlint: usage error: the following arguments are required: {missing} (see `govlint {args[0]} --help`)\n"
+    )
