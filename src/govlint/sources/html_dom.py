@@ -29,6 +29,8 @@ BLOCK = frozenset({
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 NO_BORDER = re.compile(r"border\s*:\s*none", re.IGNORECASE)
 STYLE_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+#: A style that draws an element as a table: ``display: table`` or ``grid`` (a portal's table of ``<div>``s).
+TABLE_STYLE = re.compile(r"display\s*:\s*(?:inline-)?(?:table|grid)\b", re.IGNORECASE)
 #: HTML collapses runs of ASCII white space (not U+00A0, the &nbsp; that pages use to indent and align).
 SPACES = re.compile(r"[ \t\n\r\f]+")
 

@@ -1,7 +1,8 @@
 """The anatomy of a government web page: where the report is, its title, the metadata shown above it.
 
 - The report is the deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text,
-  never inside a single paragraph, list or table, nor an element that only wraps one.
+  never inside a single paragraph, list or table (also a table built of ``<div>``s: :func:`drawn_table`),
+  nor an element that only wraps one.
 - The title is the standard ``ArticleTitle`` meta tag (《政府网站发展指引》), else the first ``<h1>``, else the
   part of ``<title>`` before ``_``.
 - The metadata are the ``label：value`` pairs before the report whose labels are
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govlint.schema import METADATA_FIELDS
-from govlint.sources.html_dom import BLOCK, Node, children, plain_text, skipped, text_of
+from govlint.sources.html_dom import BLOCK, TABLE_STYLE, Node, children, plain_text, skipped, text_of
 from govlint.sources.layout import clean_cell
 
 #: The share of the page's non-link text the report's element must hold.
@@ -72,9 +73,20 @@ def content_root(body: Node) -> Node:
             ),
             None,
         )
-        if heavy is None or heavy.tag in _LEAF_BLOCKS or _wraps_one_block(heavy, wraps):
+        if heavy is None or heavy.tag in _LEAF_BLOCKS or drawn_table(heavy) or _wraps_one_block(heavy, wraps):
             return root
         root = heavy
+
+
+def drawn_table(node: Node) -> bool:
+    """Whether ``node`` is a table built of ``<div>``s: styled ``display: table`` or ``grid``, or of a class
+    naming a table (``div-table``, ``xxgk_table``: the style is then in the page's stylesheet).  A report with
+    little prose has its applications table hold most of its text; taken for the report, such a table left
+    out every section heading and the other tables."""
+    attributes = node.attributes
+    if TABLE_STYLE.search(attributes.get("style") or ""):
+        return True
+    return any("table" in token for token in (attributes.get("class") or "").lower().split())
 
 
 def _wraps_one_block(node: Node, known: dict[int, bool]) -> bool:
@@ -87,7 +99,7 @@ def _wraps_one_block(node: Node, known: dict[int, bool]) -> bool:
     """
     passed: list[int] = []
     answer = True
-    while node.tag not in _LEAF_BLOCKS:
+    while node.tag not in _LEAF_BLOCKS and not drawn_table(node):
         if node.mem_id in known:
             answer = known[node.mem_id]
             break

@@ -4,7 +4,8 @@ lexbor keeps every attribute of every element: a record of about a hundred bytes
 A page exported from Word or LibreOffice gives each paragraph, run and cell a ``class``, a ``lang`` and a
 ``style`` of fonts and margins, and its DOM is 13–16 times the page (docs/performance.md, "Memory per
 reader").  The reader looks at few attributes: ``hidden`` and a ``style`` that hides (everywhere), a
-cell's spans and ``border:none``, a row's ``height``, an image's size, a ``<meta>``'s name and content.
+``style`` or ``class`` that makes a table of ``<div>``s, a cell's spans and ``border:none``, a row's
+``height``, an image's size, a ``<meta>``'s name and content.
 Every other attribute of a start tag is left out of the bytes lexbor parses.
 
 The tree must be the one lexbor builds from the page as published, so the pass follows the HTML
@@ -30,7 +31,7 @@ from typing import NamedTuple
 from attrs import define
 
 from govlint.records import Record
-from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE
+from govlint.sources.html_dom import HIDDEN, NO_BORDER, STYLE_SIZE, TABLE_STYLE
 
 _MARKUP = re.compile(rb"<(?:!--|[!?]|/[A-Za-z]|/>|/|[A-Za-z])")
 _COMMENT_END = re.compile(rb"--!?>")
@@ -716,12 +717,15 @@ def _read(tag: bytes, name: bytes, value: bytes) -> bool:
         return tag in (b"td", b"th")
     if name in (b"width", b"height"):
         return tag in (b"img", b"image") or (tag == b"tr" and name == b"height")
+    if name == b"class":
+        return b"table" in value.lower()  # a table built of <div>s (html_page.drawn_table)
     if name != b"style":
         return False
     style = value.decode("utf-8", "replace")
     return bool(
         "&" in style  # a character reference: lexbor decodes it, so look at nothing else
         or HIDDEN.search(style)
+        or TABLE_STYLE.search(style)
         or (tag in (b"td", b"th") and NO_BORDER.search(style))
         or (tag in (b"img", b"image") and STYLE_SIZE.search(style))
     )
