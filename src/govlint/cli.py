@@ -158,119 +158,6 @@ def build_parser(command: str | None = None, lang: str = "zh") -> argparse.Argum
     return parser
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    """The options of every command that loads the configuration."""
-    configs = parser.add_mutually_exclusive_group()
-    configs.add_argument(
-        "--config",
-        type=_file,
-        metavar="FILE",
-        help="use this pyproject.toml or .govlint.toml, no discovery",
-    )
-    configs.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    parser.add_argument("--lang", choices=("zh", "en"))
-
-
-def _add_check(check: argparse.ArgumentParser) -> None:
-    _add_common(check)
-    check.add_argument(
-        "paths",
-        nargs="+",
-        type=_report_path,
-        metavar="PATH",
-        help="files, directories (searched recursively), - for stdin",
-    )
-    check.add_argument(
-        "--format",
-        "--output-format",
-        dest="format",
-        choices=("text", "concise", "json", "sarif", "github", "html", "csv", "xlsx"),
-        default="text",
-        help="text (with the source line), concise (one line per finding), json, sarif, github, "
-        "or a reviewer's scores and findings: html (a page), csv, xlsx (docs/reviewer.md)",
-    )
-    check.add_argument(
-        "-q", "--quiet", action="store_true", help="print the findings only: no summary line, no progress bar"
-    )
-    check.add_argument(
-        "-o",
-        "--output",
-        type=_file,
-        metavar="FILE",
-        help="write the output to FILE (whole or not at all)",
-    )
-    check.add_argument(
-        "--statistics", action="store_true", help="show counts per code instead of findings (text or json)"
-    )
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes (GL2,GL301)")
-    check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="add codes to the selection")
-    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="turn these codes or prefixes off")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (error)")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help='"today" for the date rules')
-    check.add_argument(
-        "--max-findings-per-rule",
-        type=_cap,
-        metavar="N",
-        help="findings of one code listed per report, the rest counted (default 100, 0: all)",
-    )
-    check.add_argument(
-        "--exclude",
-        type=_globs,
-        action="extend",
-        metavar="GLOBS",
-        help="gitignore-style globs a folder walk leaves out, replacing the defaults (README*, LICENSE*, .*, …)",
-    )
-    check.add_argument(
-        "--extend-exclude",
-        type=_globs,
-        action="extend",
-        default=[],
-        metavar="GLOBS",
-        help="add to the exclusions",
-    )
-    check.add_argument(
-        "--force-exclude", action="store_true", help="apply the exclusions to files named on the command line too"
-    )
-    check.add_argument(
-        "--show-files", action="store_true", help="list the files that would be checked, and check nothing"
-    )
-    check.add_argument(
-        "--encoding", type=_encoding, help="decode text files with this encoding instead of detecting it"
-    )
-    check.add_argument("--stdin-filename", type=_file, metavar="NAME", help="the name of the report read from stdin")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: the cores)")
-    check.add_argument("--timeout", type=_timeout, metavar="SECONDS", help="time limit per file (default 60, 0: none)")
-    check.add_argument(
-        "--memory-limit",
-        type=_memory_limit,
-        metavar="MB",
-        help="worker memory limit (default 4096, 0: none)",
-    )
-    check.add_argument(
-        "--follow-symlinks", action="store_true", help="read symlinks that lead outside the folders being checked"
-    )
-    check.add_argument(
-        "--history",
-        type=_folder,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="earlier years' reports, compared with by the cross-report rules but not checked (repeatable)",
-    )
-    check.add_argument(
-        "--roster",
-        type=_file,
-        metavar="FILE",
-        help="CSV of the bodies that must publish (body,level,region,deadline): missing reports, deadlines",
-    )
-    baseline = check.add_mutually_exclusive_group()
-    baseline.add_argument("--baseline", type=_file, metavar="FILE", help="report only findings not recorded in FILE")
-    baseline.add_argument("--write-baseline", type=_file, metavar="FILE", help="record the current findings in FILE")
-    check.set_defaults(run=run_check)
-
-
 def _number(read: Callable[[str], Any], text: str) -> Any:
     """``text`` read as ``read`` (int or float) reads a number, else ``text`` itself: what the checks below
     refuse, naming the value as given."""
@@ -331,42 +218,79 @@ def _date(text: str) -> dt.date:
         raise OptionValueError(str(exc).partition(": ")[2], exc.message("zh").partition("：")[2]) from None
 
 
+def _add_config(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that loads the configuration: which one, and the messages' language."""
+    configs = parser.add_mutually_exclusive_group()
+    configs.add_argument("--config", type=_file, metavar="FILE")
+    configs.add_argument("--isolated", action="store_true")
+    parser.add_argument("--lang", choices=("zh", "en"))
+
+
+def _add_reports(parser: argparse.ArgumentParser) -> None:
+    """The reports a command reads (``check``, ``parse``), and how their text is decoded."""
+    parser.add_argument("paths", nargs="+", type=_report_path, metavar="PATH")
+    parser.add_argument("--encoding", type=_encoding)
+
+
+def _add_check(check: argparse.ArgumentParser) -> None:
+    _add_config(check)
+    _add_reports(check)
+    formats = ("text", "concise", "json", "sarif", "github", "html", "csv", "xlsx")
+    check.add_argument("--format", "--output-format", dest="format", choices=formats, default="text")
+    check.add_argument("-q", "--quiet", action="store_true")
+    check.add_argument("-o", "--output", type=_file, metavar="FILE")
+    check.add_argument("--statistics", action="store_true")
+    check.add_argument("--select", type=_codes, metavar="CODES")
+    check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES")
+    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"))
+    check.add_argument("--exit-zero", action="store_true")
+    check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+    check.add_argument("--max-findings-per-rule", type=_cap, metavar="N")
+    check.add_argument("--exclude", type=_globs, action="extend", metavar="GLOBS")
+    check.add_argument("--extend-exclude", type=_globs, action="extend", default=[], metavar="GLOBS")
+    check.add_argument("--force-exclude", action="store_true")
+    check.add_argument("--show-files", action="store_true")
+    check.add_argument("--stdin-filename", type=_file, metavar="NAME")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("-j", "--jobs", type=_positive_int, metavar="N")
+    check.add_argument("--timeout", type=_timeout, metavar="SECONDS")
+    check.add_argument("--memory-limit", type=_memory_limit, metavar="MB")
+    check.add_argument("--follow-symlinks", action="store_true")
+    check.add_argument("--history", type=_folder, action="append", default=[], metavar="DIR")
+    check.add_argument("--roster", type=_file, metavar="FILE")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", type=_file, metavar="FILE")
+    baseline.add_argument("--write-baseline", type=_file, metavar="FILE")
+    check.set_defaults(run=run_check)
+
+
 def _add_parse(parse: argparse.ArgumentParser) -> None:
-    parse.add_argument(
-        "paths",
-        nargs="+",
-        type=_report_path,
-        metavar="PATH",
-        help="report files, directories (searched recursively), - for stdin",
-    )
-    parse.add_argument(
-        "--format",
-        choices=("json", "text"),
-        default="json",
-        help="json (one report: indented; several: JSON Lines, one report per line) or text",
-    )
-    parse.add_argument(
-        "--encoding", type=_encoding, help="decode text files with this encoding instead of detecting it"
-    )
+    _add_reports(parse)
+    parse.add_argument("--format", choices=("json", "text"), default="json")
     parse.add_argument("--lang", choices=("zh", "en"))
     parse.set_defaults(run=run_parse)
 
 
+def _add_listing(parser: argparse.ArgumentParser) -> None:
+    """``rules`` and ``plugins``: the configuration's options, and a listing as text or JSON."""
+    _add_config(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
 def _add_rules(rules: argparse.ArgumentParser) -> None:
-    _add_common(rules)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    _add_listing(rules)
     rules.set_defaults(run=run_rules)
 
 
 def _add_rule(rule: argparse.ArgumentParser) -> None:
-    _add_common(rule)
-    rule.add_argument("code", metavar="CODE", help="a rule code")
+    _add_config(rule)
+    rule.add_argument("code", metavar="CODE")
     rule.set_defaults(run=run_rule)
 
 
 def _add_plugins(plugins: argparse.ArgumentParser) -> None:
-    _add_common(plugins)
-    plugins.add_argument("--format", choices=("text", "json"), default="text")
+    _add_listing(plugins)
     plugins.set_defaults(run=run_plugins)
 
 
