@@ -21,7 +21,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -55,6 +55,10 @@ _APPLICATION_POSITION = {spec.key: position for position, spec in enumerate(_APP
 #: Each applicant column's place in the standard order (自然人 … 其他, 总计).
 _APPLICATION_COLUMN_INDEX = {key: index for index, key in enumerate(_APPLICATIONS.column_keys)}
 _TOTAL_COLUMN = _APPLICATION_COLUMN_INDEX["total"]
+_REVIEW_COLUMN_INDEX = {
+    key: index for index, key in enumerate(schema.FORMAT_2021.table("review_litigation").column_keys)
+}
+_REVIEW_TOTAL = _REVIEW_COLUMN_INDEX["total"]
 _REORDERED = Problem(
     "columns",
     "表头的列序与标准表格不同，数值所属的列无法确定",
@@ -308,6 +312,7 @@ class _Builder:
         atoms_in_order: list[tuple[Atom, int]] = []
         last_header: ReportToken | None = None
         found: dict[str, ReportToken] = {}
+        columns: list[tuple[int, int, int]] = []
         for _item, label, atoms in tree.entries:
             if label is not None:
                 header_rows.add(label.row)
@@ -315,6 +320,9 @@ class _Builder:
                 meaning = label.hit.label(Family.REVIEW) if label.hit is not None else None
                 if meaning is not None:
                     found.setdefault(meaning.key, label)
+                    column = _REVIEW_COLUMN_INDEX.get(meaning.key)
+                    if column is not None:
+                        columns.append((label.start_pos or 0, label.end_pos or 0, column))
             atoms_in_order.extend((a, a.row) for a in atoms)
         assert last_header is not None
         if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
@@ -334,6 +342,8 @@ class _Builder:
         self.place([anchor], _GROUP_TOTALS)
         placed = anchor.placed
         assert placed is not None
+        if _reordered(columns, self.text, _review_inversion):
+            placed = unread(_REVIEW_FLAT, data, _REORDERED, placed.value_count, last_header.end_pos or 0)
         table_rows: dict[str, TableRow] = {}
         width = len(_REVIEW.columns)
         for number, group in enumerate(_REVIEW.rows):
@@ -892,7 +902,7 @@ class _Applications(_Family):
         for row in named:
             row.columns = _APPLICATION_COLUMNS
         self.builder.place(named, _ROW_TOTAL, neighbours=self.neighbours[""].retained)
-        if _reordered(self.column_labels, self.builder.text):
+        if _reordered(self.column_labels, self.builder.text, _applications_inversion):
             for row in named:
                 count = row.placed.value_count if row.placed is not None else 0
                 row.placed = unread(row.columns, row.atoms, _REORDERED, count, row.label.end_pos or 0)
@@ -958,23 +968,39 @@ class TableBuilder:
         )
 
 
-def _reordered(labels: Sequence[tuple[int, int, int]], text: str) -> bool:
-    """Whether the applications table's header prints two column labels side by side in another order than
-    the standard's (总计 first, 科研机构 before 商业企业): its values are then not in the columns the rows are
-    read in, and every row is unread rather than read into the wrong columns.
+#: Whether a column label printed right after another of a lower standard place is still the standard
+#: header: (the label before the pair's first, or None, the pair's first, its second), by standard index.
+Inversion = Callable[[int | None, int, int], bool]
 
-    Only neighbours are compared: two labels with nothing but words and spaces between them on one line.  A
-    header printed row by row on one line (crawled text: 自然人 法人或其他组织 总计 商业企业 … 其他) prints 总计
-    before the 法人 columns, which is the standard header, not another order; a header printed again after
-    the rows has digits between its labels and the earlier printing's."""
-    ordered = sorted(labels)
-    for (_, end, before), (start, _, after) in itertools.pairwise(ordered):
+
+def _applications_inversion(previous: int | None, before: int, after: int) -> bool:
+    """总计 then the 法人 columns: the standard header's second and third rows printed on one line."""
+    return before == _TOTAL_COLUMN and after != 0
+
+
+def _review_inversion(previous: int | None, before: int, after: int) -> bool:
+    """A group's 总计 after its other columns, then the next group's 结果维持 (行政复议 … 总计 结果维持 …)."""
+    return previous is not None and before == _REVIEW_TOTAL and after == 0
+
+
+def _reordered(labels: Sequence[tuple[int, int, int]], text: str, standard: Inversion) -> bool:
+    """Whether a table's header prints two column labels side by side in another order than the standard's
+    (总计 first, 科研机构 before 商业企业, 结果纠正 before 结果维持): its values are then not in the columns the rows
+    are read in, and every row is unread rather than read into the wrong columns.
+
+    ``labels`` are (start, end, standard index).  Only neighbours are compared: two labels with nothing but
+    words and spaces between them on one line; ``standard`` tells an inversion the standard header makes
+    when printed on one line (crawled text: 自然人 法人或其他组织 总计 商业企业 … 其他).  A header printed
+    again after the rows has digits between its labels and the earlier printing's."""
+    previous: int | None = None
+    for (_, end, before), (start, _, after) in itertools.pairwise(sorted(labels)):
         between = text[end:start]
-        if before <= after or "\n" in between or any(ch.isdigit() for ch in between):
+        if "\n" in between or any(ch.isdigit() for ch in between):
+            previous = None
             continue
-        if before == _TOTAL_COLUMN and after != 0:
-            continue  # 总计 then the 法人 columns: the standard header's second and third rows on one line
-        return True
+        if before > after and not standard(previous, before, after):
+            return True
+        previous = before
     return False
 
 
