@@ -291,11 +291,16 @@ class _BodyReader:
             elif local == "p":
                 if _shows_image(child):
                     self.builder.image()
-                text = self.numbering.label(child) + paragraph_text(child)
+                # a text box holding a table (the report's tables laid out in text boxes) is read as a body,
+                # after the paragraph's own text: read as the paragraph's text, its tables were left out
+                boxes = [box for box in _text_boxes(child) if any(_is_w(block, "tbl") for block in box)]
+                text = self.numbering.label(child) + paragraph_text(child, boxes=not boxes)
                 if not text.strip():
                     self.builder.blank()  # an empty paragraph is an empty line, as in the document
                 for line in text.split("\n"):
                     self.builder.line(line)
+                for box in boxes:
+                    self.read(box)
             elif local == "tbl":
                 self._table(child)
             elif local in _TRANSPARENT:
@@ -368,9 +373,24 @@ def block_text(container: ET.Element) -> str:
     return " ".join(part for part in parts if part)
 
 
-def paragraph_text(paragraph: ET.Element) -> str:
+def _text_boxes(paragraph: ET.Element) -> Iterator[ET.Element]:
+    """The text boxes (``w:txbxContent``) of a paragraph, each once (the ``mc:AlternateContent`` branch read),
+    not those nested in another."""
+    stack: list[ET.Element] = list(reversed(paragraph))
+    while stack:
+        element = stack.pop()
+        if element.tag.startswith(_MC):
+            stack.extend(reversed(_alternate(element)))
+        elif _is_w(element, "txbxContent"):
+            yield element
+        else:
+            stack.extend(reversed(element))
+
+
+def paragraph_text(paragraph: ET.Element, *, boxes: bool = True) -> str:
     """The visible text of a paragraph's own runs: text, tabs, breaks; hidden, deleted and field-code text
-    is left out.  Paragraphs nested in text boxes follow on new lines."""
+    is left out.  Paragraphs nested in text boxes follow on new lines (without ``boxes``, text boxes are left
+    out: the caller reads them)."""
     parts: list[str] = []
     stack: list[ET.Element] = list(reversed(paragraph))
     while stack:
@@ -382,7 +402,7 @@ def paragraph_text(paragraph: ET.Element) -> str:
         if namespace not in W_NAMESPACES:
             stack.extend(reversed(element))  # drawing and text-box wrappers of other namespaces
             continue
-        if local in _SKIP or local == "tbl":
+        if local in _SKIP or local == "tbl" or (local == "txbxContent" and not boxes):
             continue
         if local == "t":
             parts.append(element.text or "")
