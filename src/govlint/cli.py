@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from govlint.regexcache import Patterns
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -307,8 +309,10 @@ _COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it).  Without ``argv`` it
-    is the process's program, and minds Python's garbage collector as :class:`_Collector` says."""
-    with _Collector(program=argv is None) as collector:
+    is the process's program: it minds Python's garbage collector as :class:`_Collector` says, and keeps the
+    compiled regular expressions between processes (:mod:`govlint.regexcache`)."""
+    program = argv is None
+    with _Collector(program=program) as collector, Patterns.for_program() if program else Patterns(None):
         return _main(sys.argv[1:] if argv is None else list(argv), collector)
 
 

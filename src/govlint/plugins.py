@@ -18,7 +18,6 @@ import hashlib
 import importlib
 import importlib.machinery
 import os
-import pickle
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,9 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pluggy
 
 from govlint import hookspecs
-from govlint.atomic import write_atomic
 from govlint.errors import PluginError
-from govlint.parsing.grammar import _private, cache_dir, mark_used, prune
 from govlint.pluginchecks import (
     PluginInfo,
     PluginSource,
@@ -41,6 +38,7 @@ from govlint.pluginchecks import (
 )
 from govlint.rule import Rule, RuleMeta
 from govlint.schema import TableSpec
+from govlint.usercache import cache_dir, read_plain, write_plain
 
 if TYPE_CHECKING:
     from govlint.config import Config
@@ -264,8 +262,13 @@ def scan_entry_points(group: str = ENTRY_POINT_GROUP) -> list[EntryPoint]:
         found = _read_cache(path, stamp) if path else None
         if found is None:
             found = _lookup(group)
-            if path is not None and directory is not None:
-                _write_cache(path, directory, {"stamp": stamp, "entries": [list(ep) for ep in found]})
+            if path is not None:
+                write_plain(
+                    path,
+                    {"stamp": stamp, "entries": [list(ep) for ep in found]},
+                    prefix="entry-points-",
+                    keep=KEEP_ENTRY_POINTS,
+                )
         _ENTRY_POINTS[group] = found
     return _ENTRY_POINTS[group]
 
@@ -295,37 +298,10 @@ def _distributions(entry: str) -> list[list[Any]] | None:
 
 def _read_cache(path: str, stamp: list[list[Any]]) -> list[EntryPoint] | None:
     """The cached entry points, or None when the cache is missing, stale, malformed or not private."""
+    data = read_plain(path)
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            if not (_private(os.fstat(handle)) and _private(os.stat(os.path.dirname(path)))):
-                return None
-            data = _PlainData(stream).load()
-            if data["stamp"] != stamp:
-                return None
-            found = [EntryPoint(*map(str, entry)) for entry in data["entries"]]
-        except Exception:  # a partial, stale or foreign file only means looking the entry points up again
+        if data["stamp"] != stamp:
             return None
-        mark_used(handle)
-        return found
-
-
-def _write_cache(path: str, directory: str, data: dict[str, Any]) -> None:
-    try:
-        os.makedirs(directory, mode=0o700, exist_ok=True)
-        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        os.chmod(path, 0o600)  # read back only when private (see _read_cache)
-    except OSError:
-        return  # a folder that cannot be written only means looking the entry points up again
-    prune(path, "entry-points-", "", KEEP_ENTRY_POINTS)
-
-
-class _PlainData(pickle.Unpickler):
-    """Reads lists, dicts, strings and numbers only: a cache file that names any class or function (what
-    would let a pickle run code) is refused, as the :mod:`pickle` documentation advises."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"{module}.{name} in a cache of plain data")
+        return [EntryPoint(*map(str, entry)) for entry in data["entries"]]
+    except Exception:  # a stale or foreign file only means looking the entry points up again
+        return None

@@ -9,7 +9,8 @@ state machine with the callbacks Lark's own tree builder makes.  The first parse
 (or loads it from the user's cache directory), later parses reuse it.  The cache file is keyed by the
 generated grammar text (a plugin's tables included) and the Lark and Python versions, written atomically,
 and skipped silently when the directory cannot be written; writing one removes all but the few used most
-recently (:func:`prune`), so the folder stays small however many grammars and Pythons a user has run.
+recently (:func:`govlint.usercache.prune`), so the folder stays small however many grammars and Pythons a
+user has run.
 ``GOVLINT_CACHE_DIR`` overrides its place; setting it to an empty string disables the cache.
 
 Lark stores its tables with :mod:`pickle`, which can carry code, so a cache file is loaded only when it and
@@ -32,11 +33,9 @@ let go once its table is built, instead of every table living until the whole re
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
-import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -55,6 +54,7 @@ from govlint.model import DeviationKind
 from govlint.parsing.lexer import ReportToken, TokenStream
 from govlint.parsing.productions import MISPLACED_HEADING, Productions, productions
 from govlint.schema import TableSpec
+from govlint.usercache import cache_dir, mark_used, private, prune
 
 #: What a cache file holds: Lark's parse table and rules, pickled (another layout gets another file).
 _FORMAT = "govlint.parsing.grammar/parse-table"
@@ -67,24 +67,6 @@ KEEP_TABLES = 8
 def grammar_text(described: tuple[TableSpec, ...] = ()) -> str:
     """The whole grammar of a report with the standard tables and ``described`` (generated)."""
     return productions(described).text
-
-
-def cache_dir() -> str | None:
-    """Where compiled parser tables are kept, or None when caching is off.
-
-    Plain ``os.path`` rather than :mod:`pathlib`, which nothing else on a check's path imports.
-    """
-    configured = os.environ.get("GOVLINT_CACHE_DIR")
-    if configured is not None:
-        return configured or None
-    home = os.path.expanduser("~")
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
-    elif sys.platform == "darwin":
-        base = os.path.join(home, "Library", "Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
-    return os.path.join(base, "govlint")
 
 
 class ReportParser:
@@ -127,45 +109,6 @@ class _Pickler(pickle.Pickler):
         return (_action, (obj.name,)) if isinstance(obj, Action) else NotImplemented
 
 
-def mark_used(handle: int) -> None:
-    """Note that the open cache file ``handle`` was just read (its modification time), so that :func:`prune`
-    keeps the files in use rather than the files written last."""
-    if os.utime in os.supports_fd:
-        with contextlib.suppress(OSError):
-            os.utime(handle)
-
-
-def prune(written: str, prefix: str, suffix: str, keep: int) -> None:
-    """Remove all but the ``keep`` most recently used (:func:`mark_used`) or written cache files named
-    ``prefix…suffix`` in the folder of ``written``, the file just written, which is always kept.
-
-    Called after writing one, so the folder is bounded however many keys (grammars, ``sys.path``s) were seen.
-    Another process may remove a file this one has just written, or read one being removed: either only
-    means building or looking up again, since every reader checks what it reads.  Links and folders are left
-    alone; a file that cannot be removed is skipped.
-    """
-    directory, name = os.path.split(written)
-    found: list[tuple[int, str]] = []
-    try:
-        with os.scandir(directory) as scan:
-            for entry in scan:
-                if entry.name.startswith(prefix) and entry.name.endswith(suffix) and entry.name != name:
-                    with contextlib.suppress(OSError):
-                        if entry.is_file(follow_symlinks=False):
-                            found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
-    except OSError:
-        return
-    for _, old in sorted(found, reverse=True)[keep - 1 :]:
-        with contextlib.suppress(OSError):
-            os.unlink(os.path.join(directory, old))
-
-
-def _private(info: os.stat_result) -> bool:
-    """Whether a file or folder belongs to this user and nobody else can write to it."""
-    owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
-    return info.st_uid == owner and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
 def _load(path: str) -> tuple[ParseTableBase[int], list[Rule]] | None:
     """The cached parser tables at ``path``, or None when missing, broken, or not safe to unpickle."""
     try:
@@ -173,7 +116,7 @@ def _load(path: str) -> tuple[ParseTableBase[int], list[Rule]] | None:
     except OSError:
         return None
     with os.fdopen(handle, "rb") as stream:
-        if not (_private(os.fstat(handle)) and _private(os.stat(os.path.dirname(path)))):
+        if not (private(os.fstat(handle)) and private(os.stat(os.path.dirname(path)))):
             return None
         try:
             table, rules = pickle.load(stream)
