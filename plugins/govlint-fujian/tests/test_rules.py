@@ -10,7 +10,7 @@ import functools
 from pathlib import Path
 
 import pytest
-from govlint import testing
+from govlint import parse_text, testing
 from govlint.crossreport import CrossRule
 from govlint.diagnostics import Severity
 from govlint.rule import Rule
@@ -119,9 +119,11 @@ def test_fj002_points_at_each_empty_cell() -> None:
 
 
 def test_digits_that_cannot_be_split_once_are_unread_not_fj002() -> None:
+    # a crawled page: one line, read as a report's text (a one-line str could also be a path)
     text = f"{SIX}通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况2100100七、"
-    assert_diagnostics(text, [], rules=[FeeTableUnreadable])  # govlint's reading, not the report's defect
-    [found] = assert_diagnostics(text, ["GL108"], rules=[Unread])
+    report = parse_text(text, tables=[FEE_TABLE])
+    assert_diagnostics(report, [], rules=[FeeTableUnreadable])  # govlint's reading, not the report's defect
+    [found] = assert_diagnostics(report, ["GL108"], rules=[Unread])
     assert found.unread and found.key == "fujian_fee"  # the table's one row: the whole table is unread
     assert found.location.line == 1
 
