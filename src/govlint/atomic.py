@@ -16,15 +16,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
+from typing import IO
 
 #: Where the links ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` lead: the process's open files.
 _OPEN_FILES = ("/proc/self/fd/", "/dev/fd/")
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``data`` (``str`` is encoded with ``encoding``); raises :class:`OSError`.
+def write_atomic(path: str | os.PathLike[str], data: bytes | str | IO[bytes], *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``data`` (``str`` is encoded with ``encoding``; a binary file, such as a
+    :func:`spool`, is copied from its start); raises :class:`OSError`.
 
     The new file keeps the mode of the file it replaces, or gets the usual mode for a new file
     (``0o666`` less the umask).  If ``path`` is a symlink, the link itself is replaced, not its target.
@@ -33,13 +36,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
     payload = data.encode(encoding) if isinstance(data, str) else data
     if _is_stream(target):
         with open(target, "wb") as stream:
-            stream.write(payload)
+            _put(stream, payload)
         return
     directory = os.path.dirname(os.path.abspath(target))
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            _put(stream, payload)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))
@@ -48,6 +51,25 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def spool(beside: str | None = None) -> IO[bytes]:
+    """A temporary file without a name for a document written as it is made (a run's JSON or CSV, too large
+    to keep in memory): in the folder of ``beside`` when it can be (the disk the document goes to; not the
+    system's temporary folder, often memory), else the system's.  The system removes it when it is closed or
+    the process ends, however it ends, so nothing is left behind."""
+    if beside is not None:
+        with contextlib.suppress(OSError):
+            return tempfile.TemporaryFile(dir=os.path.dirname(os.path.abspath(beside)))
+    return tempfile.TemporaryFile()
+
+
+def _put(stream: IO[bytes], payload: bytes | IO[bytes]) -> None:
+    if isinstance(payload, bytes):
+        stream.write(payload)
+    else:
+        payload.seek(0)
+        shutil.copyfileobj(payload, stream)
 
 
 def _is_stream(target: str) -> bool:

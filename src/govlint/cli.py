@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from govlint.regexcache import Patterns
 
@@ -781,7 +781,8 @@ def run_check(args: argparse.Namespace) -> int:
             en = f"govlint: kept the {unselected} recorded findings of codes this run did not select"
             print(en if lang == "en" else zh, file=sys.stderr)
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
-    sink.write(out.finish(sorted(selected.values(), key=lambda m: _code_order(m.code))))
+    for chunk in out.document(sorted(selected.values(), key=lambda m: _code_order(m.code))):
+        sink.write(chunk)
     sink.close(out.companions)
     if baseline is not None:
         _report_stale_waivers(baseline, args.baseline, lang)
@@ -1017,25 +1018,29 @@ def _written_by_govlint(path: str) -> bool:
 
 class _Sink:
     """Where ``check`` writes: stdout as it goes, or ``-o FILE`` whole at the end (``write_atomic``), so that
-    an error or Ctrl-C leaves no partial file.  A format that makes a document (html, xlsx) gives bytes."""
+    an error or Ctrl-C leaves no partial file; meanwhile the output waits in a spool beside it, not in memory.
+    A format that makes a document (html, xlsx) gives bytes."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
-        self.parts: list[str | bytes] = []
+        self.spool: IO[bytes] | None = None
 
     def write(self, data: str | bytes) -> None:
         if self.path is not None:
-            self.parts.append(data)
+            if self.spool is None:
+                from govlint.atomic import spool
+
+                self.spool = spool(self.path)
+            self.spool.write(data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace"))
         elif isinstance(data, bytes):
             _stdout().flush()
             _stdout().buffer.write(data)
         elif data:
             _stdout().write(data)
 
-    def close(self, companions: Mapping[str, bytes] | None = None) -> None:
+    def close(self, companions: Mapping[str, bytes | IO[bytes]] | None = None) -> None:
         """Write the ``-o`` file, after the files a format writes beside it (csv's ``x.findings.csv``)."""
-
-        data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "backslashreplace") for p in self.parts)
+        data = self.spool if self.spool is not None else b""
         files = {**(companions or {}), **({} if self.path is None else {self.path: data})}
         for path, content in files.items():
             _write_file(path, content, "输出", "the output")
@@ -1057,7 +1062,7 @@ def _check_workbook(output: str | None) -> None:
         )
 
 
-def _write_file(path: str, data: str | bytes, what_zh: str = "基线文件", what_en: str = "baseline") -> None:
+def _write_file(path: str, data: str | bytes | IO[bytes], what_zh: str = "基线文件", what_en: str = "baseline") -> None:
     """Write ``path`` whole (``write_atomic``); a failure is one InputError naming ``what`` in both languages."""
     from govlint.atomic import write_atomic
     from govlint.errors import InputError

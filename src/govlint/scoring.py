@@ -490,6 +490,10 @@ class RunScores:
         if output.corrected_cases is not None:
             self._corrected.setdefault(path, output.corrected_cases)
 
+    def identity(self, path: str) -> tuple[str | None, int | None]:
+        """The body and year of ``path`` (added), as its outputs so far have it."""
+        return self._identity[path]
+
     def reports(self) -> list[ReportScore]:
         """Every report in run order, scored, with last year's score where the run or history has it."""
         scored = []

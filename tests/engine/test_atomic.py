@@ -69,3 +69,14 @@ def test_mode_is_kept_for_an_existing_file_and_umask_based_for_a_new_one(tmp_pat
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640
+
+
+def test_a_spool_is_copied_whole_and_leaves_no_name_behind(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    spooled = atomic.spool(str(target))
+    spooled.write(b"x" * 3_000_000)
+    assert sorted(tmp_path.iterdir()) == [], "the spool has no name in the folder"
+    atomic.write_atomic(target, spooled)
+    assert target.read_bytes() == b"x" * 3_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    assert atomic.spool(str(tmp_path / "missing" / "out.json")).write(b"y") == 1, "else the system's folder"

@@ -141,6 +141,30 @@ def test_json_output(sample_plugins: plugins.Plugins) -> None:
     assert [e["code"] for e in data["errors"]] == ["TS003"]
 
 
+def test_json_written_a_finding_at_a_time_is_the_whole_documents_dump() -> None:
+    """The findings go to a spool as their report is done; the document is still exactly ``json.dumps(...,
+    indent=2)`` of the whole, with the escapes of ``to_json`` (a bidi control, a byte of a file name that is
+    not UTF-8, a NUL, a nested value), and an empty run has ``"diagnostics": []``."""
+
+    def finding(path: str, message: str, expected: Any) -> Diagnostic:
+        return Diagnostic("GL201", Severity.ERROR, message, "x", Location(path, 2, 3, 2, 5), expected=expected)
+
+    files = [
+        FileOutput("a\udcff.txt", (finding("a\udcff.txt", "应为\u202e 31\x00", [1, {"k": [2]}]),)),
+        FileOutput("empty.txt", ()),
+        FileOutput("b.txt", tuple(finding("b.txt", f"第{i}项", None) for i in range(3))),
+    ]
+    for given in (files, files[1:2]):
+        out = formatter("json", OutputOptions())
+        for f in given:
+            out.file(f)
+        text = out.finish()
+        assert text == output.to_json(json.loads(text))
+        data = json.loads(text)
+        assert data["diagnostics"] == [json.loads(output.to_json(d.to_dict())) for f in given for d in f.diagnostics]
+        assert list(data) == ["tool", "version", "files", "summary", "diagnostics", "errors", "reports", "scoring"]
+
+
 # -- sarif ------------------------------------------------------------------------------------------------
 
 

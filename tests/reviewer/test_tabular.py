@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from govlint import cli
+from govlint.output import tabular
 from govlint.output.tabular import FINDING_HEADERS, REPORT_HEADERS, findings_path, safe
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan"
@@ -138,6 +139,24 @@ def test_xlsx_has_the_sheets_of_reports_and_findings_in_chinese_and_english(
         for path in {r[FINDING_HEADERS[lang][0]] for r in findings}:
             levels = [r[level] for r in findings if r[FINDING_HEADERS[lang][0]] == path]
             assert levels == sorted(levels, key=lambda x: x == unread), "a file's unread places after its problems"
+
+
+def test_a_long_findings_sheet_keeps_its_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook is written as the run goes (write-only): past the rows that set the columns' widths, the
+    findings sheet still has its bold, frozen header, a filter over every row, and every finding."""
+    monkeypatch.setattr(tabular, "MEASURED", 5)  # the corpus slice has a few dozen findings
+    target = tmp_path / "review.xlsx"
+    check(["--format", "xlsx", "-j", "1", "-o", str(target), *map(str, FILES)], monkeypatch)
+    data = run_json(list(map(str, FILES)), monkeypatch)
+    assert len(data["diagnostics"]) > 2 * tabular.MEASURED
+    book = openpyxl.load_workbook(target)
+    assert book.properties.creator == "govlint"
+    for sheet, rows in ((book["报告"], len(data["reports"])), (book["问题"], len(data["diagnostics"]))):
+        assert sheet.freeze_panes == "A2" and sheet.max_row == rows + 1
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{rows + 1}"
+        assert all(cell.font.b for cell in sheet[1]) and not any(cell.font.b for cell in sheet[2])
+        assert all(6 <= sheet.column_dimensions[c.column_letter].width <= 60 for c in sheet[1])
+    assert finding_keys(sheet_rows(book["问题"])) == json_keys(data)
 
 
 def test_text_never_becomes_a_formula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

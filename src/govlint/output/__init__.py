@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 from govlint.diagnostics import Diagnostic, Location, Severity
 
@@ -70,8 +70,8 @@ class Formatter:
 
     def __init__(self, options: OutputOptions) -> None:
         self.options = options
-        #: Files to write beside the output once :meth:`finish` returned: path -> content.
-        self.companions: dict[str, bytes] = {}
+        #: Files to write beside the output once :meth:`finish` returned: path -> content (or a spool of it).
+        self.companions: dict[str, bytes | IO[bytes]] = {}
 
     def file(self, output: FileOutput) -> str:
         return ""
@@ -79,6 +79,11 @@ class Formatter:
     def finish(self, rules: Sequence[RuleMeta] = ()) -> str | bytes:
         """The rest of the output: text, or bytes for a format that makes a document (csv, xlsx)."""
         return ""
+
+    def document(self, rules: Sequence[RuleMeta] = ()) -> Iterator[str | bytes]:
+        """The rest of the output in pieces, as the command writes it: a format that spools what it gathered
+        (json) gives it back a piece at a time instead of as one string."""
+        yield self.finish(rules)
 
 
 def formatter(name: str, options: OutputOptions, *, statistics: bool = False) -> Formatter:

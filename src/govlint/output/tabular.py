@@ -20,8 +20,9 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
+from govlint.atomic import spool
 from govlint.diagnostics import Diagnostic
 from govlint.output import FileOutput, Formatter, Lang, OutputOptions, apart, level_name, visible
 from govlint.rule import RuleMeta
@@ -127,36 +128,31 @@ def safe(value: Any) -> Cell:
 
 
 class TabularFormatter(Formatter):
-    """Collects the run (scores and findings) and lays it out as the two tables."""
+    """Scores the run for the reports table, and hands each finding's row to :meth:`finding` as its report is
+    done: the findings table is written as it grows, never kept whole."""
 
     def __init__(self, options: OutputOptions) -> None:
         super().__init__(options)
         self.scores = RunScores(options.scoring)
-        #: Each output's path and findings (not its text: a run of a thousand reports keeps only what it shows).
-        self.outputs: list[FileOutput] = []
 
     def file(self, output: FileOutput) -> str:
         self.scores.add(output)
-        self.outputs.append(output._replace(text=None))
+        agency, year = self.scores.identity(output.path)
+        lang = self.options.lang
+        for part in apart(output.diagnostics):
+            for d in part:
+                self.finding([safe(v) for v in _finding_row(d, agency, year, lang)])
         return ""
 
-    def tables(self) -> tuple[Table, Table]:
+    def finding(self, row: list[Cell]) -> None:
+        """Write one row of the findings table."""
+
+    def reports_table(self) -> Table:
         lang = self.options.lang
         reports = self.scores.reports()
-        names = SHEET_NAMES[lang]
         codes = _codes(d.code for r in reports for d in r.deductions)
-        report_rows = [[safe(v) for v in _report_row(r, codes, lang)] for r in reports]
-        identity = {r.path: (r.agency, r.year) for r in reports}
-        finding_rows = [
-            [safe(v) for v in _finding_row(d, *identity.get(o.path, (o.agency, o.report_year)), lang)]
-            for o in self.outputs
-            for part in apart(o.diagnostics)
-            for d in part
-        ]
-        return (
-            Table(names[0], (*REPORT_HEADERS[lang], *codes), report_rows),
-            Table(names[1], FINDING_HEADERS[lang], finding_rows),
-        )
+        rows = [[safe(v) for v in _report_row(r, codes, lang)] for r in reports]
+        return Table(SHEET_NAMES[lang][0], (*REPORT_HEADERS[lang], *codes), rows)
 
 
 def _codes(found: Iterable[str]) -> tuple[str, ...]:
@@ -228,38 +224,106 @@ def _csv(table: Table) -> bytes:
 
 
 class CsvFormatter(TabularFormatter):
-    """The reports table as the output; with ``-o``, the findings table beside it."""
+    """The reports table as the output; with ``-o``, the findings table beside it, written as the run goes
+    into a :func:`govlint.atomic.spool` beside it (none without ``-o``: the findings are not printed)."""
+
+    def __init__(self, options: OutputOptions) -> None:
+        super().__init__(options)
+        #: The spool of ``x.findings.csv`` (UTF-8 with a byte-order mark, for Excel), made on the first row.
+        self.findings: IO[str] | None = None
+
+    def finding(self, row: list[Cell]) -> None:
+        if self.options.output is not None:
+            csv.writer(self._findings(self.options.output)).writerow(row)
+
+    def _findings(self, output: str) -> IO[str]:
+        if self.findings is None:
+            binary = spool(output)
+            self.companions[findings_path(output)] = binary
+            self.findings = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+            csv.writer(self.findings).writerow(FINDING_HEADERS[self.options.lang])
+        return self.findings
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> bytes:
-        reports, findings = self.tables()
         if self.options.output is not None:
-            self.companions[findings_path(self.options.output)] = _csv(findings)
-        return _csv(reports)
+            self._findings(self.options.output).flush()  # every row in the spool before it is copied
+        return _csv(self.reports_table())
 
 
 class XlsxFormatter(TabularFormatter):
-    """One workbook: the sheets of reports and of findings, each with a filter and a frozen header."""
+    """One workbook: the sheets of reports and of findings, each with a filter and a frozen header.
+
+    The workbook is written in openpyxl's write-only mode, which streams each sheet's rows to a temporary
+    file: the findings go in as their report is done.  A column's width is measured on its first
+    :data:`MEASURED` rows, which wait until they are all there."""
+
+    def __init__(self, options: OutputOptions) -> None:
+        super().__init__(options)
+        from openpyxl import Workbook
+
+        self.book = Workbook(write_only=True)
+        self.book.properties.creator = "govlint"  # a later run knows its own workbook (govlint.sources.own)
+        names = SHEET_NAMES[options.lang]
+        self.report_sheet = self.book.create_sheet(names[0])
+        self.finding_sheet = self.book.create_sheet(names[1])
+        #: The findings' first rows, until the columns' widths are set from them.
+        self.first: list[list[Cell]] | None = []
+        self.count = 0
+
+    def finding(self, row: list[Cell]) -> None:
+        self.count += 1
+        if self.first is None:
+            self.finding_sheet.append(row)
+            return
+        self.first.append(row)
+        if len(self.first) == MEASURED:
+            self._start(self.finding_sheet, FINDING_HEADERS[self.options.lang])
+
+    def _start(self, sheet: Any, headers: Sequence[str]) -> None:
+        """The findings sheet's widths, header and first rows."""
+        rows, self.first = self.first or [], None
+        _begin(sheet, headers, rows)
+        for row in rows:
+            sheet.append(row)
 
     def finish(self, rules: Sequence[RuleMeta] = ()) -> bytes:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
-
-        book = Workbook()
-        book.properties.creator = "govlint"  # a later run knows its own workbook (govlint.sources.own)
-        book.remove(book.active)
-        for table in self.tables():
-            sheet = book.create_sheet(table.name)
-            sheet.append(table.headers)
-            for row in table.rows:
-                sheet.append(row)
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            sheet.freeze_panes = "A2"
-            sheet.auto_filter.ref = sheet.dimensions
-            for index, header in enumerate(table.headers, start=1):
-                widest = max([len(str(header)) * 2, *(len(str(r[index - 1] or "")) for r in table.rows[:200])])
-                sheet.column_dimensions[get_column_letter(index)].width = min(60, max(6, widest + 2))
+        reports = self.reports_table()
+        _begin(self.report_sheet, reports.headers, reports.rows)
+        for row in reports.rows:
+            self.report_sheet.append(row)
+        _filter(self.report_sheet, len(reports.headers), len(reports.rows))
+        if self.first is not None:
+            self._start(self.finding_sheet, FINDING_HEADERS[self.options.lang])
+        _filter(self.finding_sheet, len(FINDING_HEADERS[self.options.lang]), self.count)
         buffer = io.BytesIO()
-        book.save(buffer)
+        self.book.save(buffer)
         return buffer.getvalue()
+
+
+#: How many of a sheet's first rows set its columns' widths.
+MEASURED = 200
+
+
+def _begin(sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+    """A sheet's column widths (from ``rows``, its first), frozen header and bold header row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    for index, header in enumerate(headers, start=1):
+        widest = max([len(str(header)) * 2, *(len(str(r[index - 1] or "")) for r in rows[:MEASURED])])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(6, widest + 2))
+    sheet.freeze_panes = "A2"
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = Font(bold=True)
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _filter(sheet: Any, columns: int, rows: int) -> None:
+    """The filter over a sheet's header and ``rows`` rows."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
