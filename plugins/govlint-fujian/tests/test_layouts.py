@@ -4,6 +4,7 @@ table cell of a structured source names its page, table, row and cell."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,30 @@ def test_the_fee_table_is_read_and_checked_in_each_layout(name: str) -> None:
     assert where.line == text_line
     place = PLACES[name]
     assert (None if place is None else (where.page, where.table, where.row, where.cell_column)) == place
+
+
+def _with_placeholder(name: str, folder: Path) -> Path:
+    """The fixture ``name`` with its 通知收取金额 cell (300) printed as a dash, as the source itself holds it:
+    the page's ``<td>``, the Word table cell's run."""
+    source = LAYOUTS / name
+    target = folder / name
+    if name.endswith(".docx"):
+        with zipfile.ZipFile(source) as inside, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in inside.infolist():
+                data = inside.read(item.filename)
+                if item.filename == "word/document.xml":
+                    data = data.replace(b"<w:t>300</w:t>", "<w:t>—</w:t>".encode())
+                out.writestr(item, data)
+    else:
+        target.write_text(source.read_text(encoding="utf-8").replace("<td>300</td>", "<td>—</td>"), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("name", ["fee.html", "fee.docx"])
+def test_fj002_names_the_table_cell_of_a_figure_left_as_a_dash(name: str, tmp_path: Path) -> None:
+    report = parse_file(_with_placeholder(name, tmp_path), tables=[FEE_TABLE])
+    [found] = lint_text(report, rules=RULES)  # FJ003 cannot weigh an empty figure: FJ002 alone
+    assert (found.code, found.key, found.actual) == ("FJ002", "fee.notified_amount", "—")
+    where = found.location
+    assert (where.table, where.row, where.cell_column) == PLACES[name][1:]
+    assert report.text.splitlines()[where.line - 1][where.column - 1] == "—"
