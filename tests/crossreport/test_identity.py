@@ -140,3 +140,17 @@ def test_a_digest_keeps_the_cells_of_a_plugins_table() -> None:
     cell = made.cell("records_stock.closing.paper")
     assert cell is not None and cell.value == 7
     assert made.cell("applications.results_total.total") is not None
+
+
+TRIAL = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip" / "trial2019"
+
+
+def test_a_year_whose_digits_a_converter_moved_leaves_no_year_word_in_the_body() -> None:
+    """Chromium's print of the 2019 report, read by pdfplumber, prints its title ``洪山镇人民政府 年政府信息公开工作
+    年度报告`` with ``2019`` on the next line: the body is 洪山镇人民政府, not 洪山镇人民政府年, so the same report
+    by another converter is a duplicate identity (GL506), never the report of another body it copies (GL505)."""
+    printed = digest(govlint.parse(TRIAL / "printed.pdfplumber.txt"))
+    other = digest(govlint.parse(TRIAL / "antiword.txt"))
+    assert printed.identity == other.identity == Identity("洪山镇人民政府", 2019, None)
+    assert run_rules([printed, other], "GL505") == []
+    assert {d.code for d in run_rules([printed, other], "GL506")} == {"GL506"}

@@ -24,6 +24,8 @@ import pytest
 import govlint
 from govlint.diagnostics import Severity
 from govlint.model import CellStatus
+from govlint.parsing.labels import catalogue
+from govlint.schema import normalize_label
 
 ROUNDTRIP = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
 CASES = sorted(path.name for path in ROUNDTRIP.iterdir() if (path / "expected.json").exists())
@@ -203,3 +205,21 @@ def test_a_browsers_page_header_and_footer_inside_a_table_are_not_prose() -> Non
         assert {f"applications.{key}.{c}": cell.value for c, cell in row.cells.items()} == {
             k: v for k, v in want.items() if k.startswith(f"applications.{key}.")
         }
+
+
+@pytest.mark.parametrize(("case", "name"), _files(STRUCTURED + LOSSY, "label-rest"))
+def test_the_cut_rest_of_a_label_is_no_cell(case: str, name: str) -> None:
+    """markitdown's Markdown of seed 000's PDF cuts （二）部分公开（区分处理 in the label's own cell (the rest of the
+    wording on lines below): ``（区分处理`` was read as the row's first value, and GL105 said the report printed it
+    in the 自然人 column.  A cell not read as a number never holds a piece of a standard label's wording."""
+    labels = list(catalogue().entries)
+    tables = govlint.parse_file(ROUNDTRIP / case / name).tables
+    pieces = [
+        (table_id, row_key, cell.column, cell.raw)
+        for table_id in tables
+        for row_key, row in tables[table_id].rows.items()
+        for cell in row.cells.values()
+        if cell.status is CellStatus.UNREADABLE and len(text := normalize_label(cell.raw)) > 1
+        if any(text in label for label in labels)
+    ]
+    assert not pieces, f"{case}/{name}: label text read as cells: {pieces}"

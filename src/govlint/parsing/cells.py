@@ -18,7 +18,7 @@ from itertools import permutations
 import attrs
 
 from govlint.model import CellStatus
-from govlint.parsing.labels import LabelHit, LabelKind
+from govlint.parsing.labels import LabelHit, LabelKind, catalogue
 from govlint.parsing.numbering import ends_with_numbering, starts_with_numbering
 from govlint.parsing.numbers import NUMBER, is_empty, read_cell
 from govlint.parsing.wrapped import spaced_cells
@@ -372,8 +372,20 @@ class _Rows:
             row.append(hit)
             cursor = max(cursor, hit.end)
             self.covered_until = max(self.covered_until, hit.end)
-        if cursor < end:
+        if cursor < end and not self.label_goes_on(hits[self.next_hit - 1], end):
             self.content(row, cursor, end, pos, whole=False)
+
+    def label_goes_on(self, hit: LabelHit, end: int) -> bool:
+        """Whether the words after ``hit`` up to its cell's ``end`` are its label's own rest: a converter cut
+        the label's wording in its cell (``（二）部分公开（区分处理`` of ``…（区分处理的，只计这一情形，不计其他
+        情形）``), so they are no cell of the row (they were read as its first value)."""
+        if self.layout not in (Layout.PIPE, Layout.TAB) or not hit.start < hit.end < end:
+            return False
+        rest = self.folded[hit.end : end]
+        if _shape(rest) is None or any(c.isdigit() for c in rest):
+            return False
+        printed = normalize_label(self.folded[hit.start : end])
+        return any(len(label) > len(printed) and label.startswith(printed) for label in catalogue().entries)
 
     def content(self, row: PhysicalRow, start: int, end: int, pos: float | None, *, whole: bool = True) -> None:
         """Atoms for text that is not a label; a ``whole`` cell that prints nothing is an empty cell."""

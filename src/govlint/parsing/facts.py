@@ -109,6 +109,9 @@ def _years(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]
 
 
 _CORE_RE = re.compile("|".join(_spaced(c) for c in (TITLE_CORE, *TITLE_CORE_VARIANTS)))
+#: A year's 年 (年度) left at the end of the title's subject, apart from the name, when a converter moved the
+#: year's digits to another line (Chromium's print: ``洪山镇人民政府 年政府信息公开工作年度报告`` / ``2019``).
+_YEAR_WORD_LEFT = re.compile(r"\s+年(?:\s*度)?\s*$")
 
 #: Whitespace within a line (``\\s`` takes full-width and no-break spaces).
 _LINE_SPACE = r"[^\S\n]"
@@ -488,7 +491,7 @@ def _agency(text: str, title_range: tuple[int, int] | None, signer: str) -> str 
         core_start = core.start() if core else end
         year = _years(text, start, core_start).search(text, start, core_start)
         if year is None:
-            name = text[start:core_start]
+            name = _YEAR_WORD_LEFT.sub("", text[start:core_start])  # not 洪山镇人民政府年
         else:
             name = text[start : year.start()]
             if not name.strip():
