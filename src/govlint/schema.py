@@ -735,6 +735,8 @@ REVIEW_GROUPS: tuple[RowSpec, ...] = (
     RowSpec("litigation_direct", "未经复议直接起诉"),
     RowSpec("litigation_after_review", "复议后起诉"),
 )
+#: Table 四's group keys, in printed order.
+REVIEW_GROUP_KEYS: tuple[str, ...] = tuple(group.key for group in REVIEW_GROUPS)
 REVIEW_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("upheld", "结果维持"),
     ColumnSpec("corrected", "结果纠正"),

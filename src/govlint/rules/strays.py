@@ -92,13 +92,13 @@ def _prints_values(line: str) -> bool:
     found = len(re.findall(_NUMBER, line))
     if found >= MIN_VALUES:
         return True
-    if not found or _is_page_number(line.strip()):
+    if not found or is_page_number(line.strip()):
         return False
     rest = re.sub(_NUMBER, "", line)
     return sum(not c.isspace() for c in rest) <= MAX_LABEL_REST
 
 
-def _is_page_number(line: str) -> bool:
+def is_page_number(line: str) -> bool:
     """Whether a stripped line is a page's number (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a
     value.  A bare number is not taken for one here: it may be a value of a table printed a cell a line."""
     return not line.isdecimal() and re.fullmatch(PAGE_NUMBER, line) is not None

@@ -19,6 +19,7 @@ from govlint.errors import ConfigError
 from govlint.model import Cell, Report, Section
 from govlint.records import Record
 from govlint.rule import Rule, RuleContext, RuleMeta
+from govlint.rules.strays import is_page_number
 from govlint.rules.text import review_cells, suspect_cells
 from govlint.schema import SectionKey
 
@@ -89,7 +90,6 @@ _CONCRETE = re.compile(
     r"|栏目|专栏|专区|小程序|公众号|热线|数据库|文件库|H5|短视频|台账|清单|目录"
     r"|(?:实行|推行|执行)[^，,。；;]{2,16}?制度"
 )
-_PAGE_NUMBER = re.compile(r"(?m)^[ \t\u3000]*[-—–]\s*\d+\s*[-—–][ \t\u3000]*$")
 _LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]是")
 #: GL605 judges a section of at least this many items.
@@ -315,7 +315,8 @@ def specificity(body: str, generic_phrases: Iterable[str]) -> Specificity:
     phrases = tuple(generic_phrases)
     sentences = generic = concrete = 0
     # A PDF's lines break inside sentences: join them, and drop the page numbers ("-4-") between pages.
-    joined = _LINE_BREAK.sub("", _PAGE_NUMBER.sub("", body))
+    body = "\n".join(line for line in body.split("\n") if not is_page_number(line.strip()))
+    joined = _LINE_BREAK.sub("", body)
     for match in _SENTENCE.finditer(joined):
         # An enumeration "一是…二是…" in one sentence is one item each.
         for item in _ENUMERATED.split(match.group()):

@@ -21,6 +21,7 @@ from govlint.model import Cell, Number, Report
 from govlint.records import Record
 from govlint.rule import Rule, RuleContext, RuleMeta
 from govlint.rules.relations import outcomes
+from govlint.schema import REVIEW_GROUP_KEYS
 
 #: Clause ends in a sentence of the prose (the sentences are the report's: :attr:`Report.sentences`).
 _CLAUSE = re.compile(r"[^，,]+")
@@ -484,7 +485,6 @@ _NO_CASES = re.compile(
 )
 _ALL_CONCLUDED = re.compile(r"(?:全部|均已?|全都)(?:依法)?办结")
 _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?维持")
-_REVIEW_GROUP_KEYS = ("review", "litigation_direct", "litigation_after_review")
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -638,7 +638,7 @@ def review_cells(report: Report, column: str) -> tuple[Cell, ...] | None:
     table = report.tables.review_litigation
     if table is None:
         return None
-    present = tuple(f"{group}.{column}" for group in _REVIEW_GROUP_KEYS if group in table.rows)
+    present = tuple(f"{group}.{column}" for group in REVIEW_GROUP_KEYS if group in table.rows)
     cells = _cells(report, "review_litigation", present) if present else None
     return tuple(cells) if cells is not None else None
 

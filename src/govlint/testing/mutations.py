@@ -771,7 +771,7 @@ def hidden_correction(model: ReportModel) -> st.SearchStrategy[Mutated]:
         attrs.evolve(s, paragraphs=tuple(p for p in s.paragraphs if not any(w in p for w in ("复议", "诉讼", "纠正"))))
         for s in changed.sections
     )
-    cells = tuple(f"cell.review_litigation.{group}.corrected" for group in prose.REVIEW_GROUPS)
+    cells = tuple(f"cell.review_litigation.{group}.corrected" for group in schema.REVIEW_GROUP_KEYS)
     expect = Expectation(must=frozenset({"GL606"}), where={"GL606": cells})
     return st.just(Mutated("hidden_correction", attrs.evolve(changed, sections=sections), expect))
 

@@ -19,6 +19,7 @@ import attrs
 from hypothesis import strategies as st
 
 from govlint.records import Record
+from govlint.schema import REVIEW_GROUP_KEYS
 from govlint.testing import phrases
 from govlint.testing.reportmodel import ReportModel, SectionModel, value_of
 
@@ -122,17 +123,13 @@ def table_counts(model: ReportModel) -> dict[str, int]:
     return {kind: value for kind, value in found.items() if value is not None}
 
 
-#: Table 四's groups.
-REVIEW_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
-
-
 def parts_of(model: ReportModel, kind: str) -> tuple[int, ...]:
     """The counts a sentence of ``kind`` may state that are one part of it, not the whole (GL601 reads
     "行政诉讼 N 件" equal to the direct or the after-review lawsuits as a count of that kind)."""
     review = model.review_litigation
     if kind != "litigation" or review is None:
         return ()
-    found = (_int(review.values.get(f"{group}.total")) for group in REVIEW_GROUPS[1:])
+    found = (_int(review.values.get(f"{group}.total")) for group in REVIEW_GROUP_KEYS[1:])
     return tuple(value for value in found if value is not None)
 
 
@@ -193,7 +190,7 @@ def corrected(model: ReportModel) -> int:
     review = model.review_litigation
     if review is None:
         return 0
-    return sum(_int(review.values.get(f"{group}.corrected")) or 0 for group in REVIEW_GROUPS)
+    return sum(_int(review.values.get(f"{group}.corrected")) or 0 for group in REVIEW_GROUP_KEYS)
 
 
 def agreeing(model: ReportModel) -> ReportModel:
