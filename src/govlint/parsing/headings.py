@@ -64,6 +64,8 @@ _VARIANTS: tuple[tuple[str, SectionSpec], ...] = tuple(
     )
 )
 _FIRST_CHARS = frozenset(v[0] for v, _ in _VARIANTS)
+#: Every beginning of an accepted heading text: a text read so far that is none of them starts no heading.
+_BEGINNINGS = frozenset(v[:end] for v, _ in _VARIANTS for end in range(1, len(v) + 1))
 _VARIANT_CHARS = tuple(frozenset(v) for v, _ in _VARIANTS)
 _LONGEST = len(_VARIANTS[0][0])
 #: How far to read for a heading text: its characters plus indentation and line breaks (pdftotext).
@@ -242,19 +244,20 @@ def _unread_numeral(text: str, start: int) -> bool:
 
 
 def _heading_text(text: str, pos: int) -> tuple[SectionSpec, int] | None:
-    """The section whose heading text starts at ``pos`` and the offset just after that text, or None."""
-    kept: list[str] = []
+    """The section whose heading text starts at ``pos`` and the offset just after that text, or None.  The
+    text is read until it is the longest heading's length, or, while it has no unreadable character, until it
+    begins no heading (a heading it still starts with is found then all the same)."""
+    compact = ""
     ends: list[int] = []
     compare = _COMPARE_CHAR.get
     for offset in range(pos, min(len(text), pos + _WINDOW)):
         char = text[offset]
         char = compare(char, char)
         if char and not char.isspace():
-            kept.append(char)
+            compact += char
             ends.append(offset + 1)
-            if len(kept) == _LONGEST:
+            if len(compact) == _LONGEST or (compact not in _BEGINNINGS and REPLACEMENT not in compact):
                 break
-    compact = "".join(kept)
     for variant, spec in _VARIANTS:
         if compact.startswith(variant):
             return spec, ends[len(variant) - 1]

@@ -109,7 +109,8 @@ class Productions:
         self.described = described
         #: Terminal name -> what it stands for.
         self.terminals: dict[str, Terminal] = {}
-        self._names: dict[Terminal, str] = {}
+        #: (table, item, key) -> terminal name.
+        self._names: dict[tuple[str, str, str], str] = {}
         #: Table rule name -> table id.
         self.rules: dict[str, str] = {}
         #: Table id -> the key of the section it belongs in (a table without one may stand anywhere).
@@ -140,7 +141,7 @@ class Productions:
 
     def name(self, table: str, item: ItemKind, key: str = "") -> str:
         """The terminal of ``key`` of kind ``item`` in ``table``."""
-        return self._names[Terminal(table, item, key)]
+        return self._names[table, item, key]
 
     def _terminal(self, table: str, item: ItemKind, key: str = "", name: str = "") -> str:
         """Declare (once) and name the terminal of ``key`` in ``table``: ``name`` or ``TABLE__KEY``, unique."""
