@@ -797,10 +797,15 @@ class _Applications(_Family):
         self.table(tree)
         builder = self.builder
         entries = list(tree.entries)
-        # each entry's neighbour is a data row that printed no value: values beside it may be that row's
-        bare = [item == "row" and (not _prints_numbers(atoms) or _numbered_word(atoms)) for item, _, atoms in entries]
+
+        def bare(index: int) -> bool:
+            """Whether entry ``index`` is a data row that printed no value: values beside it may be that row's."""
+            if not 0 <= index < len(entries):
+                return False
+            item, _, atoms = entries[index]
+            return item == "row" and (not _prints_numbers(atoms) or _numbered_word(atoms))
+
         for index, (item, label, atoms) in enumerate(entries):
-            beside = (index > 0 and bare[index - 1]) or (index + 1 < len(entries) and bare[index + 1])
             if label is None:
                 builder.stray(
                     "numbers",
@@ -816,7 +821,7 @@ class _Applications(_Family):
                 self.anonymous(label, list(atoms))
             elif item == "group" and meaning is not None and any(a.kind is not AtomKind.EMPTY for a in atoms):
                 key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
-                if _numbered_word(atoms) or (beside and key != _OTHER_ALL):
+                if _numbered_word(atoms) or (key != _OTHER_ALL and (bare(index - 1) or bare(index + 1))):
                     # a numbered row label not read ("2.其他法律 行政法规禁", cut by a page break), or a row
                     # label without values just above or below (pdfplumber: "1.本机关不掌握相关政府信息" /
                     # "（四）无法提供" / "3 0 0 …"): the values may be that row's, not the group's subtotal
