@@ -23,13 +23,14 @@ folder belong to the user alone (docs/security.md), and holds plain data.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import sys
 from typing import Any
 
-from govlint.usercache import cache_dir, read_plain, write_plain
+from govlint.usercache import cache_dir, private, read_plain, write_plain
 
 try:
     import _sre  # type: ignore[import-not-found]  # CPython's engine, which has no type stubs
@@ -85,6 +86,15 @@ def _form(key: Key) -> Form | None:
     return form if same else None
 
 
+def _ours(directory: str) -> bool:
+    """Whether ``directory`` is (or now is) a folder of the user's own that this process can write to."""
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        return private(os.stat(directory)) and os.access(directory, os.W_OK)
+    except OSError:
+        return False
+
+
 class Patterns:
     """The compiled patterns of one ``govlint`` process: :meth:`load` them at its start, :meth:`save` the ones
     the run added at its end."""
@@ -107,7 +117,8 @@ class Patterns:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         if kind is None or issubclass(kind, Exception):  # not after Ctrl-C, when the user wants out
-            self.save()
+            with contextlib.suppress(Exception):  # a cache only saves time: it never fails a run
+                self.save()
 
     def load(self) -> None:
         """Put the file's patterns in ``re``'s cache (a pattern already there stays)."""
@@ -126,8 +137,10 @@ class Patterns:
                 continue
 
     def save(self) -> None:
-        """Write the file again when the run compiled patterns it did not hold."""
-        if self.path is None:
+        """Write the file again when the run compiled patterns it did not hold.  Nothing is compiled again for
+        it where the file could not be written or read back (a read-only or shared folder), which would
+        only add that work to every run."""
+        if self.path is None or not _ours(os.path.dirname(self.path)):
             return
         added = {key: _form(key) for key in list(re._cache) if key not in self.known}  # type: ignore[attr-defined]
         kept = {key: form for key, form in added.items() if form is not None}

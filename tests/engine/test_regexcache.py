@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from govlint import regexcache
 from govlint.cli import main
 from govlint.regexcache import MOST, Patterns, cache_path
 
@@ -109,6 +110,18 @@ def test_the_file_holds_at_most_its_bound(tmp_path: Path) -> None:
     kept = entries(tmp_path)
     assert len(kept) == MOST
     assert kept[-1][0] == (False, f"govlint-bound-{MOST + 9}", 0)
+
+
+def test_nothing_is_compiled_again_for_a_folder_it_could_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o775)
+    shared.chmod(0o775)  # others of the group may write: a file there is never read
+    monkeypatch.setattr(regexcache, "_form", lambda key: pytest.fail(f"compiled {key!r} again"))
+    re.compile("govlint-shared")
+    Patterns(cache_path(str(shared))).save()
+    assert list(shared.iterdir()) == []
 
 
 def test_govlint_inside_another_program_leaves_re_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
