@@ -80,6 +80,8 @@ def test_no_accusation_the_tab_separated_report_lacks(name: str) -> None:
         ("columns_total_first.txt", "applications"),
         ("review_total_first.txt", "review_litigation"),
         ("review_swapped.txt", "review_litigation"),
+        ("columns_total_first.cells.txt", "applications"),
+        ("review_swapped.cells.txt", "review_litigation"),
     ],
 )
 def test_a_header_in_another_column_order_leaves_the_table_unread(name: str, table: str) -> None:

@@ -974,18 +974,19 @@ class TableBuilder:
 
 
 #: Whether a column label printed right after another of a lower standard place is still the standard
-#: header: (the label before the pair's first, or None, the pair's first, its second), by standard index.
-Inversion = Callable[[int | None, int, int], bool]
+#: header: (whether a column label is printed before the pair, the pair's first, its second), by standard index.
+Inversion = Callable[[bool, int, int], bool]
 
 
-def _applications_inversion(previous: int | None, before: int, after: int) -> bool:
+def _applications_inversion(later: bool, before: int, after: int) -> bool:
     """总计 then the 法人 columns: the standard header's second and third rows printed on one line."""
     return before == _TOTAL_COLUMN and after != 0
 
 
-def _review_inversion(previous: int | None, before: int, after: int) -> bool:
-    """A group's 总计 after its other columns, then the next group's 结果维持 (行政复议 … 总计 结果维持 …)."""
-    return previous is not None and before == _REVIEW_TOTAL and after == 0
+def _review_inversion(later: bool, before: int, after: int) -> bool:
+    """A group's 总计 after its other columns, then the next group's 结果维持 (行政复议 … 总计 结果维持 …); a
+    总计 before any other column label is the first group's printed first."""
+    return later and before == _REVIEW_TOTAL and after == 0
 
 
 def _reordered(labels: Sequence[tuple[int, int, int]], text: str, standard: Inversion) -> bool:
@@ -994,19 +995,30 @@ def _reordered(labels: Sequence[tuple[int, int, int]], text: str, standard: Inve
     are read in, and every row is unread rather than read into the wrong columns.
 
     ``labels`` are (start, end, standard index).  Only neighbours are compared: two labels with nothing but
-    words and spaces between them on one line; ``standard`` tells an inversion the standard header makes
-    when printed on one line (crawled text: 自然人 法人或其他组织 总计 商业企业 … 其他).  A header printed
-    again after the rows has digits between its labels and the earlier printing's."""
-    previous: int | None = None
-    for (_, end, before), (start, _, after) in itertools.pairwise(sorted(labels)):
+    words and spaces between them on one line, or each alone on its line (a header one cell a line); never
+    labels on lines of several (a header broken over lines prints its pieces in any order).  ``standard``
+    tells an inversion the standard header makes when printed on one line (crawled text: 自然人 法人或其他组织
+    总计 商业企业 … 其他).  A header printed again after the rows has digits between its labels and the
+    earlier printing's."""
+    pairs = itertools.pairwise(sorted(labels))
+    for later, ((first, end, before), (start, last, after)) in enumerate(pairs):
         between = text[end:start]
-        if "\n" in between or any(ch.isdigit() for ch in between):
-            previous = None
+        apart = "\n" in between and not (_alone(text, first, end) and _alone(text, start, last))
+        if apart or any(ch.isdigit() for ch in between):
             continue
-        if before > after and not standard(previous, before, after):
+        if before > after and not standard(later > 0, before, after):
             return True
-        previous = before
     return False
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its line prints, but for spaces (a label printed a character a line,
+    vertically, is not: such pieces come in any order)."""
+    if "\n" in text[start:end]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : len(text) if line_end == -1 else line_end].strip()
 
 
 def _start(unplaced: Unplaced) -> int:
