@@ -15,7 +15,7 @@ from govlint.rule import Rule
 from govlint.rules.dates import DATE_OPTIONS, DATE_RULES
 from govlint.rules.decoding import DecodedWithReplacement
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
-from govlint.rules.structure import STRUCTURE_RULES
+from govlint.rules.structure import DEVIATION_RULES, STRUCTURE_RULES
 from govlint.rules.substance import SUBSTANCE_OPTIONS, SUBSTANCE_RULES
 from govlint.rules.tables import TABLE_RULES, UNREAD_RULES
 from govlint.rules.text import TEXT_RULES
@@ -26,6 +26,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     DecodedWithReplacement,
     *STRUCTURE_RULES,
     *UNREAD_RULES,
+    *DEVIATION_RULES,
     *TABLE_RULES,
     FeeNotDisclosed,
     FeeContradictsTable,

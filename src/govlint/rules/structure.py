@@ -1,5 +1,5 @@
-"""Structure rules (GL101–GL105, GL107): sections, tables, rows, cells and the title are where the format puts
-them.  GL108, what govlint could not read, lives with the table rules (rules/tables.py)."""
+"""Structure rules (GL101–GL105, GL107, GL109, GL110): sections, tables, rows, cells and the title are where the
+format puts them.  GL108, what govlint could not read, lives with the table rules (rules/tables.py)."""
 
 from __future__ import annotations
 
@@ -802,6 +802,241 @@ class MissingRow(Rule):
         return softened(diagnostic)
 
 
+class RowOrder(Rule):
+    meta = RuleMeta(
+        code="GL109",
+        name="row-order",
+        category="structure",
+        severity=Severity.INFO,
+        summary_zh="表格的行顺序与标准格式不同或重复印出",
+        summary_en="A table's row is out of the standard order or printed twice",
+        rationale=(
+            "The uniform format (国办公开办函〔2021〕30号) fixes each table's rows and their order. A row printed "
+            "after rows the format puts after it, or printed again in its table, is a departure from the layout "
+            "(the values are read all the same, the first printing of a repeated row counts): a notice at the "
+            "row, naming the row the format puts it before or the line where it was first printed. It is a "
+            "notice, not a warning: it costs the reader nothing, and the same departure is what PDF converters "
+            "make of a correct table (pdftotext -raw prints wrapped labels out of line, PyMuPDF copies a label "
+            "into a table's header), so govlint does not accuse the report of it. A label repeated on the line "
+            "of its row (a merged cell a converter copied into each column) is one row printed once, not "
+            "reported. A table whose labels are printed again past the limit of what is read is one warning about "
+            "the reading (counted apart): the labels past it are not read. A caption, header or group label "
+            "printed where the table has no place for it is not reported: in every report and converter output "
+            "govlint was measured on it came from the reading order of a PDF or a crawled page, and what follows "
+            "it is read all the same."
+        ),
+        bad_example=(
+            "(三)不予公开 | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+            "1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+        ),
+        good_example=(
+            "(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+            "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+        ),
+        rationale_zh=(
+            "统一格式（国办公开办函〔2021〕30号）规定了各表格的行及其顺序。某行印在格式排在它之后的行之后，"
+            "或在同一表格中再次印出，是版式上的偏差（数值照常读取，重复的行以第一次印出的为准）：在该行处提示，"
+            "并说明格式中它应在哪一行之前，或它第一次印在哪一行。这是提示而不是警告：它不妨碍阅读，而且 PDF "
+            "转换工具读取格式正确的表格时也会造成同样的偏差（pdftotext -raw 把折行的行名印乱，PyMuPDF 把行名"
+            "复制到表头），govlint 不据此指责报告。行名在本行中重复出现（转换工具把合并单元格复制到每一列）"
+            "是只印了一次的一行，不报告。某表格的行名重复印出、超过读取上限时，以一条关于读取的警告（单独计数）"
+            "说明，超出的部分未读取。标题、表头或分组名印在表格中没有它位置的地方时不报告：在 govlint 检验过的"
+            "所有报告和转换结果中，这都来自 PDF 或网页抓取的读取顺序，其后的内容照常读取。"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for deviation in report.deviations:
+            if deviation.table is None:
+                continue
+            if deviation.kind == "labels-untaken":
+                yield self._untaken(report, deviation, deviation.table)
+            elif deviation.kind == "row-order":
+                yield self._order(report, deviation, deviation.table)
+            elif deviation.kind == "row-repeated":
+                repeated = self._repeated(report, deviation, deviation.table)
+                if repeated is not None:
+                    yield repeated
+
+    def _order(self, report: Report, deviation: Deviation, table_key: str) -> Diagnostic:
+        """A row printed after rows its table's spec puts after it: named with the first of them (in the
+        spec's order) printed before it."""
+        name = row_name_in(report, table_key, deviation.key, deviation.text)
+        zh_table, en_table, _, _ = _table_words(report, table_key)
+        later = _later_row(report, table_key, deviation)
+        if later is None:  # printed after a later group's label: named by the row the format puts before it
+            previous = _previous_row(report, table_key, deviation.key)
+            after_zh = f"紧接在“{previous}”之后" if previous else "是该表的第一行"
+            after_en = f"right after “{previous}”" if previous else "first in the table"
+            zh = f"{zh_table}的“{name}”不在标准格式规定的位置：标准格式中该行{after_zh}"
+            en = f"in {en_table}, the row “{name}” is out of place: the standard order puts it {after_en}"
+        else:
+            later_name = row_name_in(report, table_key, later)
+            zh = f"{zh_table}的“{name}”印在“{later_name}”之后：标准格式中该行在“{later_name}”之前"
+            en = f"in {en_table}, the row “{name}” is printed after “{later_name}”: the standard order puts it before"
+        return self.diagnostic(
+            report,
+            line_of(report, deviation.span),
+            zh=zh,
+            en=en,
+            key=f"{table_key}.{deviation.key}.order",
+            expected=later or "",
+        )
+
+    def _repeated(self, report: Report, deviation: Deviation, table_key: str) -> Diagnostic | None:
+        """A row printed again in its table, at the second printing; None when it is on the line its row was
+        read from (a merged cell copied into each column: one row printed once)."""
+        table = report.tables.get(table_key)
+        row = table.rows.get(deviation.key) if table is not None else None
+        first = row.span if row is not None else None
+        if row is None or first is None or first.line == deviation.span.line:
+            return None  # its row not read, or a merged cell copied into each column: one row printed once
+        if normalize_label(deviation.text) != normalize_label(row.label):
+            return None  # a label within another (其中：部门规范性文件 after 行政规范性文件): not the row again
+        name = row_name_in(report, table_key, deviation.key, deviation.text)
+        zh_table, en_table, _, _ = _table_words(report, table_key)
+        return self.diagnostic(
+            report,
+            line_of(report, deviation.span),
+            zh=f"{zh_table}的“{name}”再次印出：第 {first.line} 行已有该行，每行应只印一次",
+            en=(
+                f"in {en_table}, the row “{name}” is printed again (first on line {first.line}): each row is "
+                "printed once"
+            ),
+            key=f"{table_key}.{deviation.key}.repeated",
+            expected=1,
+            actual=2,
+        )
+
+    def _untaken(self, report: Report, deviation: Deviation, table_key: str) -> Diagnostic:
+        """The labels of a table printed again and again past the limit of what is read: how many, at the
+        first; their cells are not read."""
+        zh_table, en_table, _, _ = _table_words(report, table_key)
+        printed = " ".join(deviation.text.split())
+        diagnostic = self.diagnostic(
+            report,
+            line_of(report, deviation.span),
+            zh=(
+                f"{zh_table}的行重复印出过多：自“{printed}”起另有 {deviation.count} 个行名未读取，"
+                "其中的数值未核对；各行应只印一次"
+            ),
+            en=(
+                f"the rows of {en_table} are printed again too often: {deviation.count} more labels, from "
+                f"“{printed}”, were not read and their values not checked; each row is printed once"
+            ),
+            key=f"{table_key}.labels.untaken",
+            actual=deviation.count,
+            unread=True,
+        )
+        return softened(diagnostic)
+
+
+def _later_row(report: Report, table_key: str, deviation: Deviation) -> str | None:
+    """The key of the row printed before ``deviation``'s row that the table's spec puts after it, the first
+    in the spec's order; None when none is read (the grammar saw a label no row was read from)."""
+    spec = report.table_spec(table_key)
+    table = report.tables.get(table_key)
+    if spec is None or table is None or deviation.key not in spec.row_keys:
+        return None
+    order = {key: at for at, key in enumerate(spec.row_keys)}
+    place = order[deviation.key]
+    before = [
+        row.key
+        for row in table.rows.values()
+        if row.span is not None and row.span.start < deviation.span.start and order.get(row.key, -1) > place
+    ]
+    return min(before, key=order.__getitem__, default=None)
+
+
+def _previous_row(report: Report, table_key: str, row_key: str) -> str | None:
+    """The name of the row the table's spec puts right before ``row_key`` (None for its first row)."""
+    spec = report.table_spec(table_key)
+    keys = spec.row_keys if spec is not None else ()
+    at = keys.index(row_key) if row_key in keys else 0
+    return row_name_in(report, table_key, keys[at - 1]) if at > 0 else None
+
+
+class TableOutsideSection(Rule):
+    meta = RuleMeta(
+        code="GL110",
+        name="table-outside-section",
+        category="structure",
+        severity=Severity.WARNING,
+        summary_zh="表格印在所属部分之外",
+        summary_en="A table is printed outside the section it belongs in",
+        rationale=(
+            "The uniform format (国办公开办函〔2021〕30号) puts each table in its section: the 第二十条 tables in "
+            "二, the table of applications in 三, the table of reviews and lawsuits in 四 (a plugin's table in "
+            "the section its description names). A table printed under another section's heading, or before the "
+            "first heading, while its own section's heading stands elsewhere in the report, is a warning at the "
+            "table, naming the section it belongs in and where that section starts: a layout departure, which "
+            "the supervising offices' assessments weigh as the format's, not the figures'. A table whose own "
+            "section has no heading is not reported here: that heading is missing, GL101's finding, reported "
+            "just before the table. Nor is a table whose own section prints values that no row read claims: "
+            "the table is partly there, and a converter moved the rest (pdftotext -raw prints a table's pieces "
+            "after the next headings)."
+        ),
+        bad_example=(
+            "三、收到和处理政府信息公开申请情况\n本年度共收到申请3件。\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n…"
+        ),
+        good_example=(
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n…\n"
+            "四、政府信息公开行政复议、行政诉讼情况"
+        ),
+        rationale_zh=(
+            "统一格式（国办公开办函〔2021〕30号）把各表格放在其所属部分：第二十条各表在第二部分，申请情况表在"
+            "第三部分，行政复议、行政诉讼情况表在第四部分（插件描述的表格在其描述所指的部分）。表格印在另一部分"
+            "的标题之下或第一个标题之前、而其所属部分的标题在报告的别处时，在表格处警告，并说明它所属的部分及"
+            "该部分从哪一行开始：这是版式上的偏差，主管部门的评估按格式问题而不是数据问题计。所属部分没有标题"
+            "的表格不在此报告：缺少的是标题，由 GL101 在表格之前报告。所属部分印有未对应到任何已读取行的数值时"
+            "也不报告：表格有一部分就在那里，其余部分是转换工具挪走的（pdftotext -raw 把表格的片段印在后面的"
+            "标题之后）。"
+        ),
+    )
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for deviation in report.deviations:
+            if deviation.kind != "table-outside-section" or deviation.table is None:
+                continue
+            spec = report.table_spec(deviation.table)
+            wanted = spec.section if spec is not None else None
+            home = next((section for section in report.sections if section.key == wanted), None)
+            if home is None or stray_value_lines(report, home, ctx):
+                continue  # no heading: GL101's; values no row claims in its own section: partly read there
+            own = SECTIONS_BY_KEY[home.key]
+            zh_table, en_table = _table_names(report, deviation.table)
+            if deviation.after is None:
+                where_zh, where_en = "第一个部分标题之前", "before the first section heading"
+            else:
+                within = SECTIONS_BY_KEY[deviation.after]
+                printed = " ".join(deviation.text.split())
+                where_zh = f"第{within.numeral}部分“{printed}”中"
+                where_en = f"{within.name_en} (“{printed}”)"
+            yield self.diagnostic(
+                report,
+                line_of(report, deviation.span),
+                zh=(
+                    f"{zh_table}印在{where_zh}：应在第{own.numeral}部分“{own.title}”之下"
+                    f"（该部分从第 {home.span.line} 行开始）"
+                ),
+                en=(
+                    f"{en_table} is printed in {where_en}: it belongs in {own.name_en} “{own.title}”, which "
+                    f"starts on line {home.span.line}"
+                ),
+                key=f"table.{deviation.table}.section",
+                expected=own.key,
+                actual=deviation.after or "",
+            )
+
+
+def _table_names(report: Report, table_key: str) -> tuple[str, str]:
+    """A table's name in Chinese and English: a standard table's as GL103 names it, a described one's title."""
+    if table_key in _TABLE_ZH:
+        return _TABLE_ZH[table_key], _TABLE_EN[table_key]
+    return table_name(report, table_key)
+
+
 def _table_words(report: Report, table_key: str) -> tuple[str, str, str, str]:
     """How GL104 names a table and its rows, in Chinese and English: a standard table by its section and its
     rows as standard rows (第三部分表格, 标准行), a described table by its title and its rows as rows."""
@@ -1057,3 +1292,5 @@ STRUCTURE_RULES: tuple[type[Rule], ...] = (
     EmptyCell,
     TitleIncomplete,
 )
+#: The rules that report the parse's deviations of rows and tables (after GL108 in code order).
+DEVIATION_RULES: tuple[type[Rule], ...] = (RowOrder, TableOutsideSection)

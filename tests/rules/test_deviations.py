@@ -1,0 +1,119 @@
+"""GL109 and GL110: the parse's deviations (a row out of order or printed again, a table outside its section)
+reported with their positions, and the converters' reading artefacts kept out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govlint
+from govlint.diagnostics import Diagnostic, Severity
+from govlint.rules.structure import RowOrder
+
+from .builder import SEED_003, diagnostics
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEED_001 = FIXTURES / "seeds" / "001_45823a3c8b7753e5.txt"
+
+
+def _lines() -> list[str]:
+    return SEED_003.read_text(encoding="utf-8").split("\n")
+
+
+def _found(text: str, code: str) -> list[Diagnostic]:
+    return [d for d in govlint.lint_text(text, name="seed003.txt").diagnostics if d.code == code]
+
+
+def _at(lines: list[str], start: str) -> int:
+    return next(n for n, line in enumerate(lines) if line.lstrip().startswith(start))
+
+
+def test_gl109_a_row_after_the_row_the_format_puts_after_it() -> None:
+    lines = _lines()
+    first, second = _at(lines, "(三) 不予公开"), _at(lines, "2.其他法律")
+    # 2. printed before 1. (the group label stays on the first line, as the table prints it)
+    lines[first], lines[second] = "\t(三) 不予公开\t" + lines[second].strip(), "\t\t" + lines[first].split("\t")[2]
+    lines[second] += "\t0\t0\t0\t0\t0\t0\t0"
+    [found] = _found("\n".join(lines), "GL109")
+    assert found.severity is Severity.INFO and not found.unread
+    assert found.location.line == second + 1
+    assert "“(三)1.属于国家秘密”印在“(三)2.其他法律行政法规禁止公开”之后" in found.message_zh
+    assert "标准格式中该行在“(三)2.其他法律行政法规禁止公开”之前" in found.message_zh
+    assert found.key == "applications.denied.state_secret.order"
+
+
+def test_gl109_a_row_printed_again_names_its_first_line() -> None:
+    lines = _lines()
+    granted = _at(lines, "三、本年度办理结果")
+    total = _at(lines, "(七)总计")
+    lines.insert(total, "\t(一) 予以公开\t0\t0\t0\t0\t0\t0\t0")
+    [found] = _found("\n".join(lines), "GL109")
+    assert found.location.line == total + 1
+    assert f"“(一)予以公开”再次印出：第 {granted + 1} 行已有该行" in found.message_zh
+    assert f"(first on line {granted + 1})" in found.message_en
+    assert found.severity is Severity.INFO
+
+
+def test_gl109_a_label_copied_into_each_column_of_its_line_is_one_row() -> None:
+    """PyMuPDF prints a merged cell in every column it spans (一、本年新收… | 一、本年新收… | …): the parse
+    sees the label again, but on the row's own line it is one row printed once."""
+    path = FIXTURES / "roundtrip" / "seed000" / "pymupdf4llm.md"
+    text = path.read_text(encoding="utf-8")
+    assert "|一、本年新收政府信息公开申请数量|一、本年新收政府信息公开申请数量|" in text
+    report = govlint.parse_file(path)
+    assert any(d.kind == "row-repeated" and d.key == "new_received" for d in report.deviations)
+    found = [d for d in govlint.lint_file(path).diagnostics if d.code == "GL109"]
+    assert all("本年新收" not in d.message_zh for d in found)
+
+
+def test_gl109_a_label_within_another_is_not_the_row_again() -> None:
+    """其中：部门规范性文件 under 行政规范性文件 is a breakdown the report adds, not 行政规范性文件 again."""
+    path = FIXTURES / "layouts" / "real" / "art20_sub_rows.txt"
+    report = govlint.parse_file(path)
+    assert any(d.kind == "row-repeated" for d in report.deviations)
+    assert [d for d in govlint.lint_file(path).diagnostics if d.code == "GL109"] == []
+
+
+def test_gl109_a_table_printed_again_and_again_is_one_unread_warning() -> None:
+    lines = _lines()
+    total = _at(lines, "(七)总计")
+    lines[total:total] = ["\t(一) 予以公开\t0\t0\t0\t0\t0\t0\t0"] * 450
+    found = diagnostics(RowOrder, govlint.parse_text("\n".join(lines)))  # past the cap of findings listed
+    [untaken] = [d for d in found if d.key.endswith("labels.untaken")]
+    assert untaken.unread and untaken.severity is Severity.WARNING
+    assert "另有" in untaken.message_zh and "未读取" in untaken.message_zh
+    assert all(d.severity is Severity.INFO for d in found if d is not untaken)
+
+
+def test_gl110_a_table_under_another_sections_heading() -> None:
+    lines = _lines()
+    heading, problems = _at(lines, "四、政府信息公开行政复议"), _at(lines, "五、存在的主要问题")
+    table = lines[heading + 1 : problems]
+    moved = [*lines[: heading + 1], "本年度未发生行政复议、行政诉讼。", *lines[problems : problems + 1], *table]
+    moved += lines[problems + 1 :]
+    text = "\n".join(moved)
+    [found] = _found(text, "GL110")
+    assert found.severity is Severity.WARNING and not found.unread
+    assert "政府信息公开行政复议、行政诉讼情况表印在第五部分“五、存在的主要问题及改进情况”中" in found.message_zh
+    home = "第四部分“四、政府信息公开行政复议、行政诉讼情况”"
+    assert f"应在{home}之下（该部分从第 {heading + 1} 行开始）" in found.message_zh
+    assert "it belongs in section 四 “四、政府信息公开行政复议、行政诉讼情况”" in found.message_en
+    assert text.split("\n")[found.location.line - 1].strip().startswith("行政复议")
+    assert found.key == "table.review_litigation.section"
+
+
+def test_gl110_a_table_without_its_sections_heading_is_gl101s() -> None:
+    """Seed 001 prints table 三 under 二 without the heading of 三: the heading is missing (GL101, before the
+    table), not the table misplaced."""
+    report = govlint.parse_file(SEED_001)
+    assert any(d.kind == "table-outside-section" for d in report.deviations)
+    codes = [d.code for d in govlint.lint_file(SEED_001).diagnostics]
+    assert "GL101" in codes and "GL110" not in codes
+
+
+def test_gl110_a_table_a_converter_split_across_headings_is_not_reported() -> None:
+    """pdftotext -raw of LibreOffice's PDF prints pieces of table 四 after the headings of 五 and 六, the rest
+    of it in 四: the table is partly in its section, so it is not misplaced."""
+    path = FIXTURES / "roundtrip" / "seed002" / "lo.raw.txt"
+    report = govlint.parse_file(path)
+    assert any(d.kind == "table-outside-section" for d in report.deviations)
+    assert "GL110" not in [d.code for d in govlint.lint_file(path).diagnostics]
