@@ -5,13 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govlint
 from govlint.diagnostics import Severity
 from govlint.model import CellStatus, Problem, Report, Tables
+from govlint.rules.places import place_in
 from govlint.rules.relations import evaluate_all
 from govlint.rules.structure import EmptyCell
 from govlint.rules.tables import Balance, InvalidCount, ResultsTotal, ReviewTotal, RowTotal, Unread
+from govlint.schema import APPLICATION_COLUMN_KEYS, result_row_keys
 
 from .builder import AMBIGUOUS, CONSISTENT_APPLICATIONS, diagnostics, make_report
 
@@ -445,3 +449,75 @@ def test_an_unbalanced_column_names_no_cell_when_none_is_the_repair() -> None:
     assert "应为" not in found[0].message_zh
     assert found[0].message_en.startswith("column 自然人 (natural person) does not balance: new 1 + carried over 0 = 1")
     assert diagnostics(ResultsTotal, report) == []
+
+
+def _unread_beside(partially_granted: list[object]) -> Report:
+    """一 and (七)总计 print 1 自然人 and 1 其他 (总计 2), (一)予以公开 prints the same, and (二)部分公开 prints 1 and
+    1 again, with its 总计 as given: the results add up to 2 where (七)总计, which the balance confirms, says 1."""
+    rows: dict[str, list[object]] = {key: [0] * 7 for key in CONSISTENT_APPLICATIONS}
+    rows.update(
+        new_received=[1, 0, 0, 0, 0, 1, 2],
+        results_total=[1, 0, 0, 0, 0, 1, 2],
+        granted=[1, 0, 0, 0, 0, 1, 2],
+        partially_granted=partially_granted,
+    )
+    return make_report(applications=rows)  # type: ignore[arg-type]
+
+
+def test_a_cell_is_never_blamed_because_a_cell_beside_it_was_not_read() -> None:
+    # (二)部分公开's 总计 unread: its row total cannot be assessed, so nothing shows that its 自然人 and 其他 are
+    # right, while (一)予以公开's row total shows its own are consistent.  Read as 2, (二) is as consistent as
+    # (一), and either row may be the one left over: no cell is named.  Unread, (二) must not be named either
+    # (by the single-cell repair, or as the one row that holds the excess).
+    read = _unread_beside([1, 0, 0, 0, 0, 1, 2])
+    unread = _unread_beside([1, 0, 0, 0, 0, 1, "?"])
+    for report in (read, unread):
+        found = diagnostics(ResultsTotal, report)
+        assert found and {at(d) for d in found} <= {
+            cell_at(report, f"applications.results_total.{column}") for column in APPLICATION_COLUMN_KEYS
+        }
+        assert all("改为" not in d.message_zh and "应是此行" not in d.message_zh for d in found)
+    assert [d.key for d in diagnostics(ResultsTotal, unread)] == [
+        "applications.results_total.natural_person",
+        "applications.results_total.other_org",
+    ]
+
+
+_RESULT_ROWS = result_row_keys("2021")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    row=st.sampled_from(_RESULT_ROWS),
+    column=st.sampled_from(APPLICATION_COLUMN_KEYS[:-1]),
+    delta=st.integers(1, 9),
+    unread=st.none() | st.tuples(st.sampled_from(_RESULT_ROWS), st.sampled_from(APPLICATION_COLUMN_KEYS)),
+)
+def test_only_the_row_left_over_is_ever_named(
+    row: str, column: str, delta: int, unread: tuple[str, str] | None
+) -> None:
+    """A result row printed ``delta`` too high in one column and its 总计 (it still adds up, the balance holds:
+    a row left from last year's table), and perhaps one other result cell unread.  GL202 may name that row (as
+    the one that holds the excess) or no cell; it never names another row's cell, and never names a row at all
+    while a cell of the table is unread."""
+    rows: dict[str, list[object]] = {key: list(values) for key, values in CONSISTENT_APPLICATIONS.items()}
+    printed = rows.setdefault(row, [0] * 7)
+    printed[APPLICATION_COLUMN_KEYS.index(column)] += delta  # type: ignore[operator]
+    printed[-1] += delta  # type: ignore[operator]
+    if unread is not None and unread[0] != row:
+        rows.setdefault(unread[0], [0] * 7)[APPLICATION_COLUMN_KEYS.index(unread[1])] = "?"
+    report = make_report(applications=rows)  # type: ignore[arg-type]
+    found = diagnostics(ResultsTotal, report)
+    assert found
+    mutated = {cell_at(report, f"applications.{row}.{key}") for key in APPLICATION_COLUMN_KEYS}
+    totals = {cell_at(report, f"applications.results_total.{key}") for key in APPLICATION_COLUMN_KEYS}
+    for finding in found:
+        assert at(finding) in mutated | totals, finding.message_zh
+        if "应是此行" in finding.message_zh:
+            assert unread is None or unread[0] == row
+        named = [
+            r
+            for r in _RESULT_ROWS
+            if r != row and f"应是{place_in(report, 'applications', r, column).zh}" in finding.message_zh
+        ]
+        assert not named, finding.message_zh

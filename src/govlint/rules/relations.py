@@ -6,7 +6,9 @@ is ever substituted for the missing one.
 
 The repair analysis answers "would changing one cell repair every failing relation?": failing relations that
 share cells form a component; a cell is the repair of its component when it occurs in every failing relation
-of the component, in no relation that holds, and every failing relation asks the same new value of it.
+of the component, in no relation that holds, and every failing relation asks the same new value of it.  A cell
+that also occurs in a relation not assessable is never the repair: nothing read shows whether changing it would
+break that relation, so a cell beside an unread one would be blamed because its neighbour was not read.
 """
 
 from __future__ import annotations
@@ -196,15 +198,17 @@ def _components(failing: list[RelationOutcome]) -> list[list[RelationOutcome]]:
     return list(groups.values())
 
 
-def _repair(component: list[RelationOutcome], held: set[str]) -> Repair | None:
+def _repair(component: list[RelationOutcome], bound: set[str]) -> Repair | None:
+    """The one cell of every failing relation of ``component``, none of ``bound``, that all of them ask the same
+    value of; None unless exactly one is."""
     candidates: set[str] | None = None
     for outcome in component:
         keys = {k for _, k in outcome.relation.terms}
         candidates = keys if candidates is None else candidates & keys
     found: list[Repair] = []
     for key in sorted(candidates or ()):
-        if key in held:
-            continue  # changing it would break a relation that holds
+        if key in bound:
+            continue  # changing it would break a relation that holds, or one that could not be assessed
         values: set[Number] = set()
         for outcome in component:
             coef = dict((k, c) for c, k in outcome.relation.terms)[key]
@@ -220,11 +224,12 @@ def _repair(component: list[RelationOutcome], held: set[str]) -> Repair | None:
 def analyse(report: Report, relations: tuple[Relation, ...]) -> tuple[RelationOutcome, ...]:
     """Evaluate ``relations`` (all of one table) and attach the repair of each failing one, if unique."""
     outcomes = _evaluate(report, relations)
-    held = {k for o in outcomes if o.residual is not None and not o.failed for _, k in o.relation.terms}
+    # the cells of a relation that holds, and of one not assessable (a cell unread beside them)
+    bound = {k for o in outcomes if o.residual is None or not o.failed for _, k in o.relation.terms}
     failing = [o for o in outcomes if o.failed and o.relation.op == "="]  # only a sum names its repair
     repairs: dict[int, Repair] = {}
     for component in _components(failing):
-        repair = _repair(component, held)
+        repair = _repair(component, bound)
         if repair is not None:
             repairs.update((id(o), repair) for o in component)
     return tuple(

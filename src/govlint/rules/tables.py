@@ -32,7 +32,8 @@ _NOT_ASSESSABLE = (
 )
 _REPAIR = (
     "The relations of the table share cells: when exactly one cell, changed alone, would make every failing "
-    "relation connected to it hold, and no relation that holds uses that cell, the message names the cell and "
+    "relation connected to it hold, and no relation that holds, or that could not be assessed (a cell of it unread), "
+    "uses that cell, the message names the cell and "
     "its value."
 )
 _NOT_ASSESSABLE_ZH = (
@@ -41,7 +42,7 @@ _NOT_ASSESSABLE_ZH = (
 )
 _REPAIR_ZH = (
     "表中各关系式共用单元格：若只改动某一个单元格就能使与之相关的所有不成立的关系式都成立，"
-    "且成立的关系式都不用到它，消息会指出该单元格及其应有的值。"
+    "且成立的和无法判断的（其中有未能读取的单元格）关系式都不用到它，消息会指出该单元格及其应有的值。"
 )
 
 
@@ -221,7 +222,8 @@ class RowTotal(_RelationRule):
             "an empty or unreadable cell is *not assessable*: it is not evaluated and no value is substituted"
             " for the missing one (the cell itself is GL105's finding). The relations of the table share "
             "cells: when exactly one cell, changed alone, would make every failing relation connected "
-            "to it hold, and no relation that holds uses that cell, the message names the cell and its "
+            "to it hold, and no relation that holds, or that could not be assessed (a cell of it unread), "
+            "uses that cell, the message names the cell and its "
             "value."
         ),
         bad_example="(一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 5",
@@ -231,7 +233,7 @@ class RowTotal(_RelationRule):
             "+ 科研机构 + 社会公益组织 + 法律服务机构 + 其他，与表头“申请人情况 / 总计”的结构一致。问题指向该"
             "行的“总计”单元格，并给出各列之和。关系式中有空白或无法识别的单元格时，该关系“无法判断”："
             "不作计算，也不以任何数值代替缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格："
-            "若只改动某一个单元格就能使与之相关的所有不成立的关系式都成立，且成立的关系式都不用到它，"
+            "若只改动某一个单元格就能使与之相关的所有不成立的关系式都成立，且成立的和无法判断的（其中有未能读取的单元格）关系式都不用到它，"
             "消息会指出该单元格及其应有的值。"
         ),
     )
@@ -271,7 +273,8 @@ class ResultsTotal(_RelationRule):
             "with 一 + 二 − 四 and the difference lies in the result rows: the finding gives the rows' sum "
             "(actual) against the total (expected) and does not ask the total to change; where exactly one "
             "result row holds the whole excess of every such column (and still adds up without it), the "
-            "finding points at that row's cell instead (a row left over from last year's table)."
+            "finding points at that row's cell instead (a row left over from last year's table), unless a column of "
+            "the table was not read whole: the rows that could hold the excess were then not all read."
         ),
         bad_example=(
             "(一)予以公开 | 31 | 0 | 0 | 0 | 0 | 0 | 31\n…(其余各行均为 0)\n(七)总计 | 30 | 0 | 0 | 0 | 0 | 0 | 30"
@@ -286,10 +289,11 @@ class ResultsTotal(_RelationRule):
             "结的申请只计入一个办理结果行（（二）的行名写明“只计这一情形，不计其他情形”）。问题指向该列的“（七"
             "）总计”单元格。关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何数值代替"
             "缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就能使与之"
-            "相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值。"
+            "相关的所有不成立的关系式都成立，且成立的和无法判断的（其中有未能读取的单元格）关系式都不用到它，消息会指出该单元格及其应有的值。"
             "找不到这样的单元格、而该列的平衡关系（GL203）以印出的（七）总计成立时，总计与 一 + 二 − 四 相符，"
             "差额在各结果行中：消息给出各行之和（实际值）与总计（应有值），不要求改动总计；若恰有一个结果行"
-            "容得下每个这样的列多出的全部数目（去掉后该行仍自洽），问题改为指向该行的单元格（如上年表格遗留的行）。"
+            "容得下每个这样的列多出的全部数目（去掉后该行仍自洽），问题改为指向该行的单元格（如上年表格遗留的行）；"
+            "表中有未能完整读取的列时不这样指认：可能容得下多出数目的行未能全部读取。"
         ),
     )
 
@@ -375,14 +379,20 @@ def _held_balance(found: tuple[RelationOutcome, ...], outcome: RelationOutcome) 
 
 def _stray_row(report: Report, found: tuple[RelationOutcome, ...]) -> str | None:
     """The one result row whose cells hold the whole excess of every column whose results exceed a (七)总计 that
-    the balance confirms, and whose row total (R3.1) still holds without it; None unless exactly one does."""
+    the balance confirms, and whose row total (R3.1) still holds without it; None unless exactly one does, and
+    None when a column's excess is not known (a cell of the column not read, or its total not confirmed): a row
+    is never named because the rows that could explain the excess were not read."""
     excess: dict[str, Number] = {}
     results: tuple[str, ...] = ()
     for outcome in found:
-        if outcome.relation.rid != ResultsTotal.rid or not outcome.failed or outcome.repair is not None:
+        if outcome.relation.rid != ResultsTotal.rid:
+            continue
+        if outcome.residual is None:
+            return None  # a column not read whole
+        if not outcome.failed or outcome.repair is not None:
             continue
         if _held_balance(found, outcome) is None:
-            continue
+            return None  # a total the balance does not confirm: this column's excess is not known
         over = outcome.expected - outcome.value(outcome.relation.anchor)
         if over <= 0:
             return None  # a row short of its count: any row could be the one
@@ -429,7 +439,8 @@ class Balance(_RelationRule):
             "the column. A relation with an empty or unreadable cell is *not assessable*: it is not evaluated"
             " and no value is substituted for the missing one (the cell itself is GL105's finding). The "
             "relations of the table share cells: when exactly one cell, changed alone, would make every "
-            "failing relation connected to it hold, and no relation that holds uses that cell, the message "
+            "failing relation connected to it hold, and no relation that holds, or that could not be assessed "
+            "(a cell of it unread), uses that cell, the message "
             "names the cell and its value. A column whose (七)总计 does not add up (GL202) with no such cell is "
             "not reported here too: the balance would draw 四's expected value from a total the table contradicts. "
             "Otherwise, with no such cell, the message states the two sides (一 + 二 as expected, 三 + 四 as "
@@ -452,7 +463,7 @@ class Balance(_RelationRule):
             "= 三、（七）总计 + 四、结转下年度继续办理。问题指向作为平衡项的“四、结转下年度继续办理”单元格，"
             "并给出使该列平衡的值。关系式中有空白或无法识别的单元格时，该关系“无法判断”：不作计算，也不以任何"
             "数值代替缺失的单元格（该单元格本身由 GL105 报告）。表中各关系式共用单元格：若只改动某一个单元格就"
-            "能使与之相关的所有不成立的关系式都成立，且成立的关系式都不用到它，消息会指出该单元格及其应有的值"
+            "能使与之相关的所有不成立的关系式都成立，且成立的和无法判断的（其中有未能读取的单元格）关系式都不用到它，消息会指出该单元格及其应有的值"
             "。某列的（七）总计本身不等于各行之和（由 GL202 报告）且找不到这样的单元格时，本规则不再报告该列："
             "以一个表格自身矛盾的总计推算“四”的应有值并不可靠。其他找不到这样的单元格的情形，消息给出两边之和"
             "（一 + 二 为应有值，三 + 四 为实际值），不指认哪一项有误：该关系不能说明四项中哪一项错了，"
