@@ -1,12 +1,12 @@
 """The one ``__repr__`` of govlint's records.
 
 Every record of govlint is an attrs class.  attrs writes a ``__repr__`` for each class it makes and compiles
-it at import, and every fresh ``govlint`` process pays that for some fifty classes: a tenth of what a cold
-check spends beyond the Python libraries it builds on (docs/performance.md, "Where a cold check's
-instructions go").  So the records say ``repr=False`` and inherit :class:`Record`'s ``__repr__``, written
-once, which prints what attrs' own prints: ``Cell(key='x', value=1, ...)``, the fields in their order, a field
-declared ``attrs.field(repr=False)`` left out, a field's own ``repr=`` function used, ``...`` for a record met
-again inside itself.  Their ``__init__``, ``__eq__`` and ``__hash__`` are still attrs' own.
+it at import, and every fresh ``govlint`` process paid that for some fifty classes (docs/performance.md, "What
+a cold check does to start fast").  So the records say ``repr=False`` and inherit :class:`Record`'s
+``__repr__``, written once, which prints what attrs' own prints: ``Cell(key='x', value=1, ...)``, the
+fields in their order, a field declared ``attrs.field(repr=False)`` left out, a field's own ``repr=``
+function used, ``...`` for a record met again inside itself.  Their ``__init__``, ``__eq__`` and
+``__hash__`` are still attrs' own.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Python compiles a regular expression with Python code (``re._parser``, then ``re._compiler``), and a cold
 ``govlint check`` compiles some two hundred: govlint's modules and rules, and the libraries it builds on.
-That was a sixth of the check's instructions, more than any other single cost (docs/performance.md, "Where a
-cold check's instructions go").  What the compiler makes of a pattern is a list of integers that only the
+That was the largest single cost of a cold start (docs/performance.md, "What a cold check does to start
+fast").  What the compiler makes of a pattern is a list of integers that only the
 pattern, its flags and the Python build decide.  So ``govlint`` run as the program keeps those lists in the
 user's cache folder (:mod:`govlint.usercache`): before anything else is imported, :meth:`Patterns.load`
 hands each to ``_sre.compile`` (what ``re`` itself ends with) and puts the pattern in ``re``'s own cache of

@@ -107,8 +107,9 @@ def test_every_record_a_check_loads_uses_the_shared_repr() -> None:
         if isinstance(value, type) and attrs.has(value) and value.__module__ == name
     ]
     assert len(own) > 30
-    assert [cls.__qualname__ for cls in own if not issubclass(cls, Record)] == []
-    assert [cls.__qualname__ for cls in own if "attrs generated" in cls.__repr__.__code__.co_filename] == []
+    advice = "a record says @attrs.frozen(repr=False) (or define) and derives from govlint.records.Record"
+    assert [cls.__qualname__ for cls in own if not issubclass(cls, Record)] == [], advice
+    assert [cls.__qualname__ for cls in own if "attrs generated" in cls.__repr__.__code__.co_filename] == [], advice
 
 
 def test_pytests_message_for_unequal_records_shows_their_fields(pytester: pytest.Pytester) -> None:
