@@ -278,3 +278,28 @@ def test_two_reports_of_one_body_and_year_are_both_reported() -> None:
         ("a.txt", f"{BODY} 2023 年度还有另一份报告：b.txt"),
         ("b.txt", f"{BODY} 2023 年度还有另一份报告：a.txt"),
     ]
+
+
+def test_a_government_and_its_office_are_two_bodies_whatever_they_print() -> None:
+    """The office's own name holds the government's (洪泽区人民政府 in 洪泽区人民政府办公室), and a government's report
+    names its office in its prose (本报告由洪泽区人民政府办公室编制): neither is a rename, so the office's 2024
+    section copied from the government's 2023 report is reported on both."""
+    government, office = "洪泽区人民政府", "洪泽区人民政府办公室"
+    before = make(
+        "gov/2023.txt",
+        government,
+        2023,
+        sections={"overview": f"本报告由{office}编制。", "problems_improvements": FIVE_OWN},
+    )
+    after = make(
+        "office/2024.txt",
+        office,
+        2024,
+        sections={"problems_improvements": FIVE_OWN, "other_matters": f"无。 {office} 2025年1月26日"},
+    )
+    third = make("c/2023.txt", "平潭综合实验区农业农村局", 2023, sections={"problems_improvements": FIVE_2022})
+    found = run_rules([before, after, third], "GL505")
+    assert [(d.location.path, d.key) for d in found] == [
+        ("gov/2023.txt", f"section.problems_improvements.{office}"),
+        ("office/2024.txt", f"section.problems_improvements.{government}"),
+    ]

@@ -465,9 +465,11 @@ class CopiedFromOtherBody(CrossRule):
             "8-character shingles) is reported on both reports when its Jaccard similarity with the same "
             "section of another body reaches `cross-body-threshold` (default 0.8). Candidates are found "
             "with MinHash/LSH, so the cost grows linearly with the number of reports; the similarity "
-            "of a candidate pair is computed exactly. Two reports of different years of which one prints the other's "
-            "body name (a body renamed, its new report signed with the old name) are one body's, not compared here: "
-            "the `aliases` option makes the two names one body, whose years GL501 and GL503 then compare."
+            "of a candidate pair is computed exactly. Two reports of different years of which one is titled or signed "
+            "with the other's body name (a body renamed, its new report signed with the old name) are one body's, "
+            "not compared here: the `aliases` option makes the two names one body, whose years GL501 and GL503 "
+            "then compare. A name in the prose (本报告由…办公室编制) or inside the report's own name (…人民政府 in "
+            "…人民政府办公室) is no rename."
         ),
         bad_example="甲局与乙局2023年报告的第五部分除单位名称外逐字相同",
         good_example="甲局与乙局各自写本单位的问题和措施",
@@ -476,9 +478,10 @@ class CopiedFromOtherBody(CrossRule):
             "、一、六）比较本次检查的所有报告：先去掉本次检查中超过 `cross-body-common-share`（默认20%）"
             "的单位都有的文字（标准句和本地区通用模板），剩下的文字（屏蔽年份和数字、去掉标点后，以8字片段计）"
             "与另一单位的同一部分相似度（Jaccard）达到 `cross-body-threshold`（默认0.8）即在两份报告上都报告。"
-            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。不同年度的两份报告中有一份印"
-            "有另一份的单位名称（单位更名，新名称的报告仍以旧名称落款）时，视为同一单位的报告，不在此比较："
-            "配置 `aliases` 可把两个名称当作同一单位，由 GL501、GL503 比较其前后年度。"
+            "用 MinHash/LSH 找候选，检查成本随报告数线性增长；候选对的相似度精确计算。不同年度的两份报告中有一份的标"
+            "题或落款是另一份的单位名称（单位更名，新名称的报告仍以旧名称落款）时，视为同一单位的报告，不在此比较："
+            "配置 `aliases` 可把两个名称当作同一单位，由 GL501、GL503 比较其前后年度。正文中提到的名称（本报告由"
+            "……办公室编制）或包含在本报告单位名称之中的名称（……人民政府办公室 中的 ……人民政府）不算更名。"
         ),
     )
 
@@ -517,6 +520,10 @@ class CopiedFromOtherBody(CrossRule):
         )
 
 
+#: How far before the end of its last section a report's 落款 (the signer's name and the date) is looked for.
+_SIGNED_TAIL = 60
+
+
 def _names(report: Digest) -> set[str]:
     """The body's names a report goes by: its identity's and the name the parser read, without spaces."""
     names = {report.identity.body} if report.identity is not None else set()
@@ -526,14 +533,19 @@ def _names(report: Digest) -> set[str]:
 
 
 def _may_be_renamed(one: Digest, two: Digest) -> bool:
-    """Whether two reports of different years may be one body's under its old and new names: either prints the
-    other's name (040_assetsinvest_2024 of 投资促进局 is signed 平潭综合实验区国有资产管理局, the body of the 2023
-    report).  A renamed body's text is its own, not another body's; the `aliases` option makes the two names
-    one body, whose years GL501 and GL503 then compare."""
+    """Whether two reports of different years may be one body's under its old and new names: either is titled or
+    signed with the other's name (040_assetsinvest_2024 of 投资促进局 is signed 平潭综合实验区国有资产管理局, the body
+    of the 2023 report).  A renamed body's text is its own, not another body's; the `aliases` option makes the
+    two names one body, whose years GL501 and GL503 then compare.  A name in the prose is no rename (本报告由…
+    人民政府办公室编制, 在…县人民政府的领导下), nor one inside the report's own name (…人民政府 in …人民政府办公室):
+    a government and its office are two bodies, and a copy between them is reported."""
     if one.identity is None or two.identity is None or one.identity.year == two.identity.year:
         return False
     for this, other in ((one, two), (two, one)):
-        printed = "".join("".join((this.title or "", *(s.body for s in this.sections))).split())
+        last = this.sections[-1].body[-_SIGNED_TAIL:] if this.sections else ""
+        printed = "".join("".join((this.title or "", last)).split())
+        for own in sorted(_names(this), key=len, reverse=True):
+            printed = printed.replace(own, "")
         if any(name in printed for name in _names(other)):
             return True
     return False
