@@ -141,6 +141,18 @@ def _parse(document: Document, tables: Sequence[TableSpec]) -> Report:
     return parse_document(document, tables)
 
 
+def plugin_tables(config: Config | None = None) -> tuple[TableSpec, ...]:
+    """The tables the plugins ``config`` asks for describe (``govlint_tables``: the installed plugins' and
+    those of the modules its ``plugins = [...]`` names), which ``govlint check`` reads besides the standard
+    ones: pass them as ``tables`` to read a report as ``check`` reads it.  The built-in rules describe no
+    table, so they are not loaded."""
+    from govlint.config import Config
+    from govlint.plugins import load_plugins
+
+    config = config or Config()
+    return load_plugins(config.plugins, required=config.required_plugins, root=config.root, builtins=False).tables
+
+
 def _plugins(config: Config | None) -> Plugins:
     """The plugins ``config`` asks for, whose tables the parse reads."""
     from govlint.config import Config

@@ -268,9 +268,9 @@ def _add_check(check: argparse.ArgumentParser) -> None:
 
 
 def _add_parse(parse: argparse.ArgumentParser) -> None:
+    _add_config(parse)
     _add_reports(parse)
     parse.add_argument("--format", choices=("json", "text"), default="json")
-    parse.add_argument("--lang", choices=("zh", "en"))
     parse.set_defaults(run=run_parse)
 
 
@@ -1091,6 +1091,7 @@ def run_parse(args: argparse.Namespace) -> int:
     still written."""
     import attrs
 
+    from govlint.api import plugin_tables
     from govlint.errors import InputError, OwnOutput
     from govlint.output import shown_path, to_json, visible_lines
     from govlint.serialize import report_to_dict, report_to_text
@@ -1104,11 +1105,12 @@ def run_parse(args: argparse.Namespace) -> int:
         else:  # a folder holding no report, a folder not readable, a symlink not followed
             _fail(problem if isinstance(problem, str) else f"{path}: {problem.message(lang)}")
             status = EXIT_ERROR
-    tables = _installed_tables() if paths else ()
+    configs = _Configs(args) if paths else None
     args.collector.reading()
     written = 0
     for path in paths:
         try:
+            tables = plugin_tables(configs.for_path(_config_path(path, None))) if configs else ()
             reports = _read_reports(path, args.encoding, tables)
         except OwnOutput as exc:  # skipped, as check skips it: the exit status is not an error's
             _fail(exc.message(lang))
@@ -1128,14 +1130,6 @@ def run_parse(args: argparse.Namespace) -> int:
                 _write(("\n" if written else "") + (text if text.endswith("\n") else text + "\n"))
             written += 1
     return status
-
-
-def _installed_tables() -> tuple[TableSpec, ...]:
-    """The tables the installed plugins describe (``govlint_tables``), which ``parse`` reads too.  The
-    built-in rules describe none, so they are not loaded: ``parse`` runs no rule."""
-    from govlint.plugins import load_plugins
-
-    return load_plugins(builtins=False).tables
 
 
 def _read_reports(path: str, encoding: str | None, tables: Sequence[TableSpec] = ()) -> list[Any]:

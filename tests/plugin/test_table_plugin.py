@@ -4,6 +4,9 @@ statuses, evidence and origins, and checks its relations and cells like the stan
 from __future__ import annotations
 
 import io
+import json
+import shutil
+import sys
 from pathlib import Path
 
 import attrs
@@ -11,12 +14,12 @@ import pytest
 import stock_plugin
 from docx import Document as WordDocument
 
-from govlint import api
+from govlint import api, cli
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.errors import PluginError
 from govlint.linter import lint_report
 from govlint.model import CellStatus, Origin, Report
-from govlint.plugins import load_plugins
+from govlint.plugins import clear_cache, load_plugins
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
 
 SEED = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "seeds").glob("*.txt"))[0]
@@ -108,6 +111,32 @@ def test_json_gives_the_table_under_its_id() -> None:
 
     data = report_to_dict(api.parse(_report_text(LAYOUTS["tab"]), tables=_plugins().tables))
     assert list(data["tables"]) == ["active_disclosure", "applications", "review_litigation", "records_stock"]  # type: ignore[arg-type]
+
+
+def test_check_and_parse_read_the_table_of_a_module_the_configuration_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plugin module named in ``plugins = [...]``, not installed: ``check`` finds the table's fault and
+    ``parse`` shows the table it was found in (``--isolated``: no configuration, no plugin module)."""
+    shutil.copy(stock_plugin.__file__, tmp_path / "office_stock.py")
+    (tmp_path / ".govlint.toml").write_text('plugins = ["office_stock"]\n', encoding="utf-8")
+    (tmp_path / "report.txt").write_text(_report_text(LAYOUTS["tab"]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the working directory's configuration is trusted to name plugins
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "office_stock", raising=False)
+    clear_cache()
+    try:
+        cli.main(["check", "--format", "json", "--exit-zero", "report.txt"])
+        checked = json.loads(capsys.readouterr().out)
+        assert cli.main(["parse", "report.txt"]) == 0
+        parsed = json.loads(capsys.readouterr().out)
+        assert cli.main(["parse", "--isolated", "report.txt"]) == 0
+        unconfigured = json.loads(capsys.readouterr().out)
+    finally:
+        clear_cache()
+    assert any(d["key"].startswith("records_stock.") for d in checked["diagnostics"])
+    assert parsed["tables"]["records_stock"]["closing"]["total"]["value"] == 8
+    assert "records_stock" not in unconfigured["tables"]
 
 
 def _spec(**changes: object) -> TableSpec:
