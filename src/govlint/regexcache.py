@@ -30,6 +30,7 @@ import re
 import sys
 from typing import Any
 
+import govlint
 from govlint.usercache import cache_dir, private, read_plain, write_plain
 
 try:
@@ -40,9 +41,11 @@ except ImportError:  # Python 3.10 (sre_compile) or another implementation: patt
 
 #: What a cache file holds (another layout gets another file).
 _FORMAT = "govlint.regexcache/1"
-#: Cache files kept (one per Python build).
+#: Cache files kept (one per Python build and installation of govlint).
 KEEP_FILES = 4
-#: Patterns a file holds at most (the earliest written go first); ``re`` itself keeps 512.
+#: Patterns a file holds at most; ``re`` itself keeps 512.  The file keeps the patterns it holds and adds a
+#: run's new ones in the order they were compiled until it is full: those compiled on importing govlint come
+#: first, so a pattern made from a report (a MIME boundary) can fill only what they leave.
 MOST = 384
 #: A longer pattern is not kept (one built from a file's contents, such as a MIME boundary, may be long).
 LONGEST = 4096
@@ -54,10 +57,11 @@ Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
 def cache_path(directory: str) -> str:
-    """The cache file of this Python build in ``directory``."""
+    """The cache file of this Python build and this installation of govlint in ``directory``: another
+    version or copy of govlint compiles other patterns, and keeps them in a file of its own."""
     magic = getattr(_sre, "MAGIC", "")
-    key = hashlib.sha256("\0".join((sys.version, sys.implementation.name, str(magic), _FORMAT)).encode()).hexdigest()
-    return os.path.join(directory, f"patterns-{key[:20]}.pickle")
+    parts = (sys.version, sys.implementation.name, str(magic), _FORMAT, govlint.__version__, govlint.__file__ or "")
+    return os.path.join(directory, f"patterns-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()[:20]}.pickle")
 
 
 def _form(key: Key) -> Form | None:
@@ -144,8 +148,8 @@ class Patterns:
             return
         added = {key: _form(key) for key in list(re._cache) if key not in self.known}  # type: ignore[attr-defined]
         kept = {key: form for key, form in added.items() if form is not None}
-        if not kept:
+        if not kept or len(self.known) >= MOST:
             return
-        patterns = [*self.known.items(), *kept.items()][-MOST:]
+        patterns = [*self.known.items(), *kept.items()][:MOST]
         data = [((kind is bytes, pattern, flags), form) for (kind, pattern, flags), form in patterns]
         write_plain(self.path, data, prefix="patterns-", suffix=".pickle", keep=KEEP_FILES)
