@@ -1022,11 +1022,18 @@ PERIOD_MARKERS: tuple[str, ...] = ("统计",)
 #: (§8.1; 由于机构改革…开始启动, 新组建, 挂牌).  In the period's own sentence any of them is the reason (GL405).
 SET_UP_WORDS: tuple[str, ...] = ("机构改革", "设立", "组建", "成立", "挂牌", "履职", "启动")
 #: In another sentence than the period's, a set-up word is the reason only where it speaks of the body itself:
-#: 机构改革 by itself, or another word after one of :data:`SET_UP_NEW` (我局刚刚成立, 新组建) or before one of
-#: :data:`SET_UP_SINCE` (成立以来), never after 组 (领导小组成立以来); not 成立政务公开领导小组, 新址挂牌, 履职尽责.
+#: 机构改革 by itself; another word after one of :data:`SET_UP_NEW` with no object after it (我局刚刚成立，…,
+#: 刚刚成立的实际情况, 新组建的; not 新设立“政策解读”专栏, 新成立工作专班, 新址挂牌); or before one of
+#: :data:`SET_UP_SINCE` with the body as its subject (我局组建以来, 本单位自2019年9月成立以来: one of
+#: :data:`SET_UP_SELF` and of :data:`SET_UP_BODIES`; not 专栏设立以来, 平台启动以来, 领导小组成立以来).
 SET_UP_REASON = "机构改革"
 SET_UP_NEW: tuple[str, ...] = ("刚刚", "刚", "新")
 SET_UP_SINCE: tuple[str, ...] = ("以来", "之初", "初期", "不久", "伊始")
+SET_UP_SELF: tuple[str, ...] = ("我", "本")
+SET_UP_BODIES: tuple[str, ...] = (
+    "局", "委", "办", "单位", "机关", "部门", "中心", "镇", "乡", "街道",
+    "片区", "区", "县", "市", "院", "所", "厅", "站",
+)  # fmt: skip
 #: How the name of a body ends; the name printed before a date at the end makes it a signature (落款, §2).
 AGENCY_ENDINGS: tuple[str, ...] = (
     "局", "政府", "办公室", "委员会", "管委会", "镇", "乡", "街道", "办事处", "处", "中心", "院", "所", "厅",

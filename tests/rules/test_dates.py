@@ -399,3 +399,22 @@ def test_gl405_a_reason_given_in_another_sentence_is_read() -> None:
     ):
         [d] = diagnostics(StatisticsPeriod, govlint.parse_text(_LATE_START.format(reason=other)))
         assert d.severity is Severity.WARNING, other
+
+
+def test_gl405_a_new_column_or_platform_is_no_reason_for_a_late_start() -> None:
+    """Reports tell of what they set up during the year: a column, a platform, a task force, an event.  None of
+    it says the body itself began work late, and the late start is still warned; the body saying so of itself
+    (我局自2019年9月成立以来, 新组建的…局) is not."""
+    for other in (
+        "在门户网站新设立“政策解读”专栏。",
+        "政务公开专栏设立以来，累计发布信息100条。",
+        "依申请公开平台启动以来，运行平稳。",
+        "新成立政务公开工作专班。",
+        "新启动“政务开放日”活动。",
+        "依法履职以来，分工明确。",
+        "我局自2010年成立以来，始终重视政务公开。",
+    ):
+        [d] = diagnostics(StatisticsPeriod, govlint.parse_text(_LATE_START.format(reason=other)))
+        assert d.severity is Severity.WARNING, other
+    for reason in ("我局自2019年9月成立以来，工作有序开展。", "作为新组建的机构，我局边组建边工作。"):
+        assert diagnostics(StatisticsPeriod, govlint.parse_text(_LATE_START.format(reason=reason))) == [], reason

@@ -21,8 +21,10 @@ from govlint.schema import (
     GOVERNMENT_LEVEL_ENDINGS,
     GOVERNMENT_SUFFIX,
     NON_GOVERNMENT_MARKERS,
+    SET_UP_BODIES,
     SET_UP_NEW,
     SET_UP_REASON,
+    SET_UP_SELF,
     SET_UP_SINCE,
     SET_UP_WORDS,
     TITLE_CORE,
@@ -223,10 +225,13 @@ class ReportYear(Rule):
 #: cache when a period starts late in the year (most reports never do).
 _SET_UP = "|".join(SET_UP_WORDS)
 _VERBS = "|".join(word for word in SET_UP_WORDS if word != SET_UP_REASON)
-#: Another sentence says so when it speaks of the body itself (:data:`SET_UP_REASON`, :data:`SET_UP_NEW`,
-#: :data:`SET_UP_SINCE`).
+#: Another sentence says so when it speaks of the body itself (:data:`SET_UP_REASON`, :data:`SET_UP_NEW` with no
+#: object after the word, :data:`SET_UP_SINCE` after the body named as :data:`SET_UP_SELF`, maybe with a date).
 _BODY_SET_UP = (
-    f"{SET_UP_REASON}|(?<!组)(?:{'|'.join(SET_UP_NEW)})(?:{_VERBS})|(?<!组)(?:{_VERBS})(?:{'|'.join(SET_UP_SINCE)})"
+    f"{SET_UP_REASON}"
+    f"|(?<!组)(?:{'|'.join(SET_UP_NEW)})(?:{_VERBS})+(?=[的后时，。；、,;]|$)"
+    f"|(?:{'|'.join(SET_UP_SELF)})(?:{'|'.join(SET_UP_BODIES)})(?:自|于|从)?[\\d年月日\\s]*"
+    f"(?:{_VERBS})(?:{'|'.join(SET_UP_SINCE)})"
 )
 
 
@@ -236,8 +241,13 @@ def _says_why_late(report: Report, span: Span) -> bool:
     2019: 考虑到苏平片区刚刚成立的实际情况…2019年9月以来, far from its period)."""
     text = report.text
     for start, end in report.sentences.offsets():
-        if re.search(_SET_UP if start <= span.start < end else _BODY_SET_UP, text[start:end]):
-            return True
+        if start <= span.start < end:
+            if re.search(_SET_UP, text[start:end]):
+                return True
+            continue
+        for found in re.finditer(_BODY_SET_UP, text[start:end]):
+            if all(int(year) == report.report_year for year in re.findall(r"\d{4}", found.group())):
+                return True  # not 我局自2010年成立以来: a body set up in another year
     return False
 
 
@@ -453,8 +463,9 @@ class StatisticsPeriod(Rule):
             "runs to 31 December is a warning, not an error: a body set up during the year (机构改革) "
             "reports from the day it began its work (pingtan 片区 2019: 2019年9月1日至12月31日), and a report "
             "that says so is not reported: in the period's own sentence (由于机构改革…开始启动, 新组建, 挂牌), or in "
-            "any other sentence that speaks of the body itself (机构改革, 我局刚刚成立, 新组建, 成立以来; not 成立"
-            "政务公开领导小组 or 领导小组成立以来)."
+            "any other sentence that speaks of the body itself (机构改革, 我局刚刚成立, 新组建的, 我局自…成立以来 "
+            "in the report year; not 成立政务公开领导小组, 领导小组成立以来, 新设立…专栏, 平台启动以来, or 我局自2010年"
+            "成立以来)."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到11月30日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
@@ -465,7 +476,8 @@ class StatisticsPeriod(Rule):
             "报告。统计期限从报告年度中的某日起至12月31日止的，只作警告：年内新设立（机构改革）的机关从开始履"
             "职之日起统计（如平潭各片区管理局2019年：2019年9月1日至12月31日）；报告已说明原因的不报告：在统计期"
             "限所在句子中（由于机构改革……开始启动、新组建、挂牌），或在其他说到本机关自身的句子中（机构改革、我局刚刚"
-            "成立、新组建、成立以来；而非“成立政务公开领导小组”“领导小组成立以来”）。"
+            "成立、新组建的、报告年度内的“我局自……成立以来”；而非“成立政务公开领导小组”“领导小组成立以来”“新设立……"
+            "专栏”“平台启动以来”“我局自2010年成立以来”）。"
         ),
     )
 
