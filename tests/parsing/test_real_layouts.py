@@ -123,3 +123,17 @@ def test_digits_misread_by_text_recognition_are_unread_not_text() -> None:
     assert not [d for d in found if d.code == "GL303"]
     (fee,) = [d for d in cells if d.key == "active_disclosure.fees.amount_10k_yuan"]
     assert "“O”" in fee.message_zh and "“O”" in fee.message_en
+
+
+def test_a_glued_count_with_thousands_separators_is_one_number() -> None:
+    """Crawled text glues a row's values to its label: ``行政事业性收费 7,545三、…`` was read as 7 (split at the
+    comma).  A number with thousands separators and nothing glued to it is one number; digits glued around a
+    comma that is no thousands separator leave the row unread, never read in part."""
+    art20 = govlint.parse_file(REAL / "crawled_thousands.txt").tables.active_disclosure
+    assert art20 is not None
+    assert art20.value("fees.amount_10k_yuan") == 7545
+    text = (REAL / "crawled_thousands.txt").read_text(encoding="utf-8").replace("7,545", "17,5450")
+    glued = govlint.parse_text(text).tables.active_disclosure
+    assert glued is not None
+    cell = glued.cell("fees.amount_10k_yuan")
+    assert cell is not None and cell.value is None and cell.status is CellStatus.AMBIGUOUS

@@ -173,11 +173,13 @@ def _markdown_rule() -> re.Pattern[str]:
 @cache
 def _run_token() -> re.Pattern[str]:
     """A word or a number of RUN text.  The numbering of the next row may be glued to the numbers:
-    ``00000007.属于…`` is ``0000000`` + ``7.属于…``."""
+    ``00000007.属于…`` is ``0000000`` + ``7.属于…``.  A number with thousands separators and no digit glued to
+    it (``行政事业性收费7,545第…``) is one number: split at its comma, 7 was read as the fee."""
     units = "|".join(re.escape(unit) for unit in CELL_UNITS)
     return re.compile(
         rf"(?P<word>\d[.、](?=[^\d\s])[^\d+\-\s]*|[^\d+\-\s]+|[+\-](?!\d))"
-        rf"|(?P<num>[+-]?(?:\d+?(?=\d[.、][^\d\s])|\d+(?:\.\d+)?(?:{units})?))"
+        rf"|(?P<num>[+-]?(?:\d+(?:,\d+)+(?:\.\d+)?(?:{units})?"
+        rf"|\d+?(?=\d[.、][^\d\s])|\d+(?:\.\d+)?(?:{units})?))"
     )
 
 

@@ -217,6 +217,13 @@ def place_row(
         # pdftotext prints a table's labels before its values) than a row of text in every number cell
         problem = Problem("text", "数值位置上是文字", "text where the numbers belong")
         return unread(columns, values, problem, len(values), label_end)
+    if layout is Layout.RUN and any(a.kind is AtomKind.NUM and "," in a.raw and _unreadable(a.raw) for a in values):
+        # digits run together around a comma that is no thousands separator (``17,5450``: 17,545 and 0, or 1 and
+        # 7,545 0): which digits are which value is not shown
+        problem = Problem(
+            "digits", "连写数字中的逗号无法确定各数值", "digits run together around a comma: no value is known"
+        )
+        return unread(columns, values, problem, len(values), label_end)
     if len(values) == count:
         return Placed(CellSlots(columns, values, "count"), None, count, _reference(values, order, label_cell))
     if len(values) > count:
@@ -428,3 +435,7 @@ def _fittings(values: Sequence[Atom], positions: Sequence[float], tolerance: flo
             placed.append(min(placed[-1] + (ways[column] if fits else 0), 2))
         ways = placed
     return ways[-1]
+
+
+def _unreadable(raw: str) -> bool:
+    return read_cell(raw).status is CellStatus.UNREADABLE
