@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from govlint import crossreport
@@ -58,7 +57,6 @@ def _zh_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-@lru_cache(maxsize=16)
 def _month_day(name: str, value: str) -> tuple[int, int]:
     match = _MONTH_DAY.fullmatch(value.strip())
     if match is not None:

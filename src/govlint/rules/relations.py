@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
 
 from govlint.model import Cell, Number, Report, Table
 from govlint.rule import RuleContext
 from govlint.rules.places import has_other_all
-from govlint.schema import FORMATS, RelationSpec, TableSpec
+from govlint.schema import FORMATS, TABLE_KEYS, RelationSpec, TableSpec
 
 
 class Relation:
@@ -93,14 +92,12 @@ class RelationOutcome:
         return self.value(self.relation.anchor) - self.residual * coef
 
 
-@lru_cache(maxsize=256)
 def _in_row(table: str, spec: RelationSpec, row: str) -> Relation:
     """A relation whose terms name columns, in the row ``row``."""
-    terms = tuple((coef, f"{row}.{key}") for coef, key in spec.terms)
+    terms = tuple([(coef, f"{row}.{key}") for coef, key in spec.terms])
     return Relation(spec.rid, table, f"{row}.{spec.anchor}", terms, op=spec.op, reported_by=spec.reported_by)
 
 
-@lru_cache(maxsize=64)
 def _in_columns(spec: TableSpec) -> tuple[Relation, ...]:
     """The relations of ``spec`` whose terms name rows, in each of its columns (all of one relation, then
     the next)."""
@@ -109,7 +106,7 @@ def _in_columns(spec: TableSpec) -> tuple[Relation, ...]:
             relation.rid,
             spec.id,
             f"{relation.anchor}.{column}",
-            tuple((c, f"{k}.{column}") for c, k in relation.terms),
+            tuple([(c, f"{k}.{column}") for c, k in relation.terms]),
             op=relation.op,
             reported_by=relation.reported_by,
         )
@@ -128,25 +125,26 @@ def table_relations(spec: TableSpec, table: Table) -> tuple[Relation, ...]:
     return in_rows + _in_columns(spec)
 
 
-def _applications_spec(report: Report, table: Table) -> TableSpec:
-    """The applications table's spec in the report's format; a report printing the single 2019 (六)其他处理
-    row sums its results as 2019 does (R3.2)."""
-    if has_other_all(report):
-        return FORMATS["2019"].table("applications")
-    format_key = report.format if report.format in FORMATS else "2021"
-    return FORMATS[format_key].table("applications")
+def standard_spec(report: Report, table_id: str) -> TableSpec:
+    """The spec of a standard table whose relations the report's table is checked by: the table's in the
+    report's format (2021 when it is unknown); a report printing the single 2019 (六)其他处理 row sums its
+    results as 2019 does (R3.2)."""
+    if table_id == "applications" and has_other_all(report):
+        return FORMATS["2019"].table(table_id)
+    return FORMATS[report.format if report.format in FORMATS else "2021"].table(table_id)
 
 
-def application_relations(report: Report) -> tuple[Relation, ...]:
-    """R3.1 for every row, R3.2 and R3.3 for every column of the applications table."""
-    table = report.tables.applications
-    return () if table is None else table_relations(_applications_spec(report, table), table)
-
-
-def review_relations(report: Report) -> tuple[Relation, ...]:
-    """R4.1 for every group of the review/litigation table present in the report."""
-    table = report.tables.review_litigation
-    return () if table is None else table_relations(FORMATS["2021"].table("review_litigation"), table)
+def standard_relations(report: Report) -> tuple[tuple[Relation, ...], ...]:
+    """The relations of each standard table the report prints, by its spec (:func:`standard_spec`): R3.1 in
+    every row, R3.2 and R3.3 in every column of table 三, R4.1 in every group of table 四, and any other
+    relation a spec states."""
+    found = []
+    for table_id in TABLE_KEYS:
+        table = report.tables.get(table_id)
+        spec = standard_spec(report, table_id) if table is not None else None
+        if table is not None and spec is not None and spec.relations:
+            found.append(table_relations(spec, table))
+    return tuple(found)
 
 
 def _evaluate(report: Report, relations: tuple[Relation, ...]) -> list[RelationOutcome]:
@@ -249,8 +247,8 @@ def described_relations(report: Report) -> tuple[tuple[Relation, ...], ...]:
 
 def evaluate_all(report: Report) -> tuple[RelationOutcome, ...]:
     """Every relation of ``report`` evaluated, with the repairs: the standard tables', then the described."""
-    found = analyse(report, application_relations(report)) + analyse(report, review_relations(report))
-    for relations in described_relations(report):
+    found: tuple[RelationOutcome, ...] = ()
+    for relations in (*standard_relations(report), *described_relations(report)):
         found += analyse(report, relations)
     return found
 

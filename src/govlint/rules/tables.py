@@ -654,20 +654,25 @@ def _domain_problem(value: Number, kind: ValueKind) -> tuple[str, str] | None:
 
 
 class DescribedRelation(_RelationRule):
-    """The relations of the tables plugins describe: reported like the standard ones, by their own id."""
+    """Every relation of a table's spec that no rule of its own reports: a plugin's table's (unless its spec
+    names the plugin's rule), and a standard table's beyond R3.1–R3.3 and R4.1 (GL201–GL204)."""
 
     meta = RuleMeta(
         code="GL206",
         name="table-relation",
         category="tables",
         severity=_ERROR,
-        summary_zh="插件所描述表格的勾稽关系不成立",
-        summary_en="A relation between the cells of a table a plugin describes does not hold",
+        summary_zh="表格的勾稽关系不成立（插件所描述的表格，或标准表格中没有专门规则的关系）",
+        summary_en="A relation between a table's cells that no rule of its own reports does not hold (a table a "
+        "plugin describes, or a standard table's further relation)",
         rationale=(
             "A plugin may describe a table of its own (a `TableSpec` from `govlint_tables`, such as a province's "
             "fee table) with the relations between its cells: a total that is the sum of its parts, in every row "
             "or in every column. govlint reads the table in every layout and checks each relation as it checks "
             "the standard tables' (GL201–GL204): the message names the relation, the cell and its expected value. "
+            "A relation of a standard table that GL201–GL204 do not report (one added to the table's description "
+            "in govlint's format) is reported here the same way, so that every relation a table states is checked "
+            "by some rule. "
             f"{_NOT_ASSESSABLE} {_REPAIR}"
         ),
         bad_example="档案库存情况\n项目\t纸质档案\t电子档案\t档案合计\n年初库存\t2\t3\t6",
@@ -675,7 +680,10 @@ class DescribedRelation(_RelationRule):
         rationale_zh=(
             "插件可以描述自己的表格（由 `govlint_tables` 提供的 `TableSpec`，例如某省的收费表），并写明单元格之间的"
             "勾稽关系：某行或某列的合计等于各项之和。govlint 在各种版式中读取这样的表格，并像检查标准表格"
-            "（GL201–GL204）那样检查每个关系式：消息指出关系式、单元格及其应有的值。" + _NOT_ASSESSABLE_ZH + _REPAIR_ZH
+            "（GL201–GL204）那样检查每个关系式：消息指出关系式、单元格及其应有的值。标准表格中 GL201–GL204 "
+            "不报告的关系式（格式描述中新增的关系）同样在此报告，使表格写明的每个关系式都有规则检查。"
+            + _NOT_ASSESSABLE_ZH
+            + _REPAIR_ZH
         ),
     )
 
@@ -683,7 +691,9 @@ class DescribedRelation(_RelationRule):
 
     def wants(self, outcome: RelationOutcome) -> bool:
         relation = outcome.relation
-        return relation.table not in TABLE_KEYS and relation.reported_by == self.meta.code
+        if relation.reported_by != self.meta.code:
+            return False  # a plugin's own rule reports it
+        return relation.table not in TABLE_KEYS or relation.rid not in _STANDARD_RIDS
 
     def message(self, report: Report, outcome: RelationOutcome) -> tuple[str, str]:
         return _described_message(report, outcome)
@@ -722,6 +732,9 @@ def _described_message(report: Report, outcome: RelationOutcome) -> tuple[str, s
         f"{place.en} is {actual}; relation {relation.rid} gives {expected}",
     )
 
+
+#: The relations of the standard tables that a rule of their own reports (GL201–GL204), by id.
+_STANDARD_RIDS = frozenset(rule.rid for rule in (RowTotal, ResultsTotal, Balance, ReviewTotal))
 
 #: The unread finding, a structure code (GL108) registered after GL107.
 UNREAD_RULES: tuple[type[Rule], ...] = (Unread,)
