@@ -177,18 +177,26 @@ def test_a_reports_findings_show_their_cells_marked(opened: Any, page: Path) -> 
     cells = [f for f in findings if f.get_attribute("data-c")]
     rows = [f for f in findings if f.get_attribute("data-r") and not f.get_attribute("data-c")]
     assert cells and rows
+
+    def mark(finding: Any) -> str:
+        """A problem's place is marked "hit"; a place only unread findings point at, "hit-unread" (dashed)."""
+        key = [finding.get_attribute(f"data-{k}") for k in "trc"]
+        same = [f for f in findings if [f.get_attribute(f"data-{k}") for k in "trc"] == key]
+        return "hit-unread" if all("unread" in f.get_attribute("class").split() for f in same) else "hit"
+
+    assert "hit-unread" in {mark(f) for f in rows}, "the report has an unread row"
     for finding in cells:
         t, r, c = (finding.get_attribute(f"data-{k}") for k in "trc")
         td = details.find_element("css selector", f'table[data-t="{t}"] tr[data-r="{r}"] td[data-c="{c}"]')
-        assert "hit" in td.get_attribute("class").split()
+        assert mark(finding) in td.get_attribute("class").split()
         assert td.text == report.tables[t].rows[r].cells[c].raw.strip(), "the cell as printed"
     for finding in rows:
         t, r = (finding.get_attribute(f"data-{k}") for k in "tr")
         tr = details.find_element("css selector", f'table[data-t="{t}"] tr[data-r="{r}"]')
-        assert "hit" in tr.get_attribute("class").split()
+        assert mark(finding) in tr.get_attribute("class").split()
         if report.tables[t].rows[r].problem is not None:  # an unread row: its cells are hatched, not blank
             assert all("unread" in td.get_attribute("class").split() for td in tr.find_elements("css selector", "td"))
-    marked = details.find_elements("css selector", "td.hit, tr.hit")
+    marked = details.find_elements("css selector", "td.hit, tr.hit, td.hit-unread, tr.hit-unread")
     assert len(marked) <= len(cells) + len(rows), "nothing marked that no finding points at"
     cells[0].find_element("css selector", "p:nth-of-type(2)").click()
     t, r, c = (cells[0].get_attribute(f"data-{k}") for k in "trc")

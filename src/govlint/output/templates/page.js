@@ -83,14 +83,17 @@
     holder.dataset.drawn = "1";
     var tables = data.reports[details.id.slice(2)];
     if (!tables) { return; }
-    var hits = {};  /* "table|row|column"; "table||" marks a whole table, "table|row|" a whole row */
+    /* "table|row|column" -> the class that marks it: "hit" for a problem, "hit-unread" for a place that could
+       not be read (a problem wins); "table||" marks a whole table, "table|row|" a whole row */
+    var hits = {};
     details.querySelectorAll(".findings li[data-t]").forEach(function (li) {
-      hits[li.dataset.t + "|" + (li.dataset.r || "") + "|" + (li.dataset.c || "")] = true;
+      var key = li.dataset.t + "|" + (li.dataset.r || "") + "|" + (li.dataset.c || "");
+      hits[key] = hits[key] === "hit" || !li.classList.contains("unread") ? "hit" : "hit-unread";
     });
     tables.forEach(function (t) {
       var tkey = S[t[0]], table = el("table"), last = null, tbody = null;
       table.dataset.t = tkey;
-      if (hits[tkey + "||"]) { table.classList.add("hit"); }
+      if (hits[tkey + "||"]) { table.classList.add(hits[tkey + "||"]); }
       table.appendChild(el("caption", S[t[1]]));
       t[2].forEach(function (row) {
         var rkey = S[row[0]], head = data.heads[row[2]], raws = row[3].split("\t"), statuses = row[4];
@@ -114,7 +117,7 @@
         tr.dataset.r = rkey;
         var th = el("th", S[row[1]]);
         tr.appendChild(th);
-        if (hits[tkey + "|" + rkey + "|"]) { tr.classList.add("hit"); }
+        if (hits[tkey + "|" + rkey + "|"]) { tr.classList.add(hits[tkey + "|" + rkey + "|"]); }
         if (row[5]) { tr.classList.add("unread"); th.appendChild(el("div", row[5], "problem")); }
         if (row[6]) { th.appendChild(el("div", data.ui.printed + row[6], "problem")); }
         head[1].forEach(function (ckey, i) {
@@ -122,7 +125,7 @@
           td.dataset.c = S[ckey];
           if (status === "e") { td.classList.add("empty"); }
           if (status === "u" || status === "a") { td.classList.add("unread"); td.title = data.ui.unread; }
-          if (hits[tkey + "|" + rkey + "|" + S[ckey]]) { td.classList.add("hit"); }
+          if (hits[tkey + "|" + rkey + "|" + S[ckey]]) { td.classList.add(hits[tkey + "|" + rkey + "|" + S[ckey]]); }
           tr.appendChild(td);
         });
         tbody.appendChild(tr);
