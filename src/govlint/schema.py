@@ -934,6 +934,10 @@ FEE_TERMS: tuple[str, ...] = (
     "处理费",
 )
 
+#: How a fee table names the amount actually collected, its label and variants (福建's 信息处理费收取情况 table:
+#: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）): the Fujian plugin's column, and the words by which GL301
+#: finds such a table printed with its values in a report read without the plugin.
+FEE_COLLECTED_WORDS: tuple[str, ...] = ("实际收取金额", "实际收取总金额", "实收金额")
 #: Words that, in a sentence naming the fee, state whether or how much was collected (§8.4): a negation
 #: ("未收取", "没有产生", "无") or, checked separately, a number ("0 元", "2950元").
 FEE_STATEMENT_MARKERS: tuple[str, ...] = ("未", "没有", "无", "不", "零", "免")

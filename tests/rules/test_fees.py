@@ -10,6 +10,7 @@ import govlint
 from govlint.diagnostics import Severity
 from govlint.model import Report
 from govlint.rules.fees import FeeAmount, FeeContradictsTable, FeeNotDisclosed
+from govlint.schema import FEE_COLLECTED_WORDS
 
 from .builder import CONSISTENT_APPLICATIONS, SEED_003, diagnostics, make_report
 
@@ -306,3 +307,11 @@ def test_gl301_a_heading_that_names_the_fee_is_answered_by_its_first_sentence(
     for layout in (body, body.replace("\n", "")):
         found = [d.code for d in govlint.lint_text(layout).diagnostics if d.code.startswith("GL30")]
         assert found == codes, layout[-80:]
+
+
+def test_gl301_accepts_a_fee_table_naming_its_collected_amount_in_any_of_its_words() -> None:
+    """The words of the fee table's collected amount are stated once (schema.FEE_COLLECTED_WORDS, the Fujian
+    plugin's column): a table printing 实收金额 with its values states the fee as one printing 实际收取金额."""
+    for words in FEE_COLLECTED_WORDS:
+        table = f"发出收费通知件数 发出收费通知总金额（元） {words}（元）\n信息处理费收取情况 0 0 0"
+        assert diagnostics(FeeNotDisclosed, make_report(fee_text=table)) == [], words

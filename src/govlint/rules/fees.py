@@ -16,6 +16,7 @@ from govlint.rules.places import effective_format, line_of, section_anchor, soft
 from govlint.rules.strays import stray_value_lines
 from govlint.schema import (
     FEE_CHARGE_WORDS,
+    FEE_COLLECTED_WORDS,
     FEE_LATE_PAYMENT_WORDS,
     FEE_MEASURES_YEAR,
     FEE_NEGATIONS,
@@ -77,10 +78,11 @@ _NO_FEE = (
     r"(?:未|没有|无|不|从未)(?:向申请人|对申请人)?(?:收取|产生|发生)(?:任何)?(?:政府信息公开|信息公开)?的?"
     r"(?:费用|收费)"
 )
-#: A fee table in section 六 (福建: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）, then its values).
-_FEE_TABLE = r"实际收取金额(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d"
+#: A fee table in section 六 printed with its values (福建: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）):
+#: its collected amount's label (:data:`~govlint.schema.FEE_COLLECTED_WORDS`), a unit in parentheses, a value.
+_FEE_TABLE = f"(?:{'|'.join(map(re.escape, FEE_COLLECTED_WORDS))})" + r"(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d"
 #: The most characters a match of :data:`_FEE_TABLE` spans: its label, a unit in parentheses, 24 more, a digit.
-_FEE_TABLE_LENGTH = 6 + 6 + 24 + 1
+_FEE_TABLE_LENGTH = max(map(len, FEE_COLLECTED_WORDS)) + 6 + 24 + 1
 #: How much of the text is normalised at a time to search it for a fee table.
 _FEE_TABLE_BLOCK = 1 << 12
 
@@ -91,9 +93,11 @@ def _states_no_fee(sentence: _Sentence) -> bool:
 
 
 def _prints_fee_table(text: str) -> bool:
-    """Whether the text prints a fee table with its values (its rows may stand on lines of their own),
-    searched normalised a block at a time, each after the last characters of the one before (so that a match
-    across two is found): normalising a whole text of megabytes held three copies of it."""
+    """Whether the text prints a fee table with its values (its rows may stand on lines of their own).  Read
+    in the text, not the AST: a report checked without the Fujian plugin has no fee table among its tables,
+    and one checked with it prints the same words.  Searched normalised a block at a time, each after the last
+    characters of the one before (so that a match across two is found): normalising a whole text of megabytes
+    held three copies of it."""
     tail = ""
     for at in range(0, len(text), _FEE_TABLE_BLOCK):
         block = tail + normalize_label(text[at : at + _FEE_TABLE_BLOCK])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
+from govlint.schema import FEE_COLLECTED_WORDS, ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec
 
 if TYPE_CHECKING:
     from govlint.tablekeys import ApplicationsCellKey
@@ -34,8 +34,9 @@ NOTIFIED = ColumnSpec(
     variants=("发出收费通知总金额", "发出收费通知的总金额", "收费通知金额"),
     unit="元",
 )
+#: Its words are the core's (GL301 finds the table by them in a report read without this plugin).
 COLLECTED = ColumnSpec(
-    "collected_amount", "实际收取金额", kind="amount", variants=("实际收取总金额", "实收金额"), unit="元"
+    "collected_amount", FEE_COLLECTED_WORDS[0], kind="amount", variants=FEE_COLLECTED_WORDS[1:], unit="元"
 )
 
 #: The columns in printed order.
