@@ -3,12 +3,12 @@
 
 The check runs once under valgrind's callgrind, which writes its counters each time the process calls
 ``getppid`` (``--dump-before=getppid``).  This script, run as the checked program (``--driver``), calls it at
-the start and end of each module's execution, of each regular expression compiled and of each attrs class
-made, so every instruction between two calls belongs to one of them: a module's own body, a pattern, a
-class, the compiled patterns loaded from the user's cache (:mod:`govlint.regexcache`), start-up before
-``main`` (Python's own and this script's), the check itself, or the interpreter's exit.  The table sums
-them by kind, then lists the dearest items.  The total is about 20M above the ``--instructions`` figure of
-``bench_startup.py``: this script's own start-up and its marks.
+the start and end of each module's execution, of each regular expression compiled and of each attrs class and
+``typing.NamedTuple`` made, so every instruction between two calls belongs to one of them: a module's own
+body, a pattern, a class, the compiled patterns loaded from the user's cache (:mod:`govlint.regexcache`),
+start-up before ``main`` (Python's own and this script's), the check itself, or the interpreter's exit.  The
+table sums them by kind, then lists the dearest items.  The total is about 20M above the ``--instructions``
+figure of ``bench_startup.py``: this script's own start-up and its marks.
 
 Needs valgrind on PATH, and govlint and attrs importable by this interpreter.
 """
@@ -83,6 +83,15 @@ def drive(labels_file: str, argv: list[str]) -> int:
         return within(label, lambda: make_class(maybe_cls, *args, **kwargs))
 
     next_gen.attrs = attrs_class
+    import typing
+
+    make_tuple = typing.NamedTupleMeta.__new__  # type: ignore[attr-defined]
+
+    def named_tuple(meta: Any, name: str, bases: Any, namespace: dict[str, Any]) -> Any:
+        label = f"NamedTuple {namespace.get('__module__')}.{name}"
+        return within(label, lambda: make_tuple(meta, name, bases, namespace))
+
+    typing.NamedTupleMeta.__new__ = named_tuple  # type: ignore[attr-defined]
     from govlint import regexcache  # what govlint.cli imports first anyway
 
     load = regexcache.Patterns.load
@@ -167,6 +176,8 @@ def kind(label: str) -> str:
         return "patterns govlint compiles" if name.startswith("govlint") else "patterns other modules compile"
     if what == "attrs":
         return "attrs classes govlint makes"
+    if what == "NamedTuple":
+        return "NamedTuples govlint makes" if name.startswith("govlint") else "NamedTuples other modules make"
     return label
 
 
