@@ -15,14 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+import govlint
+from govlint.config import Config
 from govlint.diagnostics import Diagnostic, Severity
+from govlint.linter import lint_report
 from govlint.model import Report
 from govlint.rule import Rule, RuleContext
+from govlint.testing.layouts.base import Rendered
 
 if TYPE_CHECKING:
     from govlint.schema import TableSpec
     from govlint.sources import Source
-    from govlint.testing.layouts.base import Rendered
     from govlint.testing.mutations import Expectation
     from govlint.testing.reportmodel import ReportModel
 
@@ -30,9 +33,6 @@ if TYPE_CHECKING:
 def parse(source: Source | Report | Rendered, tables: Sequence[TableSpec] = ()) -> Report:
     """The parsed report of ``source`` (a Report is returned as it is), with the tables ``tables``
     describe (a plugin's ``govlint_tables``)."""
-    import govlint
-    from govlint.testing.layouts.base import Rendered
-
     if isinstance(source, Report):
         return source
     if isinstance(source, Rendered):
@@ -63,9 +63,6 @@ def lint_text(
     """
     report = parse(source, tables)
     if rules is None:
-        from govlint.config import Config
-        from govlint.linter import lint_report
-
         config = Config(reference_date=reference_date, select=tuple(select) if select else None,
                         options=dict(options or {}))  # fmt: skip
         result = lint_report(report, config)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from govlint.testing.layouts.base import Rendered
 from govlint.testing.layouts.converted import render_brokenhead, render_detached, render_footer, render_onerow
 from govlint.testing.layouts.crawled import render_crawled
+from govlint.testing.layouts.docx import render_docx
 from govlint.testing.layouts.html import render_html, render_word_html
 from govlint.testing.layouts.spaced import render_spaced
 from govlint.testing.layouts.text import render_cells, render_markdown, render_pipe, render_tabcells, render_tabs
@@ -19,12 +20,6 @@ from govlint.testing.noise import Noise
 from govlint.testing.reportmodel import ReportModel
 
 Renderer = Callable[[ReportModel, Noise], Rendered]
-
-
-def _docx(model: ReportModel, noise: Noise) -> Rendered:
-    from govlint.testing.layouts.docx import render_docx
-
-    return render_docx(model, noise)
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -41,7 +36,7 @@ RENDERERS: dict[str, Renderer] = {
     "spaced": render_spaced,
     "html": render_html,
     "wordhtml": render_word_html,
-    "docx": _docx,
+    "docx": render_docx,
 }
 #: Text layouts whose cell positions are kept (a cell left empty stays a cell).
 POSITIONAL_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "tabcells")

@@ -19,7 +19,14 @@ import attrs
 from govlint import schema
 from govlint.records import Record
 from govlint.testing.noise import Noise, digits, punctuate, split_points, stray_spaces
-from govlint.testing.reportmodel import DescribedTable, Printed, ReportModel, SectionModel, Value
+from govlint.testing.reportmodel import (
+    DescribedTable,
+    Printed,
+    ReportModel,
+    SectionModel,
+    Value,
+    application_row_spec,
+)
 
 CellKind = Literal["caption", "header", "label", "group", "value"]
 LineKind = Literal["meta", "title", "heading", "para", "signature"]
@@ -227,8 +234,6 @@ def described_blocks(model: ReportModel, section: str, noise: Noise) -> list[Blo
 
 
 def _application_rows(model: ReportModel) -> list[schema.RowSpec]:
-    from govlint.testing.reportmodel import application_row_spec
-
     apps = model.applications
     assert apps is not None
     return [application_row_spec(k) for k in apps.rows]
