@@ -184,6 +184,16 @@ def test_gl605_pdf_line_breaks_and_page_numbers_do_not_cut_sentences() -> None:
     )
 
 
+@pytest.mark.parametrize("page", ["- 4 -", "第 4 页", "第4页 共12页", "4/12"])
+def test_gl605_every_page_number_schema_knows_is_dropped(page: str) -> None:
+    """The page numbers are schema.PAGE_NUMBER's, as the PDF reader and the stray lines know them: the 4 of
+    第 4 页 joined into a sentence would make a generic sentence concrete."""
+    broken = f"一是进一步加强业务培\n{page}\n训，不断提升水平。"
+    assert specificity(broken, ("进一步加强",)) == specificity(
+        "一是进一步加强业务培训，不断提升水平。", ("进一步加强",)
+    )
+
+
 def test_gl605_thresholds_are_configurable() -> None:
     assert run(SectionFiveGeneric, GENERIC_FIVE, options={"substance-generic-share": 1.0}) == []
     with pytest.raises(ConfigError, match="substance-concrete-share"):
