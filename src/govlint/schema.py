@@ -827,9 +827,9 @@ REVIEW_KEYS: tuple[str, ...] = REVIEW_LITIGATION.cell_keys
 #: What a cell prints to mean "nothing" (after :func:`fold`, which turns — and － into -): the cell is empty,
 #: never zero.  Blank cells are empty too.
 EMPTY_PLACEHOLDERS: tuple[str, ...] = ("/", "\\", "-", "--", "---", "-/-", "/ /")
-#: Units printed inside a cell after the number (§4.2: ``251000元``; counts such as ``2笔``, ``1个``), longest
-#: first.  They are kept on the cell as printed, never converted.
-CELL_UNITS: tuple[str, ...] = ("万元", "元", "个", "笔", "项", "件")
+#: Units printed inside a cell after the number (§4.2: ``251000元``; counts such as ``2笔``, ``1个``, ``3条``,
+#: ``84次``), longest first.  They are kept on the cell as printed, never converted.
+CELL_UNITS: tuple[str, ...] = ("万元", "元", "个", "笔", "项", "件", "条", "次")
 #: A footnote mark printed after a cell's number (``12*``, ``12①``, after :func:`fold`, which turns ＊ into *):
 #: the number is the cell's value, the mark points to a note below the table.
 FOOTNOTE_MARKS: tuple[str, ...] = ("*", "※", *(chr(code) for code in range(0x2460, 0x2474)))
