@@ -114,6 +114,8 @@ def read_box_tables(text: str, name: str, encoding: str | None, replaced: tuple[
             if any(t.strip() for t in texts):
                 builder.row(texts, origins)
         builder.blank()
+        while builder.lines < end:  # the lines after the table keep their numbers in the file
+            builder.end_line()
         index = end
     return builder.build(name, "text", encoding, replaced) if tables else None
 

@@ -45,6 +45,7 @@ class TextBuilder:
         self._origins = OriginMap()
         self.text_seen = False  #: whether anything but whitespace was written
         self._images: list[int] = []
+        self.lines = 0  #: the number of lines ended so far
 
     @property
     def length(self) -> int:
@@ -64,6 +65,7 @@ class TextBuilder:
         """Finish the current line."""
         self._add("\n")
         self._length += 1
+        self.lines += 1
 
     def _add(self, piece: str) -> None:
         parts = self._parts
