@@ -80,6 +80,8 @@ def test_no_accusation_the_tab_separated_report_lacks(name: str) -> None:
         ("columns_total_first.txt", "applications"),
         ("review_total_first.txt", "review_litigation"),
         ("review_swapped.txt", "review_litigation"),
+        ("review_groups_swapped.txt", "review_litigation"),
+        ("review_litigation_first.txt", "review_litigation"),
         ("columns_total_first.cells.txt", "applications"),
         ("review_swapped.cells.txt", "review_litigation"),
     ],
@@ -137,3 +139,15 @@ def test_a_glued_count_with_thousands_separators_is_one_number() -> None:
     assert glued is not None
     cell = glued.cell("fees.amount_10k_yuan")
     assert cell is not None and cell.value is None and cell.status is CellStatus.AMBIGUOUS
+
+
+def test_a_sentence_naming_the_groups_before_table_four_is_no_header() -> None:
+    """A crawled page (pingtan 079) says 未有政府信息公开行政复议及行政诉讼有关情况。 right before table 四 on the
+    same line: its 行政诉讼 before the table's 行政复议 is no header printed in another order."""
+    text = (REAL / "crawled_thousands.txt").read_text(encoding="utf-8")
+    heading = "行政诉讼情况"
+    assert heading in text
+    text = text.replace(heading, heading + "本年度未有政府信息公开行政复议及行政诉讼有关情况。", 1)
+    review = govlint.parse_text(text).tables.review_litigation
+    assert review is not None
+    assert review.value("review.total") == 2 and review.value("litigation_after_review.total") == 3

@@ -59,6 +59,12 @@ _REVIEW_COLUMN_INDEX = {
     key: index for index, key in enumerate(schema.FORMAT_2021.table("review_litigation").column_keys)
 }
 _REVIEW_TOTAL = _REVIEW_COLUMN_INDEX["total"]
+#: Table 四's group labels in the standard order: 行政复议, then 行政诉讼 (its header) over 未经复议直接起诉, then
+#: 复议后起诉.
+_REVIEW_GROUP_INDEX = {
+    **{key: index for index, key in enumerate(schema.REVIEW_GROUP_KEYS)},
+    **dict.fromkeys(schema.REVIEW_HEADERS, 1),
+}
 _REORDERED = Problem(
     "columns",
     "表头的列序与标准表格不同，数值所属的列无法确定",
@@ -313,6 +319,7 @@ class _Builder:
         last_header: ReportToken | None = None
         found: dict[str, ReportToken] = {}
         columns: list[tuple[int, int, int]] = []
+        groups: list[tuple[int, int, int]] = []
         for _item, label, atoms in tree.entries:
             if label is not None:
                 header_rows.add(label.row)
@@ -323,6 +330,9 @@ class _Builder:
                     column = _REVIEW_COLUMN_INDEX.get(meaning.key)
                     if column is not None:
                         columns.append((label.start_pos or 0, label.end_pos or 0, column))
+                    place = _REVIEW_GROUP_INDEX.get(meaning.key)
+                    if place is not None:
+                        groups.append((label.start_pos or 0, label.end_pos or 0, place))
             atoms_in_order.extend((a, a.row) for a in atoms)
         assert last_header is not None
         if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
@@ -342,7 +352,7 @@ class _Builder:
         self.place([anchor], _GROUP_TOTALS)
         placed = anchor.placed
         assert placed is not None
-        if _reordered(columns, self.text, _review_inversion):
+        if _reordered(columns, self.text, _review_inversion) or _reordered(groups, self.text, _no_inversion):
             placed = unread(_REVIEW_FLAT, data, _REORDERED, placed.value_count, last_header.end_pos or 0)
         table_rows: dict[str, TableRow] = {}
         width = len(_REVIEW.columns)
@@ -989,13 +999,23 @@ def _review_inversion(later: bool, before: int, after: int) -> bool:
     return later and before == _REVIEW_TOTAL and after == 0
 
 
+#: Marks of a sentence: labels with one of these between them are not a header's neighbours.
+_SENTENCE_MARKS = frozenset("。，,；;！!？?：:")
+
+
+def _no_inversion(later: bool, before: int, after: int) -> bool:
+    """Table 四's groups: 行政复议, 行政诉讼 (未经复议直接起诉), 复议后起诉, never in another order."""
+    return False
+
+
 def _reordered(labels: Sequence[tuple[int, int, int]], text: str, standard: Inversion) -> bool:
     """Whether a table's header prints two column labels side by side in another order than the standard's
     (总计 first, 科研机构 before 商业企业, 结果纠正 before 结果维持): its values are then not in the columns the rows
     are read in, and every row is unread rather than read into the wrong columns.
 
     ``labels`` are (start, end, standard index).  Only neighbours are compared: two labels with nothing but
-    words and spaces between them on one line, or each alone on its line (a header one cell a line); never
+    words and spaces between them on one line (no digit, no sentence mark: not a sentence that names 行政诉讼
+    and 行政复议 before the table, in crawled text), or each alone on its line (a header one cell a line); never
     labels on lines of several (a header broken over lines prints its pieces in any order).  ``standard``
     tells an inversion the standard header makes when printed on one line (crawled text: 自然人 法人或其他组织
     总计 商业企业 … 其他).  A header printed again after the rows has digits between its labels and the
@@ -1004,7 +1024,7 @@ def _reordered(labels: Sequence[tuple[int, int, int]], text: str, standard: Inve
     for later, ((first, end, before), (start, last, after)) in enumerate(pairs):
         between = text[end:start]
         apart = "\n" in between and not (_alone(text, first, end) and _alone(text, start, last))
-        if apart or any(ch.isdigit() for ch in between):
+        if apart or any(ch.isdigit() or ch in _SENTENCE_MARKS for ch in between):
             continue
         if before > after and not standard(later > 0, before, after):
             return True
