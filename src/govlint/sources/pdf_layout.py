@@ -97,6 +97,9 @@ class _Image(NamedTuple):
 Item = _Table | _Text | _Image
 #: An image object's box on the page: ``(x0, top, x1, bottom)`` in points.
 Box = tuple[float, float, float, float]
+#: A grid column narrower than this (points) with no text in any row is the gap between two cells' borders
+#: (HTML's default cellspacing is 2 pixels, 1.5 points), not a column of empty cells.
+SLIVER_WIDTH = 3.0
 #: An image narrower or lower than this (points) is an icon, a bullet or a rule, never a table's picture.
 MIN_IMAGE_POINTS = 30.0
 #: An image under at least this many glyphs is a background or a scan under its text layer: its text is read.
@@ -296,8 +299,19 @@ class _Writer:
         grid = item.grid
         joined = isinstance(previous, _Table) and previous.page + 1 == item.page and _same_edges(previous.grid, grid)
         table = self.tables if joined else self.tables + 1
+        # a column no wider than the gap between two cells' own borders (a web page's cellspacing printed by a
+        # browser: every cell drawn as its own box) and empty in every row is a sliver between rules, no cell
+        slivers = {
+            j
+            for j in range(grid.columns)
+            if grid.xs[j + 1] - grid.xs[j] < SLIVER_WIDTH and not any(item.cells.get((i, j)) for i in range(grid.rows))
+        }
         rows = [  # each grid row's own cells: (column, text); positions covered by a merged cell are left out
-            [(j, item.cells.get((i, j), "")) for j in range(grid.columns) if grid.anchor[(i, j)] == (i, j)]
+            [
+                (j, item.cells.get((i, j), ""))
+                for j in range(grid.columns)
+                if grid.anchor[(i, j)] == (i, j) and j not in slivers
+            ]
             for i in range(grid.rows)
         ]
         heights = [grid.ys[i + 1] - grid.ys[i] for i in range(grid.rows)]
