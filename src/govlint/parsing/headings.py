@@ -78,6 +78,12 @@ _MARKS = "、､.．"
 _NOT_BEFORE_MARKED = CHINESE_NUMERALS + "第(（"
 
 
+#: The characters of the heading texts and the replacement character: no heading is read past any other.
+_HEADING_CHARS = frozenset(REPLACEMENT).union(*_VARIANT_CHARS)
+#: The characters that may be read first after ``n`` unreadable ones in a heading text (index ``n``): those among
+#: a heading text's first ``n + 1``, as a run of replacement characters stands for up to as many characters.
+_PLACED = tuple(frozenset(c for v, _ in _VARIANTS for c in v[: n + 1]) for n in range(_LONGEST))
+
 #: A replacement character before a numeral's mark: one that may stand for a numeral (:func:`_unread_numeral`).
 _MARKED_REPLACEMENT = re.compile(rf"{REPLACEMENT}(?=\s*[{_MARKS}])")
 
@@ -256,7 +262,9 @@ def _heading_text(text: str, pos: int) -> tuple[SectionSpec, int] | None:
         if char and not char.isspace():
             compact += char
             ends.append(offset + 1)
-            if len(compact) == _LONGEST or (compact not in _BEGINNINGS and REPLACEMENT not in compact):
+            if char not in _HEADING_CHARS or len(compact) == _LONGEST:
+                break
+            if compact not in _BEGINNINGS and REPLACEMENT not in compact:
                 break
     for variant, spec in _VARIANTS:
         if compact.startswith(variant):
@@ -275,7 +283,7 @@ def _blurred_heading(compact: str, ends: list[int]) -> tuple[SectionSpec, int] |
     found: dict[int, tuple[SectionSpec, int]] = {}
     read = set(compact)
     lead = len(compact) - len(compact.lstrip(REPLACEMENT))  # the run before the first character read
-    if lead == len(compact):
+    if lead == len(compact) or compact[lead] not in _PLACED[lead]:
         return None
     for (variant, spec), chars in zip(_VARIANTS, _VARIANT_CHARS, strict=True):  # longest first: kept
         if compact[lead] not in variant[: lead + 1] or len(chars & read) < 2:
