@@ -5,14 +5,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import govlint
+from govlint.config import Config
 from govlint.diagnostics import Diagnostic, Severity
+from govlint.errors import InputError
 from govlint.rules.structure import RowOrder
+from govlint.sources.discover import iter_report_paths
 
 from .builder import SEED_003, diagnostics
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED_001 = FIXTURES / "seeds" / "001_45823a3c8b7753e5.txt"
+#: Seed 003 with 2.其他法律行政法规禁止公开 printed before 1.属于国家秘密 (row_order) and with (一)予以公开 printed
+#: again after (二)部分公开 (row_repeated), as tab text and as a Word document made from it (python-docx,
+#: tests/sources/source_support.write_docx): the report's own deviations, in layouts that print rows in order.
+DEVIATIONS = FIXTURES / "deviations"
+ORDER_ZH = "“(三)1.属于国家秘密”印在“(三)2.其他法律行政法规禁止公开”之后"
+REPEAT_ZH = "“(一)予以公开”再次印出"
+#: The fixture folders whose files are reports (the roundtrip cases one by one: each is a report through every
+#: converter) and the shared reports govlint is measured on.
+ROUNDTRIP = sorted(path for path in (FIXTURES / "roundtrip").iterdir() if path.is_dir())
+OTHERS = sorted(path for path in FIXTURES.iterdir() if path.is_dir() and path.name not in ("roundtrip", "deviations"))
 
 
 def _lines() -> list[str]:
@@ -117,3 +132,68 @@ def test_gl110_a_table_a_converter_split_across_headings_is_not_reported() -> No
     report = govlint.parse_file(path)
     assert any(d.kind == "table-outside-section" for d in report.deviations)
     assert "GL110" not in [d.code for d in govlint.lint_file(path).diagnostics]
+
+
+def _row_order_notes(path: Path) -> list[tuple[str, Diagnostic]]:
+    """GL109's notes over the reports under ``path``, with their file names (a file govlint cannot read has
+    none: it is GL001's)."""
+    found = []
+    for entry in iter_report_paths([path]):
+        if not isinstance(entry, Path):
+            continue
+        try:
+            result = govlint.lint_file(entry, Config(select=["GL109"]))
+        except InputError:
+            continue
+        found += [(entry.name, d) for d in result.diagnostics if d.code == "GL109"]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("row_order.txt", 53, ORDER_ZH),
+        ("row_order.docx", 51, ORDER_ZH),
+        ("row_repeated.txt", 52, REPEAT_ZH + "：第 50 行已有该行"),
+        ("row_repeated.docx", 50, REPEAT_ZH + "：第 48 行已有该行"),
+    ],
+)
+def test_gl109_the_reports_own_deviation_in_a_word_table_and_tab_text(name: str, line: int, message: str) -> None:
+    """A row out of order or printed twice in a Word table or in tab text (a row a line, its values after its
+    label) is the report's: both layouts print rows in the order read."""
+    [(_, found)] = _row_order_notes(DEVIATIONS / name)
+    assert found.location.line == line
+    assert message in found.message_zh
+    assert found.severity is Severity.INFO
+
+
+@pytest.mark.parametrize("case", ROUNDTRIP, ids=lambda path: path.name)
+def test_gl109_says_nothing_of_a_converters_reading_order(case: Path) -> None:
+    """Each roundtrip case is one well-printed report through some twenty converters: pdftotext -raw prints
+    one cell a line in its own reading order (rows out of order), PyMuPDF copies 行政事业性收费 into the next
+    table's header (a row again). None of it is the report's."""
+    assert _row_order_notes(case) == []
+
+
+@pytest.mark.parametrize("folder", OTHERS, ids=lambda path: path.name)
+def test_gl109_says_nothing_over_the_other_fixtures(folder: Path) -> None:
+    assert _row_order_notes(folder) == []
+
+
+def test_gl109_a_row_of_one_cell_a_line_is_a_converters_order() -> None:
+    """pdftotext -raw prints table 三 one cell a line, wrapped labels out of line: the parse sees rows out of
+    order, but where their values stand says the order is the converter's."""
+    path = FIXTURES / "roundtrip" / "seed000" / "lo.raw.txt"
+    report = govlint.parse_file(path)
+    assert sum(d.kind == "row-order" for d in report.deviations) >= 10
+    assert diagnostics(RowOrder, report) == []
+
+
+def test_gl109_a_row_copied_into_the_next_tables_header_is_not_printed_again() -> None:
+    """PyMuPDF prints 行政事业性收费 7730.28 again in the header row of table 三, beside the heading of section
+    三: a row under another section's heading is not its table's row printed twice."""
+    path = FIXTURES / "roundtrip" / "hzq2023" / "pymupdf4llm.md"
+    assert "|行政事业性收费 7730.28 三、收到和处理政府信息公开申请情况|" in path.read_text(encoding="utf-8")
+    report = govlint.parse_file(path)
+    assert any(d.kind == "row-repeated" and d.key == "fees" for d in report.deviations)
+    assert diagnostics(RowOrder, report) == []

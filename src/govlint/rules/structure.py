@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from govlint.diagnostics import Diagnostic, Severity
-from govlint.model import Cell, CellStatus, Deviation, Report, Section, Span, Table
+from govlint.model import Cell, CellStatus, Deviation, Report, Section, Span, Table, TableRow
 from govlint.parsing.headings import MAX_HEADINGS, REPLACEMENT, numbered_headings
 from govlint.parsing.numbering import without_numbering
 from govlint.parsing.numbers import misread_digits
@@ -49,6 +49,8 @@ from govlint.schema import (
 _ERROR = Severity.ERROR
 
 
+#: A digit: a value printed on a line after a row's label.
+_DIGIT = re.compile(r"\d")
 _PRINTED_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 #: A title with a gap where its year stands (``洪泽区人民政府 年政府信息公开…``), and the year alone on the next
 #: line: a PDF's text extractor moved a year printed in another font (pdfplumber of a browser's PDF).
@@ -815,12 +817,15 @@ class RowOrder(Rule):
             "after rows the format puts after it, or printed again in its table, is a departure from the layout "
             "(the values are read all the same, the first printing of a repeated row counts): a notice at the "
             "row, naming the row the format puts it before or the line where it was first printed. It is a "
-            "notice, not a warning: it costs the reader nothing, and the same departure is what PDF converters "
-            "make of a correct table (pdftotext -raw prints wrapped labels out of line, PyMuPDF copies a label "
-            "into a table's header), so govlint does not accuse the report of it. A label repeated on the line "
-            "of its row (a merged cell a converter copied into each column) is one row printed once, not "
-            "reported. A table whose labels are printed again past the limit of what is read is one warning about "
-            "the reading (counted apart): the labels past it are not read. A caption, header or group label "
+            "notice, not a warning: it costs the reader nothing. It is given only where the source shows the "
+            "printed order: a Word, HTML or PDF table's rows, or text with each row on a line, its values after "
+            "its label (tab, pipe or spaced text). Text that prints one cell a line (pdftotext -raw) gives a "
+            "converter's reading order, not the report's, so its rows out of order are not reported, nor a row "
+            "not read; nor a row printed again under another section's heading (PyMuPDF copies 行政事业性收费 "
+            "into the header of the next section's table). A label repeated on the line of its row (a merged "
+            "cell a converter copied into each column) is one row printed once, not reported. A table whose "
+            "labels are printed again past the limit of what is read is one warning about the reading (counted "
+            "apart): the labels past it are not read. A caption, header or group label "
             "printed where the table has no place for it is not reported: in every report and converter output "
             "govlint was measured on it came from the reading order of a PDF or a crawled page, and what follows "
             "it is read all the same."
@@ -836,9 +841,11 @@ class RowOrder(Rule):
         rationale_zh=(
             "统一格式（国办公开办函〔2021〕30号）规定了各表格的行及其顺序。某行印在格式排在它之后的行之后，"
             "或在同一表格中再次印出，是版式上的偏差（数值照常读取，重复的行以第一次印出的为准）：在该行处提示，"
-            "并说明格式中它应在哪一行之前，或它第一次印在哪一行。这是提示而不是警告：它不妨碍阅读，而且 PDF "
-            "转换工具读取格式正确的表格时也会造成同样的偏差（pdftotext -raw 把折行的行名印乱，PyMuPDF 把行名"
-            "复制到表头），govlint 不据此指责报告。行名在本行中重复出现（转换工具把合并单元格复制到每一列）"
+            "并说明格式中它应在哪一行之前，或它第一次印在哪一行。这是提示而不是警告：它不妨碍阅读。只在来源能"
+            "表明印出顺序时提示：Word、网页或 PDF 表格的行，或每行一行、数值印在行名之后的文本（制表符、竖线或"
+            "空格分隔）。每个单元格一行的文本（pdftotext -raw）是转换工具的读取顺序而不是报告的顺序，其中顺序"
+            "不同的行不报告，未能读取的行也不报告；印在另一部分标题之下的再次印出也不报告（PyMuPDF 把“行政事业性"
+            "收费”复制到下一部分表格的表头）。行名在本行中重复出现（转换工具把合并单元格复制到每一列）"
             "是只印了一次的一行，不报告。某表格的行名重复印出、超过读取上限时，以一条关于读取的警告（单独计数）"
             "说明，超出的部分未读取。标题、表头或分组名印在表格中没有它位置的地方时不报告：在 govlint 检验过的"
             "所有报告和转换结果中，这都来自 PDF 或网页抓取的读取顺序，其后的内容照常读取。"
@@ -852,7 +859,8 @@ class RowOrder(Rule):
             if deviation.kind == "labels-untaken":
                 yield self._untaken(report, deviation, deviation.table)
             elif deviation.kind == "row-order":
-                yield self._order(report, deviation, deviation.table)
+                if _order_printed(report, deviation.table, deviation):
+                    yield self._order(report, deviation, deviation.table)
             elif deviation.kind == "row-repeated":
                 repeated = self._repeated(report, deviation, deviation.table)
                 if repeated is not None:
@@ -893,6 +901,8 @@ class RowOrder(Rule):
             return None  # its row not read, or a merged cell copied into each column: one row printed once
         if normalize_label(deviation.text) != normalize_label(row.label):
             return None  # a label within another (其中：部门规范性文件 after 行政规范性文件): not the row again
+        if not _printed_again(report, row, deviation.span):
+            return None  # a converter's reading order, or a label copied into the next table's header
         name = row_name_in(report, table_key, deviation.key, deviation.text)
         zh_table, en_table, _, _ = _table_words(report, table_key)
         return self.diagnostic(
@@ -929,6 +939,51 @@ class RowOrder(Rule):
             unread=True,
         )
         return softened(diagnostic)
+
+
+def _order_printed(report: Report, table_key: str, deviation: Deviation) -> bool:
+    """Whether the source shows ``deviation``'s row printed after the later row: both read as printed rows
+    (:func:`_printed_row`).  A converter that prints one cell a line (pdftotext -raw) gives its reading order,
+    not the report's: its rows out of order are not the report's."""
+    table = report.tables.get(table_key)
+    row = table.rows.get(deviation.key) if table is not None else None
+    later = _later_row(report, table_key, deviation)
+    if table is None or row is None or row.span is None or row.span.start != deviation.span.start:
+        return False  # the row was read from another printing: which of them is out of place is not known
+    return _printed_row(report.text, row) and (later is None or _printed_row(report.text, table.rows[later]))
+
+
+def _printed_again(report: Report, row: TableRow, again: Span) -> bool:
+    """Whether the second printing ``again`` of ``row`` is the row printed again in its table: both printings
+    rows as printed (a grid's row, or a line with the label and values after it), no section heading between
+    them or on the second's line (PyMuPDF prints 行政事业性收费 7730.28 into the header of the next section's
+    table)."""
+    if row.span is None or not _printed_row(report.text, row):
+        return False
+    line_end = report.text.find("\n", again.end)
+    line_end = len(report.text) if line_end < 0 else line_end
+    if any(row.span.start < section.span.start <= line_end for section in report.sections):
+        return False
+    in_grid = again.origin is not None and again.origin.table is not None
+    return in_grid or _DIGIT.search(report.text, again.end, line_end) is not None
+
+
+def _printed_row(text: str, row: TableRow) -> bool:
+    """Whether ``row`` was read in its printed order: a Word, HTML or PDF table's row (its label carries a
+    grid origin), or its values placed on one line after its label or a piece of it (tab, pipe or spaced
+    text: a line is printed as read).  Not a row whose values stand on lines of their own (one cell a line:
+    a converter's reading order), nor a row not read (its cells' places are not known)."""
+    span = row.span
+    if span is None or row.problem is not None:
+        return False  # a row not read: where its values stand is not known
+    if span.origin is not None and span.origin.table is not None:
+        return True
+    placed = [cell.span for cell in row.cells.values() if cell.span is not None and cell.evidence is not None]
+    if not placed or len({cell.line for cell in placed}) != 1:
+        return False  # no value placed, or its values on several lines (one cell a line)
+    first = min(cell.start for cell in placed)
+    line_start = text.rfind("\n", 0, first) + 1
+    return span.start < first and bool(text[max(line_start, span.start) : first].strip())
 
 
 def _later_row(report: Report, table_key: str, deviation: Deviation) -> str | None:
