@@ -197,3 +197,22 @@ def test_gl109_a_row_copied_into_the_next_tables_header_is_not_printed_again() -
     report = govlint.parse_file(path)
     assert any(d.kind == "row-repeated" and d.key == "fees" for d in report.deviations)
     assert diagnostics(RowOrder, report) == []
+
+
+def test_gl109_a_row_out_of_order_in_spaced_text_with_wrapped_labels() -> None:
+    """pdftotext -layout prints a row a line, its wrapped label's pieces on the lines around it: a row the
+    report prints out of order is still seen there (its values follow a piece of its label on one line)."""
+    lines = (FIXTURES / "roundtrip" / "seed003" / "lo.layout.txt").read_text(encoding="utf-8").split("\n")
+    first = _at(lines, "（三）不予")
+    state_secret, prohibited = lines[first : first + 2], lines[first + 2 : first + 5]
+    assert "1.属于国家" in state_secret[0] and "2.其他法律" in prohibited[0]
+    lines[first : first + 5] = [
+        "       （三）不予   " + prohibited[0].strip(),
+        "       公开      " + prohibited[1].strip(),
+        "        " + prohibited[2].strip(),
+        "               " + state_secret[0].strip().split("   ", 1)[1],
+        "               秘密",
+    ]
+    [found] = _found("\n".join(lines), "GL109")
+    assert found.location.line == first + 4
+    assert ORDER_ZH in found.message_zh
