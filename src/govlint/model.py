@@ -52,6 +52,11 @@ class Origin(Record):
     table: int | None = None
     row: int | None = None
     column: int | None = None
+    #: The line and column of the file the text from here on starts at, when the text's lines are not the
+    #: file's: a Markdown file's HTML table, one line of the file, is written a line per row
+    #: (:mod:`govlint.sources.markdown`).  Spans take their line and column from these, never their origin.
+    source_line: int | None = None
+    source_column: int | None = None
 
 
 @attrs.frozen(repr=False)
@@ -79,12 +84,15 @@ class OriginMap(Sequence[tuple[int, Origin]]):
     pair made when asked for: a tuple and an :class:`Origin` per table cell took about 160 bytes a cell, and a
     large web page or PDF has hundreds of thousands of cells (docs/performance.md, "Memory per reader")."""
 
-    __slots__ = ("_fields", "offsets")
+    __slots__ = ("_fields", "_sources", "offsets")
 
     def __init__(self, pairs: Iterable[tuple[int, Origin]] = ()) -> None:
         #: The offsets, in order (what :func:`bisect.bisect_right` searches).
         self.offsets = array("q")
         self._fields = (array("i"), array("i"), array("i"), array("i"))
+        #: The file's lines and columns (:attr:`Origin.source_line`), kept only once a pair has one: a PDF's
+        #: hundreds of thousands of cells never do.
+        self._sources: tuple[array[int], array[int]] | None = None
         for offset, origin in pairs:
             self.append(offset, origin)
 
@@ -93,12 +101,31 @@ class OriginMap(Sequence[tuple[int, Origin]]):
         self.offsets.append(offset)
         for field, value in zip(self._fields, (origin.page, origin.table, origin.row, origin.column), strict=True):
             field.append(_UNSET if value is None else value)
+        if origin.source_line is not None or self._sources is not None:
+            if self._sources is None:
+                before = len(self.offsets) - 1
+                self._sources = (array("q", [_UNSET]) * before, array("q", [_UNSET]) * before)
+            lines, columns = self._sources
+            lines.append(_UNSET if origin.source_line is None else origin.source_line)
+            columns.append(_UNSET if origin.source_column is None else origin.source_column)
 
     def pop(self) -> None:
         """Drop the last pair."""
         self.offsets.pop()
-        for field in self._fields:
+        for field in (*self._fields, *(self._sources or ())):
             field.pop()
+
+    @property
+    def sourced(self) -> bool:
+        """Whether some text's lines are not the file's (:attr:`Origin.source_line`)."""
+        return self._sources is not None
+
+    def source(self, index: int) -> tuple[int, int] | None:
+        """The file's (line, column) the text of the ``index``-th pair starts at, when it says."""
+        if self._sources is None:
+            return None
+        lines, columns = self._sources
+        return None if lines[index] == _UNSET else (lines[index], columns[index])
 
     def __len__(self) -> int:
         return len(self.offsets)
@@ -112,10 +139,14 @@ class OriginMap(Sequence[tuple[int, Origin]]):
     def __getitem__(self, index: int | slice) -> tuple[int, Origin] | list[tuple[int, Origin]]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self.offsets[index], self.place(index) or _NO_ORIGIN
+        place = self.place(index) or _NO_ORIGIN
+        if self._sources is not None and (source := self.source(index)) is not None:
+            place = attrs.evolve(place, source_line=source[0], source_column=source[1])
+        return self.offsets[index], place
 
     def place(self, index: int) -> Origin | None:
-        """The place of the ``index``-th pair, or None for text without one (an empty ``Origin()``)."""
+        """The place of the ``index``-th pair (its page, table, row and cell, not its :meth:`source`), or None
+        for text without one (an empty ``Origin()``)."""
         pages, tables, rows, columns = self._fields
         page, table, row, column = pages[index], tables[index], rows[index], columns[index]
         if page == table == row == column == _UNSET:
@@ -148,7 +179,7 @@ class Positions:
     the source's page, table, row and cell (the only place spans are made: parser and rules alike).  ``line``
     is the line of the file the text starts on (a compilation's report: its lines are the file's)."""
 
-    __slots__ = ("_length", "_offsets", "_origins", "_starts", "first_line")
+    __slots__ = ("_length", "_offsets", "_origins", "_sourced", "_starts", "first_line")
 
     def __init__(self, text: str, origins: Origins = (), *, line: int = 1) -> None:
         #: The line of the file the text starts on.
@@ -162,6 +193,9 @@ class Positions:
         self._length = len(text)
         self._origins = origins
         self._offsets = origins.offsets if isinstance(origins, OriginMap) else [offset for offset, _ in origins]
+        #: Whether some text's lines are not the file's (a Markdown file's HTML tables): spans then take
+        #: the file's line and column from the origin map (:attr:`Origin.source_line`).
+        self._sourced = isinstance(origins, OriginMap) and origins.sourced
 
     @property
     def has_origins(self) -> bool:
@@ -204,6 +238,10 @@ class Positions:
         length = self._length  # clamped by comparisons: a parse makes a span for every cell and label
         start = 0 if start < 0 else length if start > length else start
         end = length if end > length else start if end < start else end
+        if self._sourced:  # lines not all the file's: the ends placed in the file, the end after its last character
+            line, column = self._in_file(start)
+            end_line, end_column = self._in_file(end - 1) if end > start else (line, column - 1)
+            return Span(start, end, line, column, end_line, end_column + 1, self.origin(start))
         starts = self._starts
         line = bisect.bisect_right(starts, start) - 1
         line_start = starts[line]
@@ -213,6 +251,20 @@ class Positions:
             end_line, end_column = line + self.first_line, end - line_start + 1
         origin = self.origin(start) if self._offsets else None
         return Span(start, end, line + self.first_line, start - line_start + 1, end_line, end_column, origin)
+
+    def _in_file(self, offset: int) -> tuple[int, int]:
+        """The file's (line, column) of ``offset``: counted from the start of its piece of the origin map
+        when the piece says where it starts in the file, else the text's own."""
+        line, column = self.position(offset)
+        index = bisect.bisect_right(self._offsets, offset) - 1
+        source = cast("OriginMap", self._origins).source(index) if index >= 0 else None
+        if source is None:
+            return line, column
+        piece = self._offsets[index]
+        piece_line = self.position(piece)[0]
+        if line == piece_line:
+            return source[0], source[1] + offset - piece
+        return source[0] + line - piece_line, column
 
 
 class PiecePositions(Positions):
@@ -679,6 +731,9 @@ class Report(Record):
     images: tuple[Span, ...] = ()
     #: The tables plugins describe that the parser looked for (``govlint_tables``), besides the standard ones.
     described: tuple[TableSpec, ...] = ()
+    #: The file's text when its lines are not ``text``'s (a Markdown file's HTML tables): the lines findings
+    #: point at and show.  None when they are ``text``'s.
+    source: str | None = attrs.field(default=None, eq=False, repr=False)
     #: The position index of ``text`` with the source's origin map (made on first use when not given).
     positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
     _sentences: Sentences | None = attrs.field(default=None, init=False, eq=False, repr=False)

@@ -98,6 +98,7 @@ def _parse(document: Document, described: tuple[TableSpec, ...]) -> Report:
         deviations=tuple(sorted((*parsed.deviations, *untaken, *missing), key=lambda deviation: deviation.span.start)),
         mixed_format=result.has_other_all and fmt == "2021",
         replaced_bytes=document.replaced_bytes,
+        source=document.source,
         images=tuple(index.span(offset, offset) for offset in document.images),
         described=described,
         positions=index,

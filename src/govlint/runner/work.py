@@ -90,11 +90,16 @@ def _checked(
         return Outcome(task.path, LintResult(shown.path, ()), digest=reference)
     skipped = skipped_as_not_a_report(report, task.config)
     if skipped is not None:
-        return Outcome(task.path, _named(skipped, name), report.text, line=_first_line(report))
+        return Outcome(task.path, _named(skipped, name), _shown(report), line=_first_line(report))
     result = _named(lint_report(report, task.config, plugins=plugins), name)
     kept = crossreport.digest(shown, dict(task.aliases)) if task.aliases is not None and digested else None
     view = report_view(shown) if task.view else None
-    return Outcome(task.path, result, report.text, kept, view=view, line=_first_line(report))
+    return Outcome(task.path, result, _shown(report), kept, view=view, line=_first_line(report))
+
+
+def _shown(report: Report) -> str:
+    """The text whose lines findings point at: the file's when the report's text has other lines."""
+    return report.text if report.source is None else report.source
 
 
 def _first_line(report: Report) -> int:

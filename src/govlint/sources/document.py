@@ -51,6 +51,9 @@ class Document(NamedTuple):
     #: The line of the file ``text`` starts on: a compilation's report starts at its title line
     #: (:mod:`govlint.sources.compilation`), and its positions are the file's.
     line: int = 1
+    #: The file's text when its lines are not ``text``'s (a Markdown file's HTML tables, written a line per
+    #: row): what findings show under them.  ``origins`` then say where each piece stands in it.
+    source: str | None = None
 
     def origin_at(self, offset: int) -> Origin | None:
         """Where the character at ``offset`` came from, or None when the source does not say."""

@@ -17,9 +17,10 @@ its title and metadata is :mod:`govlint.sources.html_page`'s job; this module de
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
+from govlint.model import Origin
 from govlint.schema import PUBLISH_DATE_FIELDS
 from govlint.sources.document import Document
 from govlint.sources.extras import require
@@ -63,6 +64,9 @@ _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(2 * MAX_ATTRIBUTES) + ",}")
 _QUOTED = re.compile(r"=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)")
 #: A pixel size: ``40``, ``40px``, ``40.5 px`` (a percentage or another unit says nothing of the size).
 _PIXELS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*", re.IGNORECASE)
+#: What gives a table row's cells (their texts and origins) their place in the file, for a fragment of a
+#: file (:func:`write_tables`).
+Placer = Callable[[list[str], list[Origin]], list[Origin]]
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -142,10 +146,11 @@ def _read(page: list[bytes], size: int, name: str, encoding: str | None, replace
     return builder.build(name, "html", encoding, replaced)
 
 
-def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) -> int:
+def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str, place: Placer | None = None) -> int:
     """Write the tables of an HTML fragment (a ``<table>`` a Markdown converter printed) as a page's tables
     are written, their tables numbered from ``tables + 1``; the number of tables written.  lexbor parses the
-    pruned fragment, as :func:`_read` does a page (its tree without the attributes never read)."""
+    pruned fragment, as :func:`_read` does a page (its tree without the attributes never read).  ``place``
+    gives each row's cells their place in the file (lexbor's tree does not keep it)."""
     lexbor = require("selectolax.lexbor", "html", name)
     _check_nesting(fragment, name)
     page = fragment.encode("utf-8", "ignore")
@@ -154,6 +159,7 @@ def write_tables(fragment: str, builder: TextBuilder, tables: int, name: str) ->
     body = lexbor.LexborHTMLParser(html).body
     renderer = _Renderer(builder)
     renderer.tables = tables
+    renderer.place = place
     if body is not None:
         renderer.render(body)
     return renderer.tables
@@ -215,6 +221,7 @@ class _Renderer:
         self.builder = builder
         self.tables = 0
         self.line: list[str] = []
+        self.place: Placer | None = None
 
     def render(self, root: Node) -> None:
         """Write ``root``'s blocks; an empty ``<p>`` (a spacer) is an empty line, as it is in the page.
@@ -310,7 +317,7 @@ class _Renderer:
         )
         for texts, origins in layout(source_rows, count, self.tables):
             if texts:  # a row of empty cells is written: its cells are empty in the source, not unread
-                self.builder.row(texts, origins)
+                self.builder.row(texts, origins if self.place is None else self.place(texts, origins))
         self.builder.blank()
         return True
 
