@@ -386,8 +386,7 @@ class _Rows:
         rest = self.folded[hit.end : end]
         if _shape(rest) is None or any(c.isdigit() for c in rest):
             return False
-        printed = normalize_label(self.folded[hit.start : end])
-        return any(len(label) > len(printed) and label.startswith(printed) for label in catalogue().entries)
+        return normalize_label(self.folded[hit.start : end]) in _cut_labels()
 
     def content(self, row: PhysicalRow, start: int, end: int, pos: float | None, *, whole: bool = True) -> None:
         """Atoms for text that is not a label; a ``whole`` cell that prints nothing is an empty cell."""
@@ -439,6 +438,13 @@ class _Rows:
     def atom(self, kind: AtomKind, start: int, end: int) -> Atom:
         """An atom of RUN text (no position)."""
         return Atom.on(self.line, kind, (start, end), None, self.layout)
+
+
+@cache
+def _cut_labels() -> frozenset[str]:
+    """Every beginning of a standard label that stops short of its end (what a converter's cut cell prints),
+    made once: :meth:`_Rows.label_goes_on` asks it of each labelled cell."""
+    return frozenset(label[:cut] for label in catalogue().entries for cut in range(len(label)))
 
 
 #: The positions of the first cells of a row, made once: every atom of a column shares its float.
