@@ -625,7 +625,7 @@ APPLICATION_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("research_institution", "科研机构"),
     ColumnSpec("social_welfare_org", "社会公益组织"),
     ColumnSpec("legal_service_org", "法律服务机构"),
-    ColumnSpec("other_org", "其他"),
+    ColumnSpec("other_org", "其他", variants=("其它",)),
     ColumnSpec("total", "总计"),
 )
 APPLICATION_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in APPLICATION_COLUMNS)
@@ -649,8 +649,18 @@ APPLICATION_GROUP_SPECS: tuple[GroupSpec, ...] = (
 APPLICATION_GROUPS: tuple[str, ...] = tuple(group.label for group in APPLICATION_GROUP_SPECS)
 
 _ROWS_HEAD: tuple[RowSpec, ...] = (
-    RowSpec("new_received", "本年新收政府信息公开申请数量", "一、"),
-    RowSpec("carried_over", "上年结转政府信息公开申请数量", "二、"),
+    RowSpec(
+        "new_received",
+        "本年新收政府信息公开申请数量",
+        "一、",
+        variants=("本年新收政府信息公开申请数", "本年新收政府信息公开申请件数", "本年新收申请数量", "本年新收申请数"),
+    ),
+    RowSpec(
+        "carried_over",
+        "上年结转政府信息公开申请数量",
+        "二、",
+        variants=("上年结转政府信息公开申请数", "上年结转政府信息公开申请件数", "上年结转申请数量", "上年结转申请数"),
+    ),
     RowSpec("granted", "予以公开", "(一)", GROUP_RESULTS),
     RowSpec(
         "partially_granted",
@@ -665,20 +675,41 @@ _ROWS_HEAD: tuple[RowSpec, ...] = (
         "其他法律行政法规禁止公开",
         "2.",
         GROUP_DENIED,
-        variants=("其他法律行政止公开", "其他法律、行政法规禁止公开"),
+        variants=(
+            "其他法律行政止公开",
+            "其他法律、行政法规禁止公开",
+            "其他法律和行政法规禁止公开",
+            "其他法律及行政法规禁止公开",
+        ),
     ),
     RowSpec(
-        "denied.three_safeties_one_stability", '危及"三安全一稳定"', "3.", GROUP_DENIED, variants=("危及三安全一稳定",)
+        "denied.three_safeties_one_stability",
+        '危及"三安全一稳定"',
+        "3.",
+        GROUP_DENIED,
+        variants=("危及三安全一稳定", "危及‘三安全一稳定’"),
     ),
     RowSpec("denied.third_party_rights", "保护第三方合法权益", "4.", GROUP_DENIED),
     RowSpec("denied.internal_affairs", "属于三类内部事务信息", "5.", GROUP_DENIED),
     RowSpec("denied.process_information", "属于四类过程性信息", "6.", GROUP_DENIED),
     RowSpec("denied.enforcement_case_file", "属于行政执法案卷", "7.", GROUP_DENIED),
     RowSpec("denied.administrative_query", "属于行政查询事项", "8.", GROUP_DENIED),
-    RowSpec("unable.not_held", "本机关不掌握相关政府信息", "1.", GROUP_UNABLE),
+    RowSpec(
+        "unable.not_held",
+        "本机关不掌握相关政府信息",
+        "1.",
+        GROUP_UNABLE,
+        variants=("本机关不掌握该政府信息", "本机关不掌握相关信息", "本机关不掌握该信息"),
+    ),
     RowSpec("unable.needs_creation", "没有现成信息需要另行制作", "2.", GROUP_UNABLE),
     RowSpec("unable.unclear_after_correction", "补正后申请内容仍不明确", "3.", GROUP_UNABLE),
-    RowSpec("not_processed.petition_complaint", "信访举报投诉类申请", "1.", GROUP_NOT_PROCESSED),
+    RowSpec(
+        "not_processed.petition_complaint",
+        "信访举报投诉类申请",
+        "1.",
+        GROUP_NOT_PROCESSED,
+        variants=("信访、举报、投诉类申请", "信访,举报,投诉类申请"),
+    ),
     RowSpec("not_processed.duplicate", "重复申请", "2.", GROUP_NOT_PROCESSED),
     RowSpec("not_processed.publication", "要求提供公开出版物", "3.", GROUP_NOT_PROCESSED),
     RowSpec("not_processed.excessive", "无正当理由大量反复申请", "4.", GROUP_NOT_PROCESSED),
@@ -689,28 +720,38 @@ _ROWS_HEAD: tuple[RowSpec, ...] = (
         GROUP_NOT_PROCESSED,
     ),
 )
+
+
+def _reworded(condition: str, consequence: str) -> tuple[str, ...]:
+    """The other printings of a (六) row's label ``condition、consequence``: ``，`` or nothing for ``、``, and
+    ``其申请`` for ``其政府信息公开申请``."""
+    shorter = consequence.replace("其政府信息公开申请", "其申请")
+    printed = [f"{condition}{mark}{then}" for then in (consequence, shorter) for mark in ("、", ",", "")]
+    return tuple(printed[1:])
+
+
 _ROWS_OTHER_2021: tuple[RowSpec, ...] = (
     RowSpec(
         "other.no_correction",
         "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "1.",
         GROUP_OTHER,
-        variants=("申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请",),
+        variants=_reworded("申请人无正当理由逾期不补正", "行政机关不再处理其政府信息公开申请"),
     ),
     RowSpec(
         "other.fee_unpaid",
         "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         "2.",
         GROUP_OTHER,
-        variants=("申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请",),
+        variants=_reworded("申请人逾期未按收费通知要求缴纳费用", "行政机关不再处理其政府信息公开申请"),
     ),
-    RowSpec("other.other", "其他", "3.", GROUP_OTHER),
+    RowSpec("other.other", "其他", "3.", GROUP_OTHER, variants=("其它",)),
 )
 #: The single 2019 (六)其他处理 data row; also kept by some 2021-layout reports (§5.3).
 ROW_OTHER_ALL = RowSpec("other.all", "其他处理", "(六)", GROUP_RESULTS)
 _ROWS_TAIL: tuple[RowSpec, ...] = (
     RowSpec("results_total", "总计", "(七)", GROUP_RESULTS),
-    RowSpec("carried_forward", "结转下年度继续办理", "四、"),
+    RowSpec("carried_forward", "结转下年度继续办理", "四、", variants=("结转下一年度继续办理",)),
 )
 
 APPLICATION_ROWS_2021: tuple[RowSpec, ...] = (*_ROWS_HEAD, *_ROWS_OTHER_2021, *_ROWS_TAIL)
@@ -723,8 +764,15 @@ SUBTOTAL_ROWS: dict[str, str] = {g.subtotal: g.label for g in APPLICATION_GROUP_
 APPLICATIONS_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
 #: How the note begins, as printed (钩稽 is a common misspelling); the lexer reads on to its closing ")".
 APPLICATIONS_NOTE_MARKERS: tuple[str, ...] = ("本列数据的勾稽关系", "本列数据的钩稽关系")
-#: Header cells of the applications table besides the column labels (§5.1).
-APPLICATION_HEADERS: tuple[str, ...] = ("申请人情况", "法人或其他组织")
+#: Header cells of the applications table besides the column labels (§5.1), 法人或其他组织 also as printed
+#: in other wordings (or 其他 alone would be found in them, a column label out of place).
+APPLICATION_HEADERS: tuple[str, ...] = (
+    "申请人情况",
+    "法人或其他组织",
+    "法人或者其他组织",
+    "法人或其它组织",
+    "法人或者其它组织",
+)
 
 # ----- section 四 (§6) -----------------------------------------------------------------------------------
 
@@ -740,7 +788,7 @@ REVIEW_GROUP_KEYS: tuple[str, ...] = tuple(group.key for group in REVIEW_GROUPS)
 REVIEW_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("upheld", "结果维持"),
     ColumnSpec("corrected", "结果纠正"),
-    ColumnSpec("other", "其他结果"),
+    ColumnSpec("other", "其他结果", variants=("其它结果",)),
     ColumnSpec("pending", "尚未审结"),
     ColumnSpec("total", "总计"),
 )

@@ -2,7 +2,8 @@
 ``make_real.py`` there from reports whose every cell is known): numbers printed with thousands separators,
 decimals, units, footnote marks or misread by text recognition; table 三 and table 四 with their columns in
 another order, table 三's merged or with a 小计 column; 其中 rows; section headings numbered otherwise or not
-at all; portal pages whose tables are built of ``<div>``s or whose cells are spans a character.
+at all; portal pages whose tables are built of ``<div>``s or whose cells are spans a character; the labels of
+tables 三 and 四 in the wordings clerks print (申请数 for 申请数量, 该 for 相关, 信访、举报、投诉, 其它).
 
 Each file is read cell for cell: a cell is read with the report's value, or (where the layout hides which
 column a value is in) left unread, never read as another number; and no error or warning accuses the file
@@ -19,8 +20,10 @@ from typing import Any
 import pytest
 
 import govlint
+from govlint import schema
 from govlint.diagnostics import Severity
 from govlint.model import CellStatus
+from govlint.parsing.labels import GROUP_LIKE_ROWS, Family, find_labels
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REAL = FIXTURES / "layouts" / "real"
@@ -169,3 +172,39 @@ def test_a_sentence_naming_the_groups_before_table_four_is_no_header() -> None:
     review = govlint.parse_text(text).tables.review_litigation
     assert review is not None
     assert review.value("review.total") == 2 and review.value("litigation_after_review.total") == 3
+
+
+def _printings(row: schema.RowSpec) -> set[str]:
+    """A row's label and aliases with its numbering, and alone where longer than 其他 (as the catalogue takes them)."""
+    numbering = schema.normalize_label(row.numbering)
+    return {numbering + text for text in row.labels()} | {text for text in row.labels() if len(text) > 2}
+
+
+@pytest.mark.parametrize("fmt", sorted(schema.FORMATS))
+def test_each_wording_of_a_row_names_that_row_alone(fmt: str) -> None:
+    """Each printing of a table 三 or 四 row (its label or an alias, with its numbering) is found whole as
+    that row's label: never a part of another row's label (the catalogue matches the longest label), never
+    read as another row."""
+    for spec in schema.FORMATS[fmt].tables:
+        family = Family(spec.id)
+        rows = [row for part in spec.parts for row in part.rows if row.key not in GROUP_LIKE_ROWS]
+        for row in rows:
+            for text in _printings(row):
+                others = [other for other in rows if other.key != row.key]
+                assert not [o.key for o in others if any(text in label for label in _printings(o))], (fmt, text)
+                (hit,) = find_labels(text)
+                label = hit.label(family)
+                assert (hit.text, label and label.key) == (text, row.key), (fmt, text)
+
+
+@pytest.mark.parametrize("name", sorted(name for name in LAYOUTS if name.startswith("wording_")))
+def test_each_reworded_header_names_its_column(name: str) -> None:
+    """其它 for the 其他 column, 其它结果 for 其他结果: every column of tables 三 and 四 is found by its header, and
+    法人或者其它组织 is found whole (its 其它 is no column label)."""
+    tables = govlint.parse_file(REAL / name).tables
+    for table in (tables.applications, tables.review_litigation):
+        assert table is not None
+        assert set(table.headers) == set(schema.FORMATS["2021"].table(table.key).column_keys), (name, table.key)
+    for header in schema.APPLICATION_HEADERS:
+        (hit,) = find_labels(schema.normalize_label(header))
+        assert hit.text == schema.normalize_label(header)
