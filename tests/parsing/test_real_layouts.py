@@ -32,13 +32,7 @@ LAYOUTS: dict[str, dict[str, Any]] = json.loads((REAL / "expected.json").read_te
 READ = (CellStatus.OK, CellStatus.INFERRED, CellStatus.EMPTY)
 #: Known reading bugs by test and file: each a failing expectation until it is fixed (``strict``: the fix must
 #: remove it from here).
-KNOWN: dict[tuple[str, str], str] = {
-    ("cells", "cellspacing_portal.pdf"): (
-        "the grid of cells each boxed by its own border, crossing pages, is not found; read by gaps, (四)1's 1 "
-        "is read as 0"
-    ),
-    ("findings", "cellspacing_portal.pdf"): "read by gaps: GL303 on the fee's unit",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _layouts(test: str) -> list[Any]:

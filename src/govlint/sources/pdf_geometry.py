@@ -21,6 +21,11 @@ from govlint.sources.grid import merged_cells
 
 #: Distance (points) within which two rulings are on one line, or a ruling meets another.
 SNAP = 2.0
+#: Distance (points) within which two parallel rulings that overlap, or two rulings on one line that nearly
+#: touch, are one boundary: a web page's table with cell spacing draws each cell's own border box, so every
+#: boundary is two lines the spacing plus a border apart (2 px + 1 px, 2.25 points at Chromium's scale), with
+#: gaps as wide where the boxes' sides would meet.  No text row or column is this narrow.
+SPACING = 4.0
 #: Share of a grid cell's side a ruling must cover to separate it from its neighbour.
 COVER = 0.6
 #: More rulings than this on a page are not a report table (a drawing): the page is read as text.
@@ -151,15 +156,16 @@ def cell_text(glyphs: Sequence[Glyph]) -> str:
 
 
 def _merge(rulings: list[Ruling]) -> list[Ruling]:
-    """Rulings of one orientation on one line (within :data:`SNAP`) that touch or overlap, joined."""
+    """Rulings of one orientation on one line (within :data:`SPACING`: a doubled border is one line) that touch
+    or overlap (within :data:`SPACING`), joined."""
     merged: list[Ruling] = []
     for ruling in sorted(rulings, key=lambda r: (r.position, r.start)):
         joined = False
         for index in range(len(merged) - 1, -1, -1):
             other = merged[index]
-            if ruling.position - other.position > SNAP:
+            if ruling.position - other.position > SPACING:
                 break
-            if ruling.start <= other.end + SNAP and other.start <= ruling.end + SNAP:
+            if ruling.start <= other.end + SPACING and other.start <= ruling.end + SPACING:
                 merged[index] = Ruling(
                     ruling.horizontal, other.position, min(other.start, ruling.start), max(other.end, ruling.end)
                 )
