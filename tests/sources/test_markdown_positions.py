@@ -61,3 +61,19 @@ def test_a_finding_in_a_table_names_its_cell_and_shows_the_files_line(capsys: py
     shown = capsys.readouterr().out.split("\n")
     assert shown[0].startswith(f"{MINERU}:{where.line}:{where.column} (表2 第24行 第2列)")
     assert shown[2].startswith(f"{where.line} | ...") and '<td colspan="2">（六）其他处理</td>' in shown[2]
+
+
+def test_a_compilations_second_report_shows_the_files_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two such reports in one file: the second's findings are on the file's lines, each shown under it."""
+    path = tmp_path / "compiled.md"
+    first = MINERU.read_text(encoding="utf-8")
+    path.write_text(first + MIDDLE.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    main(["check", str(path), "--select", "GL603"])
+    shown = capsys.readouterr().out.split("\n")
+    heads = [i for i, text in enumerate(shown) if text.startswith(f"{path}#2:")]
+    assert len(heads) == 1
+    number = int(shown[heads[0]].split(":")[1])
+    assert number == first.count("\n") + 15
+    assert lines[number - 1] == "五、存在的主要问题及改进情况"
+    assert shown[heads[0] + 2] == f"{number} | {lines[number - 1]}"

@@ -103,8 +103,11 @@ def _shown(report: Report) -> str:
 
 
 def _first_line(report: Report) -> int:
-    """The line of the file the report's text starts on (a compilation's report: its title line)."""
-    return report.positions.first_line if report.positions is not None else 1
+    """The line of the file the report's :func:`_shown` text starts on (a compilation's report: its title
+    line; the file's text: its first)."""
+    if report.source is not None or report.positions is None:
+        return 1
+    return report.positions.first_line
 
 
 def _named(result: LintResult, name: str | None) -> LintResult:
