@@ -648,18 +648,36 @@ APPLICATION_GROUP_SPECS: tuple[GroupSpec, ...] = (
 )
 APPLICATION_GROUPS: tuple[str, ...] = tuple(group.label for group in APPLICATION_GROUP_SPECS)
 
+
+def _counted(subjects: tuple[str, ...]) -> tuple[str, ...]:
+    """The printings of a row counting applications (``本年新收`` + ``政府信息公开申请数量``): each of ``subjects``
+    with the applications as 政府信息公开申请 or 申请, counted as 数量, 数 or 件数."""
+    return tuple(
+        f"{subject}{applications}{count}"
+        for subject in subjects
+        for applications in ("政府信息公开申请", "申请")
+        for count in ("数量", "数", "件数")
+    )[1:]
+
+
+def _partly() -> tuple[str, ...]:
+    """The printings of (二)部分公开's note besides the standard's: ``、``, ``；`` or nothing for ``，``, ``其它`` for
+    ``其他``, the note cut after 只计这一情形, or no note at all."""
+    marks = (",", "、", ";", "")
+    notes = (
+        *(f"(区分处理的{mark}只计这一情形)" for mark in marks),
+        *(f"(区分处理的{mark}只计这一情形{mark}不计{other}情形)" for mark in marks for other in ("其他", "其它")),
+    )
+    return ("部分公开", *(f"部分公开{note}" for note in notes if note != "(区分处理的,只计这一情形,不计其他情形)"))
+
+
 _ROWS_HEAD: tuple[RowSpec, ...] = (
-    RowSpec(
-        "new_received",
-        "本年新收政府信息公开申请数量",
-        "一、",
-        variants=("本年新收政府信息公开申请数", "本年新收政府信息公开申请件数", "本年新收申请数量", "本年新收申请数"),
-    ),
+    RowSpec("new_received", "本年新收政府信息公开申请数量", "一、", variants=_counted(("本年新收", "本年度新收"))),
     RowSpec(
         "carried_over",
         "上年结转政府信息公开申请数量",
         "二、",
-        variants=("上年结转政府信息公开申请数", "上年结转政府信息公开申请件数", "上年结转申请数量", "上年结转申请数"),
+        variants=_counted(("上年结转", "上年度结转", "上一年度结转")),
     ),
     RowSpec("granted", "予以公开", "(一)", GROUP_RESULTS),
     RowSpec(
@@ -667,7 +685,7 @@ _ROWS_HEAD: tuple[RowSpec, ...] = (
         "部分公开(区分处理的,只计这一情形,不计其他情形)",
         "(二)",
         GROUP_RESULTS,
-        variants=("部分公开",),
+        variants=_partly(),
     ),
     RowSpec("denied.state_secret", "属于国家秘密", "1.", GROUP_DENIED),
     RowSpec(
@@ -751,7 +769,12 @@ _ROWS_OTHER_2021: tuple[RowSpec, ...] = (
 ROW_OTHER_ALL = RowSpec("other.all", "其他处理", "(六)", GROUP_RESULTS)
 _ROWS_TAIL: tuple[RowSpec, ...] = (
     RowSpec("results_total", "总计", "(七)", GROUP_RESULTS),
-    RowSpec("carried_forward", "结转下年度继续办理", "四、", variants=("结转下一年度继续办理",)),
+    RowSpec(
+        "carried_forward",
+        "结转下年度继续办理",
+        "四、",
+        variants=("结转下一年度继续办理", "结转至下年度继续办理", "结转至下一年度继续办理"),
+    ),
 )
 
 APPLICATION_ROWS_2021: tuple[RowSpec, ...] = (*_ROWS_HEAD, *_ROWS_OTHER_2021, *_ROWS_TAIL)
