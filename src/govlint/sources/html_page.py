@@ -1,8 +1,8 @@
 """The anatomy of a government web page: where the report is, its title, the metadata shown above it.
 
 - The report is the deepest element holding at least :data:`CONTENT_SHARE` of the page's non-link text,
-  never inside a single paragraph, list or table (also a table built of ``<div>``s: :func:`drawn_table`),
-  nor an element that only wraps one.
+  never inside a single paragraph, list or table (also a table built of ``<div>``s: :func:`drawn_table`, or
+  of bare ``<div>``s: :func:`div_rows`), nor an element that only wraps one.
 - The title is the standard ``ArticleTitle`` meta tag (《政府网站发展指引》), else the first ``<h1>``, else the
   part of ``<title>`` before ``_``.
 - The metadata are the ``label：value`` pairs before the report whose labels are
@@ -19,6 +19,9 @@ from govlint.schema import METADATA_FIELDS
 from govlint.sources.html_dom import BLOCK, TABLE_STYLE, Node, children, plain_text, skipped, text_of
 from govlint.sources.layout import clean_cell
 
+#: A cell of a table of bare ``<div>``s holds at most this many elements and characters (a label, a number).
+_CELL_NODES = 32
+_CELL_CHARS = 120
 #: The share of the page's non-link text the report's element must hold.
 CONTENT_SHARE = 0.6
 #: Blocks the report's element is never inside: a report is more than one paragraph, list or table.
@@ -73,9 +76,58 @@ def content_root(body: Node) -> Node:
             ),
             None,
         )
-        if heavy is None or heavy.tag in _LEAF_BLOCKS or drawn_table(heavy) or _wraps_one_block(heavy, wraps):
+        if heavy is None or _leaf(heavy) or _wraps_one_block(heavy, wraps):
             return root
         root = heavy
+
+
+def _leaf(node: Node) -> bool:
+    """Whether ``node`` is one paragraph, list or table, which the report is more than."""
+    return node.tag in _LEAF_BLOCKS or drawn_table(node) or div_rows(node)
+
+
+def div_rows(node: Node) -> bool:
+    """Whether ``node`` is a table of bare ``<div>``s (rows of cells, no class or style saying so): a
+    ``<div>`` of at least two ``<div>`` rows, each of ``<div>`` cells holding a short text and no ``<div>``,
+    one row with two cells or more.  Taken for the report (the applications table holds most of a report's
+    text), it left out every section heading: all six sections missing, and GL103."""
+    rows = _div_children(node)
+    if rows is None or len(rows) < 2:
+        return False
+    widest = 0
+    for row in rows:
+        cells = _div_children(row)
+        if not cells or not all(_small_cell(cell) for cell in cells):
+            return False
+        widest = max(widest, len(cells))
+    return widest >= 2
+
+
+def _div_children(node: Node) -> list[Node] | None:
+    """A ``<div>``'s shown children when every one is a ``<div>`` (white space aside), else None."""
+    if node.tag != "div":
+        return None
+    found: list[Node] = []
+    for child in children(node):
+        if skipped(child) or (child.tag == "-text" and not (child.text_content or "").strip()):
+            continue
+        if child.tag != "div":
+            return None
+        found.append(child)
+    return found
+
+
+def _small_cell(cell: Node) -> bool:
+    """Whether ``cell`` holds at most :data:`_CELL_NODES` elements, none a ``<div>``, and a short text (a
+    look at that many nodes at most, so a deep page is not walked once per level above it)."""
+    stack, seen = list(children(cell)), 0
+    while stack:
+        current = stack.pop()
+        seen += 1
+        if seen > _CELL_NODES or current.tag == "div":
+            return False
+        stack.extend(children(current))
+    return len("".join(plain_text(cell).split())) <= _CELL_CHARS
 
 
 def drawn_table(node: Node) -> bool:
@@ -99,7 +151,7 @@ def _wraps_one_block(node: Node, known: dict[int, bool]) -> bool:
     """
     passed: list[int] = []
     answer = True
-    while node.tag not in _LEAF_BLOCKS and not drawn_table(node):
+    while not _leaf(node):
         if node.mem_id in known:
             answer = known[node.mem_id]
             break
