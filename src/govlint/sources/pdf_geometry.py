@@ -19,12 +19,11 @@ import attrs
 from govlint.records import Record
 from govlint.sources.grid import merged_cells
 
-#: Distance (points) within which two rulings are on one line, or a ruling meets another.
-SNAP = 2.0
-#: Distance (points) within which two parallel rulings that overlap, or two rulings on one line that nearly
-#: touch, are one boundary: a web page's table with cell spacing draws each cell's own border box, so every
-#: boundary is two lines the spacing plus a border apart (2 px + 1 px, 2.25 points at Chromium's scale), with
-#: gaps as wide where the boxes' sides would meet.  No text row or column is this narrow.
+#: Distance (points) within which rulings are on one line, a ruling meets another, or two positions are one
+#: boundary.  A web page's table with cell spacing draws each cell's own border box, so every boundary is two
+#: parallel lines the spacing plus a border apart (2 px + 1 px, 2.25 points at Chromium's scale; 3.75 points
+#: with ``cellspacing="4"``), with gaps as wide where the boxes' sides would meet, and each line ends that far
+#: short of the other direction's first line.  No text row or column is this narrow.
 SPACING = 4.0
 #: Share of a grid cell's side a ruling must cover to separate it from its neighbour.
 COVER = 0.6
@@ -178,26 +177,26 @@ def _merge(rulings: list[Ruling]) -> list[Ruling]:
 
 def _meets(horizontal: Ruling, vertical: Ruling) -> bool:
     return (
-        horizontal.start - SNAP <= vertical.position <= horizontal.end + SNAP
-        and vertical.start - SNAP <= horizontal.position <= vertical.end + SNAP
+        horizontal.start - SPACING <= vertical.position <= horizontal.end + SPACING
+        and vertical.start - SPACING <= horizontal.position <= vertical.end + SPACING
     )
 
 
 def _clusters(values: Iterable[float]) -> list[float]:
-    """Distinct positions: values within :data:`SNAP` of the previous one are the same boundary."""
+    """Distinct positions: values within :data:`SPACING` of the previous one are the same boundary."""
     result: list[float] = []
     for value in sorted(values):
-        if not result or value - result[-1] > SNAP:
+        if not result or value - result[-1] > SPACING:
             result.append(value)
     return result
 
 
 def _by_boundary(rulings: Sequence[Ruling], boundaries: list[float]) -> list[list[Ruling]]:
-    """The rulings lying on each boundary (within :data:`SNAP`)."""
+    """The rulings lying on each boundary (within :data:`SPACING`)."""
     lying: list[list[Ruling]] = [[] for _ in boundaries]
     for ruling in rulings:
-        index = bisect.bisect_left(boundaries, ruling.position - SNAP)
-        while index < len(boundaries) and boundaries[index] <= ruling.position + SNAP:
+        index = bisect.bisect_left(boundaries, ruling.position - SPACING)
+        while index < len(boundaries) and boundaries[index] <= ruling.position + SPACING:
             lying[index].append(ruling)
             index += 1
     return lying
