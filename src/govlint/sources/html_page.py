@@ -22,6 +22,8 @@ from govlint.sources.layout import clean_cell
 #: A cell of a table of bare ``<div>``s holds at most this many elements and characters (a label, a number).
 _CELL_NODES = 32
 _CELL_CHARS = 120
+#: A cell holding a count or an amount.
+_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,，]*")
 #: The share of the page's non-link text the report's element must hold.
 CONTENT_SHARE = 0.6
 #: Blocks the report's element is never inside: a report is more than one paragraph, list or table.
@@ -89,18 +91,21 @@ def _leaf(node: Node) -> bool:
 def div_rows(node: Node) -> bool:
     """Whether ``node`` is a table of bare ``<div>``s (rows of cells, no class or style saying so): a
     ``<div>`` of at least two ``<div>`` rows, each of ``<div>`` cells holding a short text and no ``<div>``,
-    one row with two cells or more.  Taken for the report (the applications table holds most of a report's
-    text), it left out every section heading: all six sections missing, and GL103."""
+    one row with two cells or more and one cell a number (so that a report's sections of short paragraphs,
+    each a ``<div>``, are not a table).  Taken for the report (the applications table holds most of a report's
+    text), such a table left out every section heading: all six sections missing, and GL103."""
     rows = _div_children(node)
     if rows is None or len(rows) < 2:
         return False
-    widest = 0
+    widest, number = 0, False
     for row in rows:
         cells = _div_children(row)
-        if not cells or not all(_small_cell(cell) for cell in cells):
+        texts = [_cell_text(cell) for cell in cells or ()]
+        if not texts or None in texts:
             return False
-        widest = max(widest, len(cells))
-    return widest >= 2
+        widest = max(widest, len(texts))
+        number = number or any(_NUMBER.fullmatch(text or "") for text in texts)
+    return widest >= 2 and number
 
 
 def _div_children(node: Node) -> list[Node] | None:
@@ -117,17 +122,19 @@ def _div_children(node: Node) -> list[Node] | None:
     return found
 
 
-def _small_cell(cell: Node) -> bool:
-    """Whether ``cell`` holds at most :data:`_CELL_NODES` elements, none a ``<div>``, and a short text (a
-    look at that many nodes at most, so a deep page is not walked once per level above it)."""
+def _cell_text(cell: Node) -> str | None:
+    """``cell``'s text without white space when it holds at most :data:`_CELL_NODES` elements, none a
+    ``<div>``, and at most :data:`_CELL_CHARS` characters; else None (a look at that many nodes at most, so a
+    deep page is not walked once per level above it)."""
     stack, seen = list(children(cell)), 0
     while stack:
         current = stack.pop()
         seen += 1
         if seen > _CELL_NODES or current.tag == "div":
-            return False
+            return None
         stack.extend(children(current))
-    return len("".join(plain_text(cell).split())) <= _CELL_CHARS
+    text = "".join(plain_text(cell).split())
+    return text if len(text) <= _CELL_CHARS else None
 
 
 def drawn_table(node: Node) -> bool:
