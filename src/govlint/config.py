@@ -82,8 +82,9 @@ SELECTOR = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
 #: What a pyproject.toml holding the govlint table must contain: ``tool.govlint`` as a table header or a
 #: dotted key (spaces and quotes allowed), or a ``[tool]`` table or ``tool = {…}`` that may hold a
 #: ``govlint`` key.  A file without it is passed over unparsed: most pyproject.toml files are not govlint's.
-#: (Compiled on first use, by :func:`re.search`: only a run that finds a pyproject.toml needs it.)
-_MAY_HOLD_TABLE = rb"""(?m)tool["']?\s*\.\s*["']?govlint|^\s*(?:\[\s*["']?tool["']?\s*\]|["']?tool["']?\s*=)"""
+_MAY_HOLD_TABLE = re.compile(
+    rb"""(?m)tool["']?\s*\.\s*["']?govlint|^\s*(?:\[\s*["']?tool["']?\s*\]|["']?tool["']?\s*=)"""
+)
 
 
 def _codes(value: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -779,4 +780,4 @@ def _may_hold_table(path: str) -> bool:
         return True  # reading it again reports the error
     if len(raw) > MAX_INPUT_BYTES:
         return True
-    return b"govlint" in raw and re.search(_MAY_HOLD_TABLE, raw) is not None
+    return b"govlint" in raw and _MAY_HOLD_TABLE.search(raw) is not None

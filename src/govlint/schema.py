@@ -1118,9 +1118,8 @@ AGENCY_ENDINGS: tuple[str, ...] = (
 PRINT_DATE_MARKER = "印发"
 #: A page number as printed on a page, the whole of a line once stripped (``re.fullmatch``): ``- 3 -``,
 #: ``— 3 —``, ``第 3 页``, ``第3页 共12页``, ``3/12``, and a bare ``3``, which is one only where the page's
-#: margin says so (the PDF reader); in the text a lone number may be a table's value.  A string, which
-#: :mod:`re` compiles when a line first looks like a page number.
-PAGE_NUMBER = (
+#: margin says so (the PDF reader); in the text a lone number may be a table's value.
+PAGE_NUMBER = re.compile(
     r"[-—–－~〜_]*\s*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/，,]?\s*共\s*\d{1,4}\s*页)?[-—–－~〜_]*|\d{1,4}\s*/\s*\d{1,4}"
 )
 

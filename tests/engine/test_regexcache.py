@@ -32,11 +32,11 @@ def fresh_re() -> Iterator[None]:
     re.purge()
 
 
-def program(cache: Path | str, *arguments: str) -> str:
+def program(cache: Path | str, *arguments: str, hash_seed: str = "random") -> str:
     """The output of a fresh ``govlint`` process (run as the program) with ``cache`` as its cache folder."""
     done = subprocess.run(
         [sys.executable, "-c", PROGRAM, *arguments],
-        env={**os.environ, "GOVLINT_CACHE_DIR": str(cache)},
+        env={**os.environ, "GOVLINT_CACHE_DIR": str(cache), "PYTHONHASHSEED": hash_seed},
         capture_output=True,
         text=True,
         check=False,
@@ -58,6 +58,15 @@ def test_a_check_writes_the_cache_once_and_reads_the_same_findings_from_it(tmp_p
     assert program(tmp_path, "check", "--format", "json", str(SEED)) == first
     assert written.stat().st_ino == inode  # nothing new to add: not written again
     assert written.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_process_hashing_strings_otherwise_compiles_the_same_patterns(tmp_path: Path) -> None:
+    """A pattern built from a set in its order (which string hashing decides, anew in each process) would
+    miss the cache and have it written again at every run."""
+    program(tmp_path, "check", str(SEED), hash_seed="1")
+    inode = Path(cache_path(str(tmp_path))).stat().st_ino
+    program(tmp_path, "check", str(SEED), hash_seed="2")
+    assert Path(cache_path(str(tmp_path))).stat().st_ino == inode
 
 
 def test_every_cached_pattern_is_the_pattern_re_compiles(tmp_path: Path) -> None:

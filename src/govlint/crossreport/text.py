@@ -21,9 +21,8 @@ _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二三四五六七�
 _NUMBER_RE = re.compile(_NUMBER)
 #: What is dropped: anything but a word character (CJK or Latin), and digits no number pattern took.
 _DROP = re.compile(r"[\W\d_]+")
-#: The same reading token by token: a number, a run of kept characters, or one dropped character (compiled
-#: on first use, by :func:`re.finditer`: only a copy found in two reports is mapped back to its text).
-_TOKEN = rf"({_NUMBER})|([^\W\d_]+)|[\W\d_]"
+#: The same reading token by token: a number, a run of kept characters, or one dropped character.
+_TOKEN = re.compile(rf"({_NUMBER})|([^\W\d_]+)|[\W\d_]")
 #: What a number becomes: a word character, so that the drop pass keeps it.
 MASK = "〇"
 #: Characters per shingle: long enough that two unrelated reports rarely share one by chance.
@@ -48,7 +47,7 @@ def mask(text: str) -> Masked:
 def offsets(text: str) -> list[int]:
     """For each character of ``mask(text)``, its offset in ``text``."""
     found: list[int] = []
-    for match in re.finditer(_TOKEN, text):
+    for match in _TOKEN.finditer(text):
         if match.group(1) is not None:
             found.append(match.start())
         elif match.group(2) is not None:

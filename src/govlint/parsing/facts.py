@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import NamedTuple
 
 from govlint.model import DateMention, DateSource, MetaField, MonthMention, Period, Positions, Span, YearMention
@@ -63,8 +62,7 @@ def _spaced(word: str, space: str = r"\s*") -> str:
 _CN_ZEROS = "〇○零OＯ"
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys(_CN_ZEROS, 0)
 #: A year in Chinese numerals, 2000-2099 (二〇二五): it starts with 二 and a zero, which the regex engine
-#: can look for fast.  Regexes with classes of Chinese characters are slow to compile: those that read
-#: Chinese numerals are compiled only for a text that has such a year.
+#: can look for fast.  The patterns that read Chinese numerals are searched only in a text that has such a year.
 _CN_YEAR = f"二[{_CN_ZEROS}][{''.join(_CN_DIGITS)}]{{2}}"
 _CN_YEAR_STARTS = tuple("二" + zero for zero in _CN_ZEROS)
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
@@ -91,21 +89,15 @@ def _has_cn_year(text: str, start: int = 0, end: int | None = None) -> bool:
     return any(text.find(year_start, start, end) != -1 for year_start in _CN_YEAR_STARTS)
 
 
-@cache
-def _cn_date_re() -> re.Pattern[str]:
-    """二〇二五年一月九日"""
-    return re.compile(f"(?P<y>{_CN_YEAR})\\s*年\\s*(?P<m>{_CN_SMALL})\\s*月\\s*(?P<d>{_CN_SMALL})\\s*[日号]")
-
-
-@cache
-def _year_or_cn_year_re() -> re.Pattern[str]:
-    """2024年, 2024 年度, 二〇二四年"""
-    return re.compile(f"(?P<y>{_YEAR4}|{_CN_YEAR})\\s*年(?:\\s*度)?")
+#: 二〇二五年一月九日
+_CN_DATE_RE = re.compile(f"(?P<y>{_CN_YEAR})\\s*年\\s*(?P<m>{_CN_SMALL})\\s*月\\s*(?P<d>{_CN_SMALL})\\s*[日号]")
+#: 2024年, 2024 年度, 二〇二四年
+_YEAR_OR_CN_YEAR_RE = re.compile(f"(?P<y>{_YEAR4}|{_CN_YEAR})\\s*年(?:\\s*度)?")
 
 
 def _years(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
     """The regex for the years printed in ``text[start:end]``."""
-    return _year_or_cn_year_re() if _has_cn_year(text, start, end) else _YEAR_RE
+    return _YEAR_OR_CN_YEAR_RE if _has_cn_year(text, start, end) else _YEAR_RE
 
 
 _CORE_RE = re.compile("|".join(_spaced(c) for c in (TITLE_CORE, *TITLE_CORE_VARIANTS)))
@@ -118,16 +110,13 @@ _LINE_SPACE = r"[^\S\n]"
 _META_NAMES = {normalize_label(n) for n in METADATA_FIELDS}
 
 
-@cache
-def _meta_re() -> re.Pattern[str]:
-    """A metadata field's name (spaces allowed between its characters) and its colon (only pages with a colon
-    before their first heading need it)."""
-    return re.compile(
-        f"(?:^|(?<={_LINE_SPACE}))(?P<name>"
-        + "|".join(_spaced(n, f"{_LINE_SPACE}*") for n in sorted(_META_NAMES, key=len, reverse=True))
-        + f"){_LINE_SPACE}*[:：]",
-        re.MULTILINE,
-    )
+#: A metadata field's name (spaces allowed between its characters) and its colon.
+_META_RE = re.compile(
+    f"(?:^|(?<={_LINE_SPACE}))(?P<name>"
+    + "|".join(_spaced(n, f"{_LINE_SPACE}*") for n in sorted(_META_NAMES, key=lambda n: (-len(n), n)))
+    + f"){_LINE_SPACE}*[:：]",
+    re.MULTILINE,
+)
 
 
 _META_LINE_MAX = 200
@@ -225,7 +214,7 @@ def _find_dates(text: str, start: int = 0, end: int | None = None) -> list[_Date
         year = int(text[year_start : year_start + 4])
         if year in _ISO_YEARS:
             found.append(_Date(year_start, match.end(), year, int(match.group("m")), int(match.group("d"))))
-    for match in _cn_date_re().finditer(text, start, end) if _has_cn_year(text, start, end) else ():
+    for match in _CN_DATE_RE.finditer(text, start, end) if _has_cn_year(text, start, end) else ():
         month, day = _cn_number(match.group("m")), _cn_number(match.group("d"))
         if month is not None and day is not None:
             found.append(_Date(match.start(), match.end(), _year_value(match.group("y")), month, day))
@@ -384,7 +373,7 @@ def _find_metadata(text: str, head_end: int) -> list[_Meta]:
     front = _front_matter(text)
     if text.find(":", 0, head_end) == -1 and text.find("：", 0, head_end) == -1:
         return front
-    matches = list(_meta_re().finditer(text, 0, head_end))
+    matches = list(_META_RE.finditer(text, 0, head_end))
     metas = front
     for i, match in enumerate(matches):
         line_end = text.find("\n", match.end(), head_end)
@@ -555,17 +544,14 @@ def _find_signature(
     return None
 
 
-@cache
-def _month_signature_re() -> re.Pattern[str]:
-    """A signature line's year and month without a day (2025年1月, 二〇二五年一月), alone or after the body's
-    name (compiled only for a report no full date signs: its class of Chinese numerals is slow to compile)."""
-    return re.compile(
-        r"^[^\S\n]*(?:[^\n。，,；;]{0,40}?[^\S\n]+)?"
-        r"(?P<raw>(?P<y>(?:19|20)\d\d)[^\S\n]*年[^\S\n]*(?P<m>\d{1,2})[^\S\n]*月"
-        r"|(?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月)"
-        r"[^\S\n]*$",
-        re.MULTILINE,
-    )
+#: A signature line's year and month without a day (2025年1月, 二〇二五年一月), alone or after the body's name.
+_MONTH_SIGNATURE_RE = re.compile(
+    r"^[^\S\n]*(?:[^\n。，,；;]{0,40}?[^\S\n]+)?"
+    r"(?P<raw>(?P<y>(?:19|20)\d\d)[^\S\n]*年[^\S\n]*(?P<m>\d{1,2})[^\S\n]*月"
+    r"|(?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
 
 
 def _find_month_signature(text: str, index: Positions) -> MonthMention | None:
@@ -578,7 +564,7 @@ def _find_month_signature(text: str, index: Positions) -> MonthMention | None:
         return None
     # a signature is one line: the lines before the first with a 月 hold none (the slow pattern skips them)
     start = max(start, text.rfind("\n", 0, month) + 1)
-    for found in _month_signature_re().finditer(text, start):  # noqa: B007
+    for found in _MONTH_SIGNATURE_RE.finditer(text, start):  # noqa: B007
         pass  # the last one is wanted
     if found is None:
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from govlint.model import Number, Problem
@@ -70,16 +70,14 @@ class _Group(NamedTuple):
 _Cut = tuple[int, int, int]
 
 
-@cache
-def _group_re() -> re.Pattern[str]:
-    """A digit group: sign, digits, decimals, unit (only crawled text has digits run together)."""
-    units = "|".join(re.escape(unit) for unit in CELL_UNITS)
-    return re.compile(rf"(?P<sign>[+-]?)(?P<digits>\d+)(?:\.(?P<decimals>\d+))?(?P<unit>{units})?")
+_UNITS = "|".join(re.escape(unit) for unit in CELL_UNITS)
+#: A digit group: sign, digits, decimals, unit.
+_GROUP_RE = re.compile(rf"(?P<sign>[+-]?)(?P<digits>\d+)(?:\.(?P<decimals>\d+))?(?P<unit>{_UNITS})?")
 
 
 @lru_cache(maxsize=2048)
 def _group_shape(text: str) -> tuple[str, str, str | None, str | None, int] | None:
-    match = _group_re().fullmatch(fold(text))
+    match = _GROUP_RE.fullmatch(fold(text))
     if match is None:
         return None
     return match.group("sign"), match.group("digits"), match.group("decimals"), match.group("unit"), match.start(2)

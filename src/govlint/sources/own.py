@@ -9,7 +9,6 @@ starts in a way no annual report does, so only the file's first bytes are looked
 
 from __future__ import annotations
 
-import functools
 import re
 
 #: How much of a file's start is searched: a review page names its generator in its ``<head>``.
@@ -23,7 +22,7 @@ _UNREAD_HEADINGS = ("处未能读取，因而未作检查", ": govlint could not
 _SEVERITY = "(?:{})".format("|".join(map(re.escape, _SEVERITIES)))
 _CODE = r"[A-Z][A-Z0-9]*\d"
 #: An SGR colour sequence, which ``--color always`` puts around a text line.
-_COLOUR = r"\x1b\[[0-9;]*m"
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 #: The headers of the CSV outputs: the reports' table and the findings', in Chinese and English.
 _CSV_HEADS = ("单位,年度,文件,得分,", "文件,单位,年度,代码,", "body,year,file,score,", "file,body,year,code,")
 #: The openings of the outputs whose pattern starts at the file's first character.
@@ -32,33 +31,30 @@ _OPENINGS = ("{", "[", "::", "报告 ", *_CSV_HEADS)
 _GENERATOR = "generator"
 
 
-@functools.cache
-def _starts() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The start of each output format govlint writes (after a BOM, leading blanks and colour codes), with the
-    format's name for the notice.  Compiled on the first file that may be an output: an ordinary report never
-    needs them."""
-    return (
-        ("html", re.compile(r'<meta\s+name="generator"\s+content="govlint[\s"]', re.IGNORECASE)),
-        ("json", re.compile(r'\A\{\s*"tool":\s*"govlint"')),
-        ("baseline", re.compile(r'\A\{\s*"govlint_baseline":')),
-        ("sarif", re.compile(r'\A\{\s*"\$schema":\s*"[^"\n]*sarif[^"\n]*",[\s\S]{0,200}?"name":\s*"govlint"')),
-        ("github", re.compile(r"\A::(?:error|warning|notice) file=[^\n]*title=govlint ")),
-        # text and concise: a finding's line ("a.txt:3:1: GL105 [错误] …"); --statistics' ("4  GL105  [错误] …")
-        ("text", re.compile(rf"\A[^\n]*:\d+:\d+: {_CODE} {_SEVERITY} ")),
-        ("text", re.compile(rf"\A\d+ +{_CODE} +{_SEVERITY} ")),
-        # text whose first file has only unread places: the line over them
-        ("text", re.compile(r"\A[^\n]*(?:{})".format("|".join(map(re.escape, _UNREAD_HEADINGS))))),
-        ("json", re.compile(rf'\A\[\s*\{{\s*"code":\s*"{_CODE}",\s*"count":')),
-        # csv: the header of the reports' table or of the findings'
-        ("csv", re.compile(r"\A(?:{})".format("|".join(map(re.escape, _CSV_HEADS))))),
-        # govlint parse: its JSON ({"path": …, "title": …) or its text ("报告 a.txt", then "标题: …")
-        ("parse", re.compile(r'\A\{\s*"path":\s*"[^\n]*",\s*"title":')),
-        ("parse", re.compile(r"\A报告 [^\n]+\n标题: ")),
-    )
+#: The start of each output format govlint writes (after a BOM, leading blanks and colour codes), with the
+#: format's name for the notice.
+_STARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("html", re.compile(r'<meta\s+name="generator"\s+content="govlint[\s"]', re.IGNORECASE)),
+    ("json", re.compile(r'\A\{\s*"tool":\s*"govlint"')),
+    ("baseline", re.compile(r'\A\{\s*"govlint_baseline":')),
+    ("sarif", re.compile(r'\A\{\s*"\$schema":\s*"[^"\n]*sarif[^"\n]*",[\s\S]{0,200}?"name":\s*"govlint"')),
+    ("github", re.compile(r"\A::(?:error|warning|notice) file=[^\n]*title=govlint ")),
+    # text and concise: a finding's line ("a.txt:3:1: GL105 [错误] …"); --statistics' ("4  GL105  [错误] …")
+    ("text", re.compile(rf"\A[^\n]*:\d+:\d+: {_CODE} {_SEVERITY} ")),
+    ("text", re.compile(rf"\A\d+ +{_CODE} +{_SEVERITY} ")),
+    # text whose first file has only unread places: the line over them
+    ("text", re.compile(r"\A[^\n]*(?:{})".format("|".join(map(re.escape, _UNREAD_HEADINGS))))),
+    ("json", re.compile(rf'\A\[\s*\{{\s*"code":\s*"{_CODE}",\s*"count":')),
+    # csv: the header of the reports' table or of the findings'
+    ("csv", re.compile(r"\A(?:{})".format("|".join(map(re.escape, _CSV_HEADS))))),
+    # govlint parse: its JSON ({"path": …, "title": …) or its text ("报告 a.txt", then "标题: …")
+    ("parse", re.compile(r'\A\{\s*"path":\s*"[^\n]*",\s*"title":')),
+    ("parse", re.compile(r"\A报告 [^\n]+\n标题: ")),
+)
 
 
 def _may_be_output(head: str) -> bool:
-    """Whether ``head`` holds what every pattern of :func:`_starts` needs: an output's opening, a level or the
+    """Whether ``head`` holds what every pattern of :data:`_STARTS` needs: an output's opening, a level or the
     line over unread places on its first line (text, --statistics) or a generator tag (review page).  Most
     reports hold none of them."""
     return (
@@ -73,7 +69,7 @@ def text_output(data: bytes) -> str | None:
     any other file."""
     head = data[:HEAD_BYTES].decode("utf-8", "replace").removeprefix("\ufeff").lstrip()
     if "\x1b" in head:
-        head = re.sub(_COLOUR, "", head)
+        head = _COLOUR.sub("", head)
     if not _may_be_output(head):
         return None
-    return next((name for name, start in _starts() if start.search(head)), None)
+    return next((name for name, start in _STARTS if start.search(head)), None)

@@ -231,7 +231,7 @@ def _in_margin(line: Line, height: float) -> bool:
 
 
 def _is_page_number(text: str, line: Line, height: float) -> bool:
-    return _in_margin(line, height) and bool(re.fullmatch(PAGE_NUMBER, text.replace("\t", " ").strip()))
+    return _in_margin(line, height) and PAGE_NUMBER.fullmatch(text.replace("\t", " ").strip()) is not None
 
 
 def _mode(values: Sequence[float], fallback: float) -> float:
