@@ -283,6 +283,16 @@ class PiecePositions(Positions):
         """The span of ``report.text[start:end]`` (offsets of the report, clamped to the piece)."""
         at = self._at
         local = super().span(start - at.start, end - at.start)
+        if self._sourced:  # the file's lines and columns already (:meth:`_in_file`)
+            return Span(
+                local.start + at.start,
+                local.end + at.start,
+                local.line,
+                local.column,
+                local.end_line,
+                local.end_column,
+                local.origin,
+            )
         column = local.column + (at.column - 1 if local.line == 1 else 0)
         end_column = local.end_column + (at.column - 1 if local.end_line == 1 else 0)
         return Span(
@@ -294,6 +304,15 @@ class PiecePositions(Positions):
             end_column,
             local.origin,
         )
+
+    def _in_file(self, offset: int) -> tuple[int, int]:
+        """As :meth:`Positions._in_file`, a piece without its place in the file counted from the piece's."""
+        index = bisect.bisect_right(self._offsets, offset) - 1
+        if index >= 0 and cast("OriginMap", self._origins).source(index) is not None:
+            return super()._in_file(offset)
+        line, column = self.position(offset)
+        at = self._at
+        return line + at.line - 1, column + (at.column - 1 if line == 1 else 0)
 
 
 class CellStatus(str, Enum):

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from govlint.crossreport import roster as roster
     from govlint.crossreport import similar as similar
     from govlint.crossreport import text as text
-    from govlint.crossreport.digests import Digest, digest, line_column, section_span
+    from govlint.crossreport.digests import Digest, digest, section_span
     from govlint.crossreport.history import load_history
     from govlint.crossreport.identity import Identity, identity_of, normalise_body
     from govlint.crossreport.phase import Run, check_run
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 _HOMES = {
     "Digest": "digests",
     "digest": "digests",
-    "line_column": "digests",
     "section_span": "digests",
     "Identity": "identity",
     "identity_of": "identity",
@@ -66,7 +65,6 @@ __all__ = [
     "check_run",
     "digest",
     "identity_of",
-    "line_column",
     "load_history",
     "normalise_body",
     "read_roster",

@@ -51,7 +51,8 @@ SAMPLE = 4
 
 _PackedSpan = tuple[Any, ...]
 #: An origin map as plain tuples: (offset, page, table, row, column), each field None when unknown.
-_PackedOrigins = tuple[tuple[int, int | None, int | None, int | None, int | None], ...]
+#: (offset, page, table, row, column, source line, source column) of each pair (see :class:`Origin`).
+_PackedOrigins = tuple[tuple[int, int | None, int | None, int | None, int | None, int | None, int | None], ...]
 
 
 @attrs.frozen(repr=False)
@@ -236,9 +237,7 @@ class Digest(Record):
             for s in sections
         )
         prose = {s.key: Prose.of(s.body) for s in sections if s.key in COPY_SECTIONS}
-        places = {
-            s.key: _piece_origins(origins, s.body_span.start, s.body_span.end) for s in sections if s.key in prose
-        }
+        places = {s.key: _piece_origins(origins, s.body_span) for s in sections if s.key in prose}
         return cls(
             path,
             identity,
@@ -290,26 +289,22 @@ def digest(report: Report, aliases: Mapping[str, str] | None = None, *, referenc
     )
 
 
-def _piece_origins(origins: Origins, lo: int, hi: int) -> _PackedOrigins:
-    """The pairs of ``origins`` in effect in ``[lo, hi)``, their offsets counted from ``lo``, packed."""
+def _piece_origins(origins: Origins, body: Span) -> _PackedOrigins:
+    """The pairs of ``origins`` in effect in ``body``, their offsets counted from its start, packed; a pair
+    from before it that says where it stands in the file says where the body starts."""
     if not origins:
         return ()
+    lo, hi = body.start, body.end
     offsets = origins.offsets if isinstance(origins, OriginMap) else [offset for offset, _ in origins]
     first = max(bisect.bisect_right(offsets, lo) - 1, 0)
     last = bisect.bisect_left(offsets, hi)
-    return tuple(
-        (max(offset, lo) - lo, origin.page, origin.table, origin.row, origin.column)
-        for offset, origin in (origins[i] for i in range(first, last))
-    )
-
-
-def line_column(section: Section, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of ``offset`` (relative to the section body) in the report's text."""
-    before = section.body[:offset]
-    newlines = before.count("\n")
-    if newlines == 0:
-        return section.body_span.line, section.body_span.column + offset
-    return section.body_span.line + newlines, offset - before.rfind("\n")
+    packed = []
+    for offset, origin in (origins[i] for i in range(first, last)):
+        line, column = origin.source_line, origin.source_column
+        if offset < lo and line is not None:
+            line, column = body.line, body.column
+        packed.append((max(offset, lo) - lo, origin.page, origin.table, origin.row, origin.column, line, column))
+    return tuple(packed)
 
 
 def section_span(digest: Digest, key: str, start: int, end: int) -> Span:
@@ -317,8 +312,6 @@ def section_span(digest: Digest, key: str, start: int, end: int) -> Span:
     finding on a passage: with the page, table, row and cell where the source says them."""
     section = digest.section(key)
     assert section is not None  # the passage was found in it
-    origins = OriginMap(
-        (offset, Origin(page, table, row, column)) for offset, page, table, row, column in digest.origins.get(key, ())
-    )
+    origins = OriginMap((offset, Origin(*place)) for offset, *place in digest.origins.get(key, ()))
     base = section.body_span.start
     return PiecePositions(section.body, origins, at=section.body_span).span(base + start, base + end)

@@ -346,8 +346,8 @@ class CopiedFromLastYear(CrossRule):
         share, (start, start_before, size) = found
         begin, end = crossreport.text.original(now.body, start, size)
         begin_before, _ = crossreport.text.original(before.body, start_before, size)
-        line, column = crossreport.digests.line_column(before, begin_before)
-        where = f"{previous.path}:{line}:{column}"
+        there = crossreport.digests.section_span(previous, key, begin_before, begin_before)
+        where = f"{previous.path}:{there.line}:{there.column}"
         passage = crossreport.text.quote(now.body[begin:end])
         percent, limit = round(share * 100), round(threshold * 100)
         section = SECTIONS_BY_KEY[key]
