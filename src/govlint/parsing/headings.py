@@ -262,9 +262,9 @@ def _heading_text(text: str, pos: int) -> tuple[SectionSpec, int] | None:
         if char and not char.isspace():
             compact += char
             ends.append(offset + 1)
-            if char not in _HEADING_CHARS or len(compact) == _LONGEST:
-                break
-            if compact not in _BEGINNINGS and REPLACEMENT not in compact:
+            if len(compact) == _LONGEST or (
+                compact not in _BEGINNINGS and (REPLACEMENT not in compact or char not in _HEADING_CHARS)
+            ):
                 break
     for variant, spec in _VARIANTS:
         if compact.startswith(variant):
@@ -286,8 +286,10 @@ def _blurred_heading(compact: str, ends: list[int]) -> tuple[SectionSpec, int] |
     if lead == len(compact) or compact[lead] not in _PLACED[lead]:
         return None
     for (variant, spec), chars in zip(_VARIANTS, _VARIANT_CHARS, strict=True):  # longest first: kept
-        if compact[lead] not in variant[: lead + 1] or len(chars & read) < 2:
-            continue  # cannot have the first character read, or two of its characters: spares the match below
+        if len(variant) > len(compact) or compact[lead] not in variant[: lead + 1] or len(chars & read) < 2:
+            # longer than the text read (a run stands for at most as many characters), or cannot have the
+            # first character read, or two of its characters: spares the match below
+            continue
         consumed = _blurred_match(compact, variant)
         if consumed is None or spec.number in found:
             continue
