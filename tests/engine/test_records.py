@@ -54,7 +54,7 @@ def records_in(value: object, seen: set[int]) -> Iterator[object]:
 def test_a_records_repr_is_attrs_own() -> None:
     assert repr(Span(0, 2, 1, 1, 1, 3, Origin(page=2))) == (
         "Span(start=0, end=2, line=1, column=1, end_line=1, end_column=3, "
-        "origin=Origin(page=2, table=None, row=None, column=None))"
+        "origin=Origin(page=2, table=None, row=None, column=None, source_line=None, source_column=None))"
     )
 
 
