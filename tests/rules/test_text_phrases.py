@@ -23,12 +23,12 @@ PIECES = (
 )
 
 
-def _whole(phrase: re.Pattern[str], after: str, body: str) -> list[tuple[int, int, tuple[int, int], str]]:
-    both = re.compile(f"(?:{phrase.pattern}){after}")
+def _whole(phrase: re.Pattern[str], after: re.Pattern[str], body: str) -> list[tuple[int, int, tuple[int, int], str]]:
+    both = re.compile(f"(?:{phrase.pattern}){after.pattern}")
     return [(m.start(), m.end(), m.span(both.groups), str(m.groupdict().get("doc"))) for m in both.finditer(body)]
 
 
-def _apart(phrase: re.Pattern[str], after: str, body: str) -> list[tuple[int, int, tuple[int, int], str]]:
+def _apart(phrase: re.Pattern[str], after: re.Pattern[str], body: str) -> list[tuple[int, int, tuple[int, int], str]]:
     return [
         (found.start(), count.end(), count.span(count.re.groups), str(found.groupdict().get("doc")))
         for found, count in _phrase_counts(phrase, after, body)

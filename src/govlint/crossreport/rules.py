@@ -32,9 +32,9 @@ _PARTS = (
     r"|下属单位|直属单位|成员单位)"
 )
 #: A report saying that it compiles others' reports or figures: 汇总（了）各部门…, or 各区县（政府信息公开工作）
-#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.  Compiled when a
-#: text says 汇总, as every match does and most reports never do.
-_COMPILES = (
+#: 情况/数据/报告（进行）汇总; not 各单位整改情况…督促、汇总, which is about something else.  Searched only in a
+#: text that says 汇总, as every match does and most reports never do.
+_COMPILES = re.compile(
     rf"汇总[^。；;\n]{{0,20}}?{_PARTS}"
     rf"|{_PARTS}(?:的)?(?:政府信息公开)?(?:工作)?(?:年度报告|报告|数据|统计数据|情况)(?:进行)?汇总"
 )
@@ -42,7 +42,7 @@ _COMPILES = (
 
 def compiles(text: str) -> re.Match[str] | None:
     """Where a report says that it compiles others' reports or figures (a summary report: GL508), if it does."""
-    return re.search(_COMPILES, text) if "汇总" in text else None
+    return _COMPILES.search(text) if "汇总" in text else None
 
 
 OPTION_HISTORY = "history"
@@ -200,17 +200,17 @@ _STOCK_ROWS = (("regulations", "规章", "regulations"), ("normative_documents",
 _REVISION = "修订|修改|清理|废止"
 _DOCUMENTS = "规章|规范性文件"
 _NEAR = 30
-#: Patterns compiled on first use (by the :mod:`re` functions): only a run that compares two years needs them.
-_REVISION_NEAR = (
+#: Documents named near a word of revising them, within a sentence.
+_REVISION_NEAR = re.compile(
     rf"(?:{_DOCUMENTS})[^。；;]{{0,{_NEAR}}}(?:{_REVISION})|(?:{_REVISION})[^。；;]{{0,{_NEAR}}}(?:{_DOCUMENTS})"
 )
 #: The table's own column headers, which name 废止 next to 规章 without saying anything.
-_TABLE_HEADERS = r"本年(?:新)?制发件数|本年废止件数|现行有效件数"
+_TABLE_HEADERS = re.compile(r"本年(?:新)?制发件数|本年废止件数|现行有效件数")
 
 
 def mentions_revision(report: Digest) -> bool:
     """Whether the report's text says documents were revised, amended, cleaned up or repealed."""
-    return any(re.search(_REVISION_NEAR, re.sub(_TABLE_HEADERS, "", s.body)) for s in report.sections)
+    return any(_REVISION_NEAR.search(_TABLE_HEADERS.sub("", s.body)) for s in report.sections)
 
 
 class StockContinuity(PairRule):

@@ -136,13 +136,12 @@ def report_view(report: Report) -> ReportView:
 #: What a terminal or a CI log would act on or hide: C0 and C1 controls (newlines and tabs included), line
 #: and paragraph separators, bidirectional controls, and the lone surrogates that stand for the bytes of a
 #: file name that is not UTF-8 (``surrogateescape``).  Each of them is one that :meth:`str.isprintable`
-#: refuses, so text that is printable holds none, and the pattern is compiled (by :func:`re.sub`) only for
-#: text that may.
-_INVISIBLE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+#: refuses, so text that is printable holds none and is returned as it is.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-#: What :func:`to_json` escapes besides what JSON escapes itself; compiled on first use (by :func:`re.sub`).
-_JSON_UNSAFE = "[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+#: What :func:`to_json` escapes besides what JSON escapes itself.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -161,7 +160,7 @@ def visible(text: str) -> str:
     """``text`` with every control, bidi control and undecodable byte shown as an escape (``\\x1b``,
     ``\\u202e``), so that report text and file names can neither drive the terminal or a CI runner nor
     hide what they say."""
-    return text if text.isprintable() else re.sub(_INVISIBLE, _escape, text)
+    return text if text.isprintable() else _INVISIBLE.sub(_escape, text)
 
 
 def visible_lines(text: str) -> str:
@@ -183,7 +182,7 @@ def to_json(data: object, indent: int | None = 2) -> str:
     import json  # the text formats never need it
 
     text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 SEVERITY_NAMES: dict[Lang, dict[Severity, str]] = {

@@ -219,13 +219,12 @@ class ReportYear(Rule):
         )
 
 
-#: The period's own sentence says why it starts late (:data:`SET_UP_WORDS`); a pattern string, compiled by re's
-#: cache when a period starts late in the year (most reports never do).
-_SET_UP = "|".join(SET_UP_WORDS)
+#: The period's own sentence says why it starts late (:data:`SET_UP_WORDS`).
+_SET_UP = re.compile("|".join(SET_UP_WORDS))
 _VERBS = "|".join(word for word in SET_UP_WORDS if word != SET_UP_REASON)
 #: Another sentence says so when it speaks of the body itself (:data:`SET_UP_REASON`, :data:`SET_UP_NEW` with no
 #: object after the word, :data:`SET_UP_SINCE` after the body named as :data:`SET_UP_SELF`, maybe with a date).
-_BODY_SET_UP = (
+_BODY_SET_UP = re.compile(
     f"{SET_UP_REASON}"
     f"|(?<!组)(?:{'|'.join(SET_UP_NEW)})(?:{_VERBS})+(?=[的后时，。；、,;]|$)"
     f"|(?:{'|'.join(SET_UP_SELF)})(?:{'|'.join(SET_UP_BODIES)})(?:自|于|从)?[\\d年月日\\s]*"
@@ -240,10 +239,10 @@ def _says_why_late(report: Report, span: Span) -> bool:
     text = report.text
     for start, end in report.sentences.offsets():
         if start <= span.start < end:
-            if re.search(_SET_UP, text[start:end]):
+            if _SET_UP.search(text[start:end]):
                 return True
             continue
-        for found in re.finditer(_BODY_SET_UP, text[start:end]):
+        for found in _BODY_SET_UP.finditer(text[start:end]):
             if all(int(year) == report.report_year for year in re.findall(r"\d{4}", found.group())):
                 return True  # not 我局自2010年成立以来: a body set up in another year
     return False

@@ -36,12 +36,11 @@ FEE_AMOUNT_CELL: Final = "fees.amount_10k_yuan"  # Final: a key of the typed tab
 
 #: An amount of money: "0元", "2950 元", "0.5万元" (in normalised text).
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?万?元")
-#: The two patterns of GL302, which only runs on a report with unpaid fee notices: plain strings, compiled
-#: (and cached by :mod:`re`) when first searched rather than at every start.
+#: The two patterns of GL302 (a report with unpaid fee notices).
 #: "收费通知0件", "发出收费通知 0 份": the first number after the fee-notice term (in normalised text).
-_NOTICE_COUNT = re.escape(FEE_NOTICE_TERM) + r"[^\d。;]{0,8}?(\d+)"
+_NOTICE_COUNT = re.compile(re.escape(FEE_NOTICE_TERM) + r"[^\d。;]{0,8}?(\d+)")
 #: "未向申请人发出信息处理费收费通知": a negation, a verb of issuing and the notice within one clause.
-_NOTICE_DENIED = (
+_NOTICE_DENIED = re.compile(
     f"(?:{'|'.join(FEE_NEGATIONS)}).{{0,12}}?(?:{'|'.join(FEE_NOTICE_VERBS)}).{{0,16}}?{re.escape(FEE_NOTICE_TERM)}"
 )
 
@@ -72,15 +71,14 @@ def _sentences(report: Report, section: Section | None) -> Iterator[_Sentence]:
 
 #: Ways real reports say that no fee was charged without naming the 信息处理费 (in normalised text, one clause):
 #: "未收取任何费用", "不向申请人收取任何费用", "无向申请人收取政府信息公开费用的情况", "不收取费用",
-#: "政府信息公开未发生收费情况", "没有产生收费".  A string, like :data:`_FEE_TABLE` and :data:`_ZERO`: :mod:`re`
-#: compiles them on first use, and only some reports' section 六 reaches them.
-_NO_FEE = (
+#: "政府信息公开未发生收费情况", "没有产生收费".
+_NO_FEE = re.compile(
     r"(?:未|没有|无|不|从未)(?:向申请人|对申请人)?(?:收取|产生|发生)(?:任何)?(?:政府信息公开|信息公开)?的?"
     r"(?:费用|收费)"
 )
 #: A fee table in section 六 printed with its values (福建: 通知收取件数 | 通知收取金额（元） | 实际收取金额（元）):
 #: its collected amount's label (:data:`~govlint.schema.FEE_COLLECTED_WORDS`), a unit in parentheses, a value.
-_FEE_TABLE = f"(?:{'|'.join(map(re.escape, FEE_COLLECTED_WORDS))})" + r"(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d"
+_FEE_TABLE = re.compile(f"(?:{'|'.join(map(re.escape, FEE_COLLECTED_WORDS))})" + r"(?:\([^)]{0,4}\))?[^,;。]{0,24}?\d")
 #: The most characters a match of :data:`_FEE_TABLE` spans: its label, a unit in parentheses, 24 more, a digit.
 _FEE_TABLE_LENGTH = max(map(len, FEE_COLLECTED_WORDS)) + 6 + 24 + 1
 #: How much of the text is normalised at a time to search it for a fee table.
@@ -89,7 +87,7 @@ _FEE_TABLE_BLOCK = 1 << 12
 
 def _states_no_fee(sentence: _Sentence) -> bool:
     """Whether a sentence says in a real report's words that no fee was charged."""
-    return any(re.search(_NO_FEE, clause) for clause in sentence.text.split(","))
+    return any(_NO_FEE.search(clause) for clause in sentence.text.split(","))
 
 
 def _prints_fee_table(text: str) -> bool:
@@ -101,7 +99,7 @@ def _prints_fee_table(text: str) -> bool:
     tail = ""
     for at in range(0, len(text), _FEE_TABLE_BLOCK):
         block = tail + normalize_label(text[at : at + _FEE_TABLE_BLOCK])
-        if re.search(_FEE_TABLE, block) is not None:
+        if _FEE_TABLE.search(block) is not None:
             return True
         tail = block[-_FEE_TABLE_LENGTH:]
     return False
@@ -128,7 +126,7 @@ def _discloses_fee(report: Report, lo: int, hi: int, sentences: Iterable[_Senten
 
 
 #: A count or amount of 0 stated without a unit: "信息处理费收取情况：0", "收费为0".
-_ZERO = r"(?::|为|是)0(?![\d.])"
+_ZERO = re.compile(r"(?::|为|是)0(?![\d.])")
 
 
 def _states_charging(sentence: _Sentence) -> bool:
@@ -140,7 +138,7 @@ def _states_charging(sentence: _Sentence) -> bool:
         if any(word in clause for word in FEE_LATE_PAYMENT_WORDS):
             continue
         if any(word in clause for word in FEE_CHARGE_WORDS) and (
-            any(m in clause for m in FEE_STATEMENT_MARKERS) or _AMOUNT.search(clause) or re.search(_ZERO, clause)
+            any(m in clause for m in FEE_STATEMENT_MARKERS) or _AMOUNT.search(clause) or _ZERO.search(clause)
         ):
             return True
         if "收取" in clause and _AMOUNT.search(clause):  # 实际收取0元
@@ -330,13 +328,13 @@ class FeeContradictsTable(Rule):
 def _denies_charge(sentence: _Sentence) -> bool:
     """Whether a clause of the sentence says no fee notice was issued or no fee arose (not: none collected)."""
     for clause in sentence.text.split(","):
-        if re.search(_NOTICE_DENIED, clause):
+        if _NOTICE_DENIED.search(clause):
             return True
         if any(term in clause for term in FEE_NOT_CHARGED_TERMS) and (
             any(term in clause for term in FEE_TERMS) or FEE_NOTICE_TERM in clause or "费用" in clause
         ):
             return True
-        count = re.search(_NOTICE_COUNT, clause)
+        count = _NOTICE_COUNT.search(clause)
         if count is not None and int(count.group(1)) == 0:
             return True
     return False

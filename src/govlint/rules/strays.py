@@ -24,7 +24,7 @@ from govlint.schema import PAGE_NUMBER
 
 #: A number standing alone between spaces or a Markdown table's pipes (``|0|0|``: pymupdf4llm), or at a line's
 #: ends, in ASCII or full-width digits.
-_NUMBER = r"(?<![^\s|])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![^\s|])"
+_NUMBER = re.compile(r"(?<![^\s|])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![^\s|])")
 #: How many lone numbers make a line of table values whatever else it prints (prose rarely prints three apart).
 MIN_VALUES = 3
 #: How many characters besides its lone numbers a line of fewer values may print (a label's fragment, such
@@ -89,19 +89,19 @@ def beyond_unread_rows(report: Report, strays: tuple[Span, ...]) -> tuple[Span, 
 def _prints_values(line: str) -> bool:
     """Whether ``line`` looks like (part of) a row of table values: many lone numbers, or a few beside at
     most a label's fragment; a page footer is not."""
-    found = len(re.findall(_NUMBER, line))
+    found = len(_NUMBER.findall(line))
     if found >= MIN_VALUES:
         return True
     if not found or is_page_number(line.strip()):
         return False
-    rest = re.sub(_NUMBER, "", line)
+    rest = _NUMBER.sub("", line)
     return sum(not c.isspace() for c in rest) <= MAX_LABEL_REST
 
 
 def is_page_number(line: str) -> bool:
     """Whether a stripped line is a page's number (``- 3 -``, ``第3页``, ``3/12``): a lone number that is not a
     value.  A bare number is not taken for one here: it may be a value of a table printed a cell a line."""
-    return not line.isdecimal() and re.fullmatch(PAGE_NUMBER, line) is not None
+    return not line.isdecimal() and PAGE_NUMBER.fullmatch(line) is not None
 
 
 def _section_bounds(report: Report, offset: int) -> tuple[int, int]:

@@ -402,14 +402,13 @@ class SectionFiveGeneric(Rule):
 #: Words that speak of a corrected case.
 CORRECTION_WORDS: tuple[str, ...] = ("纠正", "纠错", "撤销", "确认违法", "败诉", "责令", "重新答复", "重新作出")
 _CASE_WORDS = ("复议", "诉讼", "案件", "起诉")
-#: Patterns compiled on first use (by the :mod:`re` functions): only a report whose table 四 counts corrected
-#: cases is searched for them.
-_CORRECTION = "|".join(CORRECTION_WORDS)
-_SEPARATORS = r"[\s|｜]+"
-_LABELS = "结果维持结果纠正(?:其他结果)?"
-_PUNCTUATED = "[。，,；;]"
+#: The patterns searched only in a report whose table 四 counts corrected cases.
+_CORRECTION = re.compile("|".join(CORRECTION_WORDS))
+_SEPARATORS = re.compile(r"[\s|｜]+")
+_LABELS = re.compile("结果维持结果纠正(?:其他结果)?")
+_PUNCTUATED = re.compile("[。，,；;]")
 _REVIEW_GROUPS = 3
-_CASE_COUNT = r"\d+\s*(?:件|起|宗|个)"
+_CASE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|个)")
 
 
 def corrected_cases(report: Report, ctx: RuleContext) -> tuple[int, tuple[Cell, ...]] | None:
@@ -442,13 +441,13 @@ def speaks_of_cases(report: Report) -> bool:
         section = report.section("review_litigation")
         if section is not None and section.body_span.start <= lo:
             lo = section.body_span.start
-    prose = "\n".join(line for line in text[lo:hi].split("\n") if re.search(_PUNCTUATED, line))
-    outside = re.sub(_LABELS, "", re.sub(_SEPARATORS, "", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
-    if re.search(_CORRECTION, outside) or re.search(_CORRECTION, re.sub(_LABELS, "", re.sub(_SEPARATORS, "", prose))):
+    prose = "\n".join(line for line in text[lo:hi].split("\n") if _PUNCTUATED.search(line))
+    outside = _LABELS.sub("", _SEPARATORS.sub("", text[:lo] + "\n" + text[hi:]))  # "纠\n正" is 纠正
+    if _CORRECTION.search(outside) or _CORRECTION.search(_LABELS.sub("", _SEPARATORS.sub("", prose))):
         return True
     for start, end in report.sentences.offsets():
         words = "".join(text[start:end].split())
-        if any(word in words for word in _CASE_WORDS) and re.search(_CASE_COUNT, words):
+        if any(word in words for word in _CASE_WORDS) and _CASE_COUNT.search(words):
             return True
     return False
 

@@ -80,16 +80,14 @@ class Claim(Record):
     includes_carried_over: bool = False
 
 
-#: What follows a phrase up to its count (group 1), from the phrase's end: patterns compiled when a phrase is
-#: first found (each gap is a character class of CJK punctuation, which is dear to compile, and a report's
-#: prose often holds no phrase that one follows).
-_COUNT_WITHIN_GAP = _GAP + _COUNT
-_COUNT_NEAR = _NEAR + _COUNT
-_COUNT_NEXT = _COUNT
+#: What follows a phrase up to its count (group 1), from the phrase's end.
+_COUNT_WITHIN_GAP = re.compile(_GAP + _COUNT)
+_COUNT_NEAR = re.compile(_NEAR + _COUNT)
+_COUNT_NEXT = re.compile(_COUNT)
 #: (kind, phrase, what follows it) in the order they are tried on each clause.  A phrase's group "doc"
 #: names the 第二十条 document in the kind.  The counts after a phrase are matched once per kind of gap, not
 #: once per phrase.
-_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+_PHRASES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("carried_over", re.compile(r"(?:上一?年度?|上年)\s*结转"), _COUNT_WITHIN_GAP),
     ("carried_over", re.compile(r"结转上一?年度?"), _COUNT_WITHIN_GAP),
     ("carried_forward", re.compile(r"结转(?:至|到)?下一?年度?"), _COUNT_WITHIN_GAP),
@@ -101,19 +99,21 @@ _PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("art20.{doc}.issued", re.compile(r"(?:制发|制定|印发|出台)(?:了)?(?:行政)?(?P<doc>规章|规范性文件)"), _COUNT_NEXT),
     ("art20.{doc}.repealed", re.compile(r"废止(?:了)?(?:行政)?(?P<doc>规章|规范性文件)"), _COUNT_NEXT),
     ("art20.{doc}.in_force", re.compile(r"现行有效(?:的)?(?:行政)?(?P<doc>规章|规范性文件)"), _COUNT_NEXT),
-    ("received", re.compile(r"新收|收到|受理"), _GAP + "申请" + _NEAR + _COUNT),
-    ("received", re.compile(r"申请"), _NEAR + r"(?:新收|收到|受理)[^\d，,。；;（(]{0,4}?" + _COUNT),
+    ("received", re.compile(r"新收|收到|受理"), re.compile(_GAP + "申请" + _NEAR + _COUNT)),
+    ("received", re.compile(r"申请"), re.compile(_NEAR + r"(?:新收|收到|受理)[^\d，,。；;（(]{0,4}?" + _COUNT)),
     ("concluded", re.compile(r"办结|答复"), _COUNT_NEAR),
 )
 
 
-def _phrase_counts(phrase: re.Pattern[str], after: str, body: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+def _phrase_counts(
+    phrase: re.Pattern[str], after: re.Pattern[str], body: str
+) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
     """Each phrase of ``body`` with the count after it, as :func:`re.finditer` of the phrase followed by
     ``after`` finds them: left to right, the next one searched after the count.  (Every phrase ends in one
     place wherever it starts, so nothing is lost by matching what follows it apart.)"""
     position = 0
     while (found := phrase.search(body, position)) is not None:
-        count = re.compile(after).match(body, found.end())
+        count = after.match(body, found.end())
         if count is None:
             position = found.start() + 1
             continue
@@ -121,9 +121,9 @@ def _phrase_counts(phrase: re.Pattern[str], after: str, body: str) -> Iterator[t
         position = count.end()
 
 
-#: What may follow a count (compiled when a count is first found): its share, and that it holds the carried-over.
-_PERCENT = r"\s*[，,]?\s*占[^\d，,。；;]{0,10}?(\d+(?:\.\d+)?)\s*[%％]"
-_INCLUDES_CARRIED = r"\s*[（(]\s*含[^）)]{0,12}?结转"
+#: What may follow a count: its share, and that it holds the carried-over.
+_PERCENT = re.compile(r"\s*[，,]?\s*占[^\d，,。；;]{0,10}?(\d+(?:\.\d+)?)\s*[%％]")
+_INCLUDES_CARRIED = re.compile(r"\s*[（(]\s*含[^）)]{0,12}?结转")
 
 
 def _different_year(clause: str, year: int | None) -> bool:
@@ -205,7 +205,7 @@ def _clause_claims(report: Report, sentence_start: int, sentence_end: int, claus
                 offset + kept[count.end() - 1] + 1,
             )
             name = kind.format(doc="regulations" if found.groupdict().get("doc") == "规章" else "normative_documents")
-            percent = re.compile(_PERCENT).match(text, after, sentence_end)
+            percent = _PERCENT.match(text, after, sentence_end)
             yield Claim(
                 kind=name,
                 value=int(body[flat_start:flat_end]),
@@ -216,7 +216,7 @@ def _clause_claims(report: Report, sentence_start: int, sentence_end: int, claus
                 percent=Decimal(percent.group(1)) if percent else None,
                 percent_start=percent.start(1) if percent else 0,
                 percent_end=percent.end(1) if percent else 0,
-                includes_carried_over=re.compile(_INCLUDES_CARRIED).match(body, count.end()) is not None,
+                includes_carried_over=_INCLUDES_CARRIED.match(body, count.end()) is not None,
             )
 
 
@@ -512,7 +512,7 @@ def contradictions(report: Report) -> tuple[_Contradiction, ...]:
                 continue
             span = (sentence_start, sentence_end)
             none = _NO_CASES.search(body)
-            if none and not re.search(r"\d", body) and not any(w in flat for w in _CASE_RESULTS):
+            if none and not _DIGIT.search(body) and not any(w in flat for w in _CASE_RESULTS):
                 what = {"review" if "复议" in none.group("what") else "litigation"}
                 if none.group("also") or "诉讼" in body[none.end() : none.end() + 10]:
                     what.add("litigation")
