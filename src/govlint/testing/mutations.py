@@ -34,6 +34,7 @@ from govlint.testing.reportmodel import (
     ReviewLitigation,
     Signature,
     Value,
+    application_row_spec,
     value_of,
 )
 from govlint.testing.strategies import active_disclosures, applications_tables, fill, title_text
@@ -41,6 +42,9 @@ from govlint.testing.strategies import active_disclosures, applications_tables, 
 #: Layouts where a changed number is still a readable number in its column (not the crawled page, whose
 #: digits run together: a broken row there is unreadable, not wrong).
 TABLE_LAYOUTS: tuple[str, ...] = (*POSITIONAL_LAYOUTS, "cells", "html", "docx")
+#: Layouts that show the printed order of a table's rows (GL109): a grid, or each row's values on its label's
+#: line (not one cell a line, a converter's reading order).
+ORDER_LAYOUTS: tuple[str, ...] = ("tabs", "pipe", "markdown", "html", "docx")
 #: A reference date after every generated date: use it as "today" when linting generated reports.
 REFERENCE_DATE = dt.date(2026, 12, 31)
 
@@ -249,6 +253,51 @@ def drop_row(model: ReportModel) -> st.SearchStrategy[Mutated]:
         expect = Expectation(frozenset({"GL104"}), allowed=frozenset(allowed), where={"GL104": where, "GL303": where})
         return Mutated("drop_row", changed, expect, note=f"{table}.{row} removed")
 
+    return st.sampled_from(choices).map(build)
+
+
+def row_order(model: ReportModel) -> st.SearchStrategy[Mutated]:
+    """A row of section 三 printed after the next row of its group, or printed again after it: GL109 (a notice)
+    at the row, in layouts that print each row's values after its label (the values stay with their labels,
+    so nothing else follows)."""
+    apps = model.applications
+    assert apps is not None
+    group = {key: application_row_spec(key).group for key in apps.rows}
+    # Not past (七)总计: a 2019 (六)其他处理 printed after it is not yet reported (the grammar ends the results there).
+    pairs = [
+        i
+        for i in range(len(apps.rows) - 1)
+        if group[apps.rows[i]] == group[apps.rows[i + 1]] and "results_total" not in apps.rows[i : i + 2]
+    ]
+
+    def build(choice: tuple[int, bool]) -> Mutated:
+        i, again = choice
+        assert apps is not None
+        rows = list(apps.rows)
+        moved = rows[i]
+        rows.insert(i + 2, moved)
+        if not again:
+            del rows[i]
+        changed = attrs.evolve(model, applications=attrs.evolve(apps, rows=tuple(rows)))
+        expect = Expectation(frozenset({"GL109"}), where=_where("GL109", f"row.applications.{moved}"))
+        how = "printed again" if again else "moved"
+        return Mutated("row_order", changed, expect, note=f"applications.{moved} {how} after {apps.rows[i + 1]}")
+
+    return st.tuples(st.sampled_from(pairs), st.booleans()).map(build)
+
+
+def table_elsewhere(model: ReportModel) -> st.SearchStrategy[Mutated]:
+    """A table printed at the end of another section (三's under 二's heading, as the brief's example), its own
+    section's heading and prose still in place: GL110 at the table, and nothing else (its values are read)."""
+
+    def build(choice: tuple[str, str]) -> Mutated:
+        table, place = choice
+        changed = attrs.evolve(model, moved_tables={table: place})
+        expect = Expectation(frozenset({"GL110"}), where=_where("GL110", f"table.{table}", f"section.{place}"))
+        return Mutated("table_elsewhere", changed, expect, note=f"{table} printed in {place}")
+
+    homes = {s.table: s.key for s in schema.SECTIONS if s.table}
+    choices = [(table, s.key) for table in homes for s in model.sections if s.key != homes[table]]
     return st.sampled_from(choices).map(build)
 
 
@@ -796,6 +845,8 @@ MUTATIONS: dict[str, Mutation] = {
         _m("duplicate_section", ["GL102"], duplicate_section),
         _m("drop_table", ["GL103"], drop_table),
         _m("drop_row", ["GL104"], drop_row, TABLE_LAYOUTS),
+        _m("row_order", ["GL109"], row_order, ORDER_LAYOUTS),
+        _m("table_elsewhere", ["GL110"], table_elsewhere),
         _m("blank_cell", ["GL105"], blank_cell, TABLE_LAYOUTS),
         _m("empty_cell", ["GL105", "GL108"], empty_cell, (*POSITIONAL_LAYOUTS, "html", "docx")),
         _m("unreadable_cell", ["GL105", "GL205"], unreadable_cell, TABLE_LAYOUTS),

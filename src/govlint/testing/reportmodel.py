@@ -209,6 +209,8 @@ class ReportModel(Record):
     signature: Signature | None
     #: Tables plugins describe, with their values (:func:`govlint.testing.strategies.described_tables`).
     described: tuple[DescribedTable, ...] = ()
+    #: Tables printed at the end of another section than their own (table key -> section key): GL110.
+    moved_tables: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def publish_date(self) -> PrintedDate | None:

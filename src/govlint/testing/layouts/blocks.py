@@ -400,10 +400,14 @@ def section_blocks(model: ReportModel, noise: Noise) -> list[Block]:
         if section.key == "other_matters":
             blocks += fee_lines(model)
         blocks += _paragraphs(section.paragraphs, noise, f"section{section.number}")
-        grid = _section_grid(model, section, noise)
+        grid = _section_grid(model, section.key, noise) if section.spec.table not in model.moved_tables else None
         if grid is not None:
             blocks += [Open(f"table.{grid.table}"), grid, Close(f"table.{grid.table}")]
         blocks += _paragraphs(section.trailing, noise, f"trailing{section.number}")
+        for table in (t for t, place in model.moved_tables.items() if place == section.key):
+            moved = _section_grid(model, next(s.key for s in schema.SECTIONS if s.table == table), noise)
+            if moved is not None:  # a table printed under this section's heading, not its own (GL110)
+                blocks += [Open(f"table.{table}"), moved, Close(f"table.{table}")]
         blocks += described_blocks(model, section.key, noise)
         blocks.append(Close(key))
     return blocks
@@ -416,12 +420,12 @@ def fee_lines(model: ReportModel) -> list[Line]:
     return lines
 
 
-def _section_grid(model: ReportModel, section: SectionModel, noise: Noise) -> Grid | None:
-    if section.key == "active_disclosure" and model.active_disclosure is not None:
+def _section_grid(model: ReportModel, section: str, noise: Noise) -> Grid | None:
+    if section == "active_disclosure" and model.active_disclosure is not None:
         return art20_grid(model, noise)
-    if section.key == "applications" and model.applications is not None:
+    if section == "applications" and model.applications is not None:
         return applications_grid(model, noise)
-    if section.key == "review_litigation" and model.review_litigation is not None:
+    if section == "review_litigation" and model.review_litigation is not None:
         return review_grid(model, noise)
     return None
 
