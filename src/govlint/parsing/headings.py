@@ -141,10 +141,11 @@ def _numbering_end(text: str, start: int) -> int | None:
     ``一.``, ``一．``, and ``二\ufffd、``: a bad byte before the mark was a heading lost and a section called
     missing; not ``第一、``, ``（一、`` or ``十一、``), after ``第一部分`` and its mark, or right after the numeral
     when the numeral starts a line or a sentence (``。一总体情况``); None when this numeral numbers no heading."""
-    part = _part_end(text, start, anywhere=True)
-    if part is not None:
-        return part[1]
     before = text[start - 1] if start else "\n"
+    if before == "第" or before in _INLINE_SPACES:  # what may stand before a part's numeral (第 一部分)
+        part = _part_end(text, start, anywhere=True)
+        if part is not None:
+            return part[1]
     pos = skip_spaces(text, start + 1)
     mark = pos
     while mark < len(text) and text[mark] == REPLACEMENT:  # a bad byte between the numeral and its mark
