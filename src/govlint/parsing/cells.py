@@ -164,23 +164,17 @@ class PhysicalRow(list[Item]):
 _SPACE_SPLIT = re.compile(r"\S+")
 
 
-@cache
-def _markdown_rule() -> re.Pattern[str]:
-    """The rule under a Markdown table's header row (``| --- | :---: |``)."""
-    return re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
-
-
-@cache
-def _run_token() -> re.Pattern[str]:
-    """A word or a number of RUN text.  The numbering of the next row may be glued to the numbers:
-    ``00000007.属于…`` is ``0000000`` + ``7.属于…``.  A number with thousands separators and no digit glued to
-    it (``行政事业性收费7,545第…``) is one number: split at its comma, 7 was read as the fee."""
-    units = "|".join(re.escape(unit) for unit in CELL_UNITS)
-    return re.compile(
-        rf"(?P<word>\d[.、](?=[^\d\s])[^\d+\-\s]*|[^\d+\-\s]+|[+\-](?!\d))"
-        rf"|(?P<num>[+-]?(?:\d+(?:,\d+)+(?:\.\d+)?(?:{units})?"
-        rf"|\d+?(?=\d[.、][^\d\s])|\d+(?:\.\d+)?(?:{units})?))"
-    )
+#: The rule under a Markdown table's header row (``| --- | :---: |``).
+_MARKDOWN_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
+_UNITS = "|".join(re.escape(unit) for unit in CELL_UNITS)
+#: A word or a number of RUN text.  The numbering of the next row may be glued to the numbers:
+#: ``00000007.属于…`` is ``0000000`` + ``7.属于…``.  A number with thousands separators and no digit glued to it
+#: (``行政事业性收费7,545第…``) is one number: split at its comma, 7 was read as the fee.
+_RUN_TOKEN = re.compile(
+    rf"(?P<word>\d[.、](?=[^\d\s])[^\d+\-\s]*|[^\d+\-\s]+|[+\-](?!\d))"
+    rf"|(?P<num>[+-]?(?:\d+(?:,\d+)+(?:\.\d+)?(?:{_UNITS})?"
+    rf"|\d+?(?=\d[.、][^\d\s])|\d+(?:\.\d+)?(?:{_UNITS})?))"
+)
 
 
 _GENERIC = r"[ \t]*(?:类别|项目|数据\d+|总计|合计)[ \t]*"
@@ -286,7 +280,7 @@ def run_tail_end(folded: str, start: int, bound: int) -> int:
     """In RUN text, the end of the numbers and placeholders printed right after ``start`` (a table's last
     label); a year glued to the last number (``02025年``) is left to the prose."""
     end = start
-    for match in _run_token().finditer(folded, start, bound):
+    for match in _RUN_TOKEN.finditer(folded, start, bound):
         a, b = match.span()
         if match.lastgroup == "num":
             if b < bound and folded[b] in _DATE_UNIT:
@@ -413,7 +407,7 @@ class _Rows:
 
     def run_atoms(self, start: int, end: int) -> Iterator[Atom]:
         """Atoms of RUN text: numbers (digits possibly of several cells) and words, dates left as words."""
-        tokens = [(m.lastgroup, m.start(), m.end()) for m in _run_token().finditer(self.folded, start, end)]
+        tokens = [(m.lastgroup, m.start(), m.end()) for m in _RUN_TOKEN.finditer(self.folded, start, end)]
         for index, (kind, a, b) in enumerate(tokens):
             if kind == "num":
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -492,7 +486,7 @@ def region_rows(
     for a, b, line in lines:
         if not line.strip() and (layout is not Layout.TAB or "\t" not in line):
             continue  # a blank line; a line of tabs is a row of empty cells (a source table's empty row)
-        if layout is Layout.PIPE and _markdown_rule().fullmatch(line):
+        if layout is Layout.PIPE and _MARKDOWN_RULE.fullmatch(line):
             continue  # the "| --- | :---: |" line under a Markdown table's header: no cells
         labels_end = rows.labels_end(b)
         if layout is Layout.SPACED:

@@ -478,8 +478,8 @@ class _Builder:
             if key not in wanted:
                 continue
             start, end = token.start_pos or 0, token.end_pos or 0
-            after = _header_unit().match(fold(self.text[end : end + _UNIT_REACH]))
-            inside = None if after else _header_unit().search(fold(self.text[start:end]))
+            after = _HEADER_UNIT.match(fold(self.text[end : end + _UNIT_REACH]))
+            inside = None if after else _HEADER_UNIT.search(fold(self.text[start:end]))
             unit, at = (after, end) if after else (inside, start)
             span = self.span(start, end + (after.end() if after else 0))
             unit_span = self.span(at + unit.start(1), at + unit.end(1)) if unit else None
@@ -508,7 +508,7 @@ class _Builder:
 
 def _numbered_word(atoms: Sequence[Atom]) -> bool:
     """Whether ``atoms`` hold a row's numbering before words (``2.其他法律 行政法规禁``): a row label not read."""
-    return any(a.kind is AtomKind.WORD and _numbering_digit().match(a.raw) for a in atoms)
+    return any(a.kind is AtomKind.WORD and _NUMBERING_DIGIT.match(a.raw) for a in atoms)
 
 
 def _prints_numbers(atoms: Sequence[Atom]) -> bool:
@@ -592,28 +592,22 @@ def _art20_spec(fmt: str, key: str) -> tuple[PartSpec, RowSpec]:
 _UNIT_REACH = 16
 
 
-@cache
-def _header_unit() -> re.Pattern[str]:
-    """A unit printed in a column label's parentheses, as printed: ``(元)``, ``( 单位 : 万元 )``, ``(千元)``
-    (folded text; group 1 is the unit)."""
-    return re.compile(r"\s*\(\s*(?:单\s*位\s*:?\s*)?([^)\n]{1,8}?)\s*\)")
-
-
-@cache
-def _numbering_digit() -> re.Pattern[str]:
-    """The digit of a row numbering such as ``2.`` (only unlabelled rows need it)."""
-    return re.compile(r"^\s*(\d)\s*[.、]")
+#: A unit printed in a column label's parentheses, as printed: ``(元)``, ``( 单位 : 万元 )``, ``(千元)`` (folded
+#: text; group 1 is the unit).
+_HEADER_UNIT = re.compile(r"\s*\(\s*(?:单\s*位\s*:?\s*)?([^)\n]{1,8}?)\s*\)")
+#: The digit of a row numbering such as ``2.``.
+_NUMBERING_DIGIT = re.compile(r"^\s*(\d)\s*[.、]")
 
 
 def _choose_row(candidates: Sequence[RowSpec], text: str) -> str | None:
     """The row an unlabelled or misprinted row stands for, when its place and label leave one choice."""
-    numbering = _numbering_digit().match(text)
+    numbering = _NUMBERING_DIGIT.match(text)
     if numbering:
         digit = numbering.group(1)
         candidates = [c for c in candidates if c.numbering.startswith(digit)]
     if len(candidates) == 1:
         return candidates[0].key
-    label = schema.normalize_label(_numbering_digit().sub("", text))
+    label = schema.normalize_label(_NUMBERING_DIGIT.sub("", text))
     if not label or not candidates:
         return None
     scores = sorted(

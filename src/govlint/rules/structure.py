@@ -57,7 +57,7 @@ _PRINTED_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _YEAR_GAP = re.compile(r"\s年")
 _YEAR_LINE = re.compile(r"[ \t]*((?:19|20)\d\d)[ \t]*(?:\n|$)")
 #: What may be left of a title that names no body once the year and the core words are removed (besides
-#: spaces and digits).  A set, not a regex: a character class with 《》 is dear to compile (docs/performance.md).
+#: spaces and digits).
 _TITLE_FILLER = frozenset("年度()[]《》\"'、,.:;-")
 
 
