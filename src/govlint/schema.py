@@ -230,6 +230,12 @@ class ColumnSpec(Record):
         return (normalize_label(self.label), *(normalize_label(v) for v in self.variants))
 
 
+#: Words clerks print after a standard row label (``1.属于国家秘密的``, ``四、结转下年度继续办理数量``): the label
+#: found covers them, so the row's cells are read.  A closed list of short words, none a number, none the
+#: start of another label (the catalogue checks both).
+ROW_LABEL_SUFFIXES: tuple[str, ...] = ("的情形", "的情况", "的", "数量", "件数", "数", "情况", "情形")
+
+
 @attrs.frozen(repr=False)
 class RowSpec(Record):
     """A data row: stable key, the label as printed (without numbering), its numbering, its group."""

@@ -3,7 +3,8 @@
 decimals, units, footnote marks or misread by text recognition; table 三 and table 四 with their columns in
 another order, table 三's merged or with a 小计 column; 其中 rows; section headings numbered otherwise or not
 at all; portal pages whose tables are built of ``<div>``s or whose cells are spans a character; the labels of
-tables 三 and 四 in the wordings clerks print (申请数 for 申请数量, 该 for 相关, 信访、举报、投诉, 其它).
+tables 三 and 四 in the wordings clerks print (申请数 for 申请数量, 该 for 相关, 信访、举报、投诉, 其它), and with a
+word after them (``1.属于国家秘密的``, ``四、结转下年度继续办理件数``).
 
 Each file is read cell for cell: a cell is read with the report's value, or (where the layout hides which
 column a value is in) left unread, never read as another number; and no error or warning accuses the file
@@ -23,7 +24,7 @@ import govlint
 from govlint import schema
 from govlint.diagnostics import Severity
 from govlint.model import CellStatus
-from govlint.parsing.labels import GROUP_LIKE_ROWS, Family, find_labels
+from govlint.parsing.labels import GROUP_LIKE_ROWS, Family, find_labels, format_votes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REAL = FIXTURES / "layouts" / "real"
@@ -189,6 +190,26 @@ def test_each_wording_of_a_row_names_that_row_alone(fmt: str) -> None:
                 (hit,) = find_labels(text)
                 label = hit.label(family)
                 assert (hit.text, label and label.key) == (text, row.key), (fmt, text)
+
+
+@pytest.mark.parametrize("fmt", sorted(schema.FORMATS))
+def test_a_row_label_with_a_suffix_word_names_that_row_alone(fmt: str) -> None:
+    """``1.属于国家秘密的 0``: each printing of a row with each suffix word after it is one hit of that row that
+    ends before the number (never another row's label, never a signal of another format); the suffix is no part
+    of the label when prose follows it or a space parts it from the label."""
+    for spec in schema.FORMATS[fmt].tables:
+        family = Family(spec.id)
+        if family is Family.REVIEW:  # its "rows" are the headers 行政复议, 行政诉讼
+            continue
+        for row in (row for part in spec.parts for row in part.rows if row.key not in GROUP_LIKE_ROWS):
+            for text in _printings(row):
+                for suffix in schema.ROW_LABEL_SUFFIXES:
+                    (hit, *_) = find_labels(f"{text}{suffix}\t0\t12")
+                    label = hit.label(family)
+                    assert (hit.text, label and label.key) == (text + suffix, row.key), (fmt, text, suffix)
+                    assert format_votes([hit.text]) == format_votes([text]), (fmt, text, suffix)
+                    for printed in (f"{text}{suffix}如下", f"{text} {suffix}\t0"):
+                        assert find_labels(printed)[0].text == text, (fmt, printed)
 
 
 @pytest.mark.parametrize("name", sorted(name for name in LAYOUTS if name.startswith("wording_")))

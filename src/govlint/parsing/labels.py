@@ -183,6 +183,14 @@ def _described(entries: Entries, spec: TableSpec) -> None:
         _add_row(add, LabelKind.ROW_OF, row, numbered=bool(row.numbering))
 
 
+#: The kinds of label a row's cells follow: a word of :data:`govlint.schema.ROW_LABEL_SUFFIXES` after one is
+#: part of it.
+_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
+#: A suffix word right after a row label, printed with it (no space between), and followed by no further
+#: Chinese character: a cell, a space or the end (``办理情况如下`` is prose, no suffixed label).
+_SUFFIX = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, schema.ROW_LABEL_SUFFIXES), key=len, reverse=True)) + r")(?![\u3400-\u9fff])"
+)
 _NOTE_MEANING: dict[TableKey, Label] = {Family.APPLICATIONS: Label(LabelKind.NOTE, schema.APPLICATIONS_NOTE_KEY)}
 _NOTE_MARKERS = frozenset(normalize_label(m) for m in schema.APPLICATIONS_NOTE_MARKERS)
 #: Header words short enough to occur inside an unknown row label; after a row numbering they are not labels.
@@ -374,11 +382,26 @@ def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
                 # "2.其他法律和行政法规禁止公开": the 其他 of a row label this catalogue does not know
                 position = last
                 continue
+            last = _suffixed(compact, labels, meanings, last)
         # the catalogue's own string where the label is a literal of it (no copy per hit)
         printed = found if last == first + len(found) else text[first:last]
         hits.append(LabelHit(compact.original(first), compact.original(last - 1) + 1, printed, meanings))
         position = last
     return hits
+
+
+def _suffixed(compact: CompactText, labels: Catalogue, meanings: Mapping[TableKey, Label], last: int) -> int:
+    """Where a row label ending at ``last`` ends with the suffix word printed right after it (``1.属于国家秘密的``):
+    never a suffix that is the start of another label, nor one spaced off the label (a cell of its own)."""
+    if not any(label.kind in _ROW_KINDS for label in meanings.values()):
+        return last
+    suffix = _SUFFIX.match(compact.text, last)
+    if suffix is None or labels.prefixes.match(compact.text, last):
+        return last
+    end = suffix.end()
+    if compact.original(end - 1) - compact.original(last - 1) != end - last:
+        return last
+    return end
 
 
 def format_votes(texts: Iterable[str]) -> dict[str, int]:
