@@ -183,9 +183,9 @@ def _described(entries: Entries, spec: TableSpec) -> None:
         _add_row(add, LabelKind.ROW_OF, row, numbered=bool(row.numbering))
 
 
-#: The kinds of label a row's cells follow: a word of :data:`govlint.schema.ROW_LABEL_SUFFIXES` after one is
-#: part of it.
-_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
+#: The kinds of label a row's cells follow (a word of :data:`govlint.schema.ROW_LABEL_SUFFIXES` after one is
+#: part of it).
+ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
 #: A suffix word right after a row label, printed with it (no space between), and followed by no further
 #: Chinese character: a cell, a space or the end (``办理情况如下`` is prose, no suffixed label).
 _SUFFIX = re.compile(
@@ -393,7 +393,7 @@ def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
 def _suffixed(compact: CompactText, labels: Catalogue, meanings: Mapping[TableKey, Label], last: int) -> int:
     """Where a row label ending at ``last`` ends with the suffix word printed right after it (``1.属于国家秘密的``):
     never a suffix that is the start of another label, nor one spaced off the label (a cell of its own)."""
-    if not any(label.kind in _ROW_KINDS for label in meanings.values()):
+    if not any(label.kind in ROW_KINDS for label in meanings.values()):
         return last
     suffix = _SUFFIX.match(compact.text, last)
     if suffix is None or labels.prefixes.match(compact.text, last):

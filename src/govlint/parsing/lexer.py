@@ -42,13 +42,12 @@ from govlint.parsing.cells import (
     run_tail_end,
 )
 from govlint.parsing.headings import HeadingMatch, Headings, section_headings
-from govlint.parsing.labels import Family, Label, LabelHit, LabelKind, Opening, TableKey, catalogue
+from govlint.parsing.labels import ROW_KINDS, Family, Label, LabelHit, LabelKind, Opening, TableKey, catalogue
 from govlint.parsing.numbering import starts_with_numbering
 from govlint.parsing.productions import TEXT, Productions
 from govlint.parsing.spans import INK
 from govlint.schema import TableSpec
 
-_ROW_KINDS = frozenset({LabelKind.A20_ROW, LabelKind.APP_ROW, LabelKind.ROW_OF})
 _STRAY_LOOKAHEAD = 8
 
 
@@ -387,7 +386,7 @@ def _prose(text: str, start: int, end: int) -> Iterator[ReportToken]:
 
 def _terminal(grammar: Productions, table: str, label: Label) -> str:
     """The grammar's terminal for a label of ``table``: its row, caption or group, or the table's header."""
-    if label.kind in _ROW_KINDS:
+    if label.kind in ROW_KINDS:
         return grammar.name(table, "row", label.key)
     if label.kind is LabelKind.CAPTION:
         return grammar.name(table, "caption", str(label.item))
