@@ -7,8 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from cpu_time import cpu_time
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "003_0ab25f721fbf8f7b.txt"
@@ -46,9 +47,9 @@ def test_a_folder_of_ten_thousand_files_is_walked_and_checked(tmp_path: Path) ->
             (folder / f"{i}.txt").write_text("某某局2023年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
         else:
             (folder / f"{i}.csv").write_text("x", encoding="utf-8")
-    start = time.perf_counter()
-    done = check(tmp_path, "收文", "--statistics", "--format", "json")
-    assert time.perf_counter() - start < 120
+    with cpu_time() as spent:
+        done = check(tmp_path, "收文", "--statistics", "--format", "json")
+    assert spent.seconds < 120
     assert done.returncode == 1, done.stderr
     counts = {row["code"]: row["count"] for row in json.loads(done.stdout)}
     assert counts["GL407"] == 10  # one per report: none of them is dated

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
 
+from cpu_time import cpu_time
 from govlint import cli
 from govlint.sources.discover import Skipped, iter_report_paths
 
@@ -117,12 +117,11 @@ def test_ten_thousand_files_is_fast(tmp_path: Path) -> None:
         folder.mkdir()
         for index in range(100):
             (folder / f"{index:03d}.txt").write_bytes(b"")
-    start = time.perf_counter()
-    found = list(iter_report_paths([tmp_path]))
-    elapsed = time.perf_counter() - start
+    with cpu_time() as spent:
+        found = list(iter_report_paths([tmp_path]))
     assert len(found) == 10_000
     assert found == sorted(found)
-    assert elapsed < 5.0, elapsed
+    assert spent.seconds < 5.0, spent.seconds
 
 
 def test_iteration_is_lazy(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ import os
 import quopri
 import re
 import threading
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -21,6 +20,7 @@ from hostile_files import W, document_xml, package, paragraph, run_govlint
 from source_support import SEEDS
 
 import govlint
+from cpu_time import cpu_time
 from govlint.errors import InputError
 from govlint.sources import guard, load
 from govlint.sources.discover import iter_report_paths
@@ -103,10 +103,9 @@ def test_a_saved_page_with_a_header_of_many_folded_lines_is_refused_at_once() ->
     """The email parser takes quadratic time over a header of many folded lines: 7 MB ran past 60 s."""
     header = b"MIME-Version: 1.0\r\nContent-Type: multipart/related;" + b"\r\n x=y;" * 1_000_000
     data = header + b' boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n--b--\r\n'
-    start = time.monotonic()
-    with pytest.raises(InputError, match="too long"):
+    with cpu_time() as spent, pytest.raises(InputError, match="too long"):
         load(data, name="x.mht")
-    assert time.monotonic() - start < 5
+    assert spent.seconds < 5
 
 
 @pytest.mark.parametrize(
@@ -170,10 +169,9 @@ def test_a_word_file_nested_thousands_deep_is_refused_while_it_is_parsed() -> No
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("word/document.xml", document_xml(body + nested))
-    start = time.monotonic()
-    with pytest.raises(InputError, match="nested too deeply"):
+    with cpu_time() as spent, pytest.raises(InputError, match="nested too deeply"):
         load(buffer.getvalue())
-    assert time.monotonic() - start < 5
+    assert spent.seconds < 5
 
 
 @pytest.mark.parametrize("utf8_first", [True, False])
@@ -307,9 +305,9 @@ def test_a_text_of_thousands_of_title_lines_is_refused_not_checked_as_thousands_
     500 pages; ``govlint check`` refuses a file of more than 1,000 reports at once, and checks 1,000."""
     report = "某某{}局2024年政府信息公开工作年度报告\n一、总体情况\n本机关依法公开政府信息。\n"
     (tmp_path / "many.txt").write_text("".join(report.format(i) for i in range(20_000)), encoding="utf-8")
-    start = time.monotonic()
-    result = run_govlint("check", "--isolated", "--format", "json", "-j", "1", str(tmp_path / "many.txt"))
-    assert time.monotonic() - start < 20
+    with cpu_time() as spent:
+        result = run_govlint("check", "--isolated", "--format", "json", "-j", "1", str(tmp_path / "many.txt"))
+    assert spent.seconds < 20
     [refused] = json.loads(result.stdout)["diagnostics"]
     assert refused["code"] == "GL001" and "上限 1000 份" in refused["message"] and result.returncode == 2
     (tmp_path / "many.txt").write_text("".join(report.format(i) for i in range(1_000)), encoding="utf-8")
