@@ -22,6 +22,7 @@ from govlint.parsing import parse_document
 from govlint.plugins import Plugins, load_plugins
 from govlint.records import Record
 from govlint.rule import RuleContext
+from govlint.rules.substance import corrected_cases
 from govlint.schema import TableSpec
 from govlint.sources.document import Document
 
@@ -138,8 +139,6 @@ def lint_report(report: Report, config: Config | None = None, *, plugins: Plugin
             errors.append(RuleFailure(report.path, plugin, "", "", _describe(exc)))
 
     diagnostics = findings.diagnostics()
-    from govlint.rules.substance import corrected_cases  # the built-in rules import this module (crossreport)
-
     corrected = corrected_cases(report, ctx)
     return LintResult(
         report.path,
