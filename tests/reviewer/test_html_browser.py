@@ -288,3 +288,30 @@ def test_unread_places_are_shown_apart_from_the_problems_with_their_own_label(op
     assert {r["path"] for r in shown_rows(opened)} == unread_list and unread_list
     Select(opened.find_element("id", "f-unread")).select_by_value("0")
     assert {r["path"] for r in shown_rows(opened)} == {r["path"] for r in rows} - unread_list
+
+
+def test_the_chart_of_problems_has_no_bar_for_what_could_not_be_read(opened: Any) -> None:
+    """The problems per code add up to the problems counted at the top, with no bar for a place not read
+    (GL108); the places not read have a chart of their own, grey, beside it, adding up to their count."""
+
+    def bars(figure: str) -> dict[str, int]:
+        shown: dict[str, int] = opened.execute_script(
+            f"return Object.fromEntries(Array.from(document.querySelectorAll('#{figure} g.bar'),"
+            " g => [g.querySelectorAll('text')[1].textContent, Number(g.querySelector('text').textContent)]));"
+        )
+        return shown
+
+    problems, unread = bars("chart-codes"), bars("chart-unread")
+    assert "GL108" not in problems and unread["GL108"] > 0
+    assert sum(problems.values()) == int(opened.find_element("id", "count-problems").text)
+    assert sum(unread.values()) == int(opened.find_element("id", "count-unread").text)
+    colours = opened.execute_script(
+        "return ['chart-codes', 'chart-unread'].map(id =>"
+        " getComputedStyle(document.querySelector('#' + id + ' rect')).fill);"
+    )
+    assert colours[0] != colours[1] and colours[1] == "rgb(184, 184, 184)"
+    chart = opened.find_element("css selector", "#summary .charts")
+    assert opened.find_element("id", "chart-unread").is_displayed()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "charts.png"
+    assert chart.screenshot(str(shot)) and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

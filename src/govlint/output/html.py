@@ -1,8 +1,9 @@
 """The reviewer's page (``--format html``): one self-contained file that opens offline.
 
-A 政务公开办 reads a run over many reports here: the counts, a chart of scores and one of findings per
-code, a table of reports to sort and filter, and each report's findings beside the quoted source line,
-with the cell marked in a rendering of its table, and the rule pages the codes link to.
+A 政务公开办 reads a run over many reports here: the counts, a chart of scores, one of problems per code and,
+apart, one of the places govlint could not read per code (never counted as problems), a table of reports to
+sort and filter, and each report's findings beside the quoted source line, with the cell marked in a
+rendering of its table, and the rule pages the codes link to.
 
 Everything is in the one file: the styles and the script are inline and allowed by their hashes in a
 Content-Security-Policy that forbids every request, so the page neither fetches nor sends anything, and
@@ -78,6 +79,7 @@ UI: dict[Lang, dict[str, str]] = {
         "no_scores": "没有可评分的报告。",
         "codes": "各代码问题数",
         "no_codes": "未发现问题。",
+        "unread_codes": "各代码未能读取处数（不计为问题）",
         "list": "报告列表",
         "filter_body": "机关",
         "filter_year": "年度",
@@ -136,8 +138,9 @@ UI: dict[Lang, dict[str, str]] = {
         "unread_note": "What could not be read never deducts and is never taken as blank: check it by hand.",
         "scores": "Scores",
         "no_scores": "No report could be scored.",
-        "codes": "Findings per code",
+        "codes": "Problems per code",
         "no_codes": "No problems found.",
+        "unread_codes": "Places not read, per code (not problems)",
         "list": "Reports",
         "filter_body": "Body",
         "filter_year": "Year",
@@ -263,11 +266,10 @@ def render(entries: Sequence[_Entry], scores: Sequence[ReportScore], rules: Sequ
     t = UI[lang]
     by_path = {score.path: score for score in scores}
     reports = [_report(entry, by_path.get(entry.path), lang) for entry in entries]
-    codes = Counter(d.code for entry in entries for d in entry.diagnostics)
-    #: Codes that say only what govlint could not read: drawn apart from the problems.
-    unread_codes = {d.code for e in entries for d in e.diagnostics if d.unread} - {
-        d.code for e in entries for d in e.diagnostics if not d.unread
-    }
+    codes = {d.code for entry in entries for d in entry.diagnostics}
+    problems, unread = _per_code(entries)
+    #: Codes that say only what govlint could not read (their rule pages say 未能读取, not a severity).
+    unread_codes = codes - {d.code for e in entries for d in e.diagnostics if not d.unread}
     metas = {m.code: m for m in (*(r.meta for r in BUILTIN_RULES), *rules)}
     env = _environment()
     css = (_TEMPLATES / "page.css").read_text(encoding="utf-8")
@@ -279,14 +281,15 @@ def render(entries: Sequence[_Entry], scores: Sequence[ReportScore], rules: Sequ
         csp=_csp(css, script),
         css=Markup(css),
         script=Markup(script),
-        summary=_summary(entries, scores),
+        summary=_summary(entries, scores, problems, unread),
         reports=reports,
         years=sorted({r["year"] for r in reports if r["year"] is not None}),
         codes=sorted(codes, key=code_order),
-        code_chart=_bars(sorted(codes.items(), key=lambda item: code_order(item[0])), unread=unread_codes),
+        code_chart=_bars(sorted(problems.items(), key=lambda item: code_order(item[0]))),
+        unread_chart=_bars(sorted(unread.items(), key=lambda item: code_order(item[0])), unread=True),
         score_chart=_bars(_score_bins([s.score for s in scores if s.score is not None])),
         rules=[metas[code] for code in sorted(codes, key=code_order) if code in metas],
-        documented=metas.keys() & codes.keys(),
+        documented=metas.keys() & codes,
         unread_codes=unread_codes,
         severity_names=SEVERITY_NAMES[lang],
         tables_json=_tables_json(entries, reports, lang),
@@ -319,16 +322,31 @@ def _csp(css: str, script: str) -> str:
     )
 
 
-def _summary(entries: Sequence[_Entry], scores: Sequence[ReportScore]) -> dict[str, int]:
+def _per_code(entries: Sequence[_Entry]) -> tuple[Counter[str], Counter[str]]:
+    """The problems per code and, apart, the places govlint could not read per code (a code such as GL101
+    may have both), each finding counted with the findings it stands for (:attr:`Diagnostic.weight`).
+    Neither counts a file that could not be read or was skipped: the summary counts those as files."""
+    problems: Counter[str] = Counter()
+    unread: Counter[str] = Counter()
+    for entry in entries:
+        for d in entry.diagnostics:
+            if d.code not in ERROR_CODES and d.code not in SKIPPED_CODES:
+                (unread if d.unread else problems)[d.code] += d.weight
+    return problems, unread
+
+
+def _summary(
+    entries: Sequence[_Entry], scores: Sequence[ReportScore], problems: Counter[str], unread: Counter[str]
+) -> dict[str, int]:
     """The counts at the top: reports (read or not), files and folders that could not be read, the unread
-    places of the reports that were read, skipped files, problems and rule failures."""
-    diagnostics = [d for e in entries for d in e.diagnostics]
+    places of the reports that were read, skipped files, problems and rule failures; ``problems`` and
+    ``unread`` per code (:func:`_per_code`), so that the charts add up to the counts."""
     return {
         "reports": len(scores),
         "unreadable": sum(1 for e in entries if any(d.code in ERROR_CODES for d in e.diagnostics)),
-        "unread": sum(len(score.unread) for score in scores),
+        "unread": sum(unread.values()),
         "skipped": sum(1 for e in entries if any(d.code in SKIPPED_CODES for d in e.diagnostics)),
-        "problems": sum(1 for d in diagnostics if not d.unread and d.code not in SKIPPED_CODES),
+        "problems": sum(problems.values()),
         "failures": sum(len(e.errors) for e in entries),
     }
 
@@ -414,13 +432,10 @@ def _score_bins(scores: Iterable[Decimal]) -> list[tuple[str, int]]:
     return [(f"{i * width}–{(i + 1) * width}", n) for i, n in enumerate(counts)]
 
 
-def _bars(items: Sequence[tuple[str, int]], unread: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """Horizontal bars: each label, count, width in per cent of the largest, and whether it is unread."""
+def _bars(items: Sequence[tuple[str, int]], *, unread: bool = False) -> list[dict[str, Any]]:
+    """Bars: each label, count, height in per cent of the largest, and whether they count unread places."""
     top = max((n for _, n in items), default=0) or 1
-    unread = set(unread)
-    return [
-        {"label": label, "count": n, "width": round(100 * n / top, 1), "unread": label in unread} for label, n in items
-    ]
+    return [{"label": label, "count": n, "width": round(100 * n / top, 1), "unread": unread} for label, n in items]
 
 
 class _Strings:
