@@ -1,30 +1,28 @@
-"""Plugin discovery and the loaded rule set.
+"""The plugin manager: the loaded rule set, and the registry that keeps it for the process.
 
-Discovery order: the built-in rules (:mod:`govlint.rules`), then the ``govlint`` entry-point group, then the
-modules named in the configuration (``plugins = ["my_office.rules"]``, imported with the configuration
-file's directory on ``sys.path``).  Every plugin states the plugin API version it was written for
-(``govlint_plugin_info``); a misspelt hook, a rule code defined twice, an import error or an unmet
-``required-plugins`` pin is a :class:`~govlint.errors.PluginError` naming the plugin.
-
-Entry points are found with :mod:`importlib.metadata`.  Importing it costs a start more than loading the
-plugins does, so what it finds is cached per environment (:func:`scan_entry_points`).  What is
-checked of each plugin is in :mod:`govlint.pluginchecks`; this module registers plugins with pluggy and
-keeps the loaded set.
+Discovery order: the built-in rules (:mod:`govlint.rules`), then the ``govlint`` entry-point group (the
+installed plugins, :mod:`govlint.entrypoints`), then the modules named in the configuration (``plugins =
+["my_office.rules"]``, imported with the configuration file's directory on ``sys.path``).  Every plugin states
+the plugin API version it was written for (``govlint_plugin_info``); a misspelt hook, a rule code defined
+twice, an import error or an unmet ``required-plugins`` pin is a :class:`~govlint.errors.PluginError` naming
+the plugin.  What is checked of each plugin is in :mod:`govlint.pluginchecks`; this module registers plugins
+with pluggy and keeps the loaded sets.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.machinery
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
 
 from govlint import hookspecs
+from govlint.entrypoints import EntryPoint, scan_entry_points
 from govlint.errors import PluginError
 from govlint.pluginchecks import (
     PluginInfo,
@@ -38,27 +36,14 @@ from govlint.pluginchecks import (
 )
 from govlint.rule import Rule, RuleMeta
 from govlint.schema import TableSpec
-from govlint.usercache import cache_dir, read_plain, write_plain
 
 if TYPE_CHECKING:
     from govlint.config import Config
     from govlint.model import Report
 
 BUILTIN_MODULE = "govlint.rules"
-ENTRY_POINT_GROUP = "govlint"
-#: How many ``sys.path``s' entry-point lists the cache keeps (each a few kB).
-KEEP_ENTRY_POINTS = 32
 #: How much of a report's text is searched for a scope's names when the parser found no body or title.
 SCOPE_TEXT_CHARS = 300
-
-
-class EntryPoint(NamedTuple):
-    """One entry of the ``govlint`` group, and the distribution (name, version) that declares it."""
-
-    name: str
-    value: str
-    distribution: str
-    version: str
 
 
 class Plugins(NamedTuple):
@@ -96,8 +81,63 @@ class Plugins(NamedTuple):
         return tuple(r.meta for r in self.rules)
 
 
-_CACHE: dict[tuple[Any, ...], Plugins] = {}
-_ENTRY_POINTS: dict[str, list[EntryPoint]] = {}
+class PluginRegistry:
+    """The plugin sets a process has loaded, each once, and the installed plugins it found.
+
+    Loading a set costs about 2 ms and finding the installed plugins about 8 ms more (the cached entry-point
+    list checked against every metadata folder on ``sys.path``), where linting a report takes under 5 ms: a
+    library that calls :func:`govlint.lint_text` per report, and each worker of a run, must not pay them per
+    report.  So one registry, :data:`REGISTRY`, serves the process.  It holds no result of a report, only
+    the loaded plugins, which the interpreter holds anyway (their modules are imported).  It is safe to use
+    from threads: a lock guards its maps, and a set asked for by several threads at once is loaded once and
+    the same object handed to all (``tests/engine/test_plugin_registry.py``).  A host that installs or
+    removes plugins while running calls :meth:`clear`.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        #: Arguments -> the loaded set, and the plugin objects it was given (kept alive, so that no other
+        #: object takes their ``id`` while the set is kept under it).
+        self._loaded: dict[tuple[Any, ...], tuple[Plugins, tuple[object, ...]]] = {}
+        self._entry_points: list[EntryPoint] | None = None
+
+    def load(
+        self,
+        modules: Sequence[str] = (),
+        *,
+        required: Sequence[str] = (),
+        root: str | None = None,
+        builtins: bool = True,
+        entry_points: bool = True,
+        objects: Sequence[object] = (),
+    ) -> Plugins:
+        """The plugins these arguments name, loaded and checked on the first call (:func:`load_plugins`)."""
+        key = (tuple(modules), tuple(required), root, builtins, entry_points, tuple(map(id, objects)))
+        with self._lock:
+            found = self._loaded.get(key)
+            if found is None:
+                installed = self.entry_points() if entry_points else []
+                loaded = _load(modules, required, root, builtins=builtins, installed=installed, objects=objects)
+                found = self._loaded[key] = (loaded, tuple(objects))
+            return found[0]
+
+    def entry_points(self) -> list[EntryPoint]:
+        """The installed plugins (:func:`govlint.entrypoints.scan_entry_points`), found once."""
+        with self._lock:
+            if self._entry_points is None:
+                self._entry_points = scan_entry_points()
+            return self._entry_points
+
+    def clear(self) -> None:
+        """Forget the loaded sets and the installed plugins found (for tests and long-running hosts)."""
+        with self._lock:
+            self._loaded.clear()
+            self._entry_points = None
+            importlib.invalidate_caches()
+
+
+#: The process's registry (see :class:`PluginRegistry` for why there is one).
+REGISTRY = PluginRegistry()
 
 
 def load_plugins(
@@ -109,25 +149,19 @@ def load_plugins(
     entry_points: bool = True,
     objects: Sequence[object] = (),
 ) -> Plugins:
-    """Load and validate the plugins; the result is cached for the same arguments.
+    """Load and validate the plugins, once per process for the same arguments (:data:`REGISTRY`).
 
     ``modules`` are imported with ``root`` (the configuration file's directory) on ``sys.path``;
     ``objects`` are plugin objects registered as they are (for tests and embedding applications).
     """
-    key = (tuple(modules), tuple(required), root, builtins, entry_points, tuple(map(id, objects)))
-    cached = _CACHE.get(key)
-    if cached is None:
-        cached = _CACHE[key] = _load(
-            modules, required, root, builtins=builtins, entry_points=entry_points, objects=objects
-        )
-    return cached
+    return REGISTRY.load(
+        modules, required=required, root=root, builtins=builtins, entry_points=entry_points, objects=objects
+    )
 
 
 def clear_cache() -> None:
-    """Forget loaded plugin sets and the entry-point scan (for tests and long-running hosts)."""
-    _CACHE.clear()
-    _ENTRY_POINTS.clear()
-    importlib.invalidate_caches()
+    """Forget the loaded plugin sets and the installed plugins found (:meth:`PluginRegistry.clear`)."""
+    REGISTRY.clear()
 
 
 def _load(
@@ -136,9 +170,11 @@ def _load(
     root: str | None,
     *,
     builtins: bool,
-    entry_points: bool,
+    installed: Sequence[EntryPoint],
     objects: Sequence[object],
 ) -> Plugins:
+    """A new plugin manager with the built-in rules (``builtins``), the ``installed`` plugins, the configured
+    ``modules`` and the plugin ``objects`` registered, and what they give, checked."""
     pm = pluggy.PluginManager("govlint")
     pm.add_hookspecs(hookspecs)
     sources: dict[str, tuple[PluginSource, str, EntryPoint | None]] = {}
@@ -154,10 +190,9 @@ def _load(
 
     if builtins:
         register(_import(BUILTIN_MODULE, BUILTIN_MODULE), BUILTIN_MODULE, "builtin", BUILTIN_MODULE)
-    if entry_points:
-        for ep in scan_entry_points():
-            label = f"{ep.distribution} {ep.version}, entry point {ep.name!r}"
-            register(_load_entry_point(ep, label), ep.name, "entry-point", f"{ep.distribution}:{ep.name}", ep)
+    for ep in installed:
+        label = f"{ep.distribution} {ep.version}, entry point {ep.name!r}"
+        register(_load_entry_point(ep, label), ep.name, "entry-point", f"{ep.distribution}:{ep.name}", ep)
     for module in modules:
         register(_import_local(module, root), module, "config", module)
     for index, obj in enumerate(objects):
@@ -235,73 +270,3 @@ def _load_entry_point(ep: EntryPoint, label: str) -> object:
         except AttributeError:
             raise PluginError(f"plugin {label} failed to load: {ep.value!r} has no attribute {part!r}") from None
     return obj
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Entry points
-# ---------------------------------------------------------------------------------------------------------
-
-
-def scan_entry_points(group: str = ENTRY_POINT_GROUP) -> list[EntryPoint]:
-    """The entry points of ``group`` in the distributions on ``sys.path``, as :mod:`importlib.metadata` finds
-    them (of two installed copies of a distribution, the first on the path wins).
-
-    Found once per process and group (:func:`clear_cache` forgets it), and kept in the user's cache folder
-    (``GOVLINT_CACHE_DIR``; empty: no cache) for this interpreter and ``sys.path``.  The cache holds the
-    name and modification time of every distribution's metadata folder on the path, which installing,
-    upgrading or removing a distribution changes, so a stale list is never used; like the parser's cache it
-    is read only when only this user can write it.  Each ``sys.path`` (``python -m govlint`` puts the working
-    folder first) has its own file; writing one removes all but the
-    :data:`KEEP_ENTRY_POINTS` used most recently.
-    """
-    if group not in _ENTRY_POINTS:
-        directory = cache_dir()
-        stamp = [[entry, _distributions(entry)] for entry in sys.path]
-        key = hashlib.sha256(repr([sys.executable, group, sys.path]).encode()).hexdigest()[:20]
-        path = os.path.join(directory, f"entry-points-{key}.pickle") if directory else None
-        found = _read_cache(path, stamp) if path else None
-        if found is None:
-            found = _lookup(group)
-            if path is not None:
-                write_plain(
-                    path,
-                    {"stamp": stamp, "entries": [list(ep) for ep in found]},
-                    prefix="entry-points-",
-                    keep=KEEP_ENTRY_POINTS,
-                )
-        _ENTRY_POINTS[group] = found
-    return _ENTRY_POINTS[group]
-
-
-def _lookup(group: str) -> list[EntryPoint]:
-    import importlib.metadata  # only when the cache is missing or stale (see scan_entry_points)
-
-    return [
-        EntryPoint(ep.name, ep.value, ep.dist.name, ep.dist.version)
-        if ep.dist is not None
-        else EntryPoint(ep.name, ep.value, ep.name, "unknown")
-        for ep in importlib.metadata.entry_points(group=group)
-    ]
-
-
-def _distributions(entry: str) -> list[list[Any]] | None:
-    """The metadata folders in one ``sys.path`` folder with their modification times: what changes when a
-    distribution is installed, upgraded or removed (not the folder's own time, which any file in the working
-    directory changes)."""
-    try:
-        with os.scandir(entry or ".") as scan:
-            found = [e for e in scan if e.name.endswith((".dist-info", ".egg-info"))]
-        return sorted([e.name, e.stat().st_mtime_ns] for e in found)
-    except OSError:
-        return None
-
-
-def _read_cache(path: str, stamp: list[list[Any]]) -> list[EntryPoint] | None:
-    """The cached entry points, or None when the cache is missing, stale, malformed or not private."""
-    data = read_plain(path)
-    try:
-        if data["stamp"] != stamp:
-            return None
-        return [EntryPoint(*map(str, entry)) for entry in data["entries"]]
-    except Exception:  # a stale or foreign file only means looking the entry points up again
-        return None

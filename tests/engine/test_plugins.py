@@ -13,7 +13,7 @@ import pytest
 from engine_support import MarkW, MarkX, SamplePlugin, meta, report
 
 import govlint
-from govlint import plugins
+from govlint import entrypoints, plugins
 from govlint.config import Config
 from govlint.errors import PluginError
 from govlint.hookspecs import PLUGIN_API_VERSION
@@ -225,8 +225,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_entry_point_plugins_are_found_with_their_distribution_version(site: Path) -> None:
     _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
-    found = [ep for ep in plugins.scan_entry_points() if ep.distribution == "govlint-zj"]
-    assert found == [plugins.EntryPoint("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2")]
+    found = [ep for ep in entrypoints.scan_entry_points() if ep.distribution == "govlint-zj"]
+    assert found == [entrypoints.EntryPoint("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2")]
     loaded = plugins.load_plugins(builtins=False)
     info = next(p for p in loaded.plugins if p.distribution == "govlint-zj")
     assert (info.name, info.version, info.source, info.rules) == ("govlint-zj", "1.4.2", "entry-point", ("TS001",))
@@ -241,7 +241,7 @@ def test_of_two_installed_copies_the_first_on_the_path_wins(
     later.mkdir()
     _install(later, "govlint-zj", "1.0", "govlint_zj", PLUGIN_SOURCE)
     monkeypatch.setattr(sys, "path", [*sys.path, str(later)])
-    found = {tuple(ep) for ep in plugins.scan_entry_points() if ep.distribution.startswith("govlint-")}
+    found = {tuple(ep) for ep in entrypoints.scan_entry_points() if ep.distribution.startswith("govlint-")}
     assert found >= {
         ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2"),
         ("govlint-gd", "govlint_gd", "govlint-gd", "0.3"),
@@ -253,25 +253,25 @@ def test_entry_points_are_cached_per_environment_until_a_distribution_is_install
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
-    first = plugins.scan_entry_points()
+    first = entrypoints.scan_entry_points()
     assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in {tuple(ep) for ep in first}
     plugins.clear_cache()
 
-    def fail(group: str) -> list[plugins.EntryPoint]:
+    def fail(group: str) -> list[entrypoints.EntryPoint]:
         raise AssertionError("importlib.metadata consulted although the cache is fresh")
 
     with monkeypatch.context() as patched:
-        patched.setattr(plugins, "_lookup", fail)
-        assert plugins.scan_entry_points() == first  # a new process: read from the cache
+        patched.setattr(entrypoints, "_lookup", fail)
+        assert entrypoints.scan_entry_points() == first  # a new process: read from the cache
     plugins.clear_cache()
     _install(site, "govlint-gd", "0.3", "govlint_gd", PLUGIN_SOURCE)  # a new metadata folder
-    again = {tuple(ep) for ep in plugins.scan_entry_points()}
+    again = {tuple(ep) for ep in entrypoints.scan_entry_points()}
     assert ("govlint-gd", "govlint_gd", "govlint-gd", "0.3") in again
     plugins.clear_cache()
     (tmp_path / "cache").chmod(0o777)  # a cache others could write is never read
     with monkeypatch.context() as patched:
-        patched.setattr(plugins, "_lookup", lambda group: [])
-        assert plugins.scan_entry_points() == []
+        patched.setattr(entrypoints, "_lookup", lambda group: [])
+        assert entrypoints.scan_entry_points() == []
     (tmp_path / "cache").chmod(0o700)
 
 
@@ -392,38 +392,38 @@ def test_many_sys_paths_leave_a_bounded_cache(site: Path, tmp_path: Path, monkey
     """``python -m govlint`` from another folder is another ``sys.path``: the cache keeps the newest few."""
     _install(site, "govlint-zj", "1.4.2", "govlint_zj", PLUGIN_SOURCE)
     base = list(sys.path)
-    for number in range(plugins.KEEP_ENTRY_POINTS + 20):
+    for number in range(entrypoints.KEEP_ENTRY_POINTS + 20):
         monkeypatch.setattr(sys, "path", [str(tmp_path / f"project-{number}"), *base])
         plugins.clear_cache()
-        found = {tuple(ep) for ep in plugins.scan_entry_points()}
+        found = {tuple(ep) for ep in entrypoints.scan_entry_points()}
         assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in found
-    assert len(list((tmp_path / "cache").glob("entry-points-*"))) == plugins.KEEP_ENTRY_POINTS
+    assert len(list((tmp_path / "cache").glob("entry-points-*"))) == entrypoints.KEEP_ENTRY_POINTS
     plugins.clear_cache()  # the newest is kept and read back without a lookup
 
-    def fail(group: str) -> list[plugins.EntryPoint]:
+    def fail(group: str) -> list[entrypoints.EntryPoint]:
         raise AssertionError("importlib.metadata consulted although the cache is fresh")
 
-    monkeypatch.setattr(plugins, "_lookup", fail)
-    assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in {tuple(ep) for ep in plugins.scan_entry_points()}
+    monkeypatch.setattr(entrypoints, "_lookup", fail)
+    assert ("govlint-zj", "govlint_zj", "govlint-zj", "1.4.2") in {tuple(ep) for ep in entrypoints.scan_entry_points()}
 
 
 def test_a_cached_list_naming_a_class_is_refused(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache is a pickle of plain data: one that names a class or function (what lets a pickle run code)
     is not loaded, and the entry points are looked up again."""
-    plugins.scan_entry_points()
+    entrypoints.scan_entry_points()
     plugins.clear_cache()
     (cached,) = (tmp_path / "cache").glob("entry-points-*")
     data = pickle.loads(cached.read_bytes())
     data["entries"].append(["govlint-evil", "evil", "govlint-evil", Path("1.0")])
     cached.write_bytes(pickle.dumps(data))
-    monkeypatch.setattr(plugins, "_lookup", lambda group: [])
-    assert plugins.scan_entry_points() == []
+    monkeypatch.setattr(entrypoints, "_lookup", lambda group: [])
+    assert entrypoints.scan_entry_points() == []
 
 
 def test_reading_the_cached_list_marks_it_used(site: Path, tmp_path: Path) -> None:
-    plugins.scan_entry_points()
+    entrypoints.scan_entry_points()
     plugins.clear_cache()
     (cached,) = (tmp_path / "cache").glob("entry-points-*")
     os.utime(cached, ns=(0, 0))
-    plugins.scan_entry_points()
+    entrypoints.scan_entry_points()
     assert cached.stat().st_mtime_ns > 0
