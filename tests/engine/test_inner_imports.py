@@ -33,7 +33,6 @@ ALLOWED = {
     "globs.py": {"pathspec"},
     "entrypoints.py": {"importlib.metadata"},
     "pluginchecks.py": {"packaging.requirements", "packaging.utils", "packaging.version"},
-    "output/tabular.py": {"openpyxl", "openpyxl.cell", "openpyxl.styles", "openpyxl.utils"},
     "sources/text.py": {"charset_normalizer"},
     "parsing/productions.py": {"importlib"},
 }

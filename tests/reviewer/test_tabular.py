@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from govlint import cli
-from govlint.output import tabular
+from govlint.output import xlsx
 from govlint.output.tabular import FINDING_HEADERS, REPORT_HEADERS, findings_path, safe
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan"
@@ -144,11 +144,11 @@ def test_xlsx_has_the_sheets_of_reports_and_findings_in_chinese_and_english(
 def test_a_long_findings_sheet_keeps_its_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The workbook is written as the run goes (write-only): past the rows that set the columns' widths, the
     findings sheet still has its bold, frozen header, a filter over every row, and every finding."""
-    monkeypatch.setattr(tabular, "MEASURED", 5)  # the corpus slice has a few dozen findings
+    monkeypatch.setattr(xlsx, "MEASURED", 5)  # the corpus slice has a few dozen findings
     target = tmp_path / "review.xlsx"
     check(["--format", "xlsx", "-j", "1", "-o", str(target), *map(str, FILES)], monkeypatch)
     data = run_json(list(map(str, FILES)), monkeypatch)
-    assert len(data["diagnostics"]) > 2 * tabular.MEASURED
+    assert len(data["diagnostics"]) > 2 * xlsx.MEASURED
     book = openpyxl.load_workbook(target)
     assert book.properties.creator == "govlint"
     for sheet, rows in ((book["报告"], len(data["reports"])), (book["问题"], len(data["diagnostics"]))):

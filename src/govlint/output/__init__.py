@@ -119,7 +119,7 @@ def formatter(name: str, options: OutputOptions, *, statistics: bool = False) ->
 
         return CsvFormatter(options)
     if name == "xlsx":
-        from govlint.output.tabular import XlsxFormatter
+        from govlint.output.xlsx import XlsxFormatter
 
         return XlsxFormatter(options)
     raise ValueError(f"unknown output format {name!r}: use {', '.join(FORMATS)}")
