@@ -331,6 +331,12 @@ class ReportScore(Record):
     def deducted(self) -> Decimal:
         return sum((d.points for d in self.deductions), self.corrected_points)
 
+    @property
+    def unread_count(self) -> int:
+        """How many places govlint could not read: the notice past the per-rule cap stands for the places it
+        did not list (:attr:`Diagnostic.weight`), as in every other count."""
+        return sum(d.weight for d in self.unread)
+
     def count(self, severity: Severity) -> int:
         return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings, Severity.INFO: self.infos}[severity]
 
@@ -347,7 +353,7 @@ class ReportScore(Record):
             "counts": {s.value: self.count(s) for s in Severity},
             "corrected_cases": self.corrected_cases,
             "corrected_points": number(self.corrected_points),
-            "unread": len(self.unread),
+            "unread": self.unread_count,
             "unread_places": [_place(d) for d in self.unread],
             "unreadable": None if self.unreadable is None else self.unreadable.message(lang),
         }
@@ -537,7 +543,7 @@ class RunScores:
             "mean": number(_mean(values)) if values else None,
             "min": number(min(values)) if values else None,
             "max": number(max(values)) if values else None,
-            "unread": sum(len(r.unread) for r in reports),
+            "unread": sum(r.unread_count for r in reports),
             "reports_with_unread": sum(1 for r in reports if r.unread),
             "unreadable": [
                 {"path": d.location.path, "code": d.code, "reason": d.message(lang)}

@@ -11,6 +11,7 @@ from html_page import Page
 
 from govlint.diagnostics import Diagnostic, Location, Severity
 from govlint.output import FileOutput, OutputOptions, Tally, formatter
+from govlint.scoring import score_report
 
 
 def finding(code: str, line: int, *, unread: bool = False, omitted: int = 0, path: str = "r.txt") -> Diagnostic:
@@ -76,3 +77,14 @@ def test_a_run_with_nothing_unread_has_no_unread_chart() -> None:
     markup = out.finish()
     assert bars(markup, "chart-codes") == {"GL201": 1}
     assert 'id="chart-unread"' not in markup and count(markup, "unread") == 0
+
+
+def test_a_capped_notice_of_unread_places_counts_the_places_it_stands_for() -> None:
+    """Past ``max-findings-per-rule`` one notice stands for the unread places not listed: the score's count,
+    the workbook's 未能读取处 column and the page's list count them all, as the summary does."""
+    listed = [finding("GL108", line, unread=True) for line in (1, 2)]
+    capped = finding("GL108", 3, unread=True, omitted=30)
+    report = score_report("r.txt", [*listed, capped, finding("GL201", 4)])
+    assert report.unread_count == 32
+    assert report.to_dict("zh")["unread"] == 32
+    assert len(report.to_dict("zh")["unread_places"]) == 3  # the places listed, and the notice

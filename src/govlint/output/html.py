@@ -365,7 +365,7 @@ def _report(entry: _Entry, score: ReportScore | None, lang: Lang) -> dict[str, A
         "deductions": [(d.code, d.count, _number(d.points)) for d in score.deductions if d.points] if score else [],
         "unreadable": next((d for d in entry.diagnostics if d.code in ERROR_CODES), None),
         "counts": {s.value: counts[s.value] for s in Severity},
-        "unread": len(score.unread) if score else 0,
+        "unread": score.unread_count if score else 0,
         "codes": sorted({d.code for d in entry.diagnostics}, key=code_order),
         "findings": [_finding(entry, d, lang) for d in problems],
         #: What could not be read, shown apart under :func:`unread_heading` (``unread_note``).

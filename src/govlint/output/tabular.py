@@ -172,7 +172,7 @@ def _report_row(report: ReportScore, codes: Sequence[str], lang: Lang) -> list[A
         report.errors,
         report.warnings,
         report.infos,
-        len(report.unread),
+        report.unread_count,
         None if report.unreadable is None else report.unreadable.message(lang),
         report.corrected_cases,
         *(points.get(code) for code in codes),
