@@ -50,8 +50,11 @@ MAX_RATIO = 200
 MAX_DEPTH = 1_000
 #: The zip flag of an encrypted entry (``zipfile`` would raise a bare RuntimeError asking for a password).
 _ENCRYPTED = 0x1
-#: Elements whose content is never shown: deleted text, field codes, properties.
-_SKIP = frozenset({"delText", "instrText", "delInstrText", "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr"})
+#: Elements whose content is never shown: deleted text (a tracked deletion, and the old place of moved text:
+#: ``w:moveFrom`` holds its runs as ``w:t``, read twice before), field codes, properties.
+_SKIP = frozenset(
+    {"del", "moveFrom", "delText", "instrText", "delInstrText", "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr"}
+)
 #: Containers whose children belong to their parent's flow.
 _TRANSPARENT = frozenset({"sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "hyperlink", "fldSimple"})
 #: English Metric Units per pixel (at 96 dpi): DrawingML sizes are in EMU.
@@ -310,7 +313,16 @@ class _BodyReader:
 
     def _table(self, table: ET.Element) -> None:
         """Write each row's own cells at their grid columns; ``gridSpan``, ``vMerge`` and legacy ``hMerge``
-        continuations are covered positions, not cells.  ``gridBefore`` and spans are clamped to :data:`MAX_COLUMNS`."""
+        continuations are covered positions, not cells.  ``gridBefore`` and spans are clamped to :data:`MAX_COLUMNS`.
+
+        A table with a table in a cell lays the page out (the report framed in a one-cell table, each table
+        in a bordered box): its cells are read in order as bodies, so the tables inside are read on their
+        grid (before, each nested table's text was one cell of the frame, and no table was found)."""
+        cells = [cell for row in _children(table, "tr") for cell in _children(row, "tc")]
+        if any(_holds_table(cell) for cell in cells):
+            for cell in cells:
+                self.read(cell)
+            return
         self.tables += 1
         self.builder.blank()
         if _shows_image(table):
@@ -357,15 +369,28 @@ def _children(element: ET.Element, local: str) -> Iterator[ET.Element]:
             yield from _children(content if content is not None else child, local)
 
 
+def _holds_table(container: ET.Element) -> bool:
+    """Whether a table cell holds a table among its blocks (looking through the containers
+    :func:`block_text` reads through, not into nested tables: each table is looked at once)."""
+    for child in container:
+        _, local = _local(child.tag)
+        if local == "tbl":
+            return True
+        if (local in _TRANSPARENT or child.tag.startswith(_MC)) and _holds_table(
+            _alternate(child) if child.tag.startswith(_MC) else child
+        ):
+            return True
+    return False
+
+
 def block_text(container: ET.Element) -> str:
-    """The text of a table cell: its paragraphs and any nested table's cells, joined by spaces."""
+    """The text of a table cell (which holds no table, see :func:`_holds_table`): its paragraphs, joined by
+    spaces."""
     parts: list[str] = []
     for child in container:
         _, local = _local(child.tag)
         if local == "p":
             parts.append(paragraph_text(child))
-        elif local == "tbl":
-            parts.extend(block_text(cell) for row in _children(child, "tr") for cell in _children(row, "tc"))
         elif local in _TRANSPARENT or child.tag.startswith(_MC):
             parts.append(block_text(_alternate(child) if child.tag.startswith(_MC) else child))
         elif local in _ELSEWHERE:

@@ -336,12 +336,19 @@ def _icon(image: Node) -> bool:
 
 
 def _rows(table: Node) -> Iterator[Node]:
-    """The table's own rows (not those of a nested table), in order."""
+    """The table's own rows (not those of a nested table) in the order a browser shows them: a ``<tfoot>``'s
+    rows last, wherever it stands (HTML 4 put it before ``<tbody>``; read in place, a 总计 row printed
+    there was read as the table's first row)."""
+    footers: list[Node] = []
     for child in children(table):
         if child.tag == "tr":
             yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
+        elif child.tag in ("thead", "tbody"):
             yield from (row for row in children(child) if row.tag == "tr")
+        elif child.tag == "tfoot":
+            footers.append(child)
+    for footer in footers:
+        yield from (row for row in children(footer) if row.tag == "tr")
 
 
 def _row_cells(table: Node) -> Iterator[list[Node]]:
