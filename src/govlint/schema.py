@@ -910,6 +910,9 @@ CELL_UNITS: tuple[str, ...] = ("万元", "元", "个", "笔", "项", "件", "条
 #: A footnote mark printed after a cell's number (``12*``, ``12①``, after :func:`fold`, which turns ＊ into *):
 #: the number is the cell's value, the mark points to a note below the table.
 FOOTNOTE_MARKS: tuple[str, ...] = ("*", "※", *(chr(code) for code in range(0x2460, 0x2474)))
+#: The Chinese numeral zero, printed alone where a number belongs (``〇``, as in 二〇二三年; ``零``): the cell
+#: says 0, as a ``0`` would.  Only a whole cell: ``1〇`` mixes two ways of writing and is not read.
+ZERO_NUMERALS: tuple[str, ...] = ("〇", "零")
 #: Letters that text recognition (OCR) reads for digits: O and o for 0, l, I and | for 1.  A cell of digits
 #: and these letters alone is a number misread, not text the report printed where a number belongs.
 DIGIT_LOOKALIKES = "OolI|"

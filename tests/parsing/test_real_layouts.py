@@ -37,14 +37,6 @@ READ = (CellStatus.OK, CellStatus.INFERRED, CellStatus.EMPTY)
 #: Known reading bugs by test and file: each a failing expectation until it is fixed (``strict``: the fix must
 #: remove it from here).
 KNOWN: dict[tuple[str, str], str] = {
-    ("cells", "zero_circled.txt"): (
-        "parsing/cells.py reads 〇 (the Chinese numeral zero) where a number belongs as text, not as 0 "
-        "(GL105 at error level); reproducer: the row '行政许可\t〇' under 信息内容\t本年处理决定数量"
-    ),
-    ("findings", "zero_circled.txt"): (
-        "parsing/cells.py: 〇 for 0 gives GL105 '列无法识别为数字：“〇”，应填写数字' at error level on 103 cells, "
-        "where the OCR misreading O for 0 is an unread warning (ocr.txt)"
-    ),
     ("findings", "innertext.txt"): (
         "parsing (the title finder): the breadcrumb's last two items, each on its own line (平潭综合实验区行政审批局 / "
         "政府信息公开年报), are joined into the title, and the report's own title on the next line is passed over: "

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govlint.model import CellStatus, Number
-from govlint.schema import CELL_UNITS, DIGIT_LOOKALIKES, EMPTY_PLACEHOLDERS, FOOTNOTE_MARKS, fold
+from govlint.schema import CELL_UNITS, DIGIT_LOOKALIKES, EMPTY_PLACEHOLDERS, FOOTNOTE_MARKS, ZERO_NUMERALS, fold
 
 #: A number as printed in a cell: optional sign, digits (thousands separators allowed), optional decimals.
 NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
@@ -16,6 +16,7 @@ NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _UNITS = sorted(CELL_UNITS, key=len, reverse=True)
 _PLACEHOLDERS = frozenset(EMPTY_PLACEHOLDERS)
 _MARKS = frozenset(FOOTNOTE_MARKS)
+_ZEROS = frozenset(ZERO_NUMERALS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -45,7 +46,7 @@ def read_cell(raw: str) -> Reading:
 
     Blank cells and placeholders (``/``, ``-``, ``—``) are EMPTY; a clean number (``12``, ``+4``,
     ``7730.28``, ``1,036``, ``251000元``) is OK with its unit, also with a footnote mark after it (``12*``,
-    ``12①``); anything else is UNREADABLE.
+    ``12①``), and so is the Chinese numeral zero printed alone (``〇``: 0); anything else is UNREADABLE.
     """
     text = _SPACES.sub("", fold(raw))
     if not text or text in _PLACEHOLDERS:
@@ -55,6 +56,8 @@ def read_cell(raw: str) -> Reading:
     unit = next((unit for unit in _UNITS if text.endswith(unit)), None)
     if unit is not None:
         text = text[: -len(unit)]
+    if text in _ZEROS:
+        return Reading(0, CellStatus.OK, unit)
     match = NUMBER.fullmatch(text)
     if match is None:
         return UNREADABLE
