@@ -48,6 +48,14 @@ def test_gl401_missing_year() -> None:
     assert d.message_zh == "未找到报告年度：标题应写明“{年份}年”"
 
 
+def test_gl401_says_nothing_of_a_year_in_a_title_it_could_not_find() -> None:
+    """The year stands in the title; a title govlint could not find (a converter dropped Word's Title style, a
+    page's breadcrumb read in its place) is GL107's unread notice, once, not a missing year at error level."""
+    report = make_report(year=None, title=None)
+    assert not report.title and report.report_year is None
+    assert diagnostics(ReportYear, report) == []
+
+
 def test_gl401_body_disagrees() -> None:
     report = make_report(body_year=2023)
     [d] = diagnostics(ReportYear, report)

@@ -172,7 +172,8 @@ class ReportYear(Rule):
             "and in the statistics period. No year at all, or a statement of another year, is a defect; "
             "each disagreeing statement is reported at its place against the report year that was settled "
             "on. A statistics period of a whole other calendar year is reported here; a period that is "
-            "not a calendar year is GL405's finding."
+            "not a calendar year is GL405's finding. Where govlint could not find the title, which holds the "
+            "year, it does not say the year is missing: GL107 notes the title as not read."
         ),
         bad_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2023年1月1日到12月31日止。",
         good_example="洪山镇人民政府2024年政府信息公开工作年度报告\n…所列数据统计期限从2024年1月1日到12月31日止。",
@@ -180,12 +181,15 @@ class ReportYear(Rule):
             "年度报告涵盖一个自然年度 Y（《中华人民共和国政府信息公开条例》第四十九条称“上一年度”的年度报告）"
             "，这个年度写在标题（{机关名称}{Y}年……）、正文（{Y}年，我镇……）和统计期限中。全文没有年度，"
             "或写成了别的年度，都属问题；每处不一致的表述都在其位置报告，并与确定的报告年度对照。统计期限整体"
-            "是另一个自然年度的，在此报告；统计期限不是一个完整自然年度的，由 GL405 报告。"
+            "是另一个自然年度的，在此报告；统计期限不是一个完整自然年度的，由 GL405 报告。未能找到标题（年度本应"
+            "写在标题中）的，不报告年度缺失，由 GL107 提示标题未能读取。"
         ),
     )
 
     def check(self, report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         year = report.report_year
+        if year is None and not report.title:
+            return  # the year belongs in a title govlint could not find: GL107 says so, as a place not read
         if year is None:
             yield self.diagnostic(
                 report,
