@@ -9,6 +9,8 @@ module adds, as Lark text:
   and every table a plugin describes): a production of its BEGIN marker, its header items, then its
   captions, group labels and rows as terminals named from the spec's keys, each optional, in the spec's
   order.  A wide table (every row's cells on one line under its header) is its header items in any order.
+  A chain of more than :data:`MAX_CHAIN` optional elements (a plugin's table of hundreds of rows) is cut
+  into nested groups, inlined rules that leave the language and the tree as they are.
 
 A terminal is named from its table and key (``APPLICATIONS__DENIED_STATE_SECRET``); :class:`Productions`
 maps each name back to what it stands for, for the lexer (which names tokens) and the Transformer (which
@@ -97,6 +99,29 @@ def _elements(spec: TableSpec) -> list[_Element]:
             elements.append(("row", row.key))
     elements += [("group", group) for group in groups.values() if group not in placed]
     return elements
+
+
+#: The most symbols a generated production holds: a table's chain of optional elements longer than this is
+#: cut into nested groups of at most this many.  Lark's FIRST/FOLLOW pass takes time cubic in a production's
+#: length when its symbols can be empty (docs/performance.md, "The grammar of a large table"); the standard
+#: tables' chains (at most 31 elements) stay one production.
+MAX_CHAIN = 32
+
+
+def _grouped(prefix: str, symbols: list[str]) -> tuple[list[str], list[str]]:
+    """``symbols`` as at most :data:`MAX_CHAIN` symbols, and the productions of the groups that stand for
+    runs of them: each level cuts its symbols into runs of nearly equal length, each one inlined rule
+    (``_<prefix>_g<level>_<n>``), so the tree and the language are the chain's."""
+    productions: list[str] = []
+    level = 0
+    while len(symbols) > MAX_CHAIN:
+        level += 1
+        size = len(symbols)
+        count = -(-size // MAX_CHAIN)
+        cut = [symbols[size * number // count : size * (number + 1) // count] for number in range(count)]
+        symbols = [f"{prefix}_g{level}_{number}" for number in range(count)]
+        productions += [f"{name}: {' '.join(run)}" for name, run in zip(symbols, cut, strict=True)]
+    return symbols, productions
 
 
 class Productions:
@@ -196,9 +221,10 @@ class Productions:
         # a row without a known label (ANON) is told by its numbering: only a numbered table has them
         numbered = any(row.numbering for spec in specs for row in spec.rows)
         anons = f" {prefix}_anons" if numbered else ""
-        chain = " ".join(f"{prefix}_{position}" for position in range(len(elements) + 1))
+        chain, groups_of = _grouped(prefix, [f"{prefix}_{position}" for position in range(len(elements) + 1)])
         lines = [
-            f"{rule}: {begin} {chain} {end} -> table",
+            f"{rule}: {begin} {' '.join(chain)} {end} -> table",
+            *groups_of,
             f"{prefix}_heads: ({head} | {caption})+" if described else f"{prefix}_heads: {head}+",
             # what the table prints before its first caption or row: header cells, unlabelled rows
             f"{prefix}_0: ({prefix}_heads{anons}? |{anons})?" if anons else f"{prefix}_0: {prefix}_heads?",
