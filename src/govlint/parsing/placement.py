@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple, overload
 
 from govlint.model import Cell, CellStatus, Evidence, Number, Problem, Span
@@ -29,6 +30,8 @@ from govlint.schema import ColumnSpec
 
 #: How far (in characters) a value of pdftotext output may sit from its column in a neighbouring row.
 SPACED_TOLERANCE = 2.5
+#: An atom's kind.
+_kind = attrgetter("kind")
 #: Layouts whose rows print each of their cells, an empty one included (a lone tab line, ``| |``).
 _EXPLICIT_CELLS = (Layout.PIPE, Layout.LINES)
 
@@ -91,6 +94,12 @@ class CellSlots(Sequence[Slot]):
         start = min((a.start for a in self._atoms), default=default)
         return start, max((a.end for a in self._atoms), default=start)
 
+    def reference(self, order: int, label_cell: float) -> Reference | None:
+        """The positions of these cells, one value per column, as the reference of row ``order``."""
+        if self._evidence == "grid":
+            return _grid_reference(self._atoms, order)
+        return _reference(self._atoms, order, label_cell)
+
     def cells(self, row: str, span: Callable[[int, int], Span]) -> dict[str, Cell]:
         """The row's cells made straight from its printed cells, without a slot between (a report's every
         placed cell goes through here once)."""
@@ -113,7 +122,16 @@ class Placed(NamedTuple):
     slots: Sequence[Slot]
     problem: Problem | None
     value_count: int
-    reference: Reference | None = None
+    #: The row prints one value per column (placed by count, or a structured source's full row): its cell
+    #: positions may place a short neighbour (:func:`placed_reference`).
+    complete: bool = False
+
+
+def placed_reference(placed: Placed, order: int, label_cell: float) -> Reference | None:
+    """The cell positions of a complete row placed as row ``order`` (``label_cell`` as given to
+    :func:`place_row`), else None.  Worked out only for a table with a short row to place by them."""
+    slots = placed.slots
+    return slots.reference(order, label_cell) if placed.complete and isinstance(slots, CellSlots) else None
 
 
 def slot_bounds(slots: Sequence[Slot], default: int) -> tuple[int, int]:
@@ -187,7 +205,6 @@ def place_row(
     atoms: Sequence[Atom],
     *,
     label_end: int,
-    order: int,
     references: Sequence[Reference] = (),
     sums: Sums | None = None,
     label_cell: float = 0.0,
@@ -195,13 +212,13 @@ def place_row(
 ) -> Placed:
     """Place ``atoms`` (the cells printed after a row's label) into ``columns``.
 
-    ``order`` is the row's place in its table and ``references`` are the complete rows nearest to it;
+    ``references`` are the complete rows nearest to it (:func:`placed_reference`);
     ``label_cell`` is the position of the cell holding the row's label (tabs, pipes, lines);
     ``sums`` are the row's own totals (a total column and the columns it adds up), which choose between
     readings of digits run together, as ``accept`` (the row's other relations) does.
     """
     count = len(columns)
-    if any(a.kind is AtomKind.APART for a in atoms):
+    if AtomKind.APART in map(_kind, atoms):
         problem = Problem(
             "apart",
             "本行数值与行名分开印出，无法证明哪一行数值属于本行",
@@ -210,7 +227,7 @@ def place_row(
         return unread(columns, [], problem, 0, label_end)
     layout = atoms[0].layout if atoms else None
     if layout is Layout.GRID:
-        return _grid(columns, atoms, label_end, order, references)
+        return _grid(columns, atoms, label_end, references)
     values = _printed(atoms, count)
     if layout is Layout.LINES and values and all(a.kind is AtomKind.WORD for a in values):
         # a cell a line and not one number: the lines after the label are more likely the next labels (plain
@@ -225,7 +242,7 @@ def place_row(
         )
         return unread(columns, values, problem, len(values), label_end)
     if len(values) == count:
-        return Placed(CellSlots(columns, values, "count"), None, count, _reference(values, order, label_cell))
+        return Placed(CellSlots(columns, values, "count"), None, count, complete=True)
     if len(values) > count:
         problem = Problem(
             "too-many-values",
@@ -254,14 +271,14 @@ def place_row(
 
 
 def _grid(
-    columns: Sequence[ColumnSpec], atoms: Sequence[Atom], label_end: int, order: int, references: Sequence[Reference]
+    columns: Sequence[ColumnSpec], atoms: Sequence[Atom], label_end: int, references: Sequence[Reference]
 ) -> Placed:
     """A structured source's row: its written cells are the source's cells, blank ones empty in the source."""
     count = len(columns)
     cells = _grid_cells(atoms, count)
     values = [a for a in cells if a.kind is not AtomKind.EMPTY or a.raw.strip()]
     if len(cells) == count:
-        return Placed(CellSlots(columns, cells, "grid"), None, len(values), _grid_reference(cells, order))
+        return Placed(CellSlots(columns, cells, "grid"), None, len(values), complete=True)
     placed = _by_neighbours(columns, cells, values, references, 0.0)
     if placed is not None:
         return placed
@@ -281,8 +298,8 @@ def _grid(
 
 
 def reference(width: int, atoms: Sequence[Atom], *, order: int, label_cell: float = 0.0) -> Reference | None:
-    """What :func:`place_row` gives a row of ``width`` columns as ``Placed.reference``, without placing it: the
-    cell positions of a row that prints one value per column.  A row printed again is never placed, but its
+    """What :func:`placed_reference` gives of a row of ``width`` columns, without placing it: the cell
+    positions of a row that prints one value per column.  A row printed again is never placed, but its
     positions may place a short neighbour (docs/performance.md, "Memory per reader")."""
     if any(a.kind is AtomKind.APART for a in atoms):
         return None
@@ -297,7 +314,10 @@ def _printed(atoms: Sequence[Atom], count: int) -> list[Atom]:
     """The cells a row prints: numbers, text, and placeholders such as "/" or "—" (an empty cell the report
     printed), without the words after the last value when they are more than the ``count`` columns (header
     junk, not cells)."""
-    values = [a for a in atoms if a.kind is not AtomKind.EMPTY or a.raw.strip()]
+    if AtomKind.EMPTY in map(_kind, atoms):
+        values = [a for a in atoms if a.kind is not AtomKind.EMPTY or a.raw.strip()]
+    else:  # no blank cell to leave out (most rows)
+        values = list(atoms)
     while len(values) > count and values[-1].kind is AtomKind.WORD:
         values.pop()
     return values

@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from govlint import schema
@@ -32,7 +33,16 @@ from govlint.parsing.columnsums import settle_by_columns
 from govlint.parsing.grammar import MAX_LEFT_OUT
 from govlint.parsing.labels import Family, LabelKind, format_votes
 from govlint.parsing.lexer import ReportToken
-from govlint.parsing.placement import Placed, Reference, place_row, reference, row_cells, slot_bounds, unread
+from govlint.parsing.placement import (
+    Placed,
+    Reference,
+    place_row,
+    placed_reference,
+    reference,
+    row_cells,
+    slot_bounds,
+    unread,
+)
 from govlint.parsing.splitting import Accept, Sums
 from govlint.parsing.trees import Item, TableTree
 from govlint.schema import ColumnSpec, PartSpec, RelationSpec, RowSpec, TableSpec, fold
@@ -150,7 +160,7 @@ class _Row:
         self,
         key: str | None,
         label: ReportToken,
-        atoms: list[Atom],
+        atoms: Sequence[Atom],
         columns: tuple[ColumnSpec, ...] = (),
         placed: Placed | None = None,
         *,
@@ -169,6 +179,8 @@ class _Builder:
     def __init__(self, index: Positions, text: str) -> None:
         self.index = index
         self.text = text
+        #: The span of ``text[start:end]`` (the report's positions).
+        self.span: Callable[[int, int], Span] = index.span
         self.unplaced: list[Unplaced] = []
         self.reasons: dict[tuple[str, str], str] = {}
         #: Per table: the rows printed again listed so far, and past :data:`MAX_LEFT_OUT` the first not listed
@@ -177,9 +189,6 @@ class _Builder:
         self.untaken: dict[str, tuple[str, Span, int]] = {}
 
     # ----- helpers -----------------------------------------------------------------------------------
-
-    def span(self, start: int, end: int) -> Span:
-        return self.index.span(start, end)
 
     def stray(self, kind: str, atoms: Sequence[Atom], reason: str) -> None:
         values = [a for a in atoms if a.kind is AtomKind.NUM]
@@ -190,9 +199,9 @@ class _Builder:
     def table_row(self, row: _Row, key: str, label: str | None = None, span: Span | None = None) -> TableRow:
         placed = row.placed
         assert placed is not None
-        cells = row_cells(placed.slots, key, self.index.span)
+        cells = row_cells(placed.slots, key, self.span)
         if span is None:
-            end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+            end = _row_end(row.label, row.atoms)
             span = self.span(row.label.start_pos or 0, end)
         return TableRow(
             key,
@@ -213,40 +222,47 @@ class _Builder:
         """Place every row; short rows are placed again against the complete rows of the same width
         (``neighbours``: those of rows printed again, which are not placed themselves)."""
 
-        def placed(row: _Row, order: int, nearest: Sequence[Reference] = ()) -> Placed:
+        def placed(row: _Row, nearest: Sequence[Reference] = ()) -> Placed:
             return place_row(
                 row.columns,
                 row.atoms,
                 label_end=row.label.end_pos or 0,
-                order=order,
                 references=nearest,
                 sums=sums,
                 label_cell=row.label_cell,
                 accept=accept,
             )
 
+        for row in rows:
+            row.atoms, row.label_cell = self.cells_of(row.label, row.atoms)
+            row.placed = placed(row)
+        orders = [position if row.order is None else row.order for position, row in enumerate(rows)]
+        short = [
+            (order, row)
+            for order, row in zip(orders, rows, strict=True)
+            if row.placed is not None
+            and row.placed.problem is not None
+            and row.atoms
+            and row.atoms[0].layout is not Layout.RUN
+        ]
+        if not short:
+            return
         references: dict[int, list[Reference]] = {}
         for neighbour in neighbours:
             references.setdefault(len(neighbour.positions), []).append(neighbour)
-        orders = [position if row.order is None else row.order for position, row in enumerate(rows)]
         for order, row in zip(orders, rows, strict=True):
-            row.atoms, row.label_cell = self.cells_of(row.label, row.atoms)
-            row.placed = placed(row, order)
-            if row.placed.reference is not None:
-                references.setdefault(len(row.columns), []).append(row.placed.reference)
+            found = placed_reference(row.placed, order, row.label_cell) if row.placed is not None else None
+            if found is not None:
+                references.setdefault(len(row.columns), []).append(found)
         if neighbours:
             for same_width in references.values():
                 same_width.sort(key=_order)
-        for order, row in zip(orders, rows, strict=True):
-            if row.placed is None or row.placed.reference is not None or row.placed.problem is None:
-                continue
-            if not row.atoms or row.atoms[0].layout is Layout.RUN:
-                continue
+        for order, row in short:
             nearest = _nearest(references.get(len(row.columns), []), order)
             if nearest:
-                row.placed = placed(row, order, nearest)
+                row.placed = placed(row, nearest)
 
-    def cells_of(self, label: ReportToken, atoms: list[Atom]) -> tuple[list[Atom], float]:
+    def cells_of(self, label: ReportToken, atoms: Sequence[Atom]) -> tuple[Sequence[Atom], float]:
         """A row's cells as placed (a structured source's as grid cells) and the position of its label's cell."""
         if self.index.has_origins:
             atoms = self.grid_atoms(label, atoms)
@@ -256,7 +272,7 @@ class _Builder:
         """A row whose key an earlier row of its table already has: the first is used.  Past
         :data:`MAX_LEFT_OUT` such rows in a table (a table printed again and again) they are counted, and
         one ``Unplaced`` at the first says how many (:meth:`untaken_rows`)."""
-        end = max([label.end_pos or 0, *(a.end for a in atoms)])
+        end = _row_end(label, atoms)
         listed = self.twice.get(table, 0)
         if listed >= MAX_LEFT_OUT:
             first = self.untaken.get(table)
@@ -291,7 +307,7 @@ class _Builder:
         between = self.text.count(_SEPARATORS[first.layout], label_end, max(label_end, first.start))
         return first.pos - between
 
-    def grid_atoms(self, label: ReportToken, atoms: list[Atom]) -> list[Atom]:
+    def grid_atoms(self, label: ReportToken, atoms: Sequence[Atom]) -> Sequence[Atom]:
         """The atoms of a structured source's table row as grid cells (positioned at their grid column), or
         ``atoms`` unchanged when they are not all in a source table.  A position a reader wrote again for a
         spanned cell (the label's or a value's) is not a cell of its own."""
@@ -315,7 +331,7 @@ class _Builder:
         """The review table of ``tree`` (a table with at least one label): its cells printed after its header,
         placed as the one row of each group's columns in turn."""
         header_rows: set[int] = set()
-        atoms_in_order: list[tuple[Atom, int]] = []
+        atoms_in_order: list[Atom] = []
         last_header: ReportToken | None = None
         found: dict[str, ReportToken] = {}
         columns: list[tuple[int, int, int]] = []
@@ -333,14 +349,14 @@ class _Builder:
                     place = _REVIEW_GROUP_INDEX.get(meaning.key)
                     if place is not None:
                         groups.append((label.start_pos or 0, label.end_pos or 0, place))
-            atoms_in_order.extend((a, a.row) for a in atoms)
+            atoms_in_order.extend(atoms)
         assert last_header is not None
-        if any(a.layout in (Layout.RUN, Layout.LINES) for a, _ in atoms_in_order):
+        if any(a.layout in (Layout.RUN, Layout.LINES) for a in atoms_in_order):
             # crawled text, or a header broken over lines with its values in the same block: the cells
             # are what is printed after the last header label
-            data = [a for a, _ in atoms_in_order if a.start >= (last_header.end_pos or 0)]
+            data = [a for a in atoms_in_order if a.start >= (last_header.end_pos or 0)]
         else:
-            data = [a for a, row in atoms_in_order if row not in header_rows]
+            data = [a for a in atoms_in_order if a.row not in header_rows]
         if self.index.has_origins and any(a.raw.strip() for a in data):
             filled = {a.row for a in data if a.raw.strip()}
             data = [a for a in data if a.row in filled]  # a source table's empty rows beside its data row
@@ -398,7 +414,7 @@ class _Builder:
 
     def described_row(self, spec: TableSpec, label: ReportToken | None, atoms: Sequence[Atom]) -> _Row | None:
         meaning = label.hit.label(spec.id) if label is not None and label.hit is not None else None
-        return None if label is None or meaning is None else _Row(meaning.key, label, list(atoms))
+        return None if label is None or meaning is None else _Row(meaning.key, label, atoms)
 
     def wide(
         self,
@@ -549,6 +565,15 @@ def _tree_end(tree: TableTree) -> int:
     return end
 
 
+#: Where an atom ends.
+_end = attrgetter("end")
+
+
+def _row_end(label: ReportToken, atoms: Iterable[Atom]) -> int:
+    """Where a row's label or its last cell ends."""
+    return max(label.end_pos or 0, max(map(_end, atoms), default=0))
+
+
 def _order(reference: Reference) -> int:
     return reference.order
 
@@ -679,7 +704,7 @@ class _Family:
     def width(self, reading: str, key: str) -> int:
         raise NotImplementedError
 
-    def labelled(self, key: str, label: ReportToken, atoms: list[Atom]) -> None:
+    def labelled(self, key: str, label: ReportToken, atoms: Sequence[Atom]) -> None:
         """A row with a label the catalogue knows."""
         order = self.next_order()
         if key not in self.printed:
@@ -752,7 +777,7 @@ class _Art20(_Family):
                 self.labelled(meaning.key, label, [Atom(AtomKind.APART, "", end, end, -1, None, 0, Layout.LINES)])
             else:
                 signals.append(hit.text)
-                self.labelled(meaning.key, label, list(atoms))
+                self.labelled(meaning.key, label, atoms)
         for fmt, votes in format_votes(signals).items():
             self.votes[fmt] += votes
 
@@ -820,9 +845,9 @@ class _Applications(_Family):
             hit = label.hit
             meaning = hit.label(Family.APPLICATIONS) if hit is not None else None
             if item == "row" and meaning is not None:
-                self.row(meaning.key, label, list(atoms))
+                self.row(meaning.key, label, atoms)
             elif item == "anon":
-                self.anonymous(label, list(atoms))
+                self.anonymous(label, atoms)
             elif item == "group" and meaning is not None and any(a.kind is not AtomKind.EMPTY for a in atoms):
                 key = _OTHER_ALL if meaning.key == schema.GROUP_OTHER else _SUBTOTAL_OF_GROUP.get(meaning.key)
                 if _numbered_word(atoms) or (key != _OTHER_ALL and (bare(index - 1) or bare(index + 1))):
@@ -833,7 +858,7 @@ class _Applications(_Family):
                 if key is None:
                     builder.stray("numbers", atoms, f"分组名“{label}”后的数字 / numbers after the group label {label}")
                 else:
-                    self.row(key, label, list(atoms))
+                    self.row(key, label, atoms)
             else:
                 if item == "header" and meaning is not None and meaning.kind is LabelKind.NOTE:
                     self.notes.append(label)
@@ -844,7 +869,7 @@ class _Applications(_Family):
                         self.column_labels.append((label.start_pos or 0, label.end_pos or 0, column))
                 builder.stray("numbers", atoms, "申请情况表表头中的数字 / numbers in the applications table header")
 
-    def row(self, key: str, label: ReportToken, atoms: list[Atom]) -> None:
+    def row(self, key: str, label: ReportToken, atoms: Sequence[Atom]) -> None:
         self.any_row = True
         order = self.count
         self.labelled(key, label, atoms)
@@ -854,7 +879,7 @@ class _Applications(_Family):
                 around[1] = self.previous
             self.waiting.clear()
 
-    def anonymous(self, label: ReportToken, atoms: list[Atom]) -> None:
+    def anonymous(self, label: ReportToken, atoms: Sequence[Atom]) -> None:
         self.any_row = True
         row = _Row(None, label, atoms, order=self.next_order())
         before = self.order[self.previous[1]] if self.previous is not None else -1
@@ -875,7 +900,7 @@ class _Applications(_Family):
         text = "".join(a.raw for a in row.label.label_atoms) or str(row.label)
         values = [a for a in row.atoms if a.kind is not AtomKind.EMPTY]
         shown = " ".join([text, *(a.raw for a in values)]).strip()
-        end = max([row.label.end_pos or 0, *(a.end for a in row.atoms)])
+        end = _row_end(row.label, row.atoms)
         reason = "行名与表中此处的任何一行都不对应 / a row whose label matches no row of the table at this place"
         self.builder.unplaced.append(Unplaced("row", shown, self.builder.span(row.label.start_pos or 0, end), reason))
 
@@ -1018,7 +1043,7 @@ def _reordered(labels: Sequence[tuple[int, int, int]], text: str, standard: Inve
     for later, ((first, end, before), (start, last, after)) in enumerate(pairs):
         between = text[end:start]
         apart = "\n" in between and not (_alone(text, first, end) and _alone(text, start, last))
-        if apart or any(ch.isdigit() or ch in _SENTENCE_MARKS for ch in between):
+        if apart or any(map(str.isdigit, between)) or not _SENTENCE_MARKS.isdisjoint(between):
             continue
         if before > after and not standard(later > 0, before, after):
             return True

@@ -104,7 +104,9 @@ class ReportTrees(Transformer[ReportToken, Parsed]):
         # the token's own tuple of cells, not a copy per label
         items = tuple((terminals[label.type].item, label, label.atoms) for label in tokens)
         table = TableTree(terminals[begin.type].table, begin, items)
-        deviations = tuple(self.table_deviations(table, {found.token.seq: found for found in left_out}))
+        deviations: tuple[Deviation, ...] = ()
+        if left_out:
+            deviations = tuple(self.table_deviations(table, {found.token.seq: found for found in left_out}))
         self.tables(table)
         return ClosedTable(table.table, begin.start_pos or 0, deviations)
 
