@@ -466,10 +466,16 @@ class TableSpec(Record):
         }
 
 
+#: The most rows a described table may have.  The parser's tables for a table of n rows grow with n²
+#: (docs/performance.md, "The grammar of a large table": 1,000 rows take about 9 s to build once and 1 s to
+#: load each run); a real table has tens.  More is refused by name, not built for minutes.
+MAX_TABLE_ROWS = 1000
+
+
 def spec_problems(spec: TableSpec) -> list[str]:
-    """What makes ``spec`` unusable as a table: no columns or rows, a key given twice, a key with a dot, a
-    relation, opening label or evidence naming a row or column the table does not have, no evidence at all,
-    a list where a tuple belongs.  Empty when the spec is sound."""
+    """What makes ``spec`` unusable as a table: no columns or rows, more than :data:`MAX_TABLE_ROWS` rows, a
+    key given twice, a key with a dot, a relation, opening label or evidence naming a row or column the table
+    does not have, no evidence at all, a list where a tuple belongs.  Empty when the spec is sound."""
     try:
         hash(spec)  # the parser's tables are cached by their specs
     except TypeError:
@@ -479,6 +485,8 @@ def spec_problems(spec: TableSpec) -> list[str]:
         problems.append(f"table id {spec.id!r} is not a name of letters, digits and _")
     if not spec.columns or not spec.rows:
         problems.append("a table needs at least one column and one row")
+    if len(spec.rows) > MAX_TABLE_ROWS:
+        problems.append(f"a table has at most {MAX_TABLE_ROWS:,} rows, this one {len(spec.rows):,}")
     rows = [row.key for row in spec.rows]
     twice = sorted({key for key in rows if rows.count(key) > 1})
     if twice:

@@ -11,7 +11,7 @@ from govlint import api, schema
 from govlint.parsing.headings import find_section_headings
 from govlint.parsing.labels import ROLES, Family, LabelKind, Opening, TableKey, catalogue, find_labels
 from govlint.parsing.lexer import find_regions
-from govlint.schema import Evidence, TableSpec
+from govlint.schema import Evidence, RowSpec, TableSpec
 
 #: A sentence that names two of the table's columns, and nothing else of it.
 SENTENCE = "本机关档案分为纸质档案 电子档案两类，均已归档。\n"
@@ -118,6 +118,12 @@ def test_a_spec_that_would_break_the_reader_is_named_not_run() -> None:
     one = attrs.evolve(STOCK, evidence=Evidence(rows=1))  # type: ignore[arg-type]
     assert schema.spec_problems(one) == ["evidence must be a tuple of govlint.schema.Evidence"]
     assert schema.spec_problems(attrs.evolve(STOCK, opens=("caption", 1))) == ["opens must be a tuple of keys"]  # type: ignore[arg-type]
+    many = tuple(RowSpec(f"r{index}", f"第{index}行") for index in range(1001))
+    part = STOCK.parts[0]
+    too_long = attrs.evolve(STOCK, parts=(attrs.evolve(part, rows=many),), evidence=None, opens=None)
+    assert schema.spec_problems(too_long) == ["a table has at most 1,000 rows, this one 1,001"]
+    long = attrs.evolve(too_long, parts=(attrs.evolve(part, rows=many[:1000]),))
+    assert schema.spec_problems(long) == []
 
 
 def test_every_kind_of_label_counts_as_something() -> None:
