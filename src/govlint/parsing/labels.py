@@ -9,14 +9,11 @@ review table): the lexer picks by the table it is reading.
 
 from __future__ import annotations
 
-import bisect
 import re
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import lru_cache
-from itertools import accumulate, islice
 from typing import Literal, NamedTuple
 
 from govlint import schema
@@ -288,7 +285,7 @@ class Catalogue:
     """The printed labels of a set of tables, the regex that finds where one may start, and what makes a run
     of a table's labels the table."""
 
-    __slots__ = ("candidates", "entries", "openings", "prefixes", "specs")
+    __slots__ = ("candidates", "entries", "openings", "prefixes", "rows", "specs")
 
     def __init__(self, described: tuple[TableSpec, ...] = ()) -> None:
         entries = _standard()
@@ -296,6 +293,10 @@ class Catalogue:
             _described(entries, spec)
         #: Normalised label text -> its meaning in each table it belongs to.
         self.entries = entries
+        #: The texts that are a row's label in some table (a suffix word may follow them).
+        self.rows = frozenset(
+            text for text, meanings in entries.items() if any(label.kind in ROW_KINDS for label in meanings.values())
+        )
         #: The tables plugins describe, by id.
         self.specs = {spec.id: spec for spec in described}
         #: Every table's opening labels and evidence, by table.
@@ -310,54 +311,64 @@ def catalogue(described: tuple[TableSpec, ...] = ()) -> Catalogue:
     return Catalogue(described)
 
 
-_NON_SPACE = re.compile(r"\S+")
-#: Where a block of the text may end: after a whitespace that a piece follows.
-_BLOCK_END = re.compile(r"\s(?=\S)")
-
-
-def _extend(sums: array[int], lengths: Iterable[int]) -> None:
-    """Append the running sums of ``lengths`` after the last of ``sums``."""
-    sums.extend(islice(accumulate(lengths, initial=sums[-1]), 1, None))
+#: The first character that is not whitespace (the same whitespace as ``str.split``'s).
+_NON_SPACE = re.compile(r"\S")
 
 
 class CompactText:
-    """The folded text without whitespace, with a map from compact offsets back to original offsets."""
+    """The folded text without whitespace, and the way back from an offset in it to one in the folded text.
 
-    __slots__ = ("_compact_starts", "_spaces_before", "text")
+    The way back is counted, not stored: from the offset asked before, the next ``n`` compact characters lie
+    within the next ``n`` characters and the whitespace among them, so each step reads as many characters again
+    as it found whitespace.  Asked in text order, as the label search asks, the text is read about once; a map
+    of every piece of the text was most of the label search's time and memory (docs/performance.md).
+    """
+
+    __slots__ = ("_at", "folded", "text")
 
     def __init__(self, folded: str, block: int = 1 << 16) -> None:
-        # arrays, not lists of ints: a large report has a piece every few characters; and the pieces are
-        # listed a block of about ``block`` characters at a time (a list of all of them was the parse's peak)
-        texts: list[str] = []
-        starts = array("q", [0])
-        spaces = array("q", [0])
-        start = 0
-        while start < len(folded) or not texts:
-            cut = _BLOCK_END.search(folded, start + block)
-            end = cut.end() if cut is not None else len(folded)
-            piece = folded[start:end]
-            pieces = piece.split()  # the same whitespace as the regex's \s
-            texts.append("".join(pieces))
-            _extend(starts, map(len, pieces))
-            # a block after the first starts with a piece: the whitespace before it ended the block before
-            _extend(spaces, islice(map(len, _NON_SPACE.split(piece)), 1 if start else 0, None))
-            start = end
-        self.text = "".join(texts)
-        self._compact_starts = starts
-        #: Whitespace before each piece (before, between and after the pieces: one more than the pieces).
-        del spaces[0]
-        self._spaces_before = spaces
+        self.folded = folded
+        # a block at a time: a list of every piece of a large text was the parse's peak
+        self.text = "".join("".join(folded[start : start + block].split()) for start in range(0, len(folded), block))
+        #: The compact offset asked last and its original offset.
+        self._at = (0, _skip_spaces(folded, 0))
 
     def original(self, index: int) -> int:
-        """The original offset of the compact character at ``index``."""
-        return index + self._spaces_before[bisect.bisect_right(self._compact_starts, index) - 1]
+        """The original offset of the compact character at ``index`` (counted from the start again when
+        ``index`` lies before the one asked last)."""
+        if not 0 <= index < len(self.text):
+            raise IndexError(index)
+        compact, original = self._at
+        folded = self.folded
+        if index < compact:
+            compact, original = 0, _skip_spaces(folded, 0)
+        while compact < index:
+            end = original + index - compact
+            compact += sum(map(len, folded[original:end].split()))
+            original = _skip_spaces(folded, end) if folded[end : end + 1].isspace() else end
+        self._at = (compact, original)
+        return original
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """The original offsets of the compact characters ``first`` to ``last`` (excluded): where the first is and
+        where the last ends."""
+        start = self.original(first)
+        if self.folded.startswith(self.text[first:last], start):  # printed without a space inside
+            return start, start + last - first
+        return start, self.original(last - 1) + 1
+
+
+def _skip_spaces(text: str, offset: int) -> int:
+    """The first offset at or after ``offset`` that is not whitespace (the text's end if none)."""
+    found = _NON_SPACE.search(text, offset)
+    return found.start() if found is not None else len(text)
 
 
 def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
     """Every table label (of the standard tables, or of ``labels``) in the folded text, in text order, not
     overlapping (longest label wins)."""
     labels = labels or catalogue()
-    candidates, entries = labels.candidates, labels.entries
+    candidates, entries, rows = labels.candidates, labels.entries, labels.rows
     compact = CompactText(label_view(folded))  # a label wrapped around its row's values is found whole
     hits: list[LabelHit] = []
     text = compact.text
@@ -382,26 +393,27 @@ def find_labels(folded: str, labels: Catalogue | None = None) -> list[LabelHit]:
                 # "2.其他法律和行政法规禁止公开": the 其他 of a row label this catalogue does not know
                 position = last
                 continue
-            last = _suffixed(compact, labels, meanings, last)
+        start, end = compact.span(first, last)
+        if found in rows:
+            last, end = _suffixed(compact, labels, last, end)
         # the catalogue's own string where the label is a literal of it (no copy per hit)
         printed = found if last == first + len(found) else text[first:last]
-        hits.append(LabelHit(compact.original(first), compact.original(last - 1) + 1, printed, meanings))
+        hits.append(LabelHit(start, end, printed, meanings))
         position = last
     return hits
 
 
-def _suffixed(compact: CompactText, labels: Catalogue, meanings: Mapping[TableKey, Label], last: int) -> int:
-    """Where a row label ending at ``last`` ends with the suffix word printed right after it (``1.属于国家秘密的``):
-    never a suffix that is the start of another label, nor one spaced off the label (a cell of its own)."""
-    if not any(label.kind in ROW_KINDS for label in meanings.values()):
-        return last
+def _suffixed(compact: CompactText, labels: Catalogue, last: int, end: int) -> tuple[int, int]:
+    """Where a row label ending at ``last`` (``end`` in the original text) ends with the suffix word printed
+    right after it (``1.属于国家秘密的``), in the compact and the original text: never a suffix that is the start
+    of another label, nor one spaced off the label (a cell of its own)."""
     suffix = _SUFFIX.match(compact.text, last)
     if suffix is None or labels.prefixes.match(compact.text, last):
-        return last
-    end = suffix.end()
-    if compact.original(end - 1) - compact.original(last - 1) != end - last:
-        return last
-    return end
+        return last, end
+    suffix_end = suffix.end()
+    if not compact.folded.startswith(compact.text[last:suffix_end], end):  # spaced off the label
+        return last, end
+    return suffix_end, end + suffix_end - last
 
 
 def format_votes(texts: Iterable[str]) -> dict[str, int]:
