@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple
 
 from lark import Token
 
@@ -73,8 +73,24 @@ class ReportToken(Token):
     #: The token's place in its stream.
     seq: int
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> ReportToken:  # every way Lark makes a token comes here
-        token = cast(ReportToken, super().__new__(cls, *args, **kwargs))
+    def __new__(  # noqa: PLR0917 - Lark passes all eight in order (Token.new_borrow_pos)
+        cls,
+        type: str,
+        value: str,
+        start_pos: int | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        end_pos: int | None = None,
+    ) -> ReportToken:
+        """Lark's ``Token(type, value, start_pos, line, column, end_line, end_column, end_pos)``, as every way Lark
+        makes a token calls it, with what the lexer sets left empty.  Lark's fields are set here, not through
+        Lark's ``Token.__new__`` and its handling of the deprecated ``type_`` keyword: the lexer makes a token per
+        label."""
+        token = str.__new__(cls, value)
+        token.type, token.value, token.start_pos, token.end_pos = type, value, start_pos, end_pos
+        token.line, token.column, token.end_line, token.end_column = line, column, end_line, end_column
         token.hit = token.heading = None
         token.atoms = token.label_atoms = ()
         token.row = token.seq = -1
@@ -90,9 +106,7 @@ class ReportToken(Token):
 
 
 def _token(kind: str, text: str, start: int, end: int) -> ReportToken:
-    token = ReportToken(kind, text[start:end], start)  # by keywords, Lark's Token takes a slower path
-    token.end_pos = end
-    return token
+    return ReportToken(kind, text[start:end], start, end_pos=end)
 
 
 #: The labels one table region holds at most; past them the run of labels is read as the next printing of its
@@ -379,9 +393,7 @@ def _prose(text: str, start: int, end: int) -> Iterator[ReportToken]:
     """The prose between ``start`` and ``end`` unless blank, as a token without its text (the grammar needs
     only where it is; two copies of a section's prose were a fifth of the parse's peak)."""
     if INK.search(text, start, end):
-        token = ReportToken(TEXT, "", start)
-        token.end_pos = end
-        yield token
+        yield ReportToken(TEXT, "", start, end_pos=end)
 
 
 def _terminal(grammar: Productions, table: str, label: Label) -> str:
