@@ -37,3 +37,22 @@ def test_each_compact_character_maps_back_to_its_place_asked_in_any_order() -> N
             assert [compact.original(i) for i in order] == [expected[i] for i in order]
             compact = CompactText(text, block)
             assert [compact.original(i) for i in reversed(range(len(expected)))] == expected[::-1]
+
+
+def test_a_span_is_where_its_first_character_is_and_its_last_ends() -> None:
+    # the same words printed together, spaced, and again together later: each span asked is its own printing
+    text = "总计 0\n总 计\t1\n  总计总计 \n" + " " * 40 + "总\n计 2 总计"
+    expected = _reference(text)
+    compact = CompactText(text).text
+    starts = [i for i in range(len(compact)) if compact.startswith("总计", i)]
+    for chosen in [starts, starts[::2], starts[1::2], starts[-1:], starts[::-1]]:
+        spans = CompactText(text)
+        for first in chosen:
+            assert spans.span(first, first + 2) == (expected[first], expected[first + 1] + 1)
+    shuffle = random.Random(16)
+    for _ in range(200):
+        first = shuffle.randrange(len(compact))
+        last = shuffle.randrange(first + 1, len(compact) + 1)
+        spans = CompactText(text)
+        spans.original(shuffle.randrange(first + 1))
+        assert spans.span(first, last) == (expected[first], expected[last - 1] + 1)

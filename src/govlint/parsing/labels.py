@@ -311,6 +311,8 @@ def catalogue(described: tuple[TableSpec, ...] = ()) -> Catalogue:
     return Catalogue(described)
 
 
+#: How many characters of the folded text :meth:`CompactText.span` looks through per compact character.
+_WINDOW = 8
 #: The first character that is not whitespace (the same whitespace as ``str.split``'s).
 _NON_SPACE = re.compile(r"\S")
 
@@ -352,8 +354,17 @@ class CompactText:
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The original offsets of the compact characters ``first`` to ``last`` (excluded): where the first is and
         where the last ends."""
+        compact, original = self._at
+        printed, folded = self.text[first:last], self.folded
+        if compact <= first:
+            # most labels are printed without a space inside: where the next such printing has as many
+            # characters before it as the compact text, it is the one (within a few lines: never a whole text)
+            start = folded.find(printed, original, original + _WINDOW * (last - compact + 1))
+            if start != -1 and sum(map(len, folded[original:start].split())) == first - compact:
+                self._at = (first, start)
+                return start, start + last - first
         start = self.original(first)
-        if self.folded.startswith(self.text[first:last], start):  # printed without a space inside
+        if folded.startswith(printed, start):  # printed without a space inside
             return start, start + last - first
         return start, self.original(last - 1) + 1
 
