@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from govlint.parsing import labels
 from govlint.parsing.labels import CompactText
 
 TEXTS = [
@@ -56,3 +59,16 @@ def test_a_span_is_where_its_first_character_is_and_its_last_ends() -> None:
         spans = CompactText(text)
         spans.original(shuffle.randrange(first + 1))
         assert spans.span(first, last) == (expected[first], expected[last - 1] + 1)
+
+
+def test_a_long_way_back_is_counted_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a large text is never split whole: the same offsets when at most a few characters are split at once
+    text = "  规章 0\t\t1\n" * 30 + "总 计" + " " * 50 + "总计"
+    expected = _reference(text)
+    compact = CompactText(text).text
+    for block in (1, 2, 7):
+        monkeypatch.setattr(labels, "_BLOCK", block)
+        assert [CompactText(text).original(i) for i in range(len(expected))] == expected
+        spans = CompactText(text)
+        for first in (i for i in range(len(compact)) if compact.startswith("总计", i)):
+            assert spans.span(first, first + 2) == (expected[first], expected[first + 1] + 1)

@@ -313,6 +313,9 @@ def catalogue(described: tuple[TableSpec, ...] = ()) -> Catalogue:
 
 #: How many characters of the folded text :meth:`CompactText.span` looks through per compact character.
 _WINDOW = 8
+#: The most characters of the folded text split at once: a list of every piece of a large text was the parse's
+#: peak.
+_BLOCK = 1 << 16
 #: The first character that is not whitespace (the same whitespace as ``str.split``'s).
 _NON_SPACE = re.compile(r"\S")
 
@@ -328,9 +331,8 @@ class CompactText:
 
     __slots__ = ("_at", "folded", "text")
 
-    def __init__(self, folded: str, block: int = 1 << 16) -> None:
+    def __init__(self, folded: str, block: int = _BLOCK) -> None:
         self.folded = folded
-        # a block at a time: a list of every piece of a large text was the parse's peak
         self.text = "".join("".join(folded[start : start + block].split()) for start in range(0, len(folded), block))
         #: The compact offset asked last and its original offset.
         self._at = (0, _skip_spaces(folded, 0))
@@ -346,6 +348,8 @@ class CompactText:
             compact, original = 0, _skip_spaces(folded, 0)
         while compact < index:
             end = original + index - compact
+            if end - original > _BLOCK:
+                end = original + _BLOCK
             compact += sum(map(len, folded[original:end].split()))
             original = _skip_spaces(folded, end) if folded[end : end + 1].isspace() else end
         self._at = (compact, original)
@@ -360,7 +364,11 @@ class CompactText:
             # most labels are printed without a space inside: where the next such printing has as many
             # characters before it as the compact text, it is the one (within a few lines: never a whole text)
             start = folded.find(printed, original, original + _WINDOW * (last - compact + 1))
-            if start != -1 and sum(map(len, folded[original:start].split())) == first - compact:
+            if (
+                start != -1
+                and start - original <= _BLOCK
+                and sum(map(len, folded[original:start].split())) == first - compact
+            ):
                 self._at = (first, start)
                 return start, start + last - first
         start = self.original(first)
