@@ -289,6 +289,20 @@ def test_title_from_a_name_line_above_the_year_line() -> None:
     assert (found.facts.title_span.line, found.facts.title_span.column) == (3, 10)
 
 
+def test_a_breadcrumb_above_the_title_is_not_taken_for_it() -> None:
+    """A page's text as a browser gives it (innerText): the breadcrumb's items each on a line, its last the
+    column's name (政府信息公开年报, the title words alone), then the title itself."""
+    crumbs = "当前位置：\n首页\n政务公开\n平潭综合实验区行政审批局\n政府信息公开年报\n"
+    found = analyse(crumbs + "平潭综合实验区行政审批局2025年政府信息公开工作年度报告\n来源：区行政审批局\n" + BODY)
+    assert found.facts.title == "平潭综合实验区行政审批局2025年政府信息公开工作年度报告"
+    assert found.facts.title_span is not None and found.facts.title_span.line == 6
+
+
+def test_the_title_words_alone_take_the_name_above_when_no_line_below_is_a_title() -> None:
+    found = analyse("平潭综合实验区行政审批局\n政府信息公开工作年度报告\n" + BODY)
+    assert found.facts.title == "平潭综合实验区行政审批局政府信息公开工作年度报告"
+
+
 TITLE = "洪山镇人民政府2024年政府信息公开工作年度报告"
 
 

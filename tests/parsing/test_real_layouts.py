@@ -36,13 +36,7 @@ LAYOUTS: dict[str, dict[str, Any]] = json.loads((REAL / "expected.json").read_te
 READ = (CellStatus.OK, CellStatus.INFERRED, CellStatus.EMPTY)
 #: Known reading bugs by test and file: each a failing expectation until it is fixed (``strict``: the fix must
 #: remove it from here).
-KNOWN: dict[tuple[str, str], str] = {
-    ("findings", "innertext.txt"): (
-        "parsing (the title finder): the breadcrumb's last two items, each on its own line (平潭综合实验区行政审批局 / "
-        "政府信息公开年报), are joined into the title, and the report's own title on the next line is passed over: "
-        "GL107 at error level ('标题缺少年份…实际为“平潭综合实验区行政审批局政府信息公开年报”')"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _layouts(test: str) -> list[Any]:

@@ -408,10 +408,12 @@ def _find_title(text: str, head_end: int, metas: Sequence[_Meta]) -> tuple[int, 
 
     A title line holds the title words with only a name and a year before them (no sentence punctuation);
     when only the year is there, the body's name is on the line above (pdftotext: ``淮安市洪泽区人民政府`` /
-    ``2024 年政府信息公开工作年度报告``).
+    ``2024 年政府信息公开工作年度报告``).  A line of the title words alone takes the line above as its name
+    only when no later title line names the body or the year itself.
     """
     from_metadata: tuple[int, int] | None = None
     listed: tuple[int, int] | None = None  # a title line that is a list item or a link: a page's navigation
+    bare: tuple[int, int] | None = None  # the title words alone on their line
     for core in _CORE_RE.finditer(text, 0, head_end):
         meta = next((m for m in metas if m.value_start <= core.start() < m.value_end), None)
         if meta is not None and meta.name not in TITLE_FIELDS:
@@ -430,10 +432,15 @@ def _find_title(text: str, head_end: int, metas: Sequence[_Meta]) -> tuple[int, 
         if _LISTED.match(text, _line_start(text, core.start())):
             listed = listed or (start, end)  # a breadcrumb's ``• 政府信息公开年报`` above the title itself
             continue
+        if not prefix.strip():
+            # The title words alone: the body's name (and year) on the line above, or a page's breadcrumb
+            # (平潭综合实验区行政审批局 / 政府信息公开年报) above the title itself, which a later line prints whole.
+            bare = bare or (_previous_line(text, start, metas), end)
+            continue
         if not _years(prefix).sub("", prefix).strip():
             start = _previous_line(text, start, metas)
         return start, end
-    return from_metadata or listed
+    return bare or from_metadata or listed
 
 
 def _title_end(text: str, end: int, limit: int | None) -> int:
