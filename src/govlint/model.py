@@ -7,11 +7,11 @@ dates; :func:`govlint.serialize.report_to_dict` turns a :class:`Report` into the
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import heapq
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
@@ -77,6 +77,7 @@ class Span(Record):
 Origins = Sequence[tuple[int, Origin]]
 _NO_ORIGIN = Origin()
 _UNSET = -1  # a field of an Origin that is None, in an OriginMap
+_NEWLINE = re.compile("\n")
 
 
 class OriginMap(Sequence[tuple[int, Origin]]):
@@ -179,19 +180,21 @@ class Positions:
     the source's page, table, row and cell (the only place spans are made: parser and rules alike).  ``line``
     is the line of the file the text starts on (a compilation's report: its lines are the file's)."""
 
-    __slots__ = ("_length", "_offsets", "_origins", "_sourced", "_starts", "first_line")
+    __slots__ = ("_length", "_line", "_map", "_offsets", "_origins", "_sourced", "_starts", "first_line")
 
     def __init__(self, text: str, origins: Origins = (), *, line: int = 1) -> None:
         #: The line of the file the text starts on.
         self.first_line = line
-        starts = array("q", [0])  # not a list of ints: a large report has a line every few characters
-        position = text.find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = text.find("\n", position + 1)
-        self._starts = starts
+        #: Where each line starts: at 0 and after each newline (machine integers, not a list of ints: a large
+        #: report has a line every few characters).
+        self._starts = array("q", [0])
+        self._starts.extend(map(re.Match.end, _NEWLINE.finditer(text)))
+        #: The line the last span started on: spans are mostly made in printed order, a row's cells on one
+        #: line, so the next one is looked for there first (a hint, checked before use).
+        self._line = 0
         self._length = len(text)
         self._origins = origins
+        self._map = origins if isinstance(origins, OriginMap) else None
         self._offsets = origins.offsets if isinstance(origins, OriginMap) else [offset for offset, _ in origins]
         #: Whether some text's lines are not the file's (a Markdown file's HTML tables): spans then take
         #: the file's line and column from the origin map (:attr:`Origin.source_line`).
@@ -204,24 +207,24 @@ class Positions:
 
     def origin(self, offset: int) -> Origin | None:
         """Where the character at ``offset`` came from, or None when the source does not say."""
-        index = bisect.bisect_right(self._offsets, offset) - 1
+        index = bisect_right(self._offsets, offset) - 1
         if index < 0:
             return None
-        if isinstance(self._origins, OriginMap):
-            return self._origins.place(index)
+        if self._map is not None:
+            return self._map.place(index)
         origin = self._origins[index][1]
         return None if origin == _NO_ORIGIN else origin
 
     def cell(self, offset: int) -> tuple[int, int | None, int] | None:
         """(table, row, column) of the source table cell the character at ``offset`` came from, or None (a
         paragraph, a source without origins): what :meth:`origin` says of a table cell, without its record."""
-        if not isinstance(self._origins, OriginMap):
+        if self._map is None:
             origin = self.origin(offset)
             if origin is None or origin.table is None or origin.column is None:
                 return None
             return origin.table, origin.row, origin.column
-        index = bisect.bisect_right(self._offsets, offset) - 1
-        return None if index < 0 else self._origins.cell(index)
+        index = bisect_right(self._offsets, offset) - 1
+        return None if index < 0 else self._map.cell(index)
 
     @property
     def origins(self) -> Origins:
@@ -230,7 +233,7 @@ class Positions:
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""
-        line = bisect.bisect_right(self._starts, offset) - 1
+        line = bisect_right(self._starts, offset) - 1
         return line + self.first_line, offset - self._starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
@@ -243,20 +246,30 @@ class Positions:
             end_line, end_column = self._in_file(end - 1) if end > start else (line, column - 1)
             return Span(start, end, line, column, end_line, end_column + 1, self.origin(start))
         starts = self._starts
-        line = bisect.bisect_right(starts, start) - 1
+        last = len(starts) - 1
+        line = self._line
+        if start < starts[line] or (line < last and start >= starts[line + 1]):
+            line = bisect_right(starts, start) - 1
+            self._line = line
         line_start = starts[line]
-        if line + 1 < len(starts) and end >= starts[line + 1]:
+        if line < last and end >= starts[line + 1]:
             end_line, end_column = self.position(end)
         else:  # on the same line, as nearly every cell and label
             end_line, end_column = line + self.first_line, end - line_start + 1
-        origin = self.origin(start) if self._offsets else None
+        if not self._offsets:
+            origin = None
+        elif self._map is not None:
+            index = bisect_right(self._offsets, start) - 1
+            origin = self._map.place(index) if index >= 0 else None
+        else:
+            origin = self.origin(start)
         return Span(start, end, line + self.first_line, start - line_start + 1, end_line, end_column, origin)
 
     def _in_file(self, offset: int) -> tuple[int, int]:
         """The file's (line, column) of ``offset``: counted from the start of its piece of the origin map
         when the piece says where it starts in the file, else the text's own."""
         line, column = self.position(offset)
-        index = bisect.bisect_right(self._offsets, offset) - 1
+        index = bisect_right(self._offsets, offset) - 1
         source = cast("OriginMap", self._origins).source(index) if index >= 0 else None
         if source is None:
             return line, column
@@ -307,7 +320,7 @@ class PiecePositions(Positions):
 
     def _in_file(self, offset: int) -> tuple[int, int]:
         """As :meth:`Positions._in_file`, a piece without its place in the file counted from the piece's."""
-        index = bisect.bisect_right(self._offsets, offset) - 1
+        index = bisect_right(self._offsets, offset) - 1
         if index >= 0 and cast("OriginMap", self._origins).source(index) is not None:
             return super()._in_file(offset)
         line, column = self.position(offset)
@@ -631,8 +644,8 @@ class Sentences(Sequence[Sentence]):
 
     def within(self, lo: int, hi: int) -> Sentences:
         """The sentences in ``text[lo:hi]``, each cut to it."""
-        first = bisect.bisect_right(self._ends, lo)  # the ends only grow: the first sentence ending past lo
-        last = bisect.bisect_left(self._starts, hi, lo=first)  # and the first starting at hi or later
+        first = bisect_right(self._ends, lo)  # the ends only grow: the first sentence ending past lo
+        last = bisect_left(self._starts, hi, lo=first)  # and the first starting at hi or later
         cut = ((max(self._starts[i], lo), min(self._ends[i], hi)) for i in range(first, last))
         return Sentences(self._text, self._positions, ((start, end) for start, end in cut if start < end))
 
