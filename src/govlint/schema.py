@@ -921,6 +921,9 @@ FOOTNOTE_MARKS: tuple[str, ...] = ("*", "※", *(chr(code) for code in range(0x2
 #: The Chinese numeral zero, printed alone where a number belongs (``〇``, as in 二〇二三年; ``零``): the cell
 #: says 0, as a ``0`` would.  Only a whole cell: ``1〇`` mixes two ways of writing and is not read.
 ZERO_NUMERALS: tuple[str, ...] = ("〇", "零")
+#: What pandoc prints, alone on its line, for a table its plain text cannot show (merged cells): a table stood
+#: there, left out by the converter and unread, as a table printed as a picture is.
+TABLE_PLACEHOLDER = "[TABLE]"
 #: Letters that text recognition (OCR) reads for digits: O and o for 0, l, I and | for 1.  A cell of digits
 #: and these letters alone is a number misread, not text the report printed where a number belongs.
 DIGIT_LOOKALIKES = "OolI|"

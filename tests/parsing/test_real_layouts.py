@@ -265,3 +265,8 @@ def test_a_table_pandoc_could_not_print_is_unread_not_missing() -> None:
     found = [d for d in govlint.lint_file(REAL / "pandoc_placeholder.txt").diagnostics if d.code == "GL103"]
     assert {d.key for d in found} == {"table.applications", "table.review_litigation"}
     assert all(d.unread and d.severity is Severity.WARNING for d in found)
+    # the clerk is told what stands there: the converter's placeholder, not a picture to look for
+    assert all("“[TABLE]”" in d.message_zh and "图片" not in d.message_zh for d in found)
+    assert all("“[TABLE]”" in d.message_en and "image" not in d.message_en for d in found)
+    text = (REAL / "pandoc_placeholder.txt").read_text(encoding="utf-8").split("\n")
+    assert {text[d.location.line - 1][d.location.column - 1 :] for d in found} == {"[TABLE]"}

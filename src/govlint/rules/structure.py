@@ -38,6 +38,7 @@ from govlint.schema import (
     SECTIONS_BY_KEY,
     SECTIONS_BY_NUMBER,
     TABLE_KEYS,
+    TABLE_PLACEHOLDER,
     TITLE_CORE,
     TITLE_CORE_VARIANTS,
     FormatSpec,
@@ -630,20 +631,33 @@ class MissingTable(Rule):
         return softened(diagnostic)
 
     def _pictured(self, report: Report, numeral: str, table_key: str, image: Span) -> Diagnostic:
-        """One finding about govlint's reading where a section without the table shows an image: the table
-        may be printed as that picture, which govlint cannot read, so it is not missing."""
+        """One finding about govlint's reading where a section without the table shows an image, or a
+        converter's placeholder for a table it left out: the table may be that picture, or was there, and
+        govlint cannot read it, so it is not missing."""
+        name_zh, name_en = _TABLE_ZH[table_key], _TABLE_EN[table_key].removeprefix("the ")
+        if report.text.startswith(TABLE_PLACEHOLDER, image.start):
+            zh = (
+                f"第{numeral}部分未读到{name_zh}，但第{image.line}行处是转换工具留下的表格占位符"
+                f"“{TABLE_PLACEHOLDER}”：原表格在转换中丢失，govlint 无法读取，未核对，请对照原文件"
+            )
+            en = (
+                f"section {numeral} has no readable {name_en}, but line {image.line} holds “{TABLE_PLACEHOLDER}”, "
+                "where a converter left a table out: govlint cannot read it; it was not checked (see the original file)"
+            )
+        else:
+            zh = (
+                f"第{numeral}部分未读到{name_zh}，但第{image.line}行处有图片："
+                "该表可能以图片印出，govlint 无法读取，未核对"
+            )
+            en = (
+                f"section {numeral} has no readable {name_en}, but shows an image at line {image.line}: the table "
+                "may be printed as that picture, which govlint cannot read; it was not checked"
+            )
         diagnostic = self.diagnostic(
             report,
             image,
-            zh=(
-                f"第{numeral}部分未读到{_TABLE_ZH[table_key]}，但第{image.line}行处有图片："
-                "该表可能以图片印出，govlint 无法读取，未核对"
-            ),
-            en=(
-                f"section {numeral} has no readable {_TABLE_EN[table_key].removeprefix('the ')}, but shows an image "
-                f"at line {image.line}: the table may be printed as that picture, which govlint cannot read; "
-                "it was not checked"
-            ),
+            zh=zh,
+            en=en,
             key=f"table.{table_key}",
             expected=table_key,
             unread=True,

@@ -7,6 +7,7 @@ import re
 from typing import Literal, NamedTuple
 
 from govlint.model import Origin, Origins
+from govlint.schema import TABLE_PLACEHOLDER
 
 SourceKind = Literal["text", "html", "docx", "pdf"]
 
@@ -18,15 +19,15 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n!]{0,300}\]\([^()\s!]{1,500}(?:\s[^()\n!
 
 #: pandoc's placeholder for a table its text formats cannot print (plain text, or Markdown without HTML, of a
 #: table with merged cells), alone on its line: a table stood there, unread, as if printed as a picture.
-_TABLE_PLACEHOLDER = re.compile(r"^[ \t]*\[TABLE\][ \t]*$", re.MULTILINE)
+_TABLE_PLACEHOLDER = re.compile(rf"^[ \t]*({re.escape(TABLE_PLACEHOLDER)})[ \t]*$", re.MULTILINE)
 
 
 def markdown_images(text: str) -> tuple[int, ...]:
     """Where ``text`` (converter Markdown, or plain text carrying its images) shows an image, or a table the
     converter left out (``[TABLE]``)."""
     found = [match.start() for match in _MARKDOWN_IMAGE.finditer(text)] if "![" in text else []
-    if "[TABLE]" in text:
-        found.extend(match.start() for match in _TABLE_PLACEHOLDER.finditer(text))
+    if TABLE_PLACEHOLDER in text:
+        found.extend(match.start(1) for match in _TABLE_PLACEHOLDER.finditer(text))
         found.sort()
     return tuple(found)
 
