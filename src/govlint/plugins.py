@@ -111,7 +111,12 @@ class PluginRegistry:
         entry_points: bool = True,
         objects: Sequence[object] = (),
     ) -> Plugins:
-        """The plugins these arguments name, loaded and checked on the first call (:func:`load_plugins`)."""
+        """Load and validate the plugins these arguments name, on the first call for them; later calls get
+        the same set.
+
+        ``modules`` are imported with ``root`` (the configuration file's directory) on ``sys.path``;
+        ``objects`` are plugin objects registered as they are (for tests and embedding applications).
+        """
         key = (tuple(modules), tuple(required), root, builtins, entry_points, tuple(map(id, objects)))
         with self._lock:
             found = self._loaded.get(key)
@@ -138,25 +143,8 @@ class PluginRegistry:
 
 #: The process's registry (see :class:`PluginRegistry` for why there is one).
 REGISTRY = PluginRegistry()
-
-
-def load_plugins(
-    modules: Sequence[str] = (),
-    *,
-    required: Sequence[str] = (),
-    root: str | None = None,
-    builtins: bool = True,
-    entry_points: bool = True,
-    objects: Sequence[object] = (),
-) -> Plugins:
-    """Load and validate the plugins, once per process for the same arguments (:data:`REGISTRY`).
-
-    ``modules`` are imported with ``root`` (the configuration file's directory) on ``sys.path``;
-    ``objects`` are plugin objects registered as they are (for tests and embedding applications).
-    """
-    return REGISTRY.load(
-        modules, required=required, root=root, builtins=builtins, entry_points=entry_points, objects=objects
-    )
+#: Load and validate the plugins, once per process for the same arguments (:meth:`PluginRegistry.load`).
+load_plugins = REGISTRY.load
 
 
 def clear_cache() -> None:

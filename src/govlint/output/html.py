@@ -285,8 +285,8 @@ def render(entries: Sequence[_Entry], scores: Sequence[ReportScore], rules: Sequ
         reports=reports,
         years=sorted({r["year"] for r in reports if r["year"] is not None}),
         codes=sorted(codes, key=code_order),
-        code_chart=_bars(sorted(problems.items(), key=lambda item: code_order(item[0]))),
-        unread_chart=_bars(sorted(unread.items(), key=lambda item: code_order(item[0])), unread=True),
+        code_chart=_bars(sorted(problems.items(), key=_by_code)),
+        unread_chart=_bars(sorted(unread.items(), key=_by_code)),
         score_chart=_bars(_score_bins([s.score for s in scores if s.score is not None])),
         rules=[metas[code] for code in sorted(codes, key=code_order) if code in metas],
         documented=metas.keys() & codes,
@@ -432,10 +432,16 @@ def _score_bins(scores: Iterable[Decimal]) -> list[tuple[str, int]]:
     return [(f"{i * width}–{(i + 1) * width}", n) for i, n in enumerate(counts)]
 
 
-def _bars(items: Sequence[tuple[str, int]], *, unread: bool = False) -> list[dict[str, Any]]:
-    """Bars: each label, count, height in per cent of the largest, and whether they count unread places."""
+def _by_code(item: tuple[str, int]) -> tuple[str, str]:
+    """A (code, count) pair's place in code order."""
+    return code_order(item[0])
+
+
+def _bars(items: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
+    """Bars: each label, count and height in per cent of the largest (the unread places' chart is styled by
+    its figure's id)."""
     top = max((n for _, n in items), default=0) or 1
-    return [{"label": label, "count": n, "width": round(100 * n / top, 1), "unread": unread} for label, n in items]
+    return [{"label": label, "count": n, "width": round(100 * n / top, 1)} for label, n in items]
 
 
 class _Strings:
